@@ -1,0 +1,201 @@
+"""Decree 30/2020/NĐ-CP, Phụ lục I, as data: the one rule pack read by the renderer and the checker.
+
+Every value that the decree gives as a range is a ``Range`` whose ``default`` is the project's
+choice (shared/spec/nd30.md §8). The renderer uses the defaults; the checker accepts the range.
+Each fact carries where it comes from (``ref``: ô number and section of Phụ lục I).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MM_PER_PT = 25.4 / 72
+TWIPS_PER_MM = 1440 / 25.4
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inclusive range of allowed values with the project's default inside it."""
+
+    lo: float
+    hi: float
+    default: float
+    ref: str = ""
+
+    def __contains__(self, value: float) -> bool:
+        return self.lo - 1e-6 <= value <= self.hi + 1e-6
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """How one component is typeset: size range (pt), weight, slant, case and alignment."""
+
+    size: Range
+    bold: bool = False
+    italic: bool = False
+    upper: bool = False
+    align: str = "center"  # center | both | left
+    ref: str = ""
+
+
+# --- Page setup (Phụ lục I, phần I, mục I) --------------------------------------------------------
+PAGE_WIDTH_MM = 210.0
+PAGE_HEIGHT_MM = 297.0
+MARGIN_TOP = Range(20, 25, 20, "Phụ lục I, I.1")
+MARGIN_BOTTOM = Range(20, 25, 20, "Phụ lục I, I.1")
+MARGIN_LEFT = Range(30, 35, 30, "Phụ lục I, I.1")
+MARGIN_RIGHT = Range(15, 20, 15, "Phụ lục I, I.1")
+HEADER_DISTANCE_MM = 10.0
+FONT = "Times New Roman"
+FONT_REF = "Phụ lục I, I.1 (TCVN 6909:2001)"
+
+# --- Components -----------------------------------------------------------------------------------
+QUOC_HIEU_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU_TEXT = "Độc lập - Tự do - Hạnh phúc"
+
+QUOC_HIEU = TextFormat(Range(12, 13, 13), bold=True, upper=True, ref="ô 1, Phụ lục I, II.1")
+TIEU_NGU = TextFormat(Range(13, 14, 14), bold=True, ref="ô 1, Phụ lục I, II.1")
+SUPERIOR_BODY = TextFormat(Range(12, 13, 13), upper=True, ref="ô 2, Phụ lục I, II.2")
+ISSUER = TextFormat(Range(12, 13, 13), bold=True, upper=True, ref="ô 2, Phụ lục I, II.2")
+NUMBER = TextFormat(Range(13, 13, 13), ref="ô 3, Phụ lục I, II.3")
+PLACE_DATE = TextFormat(Range(13, 14, 14), italic=True, ref="ô 4, Phụ lục I, II.4")
+TYPE_NAME = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="ô 5a, Phụ lục I, II.5")
+SUMMARY = TextFormat(Range(13, 14, 14), bold=True, ref="ô 5a, Phụ lục I, II.5")
+CAN_CU = TextFormat(Range(13, 14, 14), italic=True, align="both", ref="ô 6, Phụ lục I, II.6.a")
+BODY = TextFormat(Range(13, 14, 14), align="both", ref="ô 6, Phụ lục I, II.6")
+AUTHORITY = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="ô 7a, Phụ lục I, II.7")
+SIGNER_NAME = TextFormat(Range(13, 14, 14), bold=True, ref="ô 7b, Phụ lục I, II.7")
+NOI_NHAN_LABEL = TextFormat(Range(12, 12, 12), bold=True, italic=True, align="left",
+                            ref="ô 9b, Phụ lục I, II.9.b")
+NOI_NHAN_ENTRY = TextFormat(Range(11, 11, 11), align="left", ref="ô 9b, Phụ lục I, II.9.b")
+PAGE_NUMBER = TextFormat(Range(13, 14, 14), ref="Phụ lục I, I.1")
+APPENDIX_LABEL = TextFormat(Range(14, 14, 14), bold=True, ref="Phụ lục I, III.1.đ")
+APPENDIX_TITLE = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="Phụ lục I, III.1.đ")
+APPENDIX_REF = TextFormat(Range(13, 14, 14), italic=True, ref="Phụ lục I, III.1.đ")
+TABLE_TEXT = TextFormat(Range(12, 14, 13), align="left", ref="Phụ lục I, II.6 (bảng)")
+
+# Body paragraph geometry (ô 6): first-line indent 1 cm or 1.27 cm, ≥ 6 pt between paragraphs,
+# line spacing from single to 1.5 lines.
+FIRST_LINE_INDENT_MM = (10.0, 12.7)
+FIRST_LINE_INDENT_DEFAULT_MM = 12.7
+PARA_SPACING_MIN_PT = 6.0
+PARA_SPACE_BEFORE_PT = 6.0
+PARA_SPACE_AFTER_PT = 0.0
+LINE_SPACING = Range(1.0, 1.5, 1.0, "ô 6, Phụ lục I, II.6")
+
+# Horizontal rules: fraction of the text line above them.
+RULE_TIEU_NGU = Range(1.0, 1.0, 1.0, "ô 1: đường kẻ dài bằng dòng Tiêu ngữ")
+RULE_ISSUER = Range(1 / 3, 1 / 2, 0.4, "ô 2: đường kẻ bằng 1/3 - 1/2 dòng chữ")
+RULE_SUMMARY = Range(1 / 3, 1 / 2, 0.4, "ô 5a: đường kẻ bằng 1/3 - 1/2 dòng chữ")
+RULE_APPENDIX = Range(1 / 3, 1 / 2, 0.4, "Mẫu 2.1: đường kẻ dưới tiêu đề phụ lục")
+
+# Layout of the borderless tables (text width 165 mm with the default margins).
+HEADER_LEFT_COLUMN_MM = 63.0
+SIGNATURE_LEFT_COLUMN_MM = 70.0
+
+# --- Number, code, date ---------------------------------------------------------------------------
+END_OF_BODY = "./."
+DRAFT_NUMBER_BLANK = "      "  # six spaces: "Số:      /KH-UBND" on a draft
+
+
+def format_number(number: int | None, code: str) -> str:
+    """Ô 3: ``Số: 05/KH-UBND``; numbers below 10 take a leading zero; a draft has a blank."""
+    shown = DRAFT_NUMBER_BLANK if number is None else f"{number:02d}"
+    return f"Số: {shown}/{code}"
+
+
+def format_day(day: int) -> str:
+    """Ô 4: days below 10 take a leading zero."""
+    return f"{day:02d}"
+
+
+def format_month(month: int) -> str:
+    """Ô 4: only months 1 and 2 take a leading zero."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def format_date(year: int, month: int, day: int) -> str:
+    """``ngày 05 tháng 3 năm 2024``."""
+    return f"ngày {format_day(day)} tháng {format_month(month)} năm {year}"
+
+
+NUMBER_PATTERN = re.compile(r"^Số: (?P<num>\d{2,}|\s+)/(?P<code>[A-ZĐa-zđ0-9]+(?:-[A-ZĐa-zđ0-9]+)+)$")
+DATE_PATTERN = re.compile(
+    r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$")
+
+# --- Document types and their abbreviations (Điều 7, Phụ lục III) --------------------------------
+DOCUMENT_TYPES: dict[str, tuple[str, str | None]] = {
+    # key: (TYPE NAME as printed, abbreviation)
+    "nghi-quyet": ("NGHỊ QUYẾT", "NQ"),
+    "quyet-dinh": ("QUYẾT ĐỊNH", "QĐ"),
+    "chi-thi": ("CHỈ THỊ", "CT"),
+    "quy-che": ("QUY CHẾ", "QC"),
+    "quy-dinh": ("QUY ĐỊNH", "QyĐ"),
+    "thong-cao": ("THÔNG CÁO", "TC"),
+    "thong-bao": ("THÔNG BÁO", "TB"),
+    "huong-dan": ("HƯỚNG DẪN", "HD"),
+    "chuong-trinh": ("CHƯƠNG TRÌNH", "CTr"),
+    "ke-hoach": ("KẾ HOẠCH", "KH"),
+    "phuong-an": ("PHƯƠNG ÁN", "PA"),
+    "de-an": ("ĐỀ ÁN", "ĐA"),
+    "du-an": ("DỰ ÁN", "DA"),
+    "bao-cao": ("BÁO CÁO", "BC"),
+    "bien-ban": ("BIÊN BẢN", "BB"),
+    "to-trinh": ("TỜ TRÌNH", "TTr"),
+    "hop-dong": ("HỢP ĐỒNG", "HĐ"),
+    "cong-dien": ("CÔNG ĐIỆN", "CĐ"),
+    "ban-ghi-nho": ("BẢN GHI NHỚ", "BGN"),
+    "ban-thoa-thuan": ("BẢN THỎA THUẬN", "BTT"),
+    "giay-uy-quyen": ("GIẤY ỦY QUYỀN", "GUQ"),
+    "giay-moi": ("GIẤY MỜI", "GM"),
+    "giay-gioi-thieu": ("GIẤY GIỚI THIỆU", "GGT"),
+    "giay-nghi-phep": ("GIẤY NGHỈ PHÉP", "GNP"),
+    "phieu-gui": ("PHIẾU GỬI", "PG"),
+    "phieu-chuyen": ("PHIẾU CHUYỂN", "PC"),
+    "phieu-bao": ("PHIẾU BÁO", "PB"),
+}
+
+# Types laid out by Mẫu 1.4 ("văn bản có tên loại"); the renderer supports these today.
+MAU_1_4_TYPES = frozenset({
+    "chi-thi", "quy-che", "quy-dinh", "thong-cao", "thong-bao", "huong-dan", "chuong-trinh",
+    "ke-hoach", "phuong-an", "de-an", "du-an", "bao-cao", "to-trinh", "giay-uy-quyen",
+    "phieu-gui", "phieu-chuyen", "phieu-bao",
+})
+
+# --- Signature authority (ô 7a, Điều 13) ----------------------------------------------------------
+AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+DEPUTY_WORD = "PHÓ"
+
+# --- Nơi nhận (ô 9b) ------------------------------------------------------------------------------
+NOI_NHAN_LABEL_TEXT = "Nơi nhận:"
+LUU_PREFIX = "Lưu: VT"
+
+# --- Heading numbering in a Kế hoạch / Báo cáo (§3) -------------------------------------------------
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+         "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+# Điểm letters: Vietnamese alphabet order, with đ, without f, j, w, z.
+DIEM_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q",
+                "r", "s", "t", "u", "v", "x", "y")
+
+
+def roman(n: int) -> str:
+    """1 → I, 2 → II … (sections and appendices)."""
+    if 1 <= n <= len(ROMAN):
+        return ROMAN[n - 1]
+    vals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for v, s in vals:
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def diem_letter(n: int) -> str:
+    """1 → a, 5 → đ, 7 → g (the decree's own order)."""
+    letters = DIEM_LETTERS
+    if n <= len(letters):
+        return letters[n - 1]
+    return letters[(n - 1) // len(letters) - 1] + letters[(n - 1) % len(letters)]
