@@ -26,6 +26,9 @@ _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+V_NS = "urn:schemas-microsoft-com:vml"
+_EMU_PER_MM = 36000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_PART_BYTES = 256 * 1024 * 1024
 _TWIPS_PER_MM = 1440 / 25.4
@@ -91,6 +94,8 @@ class ParaFacts:
     fields: tuple[str, ...] = ()
     numbering: tuple[str, int] | None = None
     """(numId, ilvl) when the paragraph is in an automatic list (its label is not in ``text``)."""
+    drawings: tuple[float, ...] = ()
+    """Widths in mm of drawn objects (DrawingML extents, VML lines/shapes) in the paragraph."""
 
 
 @dataclass(frozen=True)
@@ -539,7 +544,9 @@ class _Story:
         fields: list[str] = []
         stack: list[dict] = []
         breaks = False
+        drawings: list[float] = []
         for r, simple in _iter_runs(p):
+            drawings.extend(_drawing_widths(r))
             rpr = r.find(_w("rPr"))
             rstyle_el = rpr.find(_w("rStyle")) if rpr is not None else None
             rstyle = rstyle_el.get(_w("val")) if rstyle_el is not None else \
@@ -590,7 +597,8 @@ class _Story:
             border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
             keep_next=bool(props.get("keepNext")),
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
-            fields=tuple(fields), numbering=_numbering(props.get("numPr"))))
+            fields=tuple(fields), numbering=_numbering(props.get("numPr")),
+            drawings=tuple(drawings)))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -641,6 +649,35 @@ def _iter_runs(p: etree._Element, simple: str | None = None):
             if child.tag == _w("fldSimple"):
                 inner = " ".join(child.get(_w("instr"), "").split())
             yield from _iter_runs(child, inner)
+
+
+def _drawing_widths(r: etree._Element) -> list[float]:
+    """DrawingML extents in the run; VML only when there is no DrawingML (AlternateContent)."""
+    found = [int(ext.get("cx", "0")) / _EMU_PER_MM
+             for ext in r.iter(f"{{{WP_NS}}}extent") if ext.getparent().tag in
+             (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")]
+    if found:
+        return found
+    for shape in r.iter(f"{{{V_NS}}}line", f"{{{V_NS}}}shape", f"{{{V_NS}}}rect"):
+        if shape.tag == f"{{{V_NS}}}line":
+            ends = [_vml_mm(shape.get(a, "0").split(",")[0]) for a in ("from", "to")]
+            if None not in ends:
+                found.append(abs(ends[1] - ends[0]))  # type: ignore[operator]
+            continue
+        m = re.search(r"(?:^|;)\s*width:\s*([-\d.]+\s*[a-z]*)", shape.get("style", ""))
+        width = _vml_mm(m.group(1)) if m else None
+        if width is not None:
+            found.append(width)
+    return found
+
+
+def _vml_mm(value: str) -> float | None:
+    """A VML length ('108pt', '2cm', bare numbers are points) in mm."""
+    m = re.fullmatch(r"\s*(-?[\d.]+)\s*(pt|mm|cm|in|px)?\s*", value or "")
+    if not m:
+        return None
+    factor = {"pt": 25.4 / 72, "mm": 1, "cm": 10, "in": 25.4, "px": 25.4 / 96, None: 25.4 / 72}
+    return float(m.group(1)) * factor[m.group(2)]
 
 
 def _cell_width(tc_pr, grid: list[float], col: int, span: int) -> float | None:

@@ -210,3 +210,14 @@ def test_unreadable_files_raise_located_errors(data, code):
 def test_entities_are_not_expanded():
     facts = read_docx(_zip({"word/document.xml": _BOMB}))
     assert len(facts.paragraphs[0].text) < 1000
+
+
+def test_drawn_line_widths():
+    vml = ('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict>'
+           '<v:line from="10pt,0" to="110pt,0"/></w:pict></w:r><w:r><w:pict>'
+           '<v:rect style="position:absolute;width:72pt;height:1pt"/></w:pict></w:r></w:p>')
+    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f'<w:body>{vml}</w:body></w:document>').encode()
+    widths = read_docx(_zip({"word/document.xml": xml})).paragraphs[0].drawings
+    assert [round(w, 2) for w in widths] == [35.28, 25.4]
