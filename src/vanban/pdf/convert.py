@@ -1,0 +1,253 @@
+"""DOCX → PDF with one headless LibreOffice process per batch of files.
+
+Starting LibreOffice costs about a second; converting a page costs little, so every file of a
+build goes through a single ``soffice --convert-to pdf`` call. Each call gets a throw-away user
+profile, so parallel builds and a LibreOffice the user has open do not share (or lock) one. PDFs
+are written into a temporary folder first and moved next to their DOCX (or into ``out_dir``)
+only when every file converted: a failed run leaves no half-finished set of PDFs behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, error
+from vanban.pdf.normalize import normalize_pdf
+
+ENV_VAR = "VANBAN_SOFFICE"
+"""Environment variable naming the LibreOffice executable to use (a path or a command)."""
+
+_COMMANDS = ("soffice", "libreoffice")
+_KNOWN_PATHS = (
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+)
+_LOG_LINES = 6  # lines of LibreOffice's own output quoted in a diagnostic
+
+
+def find_soffice(file: str = "") -> Path:
+    """Path of the LibreOffice executable: ``$VANBAN_SOFFICE`` if set, else ``soffice`` or
+    ``libreoffice`` on PATH, else a usual install location. Raises VanbanError
+    ``pdf.no-libreoffice`` (located at ``file``) when there is none."""
+    override = os.environ.get(ENV_VAR, "").strip()
+    if override:
+        found = shutil.which(override)
+        if found:
+            return Path(found)
+        raise error(
+            "pdf.no-libreoffice",
+            f"Không tìm thấy LibreOffice tại {override} (biến môi trường {ENV_VAR}).",
+            file or override,
+            message_en=f"LibreOffice not found at {override} (environment variable {ENV_VAR}).",
+            hint=f"Sửa hoặc xóa biến {ENV_VAR}, hoặc bỏ tùy chọn --pdf.",
+            hint_en=f"Fix or unset {ENV_VAR}, or drop the --pdf option.",
+        )
+    for name in _COMMANDS:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    for candidate in _KNOWN_PATHS:
+        if os.access(candidate, os.X_OK) and Path(candidate).is_file():
+            return Path(candidate)
+    raise error(
+        "pdf.no-libreoffice",
+        "Không tìm thấy LibreOffice (lệnh soffice). Cài đặt: sudo apt-get install "
+        "libreoffice-writer, hoặc bỏ tùy chọn --pdf.",
+        file or "soffice",
+        message_en="LibreOffice (the soffice command) was not found. Install it: "
+        "sudo apt-get install libreoffice-writer, or drop the --pdf option.",
+    )
+
+
+def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
+                   timeout: float = 600) -> list[Path]:
+    """Convert every DOCX to PDF; returns the PDF paths in the order of ``docx_paths``.
+
+    Each PDF is named after its DOCX and written into ``out_dir``, or beside the DOCX when
+    ``out_dir`` is None; an unchanged PDF is not rewritten. All files go through one LibreOffice
+    process (more only when two inputs share a file name), each process limited to ``timeout``
+    seconds. Raises VanbanError (``pdf.no-libreoffice``, ``pdf.convert-failed``,
+    ``pdf.name-clash``, ``pdf.write-failed``) listing every file that failed; then no PDF is
+    written at all.
+    """
+    sources = [Path(p).resolve() for p in docx_paths]
+    if not sources:
+        return []
+    targets = [(Path(out_dir).resolve() if out_dir is not None else src.parent)
+               / f"{src.stem}.pdf" for src in sources]
+    _check_inputs(sources, targets)
+    soffice = find_soffice(str(sources[0]))
+
+    unique = list(dict.fromkeys(sources))
+    with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
+        profile = Path(tmp) / "profile"
+        produced: dict[Path, Path] = {}
+        problems: list[Diagnostic] = []
+        for i, batch in enumerate(_batches(unique)):
+            outdir = Path(tmp) / f"out{i}"
+            outdir.mkdir()
+            timed_out, failure, log = _run(soffice, batch, outdir, profile, timeout)
+            for src in batch:
+                pdf = outdir / f"{src.stem}.pdf"
+                if not timed_out and pdf.is_file() and pdf.stat().st_size > 0:
+                    produced[src] = pdf
+                else:
+                    problems.append(_convert_failed(src, failure, log))
+        if problems:
+            raise VanbanError(problems)
+        for src, target in zip(sources, targets):
+            data = normalize_pdf(produced[src].read_bytes(), _epoch(src))
+            _write_atomic(target, data)
+    return targets
+
+
+def _check_inputs(sources: list[Path], targets: list[Path]) -> None:
+    """Raise one VanbanError for all missing inputs and all PDFs two inputs would both write."""
+    problems = [
+        Diagnostic("pdf.convert-failed", "Không tìm thấy tệp DOCX cần chuyển sang PDF.",
+                   Span(str(src)), message_en="The DOCX file to convert to PDF does not exist.")
+        for src in dict.fromkeys(sources) if not src.is_file()
+    ]
+    owner: dict[Path, Path] = {}
+    for src, target in zip(sources, targets):
+        first = owner.setdefault(target, src)
+        if first != src:
+            problems.append(Diagnostic(
+                "pdf.name-clash",
+                f"Tệp PDF {target} trùng tên với tệp PDF của {first}.",
+                Span(str(src)),
+                message_en=f"The PDF {target} would also be written for {first}.",
+                hint="Đổi tên một trong hai tệp hoặc bỏ tùy chọn thư mục đầu ra chung.",
+                hint_en="Rename one of the files or do not use one shared output folder.",
+            ))
+    if problems:
+        raise VanbanError(problems)
+
+
+def _batches(sources: list[Path]) -> list[list[Path]]:
+    """``sources`` split into as few groups as possible with no file name twice in a group
+    (LibreOffice names each PDF after its input, so one output folder cannot hold both)."""
+    batches: list[tuple[set[str], list[Path]]] = []
+    for src in sources:
+        key = src.stem.casefold()
+        for names, batch in batches:
+            if key not in names:
+                names.add(key)
+                batch.append(src)
+                break
+        else:
+            batches.append(({key}, [src]))
+    return [batch for _, batch in batches]
+
+
+def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
+         timeout: float) -> tuple[bool, str | None, str]:
+    """Run one LibreOffice conversion; returns (whether it timed out, None or a Vietnamese
+    reason why it failed, the tail of its output)."""
+    cmd = [
+        str(soffice), f"-env:UserInstallation={profile.as_uri()}",
+        "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+        "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
+        *(str(src) for src in batch),
+    ]
+    env = dict(os.environ, TZ="UTC")
+    posix = sys.platform != "win32"
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, env=env, start_new_session=posix)
+    except OSError as exc:
+        return False, f"không chạy được {soffice}: {exc}", ""
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc, posix)
+        out, _ = proc.communicate()
+        return True, f"LibreOffice chạy quá {timeout:g} giây", _tail(out)
+    if proc.returncode != 0:
+        return False, f"LibreOffice kết thúc với mã {proc.returncode}", _tail(out)
+    return False, None, _tail(out)
+
+
+def _kill(proc: subprocess.Popen, posix: bool) -> None:
+    """Stop the LibreOffice we started, with the helper processes it spawned."""
+    if posix:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # its own session: the group id is its pid
+        except ProcessLookupError:
+            pass
+    else:
+        proc.kill()
+
+
+def _tail(output: bytes) -> str:
+    """The last lines of LibreOffice's output, without its progress lines ("convert a -> b")
+    and its harmless Java warning."""
+    text = output.decode("utf-8", "replace")
+    lines = [ln.strip() for ln in text.splitlines()
+             if ln.strip() and "javaldx" not in ln and not ln.startswith("convert ")]
+    return " | ".join(lines[-_LOG_LINES:])
+
+
+def _convert_failed(src: Path, reason: str | None, log: str) -> Diagnostic:
+    """The diagnostic for a DOCX that produced no PDF."""
+    why = reason or "LibreOffice không tạo ra tệp PDF"
+    return Diagnostic(
+        "pdf.convert-failed",
+        f"Không chuyển được {src.name} sang PDF: {why}.",
+        Span(str(src)),
+        severity=Severity.ERROR,
+        message_en=f"Could not convert {src.name} to PDF"
+        + ("" if reason else ": LibreOffice produced no PDF") + ".",
+        hint=f"LibreOffice: {log}" if log else "",
+        hint_en=f"LibreOffice: {log}" if log else "",
+    )
+
+
+def _epoch(src: Path) -> int:
+    """The PDF's date: ``SOURCE_DATE_EPOCH`` when set, else the DOCX's modification time (the
+    DOCX writer skips unchanged files, so its time only moves when its content does)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return int(value)
+    return int(src.stat().st_mtime)
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a synced temp file and ``os.replace``; does nothing
+    when ``target`` already holds ``data``. Raises VanbanError ``pdf.write-failed``."""
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _write_failed(target, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _write_failed(target, exc) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_failed(target: Path, exc: OSError) -> VanbanError:
+    return error("pdf.write-failed",
+                 f"Không ghi được tệp PDF: {exc.strerror or exc}.", str(target),
+                 message_en=f"Cannot write the PDF file: {exc.strerror or exc}.")
