@@ -1,0 +1,1 @@
+"""Context building and the one module that touches docxtpl and jinja2."""

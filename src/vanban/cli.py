@@ -1,0 +1,136 @@
+"""Command line: parse options, call the library, map errors to exit codes.
+
+Expected problems (VanbanError) print located messages and exit 1; usage errors exit 2.
+Heavy libraries are imported inside the commands so that ``vanban --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EPILOG_MAIN = """\b
+Ví dụ:
+  vanban build                      dựng mọi kế hoạch trong plans/ vào outputs/
+  vanban build plans/quang-binh --pdf
+  vanban text outputs/quang-binh/2024/ke-hoach-hoa-giai.docx
+"""
+
+
+def _lang_option(f):
+    return click.option("--lang", type=click.Choice(["vi", "en"]), default="vi",
+                        show_default=True, help="Ngôn ngữ thông báo (vi/en).")(f)
+
+
+def _print_diagnostics(diagnostics, lang: str) -> None:
+    for d in diagnostics:
+        click.echo(d.text(lang), err=True)
+
+
+def _fail(exc, lang: str) -> None:
+    _print_diagnostics(exc.diagnostics, lang)
+    sys.exit(1)
+
+
+@click.group(epilog=EPILOG_MAIN, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vanban", message="vanban %(version)s")
+def main() -> None:
+    """vanban: soạn Kế hoạch bằng YAML, xuất DOCX/PDF đúng thể thức Nghị định 30/2020/NĐ-CP.
+
+    (vanban: Vietnamese administrative plans from YAML to Decree-30 DOCX/PDF.)
+    """
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban build                          mọi tệp .yaml trong plans/ → outputs/
+  vanban build plans/quang-binh/2025    chỉ các kế hoạch năm 2025
+  vanban build plans --out ban-in --pdf  kèm PDF (cần LibreOffice)
+""")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("outputs"), show_default=True, help="Thư mục ghi kết quả.")
+@click.option("--pdf", is_flag=True, help="Xuất thêm PDF cạnh mỗi DOCX (qua LibreOffice).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Số tiến trình dựng song song.")
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@_lang_option
+def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int, strict: bool,
+          lang: str) -> None:
+    """Dựng kế hoạch (YAML) thành DOCX đúng thể thức.
+
+    PATHS là tệp kế hoạch hoặc thư mục (mặc định: plans/). Cấu trúc thư mục được giữ nguyên:
+    plans/quang-binh/2024/ke-hoach.yaml → outputs/quang-binh/2024/ke-hoach.docx.
+    Không ghi tệp nào nếu có kế hoạch lỗi; tệp cũ được giữ nguyên.
+    """
+    from vanban.errors import VanbanError
+    from vanban.pipeline import build as run_build
+    from vanban.pipeline import discover, display_path
+
+    plans_root = Path("plans")
+    try:
+        jobs_list = discover(paths or (plans_root,), out_dir, plans_root)
+        if not jobs_list:
+            click.echo("Không có kế hoạch nào (.yaml) để dựng." if lang == "vi"
+                       else "No plan (.yaml) to build.", err=True)
+            sys.exit(1)
+        with _progress(len(jobs_list), lang) as advance:
+            result = run_build(jobs_list, workspace=Path.cwd(), strict=strict, pdf=pdf,
+                               progress=advance, workers=jobs)
+    except VanbanError as exc:
+        _fail(exc, lang)
+        return
+    _print_diagnostics(result.warnings, lang)
+    for path in result.written:
+        click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
+    for path in result.unchanged:
+        click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
+    for path in result.pdfs:
+        click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
+
+
+class _progress:
+    """A rich progress bar on a terminal when there are several documents; silent otherwise."""
+
+    def __init__(self, total: int, lang: str) -> None:
+        self.total, self.lang, self.bar = total, lang, None
+
+    def __enter__(self):
+        if self.total < 3 or not sys.stderr.isatty() or os.environ.get("CI"):
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Đang dựng" if self.lang == "vi" else "Building",
+                                 total=self.total)
+        return lambda _name: self.bar.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban text outputs/quang-binh/2024/ke-hoach-hoa-giai.docx
+  vanban text ke-hoach.docx > ke-hoach.txt
+""")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@_lang_option
+def text(file: Path, lang: str) -> None:
+    """In nội dung DOCX dạng văn bản thuần, kèm định dạng từng đoạn (để so sánh, xem khác biệt)."""
+    from vanban.errors import VanbanError
+    from vanban.review.projection import project
+
+    try:
+        click.echo(project(file), nl=False)
+    except VanbanError as exc:
+        _fail(exc, lang)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

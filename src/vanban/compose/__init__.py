@@ -1,0 +1,1 @@
+"""Plan + registry → the resolved document: names looked up, numbers computed, text final."""

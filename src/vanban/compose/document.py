@@ -1,0 +1,330 @@
+"""Resolve a validated plan into the document to print: every string final, every number computed.
+
+The result is plain frozen data; the renderer only lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vanban import numbering
+from vanban.compose.registry import Registry, unknown_unit
+from vanban.errors import Diagnostic, Severity, VanbanError
+from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
+from vanban.model.diagnostics import dotted
+from vanban.model.plan import Plan
+from vanban.rules import nd30
+from vanban.source import Loaded
+
+LEAD_LABEL = "Đơn vị chủ trì"
+SUPPORT_LABEL = "Đơn vị phối hợp"
+TIMELINE_LABEL = "Thời gian thực hiện"
+OUTPUT_LABEL = "Sản phẩm"
+TABLE_HEADERS = ("STT", "Nội dung", LEAD_LABEL, SUPPORT_LABEL, TIMELINE_LABEL, OUTPUT_LABEL)
+
+# Paragraph kinds of the body; each maps to one paragraph style of the template.
+ITEM_KIND = {1: "khoan", 2: "khoan2", 3: "diem"}
+
+
+@dataclass(frozen=True)
+class Para:
+    """One body paragraph: its kind (→ template style), its computed label and its text."""
+
+    kind: str
+    text: str
+    label: str = ""
+
+    @property
+    def full(self) -> str:
+        return f"{self.label} {self.text}" if self.label else self.text
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the appendix task table; a group row has only a label and content."""
+
+    label: str
+    content: str
+    lead: str = ""
+    support: str = ""
+    timeline: str = ""
+    output: str = ""
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class AppendixDoc:
+    label: str
+    title: str
+    reference: str
+    landscape: bool
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the template shows, in final text."""
+
+    type_key: str
+    type_name: str
+    superior_lines: tuple[str, ...]
+    issuer_lines: tuple[str, ...]
+    number_line: str
+    place_date: str
+    title: str
+    can_cu: tuple[str, ...]
+    body: tuple[Para, ...]
+    recipients: tuple[str, ...]
+    signature_lines: tuple[str, ...]
+    signer_name: str
+    appendices: tuple[AppendixDoc, ...] = ()
+    author: str = ""
+    year: int = 0
+    date_iso: str | None = None
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+
+class _Composer:
+    def __init__(self, plan: Plan, registry: Registry, loaded: Loaded) -> None:
+        self.plan = plan
+        self.registry = registry
+        self.loaded = loaded
+        self.problems: list[Diagnostic] = []
+        self.rows: list[Row] = []
+        self.numbers: dict[tuple, tuple[int, ...]] = {}
+        self.task_no = 0
+        self.group_no = 0
+
+    # --- units --------------------------------------------------------------------------------
+    def units(self, refs: tuple[str, ...], path: tuple, separator: str | None) -> str:
+        sep = separator if separator is not None else self.plan.unit_separator
+        out = ""
+        for i, ref in enumerate(refs):
+            joiner = sep
+            name = ref
+            if ref.startswith("và "):
+                joiner, name = " và ", ref[3:]
+            hit = self.registry.unit(name)
+            if hit is None:
+                self.problems.append(unknown_unit(
+                    name, self.registry, self.loaded.span(path + (i,)), dotted(path + (i,)),
+                    "task.lead-unknown" if path[-1] == "lead" else "unit.unknown"))
+                text = name
+            else:
+                text = hit.text
+            out += (joiner if i else "") + text
+        return out
+
+    # --- body -----------------------------------------------------------------------------------
+    def blocks(self, blocks: tuple, path: tuple, depth: int, out: list[Para],
+               rows_group: list[Row] | None) -> None:
+        """Lay out ``blocks`` at numbering ``depth`` (1 = items directly under a section)."""
+        counter = 0
+        for i, block in enumerate(blocks):
+            bpath = path + (i,)
+            if isinstance(block, str):
+                out.append(Para("doan", block))
+            elif isinstance(block, Paragraph):
+                out.append(Para("doan", block.paragraph))
+            elif isinstance(block, Bullets):
+                for item in block.bullets:
+                    if isinstance(item, Bullet):
+                        out.append(Para("gach", item.text, "-"))
+                        out.extend(Para("cong", sub, "+") for sub in item.bullets)
+                    else:
+                        out.append(Para("gach", item, "-"))
+            elif isinstance(block, Target):
+                out.append(Para("gach", block.target, "-"))
+            else:
+                if self.plan.tasks_display == "appendix" and _only_tasks(block):
+                    self.table_rows(block, bpath)
+                    continue
+                counter += 1
+                self.numbered(block, bpath, depth, counter, out)
+
+    def numbered(self, block, path: tuple, depth: int, n: int, out: list[Para]) -> None:
+        if depth > numbering.MAX_DEPTH:
+            self.problems.append(Diagnostic(
+                "content.too-deep", "Mục đánh số lồng quá 3 cấp (1. → 1.1. → a)); hãy dùng "
+                "bullets cho cấp sâu hơn.", self.loaded.span(path), dotted(path),
+                message_en="Numbered items nest deeper than 3 levels."))
+            return
+        parent = self._parent_number(path, depth)
+        number = parent + (n,)
+        self.numbers[path] = number
+        label = numbering.item_label(number)
+        kind = ITEM_KIND[depth]
+        if isinstance(block, Item):
+            out.append(Para(kind, block.item, label))
+        elif isinstance(block, Numbered):
+            out.append(Para("doan-so", block.numbered, label))
+        elif isinstance(block, UnitDuty):
+            names = self.units(block.unit, path + ("unit",), block.separator)
+            text = " ".join(x for x in (block.prefix, names, block.text) if x)
+            out.append(Para("doan-so" if block.text else kind, text, label))
+        elif isinstance(block, Task):
+            out.append(Para(kind, block.task, label))
+            out.extend(self.task_lines(block, path))
+        self.blocks(block.content, path + ("content",), depth + 1, out, None)
+
+    def _parent_number(self, path: tuple, depth: int) -> tuple[int, ...]:
+        if depth == 1:
+            return ()
+        # The parent block's path is ``path`` minus (index, "content").
+        return self.numbers[path[:-2]]
+
+    def task_lines(self, task: Task, path: tuple) -> list[Para]:
+        lines = [Para("doan", f"{LEAD_LABEL}: {self.units(task.lead, path + ('lead',), task.separator)}.")]
+        if task.support:
+            support = self.units(task.support, path + ("support",), task.separator)
+            lines.append(Para("doan", f"{SUPPORT_LABEL}: {support}."))
+        lines.append(Para("doan", f"{TIMELINE_LABEL}: {_sentence(task.timeline)}"))
+        if task.output:
+            lines.append(Para("doan", f"{OUTPUT_LABEL}: {_sentence(task.output)}"))
+        return lines
+
+    # --- appendix table ------------------------------------------------------------------------
+    def table_rows(self, block, path: tuple, number: tuple[int, ...] | None = None) -> None:
+        """Tasks become numbered rows (1, 2 … restarting in each group; sub-tasks 1.1);
+        an item that holds only tasks becomes a group row (I, II …)."""
+        if isinstance(block, Task):
+            if number is None:
+                self.task_no += 1
+                number = (self.task_no,)
+            support = (self.units(block.support, path + ("support",), block.separator)
+                       if block.support else "")
+            self.rows.append(Row(".".join(map(str, number)), block.task,
+                                 self.units(block.lead, path + ("lead",), block.separator),
+                                 support, block.timeline, block.output or ""))
+            subs = [(j, b) for j, b in enumerate(block.content) if isinstance(b, Task)]
+            for k, (j, sub) in enumerate(subs, 1):
+                self.table_rows(sub, path + ("content", j), number + (k,))
+            return
+        self.group_no += 1
+        self.task_no = 0
+        self.rows.append(Row(nd30.roman(self.group_no), _title(block), group=True))
+        for j, sub in enumerate(block.content):
+            self.table_rows(sub, path + ("content", j))
+
+
+def _only_tasks(block) -> bool:
+    if isinstance(block, Task):
+        return True
+    if isinstance(block, Item) and block.content:
+        return all(_only_tasks(b) for b in block.content)
+    return False
+
+
+def _title(block) -> str:
+    return block.item if isinstance(block, Item) else str(block)
+
+
+def _sentence(text: str) -> str:
+    """Close a label line with a full stop unless the text already ends with punctuation."""
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _end_body(body: list[Para]) -> None:
+    """Ô 6: the last body paragraph ends with "./."."""
+    if not body:
+        return
+    last = body[-1]
+    text = last.text[:-1] if last.text.endswith(".") else last.text
+    body[-1] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
+
+
+def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
+    """Resolve names, compute numbers and final strings; raise VanbanError on any problem."""
+    c = _Composer(plan, registry, loaded)
+    issuer = registry.unit(plan.issuer)
+    if issuer is None:
+        raise VanbanError([unknown_unit(plan.issuer, registry, loaded.span(("issuer",)), "issuer",
+                                        "issuer.unknown")])
+    unit = issuer.unit
+    type_name, type_abbr = nd30.DOCUMENT_TYPES[plan.type]
+    code = plan.code or f"{type_abbr}-{unit.abbr or 'UBND'}"
+    place = plan.place or unit.place
+    problems: list[Diagnostic] = []
+    if not place:
+        problems.append(Diagnostic("issuer.place", "Chưa có địa danh: thêm \"place\" vào kế hoạch "
+                                   "hoặc vào đơn vị ban hành trong danh mục.",
+                                   loaded.span(("issuer",)), "place",
+                                   message_en="No place name for ô 4."))
+    if plan.date:
+        place_date = f"{place}, {nd30.format_date(plan.date.year, plan.date.month, plan.date.day)}"
+    else:
+        year = plan.year or 0
+        place_date = f"{place}, ngày      tháng      năm {year}"
+    body: list[Para] = [Para("doan", p) for p in plan.intro]
+    if plan.parts:
+        for pi, part in enumerate(plan.parts, 1):
+            body.append(Para("phan", numbering.part_label(pi)))
+            body.append(Para("ten-phan", part.title))
+            _sections(c, part.sections, ("parts", pi - 1, "sections"), body)
+    else:
+        _sections(c, plan.sections, ("sections",), body)
+    _end_body(body)
+    signer = registry.signer(plan.signature.signer)
+    sig = plan.signature
+    position = sig.position or (signer.position if signer else None)
+    if position is None:
+        problems.append(Diagnostic("signature.position", "Chưa có chức vụ người ký: thêm "
+                                   "\"position\" hoặc khai báo người ký trong danh mục.",
+                                   loaded.span(("signature",)), "signature.position",
+                                   message_en="The signer's position is missing."))
+    lines = []
+    if sig.on_behalf_of:
+        lines.append(f"TM. {sig.on_behalf_of}")
+    if sig.authority != "none":
+        lines.append(f"{sig.authority} {sig.head or ''}".strip())
+    if position and sig.authority != "Q.":
+        lines.append(position)
+    archive = f"{nd30.LUU_PREFIX}, {plan.archive.unit}"
+    if plan.archive.copies:
+        archive += f" {plan.archive.copies}"
+    recipients = tuple(f"- {r.rstrip(';.')};" for r in plan.recipients) + (f"- {archive}.",)
+    appendices = ()
+    if plan.tasks_display == "appendix":
+        appendices = _appendix(c, plan, type_name, place_date, unit.name, code)
+    problems.extend(c.problems)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise VanbanError(problems)
+    return Document(
+        type_key=plan.type, type_name=type_name, superior_lines=unit.superior_header,
+        issuer_lines=unit.header or (unit.name.upper(),),
+        number_line=nd30.format_number(plan.number, code), place_date=place_date,
+        title=plan.title, can_cu=_can_cu(plan.can_cu), body=tuple(body), recipients=recipients,
+        signature_lines=tuple(lines), signer_name=signer.name if signer else sig.signer,
+        appendices=appendices, author=unit.name,
+        year=plan.year or (plan.date.year if plan.date else 0),
+        date_iso=plan.date.isoformat() if plan.date else None,
+        warnings=tuple(p for p in problems if p.severity is Severity.WARNING))
+
+
+def _sections(c: _Composer, sections, path: tuple, body: list[Para]) -> None:
+    for si, section in enumerate(sections, 1):
+        body.append(Para("muc", section.title, numbering.section_label(si)))
+        c.numbers = {}
+        c.blocks(section.content, path + (si - 1, "content"), 1, body, None)
+
+
+def _can_cu(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """One basis per line, each ending with ";" and the last with "."."""
+    out = [ln.rstrip(" ;.") for ln in lines]
+    return tuple(ln + ("." if i == len(out) - 1 else ";") for i, ln in enumerate(out))
+
+
+def _appendix(c: _Composer, plan: Plan, type_name: str, place_date: str, issuer_name: str,
+              code: str) -> tuple[AppendixDoc, ...]:
+    if not c.rows:
+        return ()
+    number = f"{plan.number:02d}" if plan.number else "      "
+    date = place_date.split(", ", 1)[1]
+    reference = (f"(Kèm theo {type_name.capitalize()} số {number}/{code} {date} "
+                 f"của {issuer_name})")
+    title = plan.appendix.title if plan.appendix else "DANH MỤC NHIỆM VỤ"
+    landscape = (plan.appendix.orientation != "portrait") if plan.appendix else True
+    return (AppendixDoc(numbering.appendix_label(1, 1), title, reference, landscape,
+                        TABLE_HEADERS, tuple(c.rows)),)

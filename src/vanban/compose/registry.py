@@ -1,0 +1,122 @@
+"""Look up units and signers in the workspace registry (``_shared/*.yaml`` folders)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.model.diagnostics import from_validation_error
+from vanban.model.registry import RegistryFile, Signer, Unit
+from vanban.source import load_file
+
+SHARED_DIR = "_shared"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A resolved reference: the unit, its id and the text to print."""
+
+    id: str
+    unit: Unit
+    text: str
+
+
+@dataclass
+class Registry:
+    """Units and signers of a workspace, with every name they may be referred to by."""
+
+    units: dict[str, Unit] = field(default_factory=dict)
+    signers: dict[str, Signer] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def _index(self) -> dict[str, tuple[str, str]]:
+        index: dict[str, tuple[str, str]] = {}
+        for uid, unit in self.units.items():
+            index.setdefault(uid, (uid, unit.name))
+            index.setdefault(unit.name, (uid, unit.name))
+            if unit.short:
+                index.setdefault(unit.short, (uid, unit.short))
+            if unit.abbr:
+                index.setdefault(unit.abbr, (uid, unit.name))
+            for alias in unit.aliases:
+                index.setdefault(alias, (uid, alias))
+        return index
+
+    def unit(self, ref: str) -> Hit | None:
+        """The unit ``ref`` names (id, official name, short name, abbreviation or alias)."""
+        found = self._index().get(ref.strip())
+        if found is None:
+            return None
+        uid, text = found
+        return Hit(uid, self.units[uid], text)
+
+    def suggest(self, ref: str) -> list[str]:
+        """The closest known names, for a "did you mean" hint."""
+        names = [n for n in self._index() if not n.islower() or " " in n]
+        folded = {n.casefold(): n for n in names}
+        close = difflib.get_close_matches(ref.casefold(), list(folded), n=2, cutoff=0.75)
+        return [folded[c] for c in close]
+
+    def signer(self, ref: str) -> Signer | None:
+        """A signer by id or by full name."""
+        if ref in self.signers:
+            return self.signers[ref]
+        for signer in self.signers.values():
+            if signer.name == ref:
+                return signer
+        return None
+
+
+def shared_dirs(plan: Path) -> list[Path]:
+    """``_shared`` folders beside the plan and in every folder above it, nearest first."""
+    out = []
+    for folder in plan.resolve().parents:
+        candidate = folder / SHARED_DIR
+        if candidate.is_dir():
+            out.append(candidate)
+    return out
+
+
+def load_registry(folders: list[Path], display_root: Path | None = None) -> Registry:
+    """Merge the registry files of ``folders`` (nearest first: a nearer entry wins)."""
+    reg = Registry()
+    problems: list[Diagnostic] = []
+    for folder in reversed(folders):
+        for path in sorted(folder.glob("*.yaml")):
+            shown = _display(path, display_root)
+            loaded = load_file(path, shown)
+            if loaded.data is None:
+                continue
+            try:
+                part = RegistryFile.model_validate(loaded.data)
+            except ValidationError as exc:
+                problems.extend(from_validation_error(exc, loaded, RegistryFile))
+                continue
+            reg.units.update(part.units)
+            reg.signers.update(part.signers)
+            reg.files.append(shown)
+    if problems:
+        raise VanbanError(problems)
+    return reg
+
+
+def _display(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)
+
+
+def unknown_unit(ref: str, registry: Registry, span: Span, path: str,
+                 code: str = "unit.unknown") -> Diagnostic:
+    """The diagnostic for a unit that the registry does not know, with suggestions."""
+    close = registry.suggest(ref)
+    hint = f'Có phải "{close[0]}"?' if close else "Thêm đơn vị vào danh mục trong _shared/."
+    hint_en = f'Did you mean "{close[0]}"?' if close else "Add the unit to the _shared/ registry."
+    return Diagnostic(code, f'Không có đơn vị "{ref}" trong danh mục đơn vị.', span, path,
+                      message_en=f'No unit "{ref}" in the unit registry.', hint=hint,
+                      hint_en=hint_en)

@@ -1,0 +1,127 @@
+"""Body content of a plan: paragraphs, bullets, numbered items, tasks and targets.
+
+A ``content`` list holds blocks; each block is a mapping whose first key names its kind
+(``paragraph``, ``bullets``, ``item``, ``numbered``, ``task``, ``unit``, ``target``), or a bare
+string, which is a paragraph. Numbers (``1.``, ``1.1.``, ``a)``) are computed, never typed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+from vanban.model.types import Number, Slug, Text, Timeline, UnitList, Word
+
+
+class Strict(BaseModel):
+    """Base of every plan model: unknown keys are errors; scalar fields are strict (see types)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bullet(Strict):
+    """A "-" line with optional "+" sub-lines."""
+
+    text: Text = Field(description="Nội dung dòng gạch đầu dòng (không gõ dấu \"-\").")
+    bullets: tuple[Text, ...] = Field(
+        default=(), description="Các dòng cấp dưới, in với dấu \"+\".")
+
+
+BulletItem = Annotated[Union[Text, Bullet], Field(union_mode="left_to_right")]
+
+
+class Paragraph(Strict):
+    """A body paragraph (first-line indent, justified)."""
+
+    paragraph: Text = Field(description="Một đoạn văn; in đúng như viết.")
+
+
+class Bullets(Strict):
+    """A list of "-" lines (and "+" sub-lines)."""
+
+    bullets: tuple[BulletItem, ...] = Field(
+        min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets}.")
+
+
+class Target(Strict):
+    """A numeric target (chỉ tiêu), printed as a "-" line, kept as data for year-end reports."""
+
+    target: Text = Field(description="Câu chỉ tiêu, in đúng như viết, ví dụ \"Phấn đấu tỷ lệ hòa giải "
+                                     "thành đạt trên 90%\".")
+    id: Slug | None = Field(default=None, description="Mã ổn định của chỉ tiêu (để báo cáo, so sánh).")
+    value: Number | None = Field(default=None, description="Giá trị số của chỉ tiêu, ví dụ 90.")
+    unit: Word | None = Field(default=None, description="Đơn vị đo, ví dụ \"%\" hoặc \"lớp\".")
+
+
+class Task(Strict):
+    """A task (nhiệm vụ): numbered like an item, with lead and coordinating units and a timeline."""
+
+    task: Text = Field(description="Nội dung nhiệm vụ (dòng có số thứ tự).")
+    id: Slug = Field(description="Mã ổn định của nhiệm vụ, không đổi giữa các năm (ví dụ tap-huan).")
+    lead: UnitList = Field(description="Đơn vị chủ trì: tên, tên ngắn, viết tắt hoặc mã trong danh mục "
+                                       "đơn vị; một hoặc nhiều.")
+    support: UnitList = Field(default=(), description="Đơn vị phối hợp (như lead).")
+    separator: Word | None = Field(
+        default=None, description="Dấu nối giữa các đơn vị của nhiệm vụ này (mặc định theo kế hoạch).")
+    timeline: Timeline = Field(description="Thời gian thực hiện, in đúng như viết: \"năm 2024\", \"Tháng 6,"
+                                           " tháng 11 năm 2024\", \"Quý II năm 2024\", \"Thường xuyên\", "
+                                           "\"trước ngày 30/10/2024\".")
+    output: Text | None = Field(default=None, description="Sản phẩm (kết quả đầu ra) của nhiệm vụ.")
+    content: tuple["Block", ...] = Field(default=(), description="Nội dung chi tiết hoặc nhiệm vụ con.")
+
+
+class Item(Strict):
+    """A numbered item with a title (khoản/điểm có tiêu đề), and its content."""
+
+    item: Text = Field(description="Tiêu đề của mục (in đậm ở cấp 1).")
+    content: tuple["Block", ...] = Field(default=(), description="Nội dung của mục.")
+
+
+class Numbered(Strict):
+    """A numbered paragraph without a title (khoản không có tiêu đề)."""
+
+    numbered: Text = Field(description="Đoạn văn có số thứ tự, không in đậm.")
+    content: tuple["Block", ...] = Field(default=(), description="Nội dung cấp dưới.")
+
+
+class UnitDuty(Strict):
+    """A unit's responsibilities in "Tổ chức thực hiện": "N. <unit> <text>", with bullets."""
+
+    unit: UnitList = Field(description="Đơn vị (một hoặc nhiều, theo danh mục).")
+    prefix: Text | None = Field(default=None, description="Chữ đứng trước tên đơn vị, ví dụ \"Đề nghị\".")
+    text: Text | None = Field(default=None, description="Phần còn lại của câu sau tên đơn vị.")
+    separator: Word | None = Field(default=None, description="Dấu nối giữa các đơn vị.")
+    content: tuple["Block", ...] = Field(default=(), description="Nội dung cấp dưới (thường là bullets).")
+
+
+def _kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "<text>"
+    if isinstance(value, dict):
+        for key in KINDS:
+            if key in value:
+                return f"<{key}>"
+    return None
+
+
+KINDS = ("paragraph", "bullets", "target", "task", "item", "numbered", "unit")
+
+Block = Annotated[
+    Union[
+        Annotated[Text, Tag("<text>")],
+        Annotated[Paragraph, Tag("<paragraph>")],
+        Annotated[Bullets, Tag("<bullets>")],
+        Annotated[Target, Tag("<target>")],
+        Annotated[Task, Tag("<task>")],
+        Annotated[Item, Tag("<item>")],
+        Annotated[Numbered, Tag("<numbered>")],
+        Annotated[UnitDuty, Tag("<unit>")],
+    ],
+    Discriminator(_kind, custom_error_type="block-kind",
+                  custom_error_message="Không rõ loại khối nội dung.",
+                  custom_error_context={"kinds": ", ".join(KINDS)}),
+]
+
+for _model in (Task, Item, Numbered, UnitDuty):
+    _model.model_rebuild()

@@ -1,0 +1,88 @@
+"""A plan file (Kế hoạch and other documents laid out by Mẫu 1.4), as the clerk writes it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from vanban.model.blocks import Block, Strict
+from vanban.model.types import Int, IsoDate, Slug, Text, Word, Year
+
+
+class Section(Strict):
+    """A section ("I. MỤC ĐÍCH, YÊU CẦU"); its Roman number is computed."""
+
+    title: Text = Field(description="Tên mục, viết IN HOA như sẽ in, không gõ số La Mã.")
+    content: tuple[Block, ...] = Field(default=(), description="Nội dung của mục.")
+
+
+class Part(Strict):
+    """A part ("Phần I" + title, centred), holding its own sections."""
+
+    title: Text = Field(description="Tên phần, viết IN HOA, ví dụ \"KẾT QUẢ THỰC HIỆN NĂM 2024\".")
+    sections: tuple[Section, ...] = Field(min_length=1, description="Các mục của phần.")
+
+
+class Signature(Strict):
+    """Ô 7: who signs and with which authority."""
+
+    on_behalf_of: Text | None = Field(
+        default=None, description="Tập thể ký thay (dòng \"TM. …\"), ví dụ \"ỦY BAN NHÂN DÂN\".")
+    authority: Literal["KT.", "Q.", "TL.", "TUQ.", "none"] = Field(
+        default="none", description="Quyền hạn ký: KT. (ký thay), Q. (quyền), TL. (thừa lệnh), "
+                                    "TUQ. (thừa ủy quyền) hoặc none.")
+    head: Text | None = Field(
+        default=None, description="Chức vụ người đứng đầu sau KT./Q./TL./TUQ., ví dụ \"CHỦ TỊCH\".")
+    position: Text | None = Field(
+        default=None, description="Chức vụ của người ký, ví dụ \"PHÓ CHỦ TỊCH\" (mặc định theo danh mục).")
+    signer: Text = Field(description="Người ký: mã trong danh mục người ký, hoặc họ tên.")
+
+
+class Archive(Strict):
+    """The final Nơi nhận line: "- Lưu: VT, <unit> <copies>."."""
+
+    unit: Text = Field(description="Viết tắt đơn vị soạn thảo, ví dụ \"NCVX\" hoặc \"PBGDPL\".")
+    copies: Text | None = Field(default=None, description="Số bản lưu nếu muốn ghi, ví dụ \"02b\".")
+
+
+class Appendix(Strict):
+    """The Phụ lục that holds the task table when ``tasks_display`` is ``appendix``."""
+
+    title: Text = Field(description="Tên phụ lục, IN HOA, ví dụ \"DANH MỤC NHIỆM VỤ …\".")
+    orientation: Literal["auto", "portrait", "landscape"] = Field(
+        default="auto", description="Hướng trang của phụ lục; auto: ngang khi bảng rộng.")
+
+
+class Plan(Strict):
+    """One document (a Kế hoạch by default), described in YAML."""
+
+    type: Literal["ke-hoach", "bao-cao", "chuong-trinh", "huong-dan", "thong-bao", "de-an",
+                  "phuong-an", "chi-thi", "quy-che", "quy-dinh", "to-trinh"] = Field(
+        default="ke-hoach", description="Loại văn bản (mã), quyết định tên loại và chữ viết tắt.")
+    issuer: Text = Field(description="Cơ quan ban hành: mã hoặc tên trong danh mục đơn vị.")
+    number: Int | None = Field(default=None, ge=1, le=99999, description=(
+        "Số văn bản; bỏ trống (null) khi còn là dự thảo: in \"Số:      /KH-UBND\"."))
+    code: Text | None = Field(default=None, description=(
+        "Ký hiệu; mặc định = viết tắt tên loại + \"-\" + viết tắt cơ quan, ví dụ KH-UBND."))
+    place: Text | None = Field(default=None, description="Địa danh; mặc định theo cơ quan ban hành.")
+    date: IsoDate | None = Field(default=None, description=(
+        "Ngày ban hành, dạng YYYY-MM-DD; in \"ngày 16 tháng 01 năm 2024\". Bỏ trống khi dự thảo."))
+    year: Year | None = Field(default=None, description="Năm của kế hoạch; mặc định là năm ban hành.")
+    title: Text = Field(description="Trích yếu nội dung (dòng in đậm dưới tên loại).")
+    can_cu: tuple[Text, ...] = Field(default=(), description=(
+        "Các căn cứ ban hành, mỗi căn cứ một dòng (in nghiêng; dấu \";\" và \".\" do công cụ thêm)."))
+    intro: tuple[Text, ...] = Field(default=(), description="Đoạn mở đầu (một hoặc nhiều đoạn).")
+    parts: tuple[Part, ...] = Field(default=(), description="Các phần (Phần I, Phần II); dùng thay "
+                                                            "cho sections khi văn bản có phần.")
+    sections: tuple[Section, ...] = Field(default=(), description="Các mục I, II, III …")
+    tasks_display: Literal["inline", "appendix"] = Field(
+        default="inline", description="inline: nhiệm vụ in trong thân văn bản; appendix: in thành bảng "
+                                      "ở Phụ lục.")
+    appendix: Appendix | None = Field(default=None, description="Phụ lục bảng nhiệm vụ.")
+    unit_separator: Word = Field(default="; ", description="Dấu nối mặc định giữa các đơn vị.")
+    recipients: tuple[Text, ...] = Field(min_length=1, description=(
+        "Nơi nhận, mỗi nơi một dòng (công cụ thêm \"- \" và \";\")."))
+    archive: Archive = Field(description="Dòng cuối Nơi nhận: \"- Lưu: VT, <đơn vị>.\"")
+    signature: Signature = Field(description="Khối chữ ký (ô 7).")
+    id: Slug | None = Field(default=None, description="Mã ổn định của kế hoạch (để so sánh giữa các năm).")

@@ -1,0 +1,43 @@
+"""The registry (danh mục) of units and signers shared by the plans of a workspace.
+
+A unit is named once here and referred to everywhere by its id, official name, short name or
+abbreviation, so a change of name is one edit.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from vanban.model.blocks import Strict
+from vanban.model.types import Bool, Slug, Text
+
+
+class Unit(Strict):
+    """An agency, office or group of units (danh mục đơn vị)."""
+
+    name: Text = Field(description="Tên chính thức, ví dụ \"Ủy ban nhân dân tỉnh Quảng Bình\".")
+    short: Text | None = Field(default=None, description="Tên ngắn, ví dụ \"UBND tỉnh\".")
+    abbr: Text | None = Field(default=None, description="Chữ viết tắt dùng trong ký hiệu, ví dụ "
+                                                        "\"UBND\", \"STP\".")
+    header: tuple[Text, ...] = Field(default=(), description=(
+        "Tên cơ quan in ở ô 2 (IN HOA), mỗi phần tử một dòng, ví dụ [ỦY BAN NHÂN DÂN, TỈNH QUẢNG BÌNH]."))
+    superior_header: tuple[Text, ...] = Field(default=(), description=(
+        "Tên cơ quan chủ quản trực tiếp in trên ô 2 (không đậm), ví dụ [UBND TỈNH QUẢNG BÌNH]."))
+    place: Text | None = Field(default=None, description="Địa danh ghi ở ô 4, ví dụ \"Quảng Bình\".")
+    collective: Bool = Field(default=False, description="Cơ quan làm việc theo chế độ tập thể (ký TM.).")
+    aliases: tuple[Text, ...] = Field(default=(), description="Các cách gọi khác được chấp nhận.")
+
+
+class Signer(Strict):
+    """A person who signs (danh mục người ký)."""
+
+    name: Text = Field(description="Họ và tên, ví dụ \"Hồ An Phong\".")
+    position: Text = Field(description="Chức vụ, IN HOA, ví dụ \"PHÓ CHỦ TỊCH\".")
+    unit: Slug | None = Field(default=None, description="Mã đơn vị công tác.")
+
+
+class RegistryFile(Strict):
+    """One YAML file of the registry (``plans/_shared/*.yaml``)."""
+
+    units: dict[Slug, Unit] = Field(default_factory=dict, description="Danh mục đơn vị theo mã.")
+    signers: dict[Slug, Signer] = Field(default_factory=dict, description="Danh mục người ký theo mã.")

@@ -1,0 +1,182 @@
+"""Finishing touches on a rendered document tree: rule lengths, appendix sections, the last
+paragraph and the core properties.
+
+Horizontal rules are empty paragraphs with a top border in a rule style. A border runs from the
+paragraph's left indent to its right indent, so its length is set by indenting the paragraph
+symmetrically: the length is the style's fraction of the longest line of the text above it,
+measured with Times New Roman metrics at the size and weight of that text's style.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from vanban.ooxml.body import SECTION_BREAK_BOOKMARK
+from vanban.ooxml.styles import RULE_STYLES
+from vanban.ooxml.xml import el, mm_from_twips, sub, twips
+from vanban.rules import nd30
+from vanban.rules.metrics import longest_line_pt
+
+PT_PER_MM = 72 / 25.4
+
+
+class _Styles:
+    """Size, bold and italic of each paragraph style, following basedOn to the doc defaults."""
+
+    def __init__(self, styles_el: etree._Element) -> None:
+        self.by_id = {s.get(qn("w:styleId")): s for s in styles_el.iter(qn("w:style"))}
+        rpr = styles_el.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self.default_size = 10.0
+        if rpr is not None and rpr.find(qn("w:sz")) is not None:
+            self.default_size = int(rpr.find(qn("w:sz")).get(qn("w:val"))) / 2
+
+    def _prop(self, style_id: str | None, tag: str):
+        seen = set()
+        while style_id and style_id not in seen and style_id in self.by_id:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            node = style.find(f"{qn('w:rPr')}/{qn(tag)}")
+            if node is not None:
+                return node.get(qn("w:val"), "1")
+            based = style.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return None
+
+    def font(self, style_id: str | None) -> tuple[float, bool, bool]:
+        size = self._prop(style_id, "w:sz")
+        bold = self._prop(style_id, "w:b")
+        italic = self._prop(style_id, "w:i")
+        return ((int(size) / 2 if size else self.default_size),
+                bold not in (None, "0", "false", "off"), italic not in (None, "0", "false", "off"))
+
+
+def _style_of(p: etree._Element) -> str | None:
+    node = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return node.get(qn("w:val")) if node is not None else None
+
+
+def _text(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def _text_width_mm(sect: etree._Element) -> float:
+    size, mar = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+    return mm_from_twips(int(size.get(qn("w:w"))) - int(mar.get(qn("w:left")))
+                         - int(mar.get(qn("w:right"))))
+
+
+def _container_width_mm(p: etree._Element, sect: etree._Element) -> float:
+    tc = next((a for a in p.iterancestors(qn("w:tc"))), None)
+    if tc is None:
+        return _text_width_mm(sect)
+    width = mm_from_twips(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w")))
+    tbl = next(tc.iterancestors(qn("w:tbl")))
+    for side in ("left", "right"):
+        mar = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:' + side)}")
+        width -= mm_from_twips(mar.get(qn("w:w"))) if mar is not None else 1.9
+    return width
+
+
+def _governing_sect(p: etree._Element, body: etree._Element) -> etree._Element:
+    for following in p.itersiblings(qn("w:p")):
+        sect = following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if sect is not None:
+            return sect
+    return body.find(qn("w:sectPr"))
+
+
+def size_rules(body: etree._Element, styles_el: etree._Element) -> None:
+    """Indent every rule paragraph so that its border has the length its style asks for."""
+    styles = _Styles(styles_el)
+    for p in list(body.iter(qn("w:p"))):
+        ratio = RULE_STYLES.get(_style_of(p) or "")
+        if not ratio:
+            continue
+        above = []
+        prev = p.getprevious()
+        above_style = _style_of(prev) if prev is not None else None
+        while prev is not None and prev.tag == qn("w:p") and _style_of(prev) == above_style:
+            above.append(prev)
+            prev = prev.getprevious()
+        width = _container_width_mm(p, _governing_sect(p, body))
+        size, bold, italic = styles.font(above_style)
+        longest = max((longest_line_pt(_text(q), width * PT_PER_MM, size, bold=bold,
+                                       italic=italic) for q in above), default=0.0)
+        length = min(width, ratio * longest / PT_PER_MM)
+        side = twips((width - length) / 2)
+        ppr = p.find(qn("w:pPr"))
+        old = ppr.find(qn("w:ind"))
+        if old is not None:
+            ppr.remove(old)
+        ind = el("ind", {"left": side, "right": side, "firstLine": 0})
+        # schema order: ... spacing, ind, ..., jc ...
+        jc = ppr.find(qn("w:jc"))
+        if jc is not None:
+            jc.addprevious(ind)
+        else:
+            ppr.append(ind)
+
+
+def split_appendix_section(body: etree._Element, landscape: bool) -> None:
+    """End the main section at the marker paragraph and give the appendix its own section:
+    page numbers restart at 1, landscape when asked."""
+    marker = None
+    for bm in body.iter(qn("w:bookmarkStart")):
+        if bm.get(qn("w:name")) == SECTION_BREAK_BOOKMARK:
+            marker = bm.getparent()
+            break
+    if marker is None:
+        return
+    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+        for node in marker.findall(qn(tag)):
+            marker.remove(node)
+    final = body.find(qn("w:sectPr"))
+    marker.find(qn("w:pPr")).append(copy.deepcopy(final))
+    type_el = final.find(qn("w:type"))
+    if type_el is None:
+        type_el = el("type")
+        final.find(qn("w:pgSz")).addprevious(type_el)
+    type_el.set(qn("w:val"), "nextPage")
+    if landscape:
+        size = final.find(qn("w:pgSz"))
+        size.set(qn("w:w"), str(twips(nd30.PAGE_HEIGHT_MM)))
+        size.set(qn("w:h"), str(twips(nd30.PAGE_WIDTH_MM)))
+        size.set(qn("w:orient"), "landscape")
+    num = final.find(qn("w:pgNumType"))
+    if num is None:
+        num = el("pgNumType")
+        final.find(qn("w:cols")).addprevious(num)
+    num.set(qn("w:start"), "1")
+
+
+def ensure_last_paragraph(body: etree._Element) -> None:
+    """A body must end with a paragraph, not a table: add a 1-point empty one if needed."""
+    sect = body.find(qn("w:sectPr"))
+    last = sect.getprevious() if sect is not None else body[-1]
+    if last is None or last.tag != qn("w:p"):
+        p = el("p")
+        sub(sub(p, "pPr"), "pStyle", {"val": "VBCuoi"})
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            body.append(p)
+
+
+def set_core_properties(props, *, title: str, author: str, subject: str,
+                        when: dt.datetime) -> None:
+    """Fixed core properties, so that rebuilding gives the same bytes."""
+    props.title = title
+    props.author = author
+    props.subject = subject
+    props.last_modified_by = "vanban"
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""

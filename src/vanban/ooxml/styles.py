@@ -1,0 +1,131 @@
+"""The paragraph styles of the templates, derived from the rule pack.
+
+Every component of the document has its own named style ("VB Quốc hiệu", "VB Đoạn văn" …), so a
+clerk can adjust a component in Word with Modify Style, and the renderer and checker agree on
+what each paragraph is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
+from vanban.rules import nd30
+from vanban.rules.nd30 import TextFormat
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    id: str
+    name: str
+    fmt: TextFormat
+    first_line_mm: float = 0.0
+    before_pt: float = 0.0
+    after_pt: float = 0.0
+    keep_next: bool = False
+    rule: float = 0.0  # > 0: an empty paragraph drawn as a rule this fraction of the text above
+    line: float = nd30.LINE_SPACING.default
+
+
+_BODY_INDENT = nd30.FIRST_LINE_INDENT_DEFAULT_MM
+_BEFORE = nd30.PARA_SPACE_BEFORE_PT
+_BODY = nd30.BODY
+
+
+def _fmt(base: TextFormat, **kw) -> TextFormat:
+    values = dict(size=base.size, bold=base.bold, italic=base.italic, upper=base.upper,
+                  align=base.align, ref=base.ref)
+    values.update(kw)
+    return TextFormat(**values)
+
+
+RULE_FORMAT = TextFormat(nd30.Range(1, 1, 1), align="left")
+
+STYLES: tuple[StyleSpec, ...] = (
+    StyleSpec("VBQuocHieu", "VB Quốc hiệu", nd30.QUOC_HIEU),
+    StyleSpec("VBTieuNgu", "VB Tiêu ngữ", nd30.TIEU_NGU),
+    StyleSpec("VBKeTieuNgu", "VB Kẻ dưới Tiêu ngữ", RULE_FORMAT, rule=nd30.RULE_TIEU_NGU.default),
+    StyleSpec("VBCoQuanChuQuan", "VB Cơ quan chủ quản", nd30.SUPERIOR_BODY),
+    StyleSpec("VBCoQuanBanHanh", "VB Cơ quan ban hành", nd30.ISSUER),
+    StyleSpec("VBKeCoQuan", "VB Kẻ dưới cơ quan", RULE_FORMAT, rule=nd30.RULE_ISSUER.default),
+    StyleSpec("VBSoKyHieu", "VB Số ký hiệu", nd30.NUMBER, before_pt=6),
+    StyleSpec("VBDiaDanh", "VB Địa danh ngày", nd30.PLACE_DATE, before_pt=6),
+    StyleSpec("VBTenLoai", "VB Tên loại", nd30.TYPE_NAME, before_pt=18, keep_next=True),
+    StyleSpec("VBTrichYeu", "VB Trích yếu", nd30.SUMMARY, keep_next=True),
+    StyleSpec("VBKeTrichYeu", "VB Kẻ dưới trích yếu", RULE_FORMAT, rule=nd30.RULE_SUMMARY.default,
+              after_pt=6),
+    StyleSpec("VBCanCu", "VB Căn cứ", nd30.CAN_CU, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBDoan", "VB Đoạn văn", _BODY, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBDoanSo", "VB Khoản không tiêu đề", _BODY, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBPhan", "VB Phần", _fmt(_BODY, bold=True, align="center"), before_pt=12,
+              keep_next=True),
+    StyleSpec("VBTenPhan", "VB Tên phần", _fmt(_BODY, bold=True, upper=True, align="center"),
+              keep_next=True),
+    StyleSpec("VBMuc", "VB Mục (I.)", _fmt(_BODY, bold=True, upper=True), _BODY_INDENT, _BEFORE,
+              keep_next=True),
+    StyleSpec("VBKhoan", "VB Khoản (1.)", _fmt(_BODY, bold=True), _BODY_INDENT, _BEFORE,
+              keep_next=True),
+    StyleSpec("VBKhoan2", "VB Khoản (1.1.)", _fmt(_BODY, bold=True, italic=True), _BODY_INDENT,
+              _BEFORE, keep_next=True),
+    StyleSpec("VBDiem", "VB Điểm (a)", _fmt(_BODY, italic=True), _BODY_INDENT, _BEFORE),
+    StyleSpec("VBGach", "VB Gạch đầu dòng", _BODY, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBCong", "VB Dấu cộng", _BODY, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBNoiNhan", "VB Nơi nhận", nd30.NOI_NHAN_LABEL, before_pt=12),
+    StyleSpec("VBNoiNhanMuc", "VB Nơi nhận - dòng", nd30.NOI_NHAN_ENTRY),
+    StyleSpec("VBChucVu", "VB Quyền hạn chức vụ", nd30.AUTHORITY, before_pt=12),
+    StyleSpec("VBNguoiKy", "VB Người ký", nd30.SIGNER_NAME, before_pt=72),
+    StyleSpec("VBPhuLuc", "VB Phụ lục", nd30.APPENDIX_LABEL, keep_next=True),
+    StyleSpec("VBTenPhuLuc", "VB Tên phụ lục", nd30.APPENDIX_TITLE, keep_next=True),
+    StyleSpec("VBKemTheo", "VB Kèm theo", nd30.APPENDIX_REF, keep_next=True),
+    StyleSpec("VBKePhuLuc", "VB Kẻ dưới phụ lục", RULE_FORMAT, rule=nd30.RULE_APPENDIX.default,
+              after_pt=6),
+    StyleSpec("VBBang", "VB Bảng", nd30.TABLE_TEXT, before_pt=3, after_pt=3),
+    StyleSpec("VBBangTieuDe", "VB Bảng - tiêu đề", _fmt(nd30.TABLE_TEXT, bold=True, align="center"),
+              before_pt=3, after_pt=3),
+    StyleSpec("VBBangNhom", "VB Bảng - nhóm", _fmt(nd30.TABLE_TEXT, bold=True), before_pt=3,
+              after_pt=3),
+    StyleSpec("VBSoTrang", "VB Số trang", nd30.PAGE_NUMBER),
+    StyleSpec("VBCuoi", "VB Đoạn kết thúc", RULE_FORMAT),
+)
+
+BY_ID = {s.id: s for s in STYLES}
+RULE_STYLES = {s.id: s.rule for s in STYLES if s.rule}
+
+
+def style_element(spec: StyleSpec) -> etree._Element:
+    """The <w:style> element of one paragraph style."""
+    style = el("style", {"type": "paragraph", "customStyle": 1, "styleId": spec.id})
+    sub(style, "name", {"val": spec.name})
+    sub(style, "basedOn", {"val": "Normal"})
+    sub(style, "qFormat")
+    ppr = sub(style, "pPr")
+    if spec.keep_next:
+        sub(ppr, "keepNext")
+    if spec.rule:
+        bdr = sub(ppr, "pBdr")
+        sub(bdr, "top", {"val": "single", "sz": 6, "space": 0, "color": "000000"})
+    line = round(240 * spec.line)
+    if spec.rule or spec.id == "VBCuoi":
+        sub(ppr, "spacing", {"before": 0, "after": twips_pt(spec.after_pt), "line": 20,
+                             "lineRule": "exact"})
+    else:
+        sub(ppr, "spacing", {"before": twips_pt(spec.before_pt), "after": twips_pt(spec.after_pt),
+                             "line": line, "lineRule": "auto"})
+    sub(ppr, "ind", {"left": 0, "right": 0, "firstLine": twips(spec.first_line_mm)})
+    sub(ppr, "jc", {"val": spec.fmt.align})
+    rpr = sub(style, "rPr")
+    rpr.append(rfonts(nd30.FONT))
+    for tag, on in (("b", spec.fmt.bold), ("bCs", spec.fmt.bold), ("i", spec.fmt.italic),
+                    ("iCs", spec.fmt.italic)):
+        sub(rpr, tag, {"val": 1 if on else 0})
+    sub(rpr, "color", {"val": "000000"})
+    size = half_points(spec.fmt.size.default)
+    sub(rpr, "sz", {"val": size})
+    sub(rpr, "szCs", {"val": size})
+    return style
+
+
+def twips_pt(pt: float) -> int:
+    return round(pt * 20)

@@ -1,0 +1,187 @@
+"""load → validate → compose → render in memory → write: the build, with nothing written until
+every plan of the build has validated and rendered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vanban.compose.document import Document, compose
+from vanban.compose.registry import SHARED_DIR, Registry, load_registry, shared_dirs
+from vanban.errors import Diagnostic, Severity, Span, VanbanError
+from vanban.model.diagnostics import from_validation_error
+from vanban.model.plan import Plan
+from vanban.source import Loaded, load_file
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+DEFAULT_TEMPLATE = "mau-1-4.docx"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One plan to build: where it is, how it is shown in messages, where its DOCX goes."""
+
+    source: Path
+    display: str
+    target: Path
+
+
+@dataclass
+class Prepared:
+    job: Job
+    document: Document
+    loaded: Loaded
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job]:
+    """Plan files under ``paths`` (files or folders), sorted, with their mirrored output paths.
+
+    A plan inside ``plans_root`` keeps its folders under ``out_dir``
+    (plans/quang-binh/2024/x.yaml → outputs/quang-binh/2024/x.docx); another one goes to
+    ``out_dir`` by its file name. ``_shared`` folders hold the registry, not plans.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*"))
+                         if p.suffix in PLAN_SUFFIXES and p.is_file()
+                         and SHARED_DIR not in p.relative_to(path).parts
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise VanbanError([Diagnostic(
+                "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
+                message_en="No such file or folder.")])
+    jobs, seen = [], set()
+    out_root = out_dir.resolve()
+    for f in files:
+        resolved = f.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        try:
+            rel = resolved.relative_to(plans_root.resolve())
+        except ValueError:
+            rel = Path(resolved.name)
+        target = (out_root / rel).with_suffix(".docx")
+        if out_root not in target.resolve().parents:
+            raise VanbanError([Diagnostic(
+                "output.outside", "Đường dẫn tệp kết quả nằm ngoài thư mục kết quả.",
+                Span(display_path(f)), message_en="The output path leaves the output folder.")])
+        jobs.append(Job(f, display_path(f), target))
+    return jobs
+
+
+def load_plan(path: Path, display: str) -> tuple[Plan, Loaded]:
+    """Read and validate one plan file; VanbanError with every problem found."""
+    loaded = load_file(path, display)
+    if not isinstance(loaded.data, dict):
+        raise VanbanError([Diagnostic(
+            "plan.not-mapping", "Tệp kế hoạch phải là một nhóm trường (issuer:, title:, …).",
+            Span(display, 1, 1), message_en="A plan file must be a YAML mapping.")])
+    try:
+        plan = Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, Plan)) from None
+    return plan, loaded
+
+
+def prepare(job: Job, registries: dict[tuple[Path, ...], Registry]) -> Prepared:
+    """Validate and compose one plan (the registry of its folders is loaded once and shared)."""
+    folders = tuple(shared_dirs(job.source))
+    if folders not in registries:
+        registries[folders] = load_registry(list(folders))
+    plan, loaded = load_plan(job.source, job.display)
+    document = compose(plan, registries[folders], loaded)
+    return Prepared(job, document, loaded, list(loaded.warnings) + list(document.warnings))
+
+
+def find_template(doc_type: str, workspace: Path) -> Path:
+    """``templates/<type>.docx`` of the workspace, else its Mẫu 1.4 frame, else the packaged one."""
+    for name in (f"{doc_type}.docx", DEFAULT_TEMPLATE):
+        candidate = workspace / "templates" / name
+        if candidate.is_file():
+            return candidate
+    from importlib import resources
+
+    return Path(str(resources.files("vanban") / "templates" / DEFAULT_TEMPLATE))
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
+    """Prepare every job; collect the problems of all of them."""
+    registries: dict[tuple[Path, ...], Registry] = {}
+    prepared, problems = [], []
+    for job in jobs:
+        try:
+            prepared.append(prepare(job, registries))
+        except VanbanError as exc:
+            problems.extend(exc.diagnostics)
+    return prepared, problems
+
+
+def render_one(item: Prepared, workspace: Path) -> bytes:
+    from vanban.render.docx import render
+
+    template = find_template(item.document.type_key, workspace)
+    return render(item.document, template, display_path(template))
+
+
+def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool = False,
+          progress: Callable[[str], None] | None = None, workers: int = 1) -> BuildResult:
+    """Build every job or nothing: all plans validate and render before any file is written."""
+    prepared, problems = validate_all(jobs)
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    for item in prepared:
+        warnings.extend(item.warnings)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if strict:
+        errors += warnings
+    if errors:
+        raise VanbanError(errors + ([] if strict else warnings))
+    rendered = []
+    if workers > 1 and len(prepared) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(render_one, item, workspace) for item in prepared]
+            for item, future in zip(prepared, futures):
+                rendered.append((item.job, future.result()))
+                if progress:
+                    progress(item.job.display)
+    else:
+        for item in prepared:
+            rendered.append((item.job, render_one(item, workspace)))
+            if progress:
+                progress(item.job.display)
+    from vanban.output import write_atomic
+
+    result = BuildResult(warnings=warnings)
+    for job, data in rendered:
+        changed = write_atomic(job.target, data, display_path(job.target))
+        (result.written if changed else result.unchanged).append(job.target)
+    if pdf and rendered:
+        from vanban.pdf.convert import convert_to_pdf
+
+        result.pdfs = convert_to_pdf([job.target for job, _ in rendered])
+    return result
