@@ -144,10 +144,18 @@ def _defaults(styles_el: etree._Element) -> None:
         styles_el.append(style_element(spec))
 
 
+def _word_2013_layout(settings: etree._Element) -> None:
+    """Compatibility mode 15: table cells are laid out the same way in Word and LibreOffice."""
+    for node in settings.iter(qn("w:compatSetting")):
+        if node.get(qn("w:name")) == "compatibilityMode":
+            node.set(qn("w:val"), "15")
+
+
 def build_template() -> bytes:
     """The default Mẫu 1.4 template as DOCX bytes (not yet zip-normalised)."""
     document = docx.Document()
     _defaults(document.styles.element)
+    _word_2013_layout(document.settings.element)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
     for child in list(body):

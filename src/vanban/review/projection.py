@@ -1,0 +1,114 @@
+"""A readable plain-text projection of any DOCX: one line per paragraph with its formatting facts.
+
+The same projection is the golden text of the tests and what ``vanban text`` prints, so that a
+change of a plan shows up as a small, readable diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts, SectionFacts, read_docx
+from vanban.rules import nd30
+
+_ALIGN = {"left": "L", "center": "C", "right": "R", "both": "J"}
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
+
+
+def _run_format(run: RunFacts) -> str:
+    parts = [f"{_num(run.size_pt)}pt"]
+    if run.bold:
+        parts.append("B")
+    if run.italic:
+        parts.append("I")
+    if run.underline:
+        parts.append("U")
+    fonts = {f for f in run.fonts if f}
+    if fonts != {nd30.FONT}:
+        parts.append("font=" + "/".join(str(f) for f in run.fonts))
+    if run.color and run.color.upper() not in ("000000", "AUTO"):
+        parts.append(f"color={run.color}")
+    return " ".join(parts)
+
+
+def _para_format(p: ParaFacts) -> str:
+    parts = [p.style_name or p.style_id or "-", _ALIGN.get(p.align, p.align)]
+    if p.first_line_mm:
+        parts.append(f"first={_num(p.first_line_mm)}")
+    if p.left_mm or p.right_mm:
+        parts.append(f"ind={_num(p.left_mm)}/{_num(p.right_mm)}")
+    if p.space_before_pt or p.space_after_pt:
+        parts.append(f"sp={_num(p.space_before_pt)}/{_num(p.space_after_pt)}")
+    value, rule = p.line_spacing
+    if (value, rule) != (1.0, "auto"):
+        parts.append(f"line={_num(value)}{'' if rule == 'auto' else 'pt ' + rule}")
+    if p.border_top:
+        parts.append("border-top")
+    if p.border_bottom:
+        parts.append("border-bottom")
+    return " ".join(parts)
+
+
+def _text(p: ParaFacts) -> str:
+    if not p.runs:
+        return ""
+    groups: list[tuple[str, str]] = []
+    for run in p.runs:
+        if not run.text:
+            continue
+        fmt = _run_format(run)
+        shown = "{" + run.field + "}" if run.field else run.text
+        if groups and groups[-1][0] == fmt:
+            groups[-1] = (fmt, groups[-1][1] + shown)
+        else:
+            groups.append((fmt, shown))
+    if len(groups) == 1:
+        return f"<{groups[0][0]}> {groups[0][1]}"
+    return " ".join(f"<{fmt}> {text}" for fmt, text in groups)
+
+
+def _section_line(s: SectionFacts) -> str:
+    return (f"§{s.index + 1} {s.orient} {_num(s.page_w_mm)}x{_num(s.page_h_mm)}mm "
+            f"margins T{_num(s.margin_top_mm)} B{_num(s.margin_bottom_mm)} "
+            f"L{_num(s.margin_left_mm)} R{_num(s.margin_right_mm)} header {_num(s.header_mm)}"
+            f"{' first-page-different' if s.title_pg else ''}"
+            f"{f' start={s.pg_num_start}' if s.pg_num_start is not None else ''}")
+
+
+def _where(p: ParaFacts) -> str:
+    if p.container[0] == "table":
+        _, t, r, c = p.container
+        return f"T{t + 1}.{r + 1}.{c + 1}"
+    return "¶"
+
+
+def project_facts(facts: DocFacts) -> str:
+    """The projection of already-read facts."""
+    lines: list[str] = []
+    by_section: dict[int, list[ParaFacts]] = {}
+    for p in facts.paragraphs:
+        if p.container[0] != "header":
+            by_section.setdefault(p.section, []).append(p)
+    for s in facts.sections:
+        lines.append(_section_line(s))
+        for kind in ("first", "default", "even"):
+            header = s.headers.get(kind)
+            if header is None:
+                continue
+            for hp in header.paragraphs or ():
+                lines.append(f"  header.{kind} [{_para_format(hp)}] {_text(hp)}".rstrip())
+        for p in by_section.get(s.index, []):
+            text = _text(p) or ("(đường kẻ)" if p.border_top or p.border_bottom else "")
+            lines.append(f"{_where(p)} [{_para_format(p)}] {text}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def project(source: Path | bytes) -> str:
+    """The projection of the DOCX at ``source`` (a path or the file's bytes)."""
+    return project_facts(read_docx(source))
