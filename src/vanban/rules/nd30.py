@@ -199,3 +199,27 @@ def diem_letter(n: int) -> str:
     if n <= len(letters):
         return letters[n - 1]
     return letters[(n - 1) // len(letters) - 1] + letters[(n - 1) % len(letters)]
+
+# --- Facts the conformance checker needs (vanban.check) -------------------------------------------
+PAGE_REF = "Phụ lục I, I.1"
+PAGE_SIZE_TOLERANCE_MM = 1.0
+LENGTH_TOLERANCE_MM = 0.3  # twips → mm rounding when comparing margins and indents
+# Old-style accent placement ("HOÀ") is still common; Phụ lục I prints "HÒA" (spec §7.11).
+QUOC_HIEU_VARIANTS = (QUOC_HIEU_TEXT, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+# Single line spacing of Times New Roman as a multiple of the font size (ascent + descent + gap);
+# an exact/at-least line spacing in pt is compared with LINE_SPACING × this × the font size.
+TIMES_LINE_HEIGHT = 1.15
+# Horizontal rules: allowed deviation (fraction of the text width) around RULE_* ranges, because
+# underscores and borders only approximate a length.
+RULE_LENGTH_TOLERANCE = 0.1
+RULE_CHARS = frozenset("_─━—–-‗")
+CONG_VAN_PREFIX = "V/v"
+CONG_VAN_SUMMARY = TextFormat(Range(12, 13, 12), ref="ô 5b, Phụ lục I, II.5.b")
+HEADING_REF = "ô 6, Phụ lục I, II.6.đ"
+END_OF_BODY_REF = "ô 6, Mẫu 1.4 Phụ lục III (mọi mẫu kết thúc phần nội dung bằng ./.)"
+SIGNATURE_REF = "ô 7a, Phụ lục I, II.7; Điều 13"
+NOI_NHAN_REF = "ô 9b, Phụ lục I, II.9.b"
+LUU_PATTERN = re.compile(r"^-\s*Lưu:\s*VT\s*,\s*\S.*\.$")
+# Marks that may sit in the header area without being part of the issuer block (ô 10a, 10b, 11).
+HEADER_MARKS = frozenset({"TUYỆT MẬT", "TỐI MẬT", "MẬT", "HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN",
+                          "KHẨN", "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "DỰ THẢO"})

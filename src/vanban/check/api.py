@@ -1,0 +1,121 @@
+"""Entry points: check one DOCX or many, and print the findings as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from vanban.check import rules_body, rules_header, rules_page, rules_pdf, rules_signature  # noqa: F401  (registers the rules)
+from vanban.check.context import Context
+from vanban.check.finding import RULES, Finding, Where
+from vanban.check.locate import locate
+from vanban.errors import Severity, VanbanError
+from vanban.ooxml.reader import read_docx
+
+
+def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
+               name: str | None = None) -> list[Finding]:
+    """All findings for one DOCX (path or bytes), in document order.
+
+    ``pdf_geometry`` (a ``vanban.pdf.measure.PdfGeometry`` of the same document) turns on the
+    rules that need the rendered layout. Raises VanbanError for a file that is not a readable
+    DOCX (``docx.not-docx``, ``docx.encrypted``, ``docx.corrupt``).
+    """
+    facts = read_docx(path, name=name)
+    ctx = Context(facts.name, facts, locate(facts), pdf_geometry)
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        if rule.needs_pdf and pdf_geometry is None:
+            continue
+        findings.extend(rule.run(ctx))
+    return sorted(findings, key=_order)
+
+
+def _order(f: Finding) -> tuple:
+    w = f.where
+    part = {"section": 0, "header": 1, "body": 2}.get(w.part, 3)
+    return (w.page or 0, part, w.section or 0, -1 if w.paragraph is None else w.paragraph, f.rule)
+
+
+def check_files(paths: Sequence[Path | str], *, pdf: bool = False,
+                lang: str = "vi") -> dict[str, list[Finding]]:
+    """Findings per file. A file that cannot be read yields one error finding with the reader's
+    code (``docx.not-docx`` …) instead of stopping the run. With ``pdf`` every file is converted
+    in one LibreOffice run and measured (raises VanbanError when LibreOffice is missing)."""
+    del lang  # findings carry both languages; the caller picks one when printing
+    geometries: dict[str, Any] = {}
+    results: dict[str, list[Finding]] = {}
+    readable = []
+    for path in paths:
+        try:
+            read_docx(path)
+            readable.append(Path(path))
+        except VanbanError as exc:
+            results[str(path)] = [_unreadable(d) for d in exc.diagnostics]
+    if pdf and readable:
+        geometries = _measure_all(readable)
+    for path in paths:
+        if str(path) not in results:
+            results[str(path)] = check_docx(path, pdf_geometry=geometries.get(str(path)))
+    return {str(p): results[str(p)] for p in paths}
+
+
+def _measure_all(paths: list[Path]) -> dict[str, Any]:
+    from vanban.pdf.convert import convert_to_pdf
+    from vanban.pdf.measure import measure
+
+    with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
+        pdfs = convert_to_pdf(paths, Path(tmp))
+        return {str(src): measure(pdf) for src, pdf in zip(paths, pdfs)}
+
+
+def _unreadable(diag) -> Finding:
+    return Finding(diag.code, Severity.ERROR, Where(part="file"), "DOCX", diag.code,
+                   diag.message, diag.message_en or diag.message, "")
+
+
+def has_errors(results: dict[str, list[Finding]] | Iterable[Finding]) -> bool:
+    """True when any finding is at error level (the CLI then exits 1)."""
+    items = results.values() if isinstance(results, dict) else [results]
+    return any(f.severity is Severity.ERROR for fs in items for f in fs)
+
+
+def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi") -> str:
+    """One line per finding, then a count per file."""
+    if not isinstance(results, dict):
+        results = {"": list(results)}
+    lines = []
+    vi = lang != "en"
+    for file, findings in results.items():
+        lines.extend(f.text(file, lang) for f in findings)
+        errors = sum(f.severity is Severity.ERROR for f in findings)
+        warnings = len(findings) - errors
+        label = f"{file}: " if file else ""
+        if vi:
+            verdict = "đạt thể thức" if not errors else "chưa đạt thể thức"
+            lines.append(f"{label}{verdict} Nghị định 30/2020/NĐ-CP ({errors} lỗi, "
+                         f"{warnings} cảnh báo).")
+        else:
+            verdict = "conforms to" if not errors else "does not conform to"
+            lines.append(f"{label}{verdict} Decree 30/2020/ND-CP ({errors} errors, "
+                         f"{warnings} warnings).")
+    return "\n".join(lines)
+
+
+def to_json(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi") -> str:
+    """``{"files": [{"file", "ok", "findings": [...]}], "rules": n}`` as JSON text."""
+    if not isinstance(results, dict):
+        results = {"": list(results)}
+    files = [{"file": file, "ok": not has_errors(findings),
+              "findings": [f.as_dict(lang) for f in findings]}
+             for file, findings in results.items()]
+    return json.dumps({"files": files, "rules": len(RULES)}, ensure_ascii=False, indent=2)
+
+
+def rule_table(lang: str = "vi") -> list[tuple[str, str, str, str]]:
+    """(id, severity, title, citation) of every rule, for documentation and ``--list-rules``."""
+    return [(r.id, r.severity.value, r.title if lang != "en" else r.title_en, r.citation)
+            for r in RULES.values()]

@@ -1,0 +1,187 @@
+"""What every rule reads: the document's facts, where its components are, and small helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from vanban.check.finding import Hit, Where, excerpt
+from vanban.check.locate import Layout, Piece, is_rule_text
+from vanban.errors import Severity
+from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts
+from vanban.rules import metrics, nd30
+
+# Word's default left/right cell margin (108 twips) when a table does not set its own.
+CELL_MARGIN_MM = 1.905
+MM_PER_PT = nd30.MM_PER_PT
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    """A horizontal rule found under a line of text."""
+
+    para: int
+    kind: str
+    """'border' | 'drawing' | 'underscores'."""
+    length_mm: float | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """One document being checked."""
+
+    name: str
+    facts: DocFacts
+    layout: Layout
+    geometry: Any = None
+    """``vanban.pdf.measure.PdfGeometry`` when the document was converted and measured."""
+
+    # --- places --------------------------------------------------------------------------------
+    def para(self, index: int) -> ParaFacts:
+        return self.facts.paragraphs[index]
+
+    def where(self, item: Piece | int | None, text: str | None = None) -> Where:
+        if item is None:
+            return Where(excerpt=excerpt(text or ""))
+        index = item.para if isinstance(item, Piece) else item
+        p = self.para(index)
+        cell = tuple(p.container[1:]) if p.container[0] == "table" else None
+        shown = text if text is not None else (item.text if isinstance(item, Piece) else p.text)
+        return Where(paragraph=index, cell=cell, section=p.section,  # type: ignore[arg-type]
+                     excerpt=excerpt(shown))
+
+    def piece(self, index: int) -> Piece:
+        p = self.para(index)
+        text = p.text.strip()
+        start = p.text.index(text) if text else 0
+        return Piece(index, start, start + len(text), text)
+
+    # --- formatting ----------------------------------------------------------------------------
+    def runs(self, piece: Piece) -> list[RunFacts]:
+        """Visible runs that show text inside the piece's span."""
+        out, pos = [], 0
+        for r in self.para(piece.para).runs:
+            if r.hidden:
+                continue
+            start, end = pos, pos + len(r.text)
+            pos = end
+            overlap = r.text[max(piece.start - start, 0):max(min(piece.end, end) - start, 0)]
+            if overlap.strip():
+                out.append(r)
+        return out
+
+    def size(self, piece: Piece) -> float | None:
+        runs = self.runs(piece)
+        return max(r.size_pt for r in runs) if runs else None
+
+    def format_hits(self, piece: Piece, fmt: nd30.TextFormat, what: str, what_en: str,
+                    *, check_align: bool = True) -> list[Hit]:
+        """Size, weight, slant, case and alignment of one component against its TextFormat."""
+        hits = []
+        runs = self.runs(piece)
+        where = self.where(piece)
+        sizes = sorted({r.size_pt for r in runs})
+        bad = [s for s in sizes if s not in fmt.size]
+        if bad:
+            hits.append(Hit(where, _pt_range(fmt.size), ", ".join(_pt(s) for s in sizes),
+                            f"Cỡ chữ của {what} phải từ {_pt_range(fmt.size)}.",
+                            f"The size of the {what_en} must be {_pt_range(fmt.size)}."))
+        for attr, want, vi_on, vi_off, en in (("bold", fmt.bold, "in đậm", "không in đậm", "bold"),
+                                              ("italic", fmt.italic, "in nghiêng", "đứng",
+                                               "italic")):
+            wrong = [r for r in runs if getattr(r, attr) != want]
+            if wrong:
+                hits.append(Hit(where, vi_on if want else vi_off, vi_off if want else vi_on,
+                                f"{what[0].upper()}{what[1:]} phải {vi_on if want else vi_off}.",
+                                f"The {what_en} must {'be' if want else 'not be'} {en}."))
+        letters = piece.text
+        if fmt.upper and letters != letters.upper() and not any(r.caps for r in runs):
+            hits.append(Hit(where, "CHỮ IN HOA", excerpt(letters),
+                            f"{what[0].upper()}{what[1:]} phải viết in hoa.",
+                            f"The {what_en} must be in upper case."))
+        p = self.para(piece.para)
+        single = p.text.strip() == piece.text
+        if check_align and single and p.align != fmt.align:
+            hits.append(Hit(where, _ALIGN[fmt.align], _ALIGN.get(p.align, p.align),
+                            f"{what[0].upper()}{what[1:]} phải {_ALIGN[fmt.align]}.",
+                            f"The {what_en} must be aligned {fmt.align}."))
+        return hits
+
+    # --- geometry ------------------------------------------------------------------------------
+    def available_mm(self, p: ParaFacts) -> float | None:
+        """Width between the paragraph's indents in its cell or on its page."""
+        if p.container[0] == "table":
+            table = self.facts.tables[p.container[1]]
+            cells = [c for c in table.cells if c.row == p.container[2] and c.col == p.container[3]]
+            if not cells or cells[0].width_mm is None:
+                return None
+            outer = cells[0].width_mm - 2 * CELL_MARGIN_MM
+        else:
+            sec = self.facts.sections[min(p.section, len(self.facts.sections) - 1)]
+            if None in (sec.page_w_mm, sec.margin_left_mm, sec.margin_right_mm):
+                return None
+            outer = sec.page_w_mm - sec.margin_left_mm - sec.margin_right_mm  # type: ignore
+        return outer - max(p.left_mm, 0) - max(p.right_mm, 0)
+
+    def text_width_mm(self, piece: Piece) -> float | None:
+        """Width of the longest line the piece wraps into, in Times New Roman."""
+        runs = self.runs(piece)
+        avail = self.available_mm(self.para(piece.para))
+        if not runs or avail is None:
+            return None
+        r = runs[0]
+        text = piece.text.upper() if r.caps else piece.text
+        # 1 mm of slack: a line that just fits (e.g. a border sized to its text) does not wrap.
+        return metrics.longest_line_pt(text, (avail + 1) / MM_PER_PT, r.size_pt, bold=r.bold,
+                                       italic=r.italic) * MM_PER_PT
+
+    def rule_under(self, piece: Piece) -> RuleLine | None:
+        """The horizontal rule drawn under a component, if any."""
+        p = self.para(piece.para)
+        if p.border_bottom:
+            return RuleLine(p.index, "border", self.available_mm(p))
+        if p.drawings:
+            return RuleLine(p.index, "drawing", max(p.drawings))
+        nxt = self._next_in_container(p)
+        if nxt is None:
+            return None
+        if nxt.border_top or (nxt.border_bottom and not nxt.text.strip()):
+            return RuleLine(nxt.index, "border", self.available_mm(nxt))
+        if nxt.drawings and (not nxt.text.strip() or is_rule_text(nxt.text)):
+            return RuleLine(nxt.index, "drawing", max(nxt.drawings))
+        if is_rule_text(nxt.text):
+            line = self.piece(nxt.index)
+            runs = self.runs(line)
+            size = runs[0].size_pt if runs else 12.0
+            width = metrics.text_width_pt(line.text, size, bold=bool(runs and runs[0].bold))
+            return RuleLine(nxt.index, "underscores", width * MM_PER_PT)
+        return None
+
+    def _next_in_container(self, p: ParaFacts) -> ParaFacts | None:
+        if p.index + 1 >= len(self.facts.paragraphs):
+            return None
+        nxt = self.para(p.index + 1)
+        return nxt if nxt.container == p.container else None
+
+
+_ALIGN = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái",
+          "right": "căn phải"}
+
+
+def _pt(v: float) -> str:
+    return f"{v:g} pt"
+
+
+def _pt_range(r: nd30.Range) -> str:
+    return _pt(r.lo) if r.lo == r.hi else f"{r.lo:g}–{r.hi:g} pt"
+
+
+def missing(ctx: Context, what: str, what_en: str, expected: str,
+            severity: Severity | None = None) -> Hit:
+    """A hit for a component that was not found at all."""
+    return Hit(Where(excerpt=""), expected, "không có" if what else "", f"Không tìm thấy {what}.",
+               f"No {what_en} was found.", severity)
+
+
+pt = _pt
+pt_range = _pt_range

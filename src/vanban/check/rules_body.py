@@ -1,0 +1,247 @@
+"""Type name and trích yếu (ô 5a/5b), the body (ô 6), headings, the end mark, appendices."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+
+from vanban.check.context import Context, missing, pt, pt_range
+from vanban.check.finding import Hit, rule
+from vanban.check.rules_header import _rule_hits
+from vanban.errors import Severity
+from vanban.ooxml.reader import ParaFacts
+from vanban.rules import nd30
+
+_ROMAN = re.compile(r"^(?P<n>[IVXLC]+)\.\s")
+_ARABIC = re.compile(r"^(?P<n>\d+)\.\s")
+_LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s")
+
+
+@rule("ND30-TYPE-NAME", "Tên loại văn bản", "Document type name", nd30.TYPE_NAME.ref)
+def type_name(ctx: Context) -> Iterator[Hit]:
+    piece = ctx.layout.type_name
+    if piece is not None:
+        yield from ctx.format_hits(piece, nd30.TYPE_NAME, "tên loại văn bản", "type name")
+
+
+@rule("ND30-SUMMARY", "Trích yếu nội dung", "Summary (trích yếu)", nd30.SUMMARY.ref)
+def summary(ctx: Context) -> Iterator[Hit]:
+    lay = ctx.layout
+    if lay.type_name is not None:
+        if not lay.summary:
+            yield missing(ctx, "trích yếu nội dung dưới tên loại văn bản", "summary line",
+                          "Về …", Severity.WARNING)
+        for piece in lay.summary:
+            yield from ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")
+    for piece in lay.vv:
+        yield from ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
+                                   "letter summary (V/v)")
+
+
+@rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",
+      nd30.RULE_SUMMARY.ref)
+def summary_rule(ctx: Context) -> Iterator[Hit]:
+    if ctx.layout.type_name is not None and ctx.layout.summary:
+        yield from _rule_hits(ctx, ctx.layout.summary[-1], nd30.RULE_SUMMARY, "trích yếu",
+                              "summary", "từ 1/3 đến 1/2 dòng chữ", "1/3 to 1/2 of the text line")
+
+
+def _is_heading(p: ParaFacts) -> bool:
+    t = p.text.strip()
+    return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper())
+
+
+def _body_paras(ctx: Context, *, plain: bool = False) -> list[ParaFacts]:
+    """Body paragraphs; with ``plain`` only running text (not Mục headings or centred titles)."""
+    paras = [ctx.para(i) for i in ctx.layout.body]
+    return [p for p in paras if not (plain and _is_heading(p))]
+
+
+def _summarise(ctx: Context, bad: list[tuple[ParaFacts, str]], expected: str, vi: str, en: str,
+               severity: Severity | None = None) -> Iterator[Hit]:
+    """One hit for the first offending paragraph, counting the others (keeps reports short)."""
+    if not bad:
+        return
+    p, found = bad[0]
+    more = len(bad) - 1
+    tail_vi = f" (và {more} đoạn khác)" if more else ""
+    tail_en = f" (and {more} more paragraphs)" if more else ""
+    yield Hit(ctx.where(p.index), expected, found + tail_vi, vi, en + tail_en, severity)
+
+
+def _per_paragraph(ctx: Context, paras: list[ParaFacts],
+                   test: Callable[[ParaFacts], str | None]) -> list[tuple[ParaFacts, str]]:
+    out = []
+    for p in paras:
+        found = test(p)
+        if found is not None:
+            out.append((p, found))
+    return out
+
+
+@rule("ND30-BODY-SIZE", "Cỡ chữ phần nội dung", "Body text size", nd30.BODY.ref)
+def body_size(ctx: Context) -> Iterator[Hit]:
+    def test(p: ParaFacts) -> str | None:
+        sizes = sorted({r.size_pt for r in p.runs if r.text.strip() and not r.hidden})
+        bad = [s for s in sizes if s not in nd30.BODY.size]
+        return ", ".join(pt(s) for s in bad) if bad else None
+
+    yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx), test),
+                          pt_range(nd30.BODY.size),
+                          f"Phần nội dung phải cỡ chữ {pt_range(nd30.BODY.size)}.",
+                          f"Body text must be {pt_range(nd30.BODY.size)}.")
+
+
+@rule("ND30-BODY-ALIGN", "Căn đều hai bên", "Justified body text", nd30.BODY.ref)
+def body_align(ctx: Context) -> Iterator[Hit]:
+    bad = _per_paragraph(ctx, _body_paras(ctx, plain=True),
+                         lambda p: None if p.align == "both" else p.align)
+    yield from _summarise(ctx, bad, "căn đều hai bên (justify)",
+                          "Đoạn văn phần nội dung phải căn đều hai bên.",
+                          "Body paragraphs must be justified.")
+
+
+@rule("ND30-BODY-INDENT", "Lùi đầu dòng 1 cm hoặc 1,27 cm", "First-line indent 1 or 1.27 cm",
+      nd30.BODY.ref)
+def body_indent(ctx: Context) -> Iterator[Hit]:
+    tol = nd30.LENGTH_TOLERANCE_MM
+
+    def test(p: ParaFacts) -> str | None:
+        ok = any(abs(p.first_line_mm - v) <= tol for v in nd30.FIRST_LINE_INDENT_MM)
+        return None if ok else f"{p.first_line_mm:.1f} mm"
+
+    yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
+                          "10 mm hoặc 12,7 mm",
+                          "Dòng đầu mỗi đoạn phải lùi vào 1 cm hoặc 1,27 cm.",
+                          "The first line must be indented 1 cm or 1.27 cm.")
+
+
+@rule("ND30-BODY-SPACING", "Khoảng cách giữa các đoạn ≥ 6 pt", "At least 6 pt between "
+      "paragraphs", nd30.BODY.ref)
+def body_spacing(ctx: Context) -> Iterator[Hit]:
+    paras = _body_paras(ctx)
+    bad = []
+    for prev, p in itertools.pairwise(paras):
+        if p.index != prev.index + 1:
+            continue
+        gap = prev.space_after_pt + p.space_before_pt
+        if gap < nd30.PARA_SPACING_MIN_PT - 0.01:
+            bad.append((p, pt(gap)))
+    yield from _summarise(ctx, bad, f"≥ {pt(nd30.PARA_SPACING_MIN_PT)}",
+                          "Khoảng cách giữa các đoạn văn phải tối thiểu 6 pt.",
+                          "Paragraphs must be at least 6 pt apart.")
+
+
+@rule("ND30-BODY-LINE-SPACING", "Giãn dòng từ đơn đến 1,5 dòng", "Line spacing single to 1.5",
+      nd30.LINE_SPACING.ref)
+def body_line_spacing(ctx: Context) -> Iterator[Hit]:
+    rng = nd30.LINE_SPACING
+
+    def test(p: ParaFacts) -> str | None:
+        value, kind = p.line_spacing
+        if kind == "auto":
+            return None if value in rng else f"{value:g} dòng"
+        sizes = [r.size_pt for r in p.runs if r.text.strip()] or [14.0]
+        single = max(sizes) * nd30.TIMES_LINE_HEIGHT
+        lo, hi = single * rng.lo - 0.5, single * rng.hi + 0.5
+        if (kind == "exact" and not lo <= value <= hi) or (kind == "atLeast" and value > hi):
+            return f"{value:g} pt ({kind})"
+        return None
+
+    yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx), test),
+                          "từ 1 dòng (single) đến 1,5 dòng",
+                          "Khoảng cách giữa các dòng phải từ một dòng đơn đến 1,5 dòng.",
+                          "Line spacing must be from single to 1.5 lines.")
+
+
+@rule("ND30-HEADING-SEQ", "Số thứ tự phần, mục, khoản, điểm", "Heading numbering sequence",
+      nd30.HEADING_REF)
+def heading_sequence(ctx: Context) -> Iterator[Hit]:
+    roman = arabic = letter = 0
+    for p in _body_paras(ctx):
+        text = p.text.strip()
+        for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
+            m = regex.match(text)
+            if not m:
+                continue
+            n = m.group("n")
+            if level == 0:
+                roman, arabic, letter = roman + 1, 0, 0
+                want = nd30.roman(roman)
+                if n != want:
+                    yield _seq_hit(ctx, p, f"{want}.", f"{n}.")
+                    roman = nd30.ROMAN.index(n) + 1 if n in nd30.ROMAN else roman
+            elif level == 1:
+                arabic, letter = arabic + 1, 0
+                if int(n) != arabic:
+                    yield _seq_hit(ctx, p, f"{arabic}.", f"{n}.")
+                    arabic = int(n)
+            else:
+                letter += 1
+                want = nd30.diem_letter(letter)
+                if n != want:
+                    yield _seq_hit(ctx, p, f"{want})", f"{n})")
+                    if n in nd30.DIEM_LETTERS:
+                        letter = nd30.DIEM_LETTERS.index(n) + 1
+            break
+
+
+def _seq_hit(ctx: Context, p: ParaFacts, want: str, got: str) -> Hit:
+    return Hit(ctx.where(p.index), want, got,
+               "Số thứ tự phần, mục, khoản, điểm phải liên tục (I, II, III; 1, 2, 3 đánh lại trong "
+               "mỗi mục; a, b, c, d, đ, e, g).",
+               "Headings must be numbered without gaps (I, II, III; 1, 2, 3 restarting in each "
+               "section; a, b, c, d, đ, e, g).")
+
+
+@rule("ND30-HEADING-STYLE", "Tiêu đề mục in hoa, đậm", "Section headings upper case and bold",
+      nd30.HEADING_REF)
+def heading_style(ctx: Context) -> Iterator[Hit]:
+    for p in _body_paras(ctx):
+        text = p.text.strip()
+        if not _ROMAN.match(text):
+            continue
+        runs = [r for r in p.runs if r.text.strip()]
+        caps = all(r.caps for r in runs)
+        if (text != text.upper() and not caps) or not all(r.bold for r in runs):
+            yield Hit(ctx.where(p.index), "IN HOA, đậm", "chữ thường hoặc không đậm",
+                      "Tiêu đề mục (I, II, III) phải in hoa, đậm.",
+                      "Section headings (I, II, III) must be upper case and bold.")
+
+
+@rule("ND30-END-MARK", "Dấu ./. cuối nội dung", "'./.' at the end of the body",
+      nd30.END_OF_BODY_REF, severity=Severity.WARNING)
+def end_mark(ctx: Context) -> Iterator[Hit]:
+    body = ctx.layout.body
+    if body and not ctx.para(body[-1]).text.rstrip().endswith(nd30.END_OF_BODY):
+        yield Hit(ctx.where(body[-1]), f"… {nd30.END_OF_BODY}",
+                  ctx.para(body[-1]).text.rstrip()[-12:],
+                  "Cuối phần nội dung văn bản cần có dấu ./.",
+                  "The body should end with './.'.")
+
+
+@rule("ND30-APPENDIX", "Phụ lục: số, tên, dòng «Kèm theo»", "Appendix header",
+      nd30.APPENDIX_LABEL.ref)
+def appendix(ctx: Context) -> Iterator[Hit]:
+    for app in ctx.layout.appendices:
+        label = app.label
+        if label.text == label.text.upper():
+            yield Hit(ctx.where(label), "Phụ lục …", label.text,
+                      "Chữ «Phụ lục» viết thường (chữ cái đầu viết hoa).",
+                      "'Phụ lục' is written in ordinary case.")
+        yield from ctx.format_hits(label, nd30.APPENDIX_LABEL, "chữ «Phụ lục»", "appendix label")
+        for piece in app.title:
+            yield from ctx.format_hits(piece, nd30.APPENDIX_TITLE, "tên phụ lục",
+                                       "appendix title")
+        if app.ref is not None:
+            yield from ctx.format_hits(app.ref, nd30.APPENDIX_REF, "dòng «Kèm theo …»",
+                                       "'Kèm theo' line")
+        sec = ctx.facts.sections[min(app.section, len(ctx.facts.sections) - 1)]
+        starts_section = not any(ctx.para(i).text.strip()
+                                 for i in range(sec.first_paragraph, label.para))
+        if not starts_section or sec.pg_num_start != 1:
+            yield Hit(ctx.where(label), "section riêng, số trang bắt đầu từ 1", "nối tiếp",
+                      "Phụ lục được đánh số trang riêng (section mới, số trang bắt đầu từ 1).",
+                      "Each appendix is numbered on its own (new section restarting at 1).",
+                      Severity.WARNING)

@@ -1,0 +1,99 @@
+"""Nơi nhận (ô 9b) and the signature block (ô 7a, 7b; Điều 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vanban.check.context import Context, missing
+from vanban.check.finding import Hit, rule
+from vanban.check.locate import Piece, norm
+from vanban.rules import nd30
+
+
+@rule("ND30-NOI-NHAN", "Nơi nhận", "Recipients (Nơi nhận)", nd30.NOI_NHAN_REF)
+def noi_nhan(ctx: Context) -> Iterator[Hit]:
+    label, entries = ctx.layout.noi_nhan_label, ctx.layout.noi_nhan
+    if label is None:
+        yield missing(ctx, "phần «Nơi nhận:»", "'Nơi nhận:' block", nd30.NOI_NHAN_LABEL_TEXT)
+        return
+    if norm(label.text) != nd30.NOI_NHAN_LABEL_TEXT:
+        yield Hit(ctx.where(label), nd30.NOI_NHAN_LABEL_TEXT, label.text,
+                  "Ghi «Nơi nhận:» (có dấu hai chấm) trên một dòng riêng.",
+                  "Write 'Nơi nhận:' (with a colon) on its own line.")
+    yield from ctx.format_hits(label, nd30.NOI_NHAN_LABEL, "chữ «Nơi nhận»", "'Nơi nhận' label")
+    if not entries:
+        yield Hit(ctx.where(label), "- …;", "không có", "Nơi nhận phải liệt kê các nơi nhận.",
+                  "The Nơi nhận block must list its recipients.")
+        return
+    for piece in entries[:-1]:
+        if not (piece.text.startswith("-") and piece.text.endswith(";")):
+            yield Hit(ctx.where(piece), "- …;", piece.text,
+                      "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng «;».",
+                      "Each recipient goes on its own line starting with '-' and ending with ';'.")
+    for piece in entries:
+        yield from ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận", "recipient line",
+                                   check_align=False)
+
+
+@rule("ND30-LUU", "Dòng «- Lưu: VT, …» cuối Nơi nhận", "Final '- Lưu: VT, …' line",
+      nd30.NOI_NHAN_REF)
+def luu(ctx: Context) -> Iterator[Hit]:
+    entries = ctx.layout.noi_nhan
+    if not entries:
+        return
+    last = entries[-1]
+    if not nd30.LUU_PATTERN.match(norm(last.text)):
+        yield Hit(ctx.where(last), f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.", last.text,
+                  "Dòng cuối của Nơi nhận phải là «- Lưu: VT, <viết tắt đơn vị soạn thảo>.».",
+                  "The last recipient line must be '- Lưu: VT, <drafting unit>.'.")
+
+
+def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
+    """(authority and position lines, signer's name)."""
+    upper = [p for p in lines if p.text == p.text.upper()]
+    rest = [p for p in lines if p.text != p.text.upper()]
+    return upper, (rest[-1] if rest else None)
+
+
+@rule("ND30-SIGN-BLOCK", "Chức vụ và họ tên người ký", "Signer's position and name",
+      nd30.SIGNATURE_REF)
+def sign_block(ctx: Context) -> Iterator[Hit]:
+    if ctx.layout.noi_nhan_label is None and not ctx.layout.signature:
+        return
+    authority, name = _split(ctx.layout.signature)
+    if not authority:
+        yield missing(ctx, "quyền hạn, chức vụ của người ký", "signer's authority and position",
+                      "CHỦ TỊCH")
+    for piece in authority:
+        yield from ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
+                                   "signing authority / position")
+    if name is None:
+        yield missing(ctx, "họ tên người ký", "signer's name", "Nguyễn Văn A")
+        return
+    yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name")
+
+
+@rule("ND30-SIGN-AUTHORITY", "Thẩm quyền ký (TM., KT., Q., TL., TUQ.)", "Signing authority "
+      "prefix", nd30.SIGNATURE_REF)
+def sign_authority(ctx: Context) -> Iterator[Hit]:
+    authority, _name = _split(ctx.layout.signature)
+    for i, piece in enumerate(authority):
+        text = norm(piece.text)
+        first = text.split(" ")[0]
+        stripped = first.replace("/", "").rstrip(".")
+        if stripped in {p.rstrip(".") for p in nd30.AUTHORITY_PREFIXES} and \
+                first not in nd30.AUTHORITY_PREFIXES:
+            yield Hit(ctx.where(piece), f"{stripped}.", first,
+                      f"Viết tắt thẩm quyền ký là «{stripped}.» (có dấu chấm).",
+                      f"The authority prefix is written '{stripped}.'.")
+        if first == "KT.":
+            below = authority[i + 1] if i + 1 < len(authority) else None
+            if below is None or not norm(below.text).startswith(nd30.DEPUTY_WORD):
+                yield Hit(ctx.where(below or piece), f"{nd30.DEPUTY_WORD} …",
+                          norm(below.text) if below else "không có",
+                          "Ký thay (KT.) thì dòng chức vụ bên dưới phải là cấp phó (PHÓ …).",
+                          "Under 'KT.' the position line must be a deputy's (PHÓ …).")
+        if first in ("TM.", "KT.", "Q.", "TL.", "TUQ.") and i + 1 >= len(authority):
+            yield Hit(ctx.where(piece), "dòng chức vụ người ký", "không có",
+                      "Sau dòng thẩm quyền ký phải có dòng chức vụ của người ký.",
+                      "The authority line must be followed by the signer's position.")
