@@ -3,41 +3,62 @@
 Strict where PyYAML is lax: duplicate keys are errors, and only a small set of plain scalars is
 typed (decimal integers without a leading zero, ``true``/``false``, ``null``/``~``); everything
 else — ``no``, ``087``, ``2024-01-16``, ``1.5`` — stays text, so YAML 1.1 coercions never change
-what a clerk wrote. The model decides what each field must be.
+what a clerk wrote. The model decides what each field must be; ``Loaded.coercible`` tells it
+which plain scalars other YAML readers would have typed, so it can suggest quoting them.
+
+The steps, each reporting every problem it finds (see :mod:`vanban.source.text`,
+:mod:`vanban.source.syntax`, :mod:`vanban.source.builder`): refuse oversized input before reading
+it; decode (UTF-8, or UTF-16 with a warning; other encodings are named and refused); flag
+legacy-font mojibake; remove invisible characters, refuse control characters, normalise to NFC;
+parse; build data and source map. Errors raise one ``VanbanError`` holding all diagnostics of the
+file (warnings included), in file order.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from vanban.errors import Diagnostic, Severity, Span, VanbanError
+from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.source import encoding
+from vanban.source.builder import MAX_DEPTH, MAX_NODES, Built, Builder, Path_
+from vanban.source.reports import Reporter
+from vanban.source.syntax import diagnose
+from vanban.source.text import Cleaned, clean
 
-Path_ = tuple  # a data path: ("tasks", 3, "lead")
+MAX_BYTES = 2 * 1024 * 1024  # a large plan is about 100 KB
+MAX_LINES = 50_000
 
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_NULL = {"null", "Null", "NULL", "~", ""}
+__all__ = ["Loaded", "load_file", "load_text", "MAX_BYTES", "MAX_LINES", "MAX_NODES",
+           "MAX_DEPTH", "Path_"]
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_NODES = 200_000
+_FIX_HINT = ("Hãy chuyển tệp sang Unicode (UTF-8) bằng lệnh: vanban fix-encoding {file} "
+             "(hoặc dùng Unikey Toolkit: chọn bảng mã nguồn {label}, đích Unicode).")
+_FIX_HINT_EN = "Convert the file to UTF-8 with: vanban fix-encoding {file}"
 
 
 @dataclass
 class Loaded:
-    """Plain data of one YAML file and where each value and key stands in it."""
+    """Plain data of one YAML file and where each value and key stands in it.
+
+    ``spans`` and ``key_spans`` map data paths (tuples of keys and list indexes) to the position
+    of the value and of its key. ``coercible`` maps the path of each plain (unquoted) scalar
+    value that another YAML reader would not read as text to that type: "bool", "int",
+    "octal", "hex", "binary", "sexagesimal", "float", "timestamp" or "null" (``no`` → "bool",
+    ``087`` → "octal", ``1:30`` → "sexagesimal", ``2024-01-16`` → "timestamp"). In ``data``
+    such values are text, except the forms vanban itself types ("int" as a Python int, ``true``/
+    ``false`` as bool, "null" as None). ``warnings`` holds the file's warnings in file order.
+    """
 
     file: str
     data: Any
     spans: dict[Path_, Span] = field(default_factory=dict)
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    coercible: dict[Path_, str] = field(default_factory=dict)
 
     def span(self, path: Path_, *, key: bool = False) -> Span:
         """The closest known position for ``path`` (walking up to a parent if needed)."""
@@ -52,127 +73,156 @@ class Loaded:
         return self.spans.get((), Span(self.file, 1, 1))
 
 
-def _span(file: str, mark: yaml.Mark) -> Span:
-    return Span(file, mark.line + 1, mark.column + 1)
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    value = node.value
-    if node.style is not None and node.style != "":  # quoted or block scalar: always text
-        return value
-    if _INT.match(value):
-        return int(value.replace("_", ""))
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if value in _NULL:
-        return None
-    return value
-
-
-class _Builder:
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.spans: dict[Path_, Span] = {}
-        self.key_spans: dict[Path_, Span] = {}
-        self.count = 0
-
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise VanbanError([Diagnostic(
-                "yaml.too-large", f"Tệp có quá nhiều phần tử (trên {MAX_NODES}).",
-                _span(self.file, node.start_mark), message_en="Too many YAML nodes.")])
-        self.spans[path] = _span(self.file, node.start_mark)
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise VanbanError([Diagnostic(
-                    "yaml.key", "Tên trường phải là chữ.", _span(self.file, key_node.start_mark),
-                    message_en="A key must be text.")])
-            key = str(key_node.value)
-            if key in out:
-                first = self.key_spans[path + (key,)]
-                raise VanbanError([Diagnostic(
-                    "yaml.duplicate-key",
-                    f'Trường "{key}" bị lặp (đã có ở dòng {first.line}); YAML chỉ giữ giá trị sau '
-                    "cùng, nên hãy xóa một trong hai.",
-                    _span(self.file, key_node.start_mark), ".".join(map(str, path + (key,))),
-                    message_en=f'Duplicate key "{key}" (first at line {first.line}).')])
-            self.key_spans[path + (key,)] = _span(self.file, key_node.start_mark)
-            out[key] = self.build(value_node, path + (key,))
-        return out
-
-
-def _yaml_error(file: str, exc: yaml.MarkedYAMLError) -> VanbanError:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem = (exc.problem or "").strip()
-    if "found character '\\t'" in problem or "\\t" in problem:
-        msg = "Có ký tự Tab; YAML chỉ cho thụt lề bằng dấu cách."
-        msg_en = "Tab character; indent YAML with spaces only."
-        code = "yaml.tab"
-    elif "mapping values are not allowed" in problem:
-        msg = 'Dấu ":" không đúng chỗ; nếu giá trị có dấu ":" hãy đặt nó trong ngoặc kép.'
-        msg_en = 'Unexpected ":"; quote a value that contains a colon.'
-        code = "yaml.syntax"
-    elif "expected <block end>" in problem or "did not find expected" in problem:
-        msg = "Thụt lề không khớp với các dòng trên (kiểm tra số dấu cách đầu dòng)."
-        msg_en = "Indentation does not match the lines above."
-        code = "yaml.syntax"
+def _too_large(file: str, size_kb: int | None = None, lines: int | None = None) -> VanbanError:
+    if lines is not None:
+        message = f"Tệp có quá nhiều dòng ({lines:,} dòng; tối đa {MAX_LINES:,}).".replace(",", ".")
+        english = f"Too many lines ({lines:,}; at most {MAX_LINES:,})."
     else:
-        msg = f"Cú pháp YAML không hợp lệ ({problem})."
-        msg_en = f"Invalid YAML syntax ({problem})."
-        code = "yaml.syntax"
-    return VanbanError([Diagnostic(code, msg, Span(file, line, col), message_en=msg_en)])
+        message = f"Tệp quá lớn ({size_kb:,} KB; tối đa {MAX_BYTES // 1024:,} KB).".replace(",", ".")
+        english = f"File too large ({size_kb:,} KB; at most {MAX_BYTES // 1024:,} KB)."
+    return VanbanError([Diagnostic(
+        "file.too-large", message, Span(file), message_en=english,
+        hint="Một kế hoạch chỉ vài trăm KB; hãy kiểm tra có chọn nhầm tệp không.",
+        hint_en="A plan is a few hundred KB at most; check that this is the right file.")])
+
+
+def _mojibake(text: str, file: str, report: Reporter) -> frozenset[int]:
+    """Warn about lines of legacy-font text pasted as Unicode; return those 0-based lines."""
+    found = encoding.mojibake_lines(text)
+    lines = text.split("\n")
+    for number, name in sorted(found.items()):
+        label = encoding.LABELS[name]
+        line = lines[number]
+        col = next((i for i, ch in enumerate(line) if not ch.isascii()), 0)
+        while col and line[col - 1] not in " \t:-\"'[{,":
+            col -= 1  # back to the start of the word
+        excerpt = line[col:].strip()
+        excerpt = excerpt if len(excerpt) <= 40 else excerpt[:40] + "…"
+        report.warning(
+            "text.mojibake", Span(file, number + 1, col + 1),
+            f"Dòng này có vẻ là chữ gõ bằng bảng mã {label} rồi dán vào, nên hiện sai dấu: "
+            f"\"{excerpt}\".",
+            f"This line looks like {name.upper()} text pasted as Unicode (mojibake).",
+            hint=_FIX_HINT.format(file=file, label=label),
+            hint_en=_FIX_HINT_EN.format(file=file))
+    return frozenset(n for n, name in found.items() if name == encoding.TCVN3)
+
+
+def _parsers() -> list[type]:
+    """libyaml's parser when PyYAML has it (20 times faster), then the pure-Python one."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    return [fast, yaml.SafeLoader] if fast is not None else [yaml.SafeLoader]
+
+
+def _parse(cleaned: Cleaned, file: str, report: Reporter) -> Built:
+    """Parse and build ``cleaned``, adding every problem found to ``report``.
+
+    Syntax errors are always explained from the pure-Python parser's wording (libyaml words
+    them differently): when libyaml fails, the text is parsed again with the Python parser.
+    """
+    for parser in _parsers():
+        found = Reporter(file)
+        builder = Builder(file, found, cleaned.position)
+        problem: Diagnostic | None = None
+        try:
+            builder.run(yaml.parse(cleaned.text, Loader=parser))
+        except yaml.MarkedYAMLError as exc:
+            if parser is not yaml.SafeLoader:
+                continue
+            problem = diagnose(exc, cleaned.text.split("\n"), file, cleaned.position)
+        except yaml.YAMLError as exc:  # pragma: no cover - cleaning removes unreadable chars
+            problem = Diagnostic("yaml.syntax", "Cú pháp YAML không hợp lệ.", Span(file, 1, 1),
+                                 message_en=f"Invalid YAML: {exc}")
+        for diagnostic in found.diagnostics:
+            report.add(diagnostic)
+        if problem and not any(d.code == problem.code and d.span == problem.span
+                               for d in report.diagnostics):
+            report.add(problem)
+        return builder.built
+    raise AssertionError("unreachable: the Python parser always returns")  # pragma: no cover
 
 
 def load_text(text: str, file: str) -> Loaded:
     """Parse YAML ``text`` (already decoded) that came from ``file``."""
-    warnings: list[Diagnostic] = []
-    nfc = unicodedata.normalize("NFC", text)
-    if nfc != text:
-        warnings.append(Diagnostic(
-            "text.nfd", "Văn bản có ký tự tổ hợp (Unicode NFD); đã chuẩn hóa sang dạng dựng sẵn NFC.",
-            Span(file, 1, 1), severity=Severity.WARNING,
-            message_en="Decomposed Unicode (NFD) was normalised to NFC."))
-        text = nfc
+    return _load(text, file, Reporter(file))
+
+
+def _load(text: str, file: str, report: Reporter) -> Loaded:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise _too_large(file, lines=lines)
+    if len(text) > MAX_BYTES:
+        raise _too_large(file, size_kb=len(text.encode("utf-8", "surrogatepass")) // 1024)
+    quiet = _mojibake(text, file, report)
+    cleaned = clean(text, file, report, quiet)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(file, exc) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
-        raise VanbanError([Diagnostic("yaml.syntax", f"YAML không hợp lệ: {exc}",
-                                      Span(file, 1, 1))]) from None
-    builder = _Builder(file)
-    data = builder.build(node, ()) if node is not None else None
-    return Loaded(file, data, builder.spans, builder.key_spans, warnings)
+        built = _parse(cleaned, file, report)
+    except VanbanError as exc:  # a limit: stop here, but keep what was already found
+        raise VanbanError(report.finished() + exc.diagnostics) from None
+    diagnostics = report.finished()
+    if report.has_errors:
+        raise VanbanError(diagnostics)
+    return Loaded(file, built.data, built.spans, built.key_spans, diagnostics, built.coercible)
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    """The bytes of ``path``, refusing anything over MAX_BYTES before reading it all."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise _too_large(name, size_kb=path.stat().st_size // 1024)
+        with path.open("rb") as stream:  # stat can lie (pipes, /proc): read one byte too many
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise VanbanError([Diagnostic(
+            "file.read", f"Không đọc được tệp: {exc.strerror}.", Span(name),
+            message_en=f"Cannot read file: {exc.strerror}.")]) from None
+    if len(raw) > MAX_BYTES:
+        raise _too_large(name, size_kb=len(raw) // 1024)
+    return raw
+
+
+def _decode(raw: bytes, name: str, report: Reporter) -> str:
+    """The text of ``raw``: UTF-8, or UTF-16 with a warning; other encodings are refused."""
+    try:
+        if b"\x00" not in raw[:4096]:
+            return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    guess = encoding.detect(raw)
+    if guess.encoding in (encoding.UTF16LE, encoding.UTF16BE):
+        report.warning(
+            "text.encoding", Span(name, 1, 1),
+            "Tệp dùng bảng mã UTF-16; vanban vẫn đọc được, nhưng nên lưu lại với bảng mã "
+            "UTF-8.", "The file is UTF-16; it was read, but save it as UTF-8.",
+            hint="Trong Notepad: Lưu thành (Save As) → Encoding: UTF-8.",
+            hint_en="In Notepad: Save As → Encoding: UTF-8.")
+        return encoding.fix_encoding(raw, guess.encoding)
+    if guess.is_utf8:  # NUL bytes in UTF-8: reported as control characters
+        return raw.decode("utf-8-sig")
+    where = Span(name, guess.line, guess.col)
+    if guess.encoding == encoding.UNKNOWN:
+        raise VanbanError([Diagnostic(
+            "text.encoding", "Tệp không phải Unicode (UTF-8) và không nhận ra bảng mã đã dùng.",
+            where, message_en="The file is not UTF-8 and its encoding is unknown.",
+            hint="Hãy mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8.",
+            hint_en="Open it in an editor and save it as UTF-8.")])
+    raise VanbanError([Diagnostic(
+        "text.encoding",
+        f"Tệp không phải Unicode (UTF-8): có vẻ dùng bảng mã {guess.label}.",
+        where, message_en=f"The file is not UTF-8; it looks like {guess.encoding.upper()}.",
+        hint=_FIX_HINT.format(file=name, label=guess.label),
+        hint_en=_FIX_HINT_EN.format(file=name))])
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
     """Read and parse one YAML file; ``display`` is the name used in messages."""
     name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise VanbanError([Diagnostic("file.read", f"Không đọc được tệp: {exc.strerror}.",
-                                      Span(name), message_en=f"Cannot read file: {exc.strerror}.")]
-                          ) from None
-    if len(raw) > MAX_BYTES:
-        raise VanbanError([Diagnostic(
-            "yaml.too-large", f"Tệp quá lớn ({len(raw) // 1024} KB; tối đa {MAX_BYTES // 1024} KB).",
-            Span(name), message_en="File too large.")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise VanbanError([Diagnostic(
-            "text.encoding", "Tệp không phải UTF-8. Hãy lưu lại tệp với bảng mã Unicode (UTF-8).",
-            Span(name, line, 1), message_en="The file is not UTF-8.")]) from None
-    return load_text(text, name)
+    raw = _read_bounded(Path(path), name)
+    if raw.count(b"\n") + 1 > MAX_LINES:
+        raise _too_large(name, lines=raw.count(b"\n") + 1)
+    report = Reporter(name)
+    return _load(_decode(raw, name, report), name, report)
+

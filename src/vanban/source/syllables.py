@@ -1,0 +1,69 @@
+"""How much a piece of text looks like Vietnamese: the yardstick for guessing encodings.
+
+A Vietnamese word is a run of syllables, each an optional initial consonant, a vowel group, an
+optional final consonant and at most one tone mark. Text decoded with the wrong table breaks
+that shape ("nh©n", "nhaân", "NhÂn"), so counting well-formed syllables tells the right reading
+from the wrong ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
+_VOWELS = (
+    "iêu yêu uyê ươi ươu uôi oai oay oeo uây uya uyu "
+    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
+    "a ă â e ê i o ô ơ u ư y"
+).split()
+_CODA = "ch|ng|nh|[cmnpt]"
+_SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{'|'.join(_VOWELS)})(?:{_CODA})?")
+# Words are split at ASCII spaces, digits and punctuation only: the Latin-1 symbols that
+# legacy encodings use for letters ("©", "«", "¸") must stay inside their word.
+_SPLIT = re.compile(r"[\s0-9!-/:-@\[-`{-~\u2018-\u201e\u2026]+")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` is one well-formed Vietnamese syllable (any case, at most one tone)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(c in _TONES for c in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return _SYLLABLE.fullmatch(bare) is not None
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts of words with non-ASCII letters that are / are not well-formed syllables."""
+
+    valid: int
+    invalid: int
+
+    @property
+    def value(self) -> int:
+        """Valid minus invalid: higher means more Vietnamese-looking."""
+        return self.valid - self.invalid
+
+
+def score(text: str, *, only: str | None = None) -> Score:
+    """Score the words of ``text`` that hold a non-ASCII character.
+
+    With ``only``, the words are taken from ``only`` (a reading of the same text before
+    conversion) so that every candidate reading is judged on the same words.
+    """
+    words = _SPLIT.split(text)
+    basis = _SPLIT.split(only) if only is not None else words
+    valid = invalid = 0
+    if len(basis) != len(words):
+        basis = words
+    for word, original in zip(words, basis):
+        if not word or original.isascii():
+            continue
+        if is_syllable(word):
+            valid += 1
+        else:
+            invalid += 1
+    return Score(valid, invalid)
