@@ -11,8 +11,6 @@ from vanban.errors import Severity
 from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts
 from vanban.rules import metrics, nd30
 
-# Word's default left/right cell margin (108 twips) when a table does not set its own.
-CELL_MARGIN_MM = 1.905
 MM_PER_PT = nd30.MM_PER_PT
 
 
@@ -115,7 +113,7 @@ class Context:
             cells = [c for c in table.cells if c.row == p.container[2] and c.col == p.container[3]]
             if not cells or cells[0].width_mm is None:
                 return None
-            outer = cells[0].width_mm - 2 * CELL_MARGIN_MM
+            outer = cells[0].width_mm - cells[0].margin_left_mm - cells[0].margin_right_mm
         else:
             sec = self.facts.sections[min(p.section, len(self.facts.sections) - 1)]
             if None in (sec.page_w_mm, sec.margin_left_mm, sec.margin_right_mm):

@@ -109,6 +109,9 @@ class CellFacts:
     span: int
     borders: bool
     """True when any side of the cell shows a border (cell, table or table-style borders)."""
+    margin_left_mm: float = 108 / _TWIPS_PER_MM
+    margin_right_mm: float = 108 / _TWIPS_PER_MM
+    """Cell margins (tcMar, else tblCellMar, else the table style's, else Word's 108 twips)."""
 
 
 @dataclass(frozen=True)
@@ -446,6 +449,19 @@ class _Styles:
             self._cache[key] = merged
         return self._cache[key]
 
+    def table_margins(self, sid: str | None) -> tuple[float, float]:
+        """Cell margins a table style sets (basedOn chain), else Word's default 108 twips."""
+        chain, seen, cur = [], set(), sid
+        while cur and cur not in seen and cur in self.by_id:
+            seen.add(cur)
+            chain.append(self.by_id[cur])
+            based = self.by_id[cur].find(_w("basedOn"))
+            cur = based.get(_w("val")) if based is not None else None
+        margins = (108 / _TWIPS_PER_MM, 108 / _TWIPS_PER_MM)
+        for st in reversed(chain):
+            margins = _cell_margins(st.find(f"{_w('tblPr')}/{_w('tblCellMar')}"), margins)
+        return margins
+
     def table_borders(self, sid: str | None) -> bool:
         seen: set[str] = set()
         cur = sid
@@ -458,6 +474,20 @@ class _Styles:
             based = st.find(_w("basedOn"))
             cur = based.get(_w("val")) if based is not None else None
         return False
+
+
+def _cell_margins(el: etree._Element | None, base: tuple[float, float]) -> tuple[float, float]:
+    """(left, right) cell margins in mm set by a tcMar/tblCellMar element over ``base``."""
+    out = list(base)
+    if el is not None:
+        for i, names in enumerate((("start", "left"), ("end", "right"))):
+            for n in names:
+                side = el.find(_w(n))
+                if side is not None and side.get(_w("type"), "dxa") == "dxa" and \
+                        _twips(side.get(_w("w"))) is not None:
+                    out[i] = _twips(side.get(_w("w"))) / _TWIPS_PER_MM  # type: ignore[operator]
+                    break
+    return out[0], out[1]
 
 
 def _on_attr(value: str | None) -> bool:
@@ -510,6 +540,8 @@ class _Story:
             table_bdr = self.styles.table_borders(style)
         nested = container is not None
         index = len(self.tables)
+        table_mar = _cell_margins(tbl_pr.find(_w("tblCellMar")) if tbl_pr is not None else None,
+                                  self.styles.table_margins(style))
         rows = []
         for r, tr in enumerate(tbl.findall(_w("tr"))):
             cells, col = [], 0
@@ -521,9 +553,11 @@ class _Story:
                 self.walk(tc, container if nested else ("table", index, r, c), style)
                 cell_bdr = _borders_state(tc_pr.find(_w("tcBorders")) if tc_pr is not None
                                           else None)
+                mar = _cell_margins(tc_pr.find(_w("tcMar")) if tc_pr is not None else None,
+                                    table_mar)
                 cells.append(CellFacts(r, c, tuple(range(first, len(self.paragraphs))),
                                        _cell_width(tc_pr, grid, col, span), span,
-                                       table_bdr if cell_bdr is None else cell_bdr))
+                                       table_bdr if cell_bdr is None else cell_bdr, *mar))
                 col += span
             rows.append(tuple(cells))
         if not nested:

@@ -221,3 +221,19 @@ def test_drawn_line_widths():
            f'<w:body>{vml}</w:body></w:document>').encode()
     widths = read_docx(_zip({"word/document.xml": xml})).paragraphs[0].drawings
     assert [round(w, 2) for w in widths] == [35.28, 25.4]
+
+
+def test_cell_margins_default_and_table_override():
+    d = docx.Document()
+    d.add_table(rows=1, cols=1)
+    t = d.add_table(rows=1, cols=1)
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    t._tbl.tblPr.append(mar)
+    plain, zero = read_docx(_save(d)).tables
+    assert round(plain.cells[0].margin_left_mm, 3) == 1.905
+    assert (zero.cells[0].margin_left_mm, zero.cells[0].margin_right_mm) == (0.0, 0.0)
