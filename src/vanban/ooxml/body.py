@@ -13,10 +13,12 @@ from vanban.ooxml.xml import twips
 SECTION_BREAK_BOOKMARK = "_vanban_section_break"
 
 
-def paragraph(style: str, text: str = "") -> str:
-    """One paragraph of ``style`` holding ``text`` in a single run."""
+def paragraph(style: str, text: str = "", *, keep_next: bool = False) -> str:
+    """One paragraph of ``style`` holding ``text`` in a single run; ``keep_next`` keeps it on
+    the page of what follows (the last body paragraph stays with the signature block)."""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
+    keep = "<w:keepNext/>" if keep_next else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{run}</w:p>'
 
 
 def section_break_marker() -> str:
@@ -67,7 +69,7 @@ def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
             out.append(_cell(sum(widths_mm[1:]), paragraph("VBBangNhom", cells[1]),
                              span=len(widths_mm) - 1))
         else:
-            styles = ["VBBangTieuDe"] + ["VBBang"] * (len(widths_mm) - 1)
+            styles = ["VBBangSTT"] + ["VBBang"] * (len(widths_mm) - 1)
             out.extend(_cell(wmm, paragraph(style, text))
                        for wmm, style, text in zip(widths_mm, styles, cells))
         out.append("</w:tr>")

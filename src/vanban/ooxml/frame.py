@@ -40,9 +40,10 @@ def _loop(var: str, items: str, style: str) -> list[etree._Element]:
             _para(style, "{%p endfor %}")]
 
 
-def layout_table(widths_mm: tuple[float, ...], cells: list[list[list[etree._Element]]]
-                 ) -> etree._Element:
-    """A borderless fixed-layout table; ``cells[row][col]`` is the list of paragraphs."""
+def layout_table(widths_mm: tuple[float, ...], cells: list[list[list[etree._Element]]],
+                 top_pt: float = 0) -> etree._Element:
+    """A borderless fixed-layout table; ``cells[row][col]`` is the list of paragraphs; ``top_pt``
+    is space above the first line of every cell (so that the columns' first lines stay level)."""
     tbl = el("tbl")
     pr = sub(tbl, "tblPr")
     sub(pr, "tblW", {"w": twips(sum(widths_mm)), "type": "dxa"})
@@ -52,6 +53,7 @@ def layout_table(widths_mm: tuple[float, ...], cells: list[list[list[etree._Elem
         sub(borders, side, {"val": "nil"})
     sub(pr, "tblLayout", {"type": "fixed"})
     mar = sub(pr, "tblCellMar")
+    sub(mar, "top", {"w": round(top_pt * 20), "type": "dxa"})
     for side in ("left", "right"):
         sub(mar, side, {"w": 0, "type": "dxa"})
     sub(pr, "tblLook", {"val": "0000", "firstRow": 0, "lastRow": 0, "firstColumn": 0,
@@ -89,7 +91,7 @@ def _signature_table() -> etree._Element:
     recipients = [_para("VBNoiNhan", "{{ nhan_label }}")] + _loop("line", "noi_nhan",
                                                                   "VBNoiNhanMuc")
     sign = _loop("line", "chuc_vu", "VBChucVu") + [_para("VBNguoiKy", "{{ nguoi_ky }}")]
-    return layout_table(widths, [[recipients, sign]])
+    return layout_table(widths, [[recipients, sign]], top_pt=12)
 
 
 def _section_properties(sect: etree._Element) -> None:
@@ -151,11 +153,37 @@ def _word_2013_layout(settings: etree._Element) -> None:
             node.set(qn("w:val"), "15")
 
 
+_DROPPED_PARTS = ("/stylesWithEffects", "/customXml", "/thumbnail", "/webSettings")
+_KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar",
+                "Footer", "FooterChar", "TableGrid"}
+
+
+def _drop_extra_parts(document) -> None:
+    """Leave out python-docx's sample parts: Word 2010's stylesWithEffects copy (it would disagree
+    with our styles), custom XML, the thumbnail picture and web settings."""
+    for owner in (document.part, document.part.package):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(_DROPPED_PARTS):
+                owner.rels.pop(rid)
+
+
+def _trim_styles(styles_el: etree._Element) -> None:
+    """Keep only the built-in styles the template uses, and no latent-style table."""
+    latent = styles_el.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles_el.remove(latent)
+    for style in list(styles_el.iter(qn("w:style"))):
+        if style.get(qn("w:styleId")) not in _KEPT_STYLES:
+            styles_el.remove(style)
+
+
 def build_template() -> bytes:
     """The default Mẫu 1.4 template as DOCX bytes (not yet zip-normalised)."""
     document = docx.Document()
+    _trim_styles(document.styles.element)
     _defaults(document.styles.element)
     _word_2013_layout(document.settings.element)
+    _drop_extra_parts(document)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
     for child in list(body):

@@ -21,7 +21,9 @@ TABLE_WIDTHS = {
 
 def body_xml(doc: Document) -> str:
     """The body (ô 6) as WordprocessingML paragraphs."""
-    return "".join(xml.paragraph(BODY_STYLE[p.kind], p.full) for p in doc.body)
+    last = len(doc.body) - 1
+    return "".join(xml.paragraph(BODY_STYLE[p.kind], p.full, keep_next=(i == last))
+                   for i, p in enumerate(doc.body))
 
 
 def appendix_xml(appendix: AppendixDoc) -> str:
