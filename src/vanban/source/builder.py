@@ -24,7 +24,7 @@ from vanban.source.scalars import plain_value, yaml_type
 
 Path_ = tuple  # a data path: ("tasks", 3, "lead")
 
-MAX_NODES = 200_000  # values after expanding aliases; a large plan has a few thousand
+MAX_NODES = 100_000  # values after expanding aliases; a large plan has a few thousand
 MAX_DEPTH = 64  # nested collections; a plan needs about ten
 
 _STR_TAG = "tag:yaml.org,2002:str"

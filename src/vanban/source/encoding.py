@@ -191,7 +191,7 @@ def _guess_8bit(sample: bytes, line: int, col: int) -> EncodingGuess:
 def _decode(raw: bytes, encoding: str) -> str:
     if encoding in (UTF16LE, UTF16BE):
         bom = codecs.BOM_UTF16_LE if encoding == UTF16LE else codecs.BOM_UTF16_BE
-        body = raw[len(bom):] if raw.startswith(bom) else raw
+        body = raw.removeprefix(bom)
         return body.decode(encoding)
     if encoding == CP1258:
         return raw.decode("cp1258", errors="replace")

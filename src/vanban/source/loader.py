@@ -24,7 +24,7 @@ import yaml
 
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.source import encoding
-from vanban.source.builder import MAX_DEPTH, MAX_NODES, Built, Builder, Path_
+from vanban.source.builder import MAX_DEPTH, MAX_NODES, Builder, Built, Path_
 from vanban.source.reports import Reporter
 from vanban.source.syntax import diagnose
 from vanban.source.text import Cleaned, clean
@@ -32,8 +32,16 @@ from vanban.source.text import Cleaned, clean
 MAX_BYTES = 2 * 1024 * 1024  # a large plan is about 100 KB
 MAX_LINES = 50_000
 
-__all__ = ["Loaded", "load_file", "load_text", "MAX_BYTES", "MAX_LINES", "MAX_NODES",
-           "MAX_DEPTH", "Path_"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_LINES",
+    "MAX_NODES",
+    "Loaded",
+    "Path_",
+    "load_file",
+    "load_text",
+]
 
 _FIX_HINT = ("Hãy chuyển tệp sang Unicode (UTF-8) bằng lệnh: vanban fix-encoding {file} "
              "(hoặc dùng Unikey Toolkit: chọn bảng mã nguồn {label}, đích Unicode).")
@@ -48,7 +56,7 @@ class Loaded:
     of the value and of its key. ``coercible`` maps the path of each plain (unquoted) scalar
     value that another YAML reader would not read as text to that type: "bool", "int",
     "octal", "hex", "binary", "sexagesimal", "float", "timestamp" or "null" (``no`` → "bool",
-    ``087`` → "octal", ``1:30`` → "sexagesimal", ``2024-01-16`` → "timestamp"). In ``data``
+    ``087`` → "int" (87 for a YAML 1.2 reader), ``017`` → "octal", ``1:30`` → "sexagesimal", ``2024-01-16`` → "timestamp"). In ``data``
     such values are text, except the forms vanban itself types ("int" as a Python int, ``true``/
     ``false`` as bool, "null" as None). ``warnings`` holds the file's warnings in file order.
     """
@@ -148,8 +156,7 @@ def load_text(text: str, file: str) -> Loaded:
 
 
 def _load(text: str, file: str, report: Reporter) -> Loaded:
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.count("\n") + 1
     if lines > MAX_LINES:

@@ -26,6 +26,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("octal", re.compile(r"[-+]?0[0-7_]+|0o[0-7]+")),
     ("hex", re.compile(r"[-+]?0x[0-9a-fA-F_]+")),
     ("binary", re.compile(r"[-+]?0b[0-1_]+")),
+    ("int", re.compile(r"[-+]?[0-9]+")),  # "087": text in YAML 1.1, 87 in YAML 1.2
     ("sexagesimal", re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")),
     ("float", re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
                          r"|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+"

@@ -14,11 +14,7 @@ from dataclasses import dataclass
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
-_VOWELS = (
-    "iêu yêu uyê ươi ươu uôi oai oay oeo uây uya uyu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
+_VOWELS = ["iêu", "yêu", "uyê", "ươi", "ươu", "uôi", "oai", "oay", "oeo", "uây", "uya", "uyu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
 _CODA = "ch|ng|nh|[cmnpt]"
 _SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{'|'.join(_VOWELS)})(?:{_CODA})?")
 # Words are split at ASCII spaces, digits and punctuation only: the Latin-1 symbols that

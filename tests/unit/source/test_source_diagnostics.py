@@ -32,16 +32,16 @@ CASES = [
     ("reserved-char", "ghi_chu: @ban_tu_phap\n", 1, 10, "yaml.reserved-char", E,
      'Giá trị không được bắt đầu bằng ký tự "@" khi không có ngoặc kép.'),
     ("missing-colon", "a: 1\nb\nc: 2\n", 2, 1, "yaml.missing-colon", E,
-     'Dòng này không có dấu ":" sau tên trường (hoặc là phần tiếp của dòng trên nhưng '
-     "thụt lề sai)."),
+     ('Dòng này không có dấu ":" sau tên trường (hoặc là phần tiếp của dòng trên nhưng '
+     "thụt lề sai).")),
     ("after-quote", 'ten: "Đề án" hòa giải\n', 1, 14, "yaml.after-quote", E,
      "Có chữ nằm sau dấu ngoặc đóng của giá trị."),
     ("key-missing", ": 1\n", 1, 1, "yaml.key", E, 'Thiếu tên trường trước dấu ":".'),
     ("key-collection", "? [a, b]\n: 1\n", 1, 3, "yaml.key", E,
      "Tên trường phải là chữ, không được là danh sách hay nhóm trường."),
     ("duplicate-key", "ten: A\nso: 1\nten: B\n", 3, 1, "yaml.duplicate-key", E,
-     'Trường "ten" bị lặp (đã có ở dòng 1); YAML chỉ giữ giá trị sau cùng, nên hãy xóa một '
-     "trong hai."),
+     ('Trường "ten" bị lặp (đã có ở dòng 1); YAML chỉ giữ giá trị sau cùng, nên hãy xóa một '
+     "trong hai.")),
     ("multi-document", "a: 1\n---\nb: 2\n", 2, 1, "yaml.multi-document", E,
      'Tệp chỉ được chứa một văn bản; dòng "---" ở đây bắt đầu văn bản thứ hai.'),
     ("alias-unknown", "a: *goc\n", 1, 4, "yaml.alias-unknown", E,
@@ -69,14 +69,14 @@ CASES = [
     ("nbsp-indent", "a:\n\u00a0 b: 1\n", 2, 1, "text.space-indent", W,
      "Đầu dòng có U+00A0 (dấu cách không ngắt, no-break space); đã thay bằng dấu cách thường."),
     ("nfd", "a: Ke\u0302\u0301 hoa\u0323ch\n", 1, 5, "text.nfd", W,
-     "Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); đã chuẩn hóa sang "
-     "dạng dựng sẵn (NFC)."),
+     ("Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); đã chuẩn hóa sang "
+     "dạng dựng sẵn (NFC).")),
     ("mojibake-tcvn3", "co_quan: Uû ban nh©n d©n tØnh Qu¶ng B×nh\n", 1, 10, "text.mojibake", W,
-     "Dòng này có vẻ là chữ gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) rồi dán vào, nên hiện "
-     'sai dấu: "Uû ban nh©n d©n tØnh Qu¶ng B×nh".'),
+     ("Dòng này có vẻ là chữ gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) rồi dán vào, nên hiện "
+     'sai dấu: "Uû ban nh©n d©n tØnh Qu¶ng B×nh".')),
     ("mojibake-vni", "co_quan: UÛy ban nhaân daân tænh\n", 1, 10, "text.mojibake", W,
-     "Dòng này có vẻ là chữ gõ bằng bảng mã VNI (phông VNI-Times) rồi dán vào, nên hiện sai "
-     'dấu: "UÛy ban nhaân daân tænh".'),
+     ("Dòng này có vẻ là chữ gõ bằng bảng mã VNI (phông VNI-Times) rồi dán vào, nên hiện sai "
+     'dấu: "UÛy ban nhaân daân tænh".')),
 ]
 
 
