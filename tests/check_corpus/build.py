@@ -164,7 +164,7 @@ def _cell_text_rule(cell, paragraph, text: str, size: float, bold: bool, ratio: 
     """Set symmetric indents so a border drawn on ``paragraph`` spans ``ratio`` × the text."""
     avail = cell_mm - 2 * CELL_MARGIN_MM
     width = metrics.text_width_pt(text, size, bold=bold) * 25.4 / 72
-    length = avail if ratio is None else width * ratio + 0.5  # slack: the text must not wrap
+    length = avail if ratio is None else width * ratio
     side = max((avail - length) / 2, 0)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
@@ -184,6 +184,18 @@ def _field(paragraph, instr: str, size: float) -> None:
             fc = OxmlElement("w:fldChar")
             fc.set(qn("w:fldCharType"), kind)
             run._r.append(fc)
+
+
+def _table(d, widths_mm: tuple[float, float]):
+    """A borderless 2-column table whose grid and cell widths agree (LibreOffice reads the
+    grid, Word the cell widths)."""
+    table = d.add_table(rows=1, cols=2)
+    for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths_mm):
+        col.w = Mm(w)
+    for cell, w in zip(table.rows[0].cells, widths_mm):
+        cell.width = Mm(w)
+        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return table
 
 
 def _setup_section(section, k: dict, *, restart: bool = False) -> None:
@@ -236,10 +248,7 @@ def build(**knobs) -> bytes:
     _setup_section(d.sections[0], k)
     _page_number(d.sections[0], k)
 
-    head = d.add_table(rows=1, cols=2)
-    for cell, w in zip(head.rows[0].cells, HEADER_COLS_MM):
-        cell.width = Mm(w)
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    head = _table(d, HEADER_COLS_MM)
     left, right = head.rows[0].cells
     _para(left, k["superior"], size=k["issuer_size"])
     _para(left, k["issuer"], size=k["issuer_size"], bold=k["issuer_bold"])
@@ -250,10 +259,10 @@ def build(**knobs) -> bytes:
                         HEADER_COLS_MM[0])
     _para(left, k["number"], size=k["number_size"], before=6)
     _para(right, k["qh"], size=k["qh_size"], bold=k["qh_bold"])
-    tn = _para(right, k["tn"], size=k["tn_size"], bold=True)
-    if k["tn_rule"] is not None or "tn_rule" in knobs:
-        _border(tn, "bottom")
-        _cell_text_rule(right, tn, k["tn"], k["tn_size"], True, k["tn_rule"], HEADER_COLS_MM[1])
+    _para(right, k["tn"], size=k["tn_size"], bold=True)
+    rule = _para(right, size=6)
+    _border(rule, "top")
+    _cell_text_rule(right, rule, k["tn"], k["tn_size"], True, k["tn_rule"], HEADER_COLS_MM[1])
     _para(right, k["date"], size=k["date_size"], italic=k["date_italic"], before=6)
 
     body_kw = {"size": k["body_size"], "align": k["body_align"], "indent": None, "before": k["before"],
@@ -290,10 +299,7 @@ def build(**knobs) -> bytes:
     _para(d, h3, bold=True, **body_kw)
     _para(d, k["end"], **body_kw)
 
-    sign = d.add_table(rows=1, cols=2)
-    for cell, w in zip(sign.rows[0].cells, SIGN_COLS_MM):
-        cell.width = Mm(w)
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    sign = _table(d, SIGN_COLS_MM)
     nn, sig = sign.rows[0].cells
     _para(nn, "Nơi nhận:", size=12, bold=k["noi_nhan_label_bold"],
           italic=k["noi_nhan_label_bold"], align=LEFT, before=12)

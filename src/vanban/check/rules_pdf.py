@@ -1,3 +1,162 @@
-"""Rules on the rendered layout (``vanban check --pdf``): filled in once vanban.pdf.measure exists."""
+"""Rules on the rendered layout (``vanban check --pdf``): margins, rules, page numbers, signature.
+
+They read ``vanban.pdf.geometry.PdfGeometry`` (pages of text lines and horizontal rules in mm,
+measured from LibreOffice's PDF) and only run when the document was converted.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vanban.check.context import Context
+from vanban.check.finding import Hit, Where, excerpt, rule
+from vanban.check.locate import norm
+from vanban.rules import nd30
+
+# Layout slack for measured positions: glyph side bearings, border widths, rounding.
+PDF_TOLERANCE_MM = 1.5
+# "Level with": the authority line and "Nơi nhận:" start within this distance of each other.
+LEVEL_TOLERANCE_MM = 4.0
+
+
+def _pages(ctx: Context):
+    return getattr(ctx.geometry, "pages", ()) or ()
+
+
+def _section_for_page(ctx: Context, number: int):
+    # Without a page map, page 1 belongs to section 0 and the others to the last section that
+    # is portrait-or-not; margins are the same in every section of a conforming document.
+    sections = ctx.facts.sections
+    return sections[0] if number == 1 or len(sections) == 1 else sections[-1]
+
+
+@rule("ND30-PDF-MARGINS", "Lề trang đo trên bản PDF", "Margins measured on the PDF",
+      nd30.MARGIN_LEFT.ref, needs_pdf=True)
+def pdf_margins(ctx: Context) -> Iterator[Hit]:
+    tol = PDF_TOLERANCE_MM
+    for page in _pages(ctx):
+        lines = [ln for ln in page.lines if not (ln.text.isdigit() and ln.bottom <=
+                                                  nd30.MARGIN_TOP.lo + tol)]
+        if not lines:
+            continue
+        x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+        top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+        where = Where(part="page", page=page.number)
+        checks = (("trái", "left", x0, nd30.MARGIN_LEFT.lo),
+                  ("phải", "right", page.width_mm - x1, nd30.MARGIN_RIGHT.lo),
+                  ("trên", "top", top, nd30.MARGIN_TOP.lo),
+                  ("dưới", "bottom", page.height_mm - bottom, nd30.MARGIN_BOTTOM.lo))
+        for vi, en, room, lo in checks:
+            if room < lo - tol:
+                yield Hit(where, f"≥ {lo:g} mm", f"{room:.1f} mm",
+                          f"Chữ lấn vào lề {vi} (lề tối thiểu {lo:g} mm).",
+                          f"Text runs into the {en} margin (at least {lo:g} mm).")
+
+
+@rule("ND30-PDF-RULES", "Độ dài đường kẻ đo trên bản PDF", "Rule lengths measured on the PDF",
+      "ô 1, ô 2, ô 5a, Phụ lục I, II.1, II.2, II.5", needs_pdf=True)
+def pdf_rules(ctx: Context) -> Iterator[Hit]:
+    pages = _pages(ctx)
+    if not pages:
+        return
+    lay = ctx.layout
+    targets = []
+    if lay.tieu_ngu:
+        targets.append((norm(lay.tieu_ngu.text), nd30.RULE_TIEU_NGU, "Tiêu ngữ", "motto"))
+    if lay.issuer:
+        targets.append((norm(lay.issuer[-1].text), nd30.RULE_ISSUER, "tên cơ quan ban hành",
+                        "issuing body"))
+    if lay.summary:
+        targets.append((norm(lay.summary[-1].text), nd30.RULE_SUMMARY, "trích yếu", "summary"))
+    from vanban.pdf.geometry import line_above
+
+    page = pages[0]
+    tol = nd30.RULE_LENGTH_TOLERANCE
+    for r in page.rules:
+        above = line_above(page, r)
+        if above is None:
+            continue
+        text = norm(above.text)
+        for target, rng, vi, en in targets:
+            if not text or text not in target:
+                continue
+            # A wrapped component: compare with its longest line (up to 4 lines above).
+            block = [ln for ln in page.lines if ln.baseline < r.y and r.y - ln.top < 25
+                     and norm(ln.text) and norm(ln.text) in target
+                     and ln.x1 > r.x0 - 60 and ln.x0 < r.x1 + 60]
+            widest = max(block or [above], key=lambda ln: ln.x1 - ln.x0)
+            width = widest.x1 - widest.x0
+            ratio = r.length_mm / width if width else 0
+            where = Where(part="page", page=1, excerpt=excerpt(norm(widest.text)))
+            if not rng.lo - tol <= ratio <= rng.hi + tol:
+                yield Hit(where, f"{rng.lo:.2f}–{rng.hi:.2f} × {width:.0f} mm",
+                          f"{r.length_mm:.1f} mm ({ratio:.2f} ×)",
+                          f"Đường kẻ dưới {vi} dài không đúng tỉ lệ với dòng chữ.",
+                          f"The rule under the {en} has the wrong length for its text.")
+            if abs(r.centre - widest.centre) > PDF_TOLERANCE_MM * 2:
+                yield Hit(where, "căn giữa dưới dòng chữ",
+                          f"lệch {r.centre - widest.centre:.1f} mm",
+                          f"Đường kẻ dưới {vi} phải căn giữa dòng chữ.",
+                          f"The rule under the {en} must be centred on its text.")
+            break
+
+
+@rule("ND30-PDF-PAGE-NUMBER", "Số trang đo trên bản PDF", "Page numbers measured on the PDF",
+      nd30.PAGE_NUMBER.ref, needs_pdf=True)
+def pdf_page_number(ctx: Context) -> Iterator[Hit]:
+    from vanban.pdf.geometry import page_number_candidates
+
+    for page in _pages(ctx):
+        sec = _section_for_page(ctx, page.number)
+        top = (sec.margin_top_mm or nd30.MARGIN_TOP.hi) + PDF_TOLERANCE_MM
+        numbers = page_number_candidates(page, top)
+        where = Where(part="page", page=page.number)
+        if page.number == 1:
+            if numbers:
+                yield Hit(where, "không có số trang", numbers[0].text,
+                          "Trang 1 không hiện số trang.", "Page 1 shows no page number.")
+            continue
+        labels = {norm(a.label.text) for a in ctx.layout.appendices}
+        body_lines = [ln for ln in page.lines if ln not in numbers]
+        opens_appendix = bool(body_lines) and norm(body_lines[0].text) in labels
+        if not numbers:
+            if not opens_appendix:
+                yield Hit(where, "số trang ở lề trên", "không có",
+                          "Không thấy số trang ở lề trên.", "No page number in the top margin.")
+            continue
+        n = numbers[0]
+        left, right = sec.margin_left_mm or 0, sec.margin_right_mm or 0
+        centre = left + (page.width_mm - left - right) / 2
+        if abs(n.centre - centre) > PDF_TOLERANCE_MM * 2:
+            yield Hit(where, "căn giữa", f"lệch {n.centre - centre:.1f} mm",
+                      "Số trang phải căn giữa theo chiều ngang.",
+                      "The page number must be centred horizontally.")
+        if n.size_pt not in nd30.PAGE_NUMBER.size:
+            yield Hit(where, "13–14 pt", f"{n.size_pt:g} pt", "Số trang phải cỡ chữ 13–14 pt.",
+                      "The page number must be 13–14 pt.")
+
+
+@rule("ND30-PDF-SIGNATURE", "Chữ ký ngang hàng Nơi nhận", "Signature level with Nơi nhận",
+      nd30.NOI_NHAN_REF, needs_pdf=True)
+def pdf_signature(ctx: Context) -> Iterator[Hit]:
+    lay = ctx.layout
+    if lay.noi_nhan_label is None or not lay.signature:
+        return
+    first = norm(lay.signature[0].text)
+    for page in _pages(ctx):
+        label = next((ln for ln in page.lines if norm(ln.text).startswith("Nơi nhận")), None)
+        if label is None:
+            continue
+        sig = next((ln for ln in page.lines if norm(ln.text) == first), None)
+        where = Where(part="page", page=page.number, excerpt=excerpt(first))
+        if sig is None:
+            yield Hit(where, "cùng trang với Nơi nhận", "khác trang",
+                      "Khối chữ ký phải nằm cùng trang, ngang hàng với «Nơi nhận».",
+                      "The signature block must be on the same page as, and level with, "
+                      "'Nơi nhận'.")
+        elif abs(sig.top - label.top) > LEVEL_TOLERANCE_MM or sig.x0 <= label.x1:
+            yield Hit(where, "ngang hàng, bên phải «Nơi nhận:»",
+                      f"lệch {sig.top - label.top:.1f} mm",
+                      "Dòng thẩm quyền ký phải ngang hàng với «Nơi nhận:», ở bên phải.",
+                      "The authority line must be level with 'Nơi nhận:', to its right.")
+        return

@@ -1,0 +1,47 @@
+"""``--pdf`` rules against LibreOffice's rendering of the corpus (skipped without LibreOffice)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from check_corpus_loader import build_module as corpus
+
+from vanban.check import RULES, check_files
+
+pytestmark = [pytest.mark.pdf,
+              pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")]
+
+PDF_CASES = {  # variant id → the PDF rule that must also catch it
+    "tieu-ngu-rule-twice": "ND30-PDF-RULES",
+    "issuer-rule-too-long": "ND30-PDF-RULES",
+    "page-number-on-page-1": "ND30-PDF-PAGE-NUMBER",
+    "left-margin-25": "ND30-PDF-MARGINS",
+}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> dict[str, set[str]]:
+    folder = tmp_path_factory.mktemp("corpus")
+    cases = [c for c in corpus.CONFORMANT + corpus.VARIANTS
+             if c in corpus.CONFORMANT or c.id in PDF_CASES]
+    paths = []
+    for case in cases:
+        path = folder / f"{case.id}.docx"
+        path.write_bytes(corpus.build(**case.knobs))
+        paths.append(path)
+    found = check_files(paths, pdf=True)
+    return {Path(p).stem: {f.rule for f in fs} for p, fs in found.items()}
+
+
+@pytest.mark.parametrize("case", corpus.CONFORMANT, ids=lambda c: c.id)
+def test_conformant_documents_pass_with_pdf(results, case):
+    assert results[case.id] == set()
+
+
+@pytest.mark.parametrize("variant, pdf_rule", sorted(PDF_CASES.items()))
+def test_variant_caught_by_docx_and_pdf_rule(results, variant, pdf_rule):
+    case = next(c for c in corpus.VARIANTS if c.id == variant)
+    assert results[variant] == set(case.rules) | {pdf_rule}
+    assert RULES[pdf_rule].needs_pdf
