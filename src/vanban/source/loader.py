@@ -180,8 +180,13 @@ def _read_bounded(path: Path, name: str) -> bytes:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise _too_large(name, size_kb=path.stat().st_size // 1024)
-        with path.open("rb") as stream:  # stat can lie (pipes, /proc): read one byte too many
-            raw = stream.read(MAX_BYTES + 1)
+        with path.open("rb") as stream:  # stat can lie (pipes, /proc): read in bounded chunks
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_BYTES and (chunk := stream.read(64 * 1024)):
+                chunks.append(chunk)
+                size += len(chunk)
+            raw = b"".join(chunks)
     except OSError as exc:
         raise VanbanError([Diagnostic(
             "file.read", f"Không đọc được tệp: {exc.strerror}.", Span(name),
