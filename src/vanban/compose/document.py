@@ -100,12 +100,29 @@ class _Composer:
     def units(self, refs: tuple[str, ...], path: tuple, separator: str | None) -> str:
         sep = separator if separator is not None else self.plan.unit_separator
         out = ""
+        skip = 0
         for i, ref in enumerate(refs):
+            if skip:
+                skip -= 1
+                continue
             joiner = sep
             name = ref
             if ref.startswith("và "):
                 joiner, name = " và ", ref[3:]
             hit = self.registry.unit(name)
+            split = self._split_name(refs, i) if hit is None else 0
+            if split:
+                self.problems.append(Diagnostic(
+                    "unit.split-by-comma",
+                    f'Tên đơn vị "{", ".join(refs[i:i + split])}" có dấu phẩy nên bị tách thành '
+                    f"{split} phần trong danh sách [...].", self.loaded.span(path + (i,)),
+                    dotted(path + (i,)),
+                    message_en="A unit name with commas was split by a [...] list.",
+                    hint="Viết mỗi đơn vị trên một dòng bắt đầu bằng \"- \", hoặc đặt tên trong "
+                         "ngoặc kép.",
+                    hint_en="Write one unit per line starting with \"- \", or quote the name."))
+                skip = split - 1
+                continue
             if hit is None:
                 self.problems.append(unknown_unit(
                     name, self.registry, self.loaded.span(path + (i,)), dotted(path + (i,)),
@@ -115,6 +132,13 @@ class _Composer:
                 text = hit.text
             out += (joiner if i else "") + text
         return out
+
+    def _split_name(self, refs: tuple[str, ...], i: int) -> int:
+        """How many list items from ``i`` on are one registry name cut at its commas (0: none)."""
+        for j in range(len(refs), i + 1, -1):
+            if self.registry.unit(", ".join(refs[i:j])) is not None:
+                return j - i
+        return 0
 
     # --- body -----------------------------------------------------------------------------------
     def blocks(self, blocks: tuple, path: tuple, depth: int, out: list[Para],

@@ -96,7 +96,7 @@ SIGNATURE_LEFT_COLUMN_MM = 70.0
 
 # --- Number, code, date ---------------------------------------------------------------------------
 END_OF_BODY = "./."
-DRAFT_NUMBER_BLANK = "      "  # six spaces: "Số:      /KH-UBND" on a draft
+DRAFT_NUMBER_BLANK = "     "  # with the space after the colon: "Số:      /KH-UBND" on a draft
 
 
 def format_number(number: int | None, code: str) -> str:
