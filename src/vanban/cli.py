@@ -16,6 +16,8 @@ EPILOG_MAIN = """\b
 Ví dụ:
   vanban build                      dựng mọi kế hoạch trong plans/ vào outputs/
   vanban build plans/quang-binh --pdf
+  vanban validate                   chỉ kiểm tra kế hoạch, không ghi tệp
+  vanban check outputs/quang-binh/2024/ke-hoach-hoa-giai.docx --pdf
   vanban text outputs/quang-binh/2024/ke-hoach-hoa-giai.docx
 """
 
@@ -130,6 +132,95 @@ def text(file: Path, lang: str) -> None:
         click.echo(project(file), nl=False)
     except VanbanError as exc:
         _fail(exc, lang)
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban validate                       mọi kế hoạch trong plans/
+  vanban validate plans/quang-binh/2025 --strict
+  vanban validate --format json > loi.json
+""")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Dạng kết quả: text (mỗi lỗi một dòng) hoặc json.")
+@_lang_option
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, lang: str) -> None:
+    """Kiểm tra kế hoạch (YAML) mà không ghi tệp nào: mỗi lỗi một dòng, kèm tệp:dòng:cột.
+
+    Mã thoát: 0 hợp lệ, 1 có lỗi, 2 sai cách dùng lệnh.
+    """
+    import json
+
+    from vanban.errors import Severity, VanbanError
+    from vanban.pipeline import discover, validate_all
+
+    plans_root = Path("plans")
+    try:
+        jobs = discover(paths or (plans_root,), Path("outputs"), plans_root)
+        prepared, problems = validate_all(jobs)
+    except VanbanError as exc:
+        jobs, prepared, problems = [], [], list(exc.diagnostics)
+    for item in prepared:
+        problems.extend(item.warnings)
+    failed = any(p.severity is Severity.ERROR or strict for p in problems)
+    if fmt == "json":
+        click.echo(json.dumps({"valid": not failed, "plans": len(jobs),
+                               "diagnostics": [p.as_dict(lang) for p in problems]},
+                              ensure_ascii=False, indent=2))
+    else:
+        _print_diagnostics(problems, lang)
+        if not failed:
+            click.echo((f"Hợp lệ: {len(jobs)} kế hoạch." if lang == "vi"
+                        else f"Valid: {len(jobs)} plan(s)."), err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban schema > vanban-plan.schema.json
+  vanban schema --registry > vanban-registry.schema.json
+""")
+@click.option("--registry", is_flag=True, help="Lược đồ của tệp danh mục (_shared/*.yaml).")
+def schema(registry: bool) -> None:
+    """In JSON Schema của tệp kế hoạch (kèm mô tả tiếng Việt), dùng cho VS Code / YAML LS."""
+    import json
+
+    if registry:
+        from vanban.model.registry import RegistryFile as model
+    else:
+        from vanban.model.plan import Plan as model
+    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban check van-ban.docx
+  vanban check outputs/**/*.docx --pdf
+  vanban check van-ban.docx --json --lang en
+""")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pdf", is_flag=True,
+              help="Chuyển sang PDF bằng LibreOffice và đo lề, đường kẻ, số trang.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@_lang_option
+def check(files: tuple[Path, ...], pdf: bool, as_json: bool, lang: str) -> None:
+    """Kiểm tra một hay nhiều tệp DOCX bất kỳ theo thể thức Nghị định 30/2020/NĐ-CP.
+
+    Mỗi phát hiện một dòng: mã quy tắc, mức độ, vị trí, yêu cầu và thực tế, căn cứ (ô số,
+    mục của Phụ lục I). Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng lệnh.
+    """
+    from vanban.check.api import check_files, format_text, has_errors, to_json
+    from vanban.errors import VanbanError
+
+    try:
+        results = check_files(list(files), pdf=pdf, lang=lang)
+    except VanbanError as exc:
+        _fail(exc, lang)
+        return
+    click.echo(to_json(results, lang) if as_json else format_text(results, lang))
+    sys.exit(1 if has_errors(results) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
