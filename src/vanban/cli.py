@@ -223,5 +223,57 @@ def check(files: tuple[Path, ...], pdf: bool, as_json: bool, lang: str) -> None:
     sys.exit(1 if has_errors(results) else 0)
 
 
+@main.command("fix-encoding", epilog="""\b
+Ví dụ:
+  vanban fix-encoding plans/cu/ke-hoach.yaml            đoán bảng mã, giữ bản cũ .bak
+  vanban fix-encoding ke-hoach.yaml --from tcvn3 -o ke-hoach-moi.yaml
+""")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--from", "source", type=click.Choice(
+    ["tcvn3", "abc", "vni", "cp1258", "windows-1258", "utf-16", "utf-16-le", "utf-16-be"]),
+    default=None, help="Bảng mã cũ của tệp (mặc định: tự đoán).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Ghi ra tệp khác (mặc định: ghi đè, giữ bản cũ thành FILE.bak).")
+@_lang_option
+def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str) -> None:
+    """Chuyển tệp gõ bằng bảng mã cũ (TCVN3/ABC, VNI, Windows-1258, UTF-16) sang Unicode UTF-8."""
+    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.output import write_atomic
+    from vanban.pipeline import display_path
+    from vanban.source import detect, fix_encoding as convert
+
+    raw = file.read_bytes()
+    try:
+        guess = detect(raw)
+        text = convert(raw, source)
+    except ValueError as exc:
+        _fail(VanbanError([Diagnostic(
+            "text.encoding-unknown", "Không nhận ra bảng mã của tệp; hãy chỉ rõ bằng --from.",
+            Span(display_path(file)), message_en=f"Unknown encoding ({exc}); use --from.")]),
+              lang)
+        return
+    data = text.encode("utf-8")
+    target = output or file
+    try:
+        if output is None and data != raw:
+            backup = file.with_name(file.name + ".bak")
+            if backup.exists():
+                raise VanbanError([Diagnostic(
+                    "output.backup-exists", f"Đã có tệp sao lưu {backup.name}; hãy đổi tên hoặc "
+                    "xóa nó, hoặc dùng -o để ghi ra tệp khác.", Span(display_path(backup)),
+                    message_en="A backup already exists; move it or use -o.")])
+            write_atomic(backup, raw, display_path(backup))
+        changed = write_atomic(target, data, display_path(target))
+    except VanbanError as exc:
+        _fail(exc, lang)
+        return
+    name = display_path(target)
+    if lang == "vi":
+        click.echo(f"{name}: {'đã chuyển' if changed else 'không đổi'} "
+                   f"(bảng mã đoán được: {guess.label}).")
+    else:
+        click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({guess.encoding}).")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

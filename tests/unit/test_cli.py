@@ -1,0 +1,133 @@
+"""The command line, through click's CliRunner on a copy of the example workspace."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture()
+def workspace(tmp_path, monkeypatch):
+    """A copy of the example workspace (plans/ and templates/) as the working folder."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_help_lists_commands_with_examples():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("build", "validate", "check", "text", "schema", "fix-encoding"):
+        assert command in result.output
+    assert "Ví dụ:" in result.output
+    assert "Ví dụ:" in run("build", "--help").output
+
+
+def test_help_is_fast_because_imports_are_lazy():
+    code = "import sys, vanban.cli; print(sorted(m for m in ('docx','docxtpl','pydantic','lxml','yaml') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_usage_error_exits_2():
+    result = run("build", "--jobs", "0")
+    assert result.exit_code == 2
+
+
+def test_build_mirrors_folders_and_skips_unchanged(workspace):
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    target = workspace / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
+    assert target.is_file()
+    assert "Đã ghi outputs/quang-binh/2024/ke-hoach-hoa-giai.docx" in result.output
+    again = run("build", "plans/quang-binh/2024")
+    assert "Không đổi outputs/quang-binh/2024/ke-hoach-hoa-giai.docx" in again.output
+
+
+def test_build_py_is_vanban_build(workspace):
+    out = subprocess.run([sys.executable, str(ROOT / "build.py")], cwd=workspace,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert (workspace / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx").is_file()
+
+
+def test_invalid_plan_writes_nothing_and_keeps_old_outputs(workspace):
+    assert run("build").exit_code == 0
+    target = workspace / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
+    good = target.read_bytes()
+    plan = workspace / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title: >-", "titel: >-"),
+                    encoding="utf-8")
+    plan.with_name("moi.yaml").write_text("issuer: ubnd-quang-binh\n", encoding="utf-8")
+    result = run("build")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml:" in result.output
+    assert "[schema.extra-forbidden] titel: Trường \"titel\" không có trong mẫu kế hoạch. " \
+           "Có phải \"title\"?" in result.output
+    assert target.read_bytes() == good
+    assert not (workspace / "outputs" / "quang-binh" / "2024" / "moi.docx").exists()
+    assert not list((workspace / "outputs").rglob("*.tmp"))
+
+
+def test_validate_json(workspace):
+    result = run("validate", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["valid"] is True and data["plans"] >= 2
+
+
+def test_missing_path_is_a_located_error(workspace):
+    result = run("build", "plans/khong-co")
+    assert result.exit_code == 1
+    assert "plans/khong-co: lỗi [args.not-found]" in result.output
+
+
+def test_text_and_check_on_a_built_document(workspace):
+    assert run("build", "plans/quang-binh/2024").exit_code == 0
+    docx = "outputs/quang-binh/2024/ke-hoach-hoa-giai.docx"
+    text = run("text", docx)
+    assert text.exit_code == 0
+    assert "<14pt B> KẾ HOẠCH" in text.output
+    check = run("check", docx)
+    assert check.exit_code == 0, check.output
+    Path("hong.docx").write_bytes(b"not a zip")
+    broken = run("check", "hong.docx")
+    assert broken.exit_code == 1 and "Traceback" not in broken.output
+
+
+def test_english_messages(workspace):
+    result = run("build", "plans/khong-co", "--lang", "en")
+    assert "error [args.not-found]" in result.output and "No such file" in result.output
+
+
+def test_schema_has_vietnamese_descriptions():
+    data = json.loads(run("schema").output)
+    assert data["properties"]["title"]["description"].startswith("Trích yếu")
+    assert data["additionalProperties"] is False
+
+
+def test_fix_encoding_converts_tcvn3_and_keeps_a_backup(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = "title: Uû ban nh©n d©n tØnh\n".encode("latin-1")
+    Path("cu.yaml").write_bytes(old)
+    result = run("fix-encoding", "cu.yaml")
+    assert result.exit_code == 0, result.output
+    assert Path("cu.yaml").read_text(encoding="utf-8") == "title: Uỷ ban nhân dân tỉnh\n"
+    assert Path("cu.yaml.bak").read_bytes() == old
+    assert run("fix-encoding", "cu.yaml").exit_code == 0  # already Unicode: unchanged
