@@ -30,9 +30,17 @@ def source_date(document_date: str | None) -> dt.datetime:
     return dt.datetime(*ZIP_EPOCH)
 
 
+def zip_member(name: str, when: dt.datetime) -> zipfile.ZipInfo:
+    """A zip entry header with fixed timestamp, attributes and compression."""
+    info = zipfile.ZipInfo(name, date_time=max(when, dt.datetime(*ZIP_EPOCH)).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 0
+    return info
+
+
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     """Rewrite a zip with fixed timestamps, attributes and compression; member order is kept."""
-    stamp = max(when, dt.datetime(*ZIP_EPOCH)).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -40,11 +48,7 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
         # [Content_Types].xml first, as Office writes it; the rest in their original order.
         names.sort(key=lambda n: n != "[Content_Types].xml")
         for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            dst.writestr(info, src.read(name), compresslevel=6)
+            dst.writestr(zip_member(name, when), src.read(name), compresslevel=6)
     return out.getvalue()
 
 

@@ -71,7 +71,7 @@ def test_invalid_plan_writes_nothing_and_keeps_old_outputs(workspace):
     target = workspace / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
     good = target.read_bytes()
     plan = workspace / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("title: >-", "titel: >-"),
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"),
                     encoding="utf-8")
     plan.with_name("moi.yaml").write_text("issuer: ubnd-quang-binh\n", encoding="utf-8")
     result = run("build")

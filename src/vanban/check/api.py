@@ -68,7 +68,14 @@ def _measure_all(paths: list[Path]) -> dict[str, Any]:
     from vanban.pdf.measure import measure
 
     with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
-        pdfs = convert_to_pdf(paths, Path(tmp))
+        # Each file gets its own folder: two checked files may share a name (a/kh.docx, b/kh.docx).
+        copies = []
+        for i, src in enumerate(paths):
+            folder = Path(tmp) / str(i)
+            folder.mkdir()
+            copies.append(folder / Path(src).name)
+            copies[-1].write_bytes(Path(src).read_bytes())
+        pdfs = convert_to_pdf(copies)
         return {str(src): measure(pdf) for src, pdf in zip(paths, pdfs)}
 
 

@@ -69,7 +69,9 @@ class Plan(Strict):
     date: IsoDate | None = Field(default=None, description=(
         "Ngày ban hành, dạng YYYY-MM-DD; in \"ngày 16 tháng 01 năm 2024\". Bỏ trống khi dự thảo."))
     year: Year | None = Field(default=None, description="Năm của kế hoạch; mặc định là năm ban hành.")
-    title: Text = Field(description="Trích yếu nội dung (dòng in đậm dưới tên loại).")
+    title: Text = Field(description=(
+        "Trích yếu nội dung (dòng in đậm dưới tên loại). Muốn tự ngắt dòng thì viết dạng khối "
+        "\"|-\" và xuống dòng ở chỗ cần ngắt."))
     can_cu: tuple[Text, ...] = Field(default=(), description=(
         "Các căn cứ ban hành, mỗi căn cứ một dòng (in nghiêng; dấu \";\" và \".\" do công cụ thêm)."))
     intro: tuple[Text, ...] = Field(default=(), description="Đoạn mở đầu (một hoặc nhiều đoạn).")

@@ -60,7 +60,9 @@ def _style_of(p: etree._Element) -> str | None:
 
 
 def _text(p: etree._Element) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+    """The paragraph's text, a line break as "\\n"."""
+    return "".join("\n" if node.tag == qn("w:br") else (node.text or "")
+                   for node in p.iter(qn("w:t"), qn("w:br")))
 
 
 def _text_width_mm(sect: etree._Element) -> float:
@@ -92,10 +94,11 @@ def _governing_sect(p: etree._Element, body: etree._Element) -> etree._Element:
 def size_rules(body: etree._Element, styles_el: etree._Element) -> None:
     """Indent every rule paragraph so that its border has the length its style asks for."""
     styles = _Styles(styles_el)
-    for p in list(body.iter(qn("w:p"))):
-        ratio = RULE_STYLES.get(_style_of(p) or "")
+    for style_node in body.iter(qn("w:pStyle")):
+        ratio = RULE_STYLES.get(style_node.get(qn("w:val")) or "")
         if not ratio:
             continue
+        p = style_node.getparent().getparent()
         above = []
         prev = p.getprevious()
         above_style = _style_of(prev) if prev is not None else None

@@ -41,6 +41,7 @@ def _fmt(base: TextFormat, **kw) -> TextFormat:
     return TextFormat(**values)
 
 
+RULE_GAP_PT = 3.0
 RULE_FORMAT = TextFormat(nd30.Range(1, 1, 1), align="left")
 
 STYLES: tuple[StyleSpec, ...] = (
@@ -110,8 +111,9 @@ def style_element(spec: StyleSpec) -> etree._Element:
         sub(bdr, "top", {"val": "single", "sz": 6, "space": 0, "color": "000000"})
     line = round(240 * spec.line)
     if spec.rule or spec.id == "VBCuoi":
-        sub(ppr, "spacing", {"before": 0, "after": twips_pt(spec.after_pt), "line": 20,
-                             "lineRule": "exact"})
+        # A rule keeps a small gap below the text it belongs to, so it never reads as underlining.
+        sub(ppr, "spacing", {"before": twips_pt(RULE_GAP_PT if spec.rule else 0),
+                             "after": twips_pt(spec.after_pt), "line": 20, "lineRule": "exact"})
     else:
         sub(ppr, "spacing", {"before": twips_pt(spec.before_pt), "after": twips_pt(spec.after_pt),
                              "line": line, "lineRule": "auto"})

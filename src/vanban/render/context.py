@@ -14,7 +14,7 @@ BODY_STYLE = {
 
 # Column widths (mm) of the task table on a landscape and a portrait page.
 TABLE_WIDTHS = {
-    True: (12.0, 88.0, 40.0, 52.0, 30.0, 30.0),
+    True: (12.0, 80.0, 38.0, 50.0, 30.0, 42.0),
     False: (10.0, 50.0, 26.0, 30.0, 24.0, 25.0),
 }
 

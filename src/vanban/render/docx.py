@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import jinja2
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, Listing
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from vanban.compose.document import Document
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.ooxml import finish
-from vanban.output import normalise_zip, source_date
+from vanban.ooxml.package import docx_bytes
+from vanban.output import source_date
 from vanban.render.context import build_context, xml_parts
 
 
@@ -40,6 +40,7 @@ def render(doc: Document, template: Path, display: str | None = None) -> bytes:
     tpl = DocxTemplate(str(template))
     context = build_context(doc)
     context.update({k: Markup(v) for k, v in xml_parts(doc).items()})
+    context["trich_yeu"] = Listing(doc.title)  # a line break typed in the title is kept
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as exc:
@@ -52,6 +53,4 @@ def render(doc: Document, template: Path, display: str | None = None) -> bytes:
     when = source_date(doc.date_iso)
     finish.set_core_properties(document.core_properties, title=doc.title, author=doc.author,
                                subject=f"{doc.type_name} {doc.number_line}", when=when)
-    buf = io.BytesIO()
-    document.save(buf)
-    return normalise_zip(buf.getvalue(), when)
+    return docx_bytes(document, when)
