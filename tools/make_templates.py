@@ -1,13 +1,11 @@
 """Regenerate the default template(s) from the rule pack: templates/ and the packaged copy."""
 
-import shutil
+import datetime as dt
 import sys
 from pathlib import Path
 
 from vanban.ooxml.frame import build_template
 from vanban.output import ZIP_EPOCH, normalise_zip
-
-import datetime as dt
 
 ROOT = Path(__file__).resolve().parents[1]
 

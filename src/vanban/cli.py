@@ -240,7 +240,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
     from vanban.errors import Diagnostic, Span, VanbanError
     from vanban.output import write_atomic
     from vanban.pipeline import display_path
-    from vanban.source import detect, fix_encoding as convert
+    from vanban.source import detect
+    from vanban.source import fix_encoding as convert
 
     raw = file.read_bytes()
     try:

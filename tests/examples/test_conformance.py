@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import example_ids
+
 from vanban.check.api import check_docx, format_text
 from vanban.pdf.measure import measure
 

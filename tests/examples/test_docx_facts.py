@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from tests.conftest import example_ids
+
 from vanban.ooxml.reader import read_docx
 from vanban.ooxml.styles import BY_ID
 from vanban.rules import nd30

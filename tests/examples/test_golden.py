@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import ROOT, example_ids
+
 from vanban.review.projection import project
 
 GOLDEN = ROOT / "tests" / "golden"

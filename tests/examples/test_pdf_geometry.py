@@ -7,8 +7,8 @@ pdfplumber; lengths in mm.
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import example_ids
+
 from vanban.pdf.measure import measure, page_number_candidates
 from vanban.rules import nd30
 

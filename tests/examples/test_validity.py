@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
-
 from tests.conftest import PLANS, ROOT, example_ids
+
 from vanban.pipeline import build, discover
 from vanban.review.projection import project
 

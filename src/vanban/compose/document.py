@@ -254,7 +254,7 @@ def _end_body(body: list[Para]) -> None:
     if not body:
         return
     last = body[-1]
-    text = last.text[:-1] if last.text.endswith(".") else last.text
+    text = last.text.removesuffix(".")
     body[-1] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
 
 

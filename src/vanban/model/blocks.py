@@ -7,7 +7,7 @@ string, which is a paragraph. Numbers (``1.``, ``1.1.``, ``a)``) are computed, n
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -28,7 +28,7 @@ class Bullet(Strict):
         default=(), description="Các dòng cấp dưới, in với dấu \"+\".")
 
 
-BulletItem = Annotated[Union[Text, Bullet], Field(union_mode="left_to_right")]
+BulletItem = Annotated[Text | Bullet, Field(union_mode="left_to_right")]
 
 
 class Paragraph(Strict):
@@ -68,21 +68,21 @@ class Task(Strict):
                                            " tháng 11 năm 2024\", \"Quý II năm 2024\", \"Thường xuyên\", "
                                            "\"trước ngày 30/10/2024\".")
     output: Text | None = Field(default=None, description="Sản phẩm (kết quả đầu ra) của nhiệm vụ.")
-    content: tuple["Block", ...] = Field(default=(), description="Nội dung chi tiết hoặc nhiệm vụ con.")
+    content: tuple[Block, ...] = Field(default=(), description="Nội dung chi tiết hoặc nhiệm vụ con.")
 
 
 class Item(Strict):
     """A numbered item with a title (khoản/điểm có tiêu đề), and its content."""
 
     item: Text = Field(description="Tiêu đề của mục (in đậm ở cấp 1).")
-    content: tuple["Block", ...] = Field(default=(), description="Nội dung của mục.")
+    content: tuple[Block, ...] = Field(default=(), description="Nội dung của mục.")
 
 
 class Numbered(Strict):
     """A numbered paragraph without a title (khoản không có tiêu đề)."""
 
     numbered: Text = Field(description="Đoạn văn có số thứ tự, không in đậm.")
-    content: tuple["Block", ...] = Field(default=(), description="Nội dung cấp dưới.")
+    content: tuple[Block, ...] = Field(default=(), description="Nội dung cấp dưới.")
 
 
 class UnitDuty(Strict):
@@ -92,7 +92,7 @@ class UnitDuty(Strict):
     prefix: Text | None = Field(default=None, description="Chữ đứng trước tên đơn vị, ví dụ \"Đề nghị\".")
     text: Text | None = Field(default=None, description="Phần còn lại của câu sau tên đơn vị.")
     separator: Word | None = Field(default=None, description="Dấu nối giữa các đơn vị.")
-    content: tuple["Block", ...] = Field(default=(), description="Nội dung cấp dưới (thường là bullets).")
+    content: tuple[Block, ...] = Field(default=(), description="Nội dung cấp dưới (thường là bullets).")
 
 
 def _kind(value: Any) -> str | None:
@@ -108,16 +108,7 @@ def _kind(value: Any) -> str | None:
 KINDS = ("paragraph", "bullets", "target", "task", "item", "numbered", "unit")
 
 Block = Annotated[
-    Union[
-        Annotated[Text, Tag("<text>")],
-        Annotated[Paragraph, Tag("<paragraph>")],
-        Annotated[Bullets, Tag("<bullets>")],
-        Annotated[Target, Tag("<target>")],
-        Annotated[Task, Tag("<task>")],
-        Annotated[Item, Tag("<item>")],
-        Annotated[Numbered, Tag("<numbered>")],
-        Annotated[UnitDuty, Tag("<unit>")],
-    ],
+    Annotated[Text, Tag("<text>")] | Annotated[Paragraph, Tag("<paragraph>")] | Annotated[Bullets, Tag("<bullets>")] | Annotated[Target, Tag("<target>")] | Annotated[Task, Tag("<task>")] | Annotated[Item, Tag("<item>")] | Annotated[Numbered, Tag("<numbered>")] | Annotated[UnitDuty, Tag("<unit>")],
     Discriminator(_kind, custom_error_type="block-kind",
                   custom_error_message="Không rõ loại khối nội dung.",
                   custom_error_context={"kinds": ", ".join(KINDS)}),

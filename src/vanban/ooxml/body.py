@@ -50,10 +50,10 @@ def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
         f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>',
         f"<w:tblBorders>{border}</w:tblBorders>",
         '<w:tblLayout w:type="fixed"/>',
-        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
-        "</w:tblCellMar>",
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>',
+        ('<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+         "</w:tblCellMar>"),
+        ('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'),
         "</w:tblPr><w:tblGrid>",
         "".join(f'<w:gridCol w:w="{twips(wmm)}"/>' for wmm in widths_mm),
         "</w:tblGrid>",

@@ -35,8 +35,8 @@ _BODY = nd30.BODY
 
 
 def _fmt(base: TextFormat, **kw) -> TextFormat:
-    values = dict(size=base.size, bold=base.bold, italic=base.italic, upper=base.upper,
-                  align=base.align, ref=base.ref)
+    values = {"size": base.size, "bold": base.bold, "italic": base.italic, "upper": base.upper,
+              "align": base.align, "ref": base.ref}
     values.update(kw)
     return TextFormat(**values)
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, error
+from vanban.output import write_atomic
 from vanban.pdf.normalize import normalize_pdf
 
 ENV_VAR = "VANBAN_SOFFICE"
@@ -106,7 +107,7 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
             raise VanbanError(problems)
         for src, target in zip(sources, targets):
             data = normalize_pdf(produced[src].read_bytes(), _epoch(src))
-            _write_atomic(target, data)
+            write_atomic(target, data)
     return targets
 
 
@@ -221,33 +222,3 @@ def _epoch(src: Path) -> int:
     return int(src.stat().st_mtime)
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a synced temp file and ``os.replace``; does nothing
-    when ``target`` already holds ``data``. Raises VanbanError ``pdf.write-failed``."""
-    try:
-        if target.is_file() and target.read_bytes() == data:
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _write_failed(target, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _write_failed(target, exc) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _write_failed(target: Path, exc: OSError) -> VanbanError:
-    return error("pdf.write-failed",
-                 f"Không ghi được tệp PDF: {exc.strerror or exc}.", str(target),
-                 message_en=f"Cannot write the PDF file: {exc.strerror or exc}.")
