@@ -159,6 +159,10 @@ def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool =
         errors += warnings
     if errors:
         raise VanbanError(errors + ([] if strict else warnings))
+    if pdf:  # fail before writing anything when the PDFs cannot be made
+        from vanban.pdf import find_soffice
+
+        find_soffice()
     rendered = []
     if workers > 1 and len(prepared) > 1:
         from concurrent.futures import ProcessPoolExecutor

@@ -131,3 +131,20 @@ def test_fix_encoding_converts_tcvn3_and_keeps_a_backup(tmp_path, monkeypatch):
     assert Path("cu.yaml").read_text(encoding="utf-8") == "title: Uỷ ban nhân dân tỉnh\n"
     assert Path("cu.yaml.bak").read_bytes() == old
     assert run("fix-encoding", "cu.yaml").exit_code == 0  # already Unicode: unchanged
+
+
+def test_pdf_without_libreoffice_writes_nothing(workspace, monkeypatch):
+    monkeypatch.setenv("VANBAN_SOFFICE", str(workspace / "khong-co-soffice"))
+    result = run("build", "--pdf")
+    assert result.exit_code == 1
+    assert "[pdf.no-libreoffice]" in result.output and "Traceback" not in result.output
+    assert not (workspace / "outputs").exists()
+
+
+def test_parallel_build_gives_the_same_bytes(workspace):
+    assert run("build", "--out", "mot").exit_code == 0
+    assert run("build", "--out", "hai", "--jobs", "2").exit_code == 0
+    one = sorted((workspace / "mot").rglob("*.docx"))
+    two = sorted((workspace / "hai").rglob("*.docx"))
+    assert len(one) == len(two) >= 3
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]

@@ -75,8 +75,7 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
 
     Each PDF is named after its DOCX and written into ``out_dir``, or beside the DOCX when
     ``out_dir`` is None; an unchanged PDF is not rewritten. All files go through one LibreOffice
-    process (more only when two inputs share a file name), each process limited to ``timeout``
-    seconds. Raises VanbanError (``pdf.no-libreoffice``, ``pdf.convert-failed``,
+    process, limited to ``timeout`` seconds. Raises VanbanError (``pdf.no-libreoffice``, ``pdf.convert-failed``,
     ``pdf.name-clash``, ``pdf.write-failed``) listing every file that failed; then no PDF is
     written at all.
     """
@@ -93,16 +92,18 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
         profile = Path(tmp) / "profile"
         produced: dict[Path, Path] = {}
         problems: list[Diagnostic] = []
-        for i, batch in enumerate(_batches(unique)):
-            outdir = Path(tmp) / f"out{i}"
-            outdir.mkdir()
-            timed_out, failure, log = _run(soffice, batch, outdir, profile, timeout)
-            for src in batch:
-                pdf = outdir / f"{src.stem}.pdf"
-                if not timed_out and pdf.is_file() and pdf.stat().st_size > 0:
-                    produced[src] = pdf
-                else:
-                    problems.append(_convert_failed(src, failure, log))
+        # LibreOffice names each PDF after its input, so every input is staged under a unique
+        # name first: then all of them go through one process, same-named files included.
+        staged = _stage(unique, Path(tmp) / "in")
+        outdir = Path(tmp) / "out"
+        outdir.mkdir()
+        timed_out, failure, log = _run(soffice, list(staged.values()), outdir, profile, timeout)
+        for src, copy in staged.items():
+            pdf = outdir / f"{copy.stem}.pdf"
+            if not timed_out and pdf.is_file() and pdf.stat().st_size > 0:
+                produced[src] = pdf
+            else:
+                problems.append(_convert_failed(src, failure, log))
         if problems:
             raise VanbanError(problems)
         for src, target in zip(sources, targets):
@@ -134,20 +135,15 @@ def _check_inputs(sources: list[Path], targets: list[Path]) -> None:
         raise VanbanError(problems)
 
 
-def _batches(sources: list[Path]) -> list[list[Path]]:
-    """``sources`` split into as few groups as possible with no file name twice in a group
-    (LibreOffice names each PDF after its input, so one output folder cannot hold both)."""
-    batches: list[tuple[set[str], list[Path]]] = []
-    for src in sources:
-        key = src.stem.casefold()
-        for names, batch in batches:
-            if key not in names:
-                names.add(key)
-                batch.append(src)
-                break
-        else:
-            batches.append(({key}, [src]))
-    return [batch for _, batch in batches]
+def _stage(sources: list[Path], folder: Path) -> dict[Path, Path]:
+    """Copy each source into ``folder`` under a unique name: {source: copy}."""
+    folder.mkdir()
+    staged = {}
+    for i, src in enumerate(sources):
+        copy = folder / f"{i:04d}-{src.name}"
+        shutil.copyfile(src, copy)
+        staged[src] = copy
+    return staged
 
 
 def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,

@@ -6,7 +6,6 @@ import os
 import stat
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -87,10 +86,10 @@ def test_all_files_one_call_into_out_dir(tmp_path, fake):
 
 
 @posix_only
-def test_same_name_in_two_folders_needs_two_calls(tmp_path, fake):
+def test_same_name_in_two_folders_still_one_call(tmp_path, fake):
     sources = [_docx(tmp_path / "a" / "kh.docx"), _docx(tmp_path / "b" / "kh.docx")]
     assert convert_to_pdf(sources) == [tmp_path / "a" / "kh.pdf", tmp_path / "b" / "kh.pdf"]
-    assert fake.read_text().count("call") == 2
+    assert fake.read_text().count("call") == 1
 
 
 @posix_only
@@ -139,12 +138,6 @@ def test_timeout_kills_the_whole_process_group(tmp_path, monkeypatch):
     assert time.monotonic() - started < 10
     assert _codes(exc) == ["pdf.convert-failed"]
     assert "0.5 giây" in exc.value.diagnostics[0].message
-
-
-def test_batches_keep_names_unique():
-    paths = [Path("/a/kh.docx"), Path("/b/KH.docx"), Path("/a/bc.docx"), Path("/c/kh.docx")]
-    assert convert._batches(paths) == [
-        [Path("/a/kh.docx"), Path("/a/bc.docx")], [Path("/b/KH.docx")], [Path("/c/kh.docx")]]
 
 
 def test_empty_input_starts_nothing(monkeypatch):
