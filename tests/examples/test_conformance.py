@@ -20,3 +20,32 @@ def test_example_passes_check(built, plan_id):
 def test_example_passes_check_with_pdf(built, pdfs, plan_id):
     findings = check_docx(built[plan_id], pdf_geometry=measure(pdfs[plan_id]))
     assert findings == [], format_text({plan_id: findings})
+
+
+@pytest.mark.pdf
+def test_documents_resaved_by_libreoffice_still_pass(built, pdfs, tmp_path):
+    """A clerk opens our DOCX in LibreOffice and saves it again: still conformant."""
+    import shutil
+    import subprocess
+
+    from vanban.pdf import find_soffice
+
+    soffice = str(find_soffice())
+    sources = []
+    for i, path in enumerate(built.values()):
+        copy = tmp_path / "in" / f"{i}-{path.name}"
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copyfile(path, copy)
+        sources.append(copy)
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    for fmt, inputs, out in (("odt", sources, "odt"),
+                             ("docx:MS Word 2007 XML", None, "docx")):
+        files = inputs or sorted((tmp_path / "odt").glob("*.odt"))
+        subprocess.run([soffice, profile, "--headless", "--convert-to", fmt, "--outdir",
+                        str(tmp_path / out), *map(str, files)], check=True, capture_output=True,
+                       timeout=300)
+    resaved = sorted((tmp_path / "docx").glob("*.docx"))
+    assert len(resaved) == len(sources)
+    for path in resaved:
+        findings = check_docx(path)
+        assert findings == [], format_text({path.name: findings})

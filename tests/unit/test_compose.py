@@ -147,3 +147,37 @@ def test_can_cu_punctuation(tmp_path):
     plan = PLAN.replace("title: Thử nghiệm", "title: Thử nghiệm\ncan_cu: [Căn cứ A;, Căn cứ B]")
     doc = _compose(tmp_path, plan)
     assert doc.can_cu == ("Căn cứ A;", "Căn cứ B.")
+
+
+PARTS = """\
+issuer: ubnd-tinh
+number: 12
+date: 2024-01-20
+title: Tổng kết năm 2023 và kế hoạch năm 2024
+parts:
+  - title: KẾT QUẢ THỰC HIỆN NĂM 2023
+    sections:
+      - title: KẾT QUẢ ĐẠT ĐƯỢC
+        content: [Đã tổ chức 12 lớp tập huấn.]
+      - title: TỒN TẠI, HẠN CHẾ
+        content: [Một số địa phương chưa kiện toàn tổ hòa giải.]
+  - title: KẾ HOẠCH NĂM 2024
+    sections:
+      - title: NHIỆM VỤ
+        content:
+          - numbered: Tiếp tục kiện toàn tổ hòa giải.
+recipients: [Bộ Tư pháp]
+archive: {unit: STP}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH, signer: ky}
+"""
+
+
+def test_parts_restart_section_numbers(tmp_path):
+    doc = _compose(tmp_path, PARTS)
+    assert [(p.kind, p.full) for p in doc.body] == [
+        ("phan", "Phần I"), ("ten-phan", "KẾT QUẢ THỰC HIỆN NĂM 2023"),
+        ("muc", "I. KẾT QUẢ ĐẠT ĐƯỢC"), ("doan", "Đã tổ chức 12 lớp tập huấn."),
+        ("muc", "II. TỒN TẠI, HẠN CHẾ"),
+        ("doan", "Một số địa phương chưa kiện toàn tổ hòa giải."),
+        ("phan", "Phần II"), ("ten-phan", "KẾ HOẠCH NĂM 2024"), ("muc", "I. NHIỆM VỤ"),
+        ("doan-so", "1. Tiếp tục kiện toàn tổ hòa giải./.")]
