@@ -92,7 +92,6 @@ class _Composer:
         self.loaded = loaded
         self.problems: list[Diagnostic] = []
         self.rows: list[Row] = []
-        self.numbers: dict[tuple, tuple[int, ...]] = {}
         self.task_no = 0
         self.group_no = 0
 
@@ -141,9 +140,8 @@ class _Composer:
         return 0
 
     # --- body -----------------------------------------------------------------------------------
-    def blocks(self, blocks: tuple, path: tuple, depth: int, out: list[Para],
-               rows_group: list[Row] | None) -> None:
-        """Lay out ``blocks`` at numbering ``depth`` (1 = items directly under a section)."""
+    def blocks(self, blocks: tuple, path: tuple, parent: tuple[int, ...], out: list[Para]) -> None:
+        """Lay out ``blocks`` whose numbered parent has the number ``parent`` (() in a section)."""
         counter = 0
         for i, block in enumerate(blocks):
             bpath = path + (i,)
@@ -165,18 +163,17 @@ class _Composer:
                     self.table_rows(block, bpath)
                     continue
                 counter += 1
-                self.numbered(block, bpath, depth, counter, out)
+                self.numbered(block, bpath, parent + (counter,), out)
 
-    def numbered(self, block, path: tuple, depth: int, n: int, out: list[Para]) -> None:
+    def numbered(self, block, path: tuple, number: tuple[int, ...], out: list[Para]) -> None:
+        """A numbered block: its heading line (label + text), its task lines, its content."""
+        depth = len(number)
         if depth > numbering.MAX_DEPTH:
             self.problems.append(Diagnostic(
                 "content.too-deep", "Mục đánh số lồng quá 3 cấp (1. → 1.1. → a)); hãy dùng "
                 "bullets cho cấp sâu hơn.", self.loaded.span(path), dotted(path),
                 message_en="Numbered items nest deeper than 3 levels."))
             return
-        parent = self._parent_number(path, depth)
-        number = parent + (n,)
-        self.numbers[path] = number
         label = numbering.item_label(number)
         kind = ITEM_KIND[depth]
         if isinstance(block, Item):
@@ -190,16 +187,11 @@ class _Composer:
         elif isinstance(block, Task):
             out.append(Para(kind, block.task, label))
             out.extend(self.task_lines(block, path))
-        self.blocks(block.content, path + ("content",), depth + 1, out, None)
-
-    def _parent_number(self, path: tuple, depth: int) -> tuple[int, ...]:
-        if depth == 1:
-            return ()
-        # The parent block's path is ``path`` minus (index, "content").
-        return self.numbers[path[:-2]]
+        self.blocks(block.content, path + ("content",), number, out)
 
     def task_lines(self, task: Task, path: tuple) -> list[Para]:
-        lines = [Para("doan", f"{LEAD_LABEL}: {self.units(task.lead, path + ('lead',), task.separator)}.")]
+        lead = self.units(task.lead, path + ("lead",), task.separator)
+        lines = [Para("doan", f"{LEAD_LABEL}: {lead}.")]
         if task.support:
             support = self.units(task.support, path + ("support",), task.separator)
             lines.append(Para("doan", f"{SUPPORT_LABEL}: {support}."))
@@ -330,8 +322,7 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
 def _sections(c: _Composer, sections, path: tuple, body: list[Para]) -> None:
     for si, section in enumerate(sections, 1):
         body.append(Para("muc", section.title, numbering.section_label(si)))
-        c.numbers = {}
-        c.blocks(section.content, path + (si - 1, "content"), 1, body, None)
+        c.blocks(section.content, path + (si - 1, "content"), (), body)
 
 
 def _can_cu(lines: tuple[str, ...]) -> tuple[str, ...]:
