@@ -1,0 +1,146 @@
+"""WordprocessingML vocabulary for the reader: namespaces, measures, and property extraction.
+
+Each ``*_props`` function turns one element (``w:rPr``, ``w:pPr``) into a flat dict of only what
+it sets, so style levels can be merged by ``dict.update``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+V_NS = "urn:schemas-microsoft-com:vml"
+_TWIPS_PER_MM = 1440 / 25.4
+_TOGGLES = ("b", "i", "caps", "vanish")
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+# --- Property extraction (one element → a flat dict of what it sets) -----------------------------
+def _twips(value: str | None) -> float | None:
+    """A twips measure, also accepting Strict universal measures ('2.54cm', '72pt')."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(-?[\d.]+)\s*(mm|cm|in|pt|pc|pi)?\s*", value)
+    if not m:
+        return None
+    num, unit = float(m.group(1)), m.group(2)
+    factor = {None: 1, "mm": _TWIPS_PER_MM, "cm": _TWIPS_PER_MM * 10, "in": 1440, "pt": 20,
+              "pc": 240, "pi": 240}[unit]
+    return num * factor
+
+
+def _on(el: etree._Element) -> bool:
+    return el.get(_w("val"), "true") not in ("0", "false", "off", "none")
+
+
+def _rpr_props(rpr: etree._Element | None) -> dict:
+    out: dict = {}
+    if rpr is None:
+        return out
+    fonts = rpr.find(_w("rFonts"))
+    if fonts is not None:
+        for slot, theme_attr in (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"),
+                                 ("eastAsia", "eastAsiaTheme"), ("cs", "cstheme")):
+            if fonts.get(_w(theme_attr)):
+                out["font_" + slot] = ("theme", fonts.get(_w(theme_attr)))
+            elif fonts.get(_w(slot)) is not None:
+                out["font_" + slot] = ("name", fonts.get(_w(slot)))
+    for tag in ("sz", "szCs"):
+        el = rpr.find(_w(tag))
+        if el is not None and _twips(el.get(_w("val"))) is not None:
+            out[tag] = _twips(el.get(_w("val"))) / 2
+    for tag in _TOGGLES:
+        el = rpr.find(_w(tag))
+        if el is not None:
+            out[tag] = _on(el)
+    u = rpr.find(_w("u"))
+    if u is not None:
+        out["u"] = None if u.get(_w("val"), "single") == "none" else u.get(_w("val"), "single")
+    color = rpr.find(_w("color"))
+    if color is not None:
+        val = color.get(_w("val"), "auto")
+        out["color"] = None if val.lower() in ("auto", "000000") else val.upper()
+    return out
+
+
+_JC = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+       "both": "both", "distribute": "both", "lowKashida": "both", "mediumKashida": "both",
+       "highKashida": "both", "thaiDistribute": "both"}
+
+
+def _ppr_props(ppr: etree._Element | None) -> dict:
+    out: dict = {}
+    if ppr is None:
+        return out
+    jc = ppr.find(_w("jc"))
+    if jc is not None:
+        out["jc"] = _JC.get(jc.get(_w("val"), "left"), "left")
+    ind = ppr.find(_w("ind"))
+    if ind is not None:
+        for key, attrs in (("left", ("start", "left")), ("right", ("end", "right"))):
+            for attr in attrs:
+                if _twips(ind.get(_w(attr))) is not None:
+                    out["ind_" + key] = _twips(ind.get(_w(attr)))
+                    break
+        if _twips(ind.get(_w("hanging"))) is not None:
+            out["first_line"] = -_twips(ind.get(_w("hanging")))
+        elif _twips(ind.get(_w("firstLine"))) is not None:
+            out["first_line"] = _twips(ind.get(_w("firstLine")))
+    sp = ppr.find(_w("spacing"))
+    if sp is not None:
+        for attr in ("before", "after", "line"):
+            if _twips(sp.get(_w(attr))) is not None:
+                out["sp_" + attr] = _twips(sp.get(_w(attr)))
+        if sp.get(_w("lineRule")):
+            out["sp_lineRule"] = sp.get(_w("lineRule"))
+    bdr = ppr.find(_w("pBdr"))
+    if bdr is not None:
+        for side in ("top", "bottom"):
+            el = bdr.find(_w(side))
+            if el is not None:
+                out["bdr_" + side] = el.get(_w("val"), "none") not in ("nil", "none")
+    for tag in ("keepNext", "pageBreakBefore"):
+        el = ppr.find(_w(tag))
+        if el is not None:
+            out[tag] = _on(el)
+    num = ppr.find(_w("numPr"))
+    if num is not None:
+        num_id = num.find(_w("numId"))
+        ilvl = num.find(_w("ilvl"))
+        out["numPr"] = (num_id.get(_w("val")) if num_id is not None else None,
+                        int(ilvl.get(_w("val"), "0")) if ilvl is not None else 0)
+    return out
+
+
+
+def _cell_margins(el: etree._Element | None, base: tuple[float, float]) -> tuple[float, float]:
+    """(left, right) cell margins in mm set by a tcMar/tblCellMar element over ``base``."""
+    out = list(base)
+    if el is not None:
+        for i, names in enumerate((("start", "left"), ("end", "right"))):
+            for n in names:
+                side = el.find(_w(n))
+                if side is not None and side.get(_w("type"), "dxa") == "dxa" and \
+                        _twips(side.get(_w("w"))) is not None:
+                    out[i] = _twips(side.get(_w("w"))) / _TWIPS_PER_MM  # type: ignore[operator]
+                    break
+    return out[0], out[1]
+
+
+def _on_attr(value: str | None) -> bool:
+    return value in ("1", "true", "on")
+
+
+def _borders_state(el: etree._Element | None) -> bool | None:
+    """True/False when the element sets any side; None when it sets nothing."""
+    if el is None or len(el) == 0:
+        return None
+    return any(side.get(_w("val"), "none") not in ("nil", "none") for side in el)

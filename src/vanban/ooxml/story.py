@@ -1,0 +1,245 @@
+"""Walking a story (body, header, footer) into ParaFacts and TableFacts, fields and drawings."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from vanban.ooxml.facts import CellFacts, ParaFacts, RunFacts, TableFacts
+from vanban.ooxml.props import (
+    _TOGGLES,
+    _TWIPS_PER_MM,
+    V_NS,
+    WP_NS,
+    _borders_state,
+    _cell_margins,
+    _ppr_props,
+    _rpr_props,
+    _twips,
+    _w,
+)
+from vanban.ooxml.style_chain import _Styles
+
+_EMU_PER_MM = 36000
+_RUN_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
+                                   "moveTo", "sdtContent", "sdt", "dir", "bdo")}
+_BLOCK_CONTAINERS = {_w(t) for t in ("sdt", "sdtContent", "customXml")}
+
+
+class _Story:
+    """Turns the block content of one part into ParaFacts/TableFacts (a single-use builder)."""
+
+    def __init__(self, styles: _Styles, origin: tuple = ("body",)):
+        self.styles = styles
+        self.origin = origin
+        self.paragraphs: list[ParaFacts] = []
+        self.tables: list[TableFacts] = []
+        self.section = 0
+        self.section_ends: list[tuple[etree._Element, int]] = []
+
+    def walk(self, parent: etree._Element, container: tuple | None = None,
+             table_style: str | None = None) -> None:
+        for child in parent:
+            if child.tag == _w("p"):
+                self.paragraph(child, container or self.origin, table_style)
+            elif child.tag == _w("tbl"):
+                self.table(child, container)
+            elif child.tag in _BLOCK_CONTAINERS:
+                self.walk(child, container, table_style)
+
+    def table(self, tbl: etree._Element, container: tuple | None) -> None:
+        tbl_pr = tbl.find(_w("tblPr"))
+        style_el = tbl_pr.find(_w("tblStyle")) if tbl_pr is not None else None
+        style = style_el.get(_w("val")) if style_el is not None else \
+            self.styles.default.get("table")
+        grid = [(_twips(g.get(_w("w"))) or 0) / _TWIPS_PER_MM
+                for g in tbl.findall(f"{_w('tblGrid')}/{_w('gridCol')}")]
+        table_bdr = _borders_state(tbl_pr.find(_w("tblBorders")) if tbl_pr is not None else None)
+        if table_bdr is None:
+            table_bdr = self.styles.table_borders(style)
+        nested = container is not None
+        index = len(self.tables)
+        table_mar = _cell_margins(tbl_pr.find(_w("tblCellMar")) if tbl_pr is not None else None,
+                                  self.styles.table_margins(style))
+        rows = []
+        for r, tr in enumerate(tbl.findall(_w("tr"))):
+            cells, col = [], 0
+            for c, tc in enumerate(tr.findall(_w("tc"))):
+                tc_pr = tc.find(_w("tcPr"))
+                span_el = tc_pr.find(_w("gridSpan")) if tc_pr is not None else None
+                span = int(span_el.get(_w("val"), "1")) if span_el is not None else 1
+                first = len(self.paragraphs)
+                self.walk(tc, container if nested else ("table", index, r, c), style)
+                cell_bdr = _borders_state(tc_pr.find(_w("tcBorders")) if tc_pr is not None
+                                          else None)
+                mar = _cell_margins(tc_pr.find(_w("tcMar")) if tc_pr is not None else None,
+                                    table_mar)
+                cells.append(CellFacts(r, c, tuple(range(first, len(self.paragraphs))),
+                                       _cell_width(tc_pr, grid, col, span), span,
+                                       table_bdr if cell_bdr is None else cell_bdr, *mar))
+                col += span
+            rows.append(tuple(cells))
+        if not nested:
+            self.tables.append(TableFacts(index, tuple(rows), style,
+                                          any(c.borders for row in rows for c in row),
+                                          self.section))
+
+    def paragraph(self, p: etree._Element, container: tuple, table_style: str | None) -> None:
+        st = self.styles
+        ppr_el = p.find(_w("pPr"))
+        direct = _ppr_props(ppr_el)
+        style_el = ppr_el.find(_w("pStyle")) if ppr_el is not None else None
+        pstyle = style_el.get(_w("val")) if style_el is not None else st.default.get("paragraph")
+        props = {**st.ppr_default, **st.chain(table_style, "p"), **st.chain(pstyle, "p"),
+                 **direct}
+        para_rpr_levels = [st.chain(table_style, "r"), st.chain(pstyle, "r")]
+        runs: list[dict] = []
+        fields: list[str] = []
+        stack: list[dict] = []
+        breaks = False
+        drawings: list[float] = []
+        for r, simple in _iter_runs(p):
+            drawings.extend(_drawing_widths(r))
+            rpr = r.find(_w("rPr"))
+            rstyle_el = rpr.find(_w("rStyle")) if rpr is not None else None
+            rstyle = rstyle_el.get(_w("val")) if rstyle_el is not None else \
+                st.default.get("character")
+            text: list[str] = []
+            for el in r:
+                tag = el.tag
+                if tag == _w("t"):
+                    text.append(el.text or "")
+                elif tag == _w("tab"):
+                    text.append("\t")
+                elif tag in (_w("br"), _w("cr")):
+                    if el.get(_w("type")) == "page":
+                        breaks = True
+                    text.append("\n")
+                elif tag == _w("noBreakHyphen"):
+                    text.append("-")
+                elif tag == _w("fldChar"):
+                    kind = el.get(_w("fldCharType"))
+                    if kind == "begin":
+                        stack.append({"instr": []})
+                    elif kind == "end" and stack:
+                        fields.append(_instr(stack.pop()))
+                elif tag == _w("instrText") and stack:
+                    stack[-1]["instr"].append(el.text or "")
+            field = stack[-1] if stack else simple
+            runs.append({"text": "".join(text), "levels": para_rpr_levels + [st.chain(rstyle, "r")],
+                         "direct": _rpr_props(rpr), "field": field})
+        for simple in p.iter(_w("fldSimple")):
+            fields.append(" ".join(simple.get(_w("instr"), "").split()))
+        run_facts = tuple(self._run(r) for r in runs)
+        ind = props.get
+        rule = props.get("sp_lineRule", "auto")
+        line = props.get("sp_line")
+        spacing = (1.0, "auto") if line is None else \
+            ((line / 240, "auto") if rule == "auto" else (line / 20, rule))
+        self.paragraphs.append(ParaFacts(
+            index=len(self.paragraphs),
+            text="".join(r.text for r in run_facts if not r.hidden),
+            style_id=pstyle, style_name=st.name(pstyle), align=props.get("jc", "left"),
+            first_line_mm=(ind("first_line") or 0) / _TWIPS_PER_MM,
+            left_mm=(ind("ind_left") or 0) / _TWIPS_PER_MM,
+            right_mm=(ind("ind_right") or 0) / _TWIPS_PER_MM,
+            space_before_pt=(props.get("sp_before") or 0) / 20,
+            space_after_pt=(props.get("sp_after") or 0) / 20,
+            line_spacing=(round(spacing[0], 4), spacing[1]), runs=run_facts,
+            container=container, section=self.section,
+            border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
+            keep_next=bool(props.get("keepNext")),
+            page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
+            fields=tuple(fields), numbering=_numbering(props.get("numPr")),
+            drawings=tuple(drawings)))
+        sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
+        if sect is not None and container == ("body",):
+            self.section_ends.append((sect, len(self.paragraphs) - 1))
+            self.section += 1
+
+    def _run(self, run: dict) -> RunFacts:
+        st = self.styles
+        props = dict(st.rpr_default)
+        for level in run["levels"]:
+            props.update({k: v for k, v in level.items() if k not in _TOGGLES})
+        props.update({k: v for k, v in run["direct"].items() if k not in _TOGGLES})
+        toggles = {}
+        for t in _TOGGLES:
+            value = bool(st.rpr_default.get(t, False))
+            for level in run["levels"]:
+                if level.get(t):
+                    value = not value
+            toggles[t] = run["direct"].get(t, value)
+        size = props.get("sz", 10.0)
+        field = run["field"]
+        return RunFacts(
+            text=run["text"],
+            fonts=tuple(st.font(props.get("font_" + s))  # type: ignore[arg-type]
+                        for s in ("ascii", "hAnsi", "eastAsia", "cs")),
+            size_pt=size, size_cs_pt=props.get("szCs", size), bold=toggles["b"],
+            italic=toggles["i"], underline=props.get("u"), caps=toggles["caps"],
+            color=props.get("color"), hidden=toggles["vanish"],
+            field=(_instr(field) if isinstance(field, dict) else field) or None)
+
+
+def _instr(field: dict) -> str:
+    return " ".join("".join(field["instr"]).split())
+
+
+def _numbering(num: tuple | None) -> tuple[str, int] | None:
+    if not num or num[0] in (None, "0"):
+        return None
+    return num
+
+
+def _iter_runs(p: etree._Element, simple: str | None = None):
+    """(w:r, fldSimple instruction or None) in document order, through inline containers."""
+    for child in p:
+        if child.tag == _w("r"):
+            yield child, simple
+        elif child.tag in _RUN_CONTAINERS:
+            inner = simple
+            if child.tag == _w("fldSimple"):
+                inner = " ".join(child.get(_w("instr"), "").split())
+            yield from _iter_runs(child, inner)
+
+
+def _drawing_widths(r: etree._Element) -> list[float]:
+    """DrawingML extents in the run; VML only when there is no DrawingML (AlternateContent)."""
+    found = [int(ext.get("cx", "0")) / _EMU_PER_MM
+             for ext in r.iter(f"{{{WP_NS}}}extent") if ext.getparent().tag in
+             (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")]
+    if found:
+        return found
+    for shape in r.iter(f"{{{V_NS}}}line", f"{{{V_NS}}}shape", f"{{{V_NS}}}rect"):
+        if shape.tag == f"{{{V_NS}}}line":
+            ends = [_vml_mm(shape.get(a, "0").split(",")[0]) for a in ("from", "to")]
+            if None not in ends:
+                found.append(abs(ends[1] - ends[0]))  # type: ignore[operator]
+            continue
+        m = re.search(r"(?:^|;)\s*width:\s*([-\d.]+\s*[a-z]*)", shape.get("style", ""))
+        width = _vml_mm(m.group(1)) if m else None
+        if width is not None:
+            found.append(width)
+    return found
+
+
+def _vml_mm(value: str) -> float | None:
+    """A VML length ('108pt', '2cm', bare numbers are points) in mm."""
+    m = re.fullmatch(r"\s*(-?[\d.]+)\s*(pt|mm|cm|in|px)?\s*", value or "")
+    if not m:
+        return None
+    factor = {"pt": 25.4 / 72, "mm": 1, "cm": 10, "in": 25.4, "px": 25.4 / 96, None: 25.4 / 72}
+    return float(m.group(1)) * factor[m.group(2)]
+
+
+def _cell_width(tc_pr, grid: list[float], col: int, span: int) -> float | None:
+    if tc_pr is not None:
+        tcw = tc_pr.find(_w("tcW"))
+        if tcw is not None and tcw.get(_w("type"), "dxa") == "dxa":
+            width = _twips(tcw.get(_w("w")))
+            if width:
+                return width / _TWIPS_PER_MM
+    cols = grid[col:col + span]
+    return sum(cols) if cols and len(cols) == span else None
