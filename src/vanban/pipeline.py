@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from vanban.compose.document import Document, compose
 from vanban.compose.registry import SHARED_DIR, Registry, load_registry, shared_dirs
 from vanban.errors import Diagnostic, Severity, Span, VanbanError
+from vanban.model.checks import check_plan
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.plan import Plan
 from vanban.source import Loaded, load_file
@@ -105,8 +106,19 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry]) -> Prepared:
     if folders not in registries:
         registries[folders] = load_registry(list(folders))
     plan, loaded = load_plan(job.source, job.display)
-    document = compose(plan, registries[folders], loaded)
-    return Prepared(job, document, loaded, list(loaded.warnings) + list(document.warnings))
+    found = check_plan(plan, loaded, registries[folders])
+    try:
+        document = compose(plan, registries[folders], loaded)
+    except VanbanError as exc:
+        raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)) from None
+    if any(d.severity is Severity.ERROR for d in found):
+        raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings)))
+    return Prepared(job, document, loaded,
+                    list(loaded.warnings) + _in_file_order(found + list(document.warnings)))
+
+
+def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.span.line, d.span.col))
 
 
 def find_template(doc_type: str, workspace: Path) -> Path:

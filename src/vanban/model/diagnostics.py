@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -76,8 +79,8 @@ _MESSAGES = {
                    "The value must be a mapping."),
     "string_too_short": ("Giá trị không được để trống.", "The value must not be empty."),
     "too_short": ("Danh sách không được để trống.", "The list must not be empty."),
-    "string_pattern_mismatch": ("Mã chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ "
-                                "\"tap-huan-2024\".",
+    "string_pattern_mismatch": (("Mã chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ "
+                                "\"tap-huan-2024\"."),
                                 "An id is lower-case ASCII letters, digits and hyphens."),
     "greater_than_equal": ("Giá trị phải từ {ge} trở lên.", "The value must be at least {ge}."),
     "less_than_equal": ("Giá trị phải không quá {le}.", "The value must be at most {le}."),
@@ -115,8 +118,80 @@ def from_validation_error(exc: ValidationError, loaded: Loaded,
             en = en.format(field=field, **ctx) if "{" in en else en
         else:  # our own PydanticCustomError messages are already Vietnamese
             vi, en = err["msg"], str((err.get("ctx") or {}).get("en", err["msg"]))
-        if kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
+        if kind in ("date-invalid", "date-type"):
+            vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
+        coerced = loaded.coercible.get(path)
+        if coerced and not hint:
+            hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
+        elif kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
             hint = "Số hoặc true/false được hiểu là dữ liệu khác chữ: đặt trong ngoặc kép."
+            hint_en = "Numbers and true/false are not text: put the value in quotes."
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return out
+
+
+def _raw(value: Any) -> str:
+    """``value`` as it was written in YAML (True → true, None → null)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def coercion_hint(coerced: str, value: Any, kind: str) -> tuple[str, str]:
+    """Why a plain scalar another YAML reader would type failed here, and how to write it."""
+    raw = _raw(value)
+    wants_number = kind in ("int_type", "int_parsing", "float_type", "greater_than_equal",
+                            "less_than_equal")
+    if coerced in ("int", "octal", "hex", "binary", "sexagesimal") and wants_number:
+        digits = raw.lstrip("0") or "0"
+        if coerced == "int" and raw.isdigit():
+            return (f"Số {raw} có số 0 ở đầu nên không được đọc là số: viết {digits}.",
+                    f"{raw} has a leading zero and is not read as a number: write {digits}.")
+        return (f"\"{raw}\" không phải số thập phân thông thường: viết bằng chữ số 0–9.",
+                f'"{raw}" is not a plain decimal number: write digits without a leading zero.')
+    if coerced == "bool":
+        return (f"Giá trị {raw} bị hiểu là đúng/sai; hãy đặt trong ngoặc kép: \"{raw}\".",
+                f'{raw} is read as true/false; if it is text, quote it: "{raw}".')
+    if coerced == "null":
+        return ("Giá trị để trống (hoặc null, ~) bị hiểu là \"không có\"; hãy điền nội dung.",
+                'An empty value (or null, ~) means "nothing"; fill it in, or quote it.')
+    if coerced == "timestamp" and wants_number:
+        return (f"\"{raw}\" là một ngày; ở đây cần một số, ví dụ 2024.",
+                f'"{raw}" is a date; a number is needed here, e.g. 2024.')
+    if isinstance(value, (int, float)):
+        return (f"Số {raw} bị hiểu là số, không phải chữ; hãy đặt trong ngoặc kép: \"{raw}\".",
+                f'{raw} is read as a number; quote it: "{raw}".')
+    return "", ""
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+def date_message(value: Any, vi: str, en: str) -> tuple[str, str, str, str]:
+    """A message that says what is wrong with a date: no such day or month, or another form."""
+    text = _raw(value).strip()
+    iso = _ISO.match(text)
+    dmy = _DMY.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif dmy:
+        day, month, year = (int(g) for g in dmy.groups())
+    else:
+        return vi, en, "Ví dụ: date: 2024-01-16", "E.g. date: 2024-01-16"
+    if not 1 <= month <= 12:
+        return (f"Ngày \"{text}\" không hợp lệ: không có tháng {month} (tháng từ 1 đến 12).",
+                f'"{text}" is not a date: there is no month {month}.',
+                "Viết dạng YYYY-MM-DD, ví dụ 2024-01-16.", "Write YYYY-MM-DD, e.g. 2024-01-16.")
+    last = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= last:
+        vi = f"Ngày \"{text}\" không có trong lịch: tháng {month} năm {year} chỉ có {last} ngày."
+        return (vi, f'"{text}" is not a real date: month {month} of {year} has {last} days.',
+                "Sửa lại ngày cho đúng.", "Fix the day.")
+    right = dt.date(year, month, day).isoformat()
+    return (f"Ngày \"{text}\" viết sai dạng: ngày viết theo dạng năm-tháng-ngày (YYYY-MM-DD).",
+            f'"{text}" is not written YYYY-MM-DD.', f"Có phải \"{right}\"?",
+            f'Did you mean "{right}"?')

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
+import zipfile
 from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate, Listing
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from vanban.compose.document import Document
@@ -21,30 +24,195 @@ def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def _template_error(template: str, exc: Exception) -> VanbanError:
-    line = getattr(exc, "lineno", 0) or 0
-    if isinstance(exc, jinja2.UndefinedError):
+OPENING = re.compile(r"\{[{%]")
+
+
+def _tags(line: str) -> list[str]:
+    """Every tag of a line, each from its opening to its closing (or to the next opening)."""
+    out = []
+    for m in OPENING.finditer(line):
+        after = OPENING.search(line, m.end())
+        limit = after.start() if after else len(line)
+        end = line.find("}}" if m.group(0) == "{{" else "%}", m.end(), limit)
+        out.append(line[m.start():end + 2 if end >= 0 else limit].strip())
+    return out
+
+
+def _broken(tag: str) -> bool:
+    """True when a single tag cannot be read by Jinja on its own."""
+    if tag.startswith("{%"):
+        return not tag.endswith("%}")
+    try:
+        _environment().parse(tag)
+    except jinja2.TemplateSyntaxError:
+        return True
+    return False
+
+
+def _source_lines(tpl: DocxTemplate) -> list[str]:
+    """The template's body as docxtpl hands it to Jinja (one line per paragraph), tags only."""
+    try:
+        src = tpl.patch_xml(tpl.get_xml())
+    except Exception:  # noqa: BLE001 - only used to find a tag for a message
+        return []
+    src = re.sub(r"<w:p([ >])", r"\n<w:p\1", src)
+    return [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in src.split("\n")]
+
+
+def _template_line(exc: BaseException) -> int:
+    """The line of the Jinja source that failed: the syntax error's, or the deepest template
+    frame of a runtime error's traceback (0 when unknown)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        return exc.lineno
+    line, tb = 0, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _needle(exc: BaseException) -> str | None:
+    """The name the failing tag must contain, read from Jinja's message."""
+    text = str(getattr(exc, "message", None) or exc)
+    for pattern in (r"'([^']+)' is undefined", r"has no attribute '([^']+)'",
+                    r"unknown tag '([^']+)'",
+                    r"access to attribute '([^']+)'", r"unsafe"):
+        m = re.search(pattern, text)
+        if m:
+            return m.group(1) if m.groups() else None
+    return None
+
+
+def _offending_tag(exc: BaseException, lines: list[str], line: int) -> tuple[str, int]:
+    """The tag text that failed and its paragraph number (1-based; 0 when unknown)."""
+    needle = _needle(exc)
+    if "Unexpected end of template" in str(exc):
+        return _unclosed(lines)
+    order = list(range(len(lines)))
+    if 0 < line <= len(lines):
+        order.remove(line - 1)
+        order.insert(0, line - 1)
+    for i in order:
+        tags = _tags(lines[i])
+        if needle is not None:
+            pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
+            found = [t for t in tags if re.search(pattern, t)]
+        elif i == line - 1:
+            found = [t for t in tags if _broken(t)] or tags or [lines[i].strip()[:80]]
+        else:
+            found = []
+        if found and found[0]:
+            return found[0], i
+    return "", 0
+
+
+BLOCK = re.compile(r"\{%-?\s*(end)?(for|if|with|macro|call|filter|block|set)\b")
+
+
+def _unclosed(lines: list[str]) -> tuple[str, int]:
+    """The innermost block tag ({% for %}, {% if %} …) that is never closed."""
+    stack: list[tuple[str, str, int]] = []
+    for i, line in enumerate(lines):
+        for tag in _tags(line):
+            m = BLOCK.match(tag)
+            if m and m.group(1):
+                if stack and stack[-1][0] == m.group(2):
+                    stack.pop()
+            elif m and not (m.group(2) == "set" and "=" in tag):
+                stack.append((m.group(2), tag, i))
+    return (stack[-1][1], stack[-1][2]) if stack else ("", 0)
+
+
+_KINDS = {
+    "template.unsafe": ("Mẫu {t} dùng thẻ không được phép (mẫu không được đọc tệp hay chạy mã)",
+                        "Template {t} uses a forbidden tag (no file access, no code)"),
+    "template.undefined": ("Mẫu {t} dùng biến không có", "Template {t} uses an unknown variable"),
+    "template.syntax": ("Thẻ Jinja trong mẫu {t} bị lỗi", "Broken Jinja tag in template {t}"),
+    "template.error": ("Thẻ trong mẫu {t} gây lỗi khi dựng", "A tag in template {t} failed"),
+}
+
+
+def _template_error(template: str, exc: BaseException, tpl: DocxTemplate,
+                    known: list[str]) -> VanbanError:
+    if isinstance(exc, SecurityError):
+        code = "template.unsafe"
+    elif isinstance(exc, jinja2.UndefinedError):
         code = "template.undefined"
-        msg = f"Mẫu dùng biến không có: {exc.message}."
-        en = f"The template uses an unknown variable: {exc.message}."
-    else:
+    elif isinstance(exc, jinja2.TemplateSyntaxError):
         code = "template.syntax"
-        msg = f"Thẻ Jinja trong mẫu bị lỗi: {getattr(exc, 'message', exc)}."
-        en = f"Broken Jinja tag in the template: {getattr(exc, 'message', exc)}."
-    return VanbanError([Diagnostic(code, msg, Span(template, 0, 0), message_en=en)])
+    else:
+        code = "template.error"
+    lines = _source_lines(tpl)
+    tag, index = _offending_tag(exc, lines, _template_line(exc))
+    vi, en = (part.format(t=template) for part in _KINDS[code])
+    detail = str(getattr(exc, "message", None) or exc)
+    if tag:
+        where_vi = f" (đoạn thứ {index} của mẫu)" if index else ""
+        where_en = f" (paragraph {index} of the template)" if index else ""
+        vi += f": {tag}{where_vi}."
+        en += f": {tag}{where_en}."
+    else:
+        vi, en = vi + ".", en + "."
+    hint = {"template.undefined": "Các biến có sẵn: " + ", ".join(sorted(known)) + ".",
+            "template.unsafe": "Xóa thẻ này khỏi mẫu.",
+            }.get(code, f"Chi tiết: {detail}")
+    hint_en = {"template.undefined": "Known variables: " + ", ".join(sorted(known)) + ".",
+               "template.unsafe": "Remove this tag from the template.",
+               }.get(code, f"Details: {detail}")
+    return VanbanError([Diagnostic(code, vi, Span(template, 0, 0), message_en=en, hint=hint,
+                                   hint_en=hint_en)])
+
+
+def _from_template(exc: BaseException) -> bool:
+    """True when ``exc`` was raised by an expression of the template (not by vanban)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _open(template: Path, shown: str) -> DocxTemplate:
+    """The template, or a located error when the file is not a readable DOCX."""
+    problem = ""
+    try:
+        with zipfile.ZipFile(template) as z:
+            if "word/document.xml" not in z.namelist():
+                problem = "thiếu word/document.xml"
+    except (OSError, zipfile.BadZipFile) as exc:
+        problem = getattr(exc, "strerror", None) or "không phải tệp DOCX (zip)"
+    tpl = DocxTemplate(str(template))
+    if not problem:
+        try:
+            tpl.render_init()
+        except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+            problem = str(exc)[:120] or type(exc).__name__
+    if problem:
+        raise VanbanError([Diagnostic(
+            "template.read", f"Không đọc được mẫu {shown}: {problem}.", Span(shown, 0, 0),
+            message_en=f"Cannot read the template {shown}: {problem}.",
+            hint="Mở và lưu lại mẫu bằng Word (dạng .docx), hoặc xóa nó để dùng mẫu có sẵn.",
+            hint_en="Open and save it in Word as .docx, or delete it to use the built-in one.")])
+    return tpl
 
 
 def render(doc: Document, template: Path, display: str | None = None) -> bytes:
     """DOCX bytes of ``doc`` laid out by ``template``: deterministic, not yet written anywhere."""
     shown = display or str(template)
-    tpl = DocxTemplate(str(template))
+    tpl = _open(template, shown)
     context = build_context(doc)
     context.update({k: Markup(v) for k, v in xml_parts(doc).items()})
     context["trich_yeu"] = Listing(doc.title)  # a line break typed in the title is kept
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as exc:
-        raise _template_error(shown, exc) from None
+        raise _template_error(shown, exc, tpl, list(context)) from None
+    except Exception as exc:
+        if not _from_template(exc):
+            raise
+        raise _template_error(shown, exc, tpl, list(context)) from None
     document = tpl.docx
     body = document.element.body
     finish.split_appendix_section(body, any(a.landscape for a in doc.appendices))

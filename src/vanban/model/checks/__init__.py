@@ -1,0 +1,69 @@
+"""Content checks on a validated plan: Decree 30 and common sense, beyond what the schema says.
+
+Each check adds located diagnostics with a stable code; errors stop the build, warnings are
+printed (and become errors with ``--strict``). Units the registry does not know are reported by
+composition, not here.
+"""
+
+from __future__ import annotations
+
+from vanban.compose.registry import Registry
+from vanban.errors import Diagnostic
+from vanban.model.checks.base import Findings
+from vanban.model.checks.content import check_labels, check_sections, check_tasks
+from vanban.model.checks.dates import check_issue_date, check_timelines
+from vanban.model.checks.frame import check_code, check_recipients, check_signature
+from vanban.model.checks.wording import check_wording
+from vanban.model.plan import Plan
+from vanban.source import Loaded
+
+__all__ = ["CODES", "check_plan"]
+
+CODES = {
+    # code: (severity, what it catches)
+    "plan.date-after-year": ("error", "issue date after the plan's year"),
+    "plan.date-before-year": ("warning", "issue date more than a year before the plan's year"),
+    "plan.code-format": ("error", "code (ký hiệu) not of the form KH-UBND"),
+    "plan.code-type": ("error", "code does not start with the document type's abbreviation"),
+    "plan.code-issuer": ("warning", "code lacks the issuer's abbreviation"),
+    "plan.no-sections": ("warning", "no sections or parts"),
+    "task.timeline-unparsed": ("warning", "a timeline that cannot be read"),
+    "task.timeline-invalid-date": ("error", "an impossible date, month or quarter in a timeline"),
+    "task.timeline-before-year": ("error", "a timeline before the plan's year"),
+    "task.timeline-after-year": ("warning", "a timeline after the plan's year"),
+    "task.timeline-before-issue": ("warning", "a deadline before the issue date"),
+    "task.duplicate-id": ("error", "two tasks with one id"),
+    "target.duplicate-id": ("error", "two targets with one id"),
+    "task.lead-missing": ("error", "a task with an empty lead list"),
+    "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
+    "section.empty": ("warning", "a section without content"),
+    "section.title-case": ("warning", "a section title not in upper case"),
+    "part.title-case": ("warning", "a part title not in upper case"),
+    "content.typed-label": ("warning", "a typed number or dash that is computed"),
+    "signature.head-missing": ("error", "KT./Q./TL./TUQ. without the head's title"),
+    "signature.head-unused": ("warning", "head given without an authority"),
+    "signature.kt-deputy": ("error", "KT. signed by someone who is not a deputy"),
+    "signature.tm-not-collective": ("warning", "TM. for an issuer that is not collective"),
+    "signature.not-upper": ("warning", "signature titles not in upper case"),
+    "recipients.duplicate": ("error", "a recipient listed twice"),
+    "recipients.archive-line": ("error", "a hand-written Lưu line among the recipients"),
+    "recipients.typed-dash": ("warning", "a typed dash before a recipient"),
+    "archive.unit-format": ("warning", "an archive unit that is not an abbreviation"),
+    "text.capitalisation": ("warning", "capitalisation that Phụ lục II settles"),
+    "text.spelling-variant": ("warning", "\"uỷ\" for \"ủy\""),
+}
+
+
+def check_plan(plan: Plan, loaded: Loaded, registry: Registry) -> list[Diagnostic]:
+    """Every content problem of ``plan``, in file order."""
+    out = Findings(loaded)
+    check_issue_date(plan, out)
+    check_code(plan, registry, out)
+    check_sections(plan, out)
+    check_labels(plan, out)
+    check_tasks(plan, registry, out)
+    check_timelines(plan, out)
+    check_wording(plan, out)
+    check_recipients(plan, out)
+    check_signature(plan, registry, out)
+    return sorted(out.found, key=lambda d: (d.span.line, d.span.col))

@@ -1,0 +1,112 @@
+"""What every content check shares: a collector of located diagnostics and a walk over the body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from vanban.errors import Diagnostic, Severity
+from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
+from vanban.model.diagnostics import dotted
+from vanban.model.plan import Plan
+from vanban.source import Loaded
+
+Path = tuple
+
+
+@dataclass
+class Findings:
+    """Diagnostics found in one plan, each located through the loader's source map."""
+
+    loaded: Loaded
+    found: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, code: str, severity: Severity, path: Path, vi: str, en: str, hint: str = "",
+            hint_en: str = "", *, key: bool = False) -> None:
+        self.found.append(Diagnostic(code, vi, self.loaded.span(path, key=key), dotted(path),
+                                     severity, en, hint, hint_en))
+
+    def error(self, code: str, path: Path, vi: str, en: str, hint: str = "", hint_en: str = "",
+              *, key: bool = False) -> None:
+        self.add(code, Severity.ERROR, path, vi, en, hint, hint_en, key=key)
+
+    def warning(self, code: str, path: Path, vi: str, en: str, hint: str = "", hint_en: str = "",
+                *, key: bool = False) -> None:
+        self.add(code, Severity.WARNING, path, vi, en, hint, hint_en, key=key)
+
+    def line(self, path: Path) -> int:
+        """The 1-based line of ``path`` (for "already used on line N")."""
+        return self.loaded.span(path).line
+
+
+def sections(plan: Plan) -> Iterator[tuple[Path, object]]:
+    """Every section with its data path, in document order (inside parts too)."""
+    if plan.parts:
+        for p, part in enumerate(plan.parts):
+            for s, section in enumerate(part.sections):
+                yield ("parts", p, "sections", s), section
+    else:
+        for s, section in enumerate(plan.sections):
+            yield ("sections", s), section
+
+
+def blocks(plan: Plan) -> Iterator[tuple[Path, object]]:
+    """Every body block with its data path, depth first, in document order."""
+    for path, section in sections(plan):
+        yield from _walk(section.content, path + ("content",))
+
+
+def _walk(content: tuple, path: Path) -> Iterator[tuple[Path, object]]:
+    for i, block in enumerate(content):
+        here = path + (i,)
+        yield here, block
+        inner = getattr(block, "content", None)
+        if inner:
+            yield from _walk(inner, here + ("content",))
+
+
+def texts(plan: Plan) -> Iterator[tuple[Path, str]]:
+    """Every free text that is printed as written, with its data path."""
+    yield ("title",), plan.title
+    for name in ("intro", "can_cu", "recipients"):
+        for i, text in enumerate(getattr(plan, name)):
+            yield (name, i), text
+    for path, block in blocks(plan):
+        yield from block_texts(path, block)
+
+
+def block_texts(path: Path, block: object) -> Iterator[tuple[Path, str]]:
+    """The printed texts of one block (not its sub-blocks)."""
+    if isinstance(block, str):
+        yield path, block
+    elif isinstance(block, Paragraph):
+        yield path + ("paragraph",), block.paragraph
+    elif isinstance(block, Bullets):
+        for k, item in enumerate(block.bullets):
+            if isinstance(item, Bullet):
+                yield path + ("bullets", k, "text"), item.text
+                for m, sub in enumerate(item.bullets):
+                    yield path + ("bullets", k, "bullets", m), sub
+            else:
+                yield path + ("bullets", k), item
+    elif isinstance(block, Target):
+        yield path + ("target",), block.target
+    elif isinstance(block, Task):
+        yield path + ("task",), block.task
+        if block.output:
+            yield path + ("output",), block.output
+    elif isinstance(block, Item):
+        yield path + ("item",), block.item
+    elif isinstance(block, Numbered):
+        yield path + ("numbered",), block.numbered
+    elif isinstance(block, UnitDuty):
+        for name in ("prefix", "text"):
+            if getattr(block, name):
+                yield path + (name,), getattr(block, name)
+
+
+def plan_year(plan: Plan) -> int | None:
+    """The year the plan is for: ``year``, else the year of its date."""
+    if plan.year:
+        return plan.year
+    return plan.date.year if plan.date else None

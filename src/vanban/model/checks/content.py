@@ -1,0 +1,122 @@
+"""The body: sections, tasks and targets (ids, lead and coordinating units), typed labels."""
+
+from __future__ import annotations
+
+import re
+
+from vanban.compose.registry import Registry
+from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Target, Task
+from vanban.model.checks.base import Findings, blocks, sections
+from vanban.model.plan import Plan
+
+SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)/:-]\s*")
+ITEM_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s+")
+TYPED_DASH = re.compile(r"^[-+–•]\s+")
+
+
+def check_sections(plan: Plan, out: Findings) -> None:
+    """Titles in upper case, without typed Roman numbers; no empty section; some body at all."""
+    if not plan.sections and not plan.parts:
+        out.warning("plan.no-sections", (),
+                    "Kế hoạch chưa có mục nào (sections hoặc parts).",
+                    "The plan has no sections (sections or parts).",
+                    "Thêm sections: với các mục I, II, III …", "Add sections:.")
+    for p, part in enumerate(plan.parts):
+        _title_case(part.title, ("parts", p, "title"), "part.title-case", "phần", out)
+    for path, section in sections(plan):
+        title_path = path + ("title",)
+        typed = SECTION_NUMBER.match(section.title)
+        if typed:
+            out.warning(
+                "content.typed-label", title_path,
+                f"Không gõ số \"{typed.group(0).strip()}\" trước tên mục: số La Mã được tính tự "
+                "động (sẽ in hai lần).",
+                f'Do not type "{typed.group(0).strip()}": section numbers are computed.',
+                f"Viết: title: {section.title[typed.end():]}",
+                f"Write: title: {section.title[typed.end():]}")
+        _title_case(section.title, title_path, "section.title-case", "mục", out)
+        if not section.content:
+            out.warning(
+                "section.empty", path,
+                f"Mục \"{section.title}\" chưa có nội dung.",
+                f'The section "{section.title}" is empty.',
+                "Thêm content: hoặc xóa mục này.", "Add content: or remove the section.",
+                key=True)
+
+
+def _title_case(title: str, path: tuple, code: str, what: str, out: Findings) -> None:
+    if title != title.upper():
+        out.warning(
+            code, path, f"Tên {what} viết IN HOA: \"{title.upper()}\".",
+            f'A {"part" if what == "phần" else "section"} title is upper case: "{title.upper()}".')
+
+
+def check_labels(plan: Plan, out: Findings) -> None:
+    """Numbers and dashes are computed; a typed one prints twice ("1. 1. Mục đích")."""
+    for path, block in blocks(plan):
+        if isinstance(block, (Item, Task, Numbered)):
+            field = {Item: "item", Task: "task", Numbered: "numbered"}[type(block)]
+            text = getattr(block, field)
+            typed = ITEM_NUMBER.match(text)
+            if typed:
+                _typed(typed.group(0).strip(), text[typed.end():], path + (field,), out)
+        elif isinstance(block, Bullets):
+            for k, item in enumerate(block.bullets):
+                text = item.text if isinstance(item, Bullet) else item
+                where = path + ("bullets", k) + (("text",) if isinstance(item, Bullet) else ())
+                typed = TYPED_DASH.match(text)
+                if typed:
+                    _typed(typed.group(0).strip(), text[typed.end():], where, out)
+
+
+def _typed(label: str, rest: str, path: tuple, out: Findings) -> None:
+    out.warning(
+        "content.typed-label", path,
+        f"Không gõ \"{label}\" ở đầu dòng: số thứ tự và dấu gạch đầu dòng được tạo tự động "
+        "(sẽ in hai lần).", f'Do not type "{label}": numbers and dashes are computed.',
+        f"Viết: \"{rest[:40]}{'…' if len(rest) > 40 else ''}\".", "Remove it.")
+
+
+def check_tasks(plan: Plan, registry: Registry, out: Findings) -> None:
+    """Ids unique across the plan; every task led by someone who does not also coordinate."""
+    seen: dict[str, dict[str, tuple]] = {"task": {}, "target": {}}
+    for path, block in blocks(plan):
+        if isinstance(block, (Task, Target)) and block.id:
+            kind = "task" if isinstance(block, Task) else "target"
+            first = seen[kind].get(block.id)
+            if first is None:
+                seen[kind][block.id] = path
+            else:
+                line = out.line(first + ("id",))
+                what = ("nhiệm vụ", "task") if kind == "task" else ("chỉ tiêu", "target")
+                out.error(
+                    f"{kind}.duplicate-id", path + ("id",),
+                    f"Mã {what[0]} \"{block.id}\" bị trùng: đã dùng ở dòng {line}.",
+                    f'The {what[1]} id "{block.id}" is already used on line {line}.',
+                    "Mỗi mã chỉ dùng một lần trong kế hoạch; đặt mã khác, ví dụ "
+                    f"\"{block.id}-2\".", f'Each id is used once; e.g. "{block.id}-2".')
+        if isinstance(block, Task):
+            _lead_and_support(block, path, registry, out)
+
+
+def _resolve(ref: str, registry: Registry) -> str | None:
+    name = ref.removeprefix("và ")
+    hit = registry.unit(name)
+    return hit.id if hit is not None else None
+
+
+def _lead_and_support(task: Task, path: tuple, registry: Registry, out: Findings) -> None:
+    if not task.lead:
+        out.error("task.lead-missing", path + ("lead",),
+                  "Nhiệm vụ chưa có đơn vị chủ trì.", "The task has no lead unit.",
+                  "Ghi ít nhất một đơn vị ở \"lead\".", 'Give at least one unit in "lead".')
+        return
+    leads = {uid: ref for ref in task.lead if (uid := _resolve(ref, registry))}
+    for i, ref in enumerate(task.support):
+        uid = _resolve(ref, registry)
+        if uid is not None and uid in leads:
+            out.error(
+                "task.lead-also-support", path + ("support", i),
+                f"Đơn vị \"{ref}\" vừa chủ trì vừa phối hợp trong cùng nhiệm vụ.",
+                f'The unit "{ref}" both leads and coordinates this task.',
+                "Xóa đơn vị này khỏi \"support\".", 'Remove it from "support".')

@@ -1,0 +1,89 @@
+"""Dates: the issue date against the plan's year, and every task's timeline against both."""
+
+from __future__ import annotations
+
+from vanban.model.blocks import Task
+from vanban.model.checks import timeline
+from vanban.model.checks.base import Findings, blocks, plan_year
+from vanban.model.plan import Plan
+
+
+def check_issue_date(plan: Plan, out: Findings) -> None:
+    """A plan for ``year`` is issued in that year or late in the year before, never after it."""
+    if plan.date is None or plan.year is None:
+        return
+    year, issued = plan.year, plan.date
+    shown = issued.strftime("%d/%m/%Y")
+    if issued.year > year:
+        out.error(
+            "plan.date-after-year", ("date",),
+            f"Ngày ban hành {shown} nằm sau năm của kế hoạch ({year}): kế hoạch năm {year} "
+            "không thể ban hành khi năm đó đã qua.",
+            f"The issue date {issued.isoformat()} is after the plan's year ({year}).",
+            f"Kiểm tra lại \"date\" hoặc \"year\" (year: {issued.year}?).",
+            f'Check "date" or "year" (year: {issued.year}?).')
+    elif issued.year < year - 1:
+        out.warning(
+            "plan.date-before-year", ("date",),
+            f"Ngày ban hành {shown} sớm hơn năm của kế hoạch ({year}) quá một năm.",
+            f"The issue date {issued.isoformat()} is more than a year before the plan's year "
+            f"({year}).",
+            "Kế hoạch năm thường ban hành cuối năm trước hoặc đầu năm thực hiện.",
+            "An annual plan is issued late in the year before or early in its year.")
+
+
+def check_timelines(plan: Plan, out: Findings) -> None:
+    """Read each task's timeline; compare its dates with the plan's year and issue date."""
+    year = plan_year(plan)
+    for path, block in blocks(plan):
+        if isinstance(block, Task):
+            _check_one(block.timeline, path + ("timeline",), year, plan, out)
+
+
+def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findings) -> None:
+    found = timeline.read(text, year)
+    for vi, en in found.impossible:
+        out.error("task.timeline-invalid-date", path, vi, en,
+                  "Sửa lại ngày, tháng hoặc quý cho đúng lịch.",
+                  "Fix the day, month or quarter.")
+    if found.unreadable:
+        out.warning(
+            "task.timeline-unparsed", path,
+            f"Không đọc được thời gian thực hiện \"{text}\" (từ \"{found.unreadable}\"); vẫn in "
+            "đúng như viết nhưng không kiểm tra được thời hạn.",
+            f'Cannot read the timeline "{text}" (at "{found.unreadable}"); it is printed as '
+            "written but its dates are not checked.",
+            "Viết theo dạng: \"năm 2024\", \"Quý II năm 2024\", \"Tháng 6, tháng 11 năm 2024\", "
+            "\"trước ngày 30/10/2024\" hoặc \"Thường xuyên\".",
+            'Write e.g. "năm 2024", "Quý II năm 2024", "trước ngày 30/10/2024", "Thường xuyên".')
+        return
+    if year is None:
+        return
+    for period in found.periods:
+        if period.end.year < year:
+            out.error(
+                "task.timeline-before-year", path,
+                f"Thời gian \"{text}\" nằm trước năm của kế hoạch ({year}); có thể còn sót từ "
+                "kế hoạch năm trước.",
+                f'The timeline "{text}" ends before the plan\'s year ({year}); probably left '
+                "over from last year's plan.",
+                f"Sửa thành năm {year} nếu đó là thời hạn của kế hoạch này.",
+                f"Change it to {year} if it belongs to this plan.")
+            return
+        if period.start.year > year:
+            out.warning(
+                "task.timeline-after-year", path,
+                f"Thời gian \"{text}\" nằm sau năm của kế hoạch ({year}).",
+                f'The timeline "{text}" is after the plan\'s year ({year}).',
+                "Đúng nếu là hạn báo cáo tổng kết đầu năm sau; nếu không, hãy sửa năm.",
+                "Fine for a year-end report due early next year; otherwise fix the year.")
+            return
+        if plan.date is not None and period.end < plan.date:
+            out.warning(
+                "task.timeline-before-issue", path,
+                f"Thời hạn \"{text}\" đã qua trước ngày ban hành kế hoạch "
+                f"({plan.date.strftime('%d/%m/%Y')}).",
+                f'The deadline "{text}" is before the issue date ({plan.date.isoformat()}).',
+                "Kiểm tra lại thời hạn hoặc ngày ban hành.",
+                "Check the deadline or the issue date.")
+            return

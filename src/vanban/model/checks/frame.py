@@ -1,0 +1,150 @@
+"""The frame around the body: the number and code (ô 3), the signature (ô 7), Nơi nhận (ô 9)."""
+
+from __future__ import annotations
+
+import re
+
+from vanban.compose.registry import Registry
+from vanban.model.checks.base import Findings
+from vanban.model.plan import Plan
+from vanban.rules import nd30
+
+CODE = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$")
+ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*(?:[.\-&][A-ZĐ0-9]+)*$")
+AUTHORITY_NAMES = {"KT.": "ký thay", "Q.": "quyền", "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền"}
+
+
+def check_code(plan: Plan, registry: Registry, out: Findings) -> None:
+    """The code (ký hiệu) is "<type>-<issuer>…", e.g. KH-UBND for a Kế hoạch of a UBND."""
+    if plan.code is None:
+        return
+    type_name, abbr = nd30.DOCUMENT_TYPES[plan.type]
+    code = plan.code
+    if not CODE.match(code):
+        out.error(
+            "plan.code-format", ("code",),
+            f"Ký hiệu \"{code}\" không đúng dạng: chữ viết tắt tên loại, dấu gạch nối, chữ viết "
+            "tắt cơ quan (không dấu cách, không dấu \"/\"), ví dụ \"KH-UBND\".",
+            f'The code "{code}" is malformed; write e.g. "KH-UBND".',
+            f"Ví dụ: \"{abbr}-UBND\" hoặc \"{abbr}-STP\".", f'E.g. "{abbr}-UBND".')
+        return
+    if abbr and code.split("-")[0] != abbr:
+        out.error(
+            "plan.code-type", ("code",),
+            f"Ký hiệu \"{code}\" không khớp loại văn bản: {type_name.capitalize()} phải có ký "
+            f"hiệu bắt đầu bằng \"{abbr}-\".",
+            f'The code "{code}" does not match the document type: it must start with "{abbr}-".',
+            f"Viết \"{abbr}-{'-'.join(code.split('-')[1:])}\", hoặc sửa \"type\".",
+            f"Write \"{abbr}-{'-'.join(code.split('-')[1:])}\", or fix \"type\".")
+        return
+    issuer = registry.unit(plan.issuer)
+    if issuer is not None and issuer.unit.abbr and issuer.unit.abbr not in code.split("-")[1:]:
+        out.warning(
+            "plan.code-issuer", ("code",),
+            f"Ký hiệu \"{code}\" không có chữ viết tắt của cơ quan ban hành "
+            f"(\"{issuer.unit.abbr}\").",
+            f'The code "{code}" lacks the issuer\'s abbreviation ("{issuer.unit.abbr}").',
+            f"Ví dụ: \"{abbr}-{issuer.unit.abbr}\".", f'E.g. "{abbr}-{issuer.unit.abbr}".')
+
+
+def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
+    """KT./Q./TL./TUQ. and TM. used as Decree 30 (Điều 13) says; titles in upper case."""
+    sig = plan.signature
+    signer = registry.signer(sig.signer)
+    position = sig.position or (signer.position if signer else None)
+    where_position = ("signature", "position") if sig.position else ("signature", "signer")
+    if sig.authority != "none" and not sig.head:
+        name = AUTHORITY_NAMES[sig.authority]
+        out.error(
+            "signature.head-missing", ("signature", "authority"),
+            f"Ký \"{sig.authority}\" ({name}) cần chức vụ của người đứng đầu ở \"head\", ví dụ "
+            "head: CHỦ TỊCH.",
+            f'Signing "{sig.authority}" needs the head\'s title in "head", e.g. CHỦ TỊCH.')
+    if sig.authority == "none" and sig.head:
+        out.warning(
+            "signature.head-unused", ("signature", "head"),
+            f"\"head: {sig.head}\" không được in vì không có quyền hạn ký (authority).",
+            f'"head: {sig.head}" is not printed because there is no "authority".',
+            "Thêm authority: KT. (ký thay), Q., TL. hoặc TUQ.; hoặc bỏ dòng head.",
+            "Add authority: KT., Q., TL. or TUQ.; or remove head.")
+    if sig.authority == "KT." and position and not position.upper().startswith("PHÓ"):
+        same = sig.head and position.upper() == sig.head.upper()
+        out.error(
+            "signature.kt-deputy", where_position,
+            f"Ký thay (KT.) thì người ký là cấp phó: chức vụ phải bắt đầu bằng \"PHÓ\" (ví dụ "
+            f"\"PHÓ CHỦ TỊCH\"), nhưng ở đây là \"{position}\".",
+            f'KT. (signing for the head) needs a deputy: the position must start with "PHÓ", '
+            f'not "{position}".',
+            "Người đứng đầu tự ký thì bỏ \"authority: KT.\"." if same else
+            "Sửa chức vụ người ký, hoặc bỏ \"authority: KT.\".",
+            'The head signs in person: remove "authority: KT.".' if same else
+            'Fix the position, or remove "authority: KT.".')
+    if sig.on_behalf_of:
+        issuer = registry.unit(plan.issuer)
+        if issuer is not None and not issuer.unit.collective:
+            out.warning(
+                "signature.tm-not-collective", ("signature", "on_behalf_of"),
+                f"\"TM. {sig.on_behalf_of}\" chỉ dùng cho cơ quan làm việc theo chế độ tập thể; "
+                f"\"{issuer.unit.name}\" không được khai báo là tập thể (collective: true).",
+                f'"TM." is for collective bodies; "{issuer.unit.name}" is not marked '
+                "collective: true.",
+                "Bỏ on_behalf_of, hoặc thêm collective: true cho đơn vị trong danh mục.",
+                "Remove on_behalf_of, or mark the unit collective: true in the registry.")
+    for name in ("on_behalf_of", "head", "position"):
+        value = getattr(sig, name)
+        if value and value != value.upper():
+            out.warning(
+                "signature.not-upper", ("signature", name),
+                f"Chức danh trong khối chữ ký viết IN HOA: \"{value.upper()}\".",
+                f'Titles in the signature block are upper case: "{value.upper()}".')
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip(" \t-–+;.,").casefold())
+
+
+def check_recipients(plan: Plan, out: Findings) -> None:
+    """Nơi nhận: no line twice, no hand-written "Lưu" line, no typed dashes; a short archive unit."""
+    first: dict[str, int] = {}
+    for i, text in enumerate(plan.recipients):
+        path = ("recipients", i)
+        key = _key(text)
+        if re.match(r"^[-–+•]\s*", text):
+            out.warning(
+                "recipients.typed-dash", path,
+                "Không gõ dấu \"-\" đầu dòng Nơi nhận: công cụ tự thêm \"- \" và \";\".",
+                'Do not type "-" before a recipient: the tool adds "- " and ";".',
+                f"Viết: \"{text.lstrip('-–+• ')}\".", f"Write: \"{text.lstrip('-–+• ')}\".")
+        if re.match(r"^lưu\b", key):
+            out.error(
+                "recipients.archive-line", path,
+                "Dòng \"Lưu: VT, …\" do khóa \"archive\" tạo ra ở cuối Nơi nhận; dòng này sẽ "
+                "bị in hai lần.",
+                'The "Lưu: VT, …" line is written from "archive"; this line would print twice.',
+                "Xóa dòng này và ghi: archive: {unit: <viết tắt đơn vị soạn thảo>}.",
+                "Remove this line and use archive: {unit: …}.")
+            continue
+        if key in first:
+            out.error(
+                "recipients.duplicate", path,
+                f"Nơi nhận \"{text}\" bị trùng với dòng {out.line(('recipients', first[key]))}.",
+                f'The recipient "{text}" is listed twice (see line '
+                f"{out.line(('recipients', first[key]))}).",
+                "Xóa một trong hai dòng.", "Remove one of them.")
+        else:
+            first[key] = i
+    unit = plan.archive.unit
+    parts = [p.strip() for p in unit.split(",")]
+    if parts and parts[0].upper() == "VT":
+        out.warning(
+            "archive.unit-format", ("archive", "unit"),
+            "\"VT\" (văn thư) đã được in sẵn trong dòng \"Lưu: VT, …\"; ở đây chỉ ghi đơn vị "
+            "soạn thảo.", 'The tool already prints "VT"; give only the drafting unit here.',
+            f"Viết: unit: {', '.join(parts[1:]) or 'NCVX'}",
+            f"Write: unit: {', '.join(parts[1:]) or 'NCVX'}")
+    elif not all(ABBREVIATION.match(p) for p in parts):
+        out.warning(
+            "archive.unit-format", ("archive", "unit"),
+            f"Đơn vị lưu \"{unit}\" nên là chữ viết tắt IN HOA của đơn vị soạn thảo (ví dụ "
+            "\"NCVX\", \"PBGDPL\"), in sau \"Lưu: VT,\".",
+            f'The archive unit "{unit}" should be the drafting unit\'s upper-case abbreviation.')
