@@ -67,8 +67,9 @@ _MESSAGES = {
                         'Unknown field "{field}".'),
     "string_type": ("Giá trị phải là chữ; hãy đặt nó trong ngoặc kép.",
                     "The value must be text; put it in quotes."),
-    "int_type": ("Giá trị phải là số nguyên, ví dụ 87.", "The value must be a whole number."),
-    "int_parsing": ("Giá trị phải là số nguyên, ví dụ 87.", "The value must be a whole number."),
+    "int_type": ("Giá trị phải là số nguyên (chỉ gồm chữ số).", "The value must be a whole number."),
+    "int_parsing": ("Giá trị phải là số nguyên (chỉ gồm chữ số).",
+                    "The value must be a whole number."),
     "bool_type": ("Giá trị phải là true hoặc false.", "The value must be true or false."),
     "float_type": ("Giá trị phải là số.", "The value must be a number."),
     "tuple_type": ("Giá trị phải là một danh sách (mỗi dòng bắt đầu bằng \"- \").",
@@ -118,17 +119,23 @@ def from_validation_error(exc: ValidationError, loaded: Loaded,
             en = en.format(field=field, **ctx) if "{" in en else en
         else:  # our own PydanticCustomError messages are already Vietnamese
             vi, en = err["msg"], str((err.get("ctx") or {}).get("en", err["msg"]))
+        if kind == "literal_error":
+            vi = vi.replace(" or ", " hoặc ")
+            choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+            close = difflib.get_close_matches(str(err.get("input")), choices, n=1, cutoff=0.5)
+            if close:
+                hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
         if kind in ("date-invalid", "date-type"):
             vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
         coerced = loaded.coercible.get(path)
-        if coerced and not hint:
+        if coerced and not hint and kind not in ("extra_forbidden", "missing"):
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
         elif kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
             hint = "Số hoặc true/false được hiểu là dữ liệu khác chữ: đặt trong ngoặc kép."
             hint_en = "Numbers and true/false are not text: put the value in quotes."
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
-    return out
+    return sorted(out, key=lambda d: (d.span.line, d.span.col))
 
 
 def _raw(value: Any) -> str:
@@ -152,7 +159,7 @@ def coercion_hint(coerced: str, value: Any, kind: str) -> tuple[str, str]:
                     f"{raw} has a leading zero and is not read as a number: write {digits}.")
         return (f"\"{raw}\" không phải số thập phân thông thường: viết bằng chữ số 0–9.",
                 f'"{raw}" is not a plain decimal number: write digits without a leading zero.')
-    if coerced == "bool":
+    if coerced == "bool" and not wants_number:
         return (f"Giá trị {raw} bị hiểu là đúng/sai; hãy đặt trong ngoặc kép: \"{raw}\".",
                 f'{raw} is read as true/false; if it is text, quote it: "{raw}".')
     if coerced == "null":

@@ -111,7 +111,9 @@ class _Reader:
             try:
                 day = dt.date(year, item.b, item.a)
             except ValueError:
-                self.bad(_no_such_day(item.a, item.b, year), f'"{item.text}" is not a real date.')
+                last = calendar.monthrange(year, item.b)[1]
+                self.bad(f'"{item.text}" không có trong lịch: tháng {item.b} năm {year} chỉ có '
+                         f"{last} ngày.", f'"{item.text}" is not a real date.')
                 return
             self.out.periods.append(Period(day, day, item.text))
 
@@ -160,14 +162,6 @@ class _Reader:
         else:
             self.pending.append(item)
             self.resolve(int(year))
-
-
-def _no_such_day(day: int, month: int, year: int) -> str:
-    if 1 <= month <= 12:
-        last = calendar.monthrange(year, month)[1]
-        return (f"Ngày {day}/{month}/{year} không có trong lịch: tháng {month} năm {year} chỉ có "
-                f"{last} ngày.")
-    return f"Ngày {day}/{month}/{year} không có trong lịch."
 
 
 def read(text: str, default_year: int | None = None) -> Timeline:

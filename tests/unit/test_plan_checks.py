@@ -1,0 +1,192 @@
+"""Content checks as functions: the timeline reader, each check on a tiny plan, the examples clean."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vanban.compose.registry import load_registry, shared_dirs
+from vanban.errors import Severity
+from vanban.model.checks import CODES, check_plan, timeline
+from vanban.model.diagnostics import coercion_hint, date_message
+from vanban.pipeline import load_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "cases"
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("năm 2024", [(D(2024, 1, 1), D(2024, 12, 31))]),
+    ("Năm 2024", [(D(2024, 1, 1), D(2024, 12, 31))]),
+    ("Tháng 6, tháng 11 năm 2024", [(D(2024, 6, 1), D(2024, 6, 30)),
+                                    (D(2024, 11, 1), D(2024, 11, 30))]),
+    ("Quý II năm 2024", [(D(2024, 4, 1), D(2024, 6, 30))]),
+    ("Quý II, quý III năm 2025", [(D(2025, 4, 1), D(2025, 6, 30)),
+                                  (D(2025, 7, 1), D(2025, 9, 30))]),
+    ("Quý I/2025", [(D(2025, 1, 1), D(2025, 3, 31))]),
+    ("Quý 4/2024", [(D(2024, 10, 1), D(2024, 12, 31))]),
+    ("6 tháng đầu năm 2024", [(D(2024, 1, 1), D(2024, 6, 30))]),
+    ("6 tháng cuối năm 2024", [(D(2024, 7, 1), D(2024, 12, 31))]),
+    ("trước ngày 30/10/2024", [(D(2024, 10, 30), D(2024, 10, 30))]),
+    ("Trước ngày 30 tháng 10 năm 2024.", [(D(2024, 10, 30), D(2024, 10, 30))]),
+    ("trước ngày 15/3", [(D(2024, 3, 15), D(2024, 3, 15))]),  # the plan's year
+    ("Tháng 6/2024", [(D(2024, 6, 1), D(2024, 6, 30))]),
+    ("Từ tháng 3 đến tháng 5 năm 2024", [(D(2024, 3, 1), D(2024, 3, 31)),
+                                         (D(2024, 5, 1), D(2024, 5, 31))]),
+    ("Trong năm 2024", [(D(2024, 1, 1), D(2024, 12, 31))]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_timeline_periods(text, spans):
+    found = timeline.read(text, 2024)
+    assert not found.unreadable and not found.impossible
+    assert [(p.start, p.end) for p in found.periods] == spans
+
+
+@pytest.mark.parametrize("text", ["Thường xuyên", "Hằng năm", "hàng quý", "Cả năm", "Định kỳ",
+                                  "Thường xuyên trong năm", "Khi có yêu cầu"])
+def test_recurring_timelines_have_no_dates(text):
+    found = timeline.read(text, 2024)
+    assert found.recurring and not found.periods and not found.unreadable
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Theo chỉ đạo của UBND tỉnh", "Theo chỉ đạo"),
+    ("sau khi có kinh phí", "khi có kinh"),
+    ("ASAP", "ASAP"),
+])
+def test_unreadable_timelines_name_the_first_unknown_words(text, words):
+    assert timeline.read(text, 2024).unreadable == words
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("trước ngày 30/02/2024", '"ngày 30/02/2024" không có trong lịch: tháng 2 năm 2024 chỉ có 29'),
+    ("trước ngày 29/02/2023", "tháng 2 năm 2023 chỉ có 28 ngày"),
+    ("Tháng 13 năm 2024", 'Không có "Tháng 13"'),
+    ("Quý V năm 2024", 'Không có "Quý V"'),
+    ("ngày 12/14/2024", "Tháng 14"),
+])
+def test_impossible_dates_in_a_timeline(text, message):
+    found = timeline.read(text, 2024)
+    assert found.impossible and message in found.impossible[0][0]
+
+
+def test_a_month_without_a_year_and_no_plan_year_is_not_dated():
+    assert timeline.read("Tháng 6", None).periods == []
+
+
+# --- checks on the real examples and on small plans -----------------------------------------
+
+@pytest.mark.parametrize("plan", sorted(p for p in (ROOT / "plans").rglob("*.yaml")
+                                        if "_shared" not in p.parts),
+                         ids=lambda p: p.parent.name + "/" + p.stem)
+def test_the_example_plans_are_clean(plan):
+    parsed, loaded = load_plan(plan, plan.name)
+    assert check_plan(parsed, loaded, load_registry(shared_dirs(plan))) == []
+
+
+def _check(tmp_path, text: str):
+    shared = tmp_path / "_shared"
+    shared.mkdir(exist_ok=True)
+    (shared / "don-vi.yaml").write_bytes((CASES / "_shared" / "don-vi.yaml").read_bytes())
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    parsed, loaded = load_plan(path, "plan.yaml")
+    return check_plan(parsed, loaded, load_registry([shared]))
+
+
+BASE = (CASES / "valid" / "plan.yaml").read_text(encoding="utf-8")
+
+
+def test_the_base_plan_is_clean(tmp_path):
+    assert _check(tmp_path, BASE) == []
+
+
+@pytest.mark.parametrize(("old", "new", "code"), [
+    ("timeline: Quý II năm 2024", "timeline: năm 2023", "task.timeline-before-year"),
+    ("timeline: Quý II năm 2024", "timeline: 2023", "task.timeline-before-year"),
+    ("timeline: Quý II năm 2024", "timeline: Quý I/2025", "task.timeline-after-year"),
+    ("number: 5\n", "number: 5\ncode: KH-UBND-STP\n", None),
+    ("number: 5\n", "number: 5\ncode: kh-ubnd\n", "plan.code-format"),
+    ("number: 5\n", "number: 5\ncode: KH - UBND\n", "plan.code-format"),
+    ("  - Bộ Tư pháp\n", "  - Bộ Tư pháp\n  - bộ tư pháp.\n", "recipients.duplicate"),
+    ("  - Bộ Tư pháp\n", "  - Lưu VT\n", "recipients.archive-line"),
+    ("archive: {unit: STP}", "archive: {unit: 'NC, STP'}", None),
+    ("archive: {unit: STP}", "archive: {unit: stp}", "archive.unit-format"),
+    ("  authority: KT.\n", "  authority: Q.\n", None),
+    ("  authority: KT.\n  head: CHỦ TỊCH\n", "  authority: TL.\n", "signature.head-missing"),
+    ("  signer: ky\n", "  signer: ky\n  position: Phó Chủ tịch\n", "signature.not-upper"),
+    ("  signer: ky\n", "  signer: giam-doc\n", "signature.kt-deputy"),
+    ("lead: so-tttt", "lead: [so-tttt, Sở Tư pháp]\n        support: [Sở Thông tin và Truyền thông]",
+     "task.lead-also-support"),
+    ("lead: so-tttt", "lead: [so-tttt]\n        support: [và Sở Thông tin và Truyền thông]",
+     "task.lead-also-support"),
+    ("Nâng cao năng lực", "Phòng Tư Pháp nâng cao năng lực", "text.capitalisation"),
+    ("Nâng cao năng lực", "Sở Văn hóa, thể thao và du lịch nâng cao năng lực",
+     "text.capitalisation"),
+    ("Nâng cao năng lực", "HĐND Huyện nâng cao năng lực", "text.capitalisation"),
+    ("Nâng cao năng lực", "Hội đồng Nhân dân nâng cao năng lực", "text.capitalisation"),
+    ("Nâng cao năng lực", "Cán bộ tư pháp và cơ sở y tế nâng cao năng lực", None),
+    ("Nâng cao năng lực", "UBND Phường 15 và Thành phố Hồ Chí Minh nâng cao năng lực", None),
+    ("Nâng cao năng lực", "ỦY BAN NHÂN DÂN TỈNH nâng cao năng lực", None),
+    ("Nâng cao năng lực", "Nhân dân nâng cao năng lực", None),
+    ("Nâng cao năng lực", "thừa uỷ quyền nâng cao năng lực", "text.spelling-variant"),
+    ("      - Nâng cao năng lực đội ngũ hòa giải viên.\n",
+     "      - bullets:\n          - \"- Một\"\n          - Hai\n", "content.typed-label"),
+    ("      - Nâng cao năng lực đội ngũ hòa giải viên.\n",
+     "      - item: 2024 là năm bản lề\n", None),
+], ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 40 else None)
+def test_one_edit_one_code(tmp_path, old, new, code):
+    assert old in BASE
+    found = _check(tmp_path, BASE.replace(old, new, 1))
+    assert [d.code for d in found] == ([code] if code else [])
+    for d in found:
+        assert d.span.line >= 1 and d.message and d.message_en
+        assert CODES[d.code][0] == d.severity.value
+
+
+def test_duplicate_id_names_the_first_line(tmp_path):
+    found = _check(tmp_path, BASE.replace("id: dang-tai", "id: tap-huan"))
+    assert found[0].span.line == 18
+    assert "đã dùng ở dòng 13" in found[0].message
+
+
+def test_diagnostics_come_in_file_order(tmp_path):
+    text = BASE.replace("head: CHỦ TỊCH", "head: Chủ tịch").replace(
+        "date: 2024-03-05", "date: 2025-03-05")
+    found = _check(tmp_path, text)
+    assert [d.span.line for d in found] == sorted(d.span.line for d in found)
+    assert {d.severity for d in found} == {Severity.ERROR, Severity.WARNING}
+
+
+# --- schema message helpers -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("coerced", "value", "kind", "part"), [
+    ("int", "087", "int_type", "viết 87"),
+    ("int", "0", "int_type", "viết 0"),
+    ("octal", "0o17", "int_type", "chữ số 0–9"),
+    ("bool", True, "string_type", 'ngoặc kép: "true"'),
+    ("bool", "no", "int_type", ""),
+    ("null", None, "string_type", "để trống"),
+    ("timestamp", "2024-01-16", "int_type", "là một ngày"),
+    ("int", 2024, "string_type", 'ngoặc kép: "2024"'),
+])
+def test_coercion_hints(coerced, value, kind, part):
+    hint, hint_en = coercion_hint(coerced, value, kind)
+    assert part in hint
+    assert bool(hint) == bool(hint_en)
+
+
+@pytest.mark.parametrize(("value", "part", "hint"), [
+    ("2024-02-30", "tháng 2 năm 2024 chỉ có 29 ngày", "Sửa lại ngày"),
+    ("2023-02-29", "chỉ có 28 ngày", "Sửa lại ngày"),
+    ("2024-13-01", "không có tháng 13", "YYYY-MM-DD"),
+    ("16/01/2024", "viết sai dạng", 'Có phải "2024-01-16"?'),
+    ("31/04/2024", "tháng 4 năm 2024 chỉ có 30 ngày", "Sửa lại ngày"),
+    ("hôm nay", "nguyên văn", "2024-01-16"),
+])
+def test_date_messages(value, part, hint):
+    vi, _en, h, _h_en = date_message(value, "nguyên văn", "as is")
+    assert part in vi and hint in h
