@@ -103,7 +103,8 @@ def _offending_tag(exc: BaseException, lines: list[str], line: int) -> tuple[str
         else:
             found = []
         if found and found[0]:
-            return found[0], i
+            # An extra "{% endfor %}" is the last of its kind on the line Jinja names.
+            return (found[-1] if "unknown tag" in str(exc) else found[0]), i
     return "", 0
 
 
@@ -128,8 +129,8 @@ _KINDS = {
     "template.unsafe": ("Mẫu {t} dùng thẻ không được phép (mẫu không được đọc tệp hay chạy mã)",
                         "Template {t} uses a forbidden tag (no file access, no code)"),
     "template.undefined": ("Mẫu {t} dùng biến không có", "Template {t} uses an unknown variable"),
-    "template.syntax": ("Thẻ Jinja trong mẫu {t} bị lỗi", "Broken Jinja tag in template {t}"),
-    "template.error": ("Thẻ trong mẫu {t} gây lỗi khi dựng", "A tag in template {t} failed"),
+    "template.syntax": ("Mẫu {t} có thẻ Jinja viết sai", "Template {t} has a broken Jinja tag"),
+    "template.error": ("Mẫu {t} có thẻ gây lỗi khi dựng", "Template {t} has a tag that failed"),
 }
 
 
@@ -145,6 +146,8 @@ def _template_error(template: str, exc: BaseException, tpl: DocxTemplate,
         code = "template.error"
     lines = _source_lines(tpl)
     tag, index = _offending_tag(exc, lines, _template_line(exc))
+    if re.match(r"\{%-?\s*(include|import|extends|from)\b", tag):
+        code = "template.unsafe"  # a template never reads another file
     vi, en = (part.format(t=template) for part in _KINDS[code])
     detail = str(getattr(exc, "message", None) or exc)
     if tag:
