@@ -211,7 +211,14 @@ def _decode(raw: bytes, name: str, report: Reporter) -> str:
             "UTF-8.", "The file is UTF-16; it was read, but save it as UTF-8.",
             hint="Trong Notepad: Lưu thành (Save As) → Encoding: UTF-8.",
             hint_en="In Notepad: Save As → Encoding: UTF-8.")
-        return encoding.fix_encoding(raw, guess.encoding)
+        try:
+            return encoding.fix_encoding(raw, guess.encoding)
+        except UnicodeDecodeError as exc:  # e.g. an odd number of bytes: a cut-off file
+            raise VanbanError([Diagnostic(
+                "text.encoding", "Tệp UTF-16 bị hỏng hoặc bị cắt cụt (số byte lẻ); hãy mở bằng "
+                "trình soạn thảo và lưu lại với bảng mã UTF-8.", Span(name, 1, 1),
+                message_en=f"The UTF-16 file is damaged or cut off ({exc.reason}); save it "
+                           "again as UTF-8.")]) from None
     if guess.is_utf8:  # NUL bytes in UTF-8: reported as control characters
         return raw.decode("utf-8-sig")
     where = Span(name, guess.line, guess.col)
