@@ -1,0 +1,205 @@
+"""Mutated valid plans through the whole build: a valid DOCX or located diagnostics, nothing else.
+
+Each example starts from a valid plan (the 2024 Quảng Bình plan, or the small plan of the error
+cases), applies a few edits a clerk could make by accident — deleted lines, values of the wrong
+type, odd characters, broken indentation, duplicated lines, a truncated file — and runs
+``pipeline.build`` into an outputs folder that already holds a good DOCX. Every run must end in
+either a DOCX that opens, or a VanbanError whose diagnostics are all located; the good DOCX is
+untouched when the build fails, and no temporary file is ever left behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from vanban.errors import VanbanError
+from vanban.pipeline import build, discover
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = 1500  # per seed plan: 3000 mutated builds, about 20 s on two cores
+
+# Problems about a file as a whole, located by file name only (line 0).
+FILE_LEVEL = {"file.too-large", "file.read", "text.encoding", "template.read", "output.write",
+              "output.outside", "template.undefined", "template.syntax", "template.unsafe",
+              "template.error"}
+
+ODD = ["\x00", "\u200b", "\u2028", "\ufeff", "\x1b", "😀", "&<>\"'", "\u0301", "e\u0301",
+       "\t", "\r", "{{ ten_loai }}", "{% if x %}", "\\", ": ", " #", "- ", "*a", "&a ", "!!str ",
+       "%", "@", "`", "|", ">", "[", "{", "]", "}", "\ud800", "ü", "Ð", "ǅ"]
+VALUES = ["087", "no", "yes", "2024-02-30", "2024-13-01", "16/01/2024", "[]", "{}", "~", "",
+          "1.5", "true", "0x1F", "1:30", "- x", "''", '""', "[a, b]", "{a: 1}", "2024",
+          "\"Quý V năm 2024\"", "trước ngày 31/04/2024", "năm 2023", "Theo chỉ đạo", "*x",
+          "&x y", "!!int 5", "|", ">-", "KH/UBND", "so-tu-phap", "ubnd-khong-co"]
+
+
+@dataclass
+class Seed:
+    name: str
+    folder: Path       # workspace with plans/ and outputs/
+    plan: Path
+    target: Path
+    text: str
+    good: bytes        # the DOCX of the unmutated plan
+
+
+def _seed(tmp: Path, name: str, plan_text: str, registry: Path) -> Seed:
+    folder = tmp / name
+    shutil.copytree(registry, folder / "plans" / "_shared")
+    plan = folder / "plans" / "ke-hoach.yaml"
+    plan.write_text(plan_text, encoding="utf-8")
+    jobs = discover([plan], folder / "outputs", folder / "plans")
+    build(jobs, workspace=ROOT)
+    return Seed(name, folder, plan, jobs[0].target, plan_text, jobs[0].target.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> dict[str, Seed]:
+    tmp = tmp_path_factory.mktemp("fuzz")
+    big = (ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml").read_text("utf-8")
+    small = (ROOT / "tests" / "cases" / "valid" / "plan.yaml").read_text("utf-8")
+    return {"hoa-giai": _seed(tmp, "hoa-giai", big, ROOT / "plans" / "_shared"),
+            "small": _seed(tmp, "small", small, ROOT / "tests" / "cases" / "_shared")}
+
+
+# --- mutations --------------------------------------------------------------------------------
+
+def _at(lines: list[str], i: int) -> int:
+    return i % max(len(lines), 1)
+
+
+def delete_line(lines, i, _x):
+    del lines[_at(lines, i)]
+
+
+def duplicate_line(lines, i, _x):
+    j = _at(lines, i)
+    lines.insert(j, lines[j])
+
+
+def swap_lines(lines, i, x):
+    a, b = _at(lines, i), _at(lines, x)
+    lines[a], lines[b] = lines[b], lines[a]
+
+
+def change_value(lines, i, x):
+    j = _at(lines, i)
+    key, sep, _value = lines[j].partition(": ")
+    if sep:
+        lines[j] = f"{key}: {VALUES[x % len(VALUES)]}"
+
+
+def insert_odd(lines, i, x):
+    j = _at(lines, i)
+    pos = x % (len(lines[j]) + 1)
+    lines[j] = lines[j][:pos] + ODD[(x // 7) % len(ODD)] + lines[j][pos:]
+
+
+def indent(lines, i, x):
+    j = _at(lines, i)
+    lines[j] = " " * (x % 3 + 1) + lines[j] if x % 2 else lines[j][x % 3 + 1:]
+
+
+def truncate(lines, i, x):
+    j = _at(lines, i)
+    del lines[j + 1:]
+    lines[j] = lines[j][:x % (len(lines[j]) + 1)]
+
+
+MUTATIONS = [delete_line, duplicate_line, swap_lines, change_value, insert_odd, indent, truncate]
+
+edits = st.lists(st.tuples(st.sampled_from(MUTATIONS), st.integers(0, 10_000),
+                           st.integers(0, 10_000)), min_size=1, max_size=4)
+
+
+def mutate(text: str, changes) -> str:
+    lines = text.split("\n")
+    for change, i, x in changes:
+        if lines:
+            change(lines, i, x)
+    return "\n".join(lines)
+
+
+# --- the property -----------------------------------------------------------------------------
+
+RUNS = {"examples": 0, "built": 0, "refused": 0, "known-bug": 0, "seconds": 0.0}
+
+# python-docx refuses core properties over 255 characters; ooxml.finish.set_core_properties passes
+# the whole title (trích yếu) through, so a long title crashes the build. Reported; remove this
+# allowance (and the xfail below turns into a failure) once the title is shortened there.
+KNOWN_BUG = "exceeded 255 char limit for property"
+
+
+def _check_one(seed: Seed, text: str, note=event) -> None:
+    seed.target.write_bytes(seed.good)
+    seed.plan.write_bytes(text.encode("utf-8", "surrogatepass"))
+    jobs = discover([seed.plan], seed.folder / "outputs", seed.folder / "plans")
+    RUNS["examples"] += 1
+    try:
+        build(jobs, workspace=ROOT)
+    except ValueError as exc:
+        if KNOWN_BUG not in str(exc):
+            raise
+        RUNS["known-bug"] += 1
+        note("known bug: core property over 255 characters")
+        assert seed.target.read_bytes() == seed.good
+    except VanbanError as exc:
+        RUNS["refused"] += 1
+        assert exc.diagnostics
+        for d in exc.diagnostics:
+            assert d.span.file, d
+            assert d.span.line >= 1 or d.code in FILE_LEVEL, d.text()
+            assert d.message and d.code
+        note("refused: " + exc.diagnostics[0].code)
+        assert seed.target.read_bytes() == seed.good  # the good output is untouched
+    else:
+        RUNS["built"] += 1
+        note("built")
+        with zipfile.ZipFile(seed.target) as docx:
+            assert docx.testzip() is None
+            ET.fromstring(docx.read("word/document.xml"))
+    leftovers = sorted(p.name for p in seed.target.parent.iterdir())
+    assert leftovers == [seed.target.name]
+
+
+@pytest.mark.parametrize("name", ["hoa-giai", "small"])
+def test_mutated_plans_end_in_a_docx_or_located_diagnostics(seeds, name):
+    seed = seeds[name]
+    start = time.perf_counter()
+
+    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(changes=edits)
+    def run(changes):
+        _check_one(seed, mutate(seed.text, changes))
+
+    run()
+    RUNS["seconds"] += time.perf_counter() - start
+    print(f"\nfuzz {name}: {RUNS}")
+
+
+def test_the_unmutated_seeds_build(seeds):
+    for seed in seeds.values():
+        _check_one(seed, seed.text, note=lambda _: None)
+        assert seed.target.read_bytes() == seed.good
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError, reason=KNOWN_BUG)
+def test_a_title_over_255_characters_builds(seeds):
+    seed = seeds["small"]
+    long_title = "Tập huấn hòa giải ở cơ sở " * 12
+    text = seed.text.replace("title: Tập huấn hòa giải ở cơ sở năm 2024", f"title: {long_title}")
+    seed.plan.write_text(text, encoding="utf-8")
+    try:
+        build(discover([seed.plan], seed.folder / "outputs", seed.folder / "plans"),
+              workspace=ROOT)
+    finally:
+        seed.plan.write_text(seed.text, encoding="utf-8")
