@@ -25,15 +25,17 @@ class Hit:
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Registry:
     """Units and signers of a workspace, with every name they may be referred to by."""
 
     units: dict[str, Unit] = field(default_factory=dict)
     signers: dict[str, Signer] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
+    files: tuple[str, ...] = ()
+    names: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
 
-    def _index(self) -> dict[str, tuple[str, str]]:
+    def __post_init__(self) -> None:
+        # Every name a unit may be called by → (id, text to print); the first claim wins.
         index: dict[str, tuple[str, str]] = {}
         for uid, unit in self.units.items():
             index.setdefault(uid, (uid, unit.name))
@@ -44,11 +46,11 @@ class Registry:
                 index.setdefault(unit.abbr, (uid, unit.name))
             for alias in unit.aliases:
                 index.setdefault(alias, (uid, alias))
-        return index
+        object.__setattr__(self, "names", index)
 
     def unit(self, ref: str) -> Hit | None:
         """The unit ``ref`` names (id, official name, short name, abbreviation or alias)."""
-        found = self._index().get(ref.strip())
+        found = self.names.get(ref.strip())
         if found is None:
             return None
         uid, text = found
@@ -56,7 +58,7 @@ class Registry:
 
     def suggest(self, ref: str) -> list[str]:
         """The closest known names, for a "did you mean" hint."""
-        names = [n for n in self._index() if not n.islower() or " " in n]
+        names = [n for n in self.names if not n.islower() or " " in n]
         folded = {n.casefold(): n for n in names}
         close = difflib.get_close_matches(ref.casefold(), list(folded), n=2, cutoff=0.75)
         return [folded[c] for c in close]
@@ -83,7 +85,9 @@ def shared_dirs(plan: Path) -> list[Path]:
 
 def load_registry(folders: list[Path], display_root: Path | None = None) -> Registry:
     """Merge the registry files of ``folders`` (nearest first: a nearer entry wins)."""
-    reg = Registry()
+    units: dict[str, Unit] = {}
+    signers: dict[str, Signer] = {}
+    files: list[str] = []
     problems: list[Diagnostic] = []
     for folder in reversed(folders):
         for path in sorted(folder.glob("*.yaml")):
@@ -96,12 +100,12 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
             except ValidationError as exc:
                 problems.extend(from_validation_error(exc, loaded, RegistryFile))
                 continue
-            reg.units.update(part.units)
-            reg.signers.update(part.signers)
-            reg.files.append(shown)
+            units.update(part.units)
+            signers.update(part.signers)
+            files.append(shown)
     if problems:
         raise VanbanError(problems)
-    return reg
+    return Registry(units, signers, tuple(files))
 
 
 def _display(path: Path, root: Path | None) -> str:
