@@ -58,7 +58,9 @@ class Registry:
 
     def suggest(self, ref: str) -> list[str]:
         """The closest known names, for a "did you mean" hint."""
-        names = [n for n in self.names if not n.islower() or " " in n]
+        # An id is only suggested for something written like an id ("ubnd-tinhh").
+        looks_like_id = ref.islower() and " " not in ref
+        names = [n for n in self.names if looks_like_id or not n.islower() or " " in n]
         folded = {n.casefold(): n for n in names}
         close = difflib.get_close_matches(ref.casefold(), list(folded), n=2, cutoff=0.75)
         return [folded[c] for c in close]

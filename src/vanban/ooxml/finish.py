@@ -171,10 +171,11 @@ def ensure_last_paragraph(body: etree._Element) -> None:
 
 def set_core_properties(props, *, title: str, author: str, subject: str,
                         when: dt.datetime) -> None:
-    """Fixed core properties, so that rebuilding gives the same bytes."""
-    props.title = title
-    props.author = author
-    props.subject = subject
+    """Fixed core properties, so that rebuilding gives the same bytes. Word keeps at most 255
+    characters in a core property, so longer values are cut (the document text is not)."""
+    props.title = _property(title)
+    props.author = _property(author)
+    props.subject = _property(subject)
     props.last_modified_by = "vanban"
     props.revision = 1
     props.created = when
@@ -183,3 +184,12 @@ def set_core_properties(props, *, title: str, author: str, subject: str,
     props.comments = ""
     props.keywords = ""
     props.category = ""
+
+
+CORE_PROPERTY_MAX = 255
+
+
+def _property(value: str) -> str:
+    """One line of at most 255 characters."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= CORE_PROPERTY_MAX else flat[:CORE_PROPERTY_MAX - 1] + "…"
