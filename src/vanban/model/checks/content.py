@@ -47,7 +47,7 @@ def check_sections(plan: Plan, out: Findings) -> None:
 def _title_case(title: str, path: tuple, code: str, what: str, out: Findings) -> None:
     if title != title.upper():
         out.warning(
-            code, path, f"Tên {what} viết IN HOA: \"{title.upper()}\".",
+            code, path, f"Tên {what} phải viết IN HOA: \"{title.upper()}\".",
             f'A {"part" if what == "phần" else "section"} title is upper case: "{title.upper()}".')
 
 

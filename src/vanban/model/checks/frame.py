@@ -95,7 +95,7 @@ def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
         if value and value != value.upper():
             out.warning(
                 "signature.not-upper", ("signature", name),
-                f"Chức danh trong khối chữ ký viết IN HOA: \"{value.upper()}\".",
+                f"Chức danh trong khối chữ ký phải viết IN HOA: \"{value.upper()}\".",
                 f'Titles in the signature block are upper case: "{value.upper()}".')
 
 
