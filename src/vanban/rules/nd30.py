@@ -99,10 +99,15 @@ END_OF_BODY = "./."
 DRAFT_NUMBER_BLANK = "     "  # with the space after the colon: "Số:      /KH-UBND" on a draft
 
 
-def format_number(number: int | None, code: str) -> str:
-    """Ô 3: ``Số: 05/KH-UBND``; numbers below 10 take a leading zero; a draft has a blank."""
+def number_and_code(number: int | None, code: str) -> str:
+    """``05/KH-UBND``; numbers below 10 take a leading zero; a draft has a blank number."""
     shown = DRAFT_NUMBER_BLANK if number is None else f"{number:02d}"
-    return f"Số: {shown}/{code}"
+    return f"{shown}/{code}"
+
+
+def format_number(number: int | None, code: str) -> str:
+    """Ô 3: ``Số: 05/KH-UBND`` (a draft: ``Số:      /KH-UBND``)."""
+    return f"Số: {number_and_code(number, code)}"
 
 
 def format_day(day: int) -> str:
@@ -120,7 +125,12 @@ def format_date(year: int, month: int, day: int) -> str:
     return f"ngày {format_day(day)} tháng {format_month(month)} năm {year}"
 
 
-NUMBER_PATTERN = re.compile(r"^Số: (?P<num>\d{2,}|\s+)/(?P<code>[A-ZĐa-zđ0-9]+(?:-[A-ZĐa-zđ0-9]+)+)$")
+# Ký hiệu: groups joined by "-" with no spaces, e.g. KH-UBND, QĐ-BNV, QyĐ-STP, UBND-VX.
+CODE_PATTERN = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$")
+# An organisation's abbreviation inside a code: UBND, STP, SNN&PTNT is not one ("&" is not allowed).
+ABBREVIATION_PATTERN = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9]*$")
+NUMBER_PATTERN = re.compile(
+    r"^Số: (?P<num>\d{2,}|\s+)/(?P<code>" + CODE_PATTERN.pattern.strip("^$") + r")$")
 DATE_PATTERN = re.compile(
     r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$")
 
