@@ -18,13 +18,17 @@ from pathlib import Path
 from vanban.errors import Diagnostic, Span, VanbanError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+ZIP_LAST = (2107, 12, 31, 23, 59, 58)  # the zip format's dates run from 1980 to 2107
 
 
 def source_date(document_date: str | None) -> dt.datetime:
     """The timestamp stamped into outputs: SOURCE_DATE_EPOCH if set, else the document's date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):
+            pass  # out of any calendar: fall back to the document's own date
     if document_date:
         return dt.datetime.fromisoformat(document_date)
     return dt.datetime(*ZIP_EPOCH)
@@ -32,7 +36,8 @@ def source_date(document_date: str | None) -> dt.datetime:
 
 def zip_member(name: str, when: dt.datetime) -> zipfile.ZipInfo:
     """A zip entry header with fixed timestamp, attributes and compression."""
-    info = zipfile.ZipInfo(name, date_time=max(when, dt.datetime(*ZIP_EPOCH)).timetuple()[:6])
+    stamp = min(max(when, dt.datetime(*ZIP_EPOCH)), dt.datetime(*ZIP_LAST))
+    info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     info.create_system = 0

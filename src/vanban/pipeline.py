@@ -61,12 +61,18 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
                          and SHARED_DIR not in p.relative_to(path).parts
                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.is_file():
+            if path.suffix not in PLAN_SUFFIXES:
+                raise VanbanError([Diagnostic(
+                    "args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml). Lệnh build "
+                    "đọc kế hoạch YAML; muốn kiểm tra một tệp DOCX, dùng: vanban check TỆP.docx",
+                    Span(str(path)), message_en="Not a plan file (.yaml/.yml); to check a DOCX "
+                    "use: vanban check FILE.docx")])
             files.append(path)
         else:
             raise VanbanError([Diagnostic(
                 "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
                 message_en="No such file or folder.")])
-    jobs, seen = [], set()
+    jobs, seen, owners = [], set(), {}
     out_root = out_dir.resolve()
     for f in files:
         resolved = f.resolve()
@@ -82,6 +88,14 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
             raise VanbanError([Diagnostic(
                 "output.outside", "Đường dẫn tệp kết quả nằm ngoài thư mục kết quả.",
                 Span(display_path(f)), message_en="The output path leaves the output folder.")])
+        if target in owners:
+            raise VanbanError([Diagnostic(
+                "output.collision",
+                f"Kế hoạch này và {owners[target]} sẽ cùng ghi ra {display_path(target)}; đổi tên "
+                "một trong hai tệp.", Span(display_path(f)),
+                message_en=f"This plan and {owners[target]} would both write "
+                           f"{display_path(target)}; rename one of them.")])
+        owners[target] = display_path(f)
         jobs.append(Job(f, display_path(f), target))
     return jobs
 

@@ -32,29 +32,31 @@ class Registry:
     units: dict[str, Unit] = field(default_factory=dict)
     signers: dict[str, Signer] = field(default_factory=dict)
     files: tuple[str, ...] = ()
-    names: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
+    names: dict[str, dict[str, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Every name a unit may be called by → (id, text to print); the first claim wins.
-        index: dict[str, tuple[str, str]] = {}
+        # Every name a unit may be called by → {id: text to print}. An id names only its unit;
+        # another name may be claimed by several units (two UBND share the abbreviation "UBND").
+        index: dict[str, dict[str, str]] = {}
         for uid, unit in self.units.items():
-            index.setdefault(uid, (uid, unit.name))
-            index.setdefault(unit.name, (uid, unit.name))
-            if unit.short:
-                index.setdefault(unit.short, (uid, unit.short))
-            if unit.abbr:
-                index.setdefault(unit.abbr, (uid, unit.name))
-            for alias in unit.aliases:
-                index.setdefault(alias, (uid, alias))
+            claims = [(unit.name, unit.name), (unit.short, unit.short), (unit.abbr, unit.name)]
+            claims += [(alias, alias) for alias in unit.aliases]
+            for name, text in claims:
+                if name and name not in self.units:
+                    index.setdefault(name, {}).setdefault(uid, text)
+        for uid, unit in self.units.items():
+            index[uid] = {uid: unit.name}
         object.__setattr__(self, "names", index)
 
+    def candidates(self, ref: str) -> list[Hit]:
+        """Every unit ``ref`` may name (id, official name, short name, abbreviation or alias)."""
+        found = self.names.get(ref.strip(), {})
+        return [Hit(uid, self.units[uid], text) for uid, text in found.items()]
+
     def unit(self, ref: str) -> Hit | None:
-        """The unit ``ref`` names (id, official name, short name, abbreviation or alias)."""
-        found = self.names.get(ref.strip())
-        if found is None:
-            return None
-        uid, text = found
-        return Hit(uid, self.units[uid], text)
+        """The one unit ``ref`` names; None when it names none, or several (see candidates)."""
+        hits = self.candidates(ref)
+        return hits[0] if len(hits) == 1 else None
 
     def suggest(self, ref: str) -> list[str]:
         """The closest known names, for a "did you mean" hint."""
@@ -119,7 +121,15 @@ def _display(path: Path, root: Path | None) -> str:
 
 def unknown_unit(ref: str, registry: Registry, span: Span, path: str,
                  code: str = "unit.unknown") -> Diagnostic:
-    """The diagnostic for a unit that the registry does not know, with suggestions."""
+    """The diagnostic for a unit the registry does not know (with suggestions), or knows several
+    of under that name."""
+    hits = registry.candidates(ref)
+    if len(hits) > 1:
+        ids = ", ".join(h.id for h in hits)
+        return Diagnostic("unit.ambiguous", f'Tên "{ref}" trỏ tới {len(hits)} đơn vị trong danh mục '
+                          f"({ids}); hãy ghi mã của đơn vị cần dùng.", span, path,
+                          message_en=f'"{ref}" names {len(hits)} units ({ids}); write the id.',
+                          hint=f'Ví dụ: "{hits[0].id}".', hint_en=f'E.g. "{hits[0].id}".')
     close = registry.suggest(ref)
     hint = f'Có phải "{close[0]}"?' if close else "Thêm đơn vị vào danh mục trong _shared/."
     hint_en = f'Did you mean "{close[0]}"?' if close else "Add the unit to the _shared/ registry."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, Strict, StringConstraints
+from pydantic import BeforeValidator, Field, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
@@ -23,7 +23,10 @@ def _as_tuple(value: Any) -> Any:
     return value
 
 
-UnitList = Annotated[tuple[Text, ...], BeforeValidator(_as_tuple)]
+UnitList = Annotated[
+    tuple[Text, ...], BeforeValidator(_as_tuple),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                              {"type": "array", "items": {"type": "string", "minLength": 1}}]})]
 """One unit reference or a list of them."""
 
 
@@ -33,8 +36,14 @@ def _timeline(value: Any) -> Any:
     return value
 
 
-Timeline = Annotated[Text, BeforeValidator(_timeline)]
+Timeline = Annotated[Text, BeforeValidator(_timeline),
+                     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                                               {"type": "integer"}]})]
 """Free text such as "năm 2024"; a bare year 2024 is read as "năm 2024"."""
+
+
+YEARS = (1945, 2100)
+"""The years a document may carry (the Republic's first documents … a sane future)."""
 
 
 def _iso_date(value: Any) -> Any:
@@ -43,20 +52,41 @@ def _iso_date(value: Any) -> Any:
     if not isinstance(value, str):
         raise PydanticCustomError("date-type", "Ngày phải viết dạng YYYY-MM-DD, ví dụ 2024-01-16.")
     try:
-        return dt.date.fromisoformat(value.strip())
+        date = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise PydanticCustomError(
             "date-invalid",
             "Ngày \"{value}\" không hợp lệ; viết dạng YYYY-MM-DD, ví dụ 2024-01-16 (và ngày phải có "
             "thật trong lịch).", {"value": value}) from None
+    if not YEARS[0] <= date.year <= YEARS[1]:
+        raise PydanticCustomError(
+            "date-range", "Năm {year} nằm ngoài khoảng {lo}–{hi}; kiểm tra lại năm ban hành.",
+            {"year": date.year, "lo": YEARS[0], "hi": YEARS[1]})
+    return date
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date),
+                    WithJsonSchema({"type": "string", "format": "date"})]
 """A date written in ISO form in YAML (``2024-01-16``) and printed the Decree-30 way."""
 
-Year = Annotated[int, Strict(), Field(ge=1945, le=2100)]
+Year = Annotated[int, Strict(), Field(ge=YEARS[0], le=YEARS[1])]
 
 Int = Annotated[int, Strict()]
-Number = Annotated[int, Strict()] | Annotated[float, Strict()]
+def _number(value: Any) -> Any:
+    """92, 92.5, or the text "92.5" / "92,5" (YAML keeps a decimal as text) → a number."""
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise PydanticCustomError("number-type", "Giá trị phải là một số, ví dụ 90 hoặc 92.5."
+                                      ) from None
+        return int(number) if number.is_integer() and "." not in text else number
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PydanticCustomError("number-type", "Giá trị phải là một số, ví dụ 90 hoặc 92.5.")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": ["number", "string"]})]
 Bool = Annotated[bool, Strict()]
 Word = Annotated[str, Strict()]
