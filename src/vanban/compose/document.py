@@ -5,10 +5,12 @@ The result is plain frozen data; the renderer only lays it out.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 
 from vanban import numbering
-from vanban.compose.registry import Registry, unknown_unit
+from vanban.compose.registry import Hit, Registry, unknown_unit
 from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
 from vanban.model.diagnostics import dotted
@@ -24,6 +26,7 @@ TABLE_HEADERS = ("STT", "Nội dung", LEAD_LABEL, SUPPORT_LABEL, TIMELINE_LABEL,
 
 # Paragraph kinds of the body; each maps to one paragraph style of the template.
 ITEM_KIND = {1: "khoan", 2: "khoan2", 3: "diem"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a registry id, never a person's name
 
 
 @dataclass(frozen=True)
@@ -259,19 +262,16 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
                                         "issuer.unknown")])
     unit = issuer.unit
     type_name, type_abbr = nd30.DOCUMENT_TYPES[plan.type]
-    code = plan.code or f"{type_abbr}-{unit.abbr or 'UBND'}"
-    place = plan.place or unit.place
     problems: list[Diagnostic] = []
+    code = plan.code or _derived_code(type_abbr, issuer, loaded, problems)
+    place = plan.place or unit.place
     if not place:
         problems.append(Diagnostic("issuer.place", "Chưa có địa danh: thêm \"place\" vào kế hoạch "
                                    "hoặc vào đơn vị ban hành trong danh mục.",
                                    loaded.span(("issuer",)), "place",
                                    message_en="No place name for ô 4."))
-    if plan.date:
-        place_date = f"{place}, {nd30.format_date(plan.date.year, plan.date.month, plan.date.day)}"
-    else:
-        year = plan.year or 0
-        place_date = f"{place}, ngày      tháng      năm {year}"
+    date_words = _date_words(plan)
+    place_date = f"{place}, {date_words}"
     body: list[Para] = [Para("doan", p) for p in plan.intro]
     if plan.parts:
         for pi, part in enumerate(plan.parts, 1):
@@ -283,6 +283,8 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
     _end_body(body)
     signer = registry.signer(plan.signature.signer)
     sig = plan.signature
+    if signer is None and SLUG.match(sig.signer):
+        problems.append(_unknown_signer(sig.signer, registry, loaded))
     position = sig.position or (signer.position if signer else None)
     if position is None:
         problems.append(Diagnostic("signature.position", "Chưa có chức vụ người ký: thêm "
@@ -302,7 +304,7 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
     recipients = tuple(f"- {r.rstrip(';.')};" for r in plan.recipients) + (f"- {archive}.",)
     appendices = ()
     if plan.tasks_display == "appendix":
-        appendices = _appendix(c, plan, type_name, place_date, unit.name, code)
+        appendices = _appendix(c, plan, type_name, date_words, unit.name, code)
     problems.extend(c.problems)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
@@ -331,15 +333,48 @@ def _can_cu(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ln + ("." if i == len(out) - 1 else ";") for i, ln in enumerate(out))
 
 
-def _appendix(c: _Composer, plan: Plan, type_name: str, place_date: str, issuer_name: str,
+def _appendix(c: _Composer, plan: Plan, type_name: str, date_words: str, issuer_name: str,
               code: str) -> tuple[AppendixDoc, ...]:
     if not c.rows:
         return ()
-    number = f"{plan.number:02d}" if plan.number else "      "
-    date = place_date.split(", ", 1)[1]
-    reference = (f"(Kèm theo {type_name.capitalize()} số {number}/{code} {date} "
-                 f"của {issuer_name})")
+    reference = (f"(Kèm theo {type_name.capitalize()} số {nd30.number_and_code(plan.number, code)} "
+                 f"{date_words} của {issuer_name})")
     title = plan.appendix.title if plan.appendix else "DANH MỤC NHIỆM VỤ"
     landscape = (plan.appendix.orientation != "portrait") if plan.appendix else True
     return (AppendixDoc(numbering.appendix_label(1, 1), title, reference, landscape,
                         TABLE_HEADERS, tuple(c.rows)),)
+
+
+def _date_words(plan: Plan) -> str:
+    """Ô 4 without the place: "ngày 16 tháng 01 năm 2024"; a draft leaves day and month blank."""
+    if plan.date:
+        return nd30.format_date(plan.date.year, plan.date.month, plan.date.day)
+    return f"ngày      tháng      năm {plan.year or ''}".rstrip()
+
+
+def _derived_code(type_abbr: str, issuer: Hit, loaded: Loaded, problems: list[Diagnostic]) -> str:
+    """Ô 3's code when the plan gives none: "<type>-<issuer>", e.g. KH-UBND."""
+    abbr = issuer.unit.abbr
+    if abbr and nd30.ABBREVIATION_PATTERN.match(abbr):
+        return f"{type_abbr}-{abbr}"
+    problems.append(Diagnostic(
+        "issuer.abbr", (f'Chữ viết tắt "{abbr}" của "{issuer.unit.name}" không dùng được trong ký '
+                        "hiệu (chỉ gồm chữ và số, ví dụ STP)." if abbr else
+                        f'"{issuer.unit.name}" chưa có chữ viết tắt (abbr) trong danh mục đơn vị, '
+                        "nên không tạo được ký hiệu."), loaded.span(("issuer",)), "issuer",
+        message_en="The issuer has no usable abbreviation (abbr) for the code.",
+        hint="Thêm abbr cho đơn vị trong danh mục, hoặc ghi ký hiệu ở trường code, ví dụ "
+             f"code: {type_abbr}-STP.",
+        hint_en=f"Add abbr to the unit in the registry, or write code: {type_abbr}-…"))
+    return f"{type_abbr}-{abbr or ''}"
+
+
+def _unknown_signer(ref: str, registry: Registry, loaded: Loaded) -> Diagnostic:
+    close = difflib.get_close_matches(ref, list(registry.signers), n=1, cutoff=0.6)
+    return Diagnostic(
+        "signature.signer-unknown", f'Không có người ký "{ref}" trong danh mục người ký.',
+        loaded.span(("signature", "signer")), "signature.signer",
+        message_en=f'No signer "{ref}" in the signer registry.',
+        hint=(f'Có phải "{close[0]}"?' if close else
+              "Ghi họ tên người ký, hoặc thêm người ký vào _shared/nguoi-ky.yaml."),
+        hint_en=f'Did you mean "{close[0]}"?' if close else "Write the full name, or add the signer.")

@@ -43,6 +43,7 @@ CODES = {
     "signature.head-missing": ("error", "KT./Q./TL./TUQ. without the head's title"),
     "signature.head-unused": ("warning", "head given without an authority"),
     "signature.kt-deputy": ("error", "KT. signed by someone who is not a deputy"),
+    "signature.deputy-needs-kt": ("error", "a deputy signing without KT."),
     "signature.tm-not-collective": ("warning", "TM. for an issuer that is not collective"),
     "signature.not-upper": ("warning", "signature titles not in upper case"),
     "recipients.duplicate": ("error", "a recipient listed twice"),

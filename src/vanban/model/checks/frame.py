@@ -9,7 +9,7 @@ from vanban.model.checks.base import Findings
 from vanban.model.plan import Plan
 from vanban.rules import nd30
 
-CODE = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$")
+CODE = nd30.CODE_PATTERN
 ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*(?:[.\-&][A-ZĐ0-9]+)*$")
 AUTHORITY_NAMES = {"KT.": "ký thay", "Q.": "quyền", "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền"}
 
@@ -67,12 +67,21 @@ def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
             f'"head: {sig.head}" is not printed because there is no "authority".',
             "Thêm authority: KT. (ký thay), Q., TL. hoặc TUQ.; hoặc bỏ dòng head.",
             "Add authority: KT., Q., TL. or TUQ.; or remove head.")
-    if sig.authority == "KT." and position and not position.upper().startswith("PHÓ"):
+    deputy = bool(position) and position.upper().startswith(nd30.DEPUTY_WORD + " ")
+    if deputy and sig.authority == "none":
+        out.error(
+            "signature.deputy-needs-kt", where_position,
+            f"\"{position}\" là cấp phó: cấp phó ký thay người đứng đầu nên phải có dòng "
+            f"\"KT. …\" (Điều 13 Nghị định 30/2020/NĐ-CP).",
+            f'"{position}" is a deputy: a deputy signs for the head with a "KT." line.',
+            "Thêm authority: KT. và head: <chức vụ người đứng đầu>, ví dụ head: CHỦ TỊCH.",
+            "Add authority: KT. and head: <the head's title>.")
+    if sig.authority == "KT." and position and not deputy:
         same = sig.head and position.upper() == sig.head.upper()
         out.error(
             "signature.kt-deputy", where_position,
-            f"Ký thay (KT.) thì người ký là cấp phó: chức vụ phải bắt đầu bằng \"PHÓ\" (ví dụ "
-            f"\"PHÓ CHỦ TỊCH\"), nhưng ở đây là \"{position}\".",
+            f"Ký thay (KT.) thì người ký là cấp phó: chức vụ phải bắt đầu bằng "
+            f"\"{nd30.DEPUTY_WORD}\" (ví dụ \"PHÓ CHỦ TỊCH\"), nhưng ở đây là \"{position}\".",
             f'KT. (signing for the head) needs a deputy: the position must start with "PHÓ", '
             f'not "{position}".',
             "Người đứng đầu tự ký thì bỏ \"authority: KT.\"." if same else
@@ -92,6 +101,8 @@ def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
                 "Remove on_behalf_of, or mark the unit collective: true in the registry.")
     for name in ("on_behalf_of", "head", "position"):
         value = getattr(sig, name)
+        if name == "position" and value is None:
+            value = position  # from the registry of signers
         if value and value != value.upper():
             out.warning(
                 "signature.not-upper", ("signature", name),
