@@ -114,21 +114,42 @@ def load_plan(path: Path, display: str) -> tuple[Plan, Loaded]:
     return plan, loaded
 
 
-def prepare(job: Job, registries: dict[tuple[Path, ...], Registry]) -> Prepared:
-    """Validate and compose one plan (the registry of its folders is loaded once and shared)."""
-    folders = tuple(shared_dirs(job.source))
-    if folders not in registries:
-        registries[folders] = load_registry(list(folders))
-    plan, loaded = load_plan(job.source, job.display)
-    found = check_plan(plan, loaded, registries[folders])
+def _registry(folders: tuple[Path, ...],
+              cache: dict[tuple[Path, ...], Registry | VanbanError]) -> Registry:
+    """The registry of ``folders``, loaded once per build; its errors are raised every time."""
+    if folders not in cache:
+        try:
+            cache[folders] = load_registry(list(folders))
+        except VanbanError as exc:
+            cache[folders] = exc
+    found = cache[folders]
+    if isinstance(found, VanbanError):
+        raise found
+    return found
+
+
+def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]) -> Prepared:
+    """Validate and compose one plan; the plan's own errors and its registry's are both found."""
+    problems: list[Diagnostic] = []
     try:
-        document = compose(plan, registries[folders], loaded)
+        plan, loaded = load_plan(job.source, job.display)
+    except VanbanError as exc:
+        problems.extend(exc.diagnostics)
+    try:
+        registry = _registry(tuple(shared_dirs(job.source)), registries)
+    except VanbanError as exc:
+        problems.extend(exc.diagnostics)
+    if problems:
+        raise VanbanError(problems)
+    found = check_plan(plan, loaded, registry)
+    try:
+        document = compose(plan, registry, loaded)
     except VanbanError as exc:
         raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)) from None
     if any(d.severity is Severity.ERROR for d in found):
         raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings)))
-    return Prepared(job, document, loaded,
-                    list(loaded.warnings) + _in_file_order(found + list(document.warnings)))
+    return Prepared(job, document, loaded, list(registry.warnings) + list(loaded.warnings)
+                    + _in_file_order(found + list(document.warnings)))
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -156,14 +177,15 @@ class BuildResult:
 
 def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
     """Prepare every job; collect the problems of all of them."""
-    registries: dict[tuple[Path, ...], Registry] = {}
+    registries: dict[tuple[Path, ...], Registry | VanbanError] = {}
     prepared, problems = [], []
     for job in jobs:
         try:
             prepared.append(prepare(job, registries))
         except VanbanError as exc:
             problems.extend(exc.diagnostics)
-    return prepared, problems
+    # A registry shared by several plans reports its problems once.
+    return prepared, list(dict.fromkeys(problems))
 
 
 def render_one(item: Prepared, workspace: Path) -> bytes:
@@ -180,6 +202,7 @@ def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool =
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     for item in prepared:
         warnings.extend(item.warnings)
+    warnings = list(dict.fromkeys(warnings))  # a shared registry's warnings once
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if strict:
         errors += warnings

@@ -148,3 +148,35 @@ def test_parallel_build_gives_the_same_bytes(workspace):
     two = sorted((workspace / "hai").rglob("*.docx"))
     assert len(one) == len(two) >= 3
     assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+
+
+def test_a_broken_registry_is_reported_once_with_the_plans_own_errors(workspace):
+    registry = workspace / "plans" / "_shared" / "don-vi.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("    abbr: STP\n",
+                                                                     "    abr: STP\n"),
+                        encoding="utf-8")
+    plan = workspace / "plans" / "quang-binh" / "2025" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"),
+                    encoding="utf-8")
+    result = run("validate")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    registry_lines = [ln for ln in lines if ln.startswith("plans/_shared/don-vi.yaml:")]
+    assert len(registry_lines) == 1
+    assert 'Trường "abr" không có trong mẫu danh mục. Có phải "abbr"?' in registry_lines[0]
+    assert any("[schema.extra-forbidden] titel:" in ln for ln in lines)
+
+
+def test_two_plans_writing_one_output_are_refused(workspace):
+    source = workspace / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    source.with_suffix(".yml").write_bytes(source.read_bytes())
+    result = run("build", "--out", "ra")
+    assert result.exit_code == 1
+    assert "[output.collision]" in result.stderr
+    assert not (workspace / "ra").exists()
+
+
+def test_build_refuses_a_docx_as_a_plan(workspace):
+    Path("van-ban.docx").write_bytes(b"PK")
+    result = run("build", "van-ban.docx")
+    assert result.exit_code == 1 and "[args.not-plan]" in result.stderr

@@ -32,6 +32,7 @@ class Registry:
     units: dict[str, Unit] = field(default_factory=dict)
     signers: dict[str, Signer] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
     names: dict[str, dict[str, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,23 +94,25 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
     signers: dict[str, Signer] = {}
     files: list[str] = []
     problems: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
     for folder in reversed(folders):
         for path in sorted(folder.glob("*.yaml")):
             shown = _display(path, display_root)
             loaded = load_file(path, shown)
+            warnings.extend(loaded.warnings)
             if loaded.data is None:
                 continue
             try:
                 part = RegistryFile.model_validate(loaded.data)
             except ValidationError as exc:
-                problems.extend(from_validation_error(exc, loaded, RegistryFile))
+                problems.extend(from_validation_error(exc, loaded, RegistryFile, "danh mục"))
                 continue
             units.update(part.units)
             signers.update(part.signers)
             files.append(shown)
     if problems:
         raise VanbanError(problems)
-    return Registry(units, signers, tuple(files))
+    return Registry(units, signers, tuple(files), tuple(warnings))
 
 
 def _display(path: Path, root: Path | None) -> str:

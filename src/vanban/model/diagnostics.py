@@ -44,8 +44,10 @@ def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
             continue
         if isinstance(part, int) or current is None:
             continue
-        field = getattr(current, "model_fields", {}).get(part)
-        current = _inner_model(field.annotation) if field else None
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            continue  # a key of a dict of models (units.<id>): same model below it
+        current = _inner_model(fields[part].annotation)
     return list(getattr(current, "model_fields", {}) or [])
 
 
@@ -63,8 +65,12 @@ def _inner_model(annotation: Any) -> Any:
 
 _MESSAGES = {
     "missing": ('Thiếu trường bắt buộc "{field}".', 'Missing required field "{field}".'),
-    "extra_forbidden": ('Trường "{field}" không có trong mẫu kế hoạch.',
+    "extra_forbidden": ('Trường "{field}" không có trong mẫu {document}.',
                         'Unknown field "{field}".'),
+    "string_too_long": ("Giá trị quá dài (tối đa {max_length} ký tự).",
+                        "The value is too long (at most {max_length} characters)."),
+    "string_unicode": ("Giá trị có ký tự không phải Unicode hợp lệ.",
+                       "The value holds characters that are not valid Unicode."),
     "string_type": ("Giá trị phải là chữ; hãy đặt nó trong ngoặc kép.",
                     "The value must be text; put it in quotes."),
     "int_type": ("Giá trị phải là số nguyên (chỉ gồm chữ số).", "The value must be a whole number."),
@@ -92,9 +98,10 @@ _MESSAGES = {
 }
 
 
-def from_validation_error(exc: ValidationError, loaded: Loaded,
-                          model: type[BaseModel]) -> list[Diagnostic]:
-    """One diagnostic per pydantic error, located through the loader's source map."""
+def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[BaseModel],
+                          document: str = "kế hoạch") -> list[Diagnostic]:
+    """One diagnostic per pydantic error, located through the loader's source map; ``document``
+    names what the file is ("kế hoạch", "danh mục") in the messages."""
     out: list[Diagnostic] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -115,8 +122,10 @@ def from_validation_error(exc: ValidationError, loaded: Loaded,
             span = loaded.span(path)
         if kind in _MESSAGES:
             vi, en = _MESSAGES[kind]
-            vi = vi.format(field=field, **ctx) if "{" in vi else vi
+            vi = vi.format(field=field, document=document, **ctx) if "{" in vi else vi
             en = en.format(field=field, **ctx) if "{" in en else en
+        elif "_" in kind:  # a pydantic error type with no Vietnamese text of ours
+            vi, en = "Giá trị không hợp lệ.", err["msg"]
         else:  # our own PydanticCustomError messages are already Vietnamese
             vi, en = err["msg"], str((err.get("ctx") or {}).get("en", err["msg"]))
         if kind == "literal_error":
@@ -130,6 +139,16 @@ def from_validation_error(exc: ValidationError, loaded: Loaded,
         coerced = loaded.coercible.get(path)
         if coerced and not hint and kind not in ("extra_forbidden", "missing"):
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
+        elif kind == "string_type" and isinstance(err.get("input"), dict) and err["input"]:
+            key = str(next(iter(err["input"])))
+            if key.casefold().startswith("lưu"):
+                hint = ("Dòng \"Lưu: VT, …\" do khóa archive tạo ra: xóa dòng này và ghi "
+                        "archive: {unit: <viết tắt đơn vị soạn thảo>}.")
+                hint_en = 'The "Lưu: VT" line comes from archive: remove it and use archive.'
+            else:
+                hint = (f'Dòng có dấu ":" sau "{key}" nên YAML hiểu thành "khóa: giá trị"; đặt cả '
+                        "dòng trong ngoặc kép.")
+                hint_en = 'A ":" made YAML read this line as "key: value"; quote the whole line.'
         elif kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
             hint = "Số hoặc true/false được hiểu là dữ liệu khác chữ: đặt trong ngoặc kép."
             hint_en = "Numbers and true/false are not text: put the value in quotes."
