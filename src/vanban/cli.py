@@ -152,13 +152,22 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, lang: str) -> None
     """
     import json
 
-    from vanban.errors import Severity, VanbanError
-    from vanban.pipeline import discover, validate_all
+    from vanban.errors import Diagnostic, Severity, Span, VanbanError
+    from vanban.pipeline import discover, render_all, validate_all
 
     plans_root = Path("plans")
     try:
         jobs = discover(paths or (plans_root,), Path("outputs"), plans_root)
         prepared, problems = validate_all(jobs)
+        if not problems or all(p.severity is Severity.WARNING for p in problems):
+            problems += render_all(prepared, Path.cwd())[1]  # the templates, in memory only
+        if not jobs:
+            problems.append(Diagnostic(
+                "args.no-plans", "Không có kế hoạch nào (.yaml) để kiểm tra.",
+                Span(", ".join(map(str, paths)) or str(plans_root)),
+                message_en="No plan (.yaml) to check.",
+                hint="Chạy lệnh trong thư mục dự án (có thư mục plans/), hoặc chỉ rõ tệp.",
+                hint_en="Run it in the project folder (with plans/), or name the files."))
     except VanbanError as exc:
         jobs, prepared, problems = [], [], list(exc.diagnostics)
     for item in prepared:

@@ -9,6 +9,7 @@ moved into place only when complete; an unchanged file is not rewritten.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
 import tempfile
@@ -57,19 +58,91 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
+_REASONS = {
+    errno.EACCES: ("không có quyền ghi vào đây", "no permission to write here"),
+    errno.EPERM: ("không có quyền ghi vào đây", "no permission to write here"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
+    errno.EDQUOT: ("đã hết dung lượng được cấp", "the disk quota is used up"),
+    errno.EISDIR: ("đã có một thư mục trùng tên với tệp", "a folder has the file's name"),
+    errno.ENOTDIR: ("một phần của đường dẫn là tệp, không phải thư mục",
+                    "part of the path is a file, not a folder"),
+    errno.ENOENT: ("không tìm thấy thư mục", "the folder does not exist"),
+    errno.EBUSY: ("tệp đang được chương trình khác dùng", "another program is using the file"),
+    errno.ETXTBSY: ("tệp đang được chương trình khác dùng", "another program is using the file"),
+}
+
+
+def _write_error(exc: OSError, shown: str) -> VanbanError:
+    vi, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    return VanbanError([Diagnostic(
+        "output.write",
+        f"Không ghi được tệp: {vi}. Tệp cũ được giữ nguyên; không tệp nào của lần dựng này được "
+        "ghi.", Span(shown),
+        message_en=f"Cannot write the file: {en}. The previous file is kept; nothing of this "
+                   "build was written.",
+        hint="Nếu tệp đang mở trong Word, hãy đóng lại rồi chạy lại.",
+        hint_en="If the file is open in Word, close it and run again.")])
+
+
+def _read_only(target: Path, shown: str) -> VanbanError:
+    return VanbanError([Diagnostic(
+        "output.read-only",
+        "Tệp đang đặt chỉ đọc (read-only) nên không ghi đè; tệp cũ được giữ nguyên.", Span(shown),
+        message_en="The file is marked read-only, so it is not overwritten.",
+        hint="Bỏ thuộc tính chỉ đọc của tệp (Properties → bỏ chọn Read-only), hoặc dùng --out.",
+        hint_en="Clear the file's read-only attribute, or use --out.")])
+
+
+def write_all(items: list[tuple[Path, bytes, str]]) -> list[bool]:
+    """Write every (target, data, shown name) or none: each file goes to a synced temporary file
+    beside its target first, and only when all are complete do they replace their targets.
+    Returns, per item, whether its file changed (an unchanged file is not rewritten)."""
+    changed = [_differs(target, data) for target, data, _ in items]
+    for (target, _, shown), change in zip(items, changed):
+        if change and target.exists() and not target.stat().st_mode & 0o222:
+            raise _read_only(target, shown)
+    staged: list[tuple[str, Path, str]] = []
+    try:
+        for (target, data, shown), change in zip(items, changed):
+            if change:
+                try:
+                    staged.append((_stage(target, data), target, shown))
+                except OSError as exc:
+                    raise _write_error(exc, shown) from None
+        for i, (tmp, target, shown) in enumerate(staged):
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _write_error(exc, shown) from None
+            staged[i] = ("", target, shown)
+    finally:
+        for tmp, _, _ in staged:
+            if tmp:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+    return changed
+
+
 def write_atomic(target: Path, data: bytes, display: str | None = None) -> bool:
     """Write ``data`` to ``target`` completely or not at all; False when the file was unchanged."""
-    shown = display or str(target)
+    return write_all([(target, data, display or str(target))])[0]
+
+
+def _differs(target: Path, data: bytes) -> bool:
     try:
-        if target.is_file() and target.read_bytes() == data:
-            return False
+        return not (target.is_file() and target.read_bytes() == data)
     except OSError:
-        pass
-    tmp_name = None
+        return True
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """A complete, synced temporary copy of ``data`` in ``target``'s folder; its name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp_name, 0o666 & ~umask)
@@ -77,19 +150,7 @@ def write_atomic(target: Path, data: bytes, display: str | None = None) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
-        return True
-    except OSError as exc:
-        raise VanbanError([Diagnostic(
-            "output.write",
-            f"Không ghi được tệp ({exc.strerror}). Nếu tệp đang mở trong Word, hãy đóng lại rồi "
-            "chạy lại; tệp cũ được giữ nguyên.", Span(shown),
-            message_en=f"Cannot write the file ({exc.strerror}); the previous file is kept. "
-                       "Close it in Word and run again.")]) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+    except BaseException:
+        os.unlink(tmp_name)
+        raise
+    return tmp_name

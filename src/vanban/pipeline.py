@@ -71,7 +71,9 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
         else:
             raise VanbanError([Diagnostic(
                 "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
-                message_en="No such file or folder.")])
+                message_en="No such file or folder.",
+                hint="Kiểm tra lại đường dẫn; lệnh chạy trong thư mục dự án (nơi có plans/).",
+                hint_en="Check the path; run the command in the project folder (with plans/).")])
     jobs, seen, owners = [], set(), {}
     out_root = out_dir.resolve()
     for f in files:
@@ -195,44 +197,92 @@ def render_one(item: Prepared, workspace: Path) -> bytes:
     return render(item.document, template, display_path(template))
 
 
+def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,
+               progress: Callable[[str], None] | None = None
+               ) -> tuple[list[tuple[Job, bytes]], list[Diagnostic]]:
+    """Render every prepared plan in memory; the problems of all of them (a broken template is
+    reported once)."""
+    rendered, problems = [], []
+    if workers > 1 and len(prepared) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(render_one, item, workspace) for item in prepared]
+            outcomes = [(item, future) for item, future in zip(prepared, futures)]
+            results = []
+            for item, future in outcomes:
+                try:
+                    results.append((item, future.result()))
+                except VanbanError as exc:
+                    problems.extend(exc.diagnostics)
+    else:
+        results = []
+        for item in prepared:
+            try:
+                results.append((item, render_one(item, workspace)))
+            except VanbanError as exc:
+                problems.extend(exc.diagnostics)
+    for item, data in results:
+        rendered.append((item.job, data))
+        if progress:
+            progress(item.job.display)
+    return rendered, list(dict.fromkeys(problems))
+
+
+def _output_warnings(rendered: list[tuple[Job, bytes]], issued: set[Path], pdf: bool
+                     ) -> list[Diagnostic]:
+    """What a clerk should know before outputs change: an issued document (it has a number)
+    whose DOCX changes, and a PDF that would be left older than its DOCX."""
+    out = []
+    for job, data in rendered:
+        if not job.target.is_file() or job.target.read_bytes() == data:
+            continue
+        shown = display_path(job.target)
+        if job.source in issued:
+            out.append(Diagnostic(
+                "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
+                "khác tệp đang có; xem lại thay đổi (git diff) trước khi gửi đi.", Span(shown),
+                severity=Severity.WARNING,
+                message_en="This document has a number (it was issued) but its content changes."))
+        if not pdf and job.target.with_suffix(".pdf").is_file():
+            out.append(Diagnostic(
+                "output.stale-pdf", "Tệp PDF cạnh tệp này sẽ cũ hơn bản DOCX mới; dựng lại với "
+                "--pdf để cập nhật.", Span(display_path(job.target.with_suffix(".pdf"))),
+                severity=Severity.WARNING,
+                message_en="The PDF beside it will be older than the new DOCX; build with --pdf."))
+    return out
+
+
 def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool = False,
           progress: Callable[[str], None] | None = None, workers: int = 1) -> BuildResult:
-    """Build every job or nothing: all plans validate and render before any file is written."""
+    """Build every job or nothing: all plans validate and render before any file is written,
+    and the files are then written all together or not at all."""
     prepared, problems = validate_all(jobs)
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     for item in prepared:
         warnings.extend(item.warnings)
     warnings = list(dict.fromkeys(warnings))  # a shared registry's warnings once
     errors = [p for p in problems if p.severity is Severity.ERROR]
+    if not errors:
+        if pdf:  # fail before writing anything when the PDFs cannot be made
+            from vanban.pdf import find_soffice
+
+            find_soffice()
+        rendered, render_errors = render_all(prepared, workspace, workers=workers,
+                                             progress=progress)
+        errors += render_errors
+        issued = {item.job.source for item in prepared if item.document.issued}
+        warnings += _output_warnings(rendered, issued, pdf) if not errors else []
     if strict:
         errors += warnings
     if errors:
         raise VanbanError(errors + ([] if strict else warnings))
-    if pdf:  # fail before writing anything when the PDFs cannot be made
-        from vanban.pdf import find_soffice
-
-        find_soffice()
-    rendered = []
-    if workers > 1 and len(prepared) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(render_one, item, workspace) for item in prepared]
-            for item, future in zip(prepared, futures):
-                rendered.append((item.job, future.result()))
-                if progress:
-                    progress(item.job.display)
-    else:
-        for item in prepared:
-            rendered.append((item.job, render_one(item, workspace)))
-            if progress:
-                progress(item.job.display)
-    from vanban.output import write_atomic
+    from vanban.output import write_all
 
     result = BuildResult(warnings=warnings)
-    for job, data in rendered:
-        changed = write_atomic(job.target, data, display_path(job.target))
-        (result.written if changed else result.unchanged).append(job.target)
+    changed = write_all([(job.target, data, display_path(job.target)) for job, data in rendered])
+    for (job, _), change in zip(rendered, changed):
+        (result.written if change else result.unchanged).append(job.target)
     if pdf and rendered:
         from vanban.pdf.convert import convert_to_pdf
 

@@ -170,7 +170,7 @@ def _change_both_plans(workspace) -> None:
                         encoding="utf-8")
 
 
-def test_a_write_that_fails_in_the_second_file_keeps_its_old_bytes(workspace, monkeypatch):
+def test_a_write_that_fails_in_the_second_file_writes_nothing(workspace, monkeypatch):
     before = _good_outputs(workspace)
     assert len(before) == 2
     _change_both_plans(workspace)
@@ -187,11 +187,9 @@ def test_a_write_that_fails_in_the_second_file_keeps_its_old_bytes(workspace, mo
     result = run("build", "plans/quang-binh")
     assert result.exit_code == 1
     line = _only_line(result)
-    assert "[output.write]" in line and "tệp cũ được giữ nguyên" in line
-    first, second = before
-    assert first.read_bytes() != before[first]  # written whole, atomically
-    zipfile.ZipFile(first).testzip()
-    assert second.read_bytes() == before[second]  # the failed one keeps its old bytes
+    assert "[output.write]" in line and "ổ đĩa đã đầy" in line
+    assert "Tệp cũ được giữ nguyên; không tệp nào của lần dựng này được ghi." in line
+    assert {p: p.read_bytes() for p in before} == before  # all or nothing: both keep old bytes
     assert _leftovers(workspace) == []
 
 
@@ -216,7 +214,8 @@ def test_an_output_locked_by_word_gets_a_clear_message(workspace, monkeypatch):
 
     monkeypatch.setattr(output.os, "replace", locked)
     line = _only_line(run("build", str(PLAN)))
-    assert line.startswith(f"{TARGET}: lỗi [output.write] Không ghi được tệp (Permission denied).")
+    assert line.startswith(f"{TARGET}: lỗi [output.write] Không ghi được tệp: không có quyền ghi "
+                           "vào đây.")
     assert "đang mở trong Word" in line
     assert {p: p.read_bytes() for p in before} == before
     assert _leftovers(workspace) == []
@@ -229,18 +228,18 @@ def test_an_output_path_taken_by_a_folder(workspace):
     assert [p.name for p in (workspace / TARGET).parent.iterdir()] == [TARGET.name]
 
 
-def test_a_read_only_output_file_is_replaced_or_reported(workspace):
-    _good_outputs(workspace)
+def test_a_read_only_output_file_is_kept_and_reported(workspace):
+    before = _good_outputs(workspace)
     _change_both_plans(workspace)
     (workspace / TARGET).chmod(0o444)
     try:
         result = run("build", str(PLAN))
     finally:
         (workspace / TARGET).chmod(0o644)
-    # A read-only file in a writable folder can be replaced atomically (as editors do);
-    # either way there is no traceback and no temp file.
-    assert result.exit_code == 0 or "[output.write]" in result.stderr
+    assert result.exit_code == 1
+    assert _only_line(result).startswith(f"{TARGET}: lỗi [output.read-only]")
     assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in before} == before
     assert _leftovers(workspace) == []
 
 

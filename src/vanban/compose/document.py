@@ -83,6 +83,8 @@ class Document:
     signer_name: str
     appendices: tuple[AppendixDoc, ...] = ()
     author: str = ""
+    issued: bool = False
+    """The document has its number: it has been (or is being) issued."""
     year: int = 0
     date_iso: str | None = None
     warnings: tuple[Diagnostic, ...] = field(default=())
@@ -315,7 +317,7 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
         number_line=nd30.format_number(plan.number, code), place_date=place_date,
         title=plan.title, can_cu=_can_cu(plan.can_cu), body=tuple(body), recipients=recipients,
         signature_lines=tuple(lines), signer_name=signer.name if signer else sig.signer,
-        appendices=appendices, author=unit.name,
+        appendices=appendices, author=unit.name, issued=plan.number is not None,
         year=plan.year or (plan.date.year if plan.date else 0),
         date_iso=plan.date.isoformat() if plan.date else None,
         warnings=tuple(p for p in problems if p.severity is Severity.WARNING))

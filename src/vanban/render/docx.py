@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from docxtpl import DocxTemplate, Listing
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
@@ -201,6 +202,36 @@ def _open(template: Path, shown: str) -> DocxTemplate:
     return tpl
 
 
+_USED: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def _used_names(tpl: DocxTemplate, template: Path) -> frozenset[str] | None:
+    """The variables the template's body uses (None when Jinja cannot read it: the render
+    reports that with the failing tag). Cached per file version within one run."""
+    stat = template.stat()
+    key = (str(template), stat.st_mtime_ns, stat.st_size)
+    if key not in _USED:
+        try:
+            tree = _environment().parse(tpl.patch_xml(tpl.get_xml()))
+            _USED[key] = frozenset(jinja2.meta.find_undeclared_variables(tree))
+        except jinja2.TemplateError:
+            return None
+    return _USED[key]
+
+
+def _check_complete(used: frozenset[str] | None, shown: str, names: list[str]) -> None:
+    """Every part of the document has its tag in the template: a template whose clerk deleted
+    {{ nguoi_ky }} would otherwise give a document without the signer's name."""
+    missing = sorted(set(names) - used) if used is not None else []
+    if missing:
+        tags = ", ".join("{{ " + name + " }}" for name in missing)
+        raise VanbanError([Diagnostic(
+            "template.missing", f"Mẫu {shown} thiếu thẻ: {tags}; văn bản sẽ thiếu phần đó.",
+            Span(shown, 0, 0), message_en=f"The template {shown} lacks the tags: {tags}.",
+            hint="Thêm lại thẻ vào đúng chỗ trong mẫu, hoặc xóa mẫu để dùng mẫu có sẵn.",
+            hint_en="Put the tags back, or delete the template to use the built-in one.")])
+
+
 def render(doc: Document, template: Path, display: str | None = None) -> bytes:
     """DOCX bytes of ``doc`` laid out by ``template``: deterministic, not yet written anywhere."""
     shown = display or str(template)
@@ -208,6 +239,7 @@ def render(doc: Document, template: Path, display: str | None = None) -> bytes:
     context = build_context(doc)
     context.update({k: Markup(v) for k, v in xml_parts(doc).items()})
     context["trich_yeu"] = Listing(doc.title)  # a line break typed in the title is kept
+    used = _used_names(tpl, template)
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as exc:
@@ -216,6 +248,7 @@ def render(doc: Document, template: Path, display: str | None = None) -> bytes:
         if not _from_template(exc):
             raise
         raise _template_error(shown, exc, tpl, list(context)) from None
+    _check_complete(used, shown, list(context))  # after the render, which names a broken tag
     document = tpl.docx
     body = document.element.body
     finish.split_appendix_section(body, any(a.landscape for a in doc.appendices))
