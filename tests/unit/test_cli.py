@@ -180,3 +180,40 @@ def test_build_refuses_a_docx_as_a_plan(workspace):
     Path("van-ban.docx").write_bytes(b"PK")
     result = run("build", "van-ban.docx")
     assert result.exit_code == 1 and "[args.not-plan]" in result.stderr
+
+
+def _edit_template(path: Path, old: str, new: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    assert old in xml
+    parts["word/document.xml"] = xml.replace(old, new).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_a_template_missing_a_tag_is_refused_by_validate_and_build(workspace):
+    _edit_template(workspace / "templates" / "mau-1-4.docx", "{{ nguoi_ky }}", "")
+    for command in ("validate", "build"):
+        result = run(command)
+        assert result.exit_code == 1
+        assert result.stderr.count("[template.missing]") == 1  # once for all plans
+        assert "thiếu thẻ: {{ nguoi_ky }}" in result.stderr
+    assert not (workspace / "outputs").exists()
+
+
+def test_changing_an_issued_document_warns(workspace):
+    assert run("build").exit_code == 0
+    plan = workspace / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp\n", "Bộ Tư pháp (để báo cáo)\n"),
+                    encoding="utf-8")
+    (workspace / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.pdf").write_bytes(b"%PDF")
+    result = run("build")
+    assert result.exit_code == 0
+    assert ("outputs/quang-binh/2024/ke-hoach-hoa-giai.docx: cảnh báo [output.issued-changed]"
+            in result.stderr)
+    assert "outputs/quang-binh/2024/ke-hoach-hoa-giai.pdf: cảnh báo [output.stale-pdf]" in result.stderr
+    assert "[output.issued-changed]" not in run("build").stderr  # nothing changes any more
