@@ -66,6 +66,8 @@ THEMED = {"theme": True, "margins": (25, 20, 35, 20), "qh_size": 12, "tn_size": 
 CONFORMANT = (
     Case("plain-explicit-fonts"),
     Case("theme-fonts-with-appendix", THEMED),
+    # A ký hiệu with lower-case letters inside a group (QyĐ) is valid: nd30.CODE_PATTERN.
+    Case("quy-dinh-code-qyd", {"type_name": "QUY ĐỊNH", "number": "Số: 05/QyĐ-SNV"}),
 )
 
 VARIANTS = (
@@ -89,6 +91,9 @@ VARIANTS = (
     Case("number-not-padded", {"number": "Số: 5/KH-SNV"}, ("ND30-NUMBER",)),
     Case("number-no-colon", {"number": "Số 05/KH-SNV"}, ("ND30-NUMBER",)),
     Case("number-wrong-type", {"number": "Số: 05/BC-SNV"}, ("ND30-NUMBER-TYPE",)),
+    Case("number-three-digits-zero", {"number": "Số: 005/KH-SNV"}, ("ND30-NUMBER",)),
+    Case("number-code-spaced", {"number": "Số: 05/KH - SNV"}, ("ND30-NUMBER",)),
+    Case("number-code-ampersand", {"number": "Số: 05/KH-SNV&PTNT"}, ("ND30-NUMBER",)),
     Case("date-month-03", {"date": "Quảng Bình, ngày 15 tháng 03 năm 2024"},
          ("ND30-DATE-PADDING",)),
     Case("date-day-5", {"date": "Quảng Bình, ngày 5 tháng 01 năm 2024"}, ("ND30-DATE-PADDING",)),

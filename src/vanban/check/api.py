@@ -12,7 +12,7 @@ from vanban.check import rules_body, rules_header, rules_page, rules_pdf, rules_
 from vanban.check.context import Context
 from vanban.check.finding import RULES, Finding, Where
 from vanban.check.locate import locate
-from vanban.errors import Severity, VanbanError
+from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.ooxml.reader import read_docx
 
 
@@ -79,8 +79,9 @@ def _measure_all(paths: list[Path]) -> dict[str, Any]:
         return {str(src): measure(pdf) for src, pdf in zip(paths, pdfs)}
 
 
-def _unreadable(diag) -> Finding:
-    return Finding(diag.code, Severity.ERROR, Where(part="file"), "DOCX", diag.code,
+def _unreadable(diag: Diagnostic) -> Finding:
+    """The reader's own diagnostic as a finding about the whole file (nothing to cite)."""
+    return Finding(diag.code, Severity.ERROR, Where(part="file"), "", "", "", "",
                    diag.message, diag.message_en or diag.message, "")
 
 
@@ -107,9 +108,14 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
                          f"{warnings} cảnh báo).")
         else:
             verdict = "conforms to" if not errors else "does not conform to"
-            lines.append(f"{label}{verdict} Decree 30/2020/ND-CP ({errors} errors, "
-                         f"{warnings} warnings).")
+            lines.append(f"{label}{verdict} Decree 30/2020/ND-CP ({_count(errors, 'error')}, "
+                         f"{_count(warnings, 'warning')}).")
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors`` (English only: Vietnamese nouns have no plural)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def to_json(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi") -> str:
@@ -123,6 +129,6 @@ def to_json(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi")
 
 
 def rule_table(lang: str = "vi") -> list[tuple[str, str, str, str]]:
-    """(id, severity, title, citation) of every rule, for documentation and ``--list-rules``."""
+    """(id, severity, title, citation) of every rule, for documentation."""
     return [(r.id, r.severity.value, r.title if lang != "en" else r.title_en, r.citation)
             for r in RULES.values()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from vanban.check.finding import Hit, Where, excerpt
+from vanban.check.finding import Hit, Text, Where, both, excerpt, pt_range, pts
 from vanban.check.locate import Layout, Piece, is_rule_text
 from vanban.errors import Severity
 from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts
@@ -81,28 +81,27 @@ class Context:
         sizes = sorted({r.size_pt for r in runs})
         bad = [s for s in sizes if s not in fmt.size]
         if bad:
-            hits.append(Hit(where, _pt_range(fmt.size), ", ".join(_pt(s) for s in sizes),
-                            f"Cỡ chữ của {what} phải từ {_pt_range(fmt.size)}.",
-                            f"The size of the {what_en} must be {_pt_range(fmt.size)}."))
-        for attr, want, vi_on, vi_off, en in (("bold", fmt.bold, "in đậm", "không in đậm", "bold"),
-                                              ("italic", fmt.italic, "in nghiêng", "đứng",
-                                               "italic")):
+            hits.append(Hit(where, both(pt_range, fmt.size), both(pts, sizes),
+                            f"Cỡ chữ của {what} phải từ {pt_range(fmt.size)}.",
+                            f"The size of the {what_en} must be {pt_range(fmt.size, 'en')}."))
+        for attr, want, on, off in (("bold", fmt.bold, _BOLD, _NOT_BOLD),
+                                    ("italic", fmt.italic, _ITALIC, _UPRIGHT)):
             wrong = [r for r in runs if getattr(r, attr) != want]
             if wrong:
-                hits.append(Hit(where, vi_on if want else vi_off, vi_off if want else vi_on,
-                                f"{what[0].upper()}{what[1:]} phải {vi_on if want else vi_off}.",
-                                f"The {what_en} must {'be' if want else 'not be'} {en}."))
+                right, seen = (on, off) if want else (off, on)
+                hits.append(Hit(where, right, seen, f"{_cap(what)} phải {right.vi}.",
+                                f"The {what_en} must {'be' if want else 'not be'} {attr}."))
         letters = piece.text
         if fmt.upper and letters != letters.upper() and not any(r.caps for r in runs):
-            hits.append(Hit(where, "CHỮ IN HOA", excerpt(letters),
-                            f"{what[0].upper()}{what[1:]} phải viết in hoa.",
+            hits.append(Hit(where, Text("CHỮ IN HOA", "UPPER CASE"), excerpt(letters),
+                            f"{_cap(what)} phải viết in hoa.",
                             f"The {what_en} must be in upper case."))
         p = self.para(piece.para)
         single = p.text.strip() == piece.text
         if check_align and single and p.align != fmt.align:
-            hits.append(Hit(where, _ALIGN[fmt.align], _ALIGN.get(p.align, p.align),
-                            f"{what[0].upper()}{what[1:]} phải {_ALIGN[fmt.align]}.",
-                            f"The {what_en} must be aligned {fmt.align}."))
+            want, seen = align_text(fmt.align), align_text(p.align)
+            hits.append(Hit(where, want, seen, f"{_cap(what)} phải {want.vi}.",
+                            f"The {what_en} must be {want.en}."))
         return hits
 
     # --- geometry ------------------------------------------------------------------------------
@@ -162,24 +161,25 @@ class Context:
         return nxt if nxt.container == p.container else None
 
 
-_ALIGN = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái",
-          "right": "căn phải"}
+_ALIGN = {"center": Text("căn giữa", "centred"), "both": Text("căn đều hai bên", "justified"),
+          "left": Text("căn trái", "left-aligned"), "right": Text("căn phải", "right-aligned")}
+_BOLD, _NOT_BOLD = Text("in đậm", "bold"), Text("không in đậm", "not bold")
+_ITALIC, _UPRIGHT = Text("in nghiêng", "italic"), Text("đứng", "upright")
+NONE = Text("không có", "none")
+"""``found`` for something that is not there."""
 
 
-def _pt(v: float) -> str:
-    return f"{v:g} pt"
+def align_text(value: str) -> Text:
+    """An OOXML alignment (``both``, ``center`` …) in words."""
+    return _ALIGN.get(value, Text(value, value))
 
 
-def _pt_range(r: nd30.Range) -> str:
-    return _pt(r.lo) if r.lo == r.hi else f"{r.lo:g}–{r.hi:g} pt"
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def missing(ctx: Context, what: str, what_en: str, expected: str,
+def missing(ctx: Context, what: str, what_en: str, expected: str | Text,
             severity: Severity | None = None) -> Hit:
     """A hit for a component that was not found at all."""
-    return Hit(Where(excerpt=""), expected, "không có" if what else "", f"Không tìm thấy {what}.",
+    return Hit(Where(excerpt=""), expected, NONE, f"Không tìm thấy {what}.",
                f"No {what_en} was found.", severity)
-
-
-pt = _pt
-pt_range = _pt_range

@@ -10,8 +10,70 @@ from vanban.errors import Severity
 
 if TYPE_CHECKING:
     from vanban.check.context import Context
+    from vanban.rules.nd30 import Range
 
 EXCERPT_CHARS = 40
+
+
+def num(value: float, lang: str = "vi", places: int = 1) -> str:
+    """``value`` rounded to ``places`` decimals without trailing zeros: ``15``, ``12,7`` in
+    Vietnamese (decimal comma), ``12.7`` in English."""
+    text = f"{value:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(".", ",") if lang != "en" else text
+
+
+def mm(value: float | None, lang: str = "vi", places: int = 1) -> str:
+    """A length in millimetres (``không đặt`` / ``not set`` for None)."""
+    if value is None:
+        return "không đặt" if lang != "en" else "not set"
+    return f"{num(value, lang, places)} mm"
+
+
+def pt(value: float, lang: str = "vi") -> str:
+    """A size in points."""
+    return f"{num(value, lang)} pt"
+
+
+def pts(values: Iterable[float], lang: str = "vi") -> str:
+    """``12 pt, 13 pt``."""
+    return ", ".join(pt(v, lang) for v in values)
+
+
+def pt_range(r: Range, lang: str = "vi") -> str:
+    """``13–14 pt``, or ``12 pt`` when the range is one value."""
+    if r.lo == r.hi:
+        return pt(r.lo, lang)
+    return f"{num(r.lo, lang)}–{pt(r.hi, lang)}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Something said to the reader, in Vietnamese and in English."""
+
+    vi: str
+    en: str
+
+    def pick(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+Say = str | Text
+"""What a rule expected or found: a ``Text``, or a ``str`` that reads the same in both languages
+(the document's own text, a code such as ``KH-SNV``, a whole number)."""
+
+
+def both(render: Callable[..., str], *args: object) -> Text:
+    """``render(*args, lang="vi")`` and ``render(*args, lang="en")`` as one Text."""
+    return Text(render(*args, lang="vi"), render(*args, lang="en"))
+
+
+def say(value: Say, lang: str = "vi") -> str:
+    """``value`` in ``lang``."""
+    return value.pick(lang) if isinstance(value, Text) else value
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -34,6 +96,9 @@ class Where:
     excerpt: str = ""
 
     def text(self, lang: str = "vi") -> str:
+        """``trang 2, đoạn 14 «…»``; empty for a finding about the whole file."""
+        if self.part == "file":
+            return ""
         vi = lang != "en"
         bits = []
         if self.page is not None:
@@ -66,24 +131,35 @@ class Finding:
     severity: Severity
     where: Where
     expected: str
+    expected_en: str
     found: str
+    found_en: str
     message: str
     message_en: str
     citation: str
+    """Ô number and section of the decree; empty for a file that could not be read."""
+
+    def pick(self, lang: str = "vi") -> tuple[str, str, str]:
+        """(message, expected, found) in ``lang``."""
+        if lang == "en":
+            return self.message_en or self.message, self.expected_en, self.found_en
+        return self.message, self.expected, self.found
 
     def text(self, file: str = "", lang: str = "vi") -> str:
-        vi = lang != "en"
-        msg = self.message if vi else (self.message_en or self.message)
-        exp, got = ("cần", "thấy") if vi else ("expected", "found")
-        head = f"{file}: " if file else ""
-        return (f"{head}{self.where.text(lang)}: {self.severity.label(lang)} [{self.rule}] {msg} "
-                f"({exp}: {self.expected}; {got}: {self.found}) [{self.citation}]")
+        msg, expected, found = self.pick(lang)
+        labels = ("cần", "thấy") if lang != "en" else ("expected", "found")
+        where = self.where.text(lang)
+        line = (f"{file}: " if file else "") + (f"{where}: " if where else "")
+        line += f"{self.severity.label(lang)} [{self.rule}] {msg}"
+        facts = [f"{label}: {value}" for label, value in zip(labels, (expected, found)) if value]
+        if facts:
+            line += f" ({'; '.join(facts)})"
+        return line + (f" [{self.citation}]" if self.citation else "")
 
     def as_dict(self, lang: str = "vi") -> dict:
+        msg, expected, found = self.pick(lang)
         return {"rule": self.rule, "severity": self.severity.value, "where": self.where.as_dict(),
-                "expected": self.expected, "found": self.found,
-                "message": self.message if lang != "en" else (self.message_en or self.message),
-                "citation": self.citation}
+                "expected": expected, "found": found, "message": msg, "citation": self.citation}
 
 
 @dataclass(frozen=True)
@@ -91,8 +167,8 @@ class Hit:
     """What a rule function reports; the runner adds the rule's id, citation and severity."""
 
     where: Where
-    expected: str
-    found: str
+    expected: Say
+    found: Say
     message: str
     message_en: str
     severity: Severity | None = None
@@ -111,7 +187,8 @@ class Rule:
     needs_pdf: bool = False
 
     def run(self, ctx: Context) -> list[Finding]:
-        return [Finding(self.id, h.severity or self.severity, h.where, h.expected, h.found,
+        return [Finding(self.id, h.severity or self.severity, h.where,
+                        say(h.expected), say(h.expected, "en"), say(h.found), say(h.found, "en"),
                         h.message, h.message_en, self.citation) for h in self.check(ctx)]
 
 

@@ -6,8 +6,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
-from vanban.check.context import Context, missing, pt, pt_range
-from vanban.check.finding import Hit, rule
+from vanban.check.context import Context, align_text, missing
+from vanban.check.finding import Hit, Say, Text, both, mm, num, pt, pt_range, pts, rule
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts
@@ -31,7 +31,7 @@ def summary(ctx: Context) -> Iterator[Hit]:
     if lay.type_name is not None:
         if not lay.summary:
             yield missing(ctx, "trích yếu nội dung dưới tên loại văn bản", "summary line",
-                          "Về …", Severity.WARNING)
+                          Text("trích yếu", "a summary line"), Severity.WARNING)
         for piece in lay.summary:
             yield from ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")
     for piece in lay.vv:
@@ -44,7 +44,7 @@ def summary(ctx: Context) -> Iterator[Hit]:
 def summary_rule(ctx: Context) -> Iterator[Hit]:
     if ctx.layout.type_name is not None and ctx.layout.summary:
         yield from _rule_hits(ctx, ctx.layout.summary[-1], nd30.RULE_SUMMARY, "trích yếu",
-                              "summary", "từ 1/3 đến 1/2 dòng chữ", "1/3 to 1/2 of the text line")
+                              "summary")
 
 
 def _is_heading(p: ParaFacts) -> bool:
@@ -58,7 +58,7 @@ def _body_paras(ctx: Context, *, plain: bool = False) -> list[ParaFacts]:
     return [p for p in paras if not (plain and _is_heading(p))]
 
 
-def _summarise(ctx: Context, bad: list[tuple[ParaFacts, str]], expected: str, vi: str, en: str,
+def _summarise(ctx: Context, bad: list[tuple[ParaFacts, Say]], expected: Say, vi: str, en: str,
                severity: Severity | None = None) -> Iterator[Hit]:
     """One hit for the first offending paragraph, counting the others (keeps reports short)."""
     if not bad:
@@ -66,12 +66,15 @@ def _summarise(ctx: Context, bad: list[tuple[ParaFacts, str]], expected: str, vi
     p, found = bad[0]
     more = len(bad) - 1
     tail_vi = f" (và {more} đoạn khác)" if more else ""
-    tail_en = f" (and {more} more paragraphs)" if more else ""
-    yield Hit(ctx.where(p.index), expected, found + tail_vi, vi, en + tail_en, severity)
+    tail_en = ("" if not more else
+               " (and 1 more paragraph)" if more == 1 else f" (and {more} more paragraphs)")
+    found = Text(found, found) if isinstance(found, str) else found
+    yield Hit(ctx.where(p.index), expected, Text(found.vi + tail_vi, found.en + tail_en), vi, en,
+              severity)
 
 
 def _per_paragraph(ctx: Context, paras: list[ParaFacts],
-                   test: Callable[[ParaFacts], str | None]) -> list[tuple[ParaFacts, str]]:
+                   test: Callable[[ParaFacts], Say | None]) -> list[tuple[ParaFacts, Say]]:
     out = []
     for p in paras:
         found = test(p)
@@ -82,43 +85,52 @@ def _per_paragraph(ctx: Context, paras: list[ParaFacts],
 
 @rule("ND30-BODY-SIZE", "Cỡ chữ phần nội dung", "Body text size", nd30.BODY.ref)
 def body_size(ctx: Context) -> Iterator[Hit]:
-    def test(p: ParaFacts) -> str | None:
+    def test(p: ParaFacts) -> Say | None:
         sizes = sorted({r.size_pt for r in p.runs if r.text.strip() and not r.hidden})
         bad = [s for s in sizes if s not in nd30.BODY.size]
-        return ", ".join(pt(s) for s in bad) if bad else None
+        return both(pts, bad) if bad else None
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx), test),
-                          pt_range(nd30.BODY.size),
+                          both(pt_range, nd30.BODY.size),
                           f"Phần nội dung phải cỡ chữ {pt_range(nd30.BODY.size)}.",
-                          f"Body text must be {pt_range(nd30.BODY.size)}.")
+                          f"Body text must be {pt_range(nd30.BODY.size, 'en')}.")
 
 
 @rule("ND30-BODY-ALIGN", "Căn đều hai bên", "Justified body text", nd30.BODY.ref)
 def body_align(ctx: Context) -> Iterator[Hit]:
     bad = _per_paragraph(ctx, _body_paras(ctx, plain=True),
-                         lambda p: None if p.align == "both" else p.align)
-    yield from _summarise(ctx, bad, "căn đều hai bên (justify)",
+                         lambda p: None if p.align == "both" else align_text(p.align))
+    yield from _summarise(ctx, bad, align_text("both"),
                           "Đoạn văn phần nội dung phải căn đều hai bên.",
                           "Body paragraphs must be justified.")
 
 
-@rule("ND30-BODY-INDENT", "Lùi đầu dòng 1 cm hoặc 1,27 cm", "First-line indent 1 or 1.27 cm",
+def _indents(lang: str) -> str:
+    """``10 mm hoặc 12,7 mm`` / ``10 mm or 12.7 mm`` (the allowed first-line indents)."""
+    values = [mm(v, lang) for v in nd30.FIRST_LINE_INDENT_MM]
+    return f" {'hoặc' if lang != 'en' else 'or'} ".join(values)
+
+
+_SPACING_MIN = nd30.PARA_SPACING_MIN_PT
+
+
+@rule("ND30-BODY-INDENT", f"Lùi đầu dòng {_indents('vi')}", f"First-line indent {_indents('en')}",
       nd30.BODY.ref)
 def body_indent(ctx: Context) -> Iterator[Hit]:
     tol = nd30.LENGTH_TOLERANCE_MM
 
-    def test(p: ParaFacts) -> str | None:
+    def test(p: ParaFacts) -> Say | None:
         ok = any(abs(p.first_line_mm - v) <= tol for v in nd30.FIRST_LINE_INDENT_MM)
-        return None if ok else f"{p.first_line_mm:.1f} mm"
+        return None if ok else both(mm, p.first_line_mm)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
-                          "10 mm hoặc 12,7 mm",
-                          "Dòng đầu mỗi đoạn phải lùi vào 1 cm hoặc 1,27 cm.",
-                          "The first line must be indented 1 cm or 1.27 cm.")
+                          both(_indents),
+                          f"Dòng đầu mỗi đoạn phải lùi vào {_indents('vi')}.",
+                          f"The first line must be indented {_indents('en')}.")
 
 
-@rule("ND30-BODY-SPACING", "Khoảng cách giữa các đoạn ≥ 6 pt", "At least 6 pt between "
-      "paragraphs", nd30.BODY.ref)
+@rule("ND30-BODY-SPACING", f"Khoảng cách giữa các đoạn ≥ {pt(_SPACING_MIN)}",
+      f"At least {pt(_SPACING_MIN, 'en')} between paragraphs", nd30.BODY.ref)
 def body_spacing(ctx: Context) -> Iterator[Hit]:
     paras = _body_paras(ctx)
     bad = []
@@ -127,32 +139,46 @@ def body_spacing(ctx: Context) -> Iterator[Hit]:
             continue
         gap = prev.space_after_pt + p.space_before_pt
         if gap < nd30.PARA_SPACING_MIN_PT - 0.01:
-            bad.append((p, pt(gap)))
-    yield from _summarise(ctx, bad, f"≥ {pt(nd30.PARA_SPACING_MIN_PT)}",
-                          "Khoảng cách giữa các đoạn văn phải tối thiểu 6 pt.",
-                          "Paragraphs must be at least 6 pt apart.")
+            bad.append((p, both(pt, gap)))
+    yield from _summarise(ctx, bad, both(lambda lang: f"≥ {pt(_SPACING_MIN, lang)}"),
+                          f"Khoảng cách giữa các đoạn văn phải tối thiểu {pt(_SPACING_MIN)}.",
+                          f"Paragraphs must be at least {pt(_SPACING_MIN, 'en')} apart.")
 
 
-@rule("ND30-BODY-LINE-SPACING", "Giãn dòng từ đơn đến 1,5 dòng", "Line spacing single to 1.5",
-      nd30.LINE_SPACING.ref)
+def _lines(value: float, lang: str) -> str:
+    """``1,5 dòng`` / ``1.5 lines``."""
+    if lang != "en":
+        return f"{num(value, lang, 2)} dòng"
+    return f"{num(value, lang, 2)} {'line' if value == 1 else 'lines'}"
+
+
+def _line_range(lang: str) -> str:
+    rng = nd30.LINE_SPACING
+    if lang != "en":
+        return f"từ {_lines(rng.lo, lang)} (single) đến {_lines(rng.hi, lang)}"
+    return f"from {_lines(rng.lo, lang)} (single) to {_lines(rng.hi, lang)}"
+
+
+@rule("ND30-BODY-LINE-SPACING", f"Giãn dòng {_line_range('vi')}",
+      f"Line spacing {_line_range('en')}", nd30.LINE_SPACING.ref)
 def body_line_spacing(ctx: Context) -> Iterator[Hit]:
     rng = nd30.LINE_SPACING
 
-    def test(p: ParaFacts) -> str | None:
+    def test(p: ParaFacts) -> Say | None:
         value, kind = p.line_spacing
         if kind == "auto":
-            return None if value in rng else f"{value:g} dòng"
-        sizes = [r.size_pt for r in p.runs if r.text.strip()] or [14.0]
+            return None if value in rng else both(_lines, value)
+        sizes = [r.size_pt for r in p.runs if r.text.strip()] or [nd30.BODY.size.default]
         single = max(sizes) * nd30.TIMES_LINE_HEIGHT
         lo, hi = single * rng.lo - 0.5, single * rng.hi + 0.5
         if (kind == "exact" and not lo <= value <= hi) or (kind == "atLeast" and value > hi):
-            return f"{value:g} pt ({kind})"
+            return Text(f"{pt(value)} ({kind})", f"{pt(value, 'en')} ({kind})")
         return None
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx), test),
-                          "từ 1 dòng (single) đến 1,5 dòng",
-                          "Khoảng cách giữa các dòng phải từ một dòng đơn đến 1,5 dòng.",
-                          "Line spacing must be from single to 1.5 lines.")
+                          both(_line_range),
+                          f"Khoảng cách giữa các dòng phải {_line_range('vi')}.",
+                          f"Line spacing must be {_line_range('en')}.")
 
 
 @rule("ND30-HEADING-SEQ", "Số thứ tự phần, mục, khoản, điểm", "Heading numbering sequence",
@@ -205,7 +231,8 @@ def heading_style(ctx: Context) -> Iterator[Hit]:
         runs = [r for r in p.runs if r.text.strip()]
         caps = all(r.caps for r in runs)
         if (text != text.upper() and not caps) or not all(r.bold for r in runs):
-            yield Hit(ctx.where(p.index), "IN HOA, đậm", "chữ thường hoặc không đậm",
+            yield Hit(ctx.where(p.index), Text("IN HOA, đậm", "UPPER CASE, bold"),
+                      Text("chữ thường hoặc không đậm", "lower case or not bold"),
                       "Tiêu đề mục (I, II, III) phải in hoa, đậm.",
                       "Section headings (I, II, III) must be upper case and bold.")
 
@@ -241,7 +268,9 @@ def appendix(ctx: Context) -> Iterator[Hit]:
         starts_section = not any(ctx.para(i).text.strip()
                                  for i in range(sec.first_paragraph, label.para))
         if not starts_section or sec.pg_num_start != 1:
-            yield Hit(ctx.where(label), "section riêng, số trang bắt đầu từ 1", "nối tiếp",
+            yield Hit(ctx.where(label), Text("section riêng, số trang bắt đầu từ 1",
+                                             "own section, pages numbered from 1"),
+                      Text("nối tiếp", "continues the previous section"),
                       "Phụ lục được đánh số trang riêng (section mới, số trang bắt đầu từ 1).",
                       "Each appendix is numbered on its own (new section restarting at 1).",
                       Severity.WARNING)

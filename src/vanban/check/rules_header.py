@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 
-from vanban.check.context import Context, missing
-from vanban.check.finding import Hit, rule
+from vanban.check.context import NONE, Context, missing
+from vanban.check.finding import Hit, Text, mm, num, rule
 from vanban.check.locate import Piece, norm
 from vanban.rules import nd30
 
@@ -38,12 +39,33 @@ def tieu_ngu(ctx: Context) -> Iterator[Hit]:
     yield from ctx.format_hits(tn, nd30.TIEU_NGU, "Tiêu ngữ", "motto")
 
 
-def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str, what_en: str,
-               shape: str, shape_en: str) -> Iterator[Hit]:
+def _fraction(value: float) -> str:
+    """1/3, 1/2 (rule lengths are given by the decree as fractions of the text line)."""
+    return str(Fraction(value).limit_denominator(12))
+
+
+def rule_shape(rng: nd30.Range) -> Text:
+    """How long the rule must be, relative to the text above it."""
+    if rng.lo == rng.hi == 1:
+        return Text("bằng độ dài dòng chữ", "as long as the text")
+    lo, hi = _fraction(rng.lo), _fraction(rng.hi)
+    return Text(f"từ {lo} đến {hi} dòng chữ", f"{lo} to {hi} of the text line")
+
+
+def rule_lengths(text_mm: float, rng: nd30.Range, lang: str) -> str:
+    """The allowed rule lengths for a text ``text_mm`` wide: ``60 mm``, ``8–12 mm``."""
+    lo, hi = num(text_mm * rng.lo, lang, 0), num(text_mm * rng.hi, lang, 0)
+    return f"{lo} mm" if lo == hi else f"{lo}–{hi} mm"
+
+
+def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str,
+               what_en: str) -> Iterator[Hit]:
+    """A missing rule under ``piece``, or one whose length is outside ``rng`` × the text."""
+    shape, shape_en = rule_shape(rng).vi, rule_shape(rng).en
     line = ctx.rule_under(piece)
     where = ctx.where(piece)
     if line is None:
-        yield Hit(where, f"đường kẻ {shape}", "không có",
+        yield Hit(where, Text(f"đường kẻ {shape}", f"a rule {shape_en}"), NONE,
                   f"Dưới {what} phải có đường kẻ ngang nét liền {shape}.",
                   f"A solid horizontal rule {shape_en} must be drawn under the {what_en}.")
         return
@@ -53,8 +75,11 @@ def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str, what_en: 
     ratio = line.length_mm / text
     tol = nd30.RULE_LENGTH_TOLERANCE
     if not (rng.lo - tol <= ratio <= rng.hi + tol):
-        yield Hit(where, f"{shape} (≈ {text * rng.lo:.0f}–{text * rng.hi:.0f} mm)",
-                  f"{line.length_mm:.0f} mm ({ratio:.2f} × dòng chữ)",
+        length = line.length_mm
+        yield Hit(where, Text(f"{shape} (≈ {rule_lengths(text, rng, 'vi')})",
+                              f"{shape_en} (≈ {rule_lengths(text, rng, 'en')})"),
+                  Text(f"{mm(length, 'vi', 0)} ({num(ratio, 'vi', 2)} × dòng chữ)",
+                       f"{mm(length, 'en', 0)} ({num(ratio, 'en', 2)} × the text)"),
                   f"Đường kẻ dưới {what} phải dài {shape}.",
                   f"The rule under the {what_en} must be {shape_en}.")
 
@@ -63,15 +88,15 @@ def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str, what_en: 
       nd30.RULE_TIEU_NGU.ref)
 def tieu_ngu_rule(ctx: Context) -> Iterator[Hit]:
     if ctx.layout.tieu_ngu is not None:
-        yield from _rule_hits(ctx, ctx.layout.tieu_ngu, nd30.RULE_TIEU_NGU, "Tiêu ngữ", "motto",
-                              "bằng độ dài dòng chữ", "as long as the text")
+        yield from _rule_hits(ctx, ctx.layout.tieu_ngu, nd30.RULE_TIEU_NGU, "Tiêu ngữ", "motto")
 
 
 @rule("ND30-ISSUER", "Tên cơ quan ban hành", "Issuing body", nd30.ISSUER.ref)
 def issuer(ctx: Context) -> Iterator[Hit]:
     lines = ctx.layout.issuer
     if not lines:
-        yield missing(ctx, "tên cơ quan, tổ chức ban hành văn bản", "issuing body", "ô 2")
+        yield missing(ctx, "tên cơ quan, tổ chức ban hành văn bản", "issuing body",
+                      Text("ô 2", "box 2 (ô 2)"))
         return
     bold = [all(r.bold for r in ctx.runs(p)) for p in lines]
     last_plain = max((i for i, b in enumerate(bold) if not b), default=-1)
@@ -91,15 +116,15 @@ def issuer(ctx: Context) -> Iterator[Hit]:
 def issuer_rule(ctx: Context) -> Iterator[Hit]:
     if ctx.layout.issuer:
         yield from _rule_hits(ctx, ctx.layout.issuer[-1], nd30.RULE_ISSUER, "tên cơ quan ban hành",
-                              "issuing body", "từ 1/3 đến 1/2 dòng chữ",
-                              "1/3 to 1/2 of the text line")
+                              "issuing body")
 
 
+# Lenient on purpose: finds the parts of a Số line however it was typed; the rule pack judges
+# each part (nd30.number_and_code for the number, nd30.CODE_PATTERN for the ký hiệu).
 _NUMBER = re.compile(r"^Số(?P<colon>\s*:?)\s*(?P<num>[^/]*?)\s*/\s*(?P<code>.+)$")
-
-
-def _abbreviations() -> set[str]:
-    return {abbr for _name, abbr in nd30.DOCUMENT_TYPES.values() if abbr}
+_DRAFT_BLANK = frozenset("…. _")  # a draft leaves the number blank: "Số:      /KH-UBND"
+_EXAMPLE_NUMBER = nd30.format_number(5, "KH-UBND")
+_EXAMPLE_DATE = f"Hà Nội, {nd30.format_date(2024, 1, 5)}"
 
 
 @rule("ND30-NUMBER", "Số, ký hiệu văn bản", "Number and code", nd30.NUMBER.ref)
@@ -107,28 +132,34 @@ def number(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.number
     if piece is None:
         if ctx.layout.type_key or ctx.layout.vv:
-            yield missing(ctx, "số, ký hiệu văn bản (Số: …/…)", "number and code", "Số: 05/KH-UBND")
+            yield missing(ctx, "số, ký hiệu văn bản (Số: …/…)", "number and code",
+                          _EXAMPLE_NUMBER)
         return
     text = norm(piece.text)
     where = ctx.where(piece)
     m = _NUMBER.match(text)
     if m is None or m.group("colon").strip() != ":":
-        yield Hit(where, "Số: 05/KH-UBND", text, "Số, ký hiệu phải có dạng «Số: 05/KH-UBND» "
+        yield Hit(where, _EXAMPLE_NUMBER, text,
+                  f"Số, ký hiệu phải có dạng «{_EXAMPLE_NUMBER}» "
                   "(chữ «Số» có dấu hai chấm, «/» giữa số và ký hiệu).",
-                  "The number must read like 'Số: 05/KH-UBND'.")
+                  f"The number must read like '{_EXAMPLE_NUMBER}'.")
     else:
-        num, code = m.group("num"), m.group("code")
-        if num and not set(num) <= set("…. _") and not (num.isdigit() and len(num) >= 2
-                                                          and (len(num) == 2 or num[0] != "0")):
-            yield Hit(where, "số có 2 chữ số trở lên (05, 12, 105)", num,
-                      "Số nhỏ hơn 10 phải ghi thêm số 0 phía trước; số khác ghi bình thường.",
-                      "Numbers below 10 take a leading zero; others are written plainly.")
-        groups = code.split("-")
-        if " " in code or not all(groups) or len(groups) < 2 or \
-                any(g != g.upper() and g not in _abbreviations() for g in groups):
-            yield Hit(where, "KH-UBND (chữ in hoa, nối bằng «-», không cách)", code,
-                      "Ký hiệu gồm các nhóm chữ in hoa nối với nhau bằng gạch nối không cách.",
-                      "The code is upper-case groups joined by hyphens without spaces.")
+        shown, code = m.group("num"), m.group("code")
+        if shown and not set(shown) <= _DRAFT_BLANK:
+            digits = shown.isascii() and shown.isdigit()
+            want = nd30.number_and_code(int(shown), code).split("/")[0] if digits else None
+            if want != shown:
+                yield Hit(where, want or Text("chữ số (05, 12, 105)", "digits (05, 12, 105)"),
+                          shown,
+                          "Số nhỏ hơn 10 phải ghi thêm số 0 phía trước; số khác ghi bình thường.",
+                          "Numbers below 10 take a leading zero; others are written plainly.")
+        if not nd30.CODE_PATTERN.match(code):
+            yield Hit(where, Text("KH-UBND (các nhóm chữ nối bằng «-», không cách)",
+                                  "KH-UBND (letter groups joined by '-', no spaces)"), code,
+                      "Ký hiệu gồm các nhóm chữ viết tắt (bắt đầu bằng chữ in hoa) nối với nhau "
+                      "bằng gạch nối không cách.",
+                      "The code is abbreviations (each starting with a capital) joined by "
+                      "hyphens without spaces.")
     yield from ctx.format_hits(piece, nd30.NUMBER, "số, ký hiệu", "number and code",
                                check_align=False)
 
@@ -158,18 +189,19 @@ def place_date(ctx: Context) -> Iterator[Hit]:
     if piece is None:
         if ctx.layout.type_key or ctx.layout.vv:
             yield missing(ctx, "địa danh và ngày, tháng, năm ban hành", "place and date",
-                          "Hà Nội, ngày 05 tháng 01 năm 2024")
+                          _EXAMPLE_DATE)
         return
     text, where = norm(piece.text), ctx.where(piece)
     m = _DATE.match(text)
     if m is None or not m.group("comma") or not m.group("place") or \
             not m.group("place")[0].isupper():
-        yield Hit(where, "Hà Nội, ngày 05 tháng 01 năm 2024", text,
+        yield Hit(where, _EXAMPLE_DATE, text,
                   "Ghi địa danh (viết hoa chữ cái đầu), dấu phẩy, rồi «ngày … tháng … năm …».",
                   "Write the place name (capitalised), a comma, then 'ngày … tháng … năm …'.")
     elif m.group("day").isdigit() and m.group("month").isdigit() and \
             not (1 <= int(m.group("day")) <= 31 and 1 <= int(m.group("month")) <= 12):
-        yield Hit(where, "ngày 1–31, tháng 1–12", text, "Ngày, tháng không hợp lệ.",
+        yield Hit(where, Text("ngày 1–31, tháng 1–12", "day 1–31, month 1–12"), text,
+                  "Ngày, tháng không hợp lệ.",
                   "The day or month is not valid.")
     yield from ctx.format_hits(piece, nd30.PLACE_DATE, "địa danh, ngày tháng", "place and date",
                                check_align=False)
@@ -178,7 +210,8 @@ def place_date(ctx: Context) -> Iterator[Hit]:
         a, b = ctx.para(num.para).container, ctx.para(piece.para).container
         same_row = num.para == piece.para or (a[0] == b[0] == "table" and a[1:3] == b[1:3])
         if not same_row:
-            yield Hit(where, "cùng hàng với số, ký hiệu", "khác hàng",
+            yield Hit(where, Text("cùng hàng với số, ký hiệu", "on the row of the number"),
+                      Text("khác hàng", "on another row"),
                       "Địa danh, ngày tháng phải nằm cùng hàng với số, ký hiệu.",
                       "Place and date must be on the same row as the number.")
 

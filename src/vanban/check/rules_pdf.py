@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vanban.check.context import Context
-from vanban.check.finding import Hit, Where, excerpt, rule
+from vanban.check.context import NONE, Context
+from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt, pt_range, rule
 from vanban.check.locate import norm
+from vanban.check.rules_header import rule_lengths, rule_shape
 from vanban.rules import nd30
 
 # Layout slack for measured positions: glyph side bearings, border widths, rounding.
@@ -48,9 +49,22 @@ def pdf_margins(ctx: Context) -> Iterator[Hit]:
                   ("dưới", "bottom", page.height_mm - bottom, nd30.MARGIN_BOTTOM.lo))
         for vi, en, room, lo in checks:
             if room < lo - tol:
-                yield Hit(where, f"≥ {lo:g} mm", f"{room:.1f} mm",
-                          f"Chữ lấn vào lề {vi} (lề tối thiểu {lo:g} mm).",
-                          f"Text runs into the {en} margin (at least {lo:g} mm).")
+                yield Hit(where, both(_at_least, lo), both(mm, room),
+                          f"Chữ lấn vào lề {vi} (lề tối thiểu {mm(lo)}).",
+                          f"Text runs into the {en} margin (at least {mm(lo, 'en')}).")
+
+
+def _at_least(value: float, lang: str) -> str:
+    return f"≥ {mm(value, lang)}"
+
+
+def _off_by(value: float, lang: str) -> str:
+    """``lệch 2,5 mm`` / ``off by 2.5 mm``."""
+    return f"{'lệch' if lang != 'en' else 'off by'} {mm(value, lang)}"
+
+
+def _ratio(length: float, ratio: float, lang: str) -> str:
+    return f"{mm(length, lang)} ({num(ratio, lang, 2)} ×)"
 
 
 @rule("ND30-PDF-RULES", "Độ dài đường kẻ đo trên bản PDF", "Rule lengths measured on the PDF",
@@ -89,13 +103,15 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
             ratio = r.length_mm / width if width else 0
             where = Where(part="page", page=1, excerpt=excerpt(norm(widest.text)))
             if not rng.lo - tol <= ratio <= rng.hi + tol:
-                yield Hit(where, f"{rng.lo:.2f}–{rng.hi:.2f} × {width:.0f} mm",
-                          f"{r.length_mm:.1f} mm ({ratio:.2f} ×)",
+                shape = rule_shape(rng)
+                yield Hit(where, Text(f"{shape.vi} (≈ {rule_lengths(width, rng, 'vi')})",
+                                      f"{shape.en} (≈ {rule_lengths(width, rng, 'en')})"),
+                          both(_ratio, r.length_mm, ratio),
                           f"Đường kẻ dưới {vi} dài không đúng tỉ lệ với dòng chữ.",
                           f"The rule under the {en} has the wrong length for its text.")
             if abs(r.centre - widest.centre) > PDF_TOLERANCE_MM * 2:
-                yield Hit(where, "căn giữa dưới dòng chữ",
-                          f"lệch {r.centre - widest.centre:.1f} mm",
+                yield Hit(where, Text("căn giữa dưới dòng chữ", "centred under the text"),
+                          both(_off_by, r.centre - widest.centre),
                           f"Đường kẻ dưới {vi} phải căn giữa dòng chữ.",
                           f"The rule under the {en} must be centred on its text.")
             break
@@ -113,27 +129,30 @@ def pdf_page_number(ctx: Context) -> Iterator[Hit]:
         where = Where(part="page", page=page.number)
         if page.number == 1:
             if numbers:
-                yield Hit(where, "không có số trang", numbers[0].text,
-                          "Trang 1 không hiện số trang.", "Page 1 shows no page number.")
+                yield Hit(where, Text("không có số trang", "no page number"), numbers[0].text,
+                          "Trang 1 không hiện số trang.", "Page 1 must not show a page number.")
             continue
         labels = {norm(a.label.text) for a in ctx.layout.appendices}
         body_lines = [ln for ln in page.lines if ln not in numbers]
         opens_appendix = bool(body_lines) and norm(body_lines[0].text) in labels
         if not numbers:
             if not opens_appendix:
-                yield Hit(where, "số trang ở lề trên", "không có",
+                yield Hit(where, Text("số trang ở lề trên", "a page number in the top margin"),
+                          NONE,
                           "Không thấy số trang ở lề trên.", "No page number in the top margin.")
             continue
         n = numbers[0]
         left, right = sec.margin_left_mm or 0, sec.margin_right_mm or 0
         centre = left + (page.width_mm - left - right) / 2
         if abs(n.centre - centre) > PDF_TOLERANCE_MM * 2:
-            yield Hit(where, "căn giữa", f"lệch {n.centre - centre:.1f} mm",
+            yield Hit(where, Text("căn giữa", "centred"), both(_off_by, n.centre - centre),
                       "Số trang phải căn giữa theo chiều ngang.",
                       "The page number must be centred horizontally.")
         if n.size_pt not in nd30.PAGE_NUMBER.size:
-            yield Hit(where, "13–14 pt", f"{n.size_pt:g} pt", "Số trang phải cỡ chữ 13–14 pt.",
-                      "The page number must be 13–14 pt.")
+            size = nd30.PAGE_NUMBER.size
+            yield Hit(where, both(pt_range, size), both(pt, n.size_pt),
+                      f"Số trang phải cỡ chữ {pt_range(size)}.",
+                      f"The page number must be {pt_range(size, 'en')}.")
 
 
 @rule("ND30-PDF-SIGNATURE", "Chữ ký ngang hàng Nơi nhận", "Signature level with Nơi nhận",
@@ -150,13 +169,15 @@ def pdf_signature(ctx: Context) -> Iterator[Hit]:
         sig = next((ln for ln in page.lines if norm(ln.text) == first), None)
         where = Where(part="page", page=page.number, excerpt=excerpt(first))
         if sig is None:
-            yield Hit(where, "cùng trang với Nơi nhận", "khác trang",
+            yield Hit(where, Text("cùng trang với Nơi nhận", "on the page of 'Nơi nhận'"),
+                      Text("khác trang", "on another page"),
                       "Khối chữ ký phải nằm cùng trang, ngang hàng với «Nơi nhận».",
                       "The signature block must be on the same page as, and level with, "
                       "'Nơi nhận'.")
         elif abs(sig.top - label.top) > LEVEL_TOLERANCE_MM or sig.x0 <= label.x1:
-            yield Hit(where, "ngang hàng, bên phải «Nơi nhận:»",
-                      f"lệch {sig.top - label.top:.1f} mm",
+            yield Hit(where, Text("ngang hàng, bên phải «Nơi nhận:»",
+                                  "level with 'Nơi nhận:', to its right"),
+                      both(_off_by, sig.top - label.top),
                       "Dòng thẩm quyền ký phải ngang hàng với «Nơi nhận:», ở bên phải.",
                       "The authority line must be level with 'Nơi nhận:', to its right.")
         return

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vanban.check.context import Context, missing
-from vanban.check.finding import Hit, rule
+from vanban.check.context import NONE, Context, missing
+from vanban.check.finding import Hit, Text, rule
 from vanban.check.locate import Piece, norm
 from vanban.rules import nd30
 
@@ -22,7 +22,7 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
                   "Write 'Nơi nhận:' (with a colon) on its own line.")
     yield from ctx.format_hits(label, nd30.NOI_NHAN_LABEL, "chữ «Nơi nhận»", "'Nơi nhận' label")
     if not entries:
-        yield Hit(ctx.where(label), "- …;", "không có", "Nơi nhận phải liệt kê các nơi nhận.",
+        yield Hit(ctx.where(label), "- …;", NONE, "Nơi nhận phải liệt kê các nơi nhận.",
                   "The Nơi nhận block must list its recipients.")
         return
     for piece in entries[:-1]:
@@ -43,9 +43,11 @@ def luu(ctx: Context) -> Iterator[Hit]:
         return
     last = entries[-1]
     if not nd30.LUU_PATTERN.match(norm(last.text)):
-        yield Hit(ctx.where(last), f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.", last.text,
-                  "Dòng cuối của Nơi nhận phải là «- Lưu: VT, <viết tắt đơn vị soạn thảo>.».",
-                  "The last recipient line must be '- Lưu: VT, <drafting unit>.'.")
+        yield Hit(ctx.where(last), Text(f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.",
+                                        f"- {nd30.LUU_PREFIX}, <drafting unit>."), last.text,
+                  f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị soạn "
+                  "thảo>.».",
+                  f"The last recipient line must be '- {nd30.LUU_PREFIX}, <drafting unit>.'.")
 
 
 def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
@@ -63,18 +65,23 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
     authority, name = _split(ctx.layout.signature)
     if not authority:
         yield missing(ctx, "quyền hạn, chức vụ của người ký", "signer's authority and position",
-                      "CHỦ TỊCH")
+                      Text("CHỨC VỤ", "POSITION (CHỨC VỤ)"))
     for piece in authority:
         yield from ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
                                    "signing authority / position")
     if name is None:
-        yield missing(ctx, "họ tên người ký", "signer's name", "Nguyễn Văn A")
+        yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"))
         return
     yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name")
 
 
-@rule("ND30-SIGN-AUTHORITY", "Thẩm quyền ký (TM., KT., Q., TL., TUQ.)", "Signing authority "
-      "prefix", nd30.SIGNATURE_REF)
+_PREFIXES = ", ".join(nd30.AUTHORITY_PREFIXES)
+_KY_THAY = nd30.AUTHORITY_PREFIXES[1]  # "KT.": a deputy signs for the head (Điều 13)
+_DEPUTY = f"{nd30.DEPUTY_WORD} …"
+
+
+@rule("ND30-SIGN-AUTHORITY", f"Thẩm quyền ký ({_PREFIXES})", f"Signing authority prefix "
+      f"({_PREFIXES})", nd30.SIGNATURE_REF)
 def sign_authority(ctx: Context) -> Iterator[Hit]:
     authority, _name = _split(ctx.layout.signature)
     for i, piece in enumerate(authority):
@@ -86,14 +93,16 @@ def sign_authority(ctx: Context) -> Iterator[Hit]:
             yield Hit(ctx.where(piece), f"{stripped}.", first,
                       f"Viết tắt thẩm quyền ký là «{stripped}.» (có dấu chấm).",
                       f"The authority prefix is written '{stripped}.'.")
-        if first == "KT.":
+        if first == _KY_THAY:
             below = authority[i + 1] if i + 1 < len(authority) else None
             if below is None or not norm(below.text).startswith(nd30.DEPUTY_WORD):
-                yield Hit(ctx.where(below or piece), f"{nd30.DEPUTY_WORD} …",
-                          norm(below.text) if below else "không có",
-                          "Ký thay (KT.) thì dòng chức vụ bên dưới phải là cấp phó (PHÓ …).",
-                          "Under 'KT.' the position line must be a deputy's (PHÓ …).")
-        if first in ("TM.", "KT.", "Q.", "TL.", "TUQ.") and i + 1 >= len(authority):
-            yield Hit(ctx.where(piece), "dòng chức vụ người ký", "không có",
+                yield Hit(ctx.where(below or piece), _DEPUTY,
+                          norm(below.text) if below else NONE,
+                          f"Ký thay ({_KY_THAY}) thì dòng chức vụ bên dưới phải là cấp phó "
+                          f"({_DEPUTY}).",
+                          f"Under '{_KY_THAY}' the position line must be a deputy's ({_DEPUTY}).")
+        if first in nd30.AUTHORITY_PREFIXES and i + 1 >= len(authority):
+            yield Hit(ctx.where(piece), Text("dòng chức vụ người ký", "the signer's position"),
+                      NONE,
                       "Sau dòng thẩm quyền ký phải có dòng chức vụ của người ký.",
                       "The authority line must be followed by the signer's position.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -22,7 +23,7 @@ PDF_CASES = {  # variant id → the PDF rule that must also catch it
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory) -> dict[str, set[str]]:
+def checked(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("corpus")
     cases = [c for c in corpus.CONFORMANT + corpus.VARIANTS
              if c in corpus.CONFORMANT or c.id in PDF_CASES]
@@ -31,8 +32,22 @@ def results(tmp_path_factory) -> dict[str, set[str]]:
         path = folder / f"{case.id}.docx"
         path.write_bytes(corpus.build(**case.knobs))
         paths.append(path)
-    found = check_files(paths, pdf=True)
-    return {Path(p).stem: {f.rule for f in fs} for p, fs in found.items()}
+    return check_files(paths, pdf=True)
+
+
+@pytest.fixture(scope="module")
+def results(checked) -> dict[str, set[str]]:
+    return {Path(p).stem: {f.rule for f in fs} for p, fs in checked.items()}
+
+
+def test_pdf_findings_in_english_say_nothing_in_vietnamese(checked):
+    from test_check_language import DECIMAL_COMMA, VIETNAMESE_WORDS
+
+    texts = [t for fs in checked.values() for f in fs if RULES[f.rule].needs_pdf
+             for t in f.pick("en")]
+    assert texts
+    assert [t for t in texts if DECIMAL_COMMA.search(t) or
+            any(re.search(rf"(?<!\w){w}(?!\w)", t) for w in VIETNAMESE_WORDS)] == []
 
 
 @pytest.mark.parametrize("case", corpus.CONFORMANT, ids=lambda c: c.id)
