@@ -71,3 +71,21 @@ def test_2024_plan_says_word_for_word_what_the_seed_says(built):
         shown.append(re.sub(r"^\S+ \[[^\]]*\] ?", "", line))
     text = "\n".join(re.sub(r"<[^>]*> ", "", s) for s in shown).replace("(đường kẻ)", "")
     assert _words(text) == _words(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.mark.pdf
+def test_pdf_is_byte_identical_on_another_checkout(built, pdfs, tmp_path):
+    """The PDF's dates come from the document, not from the file's time on disk."""
+    import os
+    import shutil
+
+    from vanban.pdf import convert_to_pdf
+
+    plan_id = "quang-binh/2024/ke-hoach-hoa-giai"
+    copy = tmp_path / "khac" / built[plan_id].name
+    copy.parent.mkdir()
+    shutil.copyfile(built[plan_id], copy)
+    os.utime(copy, (1_800_000_000, 1_800_000_000))
+    (pdf,) = convert_to_pdf([copy])
+    assert pdf.read_bytes() == pdfs[plan_id].read_bytes()
+    assert b"/CreationDate(D:20240116000000Z')" in pdf.read_bytes()

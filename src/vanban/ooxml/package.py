@@ -43,3 +43,21 @@ def docx_bytes(document, when: dt.datetime) -> bytes:
     PackageWriter._write_parts(writer, parts)
     writer.close()
     return buffer.getvalue()
+
+
+def modified_time(path) -> dt.datetime | None:
+    """The ``dcterms:modified`` core property of a DOCX (vanban writes the document's own date
+    there), or None when the file has none that can be read."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = etree.fromstring(z.read("docProps/core.xml"),
+                                    etree.XMLParser(resolve_entities=False, no_network=True))
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    node = root.find("{http://purl.org/dc/terms/}modified")
+    try:
+        return dt.datetime.fromisoformat((node.text or "").replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return None

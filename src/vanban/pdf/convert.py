@@ -9,6 +9,7 @@ only when every file converted: a failed run leaves no half-finished set of PDFs
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import signal
@@ -210,11 +211,13 @@ def _convert_failed(src: Path, reason: str | None, log: str) -> Diagnostic:
 
 
 def _epoch(src: Path) -> int:
-    """The PDF's date: ``SOURCE_DATE_EPOCH`` when set, else the DOCX's modification time (the
-    DOCX writer skips unchanged files, so its time only moves when its content does)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value.isdigit():
-        return int(value)
-    return int(src.stat().st_mtime)
+    """The PDF's date: ``SOURCE_DATE_EPOCH`` when set, else the date stamped in the DOCX (the
+    document's own date), so that the same sources give the same PDF on any checkout."""
+    from vanban.ooxml.package import modified_time
+    from vanban.output import source_date
+
+    stamped = modified_time(src)
+    when = source_date(stamped.replace(tzinfo=None).isoformat() if stamped else None)
+    return int(when.replace(tzinfo=dt.timezone.utc).timestamp())
 
 
