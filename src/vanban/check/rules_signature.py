@@ -76,7 +76,7 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
 
 
 _PREFIXES = ", ".join(nd30.AUTHORITY_PREFIXES)
-_KY_THAY = nd30.AUTHORITY_PREFIXES[1]  # "KT.": a deputy signs for the head (Điều 13)
+_KY_THAY = nd30.KY_THAY  # a deputy signs for the head (Điều 13)
 _DEPUTY = f"{nd30.DEPUTY_WORD} …"
 
 

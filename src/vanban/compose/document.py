@@ -295,7 +295,7 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
                                    message_en="The signer's position is missing."))
     lines = []
     if sig.on_behalf_of:
-        lines.append(f"TM. {sig.on_behalf_of}")
+        lines.append(f"{nd30.THAY_MAT} {sig.on_behalf_of}")
     if sig.authority != "none":
         lines.append(f"{sig.authority} {sig.head or ''}".strip())
     if position and sig.authority != "Q.":

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from vanban.model.blocks import Block, Strict
+from vanban.rules import nd30
 from vanban.model.types import Int, IsoDate, Slug, Text, Word, Year
 
 
@@ -29,7 +30,8 @@ class Signature(Strict):
 
     on_behalf_of: Text | None = Field(
         default=None, description="Tập thể ký thay (dòng \"TM. …\"), ví dụ \"ỦY BAN NHÂN DÂN\".")
-    authority: Literal["KT.", "Q.", "TL.", "TUQ.", "none"] = Field(
+    authority: Literal[tuple(p for p in nd30.AUTHORITY_PREFIXES if p != nd30.THAY_MAT)
+                       + ("none",)] = Field(
         default="none", description="Quyền hạn ký: KT. (ký thay), Q. (quyền), TL. (thừa lệnh), "
                                     "TUQ. (thừa ủy quyền) hoặc none.")
     head: Text | None = Field(
@@ -51,20 +53,23 @@ class Appendix(Strict):
 
     title: Text = Field(description="Tên phụ lục, IN HOA, ví dụ \"DANH MỤC NHIỆM VỤ …\".")
     orientation: Literal["auto", "portrait", "landscape"] = Field(
-        default="auto", description="Hướng trang của phụ lục; auto: ngang khi bảng rộng.")
+        default="auto", description="Hướng trang của phụ lục; auto (mặc định) là trang ngang, vì "
+                                    "bảng nhiệm vụ có 6 cột.")
 
 
 class Plan(Strict):
     """One document (a Kế hoạch by default), described in YAML."""
 
-    type: Literal["ke-hoach", "bao-cao", "chuong-trinh", "huong-dan", "thong-bao", "de-an",
-                  "phuong-an", "chi-thi", "quy-che", "quy-dinh", "to-trinh"] = Field(
-        default="ke-hoach", description="Loại văn bản (mã), quyết định tên loại và chữ viết tắt.")
+    type: Literal[tuple(sorted(nd30.MAU_1_4_TYPES))] = Field(
+        default="ke-hoach", description="Loại văn bản có tên loại (Mẫu 1.4), quyết định tên loại in "
+                                        "ra và chữ viết tắt trong ký hiệu, ví dụ ke-hoach → KẾ "
+                                        "HOẠCH, KH.")
     issuer: Text = Field(description="Cơ quan ban hành: mã hoặc tên trong danh mục đơn vị.")
     number: Int | None = Field(default=None, ge=1, le=99999, description=(
         "Số văn bản; bỏ trống (null) khi còn là dự thảo: in \"Số:      /KH-UBND\"."))
     code: Text | None = Field(default=None, description=(
-        "Ký hiệu; mặc định = viết tắt tên loại + \"-\" + viết tắt cơ quan, ví dụ KH-UBND."))
+        "Ký hiệu; mặc định = viết tắt tên loại + \"-\" + viết tắt (abbr) của cơ quan ban hành "
+        "trong danh mục, ví dụ KH-UBND; cơ quan chưa có abbr thì phải ghi code."))
     place: Text | None = Field(default=None, description="Địa danh; mặc định theo cơ quan ban hành.")
     date: IsoDate | None = Field(default=None, description=(
         "Ngày ban hành, dạng YYYY-MM-DD; in \"ngày 16 tháng 01 năm 2024\". Bỏ trống khi dự thảo."))

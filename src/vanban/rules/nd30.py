@@ -85,10 +85,10 @@ PARA_SPACE_AFTER_PT = 0.0
 LINE_SPACING = Range(1.0, 1.5, 1.0, "ô 6, Phụ lục I, II.6")
 
 # Horizontal rules: fraction of the text line above them.
-RULE_TIEU_NGU = Range(1.0, 1.0, 1.0, "ô 1: đường kẻ dài bằng dòng Tiêu ngữ")
-RULE_ISSUER = Range(1 / 3, 1 / 2, 0.4, "ô 2: đường kẻ bằng 1/3 - 1/2 dòng chữ")
-RULE_SUMMARY = Range(1 / 3, 1 / 2, 0.4, "ô 5a: đường kẻ bằng 1/3 - 1/2 dòng chữ")
-RULE_APPENDIX = Range(1 / 3, 1 / 2, 0.4, "Mẫu 2.1: đường kẻ dưới tiêu đề phụ lục")
+RULE_TIEU_NGU = Range(1.0, 1.0, 1.0, "ô 1, Phụ lục I, II.1")
+RULE_ISSUER = Range(1 / 3, 1 / 2, 0.4, "ô 2, Phụ lục I, II.2")
+RULE_SUMMARY = Range(1 / 3, 1 / 2, 0.4, "ô 5a, Phụ lục I, II.5")
+RULE_APPENDIX = Range(1 / 3, 1 / 2, 0.4, "Mẫu 2.1, Phụ lục III")
 
 # Layout of the borderless tables (text width 165 mm with the default margins).
 HEADER_LEFT_COLUMN_MM = 63.0
@@ -174,7 +174,9 @@ MAU_1_4_TYPES = frozenset({
 })
 
 # --- Signature authority (ô 7a, Điều 13) ----------------------------------------------------------
-AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+THAY_MAT = "TM."  # on behalf of a collective
+KY_THAY = "KT."  # a deputy signs for the head
+AUTHORITY_PREFIXES = (THAY_MAT, KY_THAY, "Q.", "TL.", "TUQ.")
 DEPUTY_WORD = "PHÓ"
 
 # --- Nơi nhận (ô 9b) ------------------------------------------------------------------------------

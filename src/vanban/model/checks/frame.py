@@ -76,7 +76,7 @@ def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
             f'"{position}" is a deputy: a deputy signs for the head with a "KT." line.',
             "Thêm authority: KT. và head: <chức vụ người đứng đầu>, ví dụ head: CHỦ TỊCH.",
             "Add authority: KT. and head: <the head's title>.")
-    if sig.authority == "KT." and position and not deputy:
+    if sig.authority == nd30.KY_THAY and position and not deputy:
         same = sig.head and position.upper() == sig.head.upper()
         out.error(
             "signature.kt-deputy", where_position,
