@@ -6,8 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from tests.unit.test_compose import PLAN, REGISTRY, _compose
+
 from vanban.ooxml.reader import read_docx
 from vanban.pipeline import find_template
 from vanban.render.docx import render

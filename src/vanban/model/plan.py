@@ -7,8 +7,8 @@ from typing import Literal
 from pydantic import Field
 
 from vanban.model.blocks import Block, Strict
-from vanban.rules import nd30
 from vanban.model.types import Int, IsoDate, Slug, Text, Word, Year
+from vanban.rules import nd30
 
 
 class Section(Strict):

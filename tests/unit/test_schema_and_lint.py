@@ -1,0 +1,59 @@
+"""The JSON Schema that editors use accepts every example; the code passes ruff."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+from vanban.source import load_file
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = sorted(p for p in (ROOT / "plans").rglob("*.yaml") if "_shared" not in p.parts)
+REGISTRY = sorted((ROOT / "plans" / "_shared").glob("*.yaml"))
+
+
+def _schema(*args: str) -> dict:
+    result = CliRunner().invoke(main, ["schema", *args])
+    assert result.exit_code == 0
+    return json.loads(result.output)
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: str(p.relative_to(ROOT / "plans")))
+def test_examples_validate_against_the_editor_schema(plan):
+    jsonschema.validate(load_file(plan).data, _schema())
+
+
+@pytest.mark.parametrize("path", REGISTRY, ids=lambda p: p.name)
+def test_registry_validates_against_its_schema(path):
+    jsonschema.validate(load_file(path).data, _schema("--registry"))
+
+
+def test_schema_rejects_an_unknown_field():
+    data = load_file(PLANS[0]).data
+    data["titel"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, _schema())
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (pip install '.[test]')")
+    result = subprocess.run([ruff, "check", "src", "tests", "bench", "tools"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_python_build_runs_without_the_package_on_path():
+    """build.py is a thin entry: it only needs the installed package."""
+    out = subprocess.run([sys.executable, str(ROOT / "build.py"), "--help"], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    assert out.returncode == 0 and "vanban build" not in out.stderr
