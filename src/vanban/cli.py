@@ -37,8 +37,67 @@ def _fail(exc, lang: str) -> None:
     sys.exit(1)
 
 
-@click.group(epilog=EPILOG_MAIN, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="vanban", message="vanban %(version)s")
+HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+
+
+class _Vietnamese:
+    """Click's own words in help pages and usage errors, in Vietnamese."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+                              prefix="Cách dùng: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        if records:
+            with formatter.section("Tùy chọn"):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+
+class _Command(_Vietnamese, click.Command):
+    pass
+
+
+class _Group(_Vietnamese, click.Group):
+    command_class = _Command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, cmd.get_short_help_str(formatter.width - 20))
+                for name in self.list_commands(ctx) if (cmd := self.get_command(ctx, name))]
+        if rows:
+            with formatter.section("Lệnh"):
+                formatter.write_dl(rows)
+
+    def main(self, args=None, prog_name=None, **extra):
+        """Usage errors in Vietnamese, with exit status 2."""
+        extra.pop("standalone_mode", None)
+        try:
+            return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "vanban"
+            click.echo(f"Lỗi cách dùng lệnh: {exc.format_message()}\n"
+                       f"Xem hướng dẫn: {where} --help", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Đã dừng.", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, epilog=EPILOG_MAIN,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vanban", message="vanban %(version)s",
+                      help="Hiện phiên bản rồi thoát.")
 def main() -> None:
     """vanban: soạn Kế hoạch bằng YAML, xuất DOCX/PDF đúng thể thức Nghị định 30/2020/NĐ-CP.
 

@@ -7,6 +7,7 @@ its traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -83,3 +84,18 @@ def error(code: str, message: str, file: str, *, line: int = 0, col: int = 0, pa
     """Shorthand for a VanbanError holding a single located error."""
     return VanbanError([Diagnostic(code, message, Span(file, line, col), path,
                                    Severity.ERROR, message_en, hint, hint_en)])
+
+
+_READ_REASONS = {
+    errno.ENOENT: ("không có tệp này", "no such file"),
+    errno.EACCES: ("không có quyền đọc", "permission denied"),
+    errno.EPERM: ("không có quyền đọc", "permission denied"),
+    errno.EISDIR: ("đây là thư mục, không phải tệp", "it is a folder, not a file"),
+    errno.EBUSY: ("tệp đang được chương trình khác dùng", "another program is using it"),
+}
+
+
+def read_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file could not be read, in Vietnamese and in English."""
+    text = exc.strerror or str(exc)
+    return _READ_REASONS.get(exc.errno or 0, (text, text))

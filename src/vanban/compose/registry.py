@@ -134,8 +134,12 @@ def unknown_unit(ref: str, registry: Registry, span: Span, path: str,
                           message_en=f'"{ref}" names {len(hits)} units ({ids}); write the id.',
                           hint=f'Ví dụ: "{hits[0].id}".', hint_en=f'E.g. "{hits[0].id}".')
     close = registry.suggest(ref)
-    hint = f'Có phải "{close[0]}"?' if close else "Thêm đơn vị vào danh mục trong _shared/."
-    hint_en = f'Did you mean "{close[0]}"?' if close else "Add the unit to the _shared/ registry."
+    hint = (f'Có phải "{close[0]}"?' if close else
+            "Thêm đơn vị vào danh mục trong _shared/; nếu đơn vị vừa đổi tên, thêm tên cũ vào "
+            "aliases của đơn vị đó.")
+    hint_en = (f'Did you mean "{close[0]}"?' if close else
+               "Add the unit to the _shared/ registry; if it was renamed, add the old name to "
+               "the unit's aliases.")
     return Diagnostic(code, f'Không có đơn vị "{ref}" trong danh mục đơn vị.', span, path,
                       message_en=f'No unit "{ref}" in the unit registry.', hint=hint,
                       hint_en=hint_en)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from vanban.errors import error
+from vanban.errors import error, read_reason
 from vanban.ooxml.facts import (
     CellFacts,
     DocFacts,
@@ -61,8 +61,9 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise error("docx.unreadable", f"Không đọc được tệp {label}: {exc.strerror}.",
-                        label, message_en=f"Cannot read {label}: {exc.strerror}.") from None
+            vi, en = read_reason(exc)
+            raise error("docx.unreadable", f"Không đọc được tệp {label}: {vi}.",
+                        label, message_en=f"Cannot read {label}: {en}.") from None
     pkg = _Package(data, label)
     doc = pkg.xml(pkg.main)
     body = doc.find(_w("body")) if doc is not None else None

@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from vanban.compose.document import Document
-from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.errors import Diagnostic, Span, VanbanError, read_reason
 from vanban.ooxml import finish
 from vanban.ooxml.package import docx_bytes
 from vanban.output import source_date
@@ -186,7 +186,8 @@ def _open(template: Path, shown: str) -> DocxTemplate:
             if "word/document.xml" not in z.namelist():
                 problem = "thiếu word/document.xml"
     except (OSError, zipfile.BadZipFile) as exc:
-        problem = getattr(exc, "strerror", None) or "không phải tệp DOCX (zip)"
+        problem = (read_reason(exc)[0] if isinstance(exc, OSError)
+                   else "không phải tệp DOCX (zip)")
     tpl = DocxTemplate(str(template))
     if not problem:
         try:
