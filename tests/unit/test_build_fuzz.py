@@ -34,11 +34,15 @@ FILE_LEVEL = {"file.too-large", "file.read", "text.encoding", "template.read", "
 
 ODD = ["\x00", "\u200b", "\u2028", "\ufeff", "\x1b", "😀", "&<>\"'", "\u0301", "e\u0301",
        "\t", "\r", "{{ ten_loai }}", "{% if x %}", "\\", ": ", " #", "- ", "*a", "&a ", "!!str ",
-       "%", "@", "`", "|", ">", "[", "{", "]", "}", "\ud800", "ü", "Ð", "ǅ"]
+       "%", "@", "`", "|", ">", "[", "{", "]", "}", "\ud800", "ü", "Ð", "ǅ",
+       # escapes: YAML makes them characters inside double quotes (", " separators, VALUES)
+       r"\x01", r"\u200b", r"\uFFFE", r"e\u0301", r"\uD800", r"\x0b", r'"\x01"', r'"\u200b"']
 VALUES = ["087", "no", "yes", "2024-02-30", "2024-13-01", "16/01/2024", "[]", "{}", "~", "",
           "1.5", "true", "0x1F", "1:30", "- x", "''", '""', "[a, b]", "{a: 1}", "2024",
           "\"Quý V năm 2024\"", "trước ngày 31/04/2024", "năm 2023", "Theo chỉ đạo", "*x",
-          "&x y", "!!int 5", "|", ">-", "KH/UBND", "so-tu-phap", "ubnd-khong-co"]
+          "&x y", "!!int 5", "|", ">-", "KH/UBND", "so-tu-phap", "ubnd-khong-co",
+          r'"A\x01B"', r'"A\u200bB"', r'"A\uFFFE"', r'"Ke\u0301 hoa\u0323ch"', r'"\uD800"',
+          r'"Bộ\x0bTư pháp"', r'"so-tu\u200b-phap"', r'"\x01"', r'"\u200b"', r'"e\u0301"']
 
 
 @dataclass
@@ -155,6 +159,7 @@ def _check_one(seed: Seed, text: str, note=event) -> None:
         with zipfile.ZipFile(seed.target) as docx:
             assert docx.testzip() is None
             ET.fromstring(docx.read("word/document.xml"))
+            ET.fromstring(docx.read("docProps/core.xml"))
     leftovers = sorted(p.name for p in seed.target.parent.iterdir())
     assert leftovers == [seed.target.name]
 

@@ -8,11 +8,16 @@ shares the anchored value rather than copying it.
 
 Errors that leave the rest of the file readable (duplicate keys, keys that are not text,
 unknown aliases, tags) are reported and building goes on; limits stop it at once.
+
+The value of a double-quoted scalar is checked again like the file text (control characters,
+invisible characters, NFD; see :func:`vanban.source.text.clean_value`): its escapes make
+characters that the checks of the raw text never saw. Each finding points at its escape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +26,7 @@ import yaml
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.source.reports import Reporter
 from vanban.source.scalars import plain_value, yaml_type
+from vanban.source.text import clean_value
 
 Path_ = tuple  # a data path: ("tasks", 3, "lead")
 
@@ -30,6 +36,7 @@ MAX_DEPTH = 64  # nested collections; a plan needs about ten
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {None, "!", _STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SKIP = object()  # the key of a value that is read but not stored
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
 def dotted(path: Path_) -> str:
@@ -66,10 +73,13 @@ class Builder:
     """Consumes events of one YAML stream; the result is :attr:`built`."""
 
     def __init__(self, file: str, report: Reporter,
-                 position: Callable[[int, int], tuple[int, int]]) -> None:
+                 position: Callable[[int, int], tuple[int, int]],
+                 lines: Sequence[str] = ()) -> None:
+        """``lines`` are the lines of the text being parsed (to find escapes in scalars)."""
         self.file = file
         self.report = report
         self.position = position
+        self.lines = lines
         self.built = Built()
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -191,12 +201,13 @@ class Builder:
         self._count(1, span)
         self._check_tag(event, span)
         plain = not event.style and event.tag is None  # libyaml says '', PyYAML None
-        value = plain_value(event.value) if plain else event.value
+        text = self._unescaped(event, span) if event.style == '"' else event.value
+        value = plain_value(text) if plain else text
         path, is_key = self._next_path()
         if is_key:
             # Keys are always their text; None marks the plain forms "" and "<<" for _key.
-            merge_or_empty = plain and event.value in ("", "<<")
-            self._attach(None if merge_or_empty else event.value, span, event.value)
+            merge_or_empty = plain and text in ("", "<<")
+            self._attach(None if merge_or_empty else text, span, text)
             return
         if plain:
             kind = yaml_type(event.value)
@@ -205,6 +216,50 @@ class Builder:
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self._attach(value, span)
+
+    def _unescaped(self, event: yaml.ScalarEvent, span: Span) -> str:
+        """The value of a double-quoted scalar after the checks of the file text."""
+        return clean_value(event.value, self.report, self._escape_locator(event, span))
+
+    def _escape_locator(self, event: yaml.ScalarEvent,
+                        span: Span) -> Callable[[list[int]], list[Span]]:
+        """Where characters of ``event.value`` were written: the escape that made each.
+
+        The characters the checks ask about are not in the parsed text itself (it was cleaned),
+        so each came from an escape: in order, each is matched to the next escape spelling it.
+        One that matches no escape (a combining mark typed as such) is placed at the scalar.
+        """
+
+        def locate(indexes: list[int]) -> list[Span]:
+            escapes = list(self._escapes(event))
+            spans: list[Span] = []
+            used = 0
+            for index in indexes:
+                ch = event.value[index]
+                at = next((k for k in range(used, len(escapes)) if escapes[k][0] == ch), None)
+                if at is None:
+                    spans.append(span)
+                    continue
+                used = at + 1
+                spans.append(Span(self.file, *self.position(escapes[at][1], escapes[at][2])))
+            return spans
+
+        return locate
+
+    def _escapes(self, event: yaml.ScalarEvent) -> Iterable[tuple[str, int, int]]:
+        """The escapes of a double-quoted scalar: (character made, 0-based line, column)."""
+        start, end = event.start_mark, event.end_mark
+        for number in range(start.line, min(end.line + 1, len(self.lines))):
+            line = self.lines[number]
+            first = start.column if number == start.line else 0
+            last = end.column if number == end.line else len(line)
+            for match in _ESCAPE.finditer(line, first, last):
+                code = match.group(1)
+                if len(code) > 1:  # x, u or U and hex digits
+                    yield chr(int(code[1:], 16)), number, match.start()
+                else:
+                    yield yaml.scanner.Scanner.ESCAPE_REPLACEMENTS.get(code, ""), number, \
+                        match.start()
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         span = self.span(event.start_mark)

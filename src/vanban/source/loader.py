@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.errors import Diagnostic, Span, VanbanError, read_reason
 from vanban.source import encoding
 from vanban.source.builder import MAX_DEPTH, MAX_NODES, Builder, Built, Path_
 from vanban.source.reports import Reporter
@@ -130,7 +130,7 @@ def _parse(cleaned: Cleaned, file: str, report: Reporter) -> Built:
     """
     for parser in _parsers():
         found = Reporter(file)
-        builder = Builder(file, found, cleaned.position)
+        builder = Builder(file, found, cleaned.position, cleaned.text.split("\n"))
         problem: Diagnostic | None = None
         try:
             builder.run(yaml.parse(cleaned.text, Loader=parser))
@@ -189,8 +189,8 @@ def _read_bounded(path: Path, name: str) -> bytes:
             raw = b"".join(chunks)
     except OSError as exc:
         raise VanbanError([Diagnostic(
-            "file.read", f"Không đọc được tệp: {exc.strerror}.", Span(name),
-            message_en=f"Cannot read file: {exc.strerror}.")]) from None
+            "file.read", f"Không đọc được tệp: {read_reason(exc)[0]}.", Span(name),
+            message_en=f"Cannot read file: {read_reason(exc)[1]}.")]) from None
     if len(raw) > MAX_BYTES:
         raise _too_large(name, size_kb=len(raw) // 1024)
     return raw

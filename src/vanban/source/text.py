@@ -17,6 +17,10 @@ What is found (each at its exact line and column in the file as the clerk's edit
 - ``yaml.tab`` (error): a tab in a line's indentation.
 - ``text.nfd`` (warning, once per file): decomposed Unicode; the text is normalised to NFC.
 
+The control, invisible and NFD checks run again on the value of each double-quoted scalar
+(:func:`clean_value`), since its escapes (``"\\x01"``, ``"\\u200b"``, ``"e\\u0301"``, ``"\\uD800"``) make characters the
+file text does not hold.
+
 Columns in diagnostics count characters of the original line (what VS Code or Notepad++ shows),
 1-based. :class:`Cleaned` maps positions in the cleaned text back to the original.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vanban.errors import Span
@@ -35,6 +40,9 @@ _INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 _SEPARATOR = "\u0085\u2028\u2029"
 _ODD_SPACE = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPECIAL = re.compile(f"[{_CONTROL}{_INVISIBLE}{_SEPARATOR}\t{_ODD_SPACE}]")
+_VALUE_SPECIAL = re.compile(f"[{_CONTROL}{_INVISIBLE}]")
+_CONTROL_CHAR = re.compile(f"[{_CONTROL}]")
+_INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 _INDENT = re.compile(f"[ \t{_ODD_SPACE}{_INVISIBLE}]*")
 
 _NAMES = {
@@ -127,13 +135,8 @@ class _LineCleaner:
                     hint="Hãy thay Tab bằng dấu cách (thường là 2 dấu cách cho mỗi cấp).",
                     hint_en="Replace the tab with spaces (usually 2 per level).")
             return ch
-        if re.match(f"[{_CONTROL}]", ch):
-            self.report.error(
-                "text.control", where,
-                f"Có ký tự điều khiển U+{ord(ch):04X} không được phép trong văn bản.",
-                f"Control character U+{ord(ch):04X} is not allowed in a document.",
-                hint="Hãy xóa ký tự này (thường do dán từ tệp PDF hoặc phần mềm cũ).",
-                hint_en="Delete it (it usually comes from pasting out of a PDF or old software).")
+        if _CONTROL_CHAR.match(ch):
+            _control(self.report, where, ch)
             return " "
         if ch in _SEPARATOR:
             self.report.warning(
@@ -141,12 +144,9 @@ class _LineCleaner:
                 f"Có ký tự ngắt dòng lạ {char_name(ch)}; đã thay bằng dấu cách.",
                 f"Unusual line separator U+{ord(ch):04X} was replaced by a space.")
             return " "
-        if re.match(f"[{_INVISIBLE}]", ch):
+        if _INVISIBLE_CHAR.match(ch):
             if not (ch == "\u00ad" and number in self.quiet_soft_hyphen) and (number or col):
-                self.report.warning(
-                    "text.invisible", where,
-                    f"Có ký tự ẩn {char_name(ch)}; đã bỏ ký tự này.",
-                    f"Invisible character U+{ord(ch):04X} was removed.")
+                _invisible(self.report, where, ch)
             return ""
         if in_indent and ch != " " and re.match(f"[{_ODD_SPACE}]", ch):
             self.report.warning(
@@ -160,20 +160,93 @@ class _LineCleaner:
         if self.nfd_seen:
             return
         self.nfd_seen = True
-        first = start = 0
-        for i in range(1, len(chars) + 1):
-            if i == len(chars) or unicodedata.combining(chars[i]) == 0:
-                if not unicodedata.is_normalized("NFC", "".join(chars[start:i])):
-                    first = start
-                    break
-                start = i
-        self.report.warning(
-            "text.nfd", Span(self.file, number + 1, cols[first] + 1),
-            "Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); "
-            "đã chuẩn hóa sang dạng dựng sẵn (NFC).",
-            "Decomposed Unicode (NFD) was normalised to NFC.",
-            hint="Nên chọn bảng mã \"Unicode dựng sẵn\" trong Unikey/EVKey khi gõ.",
-            hint_en="Set the keyboard tool (Unikey/EVKey) to precomposed Unicode.")
+        _nfd(self.report, Span(self.file, number + 1, cols[_first_nfd(chars)] + 1))
+
+
+def _control(report: Reporter, where: Span, ch: str, escaped: bool = False) -> None:
+    if escaped:
+        hint = ("Hãy xóa mã thoát (phần bắt đầu bằng \"\\\") sinh ra ký tự này trong ngoặc kép; "
+                "văn bản Word không chứa được ký tự đó.")
+        hint_en = "Remove the escape (starting with \"\\\") that makes this character."
+    else:
+        hint = "Hãy xóa ký tự này (thường do dán từ tệp PDF hoặc phần mềm cũ)."
+        hint_en = "Delete it (it usually comes from pasting out of a PDF or old software)."
+    report.error(
+        "text.control", where,
+        f"Có ký tự điều khiển U+{ord(ch):04X} không được phép trong văn bản.",
+        f"Control character U+{ord(ch):04X} is not allowed in a document.",
+        hint=hint, hint_en=hint_en)
+
+
+def _invisible(report: Reporter, where: Span, ch: str) -> None:
+    report.warning(
+        "text.invisible", where,
+        f"Có ký tự ẩn {char_name(ch)}; đã bỏ ký tự này.",
+        f"Invisible character U+{ord(ch):04X} was removed.")
+
+
+def _nfd(report: Reporter, where: Span) -> None:
+    report.warning(
+        "text.nfd", where,
+        "Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); "
+        "đã chuẩn hóa sang dạng dựng sẵn (NFC).",
+        "Decomposed Unicode (NFD) was normalised to NFC.",
+        hint="Nên chọn bảng mã \"Unicode dựng sẵn\" trong Unikey/EVKey khi gõ.",
+        hint_en="Set the keyboard tool (Unikey/EVKey) to precomposed Unicode.")
+
+
+def _first_nfd(chars: list[str]) -> int:
+    """The index where the first cluster that NFC would change starts."""
+    start = 0
+    for i in range(1, len(chars) + 1):
+        if i == len(chars) or unicodedata.combining(chars[i]) == 0:
+            if not unicodedata.is_normalized("NFC", "".join(chars[start:i])):
+                return start
+            start = i
+    return 0
+
+
+def _first_mark(chars: list[str], start: int) -> int:
+    """The first combining mark of the cluster at ``start`` (``start`` itself if it has none)."""
+    mark = start + 1
+    return mark if mark < len(chars) and unicodedata.combining(chars[mark]) else start
+
+
+def clean_value(value: str, report: Reporter,
+                locate: Callable[[list[int]], list[Span]]) -> str:
+    """``value`` after the checks of :func:`clean`, for text YAML made from escapes.
+
+    A double-quoted scalar can spell characters the file itself does not hold (``"\\x01"``,
+    ``"\\u200b"``, ``"e\\u0301"``); they are found here with the same codes: control characters
+    are errors (and replaced by a space), invisible ones are removed with a warning, decomposed
+    text is normalised to NFC with a warning. ``locate`` turns indexes of ``value`` (in
+    increasing order) into their file positions. Line separators and no-break spaces from
+    escapes (``\\L``, ``\\_``) are what the clerk asked for and are kept.
+    """
+    if _VALUE_SPECIAL.search(value) is None and unicodedata.is_normalized("NFC", value):
+        return value
+    chars: list[str] = []
+    kept: list[int] = []  # the index in value of each character of chars
+    found: list[tuple[int, Callable[[Reporter, Span], None]]] = []
+    for i, ch in enumerate(value):
+        if _CONTROL_CHAR.match(ch):
+            found.append((i, lambda r, w, ch=ch: _control(r, w, ch, escaped=True)))
+            chars.append(" ")
+            kept.append(i)
+        elif _INVISIBLE_CHAR.match(ch):
+            found.append((i, lambda r, w, ch=ch: _invisible(r, w, ch)))
+        else:
+            chars.append(ch)
+            kept.append(i)
+    text = "".join(chars)
+    if not unicodedata.is_normalized("NFC", text):
+        at = kept[_first_mark(chars, _first_nfd(chars))]
+        found.append((at, _nfd))
+        found.sort(key=lambda item: item[0])
+        text = unicodedata.normalize("NFC", text)
+    for (_, say), where in zip(found, locate([i for i, _ in found]), strict=True):
+        say(report, where)
+    return text
 
 
 def clean(text: str, file: str, report: Reporter,
