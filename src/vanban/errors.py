@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 
 class Severity(str, Enum):
@@ -99,3 +100,11 @@ def read_reason(exc: OSError) -> tuple[str, str]:
     """Why a file could not be read, in Vietnamese and in English."""
     text = exc.strerror or str(exc)
     return _READ_REASONS.get(exc.errno or 0, (text, text))
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """``path`` as messages show it: relative to ``root`` (the working folder) when inside it."""
+    try:
+        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from vanban.compose.document import Document, compose
 from vanban.compose.registry import SHARED_DIR, Registry, load_registry, shared_dirs
-from vanban.errors import Diagnostic, Severity, Span, VanbanError
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.model.checks import check_plan
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.plan import Plan
@@ -36,14 +36,6 @@ class Prepared:
     document: Document
     loaded: Loaded
     warnings: list[Diagnostic] = field(default_factory=list)
-
-
-def display_path(path: Path) -> str:
-    """``path`` relative to the working folder when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job]:

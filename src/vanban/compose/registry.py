@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.errors import Diagnostic, Span, VanbanError, display_path
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.registry import RegistryFile, Signer, Unit
 from vanban.source import load_file
@@ -97,7 +97,7 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
     warnings: list[Diagnostic] = []
     for folder in reversed(folders):
         for path in sorted(folder.glob("*.yaml")):
-            shown = _display(path, display_root)
+            shown = display_path(path, display_root)
             loaded = load_file(path, shown)
             warnings.extend(loaded.warnings)
             if loaded.data is None:
@@ -113,13 +113,6 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
     if problems:
         raise VanbanError(problems)
     return Registry(units, signers, tuple(files), tuple(warnings))
-
-
-def _display(path: Path, root: Path | None) -> str:
-    try:
-        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
-    except ValueError:
-        return str(path)
 
 
 def unknown_unit(ref: str, registry: Registry, span: Span, path: str,

@@ -106,6 +106,7 @@ def _kind(value: Any) -> str | None:
 
 
 KINDS = ("paragraph", "bullets", "target", "task", "item", "numbered", "unit")
+"""The key that names each kind of block, in the order they are tried."""
 
 Block = Annotated[
     Annotated[Text, Tag("<text>")] | Annotated[Paragraph, Tag("<paragraph>")] | Annotated[Bullets, Tag("<bullets>")] | Annotated[Target, Tag("<target>")] | Annotated[Task, Tag("<task>")] | Annotated[Item, Tag("<item>")] | Annotated[Numbered, Tag("<numbered>")] | Annotated[UnitDuty, Tag("<unit>")],
@@ -116,3 +117,8 @@ Block = Annotated[
 
 for _model in (Task, Item, Numbered, UnitDuty):
     _model.model_rebuild()
+
+
+BLOCK_MODELS = {"paragraph": Paragraph, "bullets": Bullets, "target": Target, "task": Task,
+                "item": Item, "numbered": Numbered, "unit": UnitDuty}
+"""The model of each kind of block, by the key that names it."""

@@ -37,10 +37,7 @@ def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, str) and part.startswith("<"):
-            kind = part[1:-1]
-            current = {"paragraph": blocks.Paragraph, "bullets": blocks.Bullets,
-                       "target": blocks.Target, "task": blocks.Task, "item": blocks.Item,
-                       "numbered": blocks.Numbered, "unit": blocks.UnitDuty}.get(kind)
+            current = blocks.BLOCK_MODELS.get(part[1:-1])
             continue
         if isinstance(part, int) or current is None:
             continue

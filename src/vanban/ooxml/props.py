@@ -10,9 +10,9 @@ import re
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from vanban.ooxml.xml import R_NS, W_NS  # noqa: F401  (re-exported for the reader)
+
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 V_NS = "urn:schemas-microsoft-com:vml"
 _TWIPS_PER_MM = 1440 / 25.4
