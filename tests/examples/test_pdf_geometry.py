@@ -7,7 +7,7 @@ pdfplumber; lengths in mm.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import example_ids
+from tests.conftest import PLANS, example_ids
 
 from vanban.pdf.measure import measure, page_number_candidates
 from vanban.rules import nd30
@@ -134,3 +134,25 @@ def test_signature_beside_recipients(geometry, plan_id):
         assert authority[0].x0 > nd30.MARGIN_LEFT.default + nd30.SIGNATURE_LEFT_COLUMN_MM - 1
         return
     pytest.fail("no Nơi nhận found")
+
+
+WITH_APPENDIX = [i for i in IDS
+                 if "tasks_display: appendix" in (PLANS / f"{i}.yaml").read_text(encoding="utf-8")]
+
+
+def test_an_example_has_an_appendix():
+    assert WITH_APPENDIX
+
+
+@pytest.mark.parametrize("plan_id", WITH_APPENDIX)
+def test_appendix_rule_length(geometry, plan_id):
+    sections = _sections(geometry[plan_id])
+    assert len(sections) == 2
+    page = sections[1][0]
+    rules = [r for r in page.rules if r.length_mm < 150]  # not the table's borders
+    (rule,) = [r for r in rules if any(ln.text.startswith("(Kèm theo") for ln in _block_above(page, r))]
+    block = _block_above(page, rule)
+    longest = max(_width(ln) for ln in block)
+    assert nd30.RULE_APPENDIX.lo <= rule.length_mm / longest <= nd30.RULE_APPENDIX.hi
+    assert rule.centre == pytest.approx(page.width_mm / 2 + (nd30.MARGIN_LEFT.default
+                                        - nd30.MARGIN_RIGHT.default) / 2, abs=1.0)

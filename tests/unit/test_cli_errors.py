@@ -99,7 +99,9 @@ def test_the_sandbox_does_not_run_code(workspace, tmp_path):
     marker = tmp_path / "pwned"
     edit_template(workspace / "templates" / TEMPLATE.name, "{{ ten_loai }}",
                   "{{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}")
-    assert run("build", str(PLAN)).exit_code == 1
+    result = run("build", str(PLAN))
+    assert result.exit_code == 1
+    assert "[template.unsafe]" in _only_line(result)
     assert not marker.exists()
 
 

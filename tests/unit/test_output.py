@@ -75,5 +75,13 @@ def test_normalised_zip_is_stable():
 def test_source_date(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert output.source_date("2024-01-16") == dt.datetime(2024, 1, 16)
+    assert output.source_date(None) == dt.datetime(1980, 1, 1)  # zip's first possible date
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     assert output.source_date("2024-01-16") == dt.datetime(1970, 1, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999999999")  # beyond any calendar
+    assert output.source_date("2024-01-16") == dt.datetime(2024, 1, 16)
+
+
+def test_zip_dates_are_clamped_to_what_zip_can_hold():
+    assert output.zip_member("a", dt.datetime(1970, 1, 1)).date_time == (1980, 1, 1, 0, 0, 0)
+    assert output.zip_member("a", dt.datetime(2200, 3, 5)).date_time == (2107, 12, 31, 23, 59, 58)
