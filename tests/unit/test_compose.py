@@ -181,3 +181,22 @@ def test_parts_restart_section_numbers(tmp_path):
         ("doan", "Một số địa phương chưa kiện toàn tổ hòa giải."),
         ("phan", "Phần II"), ("ten-phan", "KẾ HOẠCH NĂM 2024"), ("muc", "I. NHIỆM VỤ"),
         ("doan-so", "1. Tiếp tục kiện toàn tổ hòa giải./.")]
+
+
+def test_a_nearer_registry_wins(tmp_path):
+    from vanban.compose.registry import shared_dirs
+
+    (tmp_path / "_shared").mkdir()
+    (tmp_path / "_shared" / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    inner = tmp_path / "tinh" / "_shared"
+    inner.mkdir(parents=True)
+    (inner / "don-vi.yaml").write_text("units:\n  so-tu-phap: {name: Sở Tư pháp tỉnh X, abbr: STP}\n",
+                                       encoding="utf-8")
+    plan = tmp_path / "tinh" / "2024" / "plan.yaml"
+    plan.parent.mkdir()
+    plan.write_text(PLAN.replace("lead: Sở Tư pháp", "lead: so-tu-phap"), encoding="utf-8")
+    folders = shared_dirs(plan)
+    assert folders[:2] == [inner, tmp_path / "_shared"]
+    registry = load_registry(folders)
+    assert registry.unit("so-tu-phap").text == "Sở Tư pháp tỉnh X"
+    assert registry.unit("ubnd-tinh").unit.abbr == "UBND"  # the outer registry still counts
