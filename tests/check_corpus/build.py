@@ -29,7 +29,7 @@ SIGN_COLS_MM = (70.0, 95.0)
 CELL_MARGIN_MM = 1.905
 
 DEFAULTS: dict = {
-    "theme": False, "page": (210, 297), "landscape": False, "margins": (20, 20, 30, 15), "title_pg": True,
+    "typed": False, "filler": 0, "outdent_mm": 0, "theme": False, "page": (210, 297), "landscape": False, "margins": (20, 20, 30, 15), "title_pg": True,
     "page_field": "header", "page_size": 14,
     "superior": "UBND TỈNH QUẢNG BÌNH", "issuer": "SỞ NỘI VỤ", "issuer_bold": True, "issuer_size": 13,
     "issuer_rule": 0.4, "qh": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "qh_size": 13, "qh_bold": True,
@@ -41,7 +41,7 @@ DEFAULTS: dict = {
     "line": 1.0, "line_exact": None,
     "headings": ("I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"),
     "end": "Các cơ quan, đơn vị tổ chức thực hiện nghiêm Kế hoạch này./.",
-    "arial_run": False, "east_asia_run": False, "red_run": False,
+    "arial_run": False, "east_asia_run": False, "cs_run": False, "red_run": False,
     "noi_nhan_label_bold": True,
     "recipients": ("- Ủy ban nhân dân tỉnh;", "- Các sở, ban, ngành;", "- Lưu: VT, CCHC."),
     "authority": ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "name": "Nguyễn Văn An", "name_bold": True,
@@ -63,8 +63,13 @@ THEMED = {"theme": True, "margins": (25, 20, 35, 20), "qh_size": 12, "tn_size": 
               "page_size": 13, "appendix": True, "issuer_size": 12,
               "authority": ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")}
 
+# As a clerk types it in Word: the Normal style set to Times New Roman 14 in the font box (which
+# names only the ascii/hAnsi slots; eastAsia and cs stay unset), one page, so no page number.
+TYPED = {"typed": True, "page_field": None, "title_pg": False}
+
 CONFORMANT = (
     Case("plain-explicit-fonts"),
+    Case("typed-in-word", TYPED),
     Case("theme-fonts-with-appendix", THEMED),
     # A ký hiệu with lower-case letters inside a group (QyĐ) is valid: nd30.CODE_PATTERN.
     Case("quy-dinh-code-qyd", {"type_name": "QUY ĐỊNH", "number": "Số: 05/QyĐ-SNV"}),
@@ -77,6 +82,10 @@ VARIANTS = (
     Case("arial-run", {"arial_run": True}, ("ND30-FONT",)),
     Case("east-asia-slot", {"east_asia_run": True}, ("ND30-FONT-SLOTS",)),
     Case("red-run", {"red_run": True}, ("ND30-FONT-COLOR",)),
+    Case("typed-east-asia-simsun", {**TYPED, "east_asia_run": True}, ("ND30-FONT-SLOTS",)),
+    Case("typed-cs-arial", {**TYPED, "cs_run": True}, ("ND30-FONT-SLOTS",)),
+    Case("typed-arial-run", {**TYPED, "arial_run": True}, ("ND30-FONT",)),
+    Case("typed-two-pages-no-page-number", {**TYPED, "filler": 12}, ("ND30-PAGE-NUMBER",)),
     Case("page-number-footer", {"page_field": "footer"}, ("ND30-PAGE-NUMBER",)),
     Case("page-number-12pt", {"page_size": 12}, ("ND30-PAGE-NUMBER",)),
     Case("page-number-on-page-1", {"title_pg": False}, ("ND30-PAGE-NUMBER-FIRST",)),
@@ -124,6 +133,12 @@ VARIANTS = (
     Case("signer-name-not-bold", {"name_bold": False}, ("ND30-SIGN-BLOCK",)),
     Case("appendix-label-upper", {**THEMED, "appendix_label": "PHỤ LỤC I"}, ("ND30-APPENDIX",)),
     Case("theme-body-12pt", {**THEMED, "body_size": 12}, ("ND30-BODY-SIZE",)),
+)
+
+# Broken in a way only the rendered page shows (``vanban check --pdf``): the DOCX settings are
+# right, so without --pdf these give no finding, and with it exactly the one PDF rule.
+PDF_VARIANTS = (
+    Case("text-in-left-margin", {"outdent_mm": 20}, ("ND30-PDF-MARGINS",)),
 )
 
 
@@ -240,7 +255,9 @@ def build(**knobs) -> bytes:
     d = docx.Document()
     normal = d.styles["Normal"]
     normal.font.size = Pt(k["body_size"])
-    if not k["theme"]:
+    if k["typed"]:
+        normal.font.name = TNR  # Word's font box: ascii and hAnsi only
+    elif not k["theme"]:
         _fonts(normal.element, ascii=TNR, hAnsi=TNR, eastAsia=TNR, cs=TNR)
     pf = normal.paragraph_format
     pf.alignment = JUSTIFY
@@ -251,7 +268,8 @@ def build(**knobs) -> bytes:
     else:
         pf.line_spacing = k["line"]
     _setup_section(d.sections[0], k)
-    _page_number(d.sections[0], k)
+    if k["page_field"]:
+        _page_number(d.sections[0], k)
 
     head = _table(d, HEADER_COLS_MM)
     left, right = head.rows[0].cells
@@ -289,18 +307,25 @@ def build(**knobs) -> bytes:
         _fonts(intro.add_run(" (kèm phụ lục)")._r, ascii="Arial", hAnsi="Arial")
     if k["east_asia_run"]:
         _fonts(intro.add_run(" (bản điện tử)")._r, eastAsia="SimSun")
+    if k["cs_run"]:
+        _fonts(intro.add_run(" (bản điện tử)")._r, cs="Arial")
     if k["red_run"]:
         intro.add_run(" (khẩn)").font.color.rgb = RGBColor(0xFF, 0, 0)
     h1, h2, h3 = k["headings"]
     _para(d, h1, bold=True, **body_kw)
     _para(d, "1. Mục đích", bold=True, **body_kw)
-    _para(d, "Nâng cao chất lượng phục vụ người dân và doanh nghiệp.", **body_kw)
+    aim = _para(d, "Nâng cao chất lượng phục vụ người dân và doanh nghiệp.", **body_kw)
+    if k["outdent_mm"]:
+        aim.paragraph_format.left_indent = Mm(-k["outdent_mm"])
     _para(d, "2. Yêu cầu", bold=True, **body_kw)
     _para(d, "a) Bám sát nhiệm vụ được giao;", **body_kw)
     _para(d, "b) Bảo đảm tiến độ, chất lượng;", **body_kw)
     _para(d, h2, bold=True, **body_kw)
     _para(d, "1. Rà soát thủ tục hành chính thuộc thẩm quyền giải quyết.", **body_kw)
     _para(d, "2. Đẩy mạnh ứng dụng công nghệ thông tin.", **body_kw)
+    for i in range(k["filler"]):
+        _para(d, f"{i + 3}. Tổ chức triển khai, kiểm tra, đôn đốc việc thực hiện các nhiệm vụ "
+              "cải cách hành chính tại cơ quan, đơn vị.", **body_kw)
     _para(d, h3, bold=True, **body_kw)
     _para(d, k["end"], **body_kw)
 
@@ -359,9 +384,9 @@ def _tnr_theme(data: bytes) -> bytes:
 def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "check_corpus_out")
     out.mkdir(parents=True, exist_ok=True)
-    for case in CONFORMANT + VARIANTS:
+    for case in CONFORMANT + VARIANTS + PDF_VARIANTS:
         (out / f"{case.id}.docx").write_bytes(build(**case.knobs))
-    print(f"{len(CONFORMANT) + len(VARIANTS)} documents in {out}")
+    print(f"{len(CONFORMANT) + len(VARIANTS) + len(PDF_VARIANTS)} documents in {out}")
     return 0
 
 

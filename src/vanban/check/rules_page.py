@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt_range, pts, rule
+from vanban.check.pages import evidently_one_page, measured_pages
 from vanban.errors import Severity
-from vanban.ooxml.reader import ParaFacts, SectionFacts
+from vanban.ooxml.reader import ParaFacts, RunFacts, SectionFacts
 from vanban.rules import nd30
 
 _NOT_SET = Text("không đặt", "not set")
@@ -52,15 +53,12 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
 
 @rule("ND30-MARGINS", "Lề trang", "Page margins", nd30.MARGIN_TOP.ref)
 def margins(ctx: Context) -> Iterator[Hit]:
-    tol = nd30.LENGTH_TOLERANCE_MM
-    sides = (("trên", "top", "margin_top_mm", nd30.MARGIN_TOP),
-             ("dưới", "bottom", "margin_bottom_mm", nd30.MARGIN_BOTTOM),
-             ("trái", "left", "margin_left_mm", nd30.MARGIN_LEFT),
-             ("phải", "right", "margin_right_mm", nd30.MARGIN_RIGHT))
+    sides = (("trên", "top", nd30.MARGIN_TOP), ("dưới", "bottom", nd30.MARGIN_BOTTOM),
+             ("trái", "left", nd30.MARGIN_LEFT), ("phải", "right", nd30.MARGIN_RIGHT))
     for sec in ctx.facts.sections:
-        for vi, en, attr, rng in sides:
-            value = getattr(sec, attr)
-            if value is None or not (rng.lo - tol <= value <= rng.hi + tol):
+        for vi, en, rng in sides:
+            value = getattr(sec, f"margin_{en}_mm")
+            if not margin_ok(sec, en):
                 # A landscape section may be laid out for its table: warn, do not fail.
                 sev = Severity.WARNING if sec.orient == "landscape" else None
                 yield Hit(_section_where(sec), both(_mm_range, rng),
@@ -87,48 +85,82 @@ def _all_paragraphs(ctx: Context) -> Iterator[tuple[ParaFacts, Where]]:
                     yield p, Where(part="header", section=sec.index, excerpt=excerpt(p.text))
 
 
-def _font_hits(ctx: Context, slots: tuple[int, ...]) -> Iterator[tuple[Where, Text]]:
+def _visible_runs(ctx: Context) -> Iterator[tuple[RunFacts, Where]]:
+    """Runs that show text, each with where it is."""
     for p, where in _all_paragraphs(ctx):
         for r in p.runs:
-            if r.hidden or not r.text.strip():
-                continue
-            bad = [r.fonts[i] for i in slots if r.fonts[i] != nd30.FONT]
-            if bad:
-                yield Where(where.paragraph, where.cell, where.part, where.section,
-                            excerpt=excerpt(r.text)), _fonts(bad)
-                break
+            if not r.hidden and r.text.strip():
+                yield r, Where(where.paragraph, where.cell, where.part, where.section,
+                               excerpt=excerpt(r.text))
 
 
 def _fonts(names: list[str | None]) -> Text:
-    return Text(", ".join(f or _NOT_SET.vi for f in names),
-                ", ".join(f or _NOT_SET.en for f in names))
+    """Each distinct font once, in order of appearance (``Arial``, not ``Arial, Arial``)."""
+    distinct = list(dict.fromkeys(names))
+    return Text(", ".join(f or _NOT_SET.vi for f in distinct),
+                ", ".join(f or _NOT_SET.en for f in distinct))
 
 
 @rule("ND30-FONT", "Phông chữ Times New Roman", "Times New Roman font", nd30.FONT_REF)
 def font(ctx: Context) -> Iterator[Hit]:
-    for where, found in _font_hits(ctx, (0, 1)):
-        yield Hit(where, nd30.FONT, found, f"Chữ phải dùng phông {nd30.FONT}.",
-                  f"Text must be set in {nd30.FONT}.")
+    reported = set()
+    for r, where in _visible_runs(ctx):
+        key = (where.part, where.section, where.paragraph, where.cell)
+        bad = [r.fonts[i] for i in (0, 1) if r.fonts[i] != nd30.FONT]
+        if bad and key not in reported:  # one finding per paragraph: its first wrong run
+            reported.add(key)
+            yield Hit(where, nd30.FONT, _fonts(bad), f"Chữ phải dùng phông {nd30.FONT}.",
+                      f"Text must be set in {nd30.FONT}.")
 
 
-@rule("ND30-FONT-SLOTS", "Times New Roman ở cả bốn vị trí phông", "Times New Roman in all four "
-      "font slots", nd30.FONT_REF, severity=Severity.WARNING)
+_SLOTS = ((2, "eastAsia"), (3, "cs"))
+
+
+@rule("ND30-FONT-SLOTS", "Phông Đông Á / phức hợp (eastAsia, cs) nếu có đặt thì là Times New "
+      "Roman", "eastAsia / cs font slots, when set, in Times New Roman", nd30.FONT_REF,
+      severity=Severity.WARNING)
 def font_slots(ctx: Context) -> Iterator[Hit]:
-    for where, found in _font_hits(ctx, (2, 3)):
-        yield Hit(where, f"{nd30.FONT} (eastAsia, cs)", found,
-                  f"Phông cho chữ Đông Á và chữ phức hợp (eastAsia, cs) nên cũng là {nd30.FONT}.",
-                  f"The eastAsia and cs font slots should also be {nd30.FONT}.")
+    # Vietnamese text is drawn with the ascii/hAnsi fonts; the eastAsia and cs slots only matter
+    # when a document names another font there (Word may then use it for some punctuation). An
+    # unset slot is not a finding, and the whole document gets one finding, not one per run.
+    first: Where | None = None
+    runs = 0
+    slots: dict[str, list[str]] = {}
+    for r, where in _visible_runs(ctx):
+        bad = [(name, r.fonts[i]) for i, name in _SLOTS
+               if r.fonts[i] is not None and r.fonts[i] != nd30.FONT]
+        if not bad:
+            continue
+        runs += 1
+        first = first or where
+        for name, face in bad:
+            faces = slots.setdefault(name, [])
+            if face not in faces:
+                faces.append(face)  # type: ignore[arg-type]
+    if first is None:
+        return
+    names = ", ".join(slots)
+    found = "; ".join(f"{name}: {', '.join(faces)}" for name, faces in slots.items())
+    yield Hit(first, f"{nd30.FONT} ({names})",
+              Text(f"{found} ({runs} run)", f"{found} ({_runs(runs)})"),
+              f"Phông ở vị trí {names} nên là {nd30.FONT} (hoặc để trống).",
+              f"The {names} font slot{'s' if len(slots) > 1 else ''} should be {nd30.FONT} "
+              "(or not set).")
+
+
+def _runs(n: int) -> str:
+    return f"{n} run" if n == 1 else f"{n} runs"
 
 
 @rule("ND30-FONT-COLOR", "Chữ màu đen", "Black text", nd30.FONT_REF)
 def font_color(ctx: Context) -> Iterator[Hit]:
-    for p, where in _all_paragraphs(ctx):
-        for r in p.runs:
-            if r.text.strip() and not r.hidden and r.color is not None:
-                yield Hit(Where(where.paragraph, where.cell, where.part, where.section,
-                                excerpt=excerpt(r.text)), Text("đen", "black"), f"#{r.color}",
-                          "Chữ phải màu đen.", "Text must be black.")
-                break
+    reported = set()
+    for r, where in _visible_runs(ctx):
+        key = (where.part, where.section, where.paragraph, where.cell)
+        if r.color is not None and key not in reported:  # one finding per paragraph
+            reported.add(key)
+            yield Hit(where, Text("đen", "black"), f"#{r.color}",
+                      "Chữ phải màu đen.", "Text must be black.")
 
 
 def _page_fields(part) -> list[ParaFacts]:
@@ -151,11 +183,9 @@ def page_number(ctx: Context) -> Iterator[Hit]:
                       "Số trang phải đặt ở lề trên, không đặt ở chân trang.",
                       "The page number belongs in the top margin, not the footer.")
         if not in_header and not in_footer:
-            pages = _page_count(ctx)
-            sev = Severity.ERROR if pages and pages > 1 else Severity.WARNING
-            yield Hit(where, Text("trường PAGE ở đầu trang", "a PAGE field in the header"), NONE,
-                      "Không có số trang ở đầu trang (bắt buộc khi văn bản có từ 2 trang).",
-                      "No page number field in the header (required from page 2 on).", sev)
+            hit = _missing_page_number(ctx, where)
+            if hit:
+                yield hit
         for p in in_header:
             runs = [r for r in p.runs if r.field and r.field.split()[:1] == ["PAGE"]
                     and r.text.strip()] or [r for r in p.runs if r.field]
@@ -195,6 +225,45 @@ def page_number_first(ctx: Context) -> Iterator[Hit]:
                   "header).")
 
 
-def _page_count(ctx: Context) -> int | None:
-    pages = getattr(ctx.geometry, "pages", None)
-    return len(pages) if pages is not None else None
+def _missing_page_number(ctx: Context, where: Where) -> Hit | None:
+    """No PAGE field: an error when the PDF shows 2+ pages, nothing for a one-page document
+    (counted on the PDF, or evidently short from the DOCX), else a warning, since the decree
+    asks for page numbers only from page 2 on and the DOCX alone cannot say where pages break."""
+    pages = measured_pages(ctx)
+    if pages == 1 or (pages is None and evidently_one_page(ctx)):
+        return None
+    expected = Text("trường PAGE ở đầu trang", "a PAGE field in the header")
+    if pages:
+        return Hit(where, expected, NONE,
+                   f"Văn bản có {pages} trang nhưng không có số trang ở đầu trang.",
+                   f"The document has {pages} pages but no page number field in the header.",
+                   Severity.ERROR)
+    return Hit(where, expected, NONE,
+               "Không có số trang ở đầu trang (bắt buộc nếu văn bản có từ 2 trang).",
+               "No page number field in the header (required if the document has 2 pages or "
+               "more).", Severity.WARNING)
+
+
+def shows_page_number_on_page_1(ctx: Context) -> bool:
+    """The first page's header holds a PAGE field (what ND30-PAGE-NUMBER-FIRST reports)."""
+    if not ctx.facts.sections:
+        return False
+    sec = ctx.facts.sections[0]
+    first = sec.headers.get("first") if sec.title_pg else sec.headers.get("default")
+    return first is not None and bool(_page_fields(first))
+
+
+def has_header_page_number(sec: SectionFacts) -> bool:
+    """The section's default header holds a PAGE field (else ND30-PAGE-NUMBER reports it)."""
+    header = sec.headers.get("default")
+    return header is not None and bool(_page_fields(header))
+
+
+def margin_ok(sec: SectionFacts, side: str) -> bool:
+    """The section's ``side`` margin ('top', 'bottom', 'left', 'right') is within the decree's
+    range (else ND30-MARGINS reports it)."""
+    rng = {"top": nd30.MARGIN_TOP, "bottom": nd30.MARGIN_BOTTOM, "left": nd30.MARGIN_LEFT,
+           "right": nd30.MARGIN_RIGHT}[side]
+    value = getattr(sec, f"margin_{side}_mm")
+    tol = nd30.LENGTH_TOLERANCE_MM
+    return value is not None and rng.lo - tol <= value <= rng.hi + tol

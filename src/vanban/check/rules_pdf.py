@@ -12,6 +12,7 @@ from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt, pt_range, rule
 from vanban.check.locate import norm
 from vanban.check.rules_header import rule_lengths, rule_shape
+from vanban.check.rules_page import has_header_page_number, margin_ok, shows_page_number_on_page_1
 from vanban.rules import nd30
 
 # Layout slack for measured positions: glyph side bearings, border widths, rounding.
@@ -47,8 +48,12 @@ def pdf_margins(ctx: Context) -> Iterator[Hit]:
                   ("phải", "right", page.width_mm - x1, nd30.MARGIN_RIGHT.lo),
                   ("trên", "top", top, nd30.MARGIN_TOP.lo),
                   ("dưới", "bottom", page.height_mm - bottom, nd30.MARGIN_BOTTOM.lo))
+        sec = _section_for_page(ctx, page.number)
         for vi, en, room, lo in checks:
-            if room < lo - tol:
+            # A margin set too small is reported once, by ND30-MARGINS from the DOCX setting;
+            # here only text that runs into a correctly set margin (negative indents, wide
+            # tables, pictures) - what the DOCX setting cannot show.
+            if room < lo - tol and margin_ok(sec, en):
                 yield Hit(where, both(_at_least, lo), both(mm, room),
                           f"Chữ lấn vào lề {vi} (lề tối thiểu {mm(lo)}).",
                           f"Text runs into the {en} margin (at least {mm(lo, 'en')}).")
@@ -128,7 +133,8 @@ def pdf_page_number(ctx: Context) -> Iterator[Hit]:
         numbers = page_number_candidates(page, top)
         where = Where(part="page", page=page.number)
         if page.number == 1:
-            if numbers:
+            # A PAGE field in the first page's header is reported by ND30-PAGE-NUMBER-FIRST.
+            if numbers and not shows_page_number_on_page_1(ctx):
                 yield Hit(where, Text("không có số trang", "no page number"), numbers[0].text,
                           "Trang 1 không hiện số trang.", "Page 1 must not show a page number.")
             continue
@@ -136,7 +142,8 @@ def pdf_page_number(ctx: Context) -> Iterator[Hit]:
         body_lines = [ln for ln in page.lines if ln not in numbers]
         opens_appendix = bool(body_lines) and norm(body_lines[0].text) in labels
         if not numbers:
-            if not opens_appendix:
+            # No PAGE field in the DOCX header (missing, or in the footer): ND30-PAGE-NUMBER.
+            if not opens_appendix and has_header_page_number(sec):
                 yield Hit(where, Text("số trang ở lề trên", "a page number in the top margin"),
                           NONE,
                           "Không thấy số trang ở lề trên.", "No page number in the top margin.")

@@ -1,0 +1,74 @@
+"""How many pages a document has: counted on the PDF, or bounded from the DOCX alone.
+
+The decree asks for a page number only "from page 2 on" (Phụ lục I, I.5), so without a PDF the
+checker needs to know whether a document is evidently one page. The estimate here errs towards
+"more than one page": it never calls a two-page document short, and a document it cannot bound
+(no page size, a page break, several sections) is not short.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from vanban.check.context import MM_PER_PT, Context
+from vanban.ooxml.facts import ParaFacts
+from vanban.rules import metrics
+
+# Times New Roman's single line is 1.15 em; the estimate rounds up on every paragraph.
+_LINE_EM = 1.15
+# Fraction of the text area the estimate may fill and still call the document one page: wrapping
+# in the real font, widows and keep-with-next can move a few lines on.
+_SHORT_FILL = 0.85
+_EMPTY_SIZE_PT = 14.0
+
+
+def measured_pages(ctx: Context) -> int | None:
+    """Pages of the rendered PDF (``--pdf``), None without one."""
+    pages = getattr(ctx.geometry, "pages", None)
+    return len(pages) if pages is not None else None
+
+
+def evidently_one_page(ctx: Context) -> bool:
+    """True when the DOCX surely fits on one page (a generous upper bound of its height fits)."""
+    facts = ctx.facts
+    if len(facts.sections) != 1:
+        return False
+    sec = facts.sections[0]
+    if None in (sec.page_h_mm, sec.margin_top_mm, sec.margin_bottom_mm):
+        return False
+    room = sec.page_h_mm - sec.margin_top_mm - sec.margin_bottom_mm  # type: ignore[operator]
+    if any(p.page_break_before or p.breaks_page for p in facts.paragraphs):
+        return False
+    height = 0.0
+    cells: dict[tuple, float] = defaultdict(float)
+    for p in facts.paragraphs:
+        h = _height_mm(ctx, p)
+        if h is None:
+            return False
+        if p.container[0] == "table":
+            cells[p.container[1:]] += h
+        else:
+            height += h
+    rows: dict[tuple, float] = defaultdict(float)
+    for (table, row, _col), h in cells.items():
+        rows[(table, row)] = max(rows[(table, row)], h)
+    return height + sum(rows.values()) <= room * _SHORT_FILL
+
+
+def _height_mm(ctx: Context, p: ParaFacts) -> float | None:
+    """An upper bound of the paragraph's height, spacing included."""
+    runs = [r for r in p.runs if not r.hidden and r.text]
+    size = max((r.size_pt for r in runs), default=_EMPTY_SIZE_PT)
+    avail = ctx.available_mm(p)
+    if avail is None or avail <= 0:
+        return None
+    bold = any(r.bold for r in runs)
+    lines = 0
+    for part in p.text.split("\n"):
+        width = avail - max(p.first_line_mm, 0)
+        lines += max(len(metrics.wrap(part, width / MM_PER_PT, size, bold=bold)), 1)
+    value, kind = p.line_spacing
+    natural = size * _LINE_EM
+    line_pt = value if kind == "exact" else max(value, natural) if kind == "atLeast" \
+        else natural * value
+    return (lines * line_pt + p.space_before_pt + p.space_after_pt) * MM_PER_PT
