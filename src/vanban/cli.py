@@ -337,11 +337,12 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         _fail(exc, lang)
         return
     name = display_path(target)
+    label, label_en = guess.describe(source)
     if lang == "vi":
         click.echo(f"{name}: {'đã chuyển' if changed else 'không đổi'} "
-                   f"(bảng mã đoán được: {guess.label}).")
+                   f"(bảng mã {'đã chọn' if source else 'đoán được'}: {label}).")
     else:
-        click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({guess.encoding}).")
+        click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({label_en}).")
 
 
 if __name__ == "__main__":  # pragma: no cover

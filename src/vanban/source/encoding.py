@@ -2,7 +2,8 @@
 
 Handles UTF-8 (with or without BOM), UTF-16 (with or without BOM), Windows-1258, and the legacy
 8-bit encodings TCVN3 (ABC) and VNI, as whole files and as "mojibake": lines of a UTF-8 file
-holding text that was typed in a legacy font and pasted as Unicode ("Uû ban nh©n d©n").
+holding words that were typed in a legacy font and pasted as Unicode ("Uû ban nh©n d©n"),
+found by :mod:`vanban.source.mojibake`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import codecs
 import unicodedata
 from dataclasses import dataclass, field
 
-from vanban.source import legacy
+from vanban.source import legacy, mojibake
+from vanban.source.mojibake import TCVN3, VNI
 from vanban.source.syllables import Score, score
 
 # Encoding names used by EncodingGuess and accepted by fix_encoding(source=...).
 UTF8, UTF8_BOM, UTF16LE, UTF16BE = "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be"
-TCVN3, VNI, CP1258, UNKNOWN = "tcvn3", "vni", "cp1258", "unknown"
+CP1258, UNKNOWN = "cp1258", "unknown"
 
 LABELS = {
     UTF8: "UTF-8", UTF8_BOM: "UTF-8 (có BOM)", UTF16LE: "UTF-16", UTF16BE: "UTF-16",
@@ -60,6 +62,19 @@ class EncodingGuess:
     def is_utf8(self) -> bool:
         """Whether the bytes decode as UTF-8 (possibly still holding mojibake)."""
         return self.encoding in (UTF8, UTF8_BOM)
+
+    def describe(self, source: str | None = None) -> tuple[str, str]:
+        """What :func:`fix_encoding` with ``source`` reads these bytes as, in Vietnamese and in
+        English: "UTF-8, có các dòng gõ bằng TCVN3 đã được chuyển" / "utf-8, tcvn3 lines
+        converted" when pasted legacy-font words were converted."""
+        forced = _ALIASES.get(source.lower()) if source else None
+        if self.is_utf8 and self.mojibake and forced in (None, TCVN3, VNI):
+            legacy_name = forced or self.mojibake
+            return (f"{self.label}, có các dòng gõ bằng {legacy_name.upper()} đã được chuyển",
+                    f"{self.encoding}, {legacy_name} lines converted")
+        if forced and not (self.is_utf8 and forced in (TCVN3, VNI)):
+            return LABELS.get(forced, forced), forced
+        return self.label, self.encoding
 
 
 def char_view(raw: bytes) -> str:
@@ -105,45 +120,15 @@ def _best(readings: dict[str, str], basis: str) -> tuple[str, Score] | None:
     return (name, scored[name]) if scored[name].valid else None
 
 
-def _could_be_mojibake(line: str) -> bool:
-    """Whether every character of ``line`` is one a legacy byte can turn into (≤ U+00FF or a
-    Windows-1252 symbol), with at least one that is not ASCII."""
-    if line.isascii():
-        return False
-    for ch in line:
-        if ord(ch) > 0xFF:
-            try:
-                ch.encode("cp1252")
-            except UnicodeEncodeError:
-                return False
-    return True
+def mojibake_lines(text: str, encodings: tuple[str, ...] = (TCVN3, VNI)) -> dict[int, str]:
+    """The lines (0-based) of Unicode ``text`` that hold pasted legacy-font words, each with
+    their likely encoding (``tcvn3`` or ``vni``); see :mod:`vanban.source.mojibake`."""
+    return {number: hit.encoding for number, hit in mojibake.find_all(text, encodings).items()}
 
 
-def mojibake_lines(text: str) -> dict[int, str]:
-    """The lines (0-based) of Unicode ``text`` that hold pasted legacy-font text, each with its
-    likely encoding (``tcvn3`` or ``vni``).
-
-    A line counts when its reading as TCVN3 or VNI has more well-formed Vietnamese words than
-    the line as it stands.
-    """
-    found: dict[int, str] = {}
-    for number, line in enumerate(text.split("\n")):
-        if not _could_be_mojibake(line):
-            continue
-        as_is = score(line)
-        best = _best(_legacy_readings(line), line)
-        if best and best[1].value > as_is.value and best[1].valid > as_is.valid:
-            found[number] = best[0]
-    return found
-
-
-def _majority(found: dict[int, str]) -> str | None:
-    names = list(found.values())
+def _majority(found: dict[int, mojibake.Found]) -> str | None:
+    names = [hit.encoding for hit in found.values()]
     return max(names, key=names.count) if names else None
-
-
-def _first_suspect_col(line: str) -> int:
-    return next((i for i, ch in enumerate(line) if not ch.isascii()), 0) + 1
 
 
 def detect(raw: bytes) -> EncodingGuess:
@@ -168,12 +153,12 @@ def detect(raw: bytes) -> EncodingGuess:
         utf16 = _utf16_without_bom(raw)
         if utf16:
             return EncodingGuess(utf16, 0.9)
-    found = mojibake_lines(text)
+    found = mojibake.find_all(text)
     if not found:
         return EncodingGuess(encoding)
     first = min(found)
     return EncodingGuess(encoding, 1.0, _majority(found), tuple(n + 1 for n in sorted(found)),
-                         first + 1, _first_suspect_col(text.split("\n")[first]))
+                         first + 1, found[first].col + 1)
 
 
 def _guess_8bit(sample: bytes, line: int, col: int) -> EncodingGuess:
@@ -203,17 +188,10 @@ def _decode(raw: bytes, encoding: str) -> str:
 
 
 def fix_mojibake(text: str, encoding: str | None = None) -> str:
-    """``text`` with its mojibake lines converted to Unicode, each from its own likely legacy
-    encoding, or all from ``encoding`` (``tcvn3`` or ``vni``) when given."""
-    found = mojibake_lines(text)
-    if not found:
-        return text
-    lines = text.split("\n")
-    for number, guessed in found.items():
-        name = encoding or guessed
-        convert = legacy.tcvn3_to_unicode if name == TCVN3 else legacy.vni_to_unicode
-        lines[number] = convert(lines[number])
-    return "\n".join(lines)
+    """``text`` with its pasted legacy-font words converted to Unicode, each line from its own
+    likely legacy encoding, or all from ``encoding`` (``tcvn3`` or ``vni``) when given; the
+    Unicode text around them is kept as it is."""
+    return mojibake.fix(text, (encoding,) if encoding else (TCVN3, VNI))
 
 
 def fix_encoding(raw: bytes, source: str | None = None) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from vanban.errors import Diagnostic, Span, VanbanError, read_reason
-from vanban.source import encoding
+from vanban.source import encoding, mojibake
 from vanban.source.builder import MAX_DEPTH, MAX_NODES, Builder, Built, Path_
 from vanban.source.reports import Reporter
 from vanban.source.syntax import diagnose
@@ -94,26 +94,27 @@ def _too_large(file: str, size_kb: int | None = None, lines: int | None = None) 
         hint_en="A plan is a few hundred KB at most; check that this is the right file.")])
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def _mojibake(text: str, file: str, report: Reporter) -> frozenset[int]:
-    """Warn about lines of legacy-font text pasted as Unicode; return those 0-based lines."""
-    found = encoding.mojibake_lines(text)
-    lines = text.split("\n")
-    for number, name in sorted(found.items()):
-        label = encoding.LABELS[name]
-        line = lines[number]
-        col = next((i for i, ch in enumerate(line) if not ch.isascii()), 0)
-        while col and line[col - 1] not in " \t:-\"'[{,":
-            col -= 1  # back to the start of the word
-        excerpt = line[col:].strip()
-        excerpt = excerpt if len(excerpt) <= 40 else excerpt[:40] + "…"
+    """Warn once per line about words typed in a legacy font and pasted as Unicode, at the
+    first such word; return the 0-based lines holding TCVN3 words."""
+    found = mojibake.find_all(text)
+    for number, hit in sorted(found.items()):
+        label = encoding.LABELS[hit.encoding]
+        run = hit.runs[0]
         report.warning(
-            "text.mojibake", Span(file, number + 1, col + 1),
-            f"Dòng này có vẻ là chữ gõ bằng bảng mã {label} rồi dán vào, nên hiện sai dấu: "
-            f"\"{excerpt}\".",
-            f"This line looks like {name.upper()} text pasted as Unicode (mojibake).",
-            hint=_FIX_HINT.format(file=file, label=label),
-            hint_en=_FIX_HINT_EN.format(file=file))
-    return frozenset(n for n, name in found.items() if name == encoding.TCVN3)
+            "text.mojibake", Span(file, number + 1, hit.col + 1),
+            f"Có chữ gõ bằng bảng mã {label} rồi dán vào, nên hiện sai dấu: "
+            f"\"{_short(run.text)}\".",
+            f"Text typed in {hit.encoding.upper()} pasted as Unicode (mojibake): "
+            f"\"{_short(run.text)}\".",
+            hint=f"Có phải \"{_short(run.converted)}\"? " + _FIX_HINT.format(file=file, label=label),
+            hint_en=f"Did you mean \"{_short(run.converted)}\"? "
+            + _FIX_HINT_EN.format(file=file))
+    return frozenset(n for n, hit in found.items() if hit.encoding == encoding.TCVN3)
 
 
 def _parsers() -> list[type]:

@@ -14,12 +14,28 @@ from dataclasses import dataclass
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
-_VOWELS = ["iêu", "yêu", "uyê", "ươi", "ươu", "uôi", "oai", "oay", "oeo", "uây", "uya", "uyu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+# Vowel groups that end in a glide (or are ia/ua/ưa) close the syllable: no final consonant.
+_OPEN = ["iêu", "yêu", "ươi", "ươu", "uôi", "oai", "oay", "oeo", "uây", "uya", "uyu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu"]
+_CLOSABLE = ["uyê", "iê", "oa", "oă", "oe", "oo", "uâ", "uê", "uô", "uơ", "uy", "ươ", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
 _CODA = "ch|ng|nh|[cmnpt]"
-_SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{'|'.join(_VOWELS)})(?:{_CODA})?")
+_SYLLABLE = re.compile(
+    f"(?:{_ONSET})?(?:(?:{'|'.join(_OPEN)})|(?:{'|'.join(_CLOSABLE)})(?:{_CODA})?)")
 # Words are split at ASCII spaces, digits and punctuation only: the Latin-1 symbols that
 # legacy encodings use for letters ("©", "«", "¸") must stay inside their word.
 _SPLIT = re.compile(r"[\s0-9!-/:-@\[-`{-~\u2018-\u201e\u2026]+")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character offsets of the words of ``text``, as :func:`score` splits it."""
+    spans = []
+    start = 0
+    for gap in _SPLIT.finditer(text):
+        if gap.start() > start:
+            spans.append((start, gap.start()))
+        start = gap.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
 def is_syllable(word: str) -> bool:

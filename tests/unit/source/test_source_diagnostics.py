@@ -72,11 +72,11 @@ CASES = [
      ("Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); đã chuẩn hóa sang "
      "dạng dựng sẵn (NFC).")),
     ("mojibake-tcvn3", "co_quan: Uû ban nh©n d©n tØnh Qu¶ng B×nh\n", 1, 10, "text.mojibake", W,
-     ("Dòng này có vẻ là chữ gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) rồi dán vào, nên hiện "
-     'sai dấu: "Uû ban nh©n d©n tØnh Qu¶ng B×nh".')),
+     ("Có chữ gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) rồi dán vào, nên hiện sai dấu: "
+     '"Uû ban nh©n d©n tØnh Qu¶ng B×nh".')),
     ("mojibake-vni", "co_quan: UÛy ban nhaân daân tænh\n", 1, 10, "text.mojibake", W,
-     ("Dòng này có vẻ là chữ gõ bằng bảng mã VNI (phông VNI-Times) rồi dán vào, nên hiện sai "
-     'dấu: "UÛy ban nhaân daân tænh".')),
+     ("Có chữ gõ bằng bảng mã VNI (phông VNI-Times) rồi dán vào, nên hiện sai dấu: "
+     '"UÛy ban nhaân daân tænh".')),
 ]
 
 
