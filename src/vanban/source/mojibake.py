@@ -28,8 +28,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vanban.source import legacy
+from vanban.source.syllables import _SPLIT as _SPLIT_WORDS
 from vanban.source.syllables import is_syllable, word_spans
 
 TCVN3, VNI = "tcvn3", "vni"
@@ -84,10 +86,12 @@ def _could_be_legacy(word: str) -> bool:
     return True
 
 
-def _kind(word: str, convert: Callable[[str], str]) -> str:
+@lru_cache(maxsize=65536)
+def _kind(word: str, encoding: str) -> str:
+    """How ``word`` reads as it stands and in ``encoding`` (cached: a plan repeats its words)."""
     if not _could_be_legacy(word):
         return _UNICODE
-    read = convert(word)
+    read = CONVERTERS[encoding](word)
     if read == word:
         return _PLAIN
     as_is, as_read = is_syllable(word) and not _mixed_case(word), is_syllable(read)
@@ -134,7 +138,7 @@ def _runs(line: str, encoding: str) -> tuple[list[Run], int]:
     convert = CONVERTERS[encoding]
     spans = word_spans(line)
     words = [line[a:b] for a, b in spans]
-    kinds = [_kind(w, convert) for w in words]
+    kinds = [_kind(w, encoding) for w in words]
     runs: list[Run] = []
     strong = 0
     bounds = [k for k, kind in enumerate(kinds) if kind == _UNICODE]
@@ -175,7 +179,12 @@ def find(line: str, encodings: Iterable[str] = (TCVN3, VNI)) -> Found | None:
 def find_all(text: str, encodings: Iterable[str] = (TCVN3, VNI)) -> dict[int, Found]:
     """The lines (0-based) of ``text`` holding legacy-font words, with what :func:`find` says."""
     names = tuple(encodings)
-    found = {}
+    found: dict[int, Found] = {}
+    # A run needs a word that reads better in a legacy encoding than as it stands: when no
+    # word of the whole text does, no line can hold one (the common case, checked once per word).
+    words = set(_SPLIT_WORDS.split(text))
+    if not any(_kind(w, e) in (_STRONG, _ODD) for w in words if w for e in names):
+        return found
     for number, line in enumerate(text.split("\n")):
         hit = find(line, names)
         if hit is not None:
