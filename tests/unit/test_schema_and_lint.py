@@ -50,3 +50,15 @@ def test_ruff_is_clean():
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
+
+
+def test_schema_is_written_for_a_clerk():
+    """Every object and field an editor shows has a Vietnamese description; titles are keys."""
+    schema = _schema()
+    objects = [schema, *schema["$defs"].values()]
+    vietnamese = "ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ"
+    for obj in objects:
+        assert any(c in vietnamese for c in obj["description"].lower()), obj["title"]
+        for key, field in obj.get("properties", {}).items():
+            assert field.get("title", key) == key
+            assert field.get("description"), (obj["title"], key)

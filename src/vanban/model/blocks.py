@@ -17,11 +17,15 @@ from vanban.model.types import Number, Slug, Text, Timeline, UnitList, Word
 class Strict(BaseModel):
     """Base of every plan model: unknown keys are errors; scalar fields are strict (see types)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True,
+                              field_title_generator=lambda name, _info: name)
 
 
 class Bullet(Strict):
     """A "-" line with optional "+" sub-lines."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một dòng gạch đầu dòng "-", có thể kèm các dòng cấp dưới "+".')})
 
     text: Text = Field(description="Nội dung dòng gạch đầu dòng (không gõ dấu \"-\").")
     bullets: tuple[Text, ...] = Field(
@@ -34,11 +38,17 @@ BulletItem = Annotated[Text | Bullet, Field(union_mode="left_to_right")]
 class Paragraph(Strict):
     """A body paragraph (first-line indent, justified)."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một đoạn văn của thân văn bản (thụt đầu dòng, căn đều hai bên).')})
+
     paragraph: Text = Field(description="Một đoạn văn; in đúng như viết.")
 
 
 class Bullets(Strict):
     """A list of "-" lines (and "+" sub-lines)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Danh sách các dòng gạch đầu dòng "-" (và "+").')})
 
     bullets: tuple[BulletItem, ...] = Field(
         min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets}.")
@@ -46,6 +56,9 @@ class Bullets(Strict):
 
 class Target(Strict):
     """A numeric target (chỉ tiêu), printed as a "-" line, kept as data for year-end reports."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một chỉ tiêu có số liệu, in thành một dòng "-" và giữ số liệu để báo cáo cuối năm.')})
 
     target: Text = Field(description="Câu chỉ tiêu, in đúng như viết, ví dụ \"Phấn đấu tỷ lệ hòa giải "
                                      "thành đạt trên 90%\".")
@@ -56,6 +69,10 @@ class Target(Strict):
 
 class Task(Strict):
     """A task (nhiệm vụ): numbered like an item, with lead and coordinating units and a timeline."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một nhiệm vụ: đánh số như một mục, kèm đơn vị chủ trì, phối hợp, thời gian, sản '
+        'phẩm.')})
 
     task: Text = Field(description="Nội dung nhiệm vụ (dòng có số thứ tự).")
     id: Slug = Field(description="Mã ổn định của nhiệm vụ, không đổi giữa các năm (ví dụ tap-huan).")
@@ -74,6 +91,9 @@ class Task(Strict):
 class Item(Strict):
     """A numbered item with a title (khoản/điểm có tiêu đề), and its content."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một mục có tiêu đề, đánh số 1., 1.1. hoặc a) theo cấp, kèm nội dung của nó.')})
+
     item: Text = Field(description="Tiêu đề của mục (in đậm ở cấp 1).")
     content: tuple[Block, ...] = Field(default=(), description="Nội dung của mục.")
 
@@ -81,12 +101,18 @@ class Item(Strict):
 class Numbered(Strict):
     """A numbered paragraph without a title (khoản không có tiêu đề)."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một đoạn có số thứ tự nhưng không có tiêu đề (khoản không tiêu đề).')})
+
     numbered: Text = Field(description="Đoạn văn có số thứ tự, không in đậm.")
     content: tuple[Block, ...] = Field(default=(), description="Nội dung cấp dưới.")
 
 
 class UnitDuty(Strict):
     """A unit's responsibilities in "Tổ chức thực hiện": "N. <unit> <text>", with bullets."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Nhiệm vụ của một đơn vị trong phần Tổ chức thực hiện: "N. <đơn vị> <nội dung>".')})
 
     unit: UnitList = Field(description="Đơn vị (một hoặc nhiều, theo danh mục).")
     prefix: Text | None = Field(default=None, description="Chữ đứng trước tên đơn vị, ví dụ \"Đề nghị\".")

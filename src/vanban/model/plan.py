@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from vanban.model.blocks import Block, Strict
 from vanban.model.types import Int, IsoDate, Slug, Text, Word, Year
@@ -14,6 +14,9 @@ from vanban.rules import nd30
 class Section(Strict):
     """A section ("I. MỤC ĐÍCH, YÊU CẦU"); its Roman number is computed."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một mục lớn (I., II., …); số La Mã do công cụ đánh.')})
+
     title: Text = Field(description="Tên mục, viết IN HOA như sẽ in, không gõ số La Mã.")
     content: tuple[Block, ...] = Field(default=(), description="Nội dung của mục.")
 
@@ -21,12 +24,18 @@ class Section(Strict):
 class Part(Strict):
     """A part ("Phần I" + title, centred), holding its own sections."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một phần ("Phần I" và tên phần, căn giữa), gồm các mục của nó.')})
+
     title: Text = Field(description="Tên phần, viết IN HOA, ví dụ \"KẾT QUẢ THỰC HIỆN NĂM 2024\".")
     sections: tuple[Section, ...] = Field(min_length=1, description="Các mục của phần.")
 
 
 class Signature(Strict):
     """Ô 7: who signs and with which authority."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Khối chữ ký (ô 7): quyền hạn ký, chức vụ, người ký.')})
 
     on_behalf_of: Text | None = Field(
         default=None, description="Tập thể ký thay (dòng \"TM. …\"), ví dụ \"ỦY BAN NHÂN DÂN\".")
@@ -44,12 +53,18 @@ class Signature(Strict):
 class Archive(Strict):
     """The final Nơi nhận line: "- Lưu: VT, <unit> <copies>."."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Dòng cuối của Nơi nhận: "- Lưu: VT, <đơn vị soạn thảo>."')})
+
     unit: Text = Field(description="Viết tắt đơn vị soạn thảo, ví dụ \"NCVX\" hoặc \"PBGDPL\".")
     copies: Text | None = Field(default=None, description="Số bản lưu nếu muốn ghi, ví dụ \"02b\".")
 
 
 class Appendix(Strict):
     """The Phụ lục that holds the task table when ``tasks_display`` is ``appendix``."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Phụ lục chứa bảng nhiệm vụ khi tasks_display là appendix.')})
 
     title: Text = Field(description="Tên phụ lục, IN HOA, ví dụ \"DANH MỤC NHIỆM VỤ …\".")
     orientation: Literal["auto", "portrait", "landscape"] = Field(
@@ -59,6 +74,10 @@ class Appendix(Strict):
 
 class Plan(Strict):
     """One document (a Kế hoạch by default), described in YAML."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một văn bản (mặc định là Kế hoạch) mô tả bằng YAML; vanban dựng thành DOCX đúng thể '
+        'thức Nghị định 30/2020/NĐ-CP.')})
 
     type: Literal[tuple(sorted(nd30.MAU_1_4_TYPES))] = Field(
         default="ke-hoach", description="Loại văn bản có tên loại (Mẫu 1.4), quyết định tên loại in "

@@ -6,7 +6,7 @@ abbreviation, so a change of name is one edit.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from vanban.model.blocks import Strict
 from vanban.model.types import Bool, Slug, Text
@@ -14,6 +14,9 @@ from vanban.model.types import Bool, Slug, Text
 
 class Unit(Strict):
     """An agency, office or group of units (danh mục đơn vị)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một cơ quan, đơn vị hoặc nhóm đơn vị trong danh mục.')})
 
     name: Text = Field(description="Tên chính thức, ví dụ \"Ủy ban nhân dân tỉnh Quảng Bình\".")
     short: Text | None = Field(default=None, description="Tên ngắn, ví dụ \"UBND tỉnh\".")
@@ -31,6 +34,9 @@ class Unit(Strict):
 class Signer(Strict):
     """A person who signs (danh mục người ký)."""
 
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một người ký trong danh mục người ký.')})
+
     name: Text = Field(description="Họ và tên, ví dụ \"Hồ An Phong\".")
     position: Text = Field(description="Chức vụ, IN HOA, ví dụ \"PHÓ CHỦ TỊCH\".")
     unit: Slug | None = Field(default=None, description="Mã đơn vị công tác.")
@@ -38,6 +44,9 @@ class Signer(Strict):
 
 class RegistryFile(Strict):
     """One YAML file of the registry (``plans/_shared/*.yaml``)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một tệp danh mục dùng chung (plans/_shared/*.yaml): đơn vị và người ký.')})
 
     units: dict[Slug, Unit] = Field(default_factory=dict, description="Danh mục đơn vị theo mã.")
     signers: dict[Slug, Signer] = Field(default_factory=dict, description="Danh mục người ký theo mã.")
