@@ -62,6 +62,33 @@ class _Vietnamese:
             self.format_commands(ctx, formatter)
 
 
+_USAGE_VI = (
+    (r"Invalid value for (.+?): ", r"Giá trị không hợp lệ cho \1: "),
+    (r"(\S+) is not in the range (\S+)\.", r"\1 nằm ngoài khoảng \2."),
+    (r"(.+) is not one of (.+)\.", r"\1 không phải một trong \2."),
+    (r"(?:File|Path|Directory) (.+) does not exist\.", r"Không có \1."),
+    (r"(?:File|Path) (.+) is a directory\.", r"\1 là thư mục, không phải tệp."),
+    (r"No such command (.+)\.", r"Không có lệnh \1."),
+    (r"No such option: (\S+)", r"Không có tùy chọn \1"),
+    (r"No such option (\S+?)\.", r"Không có tùy chọn \1."),
+    (r"Missing argument (.+)\.", r"Thiếu tham số \1."),
+    (r"Missing option (.+)\.", r"Thiếu tùy chọn \1."),
+    (r"Got unexpected extra arguments? \((.+)\)", r"Thừa tham số (\1)"),
+    (r"Option (.+) requires an argument\.", r"Tùy chọn \1 cần một giá trị."),
+    (r"Did you mean (.+)\?", r"Có phải \1?"),
+    (r"(.+) is not a valid integer(?: range)?\.", r"\1 không phải số nguyên."),
+)
+
+
+def _usage_vi(message: str) -> str:
+    """Click's usage messages in Vietnamese (what it says in English is the pattern)."""
+    import re
+
+    for pattern, replacement in _USAGE_VI:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
 class _Command(_Vietnamese, click.Command):
     pass
 
@@ -83,8 +110,13 @@ class _Group(_Vietnamese, click.Group):
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "vanban"
-            click.echo(f"Lỗi cách dùng lệnh: {exc.format_message()}\n"
-                       f"Xem hướng dẫn: {where} --help", err=True)
+            words = list(sys.argv[1:] if args is None else args)
+            if any(a == "--lang=en" or (a == "--lang" and b == "en")
+                   for a, b in zip(words, words[1:] + [""])):
+                click.echo(f"Usage error: {exc.format_message()}\nSee: {where} --help", err=True)
+            else:
+                click.echo(f"Lỗi cách dùng lệnh: {_usage_vi(exc.format_message())}\n"
+                           f"Xem hướng dẫn: {where} --help", err=True)
             sys.exit(2)
         except click.ClickException as exc:
             exc.show()

@@ -217,3 +217,18 @@ def test_changing_an_issued_document_warns(workspace):
             in result.stderr)
     assert "outputs/quang-binh/2024/ke-hoach-hoa-giai.pdf: cảnh báo [output.stale-pdf]" in result.stderr
     assert "[output.issued-changed]" not in run("build").stderr  # nothing changes any more
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["build", "--jobs", "0"], ("Lỗi cách dùng lệnh: Giá trị không hợp lệ cho '--jobs': 0 nằm ngoài "
+                               "khoảng 1<=x<=64.")),
+    (["khong-co"], "Lỗi cách dùng lệnh: Không có lệnh 'khong-co'."),
+    (["check"], "Lỗi cách dùng lệnh: Thiếu tham số 'FILES...'."),
+    (["check", "--pdff", "x.docx"], ("Lỗi cách dùng lệnh: Không có tùy chọn '--pdff'. Có phải "
+                                    "'--pdf'?")),
+    (["build", "--jobs", "0", "--lang", "en"], "Usage error: Invalid value for '--jobs'"),
+], ids=["range", "command", "argument", "option", "english"])
+def test_usage_errors_in_vietnamese(args, expected):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(expected)
