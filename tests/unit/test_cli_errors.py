@@ -273,3 +273,16 @@ def test_build_error_is_a_vanban_error_for_the_library(workspace):
     with pytest.raises(VanbanError) as info:
         build(jobs, workspace=workspace)
     assert [d.code for d in info.value.diagnostics] == ["template.undefined"]
+
+
+@pytest.mark.parametrize(("tag", "detail"), [
+    ("{{ ten_loai }", "Chi tiết: thừa hoặc sai ký tự '}'"),
+    ("{% if ten_loai %}{{ ten_loai }}", "Chi tiết: mẫu hết mà một thẻ {% … %} chưa được đóng"),
+    ("{{ ten_loai|khong_co }}", "Chi tiết: không có bộ lọc 'khong_co'"),
+    ("{{ 1 // 0 }}", "Chi tiết: chia cho 0"),
+    ("{{ ten_loai }}{% endif %}", "Chi tiết: thẻ 'endif' không có hoặc không đúng chỗ"),
+], ids=["brace", "unclosed", "filter", "zero", "endif"])
+def test_jinja_explanations_are_vietnamese(workspace, tag, detail):
+    edit_template(workspace / "templates" / TEMPLATE.name, "{{ ten_loai }}", tag)
+    line = _only_line(run("build", str(PLAN)))
+    assert line.endswith(detail)

@@ -135,6 +135,27 @@ _KINDS = {
 }
 
 
+_JINJA_VI = (
+    (r"unexpected '(.+?)'", r"thừa hoặc sai ký tự '\1'"),
+    (r"unexpected end of template, expected '(.+?)'", r"mẫu hết mà thẻ chưa đóng, cần '\1'"),
+    (r"Unexpected end of template\.?.*", "mẫu hết mà một thẻ {% … %} chưa được đóng"),
+    (r"Encountered unknown tag '(.+?)'\.?.*", r"thẻ '\1' không có hoặc không đúng chỗ"),
+    (r"expected token '(.+?)', got '(.+?)'", r"cần '\1' nhưng gặp '\2'"),
+    (r"No filter named '(.+?)'\.?", r"không có bộ lọc '\1'"),
+    (r"No test named '(.+?)'\.?", r"không có phép thử '\1'"),
+    (r"(?:integer )?division(?: or modulo)? by zero", "chia cho 0"),
+)
+
+
+def _jinja_vi(detail: str) -> str:
+    """Jinja's own explanation in Vietnamese where we know its wording (else as it is)."""
+    for pattern, replacement in _JINJA_VI:
+        new = re.sub(pattern, replacement, detail)
+        if new != detail:
+            return new
+    return detail
+
+
 def _template_error(template: str, exc: BaseException, tpl: DocxTemplate,
                     known: list[str]) -> VanbanError:
     if isinstance(exc, SecurityError):
@@ -160,7 +181,7 @@ def _template_error(template: str, exc: BaseException, tpl: DocxTemplate,
         vi, en = vi + ".", en + "."
     hint = {"template.undefined": "Các biến có sẵn: " + ", ".join(sorted(known)) + ".",
             "template.unsafe": "Xóa thẻ này khỏi mẫu.",
-            }.get(code, f"Chi tiết: {detail}")
+            }.get(code, f"Chi tiết: {_jinja_vi(detail)}")
     hint_en = {"template.undefined": "Known variables: " + ", ".join(sorted(known)) + ".",
                "template.unsafe": "Remove this tag from the template.",
                }.get(code, f"Details: {detail}")
