@@ -5,12 +5,11 @@ The result is plain frozen data; the renderer only lays it out.
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 
 from vanban import numbering
-from vanban.compose.registry import Hit, Registry, unknown_unit
+from vanban.compose import frame
+from vanban.compose.registry import Registry, unknown_unit
 from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
 from vanban.model.diagnostics import dotted
@@ -26,7 +25,6 @@ TABLE_HEADERS = ("STT", "Nội dung", LEAD_LABEL, SUPPORT_LABEL, TIMELINE_LABEL,
 
 # Paragraph kinds of the body; each maps to one paragraph style of the template.
 ITEM_KIND = {1: "khoan", 2: "khoan2", 3: "diem"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a registry id, never a person's name
 
 
 @dataclass(frozen=True)
@@ -265,14 +263,14 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
     unit = issuer.unit
     type_name, type_abbr = nd30.DOCUMENT_TYPES[plan.type]
     problems: list[Diagnostic] = []
-    code = plan.code or _derived_code(type_abbr, issuer, loaded, problems)
+    code = plan.code or frame.derived_code(type_abbr, issuer, loaded, problems)
     place = plan.place or unit.place
     if not place:
         problems.append(Diagnostic("issuer.place", "Chưa có địa danh: thêm \"place\" vào kế hoạch "
                                    "hoặc vào đơn vị ban hành trong danh mục.",
                                    loaded.span(("issuer",)), "place",
                                    message_en="No place name for ô 4."))
-    date_words = _date_words(plan)
+    date_words = frame.date_words(plan)
     place_date = f"{place}, {date_words}"
     body: list[Para] = [Para("doan", p) for p in plan.intro]
     if plan.parts:
@@ -283,27 +281,8 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
     else:
         _sections(c, plan.sections, ("sections",), body)
     _end_body(body)
-    signer = registry.signer(plan.signature.signer)
-    sig = plan.signature
-    if signer is None and SLUG.match(sig.signer):
-        problems.append(_unknown_signer(sig.signer, registry, loaded))
-    position = sig.position or (signer.position if signer else None)
-    if position is None:
-        problems.append(Diagnostic("signature.position", "Chưa có chức vụ người ký: thêm "
-                                   "\"position\" hoặc khai báo người ký trong danh mục.",
-                                   loaded.span(("signature",)), "signature.position",
-                                   message_en="The signer's position is missing."))
-    lines = []
-    if sig.on_behalf_of:
-        lines.append(f"{nd30.THAY_MAT} {sig.on_behalf_of}")
-    if sig.authority != "none":
-        lines.append(f"{sig.authority} {sig.head or ''}".strip())
-    if position and sig.authority != "Q.":
-        lines.append(position)
-    archive = f"{nd30.LUU_PREFIX}, {plan.archive.unit}"
-    if plan.archive.copies:
-        archive += f" {plan.archive.copies}"
-    recipients = tuple(f"- {r.rstrip(';.')};" for r in plan.recipients) + (f"- {archive}.",)
+    signature_lines, signer_name = frame.signature(plan, registry, loaded, problems)
+    recipients = frame.recipients(plan)
     appendices = ()
     if plan.tasks_display == "appendix":
         appendices = _appendix(c, plan, type_name, date_words, unit.name, code)
@@ -315,8 +294,8 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
         type_key=plan.type, type_name=type_name, superior_lines=unit.superior_header,
         issuer_lines=unit.header or (unit.name.upper(),),
         number_line=nd30.format_number(plan.number, code), place_date=place_date,
-        title=plan.title, can_cu=_can_cu(plan.can_cu), body=tuple(body), recipients=recipients,
-        signature_lines=tuple(lines), signer_name=signer.name if signer else sig.signer,
+        title=plan.title, can_cu=frame.can_cu(plan.can_cu), body=tuple(body), recipients=recipients,
+        signature_lines=signature_lines, signer_name=signer_name,
         appendices=appendices, author=unit.name, issued=plan.number is not None,
         year=plan.year or (plan.date.year if plan.date else 0),
         date_iso=plan.date.isoformat() if plan.date else None,
@@ -329,12 +308,6 @@ def _sections(c: _Composer, sections, path: tuple, body: list[Para]) -> None:
         c.blocks(section.content, path + (si - 1, "content"), (), body)
 
 
-def _can_cu(lines: tuple[str, ...]) -> tuple[str, ...]:
-    """One basis per line, each ending with ";" and the last with "."."""
-    out = [ln.rstrip(" ;.") for ln in lines]
-    return tuple(ln + ("." if i == len(out) - 1 else ";") for i, ln in enumerate(out))
-
-
 def _appendix(c: _Composer, plan: Plan, type_name: str, date_words: str, issuer_name: str,
               code: str) -> tuple[AppendixDoc, ...]:
     if not c.rows:
@@ -345,38 +318,3 @@ def _appendix(c: _Composer, plan: Plan, type_name: str, date_words: str, issuer_
     landscape = (plan.appendix.orientation != "portrait") if plan.appendix else True
     return (AppendixDoc(numbering.appendix_label(1, 1), title, reference, landscape,
                         TABLE_HEADERS, tuple(c.rows)),)
-
-
-def _date_words(plan: Plan) -> str:
-    """Ô 4 without the place: "ngày 16 tháng 01 năm 2024"; a draft leaves day and month blank."""
-    if plan.date:
-        return nd30.format_date(plan.date.year, plan.date.month, plan.date.day)
-    return f"ngày      tháng      năm {plan.year or ''}".rstrip()
-
-
-def _derived_code(type_abbr: str, issuer: Hit, loaded: Loaded, problems: list[Diagnostic]) -> str:
-    """Ô 3's code when the plan gives none: "<type>-<issuer>", e.g. KH-UBND."""
-    abbr = issuer.unit.abbr
-    if abbr and nd30.ABBREVIATION_PATTERN.match(abbr):
-        return f"{type_abbr}-{abbr}"
-    problems.append(Diagnostic(
-        "issuer.abbr", (f'Chữ viết tắt "{abbr}" của "{issuer.unit.name}" không dùng được trong ký '
-                        "hiệu (chỉ gồm chữ và số, ví dụ STP)." if abbr else
-                        f'"{issuer.unit.name}" chưa có chữ viết tắt (abbr) trong danh mục đơn vị, '
-                        "nên không tạo được ký hiệu."), loaded.span(("issuer",)), "issuer",
-        message_en="The issuer has no usable abbreviation (abbr) for the code.",
-        hint="Thêm abbr cho đơn vị trong danh mục, hoặc ghi ký hiệu ở trường code, ví dụ "
-             f"code: {type_abbr}-STP.",
-        hint_en=f"Add abbr to the unit in the registry, or write code: {type_abbr}-…"))
-    return f"{type_abbr}-{abbr or ''}"
-
-
-def _unknown_signer(ref: str, registry: Registry, loaded: Loaded) -> Diagnostic:
-    close = difflib.get_close_matches(ref, list(registry.signers), n=1, cutoff=0.6)
-    return Diagnostic(
-        "signature.signer-unknown", f'Không có người ký "{ref}" trong danh mục người ký.',
-        loaded.span(("signature", "signer")), "signature.signer",
-        message_en=f'No signer "{ref}" in the signer registry.',
-        hint=(f'Có phải "{close[0]}"?' if close else
-              "Ghi họ tên người ký, hoặc thêm người ký vào _shared/nguoi-ky.yaml."),
-        hint_en=f'Did you mean "{close[0]}"?' if close else "Write the full name, or add the signer.")
