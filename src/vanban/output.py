@@ -95,14 +95,20 @@ def _read_only(target: Path, shown: str) -> VanbanError:
 
 
 def write_all(items: list[tuple[Path, bytes, str]]) -> list[bool]:
-    """Write every (target, data, shown name) or none: each file goes to a synced temporary file
-    beside its target first, and only when all are complete do they replace their targets.
-    Returns, per item, whether its file changed (an unchanged file is not rewritten)."""
+    """Write every (target, data, shown name) or none.
+
+    Each file first goes to a synced temporary file beside its target. Then the targets are
+    swapped in one by one, each old file kept aside until all are in place; if any swap fails,
+    the ones already made are undone. Returns, per item, whether its file changed (an unchanged
+    file is not rewritten)."""
     changed = [_differs(target, data) for target, data, _ in items]
     for (target, _, shown), change in zip(items, changed):
+        if change and target.is_dir():
+            raise _write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), shown)
         if change and target.exists() and not target.stat().st_mode & 0o222:
             raise _read_only(target, shown)
     staged: list[tuple[str, Path, str]] = []
+    swapped: list[tuple[Path, str | None]] = []  # (target, where its old file was put aside)
     try:
         for (target, data, shown), change in zip(items, changed):
             if change:
@@ -110,20 +116,59 @@ def write_all(items: list[tuple[Path, bytes, str]]) -> list[bool]:
                     staged.append((_stage(target, data), target, shown))
                 except OSError as exc:
                     raise _write_error(exc, shown) from None
-        for i, (tmp, target, shown) in enumerate(staged):
+        for tmp, target, shown in staged:
             try:
-                os.replace(tmp, target)
+                swapped.append((target, _swap(tmp, target)))
             except OSError as exc:
+                _undo(swapped)
+                swapped = []
                 raise _write_error(exc, shown) from None
-            staged[i] = ("", target, shown)
     finally:
         for tmp, _, _ in staged:
-            if tmp:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            _unlink(tmp)
+        for _, aside in swapped:
+            if aside:
+                _unlink(aside)
     return changed
+
+
+def _swap(tmp: str, target: Path) -> str | None:
+    """Put ``tmp`` in ``target``'s place; the old file is moved aside (its new name returned)."""
+    aside = None
+    if target.exists():
+        fd, aside = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+        os.close(fd)
+        try:
+            os.replace(target, aside)
+        except OSError:
+            _unlink(aside)
+            raise
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        if aside:
+            os.replace(aside, target)
+        raise
+    return aside
+
+
+def _undo(swapped: list[tuple[Path, str | None]]) -> None:
+    """Put back the old files of the swaps already made (newest first)."""
+    for target, aside in reversed(swapped):
+        try:
+            if aside:
+                os.replace(aside, target)
+            else:
+                target.unlink()
+        except OSError:
+            pass
+
+
+def _unlink(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
 
 
 def write_atomic(target: Path, data: bytes, display: str | None = None) -> bool:

@@ -254,6 +254,8 @@ def test_a_read_only_output_file_is_kept_and_reported(workspace):
     (b"\xff\xfea\x00b", "text.encoding"),  # UTF-16 cut off after an odd number of bytes
     (b"title: \"unclosed\n", "yaml.unclosed-quote"),
     (b"a: *x\n", "yaml.alias-unknown"),
+    (b'title: "abc \\U00110000"\n', "yaml.escape"),  # an escape beyond Unicode
+    (b"date: 0000-01-16\n", "schema.date-invalid"),  # year 0
 ])
 def test_validate_odd_files(workspace, content, code):
     path = workspace / "plans" / "le.yaml"

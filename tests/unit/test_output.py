@@ -85,3 +85,34 @@ def test_source_date(monkeypatch):
 def test_zip_dates_are_clamped_to_what_zip_can_hold():
     assert output.zip_member("a", dt.datetime(1970, 1, 1)).date_time == (1980, 1, 1, 0, 0, 0)
     assert output.zip_member("a", dt.datetime(2200, 3, 5)).date_time == (2107, 12, 31, 23, 59, 58)
+
+
+def test_a_failed_swap_undoes_the_files_already_swapped(tmp_path, monkeypatch):
+    """All or nothing even when the second replacement fails (a file held open by Word)."""
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    a.write_bytes(b"old a")
+    b.write_bytes(b"old b")
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(b) and str(src).endswith(".tmp"):  # the new b cannot go in
+            raise PermissionError(13, "Permission denied")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(VanbanError) as info:
+        output.write_all([(a, b"new a", "a.docx"), (b, b"new b", "b.docx")])
+    assert info.value.diagnostics[0].span.file == "b.docx"
+    assert (a.read_bytes(), b.read_bytes()) == (b"old a", b"old b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.docx"]
+
+
+def test_a_folder_in_the_way_is_found_before_anything_is_written(tmp_path):
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    a.write_bytes(b"old a")
+    b.mkdir()
+    (b / "x").write_bytes(b"")
+    with pytest.raises(VanbanError) as info:
+        output.write_all([(a, b"new a", "a.docx"), (b, b"new b", "b.docx")])
+    assert "đã có một thư mục trùng tên" in info.value.diagnostics[0].message
+    assert a.read_bytes() == b"old a"

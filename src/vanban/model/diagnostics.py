@@ -209,7 +209,11 @@ def date_message(value: Any, vi: str, en: str) -> tuple[str, str, str, str]:
         return (f"Ngày \"{text}\" không hợp lệ: không có tháng {month} (tháng từ 1 đến 12).",
                 f'"{text}" is not a date: there is no month {month}.',
                 "Viết dạng YYYY-MM-DD, ví dụ 2024-01-16.", "Write YYYY-MM-DD, e.g. 2024-01-16.")
-    last = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= year <= 9999:
+        return (f"Ngày \"{text}\" không hợp lệ: không có năm {year}.",
+                f'"{text}" is not a date: there is no year {year}.',
+                "Viết dạng YYYY-MM-DD, ví dụ 2024-01-16.", "Write YYYY-MM-DD, e.g. 2024-01-16.")
+    last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         vi = f"Ngày \"{text}\" không có trong lịch: tháng {month} năm {year} chỉ có {last} ngày."
         return (vi, f'"{text}" is not a real date: month {month} of {year} has {last} days.',

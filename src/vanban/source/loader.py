@@ -16,6 +16,7 @@ file (warnings included), in file order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,24 @@ def _parsers() -> list[type]:
     return [fast, yaml.SafeLoader] if fast is not None else [yaml.SafeLoader]
 
 
+_BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def _bad_escape(text: str, file: str) -> Diagnostic:
+    """The first \\U escape that names no Unicode character."""
+    line, col = 1, 1
+    for m in _BIG_ESCAPE.finditer(text):
+        if int(m.group(1), 16) > 0x10FFFF:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            break
+    return Diagnostic("yaml.escape", "Mã thoát \\U trong chuỗi ngoặc kép vượt quá bảng mã "
+                      "Unicode (tối đa \\U0010FFFF).", Span(file, line, col),
+                      message_en="A \\U escape is beyond Unicode (at most \\U0010FFFF).",
+                      hint="Xóa mã thoát này hoặc gõ trực tiếp ký tự cần dùng.",
+                      hint_en="Remove the escape or type the character itself.")
+
+
 def _parse(cleaned: Cleaned, file: str, report: Reporter) -> Built:
     """Parse and build ``cleaned``, adding every problem found to ``report``.
 
@@ -142,6 +161,10 @@ def _parse(cleaned: Cleaned, file: str, report: Reporter) -> Built:
         except yaml.YAMLError as exc:  # pragma: no cover - cleaning removes unreadable chars
             problem = Diagnostic("yaml.syntax", "Cú pháp YAML không hợp lệ.", Span(file, 1, 1),
                                  message_en=f"Invalid YAML: {exc}")
+        except ValueError:  # PyYAML's scanner on an escape beyond Unicode, e.g. "\U00110000"
+            if parser is not yaml.SafeLoader:
+                continue
+            problem = _bad_escape(cleaned.text, file)
         for diagnostic in found.diagnostics:
             report.add(diagnostic)
         if problem and not any(d.code == problem.code and d.span == problem.span
