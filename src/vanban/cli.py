@@ -181,8 +181,6 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int, strict: 
         click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
     for path in result.unchanged:
         click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
-    for path in result.pdfs:
-        click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
 
 
 class _progress:

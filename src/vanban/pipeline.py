@@ -165,7 +165,6 @@ def find_template(doc_type: str, workspace: Path) -> Path:
 class BuildResult:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    pdfs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -271,12 +270,29 @@ def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool =
         raise VanbanError(errors + ([] if strict else warnings))
     from vanban.output import write_all
 
+    items = [(job.target, data, display_path(job.target)) for job, data in rendered]
+    if pdf and rendered:  # made before anything is written, then written with the DOCX files
+        pdfs = _pdf_bytes(rendered)
+        for (job, _), data in zip(rendered, pdfs):
+            target = job.target.with_suffix(".pdf")
+            items.append((target, data, display_path(target)))
     result = BuildResult(warnings=warnings)
-    changed = write_all([(job.target, data, display_path(job.target)) for job, data in rendered])
-    for (job, _), change in zip(rendered, changed):
-        (result.written if change else result.unchanged).append(job.target)
-    if pdf and rendered:
-        from vanban.pdf.convert import convert_to_pdf
-
-        result.pdfs = convert_to_pdf([job.target for job, _ in rendered])
+    for (target, _, _), change in zip(items, write_all(items)):
+        (result.written if change else result.unchanged).append(target)
     return result
+
+
+def _pdf_bytes(rendered: list[tuple[Job, bytes]]) -> list[bytes]:
+    """The PDF of each rendered DOCX, made by one LibreOffice run on temporary copies."""
+    import tempfile
+
+    from vanban.pdf.convert import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="vanban-build-") as tmp:
+        copies = []
+        for i, (job, data) in enumerate(rendered):
+            copy = Path(tmp) / str(i) / job.target.name
+            copy.parent.mkdir()
+            copy.write_bytes(data)
+            copies.append(copy)
+        return [pdf.read_bytes() for pdf in convert_to_pdf(copies)]

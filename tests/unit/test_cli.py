@@ -232,3 +232,30 @@ def test_usage_errors_in_vietnamese(args, expected):
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr.startswith(expected)
+
+
+@pytest.mark.pdf
+def test_pdf_build_is_all_or_nothing(workspace):
+    from vanban.pdf import find_soffice
+
+    try:
+        find_soffice()
+    except Exception:  # noqa: BLE001 - any "not installed" is a skip here
+        pytest.skip("LibreOffice is not installed")
+    assert run("build", "plans/quang-binh", "--pdf").exit_code == 0
+    outputs = sorted((workspace / "outputs").rglob("*.*"))
+    assert [p.suffix for p in outputs] == [".docx", ".pdf", ".docx", ".pdf"]
+    before = {p: p.read_bytes() for p in outputs}
+    again = run("build", "plans/quang-binh", "--pdf")
+    assert again.output.count("Không đổi") == 4  # unchanged PDFs are not rewritten either
+    for plan in (workspace / "plans" / "quang-binh").rglob("*.yaml"):
+        plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp\n", "Bộ Nội vụ\n"),
+                        encoding="utf-8")
+    locked = workspace / "outputs" / "quang-binh" / "2025" / "ke-hoach-hoa-giai.pdf"
+    locked.chmod(0o444)
+    try:
+        result = run("build", "plans/quang-binh", "--pdf")
+    finally:
+        locked.chmod(0o644)
+    assert result.exit_code == 1 and "[output.read-only]" in result.stderr
+    assert {p: p.read_bytes() for p in outputs} == before  # not one file changed
