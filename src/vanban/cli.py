@@ -68,6 +68,7 @@ _USAGE_VI = (
     (r"(.+) is not one of (.+)\.", r"\1 không phải một trong \2."),
     (r"(?:File|Path|Directory) (.+) does not exist\.", r"Không có \1."),
     (r"(?:File|Path) (.+) is a directory\.", r"\1 là thư mục, không phải tệp."),
+    (r"(?:Directory|Path) (.+) is a file\.", r"\1 là tệp, không phải thư mục."),
     (r"No such command (.+)\.", r"Không có lệnh \1."),
     (r"No such option: (\S+)", r"Không có tùy chọn \1"),
     (r"No such option (\S+?)\.", r"Không có tùy chọn \1."),
@@ -343,12 +344,17 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
 
     raw = file.read_bytes()
     try:
+        if source and source.startswith("utf-16") and b"\x00" not in raw:
+            raise ValueError("no NUL bytes: not UTF-16")
         guess = detect(raw)
         text = convert(raw, source)
     except ValueError as exc:
+        message = (f"Tệp không đọc được theo bảng mã đã chọn (--from {source}); hãy thử bảng mã "
+                   "khác hoặc bỏ --from để công cụ tự đoán." if source else
+                   "Không nhận ra bảng mã của tệp; hãy chỉ rõ bằng --from.")
         _fail(VanbanError([Diagnostic(
-            "text.encoding-unknown", "Không nhận ra bảng mã của tệp; hãy chỉ rõ bằng --from.",
-            Span(display_path(file)), message_en=f"Unknown encoding ({exc}); use --from.")]),
+            "text.encoding-unknown", message, Span(display_path(file)),
+            message_en=f"The file does not read as {source or 'any known encoding'} ({exc}).")]),
               lang)
         return
     data = text.encode("utf-8")

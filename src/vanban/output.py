@@ -73,16 +73,20 @@ _REASONS = {
 }
 
 
+_LOCKED = {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}
+
+
 def _write_error(exc: OSError, shown: str) -> VanbanError:
     vi, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    locked = exc.errno in _LOCKED
     return VanbanError([Diagnostic(
         "output.write",
-        f"Không ghi được tệp: {vi}. Tệp cũ được giữ nguyên; không tệp nào của lần dựng này được "
-        "ghi.", Span(shown),
-        message_en=f"Cannot write the file: {en}. The previous file is kept; nothing of this "
-                   "build was written.",
-        hint="Nếu tệp đang mở trong Word, hãy đóng lại rồi chạy lại.",
-        hint_en="If the file is open in Word, close it and run again.")])
+        f"Không ghi được tệp: {vi}. Không tệp nào của lần dựng này được ghi; tệp cũ (nếu có) "
+        "được giữ nguyên.", Span(shown),
+        message_en=f"Cannot write the file: {en}. Nothing of this build was written; the "
+                   "previous files are kept.",
+        hint="Nếu tệp đang mở trong Word, hãy đóng lại rồi chạy lại." if locked else "",
+        hint_en="If the file is open in Word, close it and run again." if locked else "")])
 
 
 def _read_only(target: Path, shown: str) -> VanbanError:

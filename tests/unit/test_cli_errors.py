@@ -190,7 +190,7 @@ def test_a_write_that_fails_in_the_second_file_writes_nothing(workspace, monkeyp
     assert result.exit_code == 1
     line = _only_line(result)
     assert "[output.write]" in line and "ổ đĩa đã đầy" in line
-    assert "Tệp cũ được giữ nguyên; không tệp nào của lần dựng này được ghi." in line
+    assert "Không tệp nào của lần dựng này được ghi; tệp cũ (nếu có) được giữ nguyên." in line
     assert {p: p.read_bytes() for p in before} == before  # all or nothing: both keep old bytes
     assert _leftovers(workspace) == []
 

@@ -40,7 +40,7 @@ def test_a_write_that_fails_part_way_keeps_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(VanbanError) as info:
         output.write_atomic(target, b"new bytes that never land")
     assert info.value.diagnostics[0].code == "output.write"
-    assert "Tệp cũ được giữ nguyên" in info.value.diagnostics[0].message
+    assert "tệp cũ (nếu có) được giữ nguyên" in info.value.diagnostics[0].message
     assert target.read_bytes() == b"good old output"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx"]  # no temp file left
 

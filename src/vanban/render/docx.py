@@ -143,7 +143,7 @@ _JINJA_VI = (
     (r"expected token '(.+?)', got '(.+?)'", r"cần '\1' nhưng gặp '\2'"),
     (r"No filter named '(.+?)'\.?", r"không có bộ lọc '\1'"),
     (r"No test named '(.+?)'\.?", r"không có phép thử '\1'"),
-    (r"(?:integer )?division(?: or modulo)? by zero", "chia cho 0"),
+    (r"(?:integer |float )?division(?: or modulo)? by zero", "chia cho 0"),
 )
 
 
