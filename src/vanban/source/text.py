@@ -173,9 +173,18 @@ def _control(report: Reporter, where: Span, ch: str, escaped: bool = False) -> N
         hint_en = "Delete it (it usually comes from pasting out of a PDF or old software)."
     report.error(
         "text.control", where,
-        f"Có ký tự điều khiển U+{ord(ch):04X} không được phép trong văn bản.",
-        f"Control character U+{ord(ch):04X} is not allowed in a document.",
+        f"Có ký tự {_what(ch)} U+{ord(ch):04X} không được phép trong văn bản.",
+        f"{_what_en(ch)} U+{ord(ch):04X} is not allowed in a document.",
         hint=hint, hint_en=hint_en)
+
+
+def _what(ch: str) -> str:
+    """A control character, or one that is not a character at all (U+FFFE, a lone surrogate)."""
+    return "điều khiển" if unicodedata.category(ch) == "Cc" else "không hợp lệ"
+
+
+def _what_en(ch: str) -> str:
+    return "Control character" if unicodedata.category(ch) == "Cc" else "Invalid character"
 
 
 def _invisible(report: Reporter, where: Span, ch: str) -> None:

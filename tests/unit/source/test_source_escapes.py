@@ -14,6 +14,7 @@ from vanban.source import load_text
 E, W = Severity.ERROR, Severity.WARNING
 
 CONTROL = "Có ký tự điều khiển U+{} không được phép trong văn bản."
+INVALID = "Có ký tự không hợp lệ U+{} không được phép trong văn bản."
 ZWSP = "Có ký tự ẩn U+200B (dấu cách độ rộng 0, zero-width space); đã bỏ ký tự này."
 NFD = ("Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); đã chuẩn hóa sang "
        "dạng dựng sẵn (NFC).")
@@ -30,12 +31,12 @@ CASES = [
     ("bell", r'ten: "A\aB"', [(1, 8, "text.control", E, CONTROL.format("0007"))], None),
     ("escape-char", r'ten: "\e[1m"', [(1, 7, "text.control", E, CONTROL.format("001B"))], None),
     ("c1", r'ten: "A\x92"', [(1, 8, "text.control", E, CONTROL.format("0092"))], None),
-    ("noncharacter", r'ten: "A\uFFFE"', [(1, 8, "text.control", E, CONTROL.format("FFFE"))],
+    ("noncharacter", r'ten: "A\uFFFE"', [(1, 8, "text.control", E, INVALID.format("FFFE"))],
      None),
     ("noncharacter-long", r'ten: "A\U0000FFFF"',
-     [(1, 8, "text.control", E, CONTROL.format("FFFF"))], None),
+     [(1, 8, "text.control", E, INVALID.format("FFFF"))], None),
     ("lone-surrogate", r'ten: "Kế\uD800hoạch"',
-     [(1, 9, "text.control", E, CONTROL.format("D800"))], None),
+     [(1, 9, "text.control", E, INVALID.format("D800"))], None),
     ("zero-width", r'ten: "A\u200bB"', [(1, 8, "text.invisible", W, ZWSP)], "AB"),
     ("zero-width-long", r'ten: "A\U0000200BB"', [(1, 8, "text.invisible", W, ZWSP)], "AB"),
     ("soft-hyphen", r'ten: "hòa\xADgiải"',
