@@ -283,16 +283,7 @@ def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool =
 
 
 def _pdf_bytes(rendered: list[tuple[Job, bytes]]) -> list[bytes]:
-    """The PDF of each rendered DOCX, made by one LibreOffice run on temporary copies."""
-    import tempfile
+    """The PDF of each rendered DOCX, made by one LibreOffice run before anything is written."""
+    from vanban.pdf.convert import pdf_bytes
 
-    from vanban.pdf.convert import convert_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="vanban-build-") as tmp:
-        copies = []
-        for i, (job, data) in enumerate(rendered):
-            copy = Path(tmp) / str(i) / job.target.name
-            copy.parent.mkdir()
-            copy.write_bytes(data)
-            copies.append(copy)
-        return [pdf.read_bytes() for pdf in convert_to_pdf(copies)]
+    return pdf_bytes([(display_path(job.target), data) for job, data in rendered])

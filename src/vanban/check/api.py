@@ -64,19 +64,17 @@ def check_files(paths: Sequence[Path | str], *, pdf: bool = False,
 
 
 def _measure_all(paths: list[Path]) -> dict[str, Any]:
-    from vanban.pdf.convert import convert_to_pdf
+    from vanban.pdf.convert import pdf_bytes
     from vanban.pdf.measure import measure
 
+    pdfs = pdf_bytes([(str(p), Path(p).read_bytes()) for p in paths])
     with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
-        # Each file gets its own folder: two checked files may share a name (a/kh.docx, b/kh.docx).
-        copies = []
-        for i, src in enumerate(paths):
-            folder = Path(tmp) / str(i)
-            folder.mkdir()
-            copies.append(folder / Path(src).name)
-            copies[-1].write_bytes(Path(src).read_bytes())
-        pdfs = convert_to_pdf(copies)
-        return {str(src): measure(pdf) for src, pdf in zip(paths, pdfs)}
+        measured = {}
+        for i, (src, data) in enumerate(zip(paths, pdfs)):
+            pdf = Path(tmp) / f"{i}.pdf"
+            pdf.write_bytes(data)
+            measured[str(src)] = measure(pdf)
+        return measured
 
 
 def _unreadable(diag: Diagnostic) -> Finding:

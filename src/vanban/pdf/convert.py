@@ -10,6 +10,7 @@ only when every file converted: a failed run leaves no half-finished set of PDFs
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import shutil
 import signal
@@ -76,8 +77,8 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
 
     Each PDF is named after its DOCX and written into ``out_dir``, or beside the DOCX when
     ``out_dir`` is None; an unchanged PDF is not rewritten. All files go through one LibreOffice
-    process, limited to ``timeout`` seconds. Raises VanbanError (``pdf.no-libreoffice``, ``pdf.convert-failed``,
-    ``pdf.name-clash``, ``pdf.write-failed``) listing every file that failed; then no PDF is
+    process, limited to ``timeout`` seconds. Raises VanbanError (``pdf.no-libreoffice``,
+    ``pdf.convert-failed``, ``pdf.name-clash``) listing every file that failed; then no PDF is
     written at all.
     """
     sources = [Path(p).resolve() for p in docx_paths]
@@ -86,31 +87,45 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
     targets = [(Path(out_dir).resolve() if out_dir is not None else src.parent)
                / f"{src.stem}.pdf" for src in sources]
     _check_inputs(sources, targets)
-    soffice = find_soffice(str(sources[0]))
-
     unique = list(dict.fromkeys(sources))
+    made = dict(zip(unique, pdf_bytes([(str(src), src.read_bytes()) for src in unique],
+                                      timeout=timeout)))
+    for src, target in zip(sources, targets):
+        write_atomic(target, made[src])
+    return targets
+
+
+def pdf_bytes(documents: Sequence[tuple[str, bytes]], *, timeout: float = 600) -> list[bytes]:
+    """The PDF of each (name, DOCX bytes), in order, made by one LibreOffice process in a
+    temporary folder; nothing is written anywhere else. Raises VanbanError
+    (``pdf.no-libreoffice``, ``pdf.convert-failed``) listing every document that failed."""
+    if not documents:
+        return []
+    soffice = find_soffice(documents[0][0])
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
         profile = Path(tmp) / "profile"
-        produced: dict[Path, Path] = {}
-        problems: list[Diagnostic] = []
-        # LibreOffice names each PDF after its input, so every input is staged under a unique
-        # name first: then all of them go through one process, same-named files included.
-        staged = _stage(unique, Path(tmp) / "in")
+        # LibreOffice names each PDF after its input, so every input gets a unique name: then
+        # all of them go through one process, same-named files included.
+        inputs = Path(tmp) / "in"
+        inputs.mkdir()
+        staged = []
+        for i, (name, data) in enumerate(documents):
+            copy = inputs / f"{i:04d}-{Path(name).name}"
+            copy.write_bytes(data)
+            staged.append(copy)
         outdir = Path(tmp) / "out"
         outdir.mkdir()
-        timed_out, failure, log = _run(soffice, list(staged.values()), outdir, profile, timeout)
-        for src, copy in staged.items():
+        timed_out, failure, log = _run(soffice, staged, outdir, profile, timeout)
+        made, problems = [], []
+        for (name, data), copy in zip(documents, staged):
             pdf = outdir / f"{copy.stem}.pdf"
             if not timed_out and pdf.is_file() and pdf.stat().st_size > 0:
-                produced[src] = pdf
+                made.append(normalize_pdf(pdf.read_bytes(), _epoch(data)))
             else:
-                problems.append(_convert_failed(src, failure, log))
+                problems.append(_convert_failed(name, failure, log))
         if problems:
             raise VanbanError(problems)
-        for src, target in zip(sources, targets):
-            data = normalize_pdf(produced[src].read_bytes(), _epoch(src))
-            write_atomic(target, data)
-    return targets
+    return made
 
 
 def _check_inputs(sources: list[Path], targets: list[Path]) -> None:
@@ -134,17 +149,6 @@ def _check_inputs(sources: list[Path], targets: list[Path]) -> None:
             ))
     if problems:
         raise VanbanError(problems)
-
-
-def _stage(sources: list[Path], folder: Path) -> dict[Path, Path]:
-    """Copy each source into ``folder`` under a unique name: {source: copy}."""
-    folder.mkdir()
-    staged = {}
-    for i, src in enumerate(sources):
-        copy = folder / f"{i:04d}-{src.name}"
-        shutil.copyfile(src, copy)
-        staged[src] = copy
-    return staged
 
 
 def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
@@ -195,28 +199,29 @@ def _tail(output: bytes) -> str:
     return " | ".join(lines[-_LOG_LINES:])
 
 
-def _convert_failed(src: Path, reason: str | None, log: str) -> Diagnostic:
+def _convert_failed(name: str, reason: str | None, log: str) -> Diagnostic:
     """The diagnostic for a DOCX that produced no PDF."""
     why = reason or "LibreOffice không tạo ra tệp PDF"
+    short = Path(name).name
     return Diagnostic(
         "pdf.convert-failed",
-        f"Không chuyển được {src.name} sang PDF: {why}.",
-        Span(str(src)),
+        f"Không chuyển được {short} sang PDF: {why}.",
+        Span(name),
         severity=Severity.ERROR,
-        message_en=f"Could not convert {src.name} to PDF"
+        message_en=f"Could not convert {short} to PDF"
         + ("" if reason else ": LibreOffice produced no PDF") + ".",
         hint=f"LibreOffice: {log}" if log else "",
         hint_en=f"LibreOffice: {log}" if log else "",
     )
 
 
-def _epoch(src: Path) -> int:
+def _epoch(docx: bytes) -> int:
     """The PDF's date: ``SOURCE_DATE_EPOCH`` when set, else the date stamped in the DOCX (the
     document's own date), so that the same sources give the same PDF on any checkout."""
     from vanban.ooxml.package import modified_time
     from vanban.output import source_date
 
-    stamped = modified_time(src)
+    stamped = modified_time(io.BytesIO(docx))
     when = source_date(stamped.replace(tzinfo=None).isoformat() if stamped else None)
     return int(when.replace(tzinfo=dt.timezone.utc).timestamp())
 
