@@ -60,17 +60,22 @@ def _source_lines(tpl: DocxTemplate) -> list[str]:
     return [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in src.split("\n")]
 
 
-def _template_line(exc: BaseException) -> int:
-    """The line of the Jinja source that failed: the syntax error's, or the deepest template
-    frame of a runtime error's traceback (0 when unknown)."""
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
-        return exc.lineno
+def _template_frame(exc: BaseException) -> int:
+    """The line of the deepest template frame in ``exc``'s traceback (0: not from a template)."""
     line, tb = 0, exc.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == "<template>":
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+def _template_line(exc: BaseException) -> int:
+    """The line of the Jinja source that failed: the syntax error's, or the deepest template
+    frame of a runtime error's traceback (0 when unknown)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.lineno:
+        return exc.lineno
+    return _template_frame(exc)
 
 
 def _needle(exc: BaseException) -> str | None:
@@ -189,16 +194,6 @@ def _template_error(template: str, exc: BaseException, tpl: DocxTemplate,
                                    hint_en=hint_en)])
 
 
-def _from_template(exc: BaseException) -> bool:
-    """True when ``exc`` was raised by an expression of the template (not by vanban)."""
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            return True
-        tb = tb.tb_next
-    return False
-
-
 def _open(template: Path, shown: str) -> DocxTemplate:
     """The template, or a located error when the file is not a readable DOCX."""
     problem = ""
@@ -267,7 +262,7 @@ def render(doc: Document, template: Path, display: str | None = None) -> bytes:
     except jinja2.TemplateError as exc:
         raise _template_error(shown, exc, tpl, list(context)) from None
     except Exception as exc:
-        if not _from_template(exc):
+        if not _template_frame(exc):  # raised by vanban, not by an expression of the template
             raise
         raise _template_error(shown, exc, tpl, list(context)) from None
     _check_complete(used, shown, list(context))  # after the render, which names a broken tag
