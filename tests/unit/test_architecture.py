@@ -16,8 +16,8 @@ OWNERS = {
     "lxml": ("ooxml/",),
     "docx": ("ooxml/",),
     "pdfplumber": ("pdf/measure.py",),
-    "click": ("cli.py",),
-    "rich": ("cli.py",),
+    "click": ("cli",),  # cli.py and the command modules cli_*.py
+    "rich": ("cli",),
 }
 
 
