@@ -336,9 +336,8 @@ Ví dụ:
 @_lang_option
 def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str) -> None:
     """Chuyển tệp gõ bằng bảng mã cũ (TCVN3/ABC, VNI, Windows-1258, UTF-16) sang Unicode UTF-8."""
-    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.errors import display_path
     from vanban.source import detect
     from vanban.source import fix_encoding as convert
 
