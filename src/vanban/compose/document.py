@@ -11,7 +11,17 @@ from vanban import numbering
 from vanban.compose import frame
 from vanban.contract import Kind
 from vanban.errors import Diagnostic, Severity, VanbanError
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
+from vanban.model.blocks import (
+    Bullet,
+    Bullets,
+    Item,
+    Numbered,
+    Paragraph,
+    Table,
+    Target,
+    Task,
+    UnitDuty,
+)
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
 from vanban.resolve import Resolved
@@ -38,6 +48,18 @@ class Para:
     @property
     def full(self) -> str:
         return f"{self.label} {self.text}" if self.label else self.text
+
+
+@dataclass(frozen=True)
+class BodyTable:
+    """A table of the body, in final text: column widths (mm), alignments, header and rows."""
+
+    widths: tuple[float, ...]
+    aligns: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    kind: str = "bang"
+    """Not a paragraph kind: the renderer lays a table out as a table."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +97,7 @@ class Document:
     place_date: str
     title: str
     can_cu: tuple[str, ...]
-    body: tuple[Para, ...]
+    body: tuple[Para | BodyTable, ...]
     recipients: tuple[str, ...]
     signature_lines: tuple[str, ...]
     signer_name: str
@@ -117,11 +139,14 @@ class _Composer:
                 for item in block.bullets:
                     if isinstance(item, Bullet):
                         out.append(Para(Kind.GACH, item.text, "-"))
-                        out.extend(Para(Kind.CONG, sub, "+") for sub in item.bullets)
+                        out.extend(Para(Kind.CONG, sub.target if isinstance(sub, Target) else sub,
+                                        "+") for sub in item.bullets)
                     else:
                         out.append(Para(Kind.GACH, item, "-"))
             elif isinstance(block, Target):
                 out.append(Para(Kind.GACH, block.target, "-"))
+            elif isinstance(block, Table):
+                out.append(body_table(block))
             else:
                 if self.plan.tasks_display == "appendix" and _only_tasks(block):
                     self.table_rows(block, bpath)
@@ -204,13 +229,30 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def _end_body(body: list[Para]) -> None:
-    """Ô 6: the last body paragraph ends with "./."."""
-    if not body:
+def body_table(block: Table) -> BodyTable:
+    """A table block with its widths settled: columns without a width share what is left of
+    the text width equally."""
+    given = [c.width if not isinstance(c, str) else None for c in block.table]
+    free = [w for w in given if w is None]
+    rest = TEXT_WIDTH_MM - sum(w for w in given if w is not None)
+    share = rest / len(free) if free else 0.0
+    widths = tuple(w if w is not None else share for w in given)
+    aligns = tuple("left" if isinstance(c, str) else c.align for c in block.table)
+    header = tuple(c if isinstance(c, str) else c.title for c in block.table)
+    return BodyTable(widths, aligns, header, tuple(tuple(r) for r in block.rows))
+
+
+TEXT_WIDTH_MM = nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
+
+
+def _end_body(body: list) -> None:
+    """Ô 6: the last body paragraph ends with "./." (a table after it stays as it is)."""
+    paras = [i for i, p in enumerate(body) if isinstance(p, Para)]
+    if not paras:
         return
-    last = body[-1]
+    last = body[paras[-1]]
     text = last.text.removesuffix(".")
-    body[-1] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
+    body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
 
 
 def compose(resolved: Resolved) -> Document:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vanban.compose.document import AppendixDoc, Document
+from vanban.compose.document import AppendixDoc, BodyTable, Document
 from vanban.contract import STYLE_OF_KIND, Part, Var
 from vanban.ooxml import body as xml
 from vanban.rules import nd30
@@ -19,8 +19,18 @@ TABLE_WIDTHS = {
 def body_xml(doc: Document) -> str:
     """The body (ô 6) as WordprocessingML paragraphs."""
     last = len(doc.body) - 1
-    return "".join(xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last))
+    return "".join(table_xml(p) if isinstance(p, BodyTable) else
+                   xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last))
                    for i, p in enumerate(doc.body))
+
+
+TABLE_CELL_STYLE = {"left": "VBBang", "center": "VBBangSTT"}
+
+
+def table_xml(table: BodyTable) -> str:
+    """A body table: header row repeated on every page, rows that do not split."""
+    return xml.grid_table(table.widths, table.header, [(row, False) for row in table.rows],
+                          styles=tuple(TABLE_CELL_STYLE[a] for a in table.aligns))
 
 
 def appendix_xml(appendix: AppendixDoc) -> str:

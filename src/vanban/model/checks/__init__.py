@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from vanban.errors import Diagnostic
 from vanban.model.checks.base import Findings
-from vanban.model.checks.content import check_labels, check_sections, check_tasks
+from vanban.model.checks.content import check_labels, check_sections, check_tables, check_tasks
 from vanban.model.checks.dates import check_issue_date, check_timelines
 from vanban.model.checks.frame import check_code, check_recipients, check_signature
 from vanban.model.checks.wording import check_wording
@@ -33,6 +33,8 @@ CODES = {
     "task.duplicate-id": ("error", "two tasks with one id"),
     "target.duplicate-id": ("error", "two targets with one id"),
     "task.lead-missing": ("error", "a task with an empty lead list"),
+    "table.row-cells": ("error", "a table row whose cells do not match the columns"),
+    "table.too-wide": ("error", "table column widths wider than the text"),
     "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
     "section.empty": ("warning", "a section without content"),
     "section.title-case": ("warning", "a section title not in upper case"),
@@ -62,6 +64,7 @@ def check_plan(resolved: Resolved) -> list[Diagnostic]:
     check_sections(plan, out)
     check_labels(plan, out)
     check_tasks(resolved, out)
+    check_tables(plan, out)
     check_timelines(plan, out)
     check_wording(plan, out)
     check_recipients(plan, out)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Target, Task
-from vanban.model.checks.base import Findings, blocks, sections
+from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Table, Target, Task
+from vanban.model.checks.base import Findings, blocks, sections, targets
 from vanban.model.plan import Plan
 from vanban.resolve import Resolved
 from vanban.rules import nd30
@@ -83,7 +83,8 @@ def check_tasks(resolved: Resolved, out: Findings) -> None:
     """Ids unique across the plan; every task led by someone who does not also coordinate."""
     plan = resolved.plan
     seen: dict[str, dict[str, tuple]] = {"task": {}, "target": {}}
-    for path, block in blocks(plan):
+    nested = [(p, t) for p, t in targets(plan) if "bullets" in p]
+    for path, block in [*blocks(plan), *nested]:
         if isinstance(block, (Task, Target)) and block.id:
             kind = "task" if isinstance(block, Task) else "target"
             first = seen[kind].get(block.id)
@@ -117,3 +118,36 @@ def _lead_and_support(task: Task, path: tuple, resolved: Resolved, out: Findings
                 f"Đơn vị \"{ref}\" vừa chủ trì vừa phối hợp trong cùng nhiệm vụ.",
                 f'The unit "{ref}" both leads and coordinates this task.',
                 "Xóa đơn vị này khỏi \"support\".", 'Remove it from "support".')
+
+
+TEXT_WIDTH_MM = nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
+
+
+def check_tables(plan: Plan, out: Findings) -> None:
+    """Every row of a table has one cell per column; the widths given fit the page."""
+    for path, block in blocks(plan):
+        if not isinstance(block, Table):
+            continue
+        count = len(block.table)
+        for r, row in enumerate(block.rows):
+            if len(row) != count:
+                out.error(
+                    "table.row-cells", path + ("rows", r),
+                    f"Dòng {r + 1} của bảng có {len(row)} ô, nhưng bảng có {count} cột.",
+                    f"Row {r + 1} of the table has {len(row)} cells; the table has {count} "
+                    "columns.", "Thêm ô trống \"\" hoặc bớt ô cho đủ số cột.",
+                    'Add empty cells "" or remove cells to match the columns.')
+        widths = [c.width for c in block.table if not isinstance(c, str) and c.width]
+        free = count - len(widths)
+        if any(w <= 0 for w in widths) or sum(widths) + 10 * free > TEXT_WIDTH_MM + 0.05:
+            out.error(
+                "table.too-wide", path + ("table",),
+                f"Độ rộng các cột ({_mm(sum(widths))} mm, cộng tối thiểu 10 mm cho mỗi cột không "
+                f"ghi độ rộng) vượt khổ chữ {_mm(TEXT_WIDTH_MM)} mm, hoặc có độ rộng không dương.",
+                f"The column widths exceed the {_mm(TEXT_WIDTH_MM)} mm text width, or one is not "
+                "positive.", "Giảm độ rộng các cột, hoặc bỏ width để chia đều.",
+                "Reduce the widths, or leave width out to share the width equally.", key=True)
+
+
+def _mm(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
