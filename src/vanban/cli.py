@@ -281,14 +281,22 @@ Ví dụ:
   vanban schema --registry > vanban-registry.schema.json
 """)
 @click.option("--registry", is_flag=True, help="Lược đồ của tệp danh mục (_shared/*.yaml).")
-def schema(registry: bool) -> None:
+@click.option("--type", "doc_type", default="ke-hoach", show_default=True,
+              help="Loại văn bản (giá trị của type:) mà lược đồ mô tả.")
+def schema(registry: bool, doc_type: str) -> None:
     """In JSON Schema của tệp kế hoạch (kèm mô tả tiếng Việt), dùng cho VS Code / YAML LS."""
     import json
 
     if registry:
         from vanban.model.registry import RegistryFile as model
     else:
-        from vanban.model.plan import Plan as model
+        from vanban import doctypes
+
+        if doctypes.lookup(doc_type) is None:
+            raise click.BadParameter(
+                f"loại \"{doc_type}\" chưa được hỗ trợ; các loại đang hỗ trợ: "
+                + ", ".join(doctypes.supported()), param_hint="--type")
+        model = doctypes.lookup(doc_type).model
     click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
