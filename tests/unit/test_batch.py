@@ -167,3 +167,40 @@ def test_deciding_nothing_changed_imports_no_validator_or_renderer(ws):
                          check=True)
     assert out.stdout.strip() == "[]", out.stderr
     assert "bỏ qua vì nguồn không đổi" in out.stderr
+
+
+def _validate(ws: Path, workers: int = 1):
+    jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
+    return batch.validate(jobs, out_dir=ws / "outputs", workspace=ws, workers=workers)
+
+
+def test_validate_says_an_issued_plan_changed_since_its_build(ws):
+    assert [d.code for d in _validate(ws)] == []  # nothing built yet: nothing to compare
+    _build(ws)
+    plan = ws / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
+                    encoding="utf-8")
+    found = _validate(ws, workers=2)
+    assert [(d.code, d.span.file) for d in found] == [
+        ("output.issued-changed", "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml")]
+    assert "outputs/quang-binh/2024/ke-hoach-hoa-giai.docx" in found[0].message
+
+
+def test_validate_does_not_check_again_what_is_current(ws, monkeypatch):
+    _build(ws)
+    monkeypatch.setattr(pipeline, "prepare", lambda *a, **k: (_ for _ in ()).throw(
+        AssertionError("validated again")))
+    assert _validate(ws) == []
+
+
+def test_validate_tries_each_template_once(ws, monkeypatch):
+    calls = []
+    real = pipeline.render_outputs
+
+    def counting(item, workspace):
+        calls.append(item.job.display)
+        return real(item, workspace)
+
+    monkeypatch.setattr(pipeline, "render_outputs", counting)
+    assert _validate(ws) == []
+    assert len(calls) == 1  # three plans, all Kế hoạch: one template, rendered once
