@@ -21,6 +21,15 @@ def paragraph(style: str, text: str = "", *, keep_next: bool = False) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{run}</w:p>'
 
 
+def labelled_paragraph(style: str, label: str, text: str, label_style: str) -> str:
+    """A paragraph whose label ("Điều 1.") is a run of the character style ``label_style``
+    (bold) and whose text follows in the paragraph's own style."""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="{label_style}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(label)}</w:t></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>')
+
+
 def section_break_marker() -> str:
     """An empty paragraph that ``finish`` turns into the end of the main section."""
     return ('<w:p><w:pPr><w:pStyle w:val="VBCuoi"/></w:pPr>'

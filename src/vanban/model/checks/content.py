@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Table, Target, Task
-from vanban.model.checks.base import Findings, blocks, sections, targets
+from vanban.model.checks.base import Findings, blocks, targets
 from vanban.model.plan import Plan
+from vanban.model.walk import sections
 from vanban.resolve import Resolved
 from vanban.rules import nd30
 
