@@ -226,3 +226,27 @@ def test_every_page_keeps_the_margins(geometry, plan_id):
         lines = [ln for ln in page.lines if ln.top > nd30.MARGIN_TOP.default - 1]
         assert min(ln.x0 for ln in lines) >= nd30.MARGIN_LEFT.default - 0.5
         assert max(ln.x1 for ln in lines) <= page.width_mm - nd30.MARGIN_RIGHT.default + 0.5
+
+
+def test_a_footnote_is_a_real_word_footnote(built, geometry):
+    import zipfile
+
+    with zipfile.ZipFile(built[TTR]) as z:
+        notes = z.read("word/footnotes.xml").decode("utf-8")
+        body = z.read("word/document.xml").decode("utf-8")
+        types = z.read("[Content_Types].xml").decode("utf-8")
+    assert 'w:footnote w:id="1"' in notes and "1.106 tổ hòa giải" in notes
+    assert body.count('<w:footnoteReference w:id="1"/>') == 1
+    assert "footnotes+xml" in types
+    page = geometry[TTR].pages[0]
+    note = _line(page, "1 Theo Đề án") if any(
+        ln.text.startswith("1 Theo") for ln in page.lines) else _line(page, "Theo Đề án")
+    assert note.size_pt == nd30.FOOTNOTE.size.default
+    assert note.top > page.height_mm - nd30.MARGIN_BOTTOM.default - 30  # at the foot of the page
+
+
+def test_a_document_without_footnotes_has_no_footnotes_part(built):
+    import zipfile
+
+    with zipfile.ZipFile(built[CV]) as z:
+        assert "word/footnotes.xml" not in z.namelist()

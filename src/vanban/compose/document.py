@@ -44,6 +44,8 @@ class Para:
     kind: str
     text: str
     label: str = ""
+    footnote: str = ""
+    """A footnote whose mark ends the paragraph."""
 
     @property
     def full(self) -> str:
@@ -150,7 +152,7 @@ class _Composer:
             if isinstance(block, str):
                 out.append(Para(Kind.DOAN, block))
             elif isinstance(block, Paragraph):
-                out.append(Para(Kind.DOAN, block.paragraph))
+                out.append(Para(Kind.DOAN, block.paragraph, footnote=block.footnote or ""))
             elif isinstance(block, Bullets):
                 for item in block.bullets:
                     if isinstance(item, Bullet):
@@ -190,7 +192,7 @@ class _Composer:
         if isinstance(block, Item):
             out.append(Para(kind, block.item, label))
         elif isinstance(block, Numbered):
-            out.append(Para(Kind.DOAN_SO, block.numbered, label))
+            out.append(Para(Kind.DOAN_SO, block.numbered, label, block.footnote or ""))
         elif isinstance(block, UnitDuty):
             names = self.units(path + ("unit",))
             text = " ".join(x for x in (block.prefix, names, block.text) if x)
@@ -274,7 +276,7 @@ def _end_body(body: list) -> None:
         return
     last = body[paras[-1]]
     text = last.text.removesuffix(".")
-    body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
+    body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label, last.footnote)
 
 
 def compose(resolved: Resolved) -> Document:

@@ -22,15 +22,30 @@ def body_xml(doc: Document) -> str:
     return paragraphs_xml(doc.body)
 
 
-def paragraphs_xml(body: tuple, keep_last: bool = True) -> str:
-    """Body paragraphs and tables; the last paragraph keeps with what follows (the signature)."""
+def footnotes(doc: Document) -> list[str]:
+    """The footnotes of the document in the order their marks appear (body, then each document
+    issued with it); footnote N is the N-th of this list."""
+    bodies = [doc.body] + [a.body for a in doc.attachments]
+    return [p.footnote for body in bodies for p in body
+            if not isinstance(p, BodyTable) and p.footnote]
+
+
+def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> str:
+    """Body paragraphs and tables; the last paragraph keeps with what follows (the signature);
+    footnote marks are numbered from ``first_note``."""
     last = len(body) - 1 if keep_last else -1
-    return "".join(table_xml(p) if isinstance(p, BodyTable) else
-                   xml.labelled_paragraph(STYLE_OF_KIND[p.kind], p.label, p.text,
-                                          LABEL_STYLE_OF_KIND[p.kind])
-                   if p.kind in LABEL_STYLE_OF_KIND else
-                   xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last))
-                   for i, p in enumerate(body))
+    out, note = [], first_note
+    for i, p in enumerate(body):
+        if isinstance(p, BodyTable):
+            out.append(table_xml(p))
+        elif p.kind in LABEL_STYLE_OF_KIND:
+            out.append(xml.labelled_paragraph(STYLE_OF_KIND[p.kind], p.label, p.text,
+                                              LABEL_STYLE_OF_KIND[p.kind]))
+        else:
+            out.append(xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last),
+                                     footnote=note if p.footnote else 0))
+            note += bool(p.footnote)
+    return "".join(out)
 
 
 def kinh_gui_xml(doc: Document) -> str:
@@ -39,7 +54,7 @@ def kinh_gui_xml(doc: Document) -> str:
                    for i, line in enumerate(doc.kinh_gui))
 
 
-def attached_xml(attached) -> str:
+def attached_xml(attached, first_note: int = 1) -> str:
     """A document issued with a Quyết định: a new section (page numbers restart), the header
     without Số, place and date, its type name and summary, "(Kèm theo …)", a rule, its body."""
     return "".join([
@@ -49,7 +64,7 @@ def attached_xml(attached) -> str:
         xml.paragraph("VBTrichYeu", attached.title),
         xml.paragraph("VBKemTheo", attached.reference),
         xml.paragraph("VBKePhuLuc"),
-        paragraphs_xml(attached.body, keep_last=False),
+        paragraphs_xml(attached.body, keep_last=False, first_note=first_note),
         *(appendix_xml(a) for a in attached.appendices),
     ])
 
@@ -113,7 +128,15 @@ def xml_parts(doc: Document) -> dict[str, str]:
     """The generated parts: the body and the appendices."""
     return {
         Part.THAN_VAN_BAN: body_xml(doc),
-        Part.PHU_LUC: "".join([attached_xml(a) for a in doc.attachments]
+        Part.PHU_LUC: "".join([attached_xml(a, _first_note(doc, k))
+                               for k, a in enumerate(doc.attachments)]
                               + [appendix_xml(a) for a in doc.appendices]),
         Part.KINH_GUI: kinh_gui_xml(doc),
     }
+
+
+def _first_note(doc: Document, k: int) -> int:
+    """The number of the first footnote of the k-th document issued with ``doc``."""
+    before = [doc.body] + [a.body for a in doc.attachments[:k]]
+    return 1 + sum(1 for body in before for p in body
+                   if not isinstance(p, BodyTable) and p.footnote)

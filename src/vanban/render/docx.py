@@ -17,9 +17,10 @@ from vanban.compose.document import Document
 from vanban.contract import MAU_1_4, Contract, Var
 from vanban.errors import Diagnostic, Span, VanbanError, read_reason
 from vanban.ooxml import finish
+from vanban.ooxml.notes import add_footnotes
 from vanban.ooxml.package import docx_bytes
 from vanban.output import source_date
-from vanban.render.context import build_context, section_orientations, xml_parts
+from vanban.render.context import build_context, footnotes, section_orientations, xml_parts
 
 
 def _environment() -> SandboxedEnvironment:
@@ -275,6 +276,7 @@ def render(doc: Document, template: Path, display: str | None = None,
     if attachment_only:  # the document issued with a Quyết định, as a file of its own
         finish.drop_first_section(body)
     finish.ensure_last_paragraph(body)
+    add_footnotes(document, footnotes(doc))
     finish.size_rules(body, document.styles.element)
     when = source_date(doc.date_iso)
     finish.set_core_properties(document.core_properties, title=doc.title, author=doc.author,

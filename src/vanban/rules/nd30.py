@@ -260,3 +260,5 @@ NHU_DIEU = "Như Điều"
 # A document issued with a Quyết định (Mẫu 1.3): header without Số, place or date; the line below.
 ATTACHED_REF = "(Kèm theo Quyết định số {number} {date} của {issuer})"
 CONG_VAN = "cong-van"  # the key of a Công văn: no type name and no type abbreviation (Điều 7)
+# choice: footnotes (the decree gives no size) in 12 pt, justified; the mark is superscript.
+FOOTNOTE = TextFormat(Range(10, 13, 12), align="both", ref="chú thích (Nghị định không quy định)")
