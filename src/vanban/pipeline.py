@@ -120,8 +120,8 @@ def load_typed(path: Path, display: str) -> tuple[object, Loaded, DocType]:
     try:
         plan = doctype.model.model_validate(loaded.data)
     except ValidationError as exc:
-        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, doctype.model)
-                          ) from None
+        raise VanbanError(loaded.warnings + from_validation_error(
+            exc, loaded, doctype.model, doctype.document)) from None
     return plan, loaded, doctype
 
 

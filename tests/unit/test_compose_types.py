@@ -164,3 +164,22 @@ def test_two_files_layout_writes_both(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["qd-kem-theo.docx",
                                                                    "qd.docx"]
+
+
+def test_bao_cao_sent_up_has_kinh_gui_and_nhu_tren(tmp_path):
+    from vanban.compose.document import compose
+
+    text = PLAN.replace("title: Kế hoạch thử", "type: bao-cao\ntitle: Kết quả năm 2024\n"
+                        "kinh_gui:\n  - Bộ Tư pháp\n  - Ủy ban nhân dân tỉnh")
+    doc = compose(_resolved(tmp_path, text))
+    assert doc.type_name == "BÁO CÁO" and doc.number_line == "Số:      /BC-UBND"
+    assert doc.kinh_gui == ("Kính gửi:", "- Bộ Tư pháp;", "- Ủy ban nhân dân tỉnh.")
+    assert doc.recipients == ("- Như trên;", "- Bộ Tư pháp;", "- Lưu: VT, NCVX.")
+
+
+def test_a_schema_error_names_the_documents_own_type(tmp_path, monkeypatch):
+    (tmp_path / "tb.yaml").write_text("type: thong-bao\nissuer: x\ntitel: y\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "tb.yaml"])
+    assert 'Trường "titel" không có trong mẫu thông báo.' in result.stderr
+    assert "kế hoạch" not in result.stderr.split("titel", 1)[1].split("\n", 1)[0]
