@@ -53,6 +53,7 @@ CODES = {
     "signature.not-upper": ("warning", "signature titles not in upper case"),
     "plan.kinh-gui-type": ("error", "Kính gửi in a type that does not use it"),
     "recipients.duplicate": ("error", "a recipient listed twice"),
+    "recipients.computed-line": ("warning", "a typed \"Như trên\" / \"Như Điều N\" line"),
     "recipients.archive-line": ("error", "a hand-written Lưu line among the recipients"),
     "recipients.typed-dash": ("warning", "a typed dash before a recipient"),
     "archive.unit-format": ("warning", "an archive unit that is not an abbreviation"),

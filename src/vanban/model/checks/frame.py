@@ -128,6 +128,16 @@ def check_recipients(plan: Plan, out: Findings) -> None:
                 "Không gõ dấu \"-\" đầu dòng Nơi nhận: công cụ tự thêm \"- \" và \";\".",
                 'Do not type "-" before a recipient: the tool adds "- " and ";".',
                 f"Viết: \"{text.lstrip('-–+• ')}\".", f"Write: \"{text.lstrip('-–+• ')}\".")
+        computed = re.match(r"^như (trên|điều \d+)$", key)
+        if computed:
+            out.warning(
+                "recipients.computed-line", path,
+                f"Dòng \"- {text.strip(' -;.')};\" do công cụ tự thêm vào đầu Nơi nhận (\"- Như "
+                "trên;\" khi văn bản có Kính gửi, \"- Như Điều N;\" ở Quyết định); không gõ dòng này.",
+                f'"{text}" is added by the tool at the top of Nơi nhận where it applies; do not '
+                "type it.",
+                "Xóa dòng này.", "Remove this line.")
+            continue
         if re.match(r"^lưu\b", key):
             out.error(
                 "recipients.archive-line", path,
