@@ -24,10 +24,11 @@ def test_ooxml_schema_valid(built, plan_id):
     assert result.is_valid
 
 
-def test_template_is_valid():
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "templates").glob("*.docx")))
+def test_template_is_valid(name):
     from openxml_audit import OpenXmlValidator
 
-    result = OpenXmlValidator().validate(str(ROOT / "templates" / "mau-1-4.docx"))
+    result = OpenXmlValidator().validate(str(ROOT / "templates" / name))
     assert [str(e) for e in result.errors] == []
 
 

@@ -17,9 +17,10 @@ from vanban.compose.document import Document
 from vanban.contract import MAU_1_4, Contract, Var
 from vanban.errors import Diagnostic, Span, VanbanError, read_reason
 from vanban.ooxml import finish
+from vanban.ooxml.notes import add_footnotes
 from vanban.ooxml.package import docx_bytes
 from vanban.output import source_date
-from vanban.render.context import build_context, xml_parts
+from vanban.render.context import build_context, footnotes, section_orientations, xml_parts
 
 
 class _Environment(SandboxedEnvironment):
@@ -276,7 +277,7 @@ def _check_complete(used: frozenset[str] | None, shown: str, names: list[str]) -
 
 
 def render(doc: Document, template: Path, display: str | None = None,
-           contract: Contract = MAU_1_4) -> bytes:
+           contract: Contract = MAU_1_4, *, attachment_only: bool = False) -> bytes:
     """DOCX bytes of ``doc`` laid out by ``template``, which must hold every name of its type's
     ``contract``: deterministic, not yet written anywhere."""
     shown = display or str(template)
@@ -296,10 +297,13 @@ def render(doc: Document, template: Path, display: str | None = None,
     _check_complete(used, shown, list(contract.names))  # after the render, which names a broken tag
     document = tpl.docx
     body = document.element.body
-    finish.split_appendix_section(body, any(a.landscape for a in doc.appendices))
+    finish.split_sections(body, section_orientations(doc))
+    if attachment_only:  # the document issued with a Quyết định, as a file of its own
+        finish.drop_first_section(body)
     finish.ensure_last_paragraph(body)
+    add_footnotes(document, footnotes(doc))
     finish.size_rules(body, document.styles.element)
     when = source_date(doc.date_iso)
     finish.set_core_properties(document.core_properties, title=doc.title, author=doc.author,
-                               subject=f"{doc.type_name} {doc.number_line}", when=when)
+                               subject=f"{doc.type_name or doc.v_v} {doc.number_line}", when=when)
     return docx_bytes(document, when)
