@@ -6,6 +6,7 @@ The result is plain frozen data; the renderer only lays it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from vanban import numbering
 from vanban.compose import frame
@@ -25,6 +26,9 @@ from vanban.model.blocks import (
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
 from vanban.resolve import Resolved
+
+if TYPE_CHECKING:
+    from vanban.compose.attach import Attached
 from vanban.rules import nd30
 
 LEAD_LABEL = "Đơn vị chủ trì"
@@ -116,7 +120,7 @@ class Document:
     """"QUYẾT ĐỊNH:" before the articles."""
     attach_reference: str = ""
     """"(Kèm theo Quyết định số …)": the line a document issued with this one carries."""
-    attachments: tuple = ()
+    attachments: tuple[Attached, ...] = ()
     """Documents issued with this one (Mẫu 1.3), each a new section (compose.attach.Attached)."""
     author: str = ""
     issued: bool = False
