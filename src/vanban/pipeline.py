@@ -35,6 +35,9 @@ class Prepared:
     doctype: DocType = field(default_factory=lambda: doctypes.TYPES[doctypes.DEFAULT_TYPE])
     second: Path | None = None
     """Where the document issued with a Quyết định goes when it is a file of its own."""
+    depends: tuple[Path, ...] = ()
+    """Other files the plan named and was made from (the plan a Quyết định issues): a change to
+    any of them makes its outputs stale."""
 
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
@@ -116,7 +119,7 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
                           + attached_problems)
     warnings = (list(registry.warnings) + list(loaded.warnings)
                 + _in_file_order(found + list(document.warnings)))
-    second = None
+    second, depends = None, ()
     if attached is not None:
         from vanban.compose.attach import attach
 
@@ -124,7 +127,8 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
         warnings += attached.warnings
         if plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
-    return Prepared(job, document, loaded, warnings, doctype, second)
+        depends = (attached.job.source, *attached.depends)
+    return Prepared(job, document, loaded, warnings, doctype, second, depends)
 
 
 ATTACHED_SUFFIX = "-kem-theo"
@@ -218,11 +222,6 @@ def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
     return [(item.job, render(alone, template, shown, contract)),
             (Job(item.job.source, item.job.display, item.second),
              render(item.document, template, shown, contract, attachment_only=True))]
-
-
-def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
-    """Every file one prepared plan gives (its DOCX first)."""
-    return [(item.job, render_one(item, workspace))]
 
 
 def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,

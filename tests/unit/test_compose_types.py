@@ -162,8 +162,12 @@ def test_two_files_layout_writes_both(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build", "qd.yaml", "--out", "out"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["qd-kem-theo.docx",
-                                                                   "qd.docx"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == ["qd-kem-theo.docx",
+                                                                        "qd.docx"]
+    (tmp_path / "kh.yaml").write_text(PLAN.replace("Kế hoạch thử", "Kế hoạch thử (sửa)"),
+                                      encoding="utf-8")
+    again = CliRunner().invoke(main, ["build", "qd.yaml", "--out", "out"])
+    assert "Đã ghi out/qd-kem-theo.docx" in again.output  # the plan it issues is its source
 
 
 def test_bao_cao_sent_up_has_kinh_gui_and_nhu_tren(tmp_path):
