@@ -229,3 +229,18 @@ def test_text_typed_in_a_legacy_font_stops_the_build(ws):
                                              "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml")
     assert 'Có phải "Bộ Tư pháp"?' in found.hint and "vanban fix-encoding" in found.hint
     assert not (ws / "outputs").exists()
+
+
+def test_renaming_a_unit_in_the_registry_renames_it_in_every_plan(ws):
+    """The README's story: the examples call units by id, so one edit of `name` is enough."""
+    registry = ws / "plans" / "_shared" / "don-vi.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "name: Sở Thông tin và Truyền thông", "name: Sở Khoa học và Công nghệ"), encoding="utf-8")
+    assert [d.code for d in _validate(ws) if d.severity.value == "error"] == []
+    _build(ws)
+    import zipfile
+
+    for year in ("2024", "2025"):
+        with zipfile.ZipFile(ws / "outputs" / "quang-binh" / year / "ke-hoach-hoa-giai.docx") as z:
+            xml = z.read("word/document.xml").decode()
+        assert "Sở Khoa học và Công nghệ" in xml and "Thông tin và Truyền thông" not in xml
