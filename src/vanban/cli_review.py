@@ -7,6 +7,7 @@ the commands so that ``vanban --help`` answers at once.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -68,3 +69,71 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     else:
         click.echo(render_text(result, lang, "md" if fmt == "markdown" else "text"), nl=False)
     sys.exit(0 if result.empty else 1)
+
+
+def _one_pair(old: str, new: str):
+    """The diff of two plan files (compare works on one plan, not on folders)."""
+    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.review.sides import compare_sides
+
+    sides = _sides(old, new)
+    if any(side.is_tree for side in sides):
+        raise VanbanError([Diagnostic(
+            "compare.not-file", "Lệnh compare so sánh hai tệp kế hoạch, không so sánh thư mục; "
+            "muốn xem thay đổi của cả thư mục, dùng vanban diff.", Span(f"{old} {new}"),
+            message_en="compare works on two plan files; for folders use vanban diff.")])
+    return compare_sides(*sides).plans[0][2]
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban compare du-thao-1.yaml du-thao-2.yaml -o bang-so-sanh.docx
+  vanban compare HEAD~1:plans/quang-binh/2025/ke-hoach-hoa-giai.yaml \\
+      plans/quang-binh/2025/ke-hoach-hoa-giai.yaml -o bang-so-sanh.docx --reasons ly-do.yaml
+  vanban compare du-thao-1.yaml du-thao-2.yaml -o bang.docx \\
+      --old-header "Dự thảo lần 1" --new-header "Dự thảo lần 2"
+\b
+Tệp lý do (--reasons) ghi mỗi mục một dòng, theo mã nhiệm vụ/chỉ tiêu hoặc vị trí mà
+vanban diff in trong [...]:
+  tap-huan: Theo góp ý của Sở Tài chính
+  noi-nhan: Bổ sung theo đề nghị của Văn phòng UBND tỉnh
+""")
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", type=click.Path(path_type=Path,
+                                                   dir_okay=False), required=True,
+              help="Tệp DOCX kết quả.")
+@click.option("--reasons", type=click.Path(path_type=Path,
+                                           dir_okay=False, exists=True),
+              default=None, help="Tệp YAML lý do, giải trình theo mã của từng mục.")
+@click.option("--old-header", default="Nội dung cũ", show_default=True,
+              help="Tên cột nội dung cũ.")
+@click.option("--new-header", default="Nội dung mới", show_default=True,
+              help="Tên cột nội dung mới.")
+@click.option("--reason-header", default="Lý do, giải trình", show_default=True,
+              help="Tên cột lý do.")
+@_lang_option
+def compare(old: str, new: str, output, reasons, old_header: str, new_header: str,
+            reason_header: str, lang: str) -> None:
+    """Lập bảng so sánh (DOCX, trang ngang, đúng thể thức): STT | Nội dung cũ | Nội dung mới |
+    Lý do, giải trình; chữ bị bỏ gạch ngang, chữ thêm in đậm gạch chân.
+    """
+    from vanban.errors import VanbanError, display_path
+    from vanban.output import write_atomic
+    from vanban.review.comparison import comparison_docx, load_reasons, refs
+
+    try:
+        diff = _one_pair(old, new)
+        given, warnings = load_reasons(reasons, refs(diff)) if reasons else ({}, [])
+        _print_diagnostics(warnings, lang)
+        data = comparison_docx(diff, given, (old_header, new_header, reason_header))
+        changed = write_atomic(output, data, display_path(output))
+    except VanbanError as exc:
+        _error_exit(exc, lang, 1)
+        return
+    shown = display_path(output)
+    rows = len([c for c in diff.changes if not c.renumbering])
+    if lang == "en":
+        click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({rows} change(s)).")
+    else:
+        click.echo(f"{'Đã ghi' if changed else 'Không đổi'} {shown} ({rows} thay đổi).")
