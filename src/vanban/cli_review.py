@@ -112,28 +112,84 @@ vanban diff in trong [...]:
               help="Tên cột nội dung mới.")
 @click.option("--reason-header", default="Lý do, giải trình", show_default=True,
               help="Tên cột lý do.")
+@click.option("--tracked", is_flag=True,
+              help="Ghi văn bản mới kèm theo dõi thay đổi của Word (Track Changes) thay cho "
+                   "bảng so sánh.")
+@click.option("--author", default=None,
+              help="Tên người sửa trong theo dõi thay đổi (mặc định: git config user.name).")
+@click.option("--date", "when", default=None, metavar="YYYY-MM-DD",
+              help="Ngày giờ của các thay đổi (mặc định: ngày của commit HEAD, hoặc ngày của "
+                   "văn bản mới).")
 @_lang_option
 def compare(old: str, new: str, output, reasons, old_header: str, new_header: str,
-            reason_header: str, lang: str) -> None:
+            reason_header: str, tracked: bool, author: str | None, when: str | None,
+            lang: str) -> None:
     """Lập bảng so sánh (DOCX, trang ngang, đúng thể thức): STT | Nội dung cũ | Nội dung mới |
     Lý do, giải trình; chữ bị bỏ gạch ngang, chữ thêm in đậm gạch chân.
+
+    Với --tracked: ghi văn bản MỚI kèm theo dõi thay đổi (mở bằng Word, Review → Accept/Reject),
+    đánh dấu đúng những chỗ đã sửa; số thứ tự đánh lại không bị đánh dấu.
     """
     from vanban.errors import VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.review.comparison import comparison_docx, load_reasons, refs
 
     try:
+        stamp = _revision_date(when)
         diff = _one_pair(old, new)
-        given, warnings = load_reasons(reasons, refs(diff)) if reasons else ({}, [])
+        if tracked:
+            from vanban.review.tracked import tracked_docx
+
+            data, count, warnings = tracked_docx(diff, author or _git_author(), stamp, new)
+        else:
+            from vanban.review.comparison import comparison_docx, load_reasons, refs
+
+            given, warnings = load_reasons(reasons, refs(diff)) if reasons else ({}, [])
+            data = comparison_docx(diff, given, (old_header, new_header, reason_header))
+            count = len([c for c in diff.changes if not c.renumbering])
         _print_diagnostics(warnings, lang)
-        data = comparison_docx(diff, given, (old_header, new_header, reason_header))
         changed = write_atomic(output, data, display_path(output))
     except VanbanError as exc:
         _error_exit(exc, lang, 1)
         return
     shown = display_path(output)
-    rows = len([c for c in diff.changes if not c.renumbering])
+    what = ("chỗ sửa", "revision(s)") if tracked else ("thay đổi", "change(s)")
     if lang == "en":
-        click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({rows} change(s)).")
+        click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({count} {what[1]}).")
     else:
-        click.echo(f"{'Đã ghi' if changed else 'Không đổi'} {shown} ({rows} thay đổi).")
+        click.echo(f"{'Đã ghi' if changed else 'Không đổi'} {shown} ({count} {what[0]}).")
+
+
+def _git_author() -> str:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              check=False)
+    except OSError:
+        return "vanban"
+    return done.stdout.strip() or "vanban"
+
+
+def _revision_date(text: str | None):
+    """The one date every revision carries: --date, else HEAD's commit date, else 1980-01-01
+    (never the clock: the same sources give the same file)."""
+    import datetime as dt
+    import subprocess
+
+    from vanban.errors import Diagnostic, Span, VanbanError
+
+    if text:
+        try:
+            return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+        except ValueError:
+            raise VanbanError([Diagnostic(
+                "args.date", f'Ngày "{text}" không hợp lệ; viết dạng YYYY-MM-DD (hoặc '
+                "YYYY-MM-DDTHH:MM).", Span("--date"),
+                message_en=f'"{text}" is not a date; write YYYY-MM-DD.')]) from None
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%cI"], capture_output=True,
+                              text=True, check=False)
+        stamp = dt.datetime.fromisoformat(done.stdout.strip())
+        return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    except (OSError, ValueError):
+        return dt.datetime(1980, 1, 1)

@@ -1,0 +1,255 @@
+"""Word tracked changes (w:ins / w:del) written into a rendered document at given paragraphs.
+
+The caller names paragraphs by their printed text, in groups that each appear in document
+order (the body, the Nơi nhận lines, …), and says for each one what changed: the whole
+paragraph was inserted, or a list of segments (equal / deleted / inserted text). Paragraphs
+that were deleted are given with their text and put back as deleted paragraphs. Every revision
+carries an id, the author and one fixed date, so the output stays byte-identical. A whole
+inserted or deleted paragraph also marks its paragraph mark; paragraph properties are never
+marked as revised (LibreOffice shows such revisions only as unknown changes).
+
+``resolve`` accepts or rejects every revision and returns the paragraphs' text: what Word shows
+after "Accept All" or "Reject All".
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from vanban.ooxml.compare_table import _rezip
+from vanban.ooxml.xml import w
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """A paragraph of the old document that is gone: its text and paragraph style."""
+
+    text: str
+    style: str | None = None
+
+
+@dataclass
+class Group:
+    """Paragraphs found one after another in the document, with their changes.
+
+    ``texts`` are the new document's paragraphs as printed; ``edits`` maps an index of
+    ``texts`` to "insert" or to segments ``(op, old, new)``; ``deleted`` maps an index to the
+    old paragraphs that stood just before it (``len(texts)``: after the last one).
+    """
+
+    texts: list[str]
+    edits: dict[int, object] = field(default_factory=dict)
+    deleted: dict[int, list[Deleted]] = field(default_factory=dict)
+
+
+class _Revisions:
+    def __init__(self, author: str, date: str) -> None:
+        self.author, self.date, self.next_id = author, date, 1
+
+    def mark(self, tag: str) -> etree._Element:
+        node = etree.Element(w(tag))
+        node.set(w("id"), str(self.next_id))
+        node.set(w("author"), self.author)
+        node.set(w("date"), self.date)
+        self.next_id += 1
+        return node
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """A paragraph's visible text; a line break reads as a newline."""
+    out = []
+    for node in p.iter(w("t"), w("br"), w("tab"), w("delText")):
+        if node.tag == w("br"):
+            out.append("\n")
+        elif node.tag == w("tab"):
+            out.append("\t")
+        elif node.tag == w("t"):
+            out.append(node.text or "")
+    return "".join(out)
+
+
+def _run(text: str, rpr: etree._Element | None, deleted: bool) -> etree._Element:
+    run = etree.Element(w("r"))
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            etree.SubElement(run, w("br"))
+        if line:
+            t = etree.SubElement(run, w("delText" if deleted else "t"))
+            t.text = line
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
+def _wrapped(tag: str, text: str, rpr, revs: _Revisions) -> etree._Element:
+    wrapper = revs.mark(tag)
+    wrapper.append(_run(text, rpr, tag == "del"))
+    return wrapper
+
+
+def _base_rpr(p: etree._Element) -> etree._Element | None:
+    run = p.find(w("r"))
+    return run.find(w("rPr")) if run is not None else None
+
+
+def _clear_runs(p: etree._Element) -> None:
+    for child in list(p):
+        if child.tag != w("pPr"):
+            p.remove(child)
+
+
+def _mark_paragraph(p: etree._Element, tag: str, revs: _Revisions) -> None:
+    """Flag the paragraph mark as inserted or deleted (pPr/rPr/w:ins|w:del)."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(w("rPr"))
+        sect = ppr.find(w("sectPr"))
+        if sect is not None:
+            sect.addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    rpr.insert(0, revs.mark(tag))
+
+
+def _rewrite(p: etree._Element, segments, revs: _Revisions) -> None:
+    rpr = _base_rpr(p)
+    _clear_runs(p)
+    for op, old, new in segments:
+        if op == "equal":
+            if new:
+                p.append(_run(new, rpr, False))
+            continue
+        if old:
+            p.append(_wrapped("del", old, rpr, revs))
+        if new:
+            p.append(_wrapped("ins", new, rpr, revs))
+
+
+def _insert_whole(p: etree._Element, revs: _Revisions) -> None:
+    text = paragraph_text(p)
+    rpr = _base_rpr(p)
+    _clear_runs(p)
+    if text:
+        p.append(_wrapped("ins", text, rpr, revs))
+    _mark_paragraph(p, "ins", revs)
+
+
+def _deleted_paragraph(like: etree._Element, gone: Deleted, revs: _Revisions) -> etree._Element:
+    p = etree.Element(w("p"))
+    ppr = like.find(w("pPr"))
+    if ppr is not None:
+        ppr = copy.deepcopy(ppr)
+        for node in ppr.findall(w("rPr")) + ppr.findall(w("sectPr")):
+            ppr.remove(node)
+        if gone.style:
+            style = ppr.find(w("pStyle"))
+            if style is None:
+                style = etree.Element(w("pStyle"))
+                ppr.insert(0, style)
+            style.set(w("val"), gone.style)
+        p.append(ppr)
+    if gone.text:
+        p.append(_wrapped("del", gone.text, _base_rpr(like), revs))
+    _mark_paragraph(p, "del", revs)
+    return p
+
+
+def _find(paragraphs: list[etree._Element], texts: list[str]) -> list[etree._Element] | None:
+    """The paragraphs reading ``texts``, in order (None when they are not all there)."""
+    found, k = [], 0
+    for p in paragraphs:
+        if k == len(texts):
+            break
+        if paragraph_text(p) == texts[k]:
+            found.append(p)
+            k += 1
+    return found if k == len(texts) else None
+
+
+def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
+         when: dt.datetime) -> tuple[bytes, list[int]]:
+    """``docx`` with the changes of ``groups`` as tracked revisions, zip members stamped
+    ``when``; also the indexes of the groups whose paragraphs were not found (not marked)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    root = etree.fromstring(src.read("word/document.xml"), _PARSER)
+    revs = _Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    missing = []
+    for gi, group in enumerate(groups):
+        paragraphs = list(root.iter(w("p")))
+        found = _find(paragraphs, group.texts)
+        if found is None:
+            missing.append(gi)
+            continue
+        # Deleted paragraphs first (their neighbours are still as rendered), then the edits.
+        for at, gone in sorted(group.deleted.items()):
+            before = at < len(found)
+            anchor = found[at] if before else found[-1]
+            for item in (gone if before else reversed(gone)):
+                new = _deleted_paragraph(anchor, item, revs)
+                (anchor.addprevious if before else anchor.addnext)(new)
+        for index, edit in sorted(group.edits.items()):
+            if edit == "insert":
+                _insert_whole(found[index], revs)
+            else:
+                _rewrite(found[index], edit, revs)
+    for n, node in enumerate(root.iter(w("ins"), w("del")), 1):  # ids in reading order
+        node.set(w("id"), str(n))
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _rezip(src, {"word/document.xml": xml}, when), missing
+
+
+def revisions(docx: bytes) -> list[tuple[str, str]]:
+    """Every w:ins and w:del of the document: (kind, text), in document order."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
+    out = []
+    for node in root.iter(w("ins"), w("del")):
+        if node.getparent().tag == w("rPr"):
+            out.append((etree.QName(node).localname + "-mark", ""))
+            continue
+        text = "".join(t.text or "" for t in node.iter(w("t"), w("delText")))
+        out.append((etree.QName(node).localname, text))
+    return out
+
+
+def resolve(docx: bytes, *, accept: bool) -> list[str]:
+    """The text of every paragraph after accepting (or rejecting) every revision."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
+    drop, keep = (w("del"), w("ins")) if accept else (w("ins"), w("del"))
+    gone_marks = []
+    for node in list(root.iter(drop, keep)):
+        parent = node.getparent()
+        if parent.tag == w("rPr"):  # a paragraph mark
+            if node.tag == drop:
+                gone_marks.append(parent.getparent().getparent())
+            parent.remove(node)
+        elif node.tag == drop:
+            parent.remove(node)
+        else:
+            for child in node:
+                for t in child.iter(w("delText")):
+                    t.tag = w("t")
+            for child in list(node):
+                node.addprevious(child)
+            parent.remove(node)
+    for p in gone_marks:  # the paragraph joins the next one
+        nxt = p.getnext()
+        runs = [c for c in p if c.tag != w("pPr")]
+        if nxt is not None and nxt.tag == w("p"):
+            at = 1 if nxt.find(w("pPr")) is not None else 0
+            for k, run in enumerate(runs):
+                nxt.insert(at + k, run)
+        p.getparent().remove(p)
+    return [paragraph_text(p) for p in root.iter(w("p"))]

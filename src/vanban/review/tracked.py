@@ -1,0 +1,126 @@
+"""The new document with Word tracked changes, from vanban's own structural diff.
+
+The new plan is rendered as usual; then, paragraph by paragraph, the changes the diff found are
+marked where they are printed: a reworded line gets its deleted and inserted words, an added
+block its whole paragraphs, a removed block comes back as deleted paragraphs at its old place,
+a moved block is deleted there and inserted here. Numbers are never marked: renumbering is not
+an edit, so after "Reject All" the old wording stands under the new numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from vanban.errors import Diagnostic, Severity, Span
+from vanban.ooxml.tracked import Deleted, Group, mark
+from vanban.render.context import BODY_STYLE
+from vanban.review.diff import PlanDiff
+from vanban.review.words import diff_words, similarity, text_key
+
+
+def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]:
+    head = [("equal", label + " ", label + " ")] if label else []
+    return head + [(s.op, s.old, s.new) for s in diff_words(old, new)]
+
+
+def body_group(diff: PlanDiff) -> tuple[Group, int]:
+    """The body's changes; also how many changed blocks have no body paragraph (tasks shown in
+    the appendix table, which this does not mark)."""
+    old_doc, new_doc = diff.old.document, diff.new.document
+    group = Group([p.full for p in new_doc.body])
+    kept: dict[int, int] = {}
+    gone: list[int] = []
+    unmarked = 0
+    for oi, nj in diff.pairs:
+        o = diff.old.nodes[oi] if oi is not None else None
+        n = diff.new.nodes[nj] if nj is not None else None
+        if o is not None and n is not None and nj not in diff.moved:
+            for name in sorted(set(o.paras) | set(n.paras)):
+                i, j = o.paras.get(name), n.paras.get(name)
+                if i is not None and j is not None:
+                    kept[i] = j
+                    a, b = old_doc.body[i], new_doc.body[j]
+                    if text_key(a.text) != text_key(b.text):
+                        group.edits[j] = _segments(a.text, b.text, b.label)
+                elif j is not None:
+                    group.edits[j] = "insert"
+                else:
+                    gone.append(i)
+            if not o.paras and (o.fields != n.fields or text_key(o.text) != text_key(n.text)):
+                unmarked += 1
+            continue
+        if n is not None:
+            group.edits.update({j: "insert" for j in n.paras.values()})
+            unmarked += not n.paras
+        if o is not None:
+            gone.extend(o.paras.values())
+            unmarked += not o.paras and n is None
+    for i in sorted(gone):
+        after = [kept[k] for k in kept if k > i]
+        at = min(after) if after else len(group.texts)
+        para = old_doc.body[i]
+        group.deleted.setdefault(at, []).append(Deleted(para.full, BODY_STYLE[para.kind]))
+    return group, unmarked
+
+
+def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
+    """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field)."""
+    group = Group(list(new))
+    matcher = difflib.SequenceMatcher(None, [text_key(x) for x in old],
+                                      [text_key(x) for x in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a, b = list(range(i1, i2)), list(range(j1, j2))
+        while a and b and similarity(old[a[0]], new[b[0]]) >= 0.5:
+            i, j = a.pop(0), b.pop(0)
+            group.edits[j] = _segments(old[i], new[j])
+        for j in b:
+            group.edits[j] = "insert"
+        if a:
+            at = b[-1] + 1 if b else j1
+            group.deleted.setdefault(at, []).extend(Deleted(old[i]) for i in a)
+    return group
+
+
+def frame_groups(diff: PlanDiff) -> list[Group]:
+    a, b = diff.old.document, diff.new.document
+    pairs = [((a.number_line,), (b.number_line,)), ((a.place_date,), (b.place_date,)),
+             ((a.title,), (b.title,)), (a.issuer_lines, b.issuer_lines), (a.can_cu, b.can_cu),
+             (a.recipients, b.recipients), (a.signature_lines, b.signature_lines),
+             ((a.signer_name,), (b.signer_name,))]
+    groups = [list_group(old, new) for old, new in pairs]
+    return [g for g in groups if g.edits or g.deleted]
+
+
+def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, display: str = ""
+                 ) -> tuple[bytes, int, list[Diagnostic]]:
+    """The new document with the diff's changes tracked; the number of revisions, and what
+    could not be marked (as warnings)."""
+    from vanban.ooxml.tracked import revisions
+    from vanban.output import source_date
+    from vanban.review.inputs import render_document
+
+    doc = diff.new.document
+    body, unmarked = body_group(diff)
+    groups = frame_groups(diff) + ([body] if body.edits or body.deleted else [])
+    data, missing = mark(render_document(doc), groups, author=author, date=date,
+                         when=source_date(doc.date_iso))
+    warnings = []
+    if unmarked:
+        warnings.append(Diagnostic(
+            "compare.tracked-table", f"{unmarked} thay đổi nằm trong bảng nhiệm vụ ở Phụ lục; "
+            "bản có theo dõi thay đổi chưa đánh dấu được trong bảng (xem vanban diff hoặc bảng "
+            "so sánh).", Span(display), severity=Severity.WARNING,
+            message_en=f"{unmarked} change(s) are in the appendix task table, which tracked "
+                       "changes do not mark yet."))
+    if missing:
+        warnings.append(Diagnostic(
+            "compare.tracked-template", "Mẫu văn bản in một số phần khác với nội dung dựng ra "
+            "nên các thay đổi ở đó không được đánh dấu.", Span("templates"),
+            severity=Severity.WARNING,
+            message_en="The template prints some parts differently; changes there are not "
+                       "marked."))
+    count = sum(1 for kind, _ in revisions(data) if not kind.endswith("-mark"))
+    return data, count, warnings
