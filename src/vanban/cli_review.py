@@ -193,3 +193,127 @@ def _revision_date(text: str | None):
         return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
     except (OSError, ValueError):
         return dt.datetime(1980, 1, 1)
+
+
+def _next_path(source: Path, old: int, new: int) -> Path | None:
+    """plans/quang-binh/2025/x.yaml → plans/quang-binh/2026/x.yaml (None: no year folder)."""
+    parts = list(source.parts)
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] == str(old):
+            parts[i] = str(new)
+            return Path(*parts)
+    return None
+
+
+@main.command("new-year", epilog="""\b
+Ví dụ:
+  vanban new-year plans/quang-binh/2025/ke-hoach-hoa-giai.yaml --year 2026
+  vanban new-year plans/quang-binh/2025/ke-hoach-hoa-giai.yaml --year 2026 -o du-thao-2026.yaml
+""")
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--year", type=click.IntRange(1945, 2100), required=True,
+              help="Năm của kế hoạch mới.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Tệp kế hoạch mới (mặc định: đổi thư mục năm, ví dụ …/2025/… → …/2026/…).")
+@_lang_option
+def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
+    """Tạo dự thảo kế hoạch năm sau từ kế hoạch năm nay: xóa số, dời ngày và năm kế hoạch,
+    dời "năm …" trong trích yếu và thời gian thực hiện; giữ mã nhiệm vụ, chỉ tiêu. In ra những
+    dòng đã đổi và những việc còn phải quyết định.
+    """
+    from vanban.errors import Diagnostic, Span, VanbanError, display_path
+    from vanban.output import write_atomic
+    from vanban.review.inputs import check_draft, load_side
+    from vanban.review.newyear import next_year
+
+    try:
+        side = load_side(str(plan), "old")
+        (item,) = side.plans.values()
+        old_year = item.plan.year or (item.plan.date.year if item.plan.date else year - 1)
+        target = output or _next_path(plan, old_year, year)
+        if target is None:
+            raise VanbanError([Diagnostic(
+                "new-year.no-target", f"Đường dẫn không có thư mục năm {old_year}; hãy chỉ rõ "
+                "tệp mới bằng -o.", Span(str(plan)),
+                message_en=f"The path has no {old_year} folder; name the new file with -o.")])
+        shown = display_path(target)
+        if target.exists():
+            raise VanbanError([Diagnostic(
+                "new-year.exists", "Đã có tệp này; không ghi đè. Xóa hoặc đổi tên nó, hoặc dùng "
+                "-o để ghi ra tệp khác.", Span(shown),
+                message_en="The file exists and is not overwritten; use -o.")])
+        draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
+                          year, shown)
+        check_draft(draft.text, target, shown)
+        write_atomic(target, draft.text.encode("utf-8"), shown)
+    except VanbanError as exc:
+        _error_exit(exc, lang, 1)
+        return
+    en = lang == "en"
+    click.echo(f"{'Wrote' if en else 'Đã ghi'} {shown}")
+    click.echo("Changed:" if en else "Đã đổi:")
+    for e in draft.edits:
+        click.echo(f"  {shown}:{e.line}: {e.old.strip()} → {e.new.strip()}")
+    click.echo("Still to decide:" if en else "Còn phải quyết định:")
+    for d in draft.decisions:
+        click.echo(f"  {d.span}: {d.message_en if en else d.message}")
+
+
+@main.command("rename-unit", epilog="""\b
+Ví dụ:
+  vanban rename-unit "Sở Thông tin và Truyền thông" so-khcn
+  vanban rename-unit "UBND các huyện, thị xã, thành phố" "UBND các xã, phường" plans/quang-tri
+\b
+Kế hoạch đã ban hành (có số) không bị sửa: nội dung của nó là lịch sử.
+""")
+@click.argument("old")
+@click.argument("new")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_lang_option
+def rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None:
+    """Đổi tên (hoặc mã) đơn vị ở mọi chỗ kế hoạch dự thảo gọi đơn vị đó: cơ quan ban hành, đơn
+    vị chủ trì, phối hợp, nhiệm vụ của đơn vị. In ra các dòng đã đổi.
+    """
+    from vanban.errors import Diagnostic, Severity, Span, VanbanError
+    from vanban.output import write_all
+    from vanban.review.inputs import check_draft, load_side
+    from vanban.review.rename import rename
+
+    en = lang == "en"
+    items, report, notes = [], [], []
+    try:
+        for root in paths or (Path("plans"),):
+            side = load_side(str(root), "old")
+            for rel, item in side.plans.items():
+                file = root / rel if side.is_tree else root
+                done = rename(side.source_text[rel], item.loaded, item.plan, old, new)
+                if not done.edits and not done.skipped:
+                    continue
+                if item.plan.number is not None:
+                    notes.append(Diagnostic(
+                        "rename.issued", f"Kế hoạch đã ban hành (số {item.plan.number}) gọi "
+                        f"\"{old}\"; không sửa văn bản đã ban hành.", Span(item.display),
+                        severity=Severity.WARNING,
+                        message_en=f"An issued plan names \"{old}\"; it is not rewritten."))
+                    continue
+                notes += [Diagnostic("rename.folded", f"Tên \"{old}\" bị ngắt dòng; hãy sửa tay.",
+                                     Span(item.display, n, 1), severity=Severity.WARNING,
+                                     message_en="The name is folded over lines; edit it by hand.")
+                          for n in done.skipped]
+                if done.edits:
+                    check_draft(done.text, file, item.display)
+                    items.append((file, done.text.encode("utf-8"), item.display))
+                    report += [f"  {item.display}:{e.line}: {e.old.strip()} → {e.new.strip()}"
+                               for e in done.edits]
+        _print_diagnostics(notes, lang)
+        write_all(items)
+    except VanbanError as exc:
+        _error_exit(exc, lang, 1)
+        return
+    if not items:
+        click.echo(f'No draft plan names "{old}".' if en else
+                   f'Không có kế hoạch dự thảo nào gọi "{old}".')
+        return
+    click.echo(f"Rewrote {len(items)} plan(s):" if en else f"Đã sửa {len(items)} kế hoạch:")
+    for line in report:
+        click.echo(line)

@@ -202,8 +202,8 @@ def _frame(old: Frame, new: Frame) -> list[Change]:
         if text_key(a) != text_key(b):
             out.append(Change(code, ref, "frame", a, b, segments=diff_words(a, b), field=name))
     out += _list_changes(old.can_cu, new.can_cu, "can-cu", "frame.can-cu")
-    a = _signer(old)
-    b = _signer(new)
+    a = signer_text(old)
+    b = signer_text(new)
     if text_key(a) != text_key(b):
         out.append(Change("frame.signer", "nguoi-ky", "frame", a, b, segments=diff_words(a, b),
                           field="signer"))
@@ -211,7 +211,7 @@ def _frame(old: Frame, new: Frame) -> list[Change]:
     return out
 
 
-def _signer(frame: Frame) -> str:
+def signer_text(frame: Frame) -> str:
     """The signer by name and position, as printed: "Hồ An Phong (KT. CHỦ TỊCH, PHÓ CHỦ TỊCH)"."""
     lines = [ln for ln in frame.signature if not ln.startswith("TM.")]
     return f"{frame.signer} ({', '.join(lines)})" if lines else frame.signer

@@ -184,3 +184,18 @@ def render_document(document) -> bytes:
 
     template = find_template(document.type_key, Path.cwd())
     return render(document, template, display_path(template))
+
+
+def check_draft(text: str, target: Path, display: str) -> object:
+    """Validate and compose a plan text meant for ``target`` (with the registry it will see
+    there) before anything is written; the composed document."""
+    from vanban.compose.document import compose
+    from vanban.compose.registry import load_registry, shared_dirs
+    from vanban.pipeline import load_plan
+
+    with tempfile.TemporaryDirectory(prefix="vanban-draft-") as tmp:
+        staged = Path(tmp) / target.name
+        staged.write_text(text, encoding="utf-8")
+        plan, loaded = load_plan(staged, display)
+    registry = load_registry(shared_dirs(target))
+    return compose(plan, registry, loaded)

@@ -1,0 +1,109 @@
+"""vanban new-year and vanban rename-unit, on a copy of the example workspace."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+
+ROOT = Path(__file__).resolve().parents[3]
+P2025 = "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"
+P2026 = "plans/quang-binh/2026/ke-hoach-hoa-giai.yaml"
+DRAFT = "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml"
+
+
+@pytest.fixture()
+def workspace(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_new_year_moves_only_the_plan_year(workspace):
+    result = run("new-year", P2025, "--year", "2026")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"Đã ghi {P2026}"
+    changed = lines[2:lines.index("Còn phải quyết định:")]
+    assert changed[:3] == [f"  {P2026}:8: number: 15 → number: null",
+                           f"  {P2026}:9: date: 2025-01-14 → date: 2026-01-14",
+                           (f"  {P2026}:12: ở cơ sở trên địa bàn tỉnh Quảng Bình giai đoạn "
+                           "2021-2025” năm 2025 → ở cơ sở trên địa bàn tỉnh Quảng Bình giai đoạn "
+                           "2021-2025” năm 2026")]
+    assert len(changed) == 12 and all("timeline:" in line for line in changed[3:])
+    decide = lines[lines.index("Còn phải quyết định:") + 1:]
+    assert f"  {P2026}:66:1: Chỉ tiêu ty-le-hoa-giai-thanh giữ giá trị 90% của năm 2025; xem " \
+           "lại." in decide
+    assert f"  {P2026}:17:51: Còn \"2025\": trên địa bàn tỉnh Quảng Bình giai đoạn 2021 - " \
+           "2025” (Đề án); năm 2025 là năm cuối thực hiện" in decide
+    assert decide[-1] == (f"  {P2026}:260:1: Người ký: Đặng Minh Khoa (KT. CHỦ TỊCH, PHÓ CHỦ "
+                          "TỊCH); kiểm tra còn đúng người, đúng chức vụ.")
+    # Ids kept: the two years diff as number, date, title and timelines only.
+    diff = json.loads(run("diff", P2025, P2026, "--format", "json").output)
+    codes = {(c["code"], c["field"]) for c in diff["plans"][0]["changes"]}
+    assert codes == {("frame.number", "number"), ("frame.date", "place_date"),
+                     ("frame.title", "title"), ("task.timeline", "timeline")}
+    # The new draft builds.
+    assert run("validate", P2026).exit_code == 0
+
+
+def test_new_year_refuses_to_overwrite_and_needs_a_year_folder(workspace):
+    assert run("new-year", P2025, "--year", "2026").exit_code == 0
+    again = run("new-year", P2025, "--year", "2026")
+    assert again.exit_code == 1
+    assert again.output == (f"{P2026}: lỗi [new-year.exists] Đã có tệp này; không ghi đè. Xóa "
+                            "hoặc đổi tên nó, hoặc dùng -o để ghi ra tệp khác.\n")
+    shutil.copy(P2025, "plans/ke-hoach.yaml")
+    result = run("new-year", "plans/ke-hoach.yaml", "--year", "2026")
+    assert result.exit_code == 1 and "[new-year.no-target]" in result.output
+
+
+def test_rename_unit_rewrites_drafts_only(workspace):
+    before = {p: Path(p).read_text(encoding="utf-8") for p in
+              ("plans/quang-binh/2024/ke-hoach-hoa-giai.yaml", P2025, DRAFT)}
+    result = run("rename-unit", "Phòng Tư pháp huyện", "phong-tu-phap-quang-trach")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Đã sửa 1 kế hoạch:"
+    assert lines[1] == f"  {DRAFT}:71: lead: Phòng Tư pháp huyện → lead: phong-tu-phap-quang-trach"
+    assert len(lines) == 12
+    after = Path(DRAFT).read_text(encoding="utf-8")
+    assert after.count("phong-tu-phap-quang-trach") == 11
+    assert "chẽ giữa Phòng Tư pháp huyện với" in after  # free text is not a reference
+    assert len(after.splitlines()) == len(before[DRAFT].splitlines())
+    # The printed text is the same: the id prints the registry's name.
+    assert run("diff", "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml",
+               "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml").exit_code == 0
+
+
+def test_rename_unit_never_touches_issued_plans(workspace):
+    before = Path(P2025).read_text(encoding="utf-8")
+    result = run("rename-unit", "Sở Tư pháp", "so-tu-phap")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        ("plans/quang-binh/2024/ke-hoach-hoa-giai.yaml: cảnh báo [rename.issued] Kế hoạch đã ban "
+        "hành (số 87) gọi \"Sở Tư pháp\"; không sửa văn bản đã ban hành."),
+        (f"{P2025}: cảnh báo [rename.issued] Kế hoạch đã ban hành (số 15) gọi \"Sở Tư pháp\"; "
+        "không sửa văn bản đã ban hành."),
+        "Không có kế hoạch dự thảo nào gọi \"Sở Tư pháp\"."]
+    assert Path(P2025).read_text(encoding="utf-8") == before
+
+
+def test_rename_unit_to_an_unknown_unit_writes_nothing(workspace):
+    before = Path(DRAFT).read_text(encoding="utf-8")
+    result = run("rename-unit", "Phòng Tư pháp huyện", "Phòng Tư Phap")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{DRAFT}:71:19: lỗi [task.lead-unknown] sections[1].content[1].content[0].lead[0]: "
+        "Không có đơn vị \"Phòng Tư Phap\" trong danh mục đơn vị. Có phải \"Phòng Tư pháp\"?")
+    assert Path(DRAFT).read_text(encoding="utf-8") == before
