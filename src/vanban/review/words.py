@@ -9,6 +9,7 @@ same segments serve the report, the comparison table and the tracked-changes doc
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """The comparison key of one token: NFC, the tone mark moved to the end of the syllable,
     any run of white space one space."""
@@ -30,6 +32,7 @@ def word_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def text_key(text: str) -> str:
     """The comparison key of a whole text (what "no change" means for wording)."""
     return "".join(word_key(t) for t in tokens(text.strip()))

@@ -107,3 +107,14 @@ def test_rename_unit_to_an_unknown_unit_writes_nothing(workspace):
         f"{DRAFT}:71:19: lỗi [task.lead-unknown] sections[1].content[1].content[0].lead[0]: "
         "Không có đơn vị \"Phòng Tư Phap\" trong danh mục đơn vị. Có phải \"Phòng Tư pháp\"?")
     assert Path(DRAFT).read_text(encoding="utf-8") == before
+
+
+def test_pre_commit_hooks_run_real_commands():
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["vanban-validate", "vanban-outputs-current"]
+    for hook in hooks:
+        program, command = hook["entry"].split()
+        assert program == "vanban" and command in main.commands
+        assert hook["pass_filenames"] is False and hook["language"] == "python"
