@@ -20,7 +20,7 @@ from vanban.output import zip_member
 from vanban.rules import nd30
 
 MARKS = {"": "", "del": "<w:strike/>", "ins": '<w:b/><w:u w:val="single"/>', "note": "<w:i/>"}
-WIDTHS_MM = (12.0, 98.0, 98.0, 44.0)
+WIDTHS_MM = (15.0, 97.0, 97.0, 43.0)
 """STT | old | new | reason on an A4 landscape page (297 − 30 − 15 = 252 mm of text)."""
 
 
@@ -71,15 +71,19 @@ def _text(p: etree._Element) -> str:
 
 
 def put_table(docx: bytes, marker: str, table: str, when: dt.datetime) -> bytes:
-    """``docx`` with the paragraph reading ``marker`` replaced by ``table`` and every section
-    turned landscape; zip members stamped ``when``."""
+    """``docx`` with ``table`` before the paragraph reading ``marker`` (left empty) and every
+    section turned landscape; zip members stamped ``when``."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(src.read("word/document.xml"), parser)
     body = root.find(w("body"))
     target = next(p for p in body.iter(w("p")) if _text(p) == marker)
     target.addprevious(etree.fromstring(table, parser))
-    target.getparent().remove(target)
+    # The marker's paragraph stays, emptied: two tables with no paragraph between them are
+    # one table to Word and LibreOffice (this one would take the signature table's widths).
+    for child in list(target):
+        if child.tag != w("pPr"):
+            target.remove(child)
     for sect in root.iter(w("sectPr")):
         size = sect.find(w("pgSz"))
         size.set(w("w"), str(twips(nd30.PAGE_HEIGHT_MM)))

@@ -89,6 +89,10 @@ def test_one_row_per_change_with_marks(table):
         "Dời hạn để khớp kỳ báo cáo năm của Bộ Tư pháp.", "",
         "Theo đề nghị của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh.", "", "", "",
         'Thống nhất dùng "bảo đảm" theo Luật Ban hành văn bản quy phạm pháp luật.']
+    table_el = next(t for t in root.iter(f"{W}tbl") if "Lý do" in "".join(
+        x.text or "" for x in t.iter(f"{W}t")))
+    # A paragraph follows the table: two adjacent tables would merge into one in Word/LO.
+    assert table_el.getnext().tag == f"{W}p"
     size = root.find(f"{W}body/{W}sectPr/{W}pgSz")
     assert size.get(f"{W}orient") == "landscape"
     text = "".join(t.text or "" for t in root.iter(f"{W}t"))
