@@ -50,6 +50,19 @@ class Group:
     deleted: dict[int, list[Deleted]] = field(default_factory=dict)
 
 
+@dataclass
+class RowGroup:
+    """Table rows found one after another, by their cells' text, with their changes.
+
+    ``edits`` maps a row index to "insert" (a new row) or to {cell index: segments};
+    ``deleted`` maps a row index to the old rows (cell texts) that stood just before it.
+    """
+
+    rows: list[tuple[str, ...]]
+    edits: dict[int, object] = field(default_factory=dict)
+    deleted: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+
+
 class _Revisions:
     def __init__(self, author: str, date: str) -> None:
         self.author, self.date, self.next_id = author, date, 1
@@ -167,6 +180,73 @@ def _deleted_paragraph(like: etree._Element, gone: Deleted, revs: _Revisions) ->
     return p
 
 
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    return tr.findall(w("tc"))
+
+
+def _row_text(tr: etree._Element) -> tuple[str, ...]:
+    return tuple("\n".join(paragraph_text(p) for p in tc.findall(w("p"))) for tc in _cells(tr))
+
+
+def _mark_row(tr: etree._Element, tag: str, revs: _Revisions) -> None:
+    """Flag a whole table row as inserted or deleted (w:trPr/w:ins|w:del, last in trPr)."""
+    trpr = tr.find(w("trPr"))
+    if trpr is None:
+        trpr = etree.Element(w("trPr"))
+        tr.insert(0, trpr)
+    trpr.append(revs.mark(tag))
+
+
+def _deleted_row(like: etree._Element, cells: tuple[str, ...], revs: _Revisions
+                 ) -> etree._Element:
+    """A copy of the row ``like`` holding ``cells`` as deleted text, flagged deleted."""
+    tr = copy.deepcopy(like)
+    for node in list(tr.iter(w("ins"), w("del"))):
+        node.getparent().remove(node)
+    for tc, text in zip(_cells(tr), cells):
+        paragraphs = tc.findall(w("p"))
+        for extra in paragraphs[1:]:
+            tc.remove(extra)
+        p = paragraphs[0]
+        rpr = _base_rpr(p)
+        _clear_runs(p)
+        if text:
+            p.append(_wrapped("del", text, rpr, revs))
+    _mark_row(tr, "del", revs)
+    return tr
+
+
+def _mark_rows(root: etree._Element, group: RowGroup, revs: _Revisions) -> bool:
+    found, k = [], 0
+    for tr in root.iter(w("tr")):
+        if k < len(group.rows) and _row_text(tr) == group.rows[k]:
+            found.append(tr)
+            k += 1
+    if k != len(group.rows):
+        return False
+    for at, gone in sorted(group.deleted.items()):
+        before = at < len(found)
+        anchor = found[at] if before else found[-1]
+        for cells in (gone if before else reversed(gone)):
+            like = next((tr for tr in found if len(_cells(tr)) == len(cells)), anchor)
+            new = _deleted_row(like, cells, revs)
+            (anchor.addprevious if before else anchor.addnext)(new)
+    for index, edit in sorted(group.edits.items()):
+        tr = found[index]
+        if edit == "insert":
+            for p in tr.iter(w("p")):
+                text = paragraph_text(p)
+                rpr = _base_rpr(p)
+                _clear_runs(p)
+                if text:
+                    p.append(_wrapped("ins", text, rpr, revs))
+            _mark_row(tr, "ins", revs)
+            continue
+        for cell, segments in sorted(edit.items()):
+            _rewrite(_cells(tr)[cell].find(w("p")), segments, revs)
+    return True
+
+
 def _find(paragraphs: list[etree._Element], texts: list[str]) -> list[etree._Element] | None:
     """The paragraphs reading ``texts``, in order (None when they are not all there)."""
     found, k = [], 0
@@ -188,6 +268,10 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
     revs = _Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
     missing = []
     for gi, group in enumerate(groups):
+        if isinstance(group, RowGroup):
+            if not _mark_rows(root, group, revs):
+                missing.append(gi)
+            continue
         paragraphs = list(root.iter(w("p")))
         found = _find(paragraphs, group.texts)
         if found is None:
@@ -216,8 +300,11 @@ def revisions(docx: bytes) -> list[tuple[str, str]]:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
     out = []
     for node in root.iter(w("ins"), w("del")):
-        if node.getparent().tag == w("rPr"):
+        if node.getparent().tag == w("rPr"):  # a paragraph mark
             out.append((etree.QName(node).localname + "-mark", ""))
+            continue
+        if node.getparent().tag == w("trPr"):  # a whole table row
+            out.append((etree.QName(node).localname + "-row", ""))
             continue
         text = "".join(t.text or "" for t in node.iter(w("t"), w("delText")))
         out.append((etree.QName(node).localname, text))
@@ -231,6 +318,15 @@ def resolve(docx: bytes, *, accept: bool) -> list[str]:
     gone_marks = []
     for node in list(root.iter(drop, keep)):
         parent = node.getparent()
+        if parent.getparent() is None:
+            continue  # inside a row already taken out
+        if parent.tag == w("trPr"):  # a whole row
+            row = parent.getparent()
+            if node.tag == drop:
+                row.getparent().remove(row)
+            else:
+                parent.remove(node)
+            continue
         if parent.tag == w("rPr"):  # a paragraph mark
             if node.tag == drop:
                 gone_marks.append(parent.getparent().getparent())

@@ -33,6 +33,8 @@ class Node:
     index: int = 0
     address: str = ""
     """Where the block stands, by its printed numbers: "II.3", "I.1.-2" (the second "-" line)."""
+    row: int | None = None
+    """The appendix table row that prints it (tasks shown as a table), else None."""
 
 
 @dataclass(frozen=True)
@@ -169,10 +171,11 @@ class _Walker:
     def table(self, block, parent: int) -> None:
         """Tasks printed as appendix rows: no body paragraph, the row's cells as fields."""
         row = self.rows[self.row]
+        at = self.row
         self.row += 1
         if isinstance(block, Task):
             node = self.add(Node("task", row.content, row.label, f"task:{block.id}",
-                                 address=block.id), parent)
+                                 address=block.id, row=at), parent)
             fields = {"lead": row.lead, "support": row.support, "timeline": row.timeline,
                       "output": row.output}
             self.nodes[node].fields = {k: v for k, v in fields.items() if v}
@@ -181,6 +184,6 @@ class _Walker:
                     self.table(sub, node)
             return
         node = self.add(Node("group", row.content, row.label,
-                             address=f"{self.nodes[parent].address}.{row.label}"), parent)
+                             address=f"{self.nodes[parent].address}.{row.label}", row=at), parent)
         for sub in block.content:
             self.table(sub, node)

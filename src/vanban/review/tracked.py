@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 
 from vanban.errors import Diagnostic, Severity, Span
-from vanban.ooxml.tracked import Deleted, Group, mark
+from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
 from vanban.render.context import BODY_STYLE
 from vanban.review.diff import PlanDiff
 from vanban.review.words import diff_words, similarity, text_key
@@ -25,8 +25,7 @@ def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]
 
 
 def body_group(diff: PlanDiff) -> tuple[Group, int]:
-    """The body's changes; also how many changed blocks have no body paragraph (tasks shown in
-    the appendix table, which this does not mark)."""
+    """The body's changes; also how many changed blocks are printed nowhere it can mark."""
     old_doc, new_doc = diff.old.document, diff.new.document
     group = Group([p.full for p in new_doc.body])
     kept: dict[int, int] = {}
@@ -47,21 +46,63 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
                     group.edits[j] = "insert"
                 else:
                     gone.append(i)
-            if not o.paras and (o.fields != n.fields or text_key(o.text) != text_key(n.text)):
-                unmarked += 1
             continue
         if n is not None:
             group.edits.update({j: "insert" for j in n.paras.values()})
-            unmarked += not n.paras
+            unmarked += not n.paras and n.row is None
         if o is not None:
             gone.extend(o.paras.values())
-            unmarked += not o.paras and n is None
+            unmarked += not o.paras and n is None and o.row is None
     for i in sorted(gone):
         after = [kept[k] for k in kept if k > i]
         at = min(after) if after else len(group.texts)
         para = old_doc.body[i]
         group.deleted.setdefault(at, []).append(Deleted(para.full, BODY_STYLE[para.kind]))
     return group, unmarked
+
+
+ROW_FIELDS = ("content", "lead", "support", "timeline", "output")
+
+
+def _cells(row) -> tuple[str, ...]:
+    """A task-table row's cells as printed (a group row has two)."""
+    if row.group:
+        return (row.label, row.content)
+    return (row.label, row.content, row.lead, row.support, row.timeline, row.output)
+
+
+def row_group(diff: PlanDiff) -> RowGroup | None:
+    """The changes of the appendix task table: cells reworded, rows added, rows removed.
+    The number cell is never marked (renumbering is not an edit)."""
+    old_rows = [r for a in diff.old.document.appendices for r in a.rows]
+    new_rows = [r for a in diff.new.document.appendices for r in a.rows]
+    if not new_rows:
+        return None
+    group = RowGroup([_cells(r) for r in new_rows])
+    kept: dict[int, int] = {}
+    gone: list[int] = []
+    for oi, nj in diff.pairs:
+        o = diff.old.nodes[oi] if oi is not None else None
+        n = diff.new.nodes[nj] if nj is not None else None
+        if o is not None and n is not None and nj not in diff.moved:
+            if o.row is None or n.row is None:
+                continue
+            kept[o.row] = n.row
+            a, b = _cells(old_rows[o.row]), _cells(new_rows[n.row])
+            cells = {k: [(s.op, s.old, s.new) for s in diff_words(a[k], b[k])]
+                     for k in range(1, min(len(a), len(b))) if text_key(a[k]) != text_key(b[k])}
+            if cells:
+                group.edits[n.row] = cells
+            continue
+        if n is not None and n.row is not None:
+            group.edits[n.row] = "insert"
+        if o is not None and o.row is not None:
+            gone.append(o.row)
+    for i in sorted(gone):
+        after = [kept[k] for k in kept if k > i]
+        at = min(after) if after else len(group.rows)
+        group.deleted.setdefault(at, []).append(_cells(old_rows[i]))
+    return group if group.edits or group.deleted else None
 
 
 def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
@@ -104,17 +145,18 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, display: str = 
 
     doc = diff.new.document
     body, unmarked = body_group(diff)
-    groups = frame_groups(diff) + ([body] if body.edits or body.deleted else [])
+    rows = row_group(diff)
+    groups = (frame_groups(diff) + ([body] if body.edits or body.deleted else [])
+              + ([rows] if rows else []))
     data, missing = mark(render_document(doc), groups, author=author, date=date,
                          when=source_date(doc.date_iso))
     warnings = []
     if unmarked:
         warnings.append(Diagnostic(
-            "compare.tracked-table", f"{unmarked} thay đổi nằm trong bảng nhiệm vụ ở Phụ lục; "
-            "bản có theo dõi thay đổi chưa đánh dấu được trong bảng (xem vanban diff hoặc bảng "
-            "so sánh).", Span(display), severity=Severity.WARNING,
-            message_en=f"{unmarked} change(s) are in the appendix task table, which tracked "
-                       "changes do not mark yet."))
+            "compare.tracked-unmarked", f"{unmarked} thay đổi không có đoạn in tương ứng nên "
+            "không được đánh dấu (xem vanban diff hoặc bảng so sánh).", Span(display),
+            severity=Severity.WARNING,
+            message_en=f"{unmarked} change(s) have no printed paragraph to mark."))
     if missing:
         warnings.append(Diagnostic(
             "compare.tracked-template", "Mẫu văn bản in một số phần khác với nội dung dựng ra "

@@ -219,3 +219,17 @@ def test_invalid_side_is_named(tmp_path):
     assert lines[0] == (f"{bad}: lỗi [diff.new-invalid] Bản mới ({bad}) có lỗi nên không so "
                         "sánh được:")
     assert any(":72:13: lỗi [schema.extra-forbidden]" in line for line in lines[1:])
+
+
+def test_tasks_in_the_appendix_table():
+    data = _json("plans/quang-trach/2025/ke-hoach-hoa-giai.yaml",
+                 "tests/review/round-1/du-thao-quang-trach.yaml")
+    assert [(c["code"], c["ref"], c["old_label"], c["new_label"])
+            for c in data["plans"][0]["changes"]] == [
+        ("task.removed", "van-ban-chi-dao", "1", ""),
+        ("renumbered", "kien-toan-to-hoa-giai", "2", "1"),
+        ("task.wording", "kien-toan-to-hoa-giai", "2", "1"),
+        ("task.added", "thong-tin-tuyen-truyen", "", "2"),
+        ("task.timeline", "thong-ke-so-lieu", "3", "3"),
+    ]
+    assert data["plans"][0]["issued_changed"] is False  # a draft

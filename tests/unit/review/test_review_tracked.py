@@ -24,7 +24,20 @@ P2024 = "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml"
 P2025 = "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"
 ROUND = "tests/review/round-1/ke-hoach-hoa-giai.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-LABEL = re.compile(r"^(\d+(\.\d+)*\.|[a-zđ]\)|[IVX]+\.) ")
+LABEL = re.compile(r"^(\d+(\.\d+)*\.?|[a-zđ]\)|[IVX]+\.?)$|^(\d+(\.\d+)*\.|[a-zđ]\)|[IVX]+\.) ")
+DRAFT = "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml"
+DRAFT_ROUND = "tests/review/round-1/du-thao-quang-trach.yaml"
+VAN_BAN_CHI_DAO = ["1", ("Ban hành văn bản chỉ đạo, hướng dẫn triển khai thực hiện Đề án năm 2025 "
+                   "trên địa bàn huyện"), "Phòng Tư pháp huyện", "UBND các xã", "Quý I năm 2025",
+                   "Văn bản chỉ đạo, hướng dẫn của Ủy ban nhân dân huyện"]
+DRAFT_REVISIONS = (
+    [("del-row", "")] + [("del", cell) for cell in VAN_BAN_CHI_DAO]  # a task row removed
+    + [("ins", " kịp thời")]  # a word added
+    + [("ins-row", ""), ("ins", "2"), ("ins", ("Thông tin, tuyên truyền về hòa giải ở cơ sở trên "
+                                              "hệ thống thông tin cơ sở")),
+       ("ins", "UBND các xã"), ("ins", "năm 2025")]  # a task row added
+    + [("del", "10"), ("ins", "11")]  # a deadline moved
+)
 
 TAI_LIEU = ("In ấn tài liệu tập huấn, bồi dưỡng nghiệp vụ hòa giải ở cơ sở; biên soạn các tài "
             "liệu bồi dưỡng kiến thức pháp luật có nội dung phù hợp với đội ngũ hòa giải viên ở "
@@ -81,6 +94,11 @@ def _tracked(old: str, new: str, out: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
+def draft_docx(tmp_path_factory) -> bytes:
+    return _tracked(DRAFT, DRAFT_ROUND, tmp_path_factory.mktemp("tracked") / "du-thao.docx")
+
+
+@pytest.fixture(scope="module")
 def round_docx(tmp_path_factory) -> bytes:
     return _tracked(P2024, ROUND, tmp_path_factory.mktemp("tracked") / "ke-hoach-sua-doi.docx")
 
@@ -99,6 +117,14 @@ def test_accept_all_gives_new_and_reject_all_gives_old(round_docx):
     assert resolve(round_docx, accept=True) == _paragraphs(render_document(_document(ROUND)))
     assert _without_numbers(resolve(round_docx, accept=False)) == _without_numbers(
         _paragraphs(render_document(_document(P2024))))
+
+
+def test_appendix_task_table_rows(draft_docx):
+    assert revisions(draft_docx) == DRAFT_REVISIONS
+    assert resolve(draft_docx, accept=True) == _paragraphs(
+        render_document(_document(DRAFT_ROUND)))
+    assert _without_numbers(resolve(draft_docx, accept=False)) == _without_numbers(
+        _paragraphs(render_document(_document(DRAFT))))
 
 
 def test_real_2024_to_2025(tmp_path):
@@ -121,16 +147,18 @@ def test_plan_with_itself_has_no_revision(tmp_path):
 
 
 @pytest.mark.pdf
-def test_libreoffice_keeps_the_revisions(round_docx, tmp_path):
+def test_libreoffice_keeps_the_revisions(round_docx, draft_docx, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    src = tmp_path / "in" / "ke-hoach.docx"
-    src.parent.mkdir()
-    src.write_bytes(round_docx)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ke-hoach.docx").write_bytes(round_docx)
+    (tmp_path / "in" / "du-thao.docx").write_bytes(draft_docx)
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"),
-                    str(src)], check=True, capture_output=True, timeout=180)
+                    str(tmp_path / "in" / "ke-hoach.docx"), str(tmp_path / "in" / "du-thao.docx")],
+                   check=True, capture_output=True, timeout=180)
     again = (tmp_path / "out" / "ke-hoach.docx").read_bytes()
     assert revisions(again) == ROUND_REVISIONS
     assert resolve(again, accept=True)[-40:] == resolve(round_docx, accept=True)[-40:]
+    assert revisions((tmp_path / "out" / "du-thao.docx").read_bytes()) == DRAFT_REVISIONS
