@@ -21,8 +21,8 @@ def _error_exit(exc, lang: str, status: int) -> None:
 
 def _sides(old: str, new: str):
     """Load both sides; every problem of both in one report."""
+    from vanban.cli_review_inputs import load_side
     from vanban.errors import VanbanError
-    from vanban.review.inputs import load_side
 
     sides, problems = [], []
     for spec, name in ((old, "old"), (new, "new")):
@@ -130,6 +130,7 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     Với --tracked: ghi văn bản MỚI kèm theo dõi thay đổi (mở bằng Word, Review → Accept/Reject),
     đánh dấu đúng những chỗ đã sửa; số thứ tự đánh lại không bị đánh dấu.
     """
+    from vanban.cli_review_inputs import render_document
     from vanban.errors import VanbanError, display_path
     from vanban.output import write_atomic
 
@@ -139,12 +140,14 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         if tracked:
             from vanban.review.tracked import tracked_docx
 
-            data, count, warnings = tracked_docx(diff, author or _git_author(), stamp, new)
+            data, count, warnings = tracked_docx(diff, author or _git_author(), stamp,
+                                                 render_document, new)
         else:
             from vanban.review.comparison import comparison_docx, load_reasons, refs
 
             given, warnings = load_reasons(reasons, refs(diff)) if reasons else ({}, [])
-            data = comparison_docx(diff, given, (old_header, new_header, reason_header))
+            data = comparison_docx(diff, given, render_document,
+                                   (old_header, new_header, reason_header))
             count = len([c for c in diff.changes if not c.renumbering])
         _print_diagnostics(warnings, lang)
         changed = write_atomic(output, data, display_path(output))
@@ -221,9 +224,9 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
     dời "năm …" trong trích yếu và thời gian thực hiện; giữ mã nhiệm vụ, chỉ tiêu. In ra những
     dòng đã đổi và những việc còn phải quyết định.
     """
+    from vanban.cli_review_inputs import check_draft, load_side
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.review.inputs import check_draft, load_side
     from vanban.review.newyear import next_year
 
     try:
@@ -274,9 +277,9 @@ def rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None:
     """Đổi tên (hoặc mã) đơn vị ở mọi chỗ kế hoạch dự thảo gọi đơn vị đó: cơ quan ban hành, đơn
     vị chủ trì, phối hợp, nhiệm vụ của đơn vị. In ra các dòng đã đổi.
     """
+    from vanban.cli_review_inputs import check_draft, load_side
     from vanban.errors import Diagnostic, Severity, Span, VanbanError
     from vanban.output import write_all
-    from vanban.review.inputs import check_draft, load_side
     from vanban.review.rename import rename
 
     en = lang == "en"

@@ -53,12 +53,12 @@ def load_reasons(path: Path, refs: set[str]) -> tuple[dict[str, str], list[Diagn
     return out, problems
 
 
-def comparison_docx(diff: PlanDiff, reasons: dict[str, str],
+def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
                     headers: tuple[str, str, str] = DEFAULT_HEADERS) -> bytes:
-    """The DOCX bytes of the bảng so sánh of ``diff`` (deterministic)."""
+    """The DOCX bytes of the bảng so sánh of ``diff`` (deterministic); ``render`` lays a
+    composed document out with its template (DOCX bytes)."""
     from vanban.ooxml.compare_table import put_table, table_xml
     from vanban.output import source_date
-    from vanban.review.inputs import render_document
 
     doc = diff.new.document
     table_rows: list[TableRow] = rows(diff, reasons)
@@ -68,7 +68,7 @@ def comparison_docx(diff: PlanDiff, reasons: dict[str, str],
         title=f"Dự thảo {doc.type_name.capitalize()} {title[:1].lower()}{title[1:]}",
         can_cu=(), body=(dataclasses.replace(doc.body[0], kind="doan", text=MARKER, label=""),),
         recipients=(), appendices=(), warnings=())
-    data = render_document(frame)
+    data = render(frame)
     table = table_xml(headers, [(i, r.old, r.new, r.reason)
                                 for i, r in enumerate(table_rows, 1)])
     return put_table(data, MARKER, table, source_date(doc.date_iso))

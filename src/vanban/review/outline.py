@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vanban.compose import document as composed
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
+from vanban.model.blocks import (
+    Bullet,
+    Bullets,
+    Item,
+    Numbered,
+    Paragraph,
+    Table,
+    Target,
+    Task,
+    UnitDuty,
+)
 
 KIND_TASK_LINES = ("lead", "support", "timeline", "output")
 LINE_LABELS = {"lead": composed.LEAD_LABEL, "support": composed.SUPPORT_LABEL,
@@ -132,19 +142,31 @@ class _Walker:
                 for item in block.bullets:
                     dash += 1
                     line = self.para("bullet", parent, f"{base}.-{dash}")
-                    for k, _ in enumerate(item.bullets if isinstance(item, Bullet) else (), 1):
-                        self.para("sub-bullet", line, f"{base}.-{dash}.+{k}")
+                    for k, sub in enumerate(item.bullets if isinstance(item, Bullet) else (), 1):
+                        if isinstance(sub, Target):
+                            self.target(sub, line, f"{base}.-{dash}.+{k}")
+                        else:
+                            self.para("sub-bullet", line, f"{base}.-{dash}.+{k}")
+            elif isinstance(block, Table):
+                dash += 1
+                _, table = self.take()
+                text = " | ".join(table.header) + "".join(
+                    " / " + " | ".join(row) for row in table.rows)
+                self.add(Node("table", text, key=f"table:{block.id}" if block.id else None,
+                              address=block.id or f"{base}.bảng {dash}"), parent)
             elif isinstance(block, Target):
                 dash += 1
-                self.para("target", parent, block.id or f"{base}.-{dash}",
-                          f"target:{block.id}" if block.id else None)
-                node = self.nodes[-1]
-                if block.value is not None:
-                    node.fields["value"] = f"{block.value:g}{block.unit or ''}"
+                self.target(block, parent, f"{base}.-{dash}")
             elif self.plan.tasks_display == "appendix" and composed._only_tasks(block):
                 self.table(block, parent)
             else:
                 self.numbered(block, parent)
+
+    def target(self, block: Target, parent: int, address: str) -> None:
+        self.para("target", parent, block.id or address,
+                  f"target:{block.id}" if block.id else None)
+        if block.value is not None:
+            self.nodes[-1].fields["value"] = f"{block.value:g}{block.unit or ''}"
 
     def numbered(self, block, parent: int) -> None:
         i, p = self.take()

@@ -11,8 +11,32 @@ from dataclasses import dataclass, field
 
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.review.diff import PlanDiff, compare
-from vanban.review.inputs import Side
 from vanban.review.outline import outline
+
+
+@dataclass
+class PlanSource:
+    """One plan, loaded, validated and composed."""
+
+    rel: str
+    """Its path inside the compared folder (a single file: its file name)."""
+    display: str
+    plan: object
+    loaded: object
+    document: object
+    registry: object
+    doctype: object = None
+
+
+@dataclass
+class Side:
+    """One side of a comparison: its plans by relative path, and the registries they use."""
+
+    spec: str
+    is_tree: bool
+    plans: dict[str, PlanSource] = field(default_factory=dict)
+    source_text: dict[str, str] = field(default_factory=dict)
+    """Each plan file's own text (to tell a plan edit from a registry edit)."""
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
+from vanban.contract import STYLE_OF_KIND
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
-from vanban.render.context import BODY_STYLE
 from vanban.review.diff import PlanDiff
 from vanban.review.words import diff_words, similarity, text_key
+
+
+def _is_para(item) -> bool:
+    return hasattr(item, "full")
 
 
 def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]:
@@ -27,7 +31,9 @@ def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]
 def body_group(diff: PlanDiff) -> tuple[Group, int]:
     """The body's changes; also how many changed blocks are printed nowhere it can mark."""
     old_doc, new_doc = diff.old.document, diff.new.document
-    group = Group([p.full for p in new_doc.body])
+    # Body tables are not paragraphs: the group holds the paragraphs, indexed apart.
+    new_at = {j: k for k, j in enumerate(j for j, p in enumerate(new_doc.body) if _is_para(p))}
+    group = Group([p.full for p in new_doc.body if _is_para(p)])
     kept: dict[int, int] = {}
     gone: list[int] = []
     unmarked = 0
@@ -38,17 +44,19 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
             for name in sorted(set(o.paras) | set(n.paras)):
                 i, j = o.paras.get(name), n.paras.get(name)
                 if i is not None and j is not None:
-                    kept[i] = j
+                    kept[i] = new_at[j]
                     a, b = old_doc.body[i], new_doc.body[j]
                     if text_key(a.text) != text_key(b.text):
-                        group.edits[j] = _segments(a.text, b.text, b.label)
+                        group.edits[new_at[j]] = _segments(a.text, b.text, b.label)
                 elif j is not None:
-                    group.edits[j] = "insert"
+                    group.edits[new_at[j]] = "insert"
                 else:
                     gone.append(i)
+            if o.kind == "table" and text_key(o.text) != text_key(n.text):
+                unmarked += 1
             continue
         if n is not None:
-            group.edits.update({j: "insert" for j in n.paras.values()})
+            group.edits.update({new_at[j]: "insert" for j in n.paras.values()})
             unmarked += not n.paras and n.row is None
         if o is not None:
             gone.extend(o.paras.values())
@@ -57,7 +65,7 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
         after = [kept[k] for k in kept if k > i]
         at = min(after) if after else len(group.texts)
         para = old_doc.body[i]
-        group.deleted.setdefault(at, []).append(Deleted(para.full, BODY_STYLE[para.kind]))
+        group.deleted.setdefault(at, []).append(Deleted(para.full, STYLE_OF_KIND[para.kind]))
     return group, unmarked
 
 
@@ -135,20 +143,19 @@ def frame_groups(diff: PlanDiff) -> list[Group]:
     return [g for g in groups if g.edits or g.deleted]
 
 
-def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, display: str = ""
+def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display: str = ""
                  ) -> tuple[bytes, int, list[Diagnostic]]:
-    """The new document with the diff's changes tracked; the number of revisions, and what
-    could not be marked (as warnings)."""
+    """The new document with the diff's changes tracked (``render`` lays the new document out
+    with its template); the number of revisions, and what could not be marked (as warnings)."""
     from vanban.ooxml.tracked import revisions
     from vanban.output import source_date
-    from vanban.review.inputs import render_document
 
     doc = diff.new.document
     body, unmarked = body_group(diff)
     rows = row_group(diff)
     groups = (frame_groups(diff) + ([body] if body.edits or body.deleted else [])
               + ([rows] if rows else []))
-    data, missing = mark(render_document(doc), groups, author=author, date=date,
+    data, missing = mark(render(doc), groups, author=author, date=date,
                          when=source_date(doc.date_iso))
     warnings = []
     if unmarked:

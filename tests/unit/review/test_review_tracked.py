@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from vanban.cli import main
+from vanban.cli_review_inputs import load_side, render_document
 from vanban.ooxml.tracked import paragraph_text, resolve, revisions
-from vanban.review.inputs import load_side, render_document
 from vanban.review.words import text_key
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -1,7 +1,8 @@
-"""What a review command compares: plan files, folders of plans, or either at a git revision.
+"""What the review commands compare: plan files, folders of plans, or either at a git revision.
 
-This is the only module of ``review`` that calls the pipeline's loading and composing stages,
-so a change there is one edit here. ``OLD``/``NEW`` arguments are a path, or ``REV:path``
+The one place where the review commands call the pipeline's stages (load, resolve, compose,
+render), so a change there is one edit here; ``review/`` itself works on the composed data it is
+given and never imports the pipeline. ``OLD``/``NEW`` arguments are a path, or ``REV:path``
 (``HEAD~1:plans/quang-binh/2025/ke-hoach-hoa-giai.yaml``); the files of a revision are read
 with git into a temporary folder with the same layout, so the registry (``_shared``) that
 stood beside the plan at that revision is the one used.
@@ -13,38 +14,14 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError, display_path
+from vanban.review.sides import PlanSource, Side
 
 SIDE_NAMES = {"old": ("bản cũ", "the old side"), "new": ("bản mới", "the new side")}
 _REV = re.compile(r"^(?P<rev>[^:]+):(?P<path>.*)$")
 SHARED = "_shared"
-
-
-@dataclass
-class PlanSource:
-    """One plan, loaded, validated and composed."""
-
-    rel: str
-    """Its path inside the compared folder (a single file: its file name)."""
-    display: str
-    plan: object
-    loaded: object
-    document: object
-    registry: object
-
-
-@dataclass
-class Side:
-    """One side of a comparison: its plans by relative path, and the registries they use."""
-
-    spec: str
-    is_tree: bool
-    plans: dict[str, PlanSource] = field(default_factory=dict)
-    source_text: dict[str, str] = field(default_factory=dict)
-    """Each plan file's own text (to tell a plan edit from a registry edit)."""
 
 
 def _fail(code: str, vi: str, en: str, where: str, hint: str = "", hint_en: str = "",
@@ -129,10 +106,23 @@ def load_side(spec: str, side: str, cwd: Path | None = None) -> Side:
                      root)
 
 
+def _compose(file: Path, display: str, registries: dict, root: Path | None):
+    """(plan, loaded, document, registry, doctype) of one plan file."""
+    from vanban.pipeline import load_typed
+    from vanban.resolve import resolve
+    from vanban.workspace import load_registry, shared_dirs
+
+    plan, loaded, doctype = load_typed(file, display)
+    folders = tuple(shared_dirs(file))
+    if folders not in registries:
+        registries[folders] = load_registry(list(folders), root)
+    registry = registries[folders]
+    document = doctype.compose(resolve(plan, registry, loaded))
+    return plan, loaded, document, registry, doctype
+
+
 def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:
-    from vanban.compose.document import compose
-    from vanban.compose.registry import load_registry, shared_dirs
-    from vanban.pipeline import PLAN_SUFFIXES, load_plan
+    from vanban.pipeline import PLAN_SUFFIXES
 
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in PLAN_SUFFIXES
@@ -156,16 +146,11 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:
         rel = file.relative_to(path).as_posix() if path.is_dir() else file.name
         display = shown(file)
         try:
-            plan, loaded = load_plan(file, display)
-            folders = tuple(shared_dirs(file))
-            if folders not in registries:
-                registries[folders] = load_registry(list(folders), root)
-            registry = registries[folders]
-            document = compose(plan, registry, loaded)
+            plan, loaded, document, registry, doctype = _compose(file, display, registries, root)
         except VanbanError as exc:
             problems.extend(exc.diagnostics)
             continue
-        out.plans[rel] = PlanSource(rel, display, plan, loaded, document, registry)
+        out.plans[rel] = PlanSource(rel, display, plan, loaded, document, registry, doctype)
         out.source_text[rel] = file.read_text(encoding="utf-8", errors="replace")
     if problems:
         vi, en = SIDE_NAMES[side]
@@ -178,24 +163,27 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:
 
 
 def render_document(document) -> bytes:
-    """The DOCX bytes of a composed document, laid out by the workspace's template."""
+    """The DOCX bytes of a composed document, laid out by the workspace's template of its
+    type."""
+    from vanban import doctypes
     from vanban.pipeline import find_template
     from vanban.render.docx import render
 
     template = find_template(document.type_key, Path.cwd())
-    return render(document, template, display_path(template))
+    contract = doctypes.TYPES[document.type_key].contract
+    return render(document, template, display_path(template), contract)
 
 
 def check_draft(text: str, target: Path, display: str) -> object:
     """Validate and compose a plan text meant for ``target`` (with the registry it will see
     there) before anything is written; the composed document."""
-    from vanban.compose.document import compose
-    from vanban.compose.registry import load_registry, shared_dirs
-    from vanban.pipeline import load_plan
+    from vanban.pipeline import load_typed
+    from vanban.resolve import resolve
+    from vanban.workspace import load_registry, shared_dirs
 
     with tempfile.TemporaryDirectory(prefix="vanban-draft-") as tmp:
         staged = Path(tmp) / target.name
         staged.write_text(text, encoding="utf-8")
-        plan, loaded = load_plan(staged, display)
+        plan, loaded, doctype = load_typed(staged, display)
     registry = load_registry(shared_dirs(target))
-    return compose(plan, registry, loaded)
+    return doctype.compose(resolve(plan, registry, loaded))
