@@ -246,7 +246,7 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
                 "-o để ghi ra tệp khác.", Span(shown),
                 message_en="The file exists and is not overwritten; use -o.")])
         draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
-                          year, shown)
+                          year, shown, item.registry)
         check_draft(draft.text, target, shown)
         write_atomic(target, draft.text.encode("utf-8"), shown)
     except VanbanError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from vanban.model.blocks import Strict
-from vanban.model.types import Bool, Slug, Text
+from vanban.model.types import Bool, IsoDate, Slug, Text
 
 
 class Unit(Strict):
@@ -29,6 +29,11 @@ class Unit(Strict):
     place: Text | None = Field(default=None, description="Địa danh ghi ở ô 4, ví dụ \"Quảng Bình\".")
     collective: Bool = Field(default=False, description="Cơ quan làm việc theo chế độ tập thể (ký TM.).")
     aliases: tuple[Text, ...] = Field(default=(), description="Các cách gọi khác được chấp nhận.")
+    valid_until: IsoDate | None = Field(default=None, description=(
+        "Ngày cuối cùng đơn vị còn hoạt động (sáp nhập, giải thể), ví dụ 2025-06-30; kế hoạch "
+        "ghi ngày sau đó mà còn gọi đơn vị này sẽ được cảnh báo."))
+    successor: Slug | None = Field(default=None, description=(
+        "Mã của đơn vị kế thừa (nhận lại nhiệm vụ), ví dụ ubnd-quang-tri."))
 
 
 class Signer(Strict):

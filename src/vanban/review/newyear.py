@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from vanban.errors import Span
 from vanban.review.diff import signer_text
+from vanban.review.refs import sections, unit_paths, value_at
 
 
 @dataclass(frozen=True)
@@ -120,18 +121,10 @@ def _targets(blocks, path: tuple):
             yield from _targets(block.content, path + (i, "content"))
 
 
-def _sections(plan):
-    if plan.parts:
-        for pi, part in enumerate(plan.parts):
-            for si, section in enumerate(part.sections):
-                yield ("parts", pi, "sections", si, "content"), section.content
-    else:
-        for si, section in enumerate(plan.sections):
-            yield ("sections", si, "content"), section.content
-
-
-def next_year(text: str, loaded, plan, document, year: int, display: str) -> Draft:
-    """The draft of ``plan`` (whose source is ``text``) for ``year``."""
+def next_year(text: str, loaded, plan, document, year: int, display: str, registry=None
+              ) -> Draft:
+    """The draft of ``plan`` (whose source is ``text``) for ``year``; with ``registry``, the
+    units that will have ceased by then are listed with their successor."""
     old_year = plan.year or (plan.date.year if plan.date else year - 1)
     shift = year - old_year
     ed = _Editor(text, loaded, display)
@@ -151,7 +144,7 @@ def next_year(text: str, loaded, plan, document, year: int, display: str) -> Dra
     if plan.year is not None:
         ed.scalar(("year",), str(year), "năm kế hoạch")
     ed.words(("title",), old_year, year, "trích yếu")
-    for content_path, blocks in _sections(plan):
+    for content_path, blocks in sections(plan):
         for path, _task in _tasks(blocks, content_path):
             ed.words(path + ("timeline",), old_year, year, "thời gian thực hiện")
         for path, target in _targets(blocks, content_path):
@@ -164,6 +157,9 @@ def next_year(text: str, loaded, plan, document, year: int, display: str) -> Dra
                     "lại.".replace("  ", " "),
                     f"Target {target.id or ''} keeps {value}; revise it."))
     decisions += _leftovers(ed, old_year, display)
+    if registry is not None:
+        moved_day = _shift(plan.date, shift) if plan.date else dt.date(year, 1, 1)
+        decisions += _ceased(plan, loaded, registry, moved_day, display)
     from vanban.review.outline import frame_of
 
     signer = signer_text(frame_of(document))
@@ -172,6 +168,32 @@ def next_year(text: str, loaded, plan, document, year: int, display: str) -> Dra
                               f"Signer: {signer}; check they still sign."))
     decisions.sort(key=lambda d: d.span.line)
     return Draft("\n".join(ed.lines), ed.edits, decisions)
+
+
+def _ceased(plan, loaded, registry, day: dt.date, display: str) -> list[Decision]:
+    """Units the plan names that will have ceased by ``day``, with the successor proposed."""
+    out, seen = [], set()
+    for path in unit_paths(plan):
+        ref = value_at(plan, path)
+        hit = registry.unit(ref)
+        unit = hit.unit if hit else None
+        if unit is None or unit.valid_until is None or day <= unit.valid_until or ref in seen:
+            continue
+        seen.add(ref)
+        span = loaded.spans.get(path) or loaded.spans.get(path[:-1])
+        until = f"{unit.valid_until:%d/%m/%Y}"
+        if unit.successor:
+            out.append(Decision(
+                Span(display, span.line, span.col),
+                f'"{ref}" không còn hoạt động sau ngày {until}; đề xuất đơn vị kế thừa '
+                f'{unit.successor}: vanban rename-unit "{ref}" {unit.successor}',
+                f'"{ref}" ceased after {unit.valid_until.isoformat()}; proposed successor '
+                f'{unit.successor}: vanban rename-unit "{ref}" {unit.successor}'))
+        else:
+            out.append(Decision(Span(display, span.line, span.col),
+                                f'"{ref}" không còn hoạt động sau ngày {until}.',
+                                f'"{ref}" ceased after {unit.valid_until.isoformat()}.'))
+    return out
 
 
 def _leftovers(ed: _Editor, year: int, display: str) -> list[Decision]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vanban.review.newyear import Edit, _sections
+from vanban.review.newyear import Edit
+from vanban.review.refs import unit_paths, value_at
 
 
 @dataclass
@@ -22,46 +23,17 @@ class Renamed:
     """Lines with the old name that could not be rewritten (a name folded over two lines)."""
 
 
-def _unit_paths(plan) -> list[tuple]:
-    """The data path of every unit reference of ``plan``."""
-    from vanban.model.blocks import Item, Numbered, Task, UnitDuty
-
-    out: list[tuple] = [("issuer",)]
-
-    def walk(blocks, path: tuple) -> None:
-        for i, block in enumerate(blocks):
-            here = path + (i,)
-            if isinstance(block, Task):
-                out.extend(here + ("lead", k) for k in range(len(block.lead)))
-                out.extend(here + ("support", k) for k in range(len(block.support)))
-            if isinstance(block, UnitDuty):
-                out.extend(here + ("unit", k) for k in range(len(block.unit)))
-            if isinstance(block, (Task, Item, Numbered, UnitDuty)):
-                walk(block.content, here + ("content",))
-
-    for content_path, blocks in _sections(plan):
-        walk(blocks, content_path)
-    return out
-
-
-def _value(plan, path: tuple):
-    node = plan
-    for step in path:
-        node = node[step] if isinstance(step, int) else getattr(node, step)
-    return node
-
-
 def rename(text: str, loaded, plan, old: str, new: str) -> Renamed:
     """``text`` with every reference written as ``old`` rewritten as ``new``."""
     lines = text.split("\n")
     out = Renamed(text)
     found = []
-    for path in _unit_paths(plan):
+    for path in unit_paths(plan):
         try:
-            value = _value(plan, path)
+            value = value_at(plan, path)
         except (AttributeError, IndexError):
             continue
-        if value.removeprefix("và ") != old:
+        if value != old:
             continue
         # A one-item list may be written as a plain scalar (lead: Sở Tư pháp).
         found.append((loaded.spans.get(path) or loaded.spans.get(path[:-1]), path))

@@ -118,3 +118,52 @@ def test_pre_commit_hooks_run_real_commands():
         program, command = hook["entry"].split()
         assert program == "vanban" and command in main.commands
         assert hook["pass_filenames"] is False and hook["language"] == "python"
+
+
+REFORM = """
+  ubnd-quang-tri:
+    name: Ủy ban nhân dân tỉnh Quảng Trị
+    short: UBND tỉnh Quảng Trị
+    abbr: UBND
+    header: [ỦY BAN NHÂN DÂN, TỈNH QUẢNG TRỊ]
+    place: Quảng Trị
+    collective: true
+"""
+
+
+def _reform(registry: Path) -> None:
+    """Since 1 July 2025: Quảng Bình is part of Quảng Trị, no district People's Committees."""
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("    collective: true\n  so-tu-phap:",
+                        "    collective: true\n    valid_until: 2025-06-30\n"
+                        "    successor: ubnd-quang-tri\n  so-tu-phap:", 1)
+    text = text.replace("    short: UBND các huyện, thị xã, thành phố\n",
+                        "    short: UBND các huyện, thị xã, thành phố\n"
+                        "    valid_until: 2025-06-30\n    successor: ubnd-cap-xa\n", 1)
+    registry.write_text(text.replace("units:\n", "units:" + REFORM, 1), encoding="utf-8")
+
+
+def test_new_year_across_the_reform_proposes_successors(workspace):
+    _reform(workspace / "plans/_shared/don-vi.yaml")
+    assert run("validate", P2025).exit_code == 0  # dated January 2025: still valid then
+    result = run("new-year", P2025, "--year", "2026")
+    assert result.exit_code == 0, result.output
+    decide = result.output.splitlines()
+    assert f"  {P2026}:7:9: \"ubnd-quang-binh\" không còn hoạt động sau ngày 30/06/2025; đề " \
+           "xuất đơn vị kế thừa ubnd-quang-tri: vanban rename-unit \"ubnd-quang-binh\" " \
+           "ubnd-quang-tri" in decide
+    assert any("\"UBND các huyện, thị xã, thành phố\" không còn hoạt động sau ngày 30/06/2025; "
+               "đề xuất đơn vị kế thừa ubnd-cap-xa" in line for line in decide)
+    checked = run("validate", P2026)
+    assert checked.exit_code == 0
+    ceased = [ln for ln in checked.stderr.splitlines() if "[unit.ceased]" in ln]
+    assert ceased[0] == (f"{P2026}:7:9: cảnh báo [unit.ceased] issuer: \"Ủy ban nhân dân tỉnh "
+                         "Quảng Bình\" không còn hoạt động sau ngày 30/06/2025; đơn vị kế thừa: "
+                         "\"Ủy ban nhân dân tỉnh Quảng Trị\" (mã ubnd-quang-tri). Đổi bằng: "
+                         "vanban rename-unit \"ubnd-quang-binh\" ubnd-quang-tri")
+    # The draft follows the proposal: the issuer is renamed, and the warning is gone.
+    assert run("rename-unit", "ubnd-quang-binh", "ubnd-quang-tri").exit_code == 0
+    again = run("validate", P2026)
+    assert not any("[unit.ceased] issuer" in ln for ln in again.stderr.splitlines())
+    assert "  Cơ quan ban hành: ỦY BAN NHÂN DÂN / TỈNH QUẢNG [-BÌNH-]{+TRỊ+}" in run(
+        "diff", P2025, P2026).output.splitlines()

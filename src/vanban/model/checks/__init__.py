@@ -12,6 +12,7 @@ from vanban.model.checks.base import Findings
 from vanban.model.checks.content import check_labels, check_sections, check_tables, check_tasks
 from vanban.model.checks.dates import check_issue_date, check_timelines
 from vanban.model.checks.frame import check_code, check_recipients, check_signature
+from vanban.model.checks.validity import check_validity
 from vanban.model.checks.wording import check_wording
 from vanban.resolve import Resolved
 
@@ -52,6 +53,7 @@ CODES = {
     "archive.unit-format": ("warning", "an archive unit that is not an abbreviation"),
     "text.capitalisation": ("warning", "capitalisation that Phụ lục II settles"),
     "text.spelling-variant": ("warning", "\"uỷ\" for \"ủy\""),
+    "unit.ceased": ("warning", "a unit that had ceased to exist by the plan's date"),
 }
 
 
@@ -69,4 +71,5 @@ def check_plan(resolved: Resolved) -> list[Diagnostic]:
     check_wording(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
+    check_validity(resolved, out)
     return sorted(out.found, key=lambda d: (d.span.line, d.span.col))
