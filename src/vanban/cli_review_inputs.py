@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vanban.errors import Diagnostic, Span, VanbanError, display_path
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.review.sides import PlanSource, Side
 
 SIDE_NAMES = {"old": ("bản cũ", "the old side"), "new": ("bản mới", "the new side")}
@@ -117,8 +117,21 @@ def _compose(file: Path, display: str, registries: dict, root: Path | None):
     if folders not in registries:
         registries[folders] = load_registry(list(folders), root)
     registry = registries[folders]
-    document = doctype.compose(resolve(plan, registry, loaded))
+    resolved = resolve(plan, registry, loaded)
+    # The content checks too: a plan that `vanban validate` rejects (two tasks with one id …)
+    # is not compared.
+    errors = [d for d in doctype.check(resolved) if d.severity is Severity.ERROR]
+    try:
+        document = doctype.compose(resolved)
+    except VanbanError as exc:
+        raise VanbanError(sorted(errors + exc.diagnostics, key=_place)) from None
+    if errors:
+        raise VanbanError(errors)
     return plan, loaded, document, registry, doctype
+
+
+def _place(d: Diagnostic) -> tuple[int, int]:
+    return (d.span.line, d.span.col)
 
 
 def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:

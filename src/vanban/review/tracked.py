@@ -153,6 +153,9 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
     doc = diff.new.document
     body, unmarked = body_group(diff)
     rows = row_group(diff)
+    if bool(doc.appendices) != bool(diff.old.document.appendices):
+        # The whole task appendix comes or goes: its heading and table frame are not marked.
+        unmarked += sum(len(a.rows) for a in doc.appendices + diff.old.document.appendices)
     groups = (frame_groups(diff) + ([body] if body.edits or body.deleted else [])
               + ([rows] if rows else []))
     data, missing = mark(render(doc), groups, author=author, date=date,
