@@ -71,6 +71,19 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     sys.exit(0 if result.empty else 1)
 
 
+def _check_date(_ctx, _param, value: str | None) -> str | None:
+    """--date must read as a date (a usage error otherwise, exit 2)."""
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r}: viết dạng YYYY-MM-DD (hoặc YYYY-MM-DDTHH:MM) "
+                                     f"/ write YYYY-MM-DD") from None
+    return value
+
+
 def _one_pair(old: str, new: str):
     """The diff of two plan files (compare works on one plan, not on folders)."""
     from vanban.errors import Diagnostic, Span, VanbanError
@@ -117,7 +130,7 @@ vanban diff in trong [...]:
                    "bảng so sánh.")
 @click.option("--author", default=None,
               help="Tên người sửa trong theo dõi thay đổi (mặc định: git config user.name).")
-@click.option("--date", "when", default=None, metavar="YYYY-MM-DD",
+@click.option("--date", "when", default=None, metavar="YYYY-MM-DD", callback=_check_date,
               help="Ngày giờ của các thay đổi (mặc định: ngày của commit HEAD, hoặc ngày của "
                    "văn bản mới).")
 @_lang_option
@@ -135,8 +148,8 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     from vanban.output import write_atomic
 
     try:
-        stamp = _revision_date(when)
         diff = _one_pair(old, new)
+        stamp = _revision_date(when, diff.new.document.date_iso)
         if tracked:
             from vanban.review.tracked import tracked_docx
 
@@ -173,28 +186,22 @@ def _git_author() -> str:
     return done.stdout.strip() or "vanban"
 
 
-def _revision_date(text: str | None):
-    """The one date every revision carries: --date, else HEAD's commit date, else 1980-01-01
-    (never the clock: the same sources give the same file)."""
+def _revision_date(text: str | None, document_date: str | None):
+    """The one date every revision carries: --date, else HEAD's commit date, else the new
+    document's date, else 1980-01-01 (never the clock: the same sources give the same file)."""
     import datetime as dt
     import subprocess
 
-    from vanban.errors import Diagnostic, Span, VanbanError
-
     if text:
-        try:
-            return dt.datetime.fromisoformat(text).replace(tzinfo=None)
-        except ValueError:
-            raise VanbanError([Diagnostic(
-                "args.date", f'Ngày "{text}" không hợp lệ; viết dạng YYYY-MM-DD (hoặc '
-                "YYYY-MM-DDTHH:MM).", Span("--date"),
-                message_en=f'"{text}" is not a date; write YYYY-MM-DD.')]) from None
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
     try:
         done = subprocess.run(["git", "log", "-1", "--format=%cI"], capture_output=True,
                               text=True, check=False)
         stamp = dt.datetime.fromisoformat(done.stdout.strip())
         return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
     except (OSError, ValueError):
+        if document_date:
+            return dt.datetime.fromisoformat(document_date)
         return dt.datetime(1980, 1, 1)
 
 

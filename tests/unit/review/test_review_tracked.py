@@ -162,3 +162,28 @@ def test_libreoffice_keeps_the_revisions(round_docx, draft_docx, tmp_path):
     assert revisions(again) == ROUND_REVISIONS
     assert resolve(again, accept=True)[-40:] == resolve(round_docx, accept=True)[-40:]
     assert revisions((tmp_path / "out" / "du-thao.docx").read_bytes()) == DRAFT_REVISIONS
+
+
+def test_bad_date_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["compare", "--tracked", str(ROOT / P2024),
+                                       str(ROOT / ROUND), "-o", str(tmp_path / "x.docx"),
+                                       "--date", "2024-13-01"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Lỗi cách dùng lệnh: Giá trị không hợp lệ cho '--date': "
+                                    "'2024-13-01': viết dạng YYYY-MM-DD")
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_date_outside_git_is_the_documents(tmp_path, monkeypatch):
+    (tmp_path / "plans").mkdir()
+    for part in ("_shared", "quang-binh"):
+        shutil.copytree(ROOT / "plans" / part, tmp_path / "plans" / part)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    result = CliRunner().invoke(main, ["compare", "--tracked", P2024, P2025, "-o", "x.docx",
+                                       "--author", "A"])
+    assert result.exit_code == 0, result.output
+    root = etree.fromstring(zipfile.ZipFile("x.docx").read("word/document.xml"))
+    assert {m.get(f"{W}date") for m in root.iter(f"{W}ins", f"{W}del")} == {
+        "2025-01-14T00:00:00Z"}
