@@ -70,9 +70,11 @@ def _text(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(w("t")))
 
 
-def put_table(docx: bytes, marker: str, table: str, when: dt.datetime) -> bytes:
-    """``docx`` with ``table`` before the paragraph reading ``marker`` (left empty) and every
-    section turned landscape; zip members stamped ``when``."""
+def put_table(docx: bytes, marker: str, table: str, when: dt.datetime,
+              blank: tuple[str, ...] = ()) -> bytes:
+    """``docx`` with ``table`` before the paragraph reading ``marker`` (left empty), the
+    paragraphs reading one of ``blank`` emptied, and every section turned landscape; zip
+    members stamped ``when``."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(src.read("word/document.xml"), parser)
@@ -84,16 +86,23 @@ def put_table(docx: bytes, marker: str, table: str, when: dt.datetime) -> bytes:
     for child in list(target):
         if child.tag != w("pPr"):
             target.remove(child)
+    for p in body.iter(w("p")):
+        if blank and _text(p) in blank:
+            for child in list(p):
+                if child.tag != w("pPr"):
+                    p.remove(child)
     for sect in root.iter(w("sectPr")):
         size = sect.find(w("pgSz"))
         size.set(w("w"), str(twips(nd30.PAGE_HEIGHT_MM)))
         size.set(w("h"), str(twips(nd30.PAGE_WIDTH_MM)))
         size.set(w("orient"), "landscape")
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _rezip(src, {"word/document.xml": xml}, when)
+    return rezip(src, {"word/document.xml": xml}, when)
 
 
-def _rezip(src: zipfile.ZipFile, replaced: dict[str, bytes], when: dt.datetime) -> bytes:
+def rezip(src: zipfile.ZipFile, replaced: dict[str, bytes], when: dt.datetime) -> bytes:
+    """The package ``src`` with the parts in ``replaced`` swapped in, member order kept and
+    every member stamped ``when`` (deterministic bytes)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in src.namelist():

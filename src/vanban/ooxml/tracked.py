@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from vanban.ooxml.compare_table import _rezip
+from vanban.ooxml.compare_table import rezip
 from vanban.ooxml.xml import w
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -292,7 +292,7 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
     for n, node in enumerate(root.iter(w("ins"), w("del")), 1):  # ids in reading order
         node.set(w("id"), str(n))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _rezip(src, {"word/document.xml": xml}, when), missing
+    return rezip(src, {"word/document.xml": xml}, when), missing
 
 
 def revisions(docx: bytes) -> list[tuple[str, str]]:

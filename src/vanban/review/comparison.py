@@ -14,6 +14,7 @@ from pathlib import Path
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.review.diff import PlanDiff
 from vanban.review.table import TableRow, rows
+from vanban.rules import nd30
 
 TYPE_NAME = "BẢNG SO SÁNH"
 DEFAULT_HEADERS = ("Nội dung cũ", "Nội dung mới", "Lý do, giải trình")
@@ -71,7 +72,9 @@ def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
     data = render(frame)
     table = table_xml(headers, [(i, r.old, r.new, r.reason)
                                 for i, r in enumerate(table_rows, 1)])
-    return put_table(data, MARKER, table, source_date(doc.date_iso))
+    # A comparison table goes with a submission; it has no Nơi nhận of its own.
+    return put_table(data, MARKER, table, source_date(doc.date_iso),
+                     blank=(nd30.NOI_NHAN_LABEL_TEXT,))
 
 
 def refs(diff: PlanDiff) -> set[str]:

@@ -97,6 +97,7 @@ def test_one_row_per_change_with_marks(table):
     assert size.get(f"{W}orient") == "landscape"
     text = "".join(t.text or "" for t in root.iter(f"{W}t"))
     assert "BẢNG SO SÁNH" in text and "Hồ An Phong" in text and "TỈNH QUẢNG BÌNH" in text
+    assert "Nơi nhận" not in text  # it goes with a submission: no recipients of its own
 
 
 def test_deterministic_and_audit_clean(table, tmp_path):
