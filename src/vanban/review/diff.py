@@ -61,6 +61,16 @@ class PlanDiff:
     def empty(self) -> bool:
         return not self.changes
 
+    def summary(self) -> dict[str, int]:
+        """Tasks and targets with an id: how many came, went, and changed (renumbering alone
+        is not a change)."""
+        old = {n.key: n for n in self.old.nodes if n.key}
+        new = {n.key: n for n in self.new.nodes if n.key}
+        edited = {c.ref for c in self.changes if not c.renumbering
+                  and not c.code.endswith((".added", ".removed"))}
+        return {"added": len(set(new) - set(old)), "removed": len(set(old) - set(new)),
+                "changed": sum(1 for k in set(old) & set(new) if new[k].address in edited)}
+
 
 def _pair_nodes(old: list[Node], new: list[Node]) -> dict[int, int]:
     """old index → new index for every block found on both sides."""

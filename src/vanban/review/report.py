@@ -117,6 +117,13 @@ def plan_lines(old: str, new: str, diff: PlanDiff, lang: str, style: str) -> lis
         lines.append("  No difference." if lang == "en" else "  Không có thay đổi.")
         return lines
     bullet = "- " if style == "md" else "  "
+    counts = diff.summary()
+    if any(counts.values()):
+        lines.append(bullet + (
+            "By id (tasks, targets): {added} added, {removed} removed, {changed} changed."
+            if lang == "en" else
+            "Theo mã (nhiệm vụ, chỉ tiêu): thêm {added}, bỏ {removed}, sửa {changed}."
+        ).format(**counts))
     real = [c for c in diff.changes if not c.renumbering]
     renumbered = [c for c in diff.changes if c.renumbering]
     for c in real:
@@ -172,7 +179,8 @@ def as_json(result: SideDiff, lang: str = "vi") -> str:
     data = {
         "old": result.old_spec, "new": result.new_spec, "different": not result.empty,
         "plans": [{"old": o, "new": n, "issued_changed": d.issued_changed,
-                   "changes": [change(c) for c in d.changes]} for o, n, d in result.plans],
+                   "summary": d.summary(), "changes": [change(c) for c in d.changes]}
+                  for o, n, d in result.plans],
         "added": result.added, "removed": result.removed,
         "registry": [{"what": r.what, "id": r.id, "old": r.old, "new": r.new}
                      for r in result.registry],

@@ -73,6 +73,7 @@ def test_round_of_comments_text_and_markdown():
     lines = result.output.splitlines()
     assert lines[0] == f"{P2024} → {ROUND}"
     assert lines[1:] == [
+        "  Theo mã (nhiệm vụ, chỉ tiêu): thêm 1, bỏ 0, sửa 4.",
         "  Thêm nơi nhận: - Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;",
         ("  1.2. [ra-soat-hoa-giai-vien] Thời gian thực hiện: Tháng 6, tháng 11 năm 2024 → "
         "Tháng 6, tháng 12 năm 2024"),
@@ -107,7 +108,8 @@ def test_round_of_comments_text_and_markdown():
     assert "- [IV.6.-1] Wording changed (bullet line): " in md
     assert "~~đảm bảo~~**bảo đảm** theo lộ trình" in md
     assert "- Renumbered only: 3. → 2. [tap-huan]" in md
-    assert len(md.splitlines()) == 1 + len(ROUND_CHANGES) + 2
+    assert "- By id (tasks, targets): 1 added, 0 removed, 4 changed." in md
+    assert len(md.splitlines()) == 1 + 1 + len(ROUND_CHANGES) + 2
 
 
 def test_real_2024_to_2025():
@@ -126,6 +128,8 @@ def test_real_2024_to_2025():
     assert ("renumbered", "tap-huan") in codes
     assert not any(c.endswith((".added", ".removed")) and r == "tap-huan" for c, r in codes)
     assert data["plans"][0]["issued_changed"] is False  # a new number: a new plan
+    # The count, keyed on the plan's own ids: 5 added, 1 removed, 7 changed.
+    assert data["plans"][0]["summary"] == {"added": 5, "removed": 1, "changed": 7}
 
 
 def test_plan_diffed_with_itself_exits_0():
