@@ -77,7 +77,12 @@ def compare_sides(old: Side, new: Side) -> SideDiff:
     out = SideDiff(old.spec, new.spec)
     if not old.is_tree:
         (a,), (b,) = old.plans.values(), new.plans.values()
-        out.plans.append((a.display, b.display, _diff(a, b)))
+        diff = _diff(a, b)
+        out.plans.append((a.display, b.display, diff))
+        out.registry = registry_changes(old, new)
+        if out.registry and not diff.empty and \
+                old.source_text.get(a.rel) == new.source_text.get(b.rel):
+            out.registry_effects.append(b.display)
         return out
     for rel in sorted(set(old.plans) | set(new.plans)):
         a, b = old.plans.get(rel), new.plans.get(rel)

@@ -58,6 +58,9 @@ def test_round_of_comments_json_lists_exactly_the_changes():
     assert [(c["old"], c["new"], c["ref"]) for c in changes
             if c["code"] == "renumbered"] == ROUND_RENUMBERED
     assert plan["issued_changed"] is True
+    assert [(r["id"], r["new"]) for r in data["registry"]] == [
+        ("mttq-tinh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình"),
+        ("so-tttt", "Sở Khoa học và Công nghệ")]
     word = next(c for c in changes if c["ref"] == "IV.6.-1")
     assert [(s["old"], s["new"]) for s in word["segments"] if s["op"] != "equal"] == [
         ("đảm bảo", "bảo đảm")]
@@ -102,6 +105,11 @@ def test_round_of_comments_text_and_markdown():
         "[thong-tin-hai-chieu]"),
         ("  CẢNH BÁO: kế hoạch đã có số (đã ban hành); thay đổi nội dung cần văn bản sửa đổi, bổ "
         "sung hoặc cấp số mới."),
+        # the two units renamed, as the registry says
+        "Danh mục đơn vị, người ký:",
+        ("  đơn vị mttq-tinh: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh → Ủy ban Mặt trận Tổ quốc "
+         "Việt Nam tỉnh Quảng Bình"),
+        "  đơn vị so-tttt: Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ",
     ]
     md = run("diff", P2024, ROUND, "--format", "markdown", "--lang", "en").output
     assert md.startswith(f"## {P2024} → {ROUND}\n")
@@ -109,7 +117,7 @@ def test_round_of_comments_text_and_markdown():
     assert "~~đảm bảo~~**bảo đảm** theo lộ trình" in md
     assert "- Renumbered only: 3. → 2. [tap-huan]" in md
     assert "- By id (tasks, targets): 1 added, 0 removed, 4 changed." in md
-    assert len(md.splitlines()) == 1 + 1 + len(ROUND_CHANGES) + 2
+    assert len(md.splitlines()) == 1 + 1 + len(ROUND_CHANGES) + 2 + 3
 
 
 def test_real_2024_to_2025():
@@ -190,6 +198,7 @@ def test_git_revisions_and_registry_change(tmp_path, monkeypatch):
     one = _json(f"HEAD:{P2024}", P2024)
     assert [c["ref"] for c in one["plans"][0]["changes"]] == ["dang-tai-tai-lieu"]
     assert one["plans"][0]["old"] == f"HEAD:{P2024}"
+    assert one["registry_effects"] == [P2024]  # the same plan file, printed differently
 
 
 @pytest.mark.parametrize("args,lines", [
