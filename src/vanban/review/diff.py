@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from vanban.review.outline import Frame, Node, Outline
-from vanban.review.words import Segment, changed, diff_words, similarity, text_key
+from vanban.review.words import Segment, diff_words, similarity, text_key
 
 SIMILAR = 0.5
 """Two unkeyed blocks of the same kind this similar in wording are one block reworded."""
@@ -137,10 +137,6 @@ def _fields(old: Node, new: Node, ref: str) -> list[Change]:
     return out
 
 
-def _ref(node: Node) -> str:
-    return node.address
-
-
 def compare(old: Outline, new: Outline) -> PlanDiff:
     """Every change from ``old`` to ``new``."""
     matched = _pair_nodes(old.nodes, new.nodes)
@@ -160,7 +156,7 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
     body: list[tuple[float, Change]] = []
     for n in new.nodes:
         j = n.index
-        ref = _ref(n)
+        ref = n.address
         if j not in back:
             body.append((j, Change(f"{n.kind}.added", ref, n.kind, "", n.text, "", n.label,
                                    extra=tuple(n.fields.items()))))
@@ -182,7 +178,7 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
         # Shown where it stood: after the new place of the block that preceded it.
         before = [matched[i] for i in range(o.index) if i in matched]
         at = (max(before) if before else -1) + 0.5
-        body.append((at, Change(f"{o.kind}.removed", _ref(o), o.kind, o.text, "", o.label, "",
+        body.append((at, Change(f"{o.kind}.removed", o.address, o.kind, o.text, "", o.label, "",
                                 extra=tuple(o.fields.items()))))
     body.sort(key=lambda item: item[0])
     result.changes = _frame(old.frame, new.frame) + [c for _, c in body]
@@ -244,7 +240,3 @@ def _list_changes(old: tuple[str, ...], new: tuple[str, ...], ref: str, code: st
         out += [Change(f"{code}.removed", ref, "frame", x, "", field=ref) for x in a]
         out += [Change(f"{code}.added", ref, "frame", "", y, field=ref) for y in b]
     return out
-
-
-def changed_wording(change: Change) -> bool:
-    return changed(change.segments)

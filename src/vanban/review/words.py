@@ -96,10 +96,6 @@ def _trim(seg: Segment) -> Segment:
     return seg
 
 
-def changed(segments: tuple[Segment, ...]) -> bool:
-    return any(s.op != "equal" for s in segments)
-
-
 def similarity(old: str, new: str) -> float:
     """How much of two texts is the same wording (0…1), on word keys."""
     a = [word_key(t) for t in tokens(old) if not t.isspace()]
