@@ -10,6 +10,7 @@ then by similarity for a reworded block). A matched block that only got another 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ class Change:
     field: str = "text"
     extra: tuple[tuple[str, str], ...] = ()
     """An added or removed task's fields (lead, support, timeline, output, value)."""
+    nodes: tuple[int | None, int | None] = (None, None)
+    """The block's index in the old and in the new outline (None where it is absent)."""
 
     @property
     def renumbering(self) -> bool:
@@ -154,32 +157,37 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
                  if new.nodes[j].parent is None or new.nodes[j].parent not in moved_new}
     result.moved = moved_new
     body: list[tuple[float, Change]] = []
+
+    def add(at: float, change: Change, i: int | None, j: int | None) -> None:
+        body.append((at, dataclasses.replace(change, nodes=(i, j))))
+
     for n in new.nodes:
         j = n.index
         ref = n.address
         if j not in back:
-            body.append((j, Change(f"{n.kind}.added", ref, n.kind, "", n.text, "", n.label,
-                                   extra=tuple(n.fields.items()))))
+            add(j, Change(f"{n.kind}.added", ref, n.kind, "", n.text, "", n.label,
+                          extra=tuple(n.fields.items())), None, j)
             continue
         o = old.nodes[back[j]]
         if j in top_moved:
-            body.append((j, Change(f"{n.kind}.moved", ref, n.kind, o.text, n.text, o.label,
-                                   n.label, field="place")))
+            add(j, Change(f"{n.kind}.moved", ref, n.kind, o.text, n.text, o.label, n.label,
+                          field="place"), o.index, j)
         elif o.label != n.label and j not in moved_new:
-            body.append((j, Change("renumbered", ref, n.kind, o.label, n.label, o.label,
-                                   n.label, field="label")))
+            add(j, Change("renumbered", ref, n.kind, o.label, n.label, o.label, n.label,
+                          field="label"), o.index, j)
         if text_key(o.text) != text_key(n.text):
-            body.append((j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text,
-                                         o.label, n.label, diff_words(o.text, n.text))))
-        body.extend((j + 0.2, c) for c in _fields(o, n, ref))
+            add(j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text, o.label,
+                                n.label, diff_words(o.text, n.text)), o.index, j)
+        for c in _fields(o, n, ref):
+            add(j + 0.2, c, o.index, j)
     for o in old.nodes:
         if o.index in matched:
             continue
         # Shown where it stood: after the new place of the block that preceded it.
         before = [matched[i] for i in range(o.index) if i in matched]
         at = (max(before) if before else -1) + 0.5
-        body.append((at, Change(f"{o.kind}.removed", o.address, o.kind, o.text, "", o.label, "",
-                                extra=tuple(o.fields.items()))))
+        add(at, Change(f"{o.kind}.removed", o.address, o.kind, o.text, "", o.label, "",
+                       extra=tuple(o.fields.items())), o.index, None)
     body.sort(key=lambda item: item[0])
     result.changes = _frame(old.frame, new.frame) + [c for _, c in body]
     result.pairs = _pairs(old, new, matched)

@@ -87,18 +87,15 @@ def _frame_lines(change: Change, side: str) -> Lines:
 def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow]:
     """The rows of ``diff``, in the new document's order: one per changed item."""
     reasons = reasons or {}
-    by_ref: dict[str, list[Change]] = {}
-    for change in diff.changes:
+    by_ref: dict[object, list[Change]] = {}
+    for i, change in enumerate(diff.changes):
         if change.renumbering:
             continue
-        key = change.ref if change.kind != "frame" else f"{change.ref}:{change.code}:{change.new}"
+        # A block's changes make one row; each frame change (a recipient …) is its own row.
+        key = change.nodes if change.kind != "frame" else f"frame {i}"
         by_ref.setdefault(key, []).append(change)
-    old_nodes = {n.address: n for n in diff.old.nodes}
-    new_nodes = {n.address: n for n in diff.new.nodes}
-    pairs = {(o, n) for o, n in diff.pairs}
-    back = {n: o for o, n in pairs if n is not None}
     out = []
-    for key, changes in by_ref.items():
+    for changes in by_ref.values():
         first = changes[0]
         reason = reasons.get(first.ref, "")
         if first.kind == "frame":
@@ -106,12 +103,9 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
                                 _frame_lines(first, "new"), reason))
             continue
         action = first.code.rsplit(".", 1)[-1]
-        new = new_nodes.get(first.ref) if action != "removed" else None
-        old = None
-        if new is not None and back.get(new.index) is not None:
-            old = diff.old.nodes[back[new.index]]
-        elif action == "removed":
-            old = old_nodes.get(first.ref)
+        i, j = first.nodes
+        old = diff.old.nodes[i] if i is not None else None
+        new = diff.new.nodes[j] if j is not None else None
         note = NOTES.get(action, ("", ""))[0]
         whole_old = "del" if action == "removed" else ""
         whole_new = "ins" if action == "added" else ""

@@ -132,3 +132,27 @@ def test_compare_refuses_folders_and_keeps_output(tmp_path):
     assert result.exit_code == 1
     assert "[compare.not-file]" in result.output
     assert out.read_bytes() == b"old"
+
+
+def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_path):
+    """IV.3 removed, and the old IV.4 (now IV.3) reworded: one address, two rows."""
+    shutil.copytree(ROOT / "plans/_shared", tmp_path / "_shared")
+    text = (ROOT / P2024).read_text(encoding="utf-8")
+    start = text.index("      - numbered: >-\n          Đài Phát thanh")
+    end = text.index("      - unit: Sở Thông tin và Truyền thông")
+    new = (text[:start] + text[end:]).replace("phối hợp với Sở Tư pháp triển khai các nhiệm vụ",
+                                              "phối hợp chặt chẽ với Sở Tư pháp triển khai các "
+                                              "nhiệm vụ")
+    (tmp_path / "moi.yaml").write_text(new, encoding="utf-8")
+    out = tmp_path / "b.docx"
+    result = run("compare", P2024, str(tmp_path / "moi.yaml"), "-o", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    _, rows = _rows(out)
+    assert [(r[1][0][:30], r[1][1], r[2][2]) for r in rows[1:]] == [
+        ("3. Đài Phát thanh - Truyền hìn", ["3. ", ("Đài Phát thanh - Truyền hình Quảng Bình, Báo "
+                                            "Quảng Bình thực hiện tuyên truyền, phổ biến trên báo "
+                                            "đài các quy định pháp luật về hòa giải ở cơ sở và "
+                                            "tình hình triển khai thi hành pháp luật về hòa giải "
+                                            "ở cơ sở.")], []),
+        ("4. Sở Thông tin và Truyền thôn", [], [" chặt chẽ"]),
+    ]
