@@ -118,8 +118,9 @@ class _Walker:
             self.para("intro", None, f"mở đầu {n}")
         if self.plan.parts:
             for pi, part in enumerate(self.plan.parts, 1):
-                self.take()  # "Phần I"
+                number, _ = self.take()  # "Phần I": its own paragraph, a number like any other
                 top = self.para("part", None, f"Phần {pi}")
+                self.nodes[top].paras["number"] = number
                 self.sections(part.sections, top)
         else:
             self.sections(self.plan.sections, None)

@@ -45,6 +45,8 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
                 i, j = o.paras.get(name), n.paras.get(name)
                 if i is not None and j is not None:
                     kept[i] = new_at[j]
+                    if name == "number":  # "Phần I" → "Phần II" is renumbering: never marked
+                        continue
                     a, b = old_doc.body[i], new_doc.body[j]
                     if text_key(a.text) != text_key(b.text):
                         group.edits[new_at[j]] = _segments(a.text, b.text, b.label)

@@ -187,3 +187,27 @@ def test_date_outside_git_is_the_documents(tmp_path, monkeypatch):
     root = etree.fromstring(zipfile.ZipFile("x.docx").read("word/document.xml"))
     assert {m.get(f"{W}date") for m in root.iter(f"{W}ins", f"{W}del")} == {
         "2025-01-14T00:00:00Z"}
+
+
+def test_a_part_added_in_front(tmp_path, monkeypatch):
+    """Parts (Phần I, Phần II): a new first part is inserted whole; "Phần I" → "Phần II" of the
+    others is renumbering, never marked."""
+    cases = ROOT / "tests/cases"
+    shutil.copytree(cases / "_shared", tmp_path / "_shared")
+    old = (cases / "part-title-case/plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "cu.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "moi.yaml").write_text(old.replace("parts:\n", (
+        "parts:\n  - title: BỐI CẢNH\n    sections:\n      - title: TÌNH HÌNH\n"
+        "        content:\n          - Tình hình chung của địa phương.\n"), 1), encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    data = _tracked(str(tmp_path / "cu.yaml"), str(tmp_path / "moi.yaml"), tmp_path / "p.docx")
+    assert revisions(data) == [x for line in ("Phần I", "BỐI CẢNH", "I. TÌNH HÌNH",
+                                              "Tình hình chung của địa phương.")
+                               for x in (("ins-mark", ""), ("ins", line))]
+    assert resolve(data, accept=True) == _paragraphs(
+        render_document(_document(str(tmp_path / "moi.yaml"))))
+    parts = re.compile(r"^Phần [IVX]+$")
+    rejected = [x for x in resolve(data, accept=False) if not parts.match(x)]
+    before = _paragraphs(render_document(_document(str(tmp_path / "cu.yaml"))))
+    assert _without_numbers(rejected) == _without_numbers(
+        [x for x in before if not parts.match(x)])
