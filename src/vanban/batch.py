@@ -74,7 +74,7 @@ def make(job: Job, workspace: Path) -> Outcome:
     except VanbanError as exc:
         return Outcome(job, [], list(exc.diagnostics) + prepared.warnings)
     return Outcome(job, files, prepared.warnings, prepared.document.issued,
-                   list(getattr(prepared, "depends", ())))
+                   list(prepared.depends))
 
 
 def _make_in_worker(args: tuple[Job, Path]) -> Outcome:
@@ -264,11 +264,13 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
             results = list(pool.map(_check_in_worker, todo, chunksize=chunk))
     else:
         results = [check(job) for job in todo]
-    first_of: dict[str, Job] = {}
+    first_of: dict[Path, Job] = {}
     for result in results:
         found.extend(result.diagnostics)
         if result.template:
-            first_of.setdefault(result.template, result.job)
+            from vanban.pipeline import find_template
+
+            first_of.setdefault(find_template(result.template, workspace), result.job)
             stamp = book.stamps.get(book._name(result.job.target))
             if result.issued and stamp is not None and result.job.target.is_file():
                 found.append(_issued_source_changed(result.job))

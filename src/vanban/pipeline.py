@@ -33,6 +33,11 @@ class Prepared:
     loaded: Loaded
     warnings: list[Diagnostic] = field(default_factory=list)
     doctype: DocType = field(default_factory=lambda: doctypes.TYPES[doctypes.DEFAULT_TYPE])
+    second: Path | None = None
+    """Where the document issued with a Quyết định goes when it is a file of its own."""
+    depends: tuple[Path, ...] = ()
+    """Other files the plan named and was made from (the plan a Quyết định issues): a change to
+    any of them makes its outputs stale."""
 
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
@@ -53,8 +58,8 @@ def load_typed(path: Path, display: str) -> tuple[object, Loaded, DocType]:
     try:
         plan = doctype.model.model_validate(loaded.data)
     except ValidationError as exc:
-        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, doctype.model)
-                          ) from None
+        raise VanbanError(loaded.warnings + from_validation_error(
+            exc, loaded, doctype.model, doctype.document)) from None
     return plan, loaded, doctype
 
 
@@ -86,8 +91,10 @@ def _registry(folders: tuple[Path, ...],
     return found
 
 
-def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]) -> Prepared:
-    """Validate and compose one plan; the plan's own errors and its registry's are both found."""
+def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError],
+            nested: bool = False) -> Prepared:
+    """Validate and compose one plan; the plan's own errors and its registry's are both found.
+    A Quyết định that issues a plan (``attachment``) gets that plan prepared the same way."""
     problems: list[Diagnostic] = []
     try:
         plan, loaded, doctype = load_typed(job.source, job.display)
@@ -101,14 +108,61 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
         raise VanbanError(problems)
     resolved = resolve(plan, registry, loaded)
     found = doctype.check(resolved)
+    attached, attached_problems = _attachment(job, plan, loaded, registries, nested)
     try:  # composition reports the resolve stage's problems with its own
         document = doctype.compose(resolved)
     except VanbanError as exc:
-        raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)) from None
-    if any(d.severity is Severity.ERROR for d in found):
-        raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings)))
-    return Prepared(job, document, loaded, list(registry.warnings) + list(loaded.warnings)
-                    + _in_file_order(found + list(document.warnings)), doctype)
+        raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)
+                          + attached_problems) from None
+    if any(d.severity is Severity.ERROR for d in found) or attached_problems:
+        raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings))
+                          + attached_problems)
+    warnings = (list(registry.warnings) + list(loaded.warnings)
+                + _in_file_order(found + list(document.warnings)))
+    second, depends = None, ()
+    if attached is not None:
+        from vanban.compose.attach import attach
+
+        document = attach(document, attached.document)
+        warnings += attached.warnings
+        if plan.attachment.layout == "two-files":
+            second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
+        depends = (attached.job.source, *attached.depends)
+    return Prepared(job, document, loaded, warnings, doctype, second, depends)
+
+
+ATTACHED_SUFFIX = "-kem-theo"
+"""The file name of a document issued with a Quyết định, laid out as a file of its own."""
+
+
+def _attachment(job: Job, plan: object, loaded: Loaded,
+                registries: dict[tuple[Path, ...], Registry | VanbanError], nested: bool
+                ) -> tuple[Prepared | None, list[Diagnostic]]:
+    """The plan a Quyết định issues, prepared from its own file (and its problems)."""
+    attachment = getattr(plan, "attachment", None)
+    if attachment is None:
+        return None, []
+    where = loaded.span(("attachment", "plan"))
+    path = (job.source.parent / attachment.plan)
+    if nested:
+        return None, [Diagnostic(
+            "attachment.nested", "Văn bản kèm theo không được có văn bản kèm theo của nó.",
+            where, "attachment", message_en="An attached document cannot attach another.")]
+    if not path.is_file():
+        return None, [Diagnostic(
+            "attachment.not-found", f'Không tìm thấy tệp kèm theo "{attachment.plan}" (tính từ '
+            "thư mục của tệp này).", where, "attachment.plan",
+            message_en=f'No file "{attachment.plan}" (relative to this file\'s folder).')]
+    try:
+        item = prepare(Job(path, display_path(path), job.target), registries, nested=True)
+    except VanbanError as exc:
+        return None, list(exc.diagnostics)
+    if item.doctype.layout != "Mẫu 1.4":
+        return None, [Diagnostic(
+            "attachment.type", "Quyết định chỉ ban hành kèm theo văn bản có tên loại (Mẫu 1.4), "
+            f'ví dụ kế hoạch; "{attachment.plan}" là {item.doctype.key}.', where,
+            "attachment.plan", message_en="Only a Mẫu 1.4 document can be issued with it.")]
+    return item, []
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -149,15 +203,25 @@ def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
 
 
 def render_one(item: Prepared, workspace: Path) -> bytes:
-    from vanban.render.docx import render
-
-    template = find_template(item.doctype.key, workspace)
-    return render(item.document, template, display_path(template), item.doctype.contract)
+    """The DOCX bytes of one prepared plan."""
+    return render_outputs(item, workspace)[0][1]
 
 
 def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
-    """Every file one prepared plan gives (its DOCX first)."""
-    return [(item.job, render_one(item, workspace))]
+    """Every file one prepared plan gives: its DOCX, and the document it issues when that is a
+    file of its own (the decision then without it)."""
+    import dataclasses
+
+    from vanban.render.docx import render
+
+    template = find_template(item.doctype.key, workspace)
+    shown, contract = display_path(template), item.doctype.contract
+    if item.second is None:
+        return [(item.job, render(item.document, template, shown, contract))]
+    alone = dataclasses.replace(item.document, attachments=())
+    return [(item.job, render(alone, template, shown, contract)),
+            (Job(item.job.source, item.job.display, item.second),
+             render(item.document, template, shown, contract, attachment_only=True))]
 
 
 def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,
@@ -170,7 +234,7 @@ def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(render_one, item, workspace) for item in prepared]
+            futures = [pool.submit(render_outputs, item, workspace) for item in prepared]
             outcomes = [(item, future) for item, future in zip(prepared, futures)]
             results = []
             for item, future in outcomes:
@@ -182,11 +246,11 @@ def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,
         results = []
         for item in prepared:
             try:
-                results.append((item, render_one(item, workspace)))
+                results.append((item, render_outputs(item, workspace)))
             except VanbanError as exc:
                 problems.extend(exc.diagnostics)
-    for item, data in results:
-        rendered.append((item.job, data))
+    for item, files in results:
+        rendered.extend(files)
         if progress:
             progress(item.job.display)
     return rendered, list(dict.fromkeys(problems))

@@ -11,7 +11,7 @@ from vanban.ooxml.reader import read_docx
 from vanban.ooxml.styles import BY_ID
 from vanban.rules import nd30
 
-IDS = example_ids()
+IDS = example_ids("ke-hoach")  # the Kế hoạch examples; other types: test_doctype_examples.py
 
 
 @pytest.fixture(scope="module")

@@ -205,7 +205,8 @@ def _pairs(old: Outline, new: Outline, matched: dict[int, int]
 
 
 FRAME_FIELDS = (("number", "so", "frame.number"), ("place_date", "ngay", "frame.date"),
-                ("title", "trich-yeu", "frame.title"), ("issuer", "co-quan", "frame.issuer"))
+                ("title", "trich-yeu", "frame.title"), ("issuer", "co-quan", "frame.issuer"),
+                ("v_v", "v-v", "frame.v-v"), ("authority", "tham-quyen", "frame.authority"))
 
 
 def _frame(old: Frame, new: Frame) -> list[Change]:
@@ -216,6 +217,8 @@ def _frame(old: Frame, new: Frame) -> list[Change]:
         if text_key(a) != text_key(b):
             out.append(Change(code, ref, "frame", a, b, segments=diff_words(a, b), field=name))
     out += _list_changes(old.can_cu, new.can_cu, "can-cu", "frame.can-cu")
+    out += _list_changes(old.proposal, new.proposal, "de-nghi", "frame.proposal")
+    out += _list_changes(old.kinh_gui, new.kinh_gui, "kinh-gui", "frame.kinh-gui")
     a = signer_text(old)
     b = signer_text(new)
     if text_key(a) != text_key(b):

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from vanban.errors import Span
+from vanban.model import walk
 from vanban.review.diff import signer_text
-from vanban.review.refs import sections, unit_paths, value_at
+from vanban.review.refs import unit_paths, value_at
 
 
 @dataclass(frozen=True)
@@ -100,27 +101,6 @@ def _shift(date: dt.date, years: int) -> dt.date:
         return date.replace(year=date.year + years, day=28)
 
 
-def _tasks(blocks, path: tuple):
-    """(path, task) of every task under ``blocks``."""
-    from vanban.model.blocks import Item, Numbered, Task, UnitDuty
-
-    for i, block in enumerate(blocks):
-        if isinstance(block, Task):
-            yield path + (i,), block
-        if isinstance(block, (Task, Item, Numbered, UnitDuty)):
-            yield from _tasks(block.content, path + (i, "content"))
-
-
-def _targets(blocks, path: tuple):
-    from vanban.model.blocks import Item, Numbered, Target, Task, UnitDuty
-
-    for i, block in enumerate(blocks):
-        if isinstance(block, Target):
-            yield path + (i,), block
-        if isinstance(block, (Task, Item, Numbered, UnitDuty)):
-            yield from _targets(block.content, path + (i, "content"))
-
-
 def next_year(text: str, loaded, plan, document, year: int, display: str, registry=None
               ) -> Draft:
     """The draft of ``plan`` (whose source is ``text``) for ``year``; with ``registry``, the
@@ -144,18 +124,18 @@ def next_year(text: str, loaded, plan, document, year: int, display: str, regist
     if plan.year is not None:
         ed.scalar(("year",), str(year), "năm kế hoạch")
     ed.words(("title",), old_year, year, "trích yếu")
-    for content_path, blocks in sections(plan):
-        for path, _task in _tasks(blocks, content_path):
+    from vanban.model.blocks import Target, Task
+
+    for path, block in walk.blocks(plan):
+        if isinstance(block, Task):
             ed.words(path + ("timeline",), old_year, year, "thời gian thực hiện")
-        for path, target in _targets(blocks, content_path):
-            if target.value is not None:
-                line = loaded.spans[path + ("value",)].line
-                value = f"{target.value:g}{target.unit or ''}"
-                decisions.append(Decision(
-                    Span(display, line, 1),
-                    f"Chỉ tiêu {target.id or ''} giữ giá trị {value} của năm {old_year}; xem "
-                    "lại.".replace("  ", " "),
-                    f"Target {target.id or ''} keeps {value}; revise it."))
+        elif isinstance(block, Target) and block.value is not None:
+            line = loaded.spans[path + ("value",)].line
+            value = f"{block.value:g}{block.unit or ''}"
+            name = f"Chỉ tiêu {block.id}" if block.id else "Chỉ tiêu"
+            decisions.append(Decision(
+                Span(display, line, 1), f"{name} giữ giá trị {value} của năm {old_year}; xem lại.",
+                f"Target {block.id or ''} keeps {value}; revise it."))
     decisions += _leftovers(ed, old_year, display)
     if registry is not None:
         moved_day = _shift(plan.date, shift) if plan.date else dt.date(year, 1, 1)

@@ -49,7 +49,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Frame:
-    """The printed frame of a document, field by field."""
+    """The printed frame of a document, field by field (fields a type does not print are
+    empty)."""
 
     number: str
     place_date: str
@@ -60,6 +61,10 @@ class Frame:
     signature: tuple[str, ...]
     signer: str
     issued: bool
+    v_v: str = ""
+    kinh_gui: tuple[str, ...] = ()
+    authority: str = ""
+    proposal: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,14 +78,41 @@ class Outline:
 
 def frame_of(doc: composed.Document) -> Frame:
     return Frame(doc.number_line, doc.place_date, doc.title, doc.issuer_lines, doc.can_cu,
-                 doc.recipients, doc.signature_lines, doc.signer_name, doc.issued)
+                 doc.recipients, doc.signature_lines, doc.signer_name, doc.issued,
+                 getattr(doc, "v_v", ""), getattr(doc, "kinh_gui", ()),
+                 getattr(doc, "authority_line", ""), getattr(doc, "proposal", ()))
 
 
 def outline(plan, doc: composed.Document) -> Outline:
-    """The outline of ``plan`` as composed into ``doc`` (the two must belong together)."""
-    walker = _Walker(plan, doc)
-    walker.run()
-    return Outline(frame_of(doc), walker.nodes, doc)
+    """The outline of ``plan`` as composed into ``doc`` (the two must belong together).
+
+    A plan laid out by sections and tasks (Mẫu 1.4) is walked block by block; another type
+    (Công văn, Quyết định), or a layout the walk does not recognise, is outlined paragraph by
+    paragraph, aligned by wording only.
+    """
+    if hasattr(plan, "tasks_display"):
+        walker = _Walker(plan, doc)
+        try:
+            walker.run()
+        except (IndexError, AttributeError, KeyError):
+            walker.cursor = -1
+        if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
+            return Outline(frame_of(doc), walker.nodes, doc)
+    return Outline(frame_of(doc), _paragraphs(doc), doc)
+
+
+def _paragraphs(doc: composed.Document) -> list[Node]:
+    """Every body paragraph (and table) as a block of its own."""
+    nodes: list[Node] = []
+    for i, p in enumerate(doc.body):
+        if isinstance(p, composed.Para):
+            address = p.label.rstrip(".") if p.label not in ("", "-", "+") else f"đoạn {i + 1}"
+            nodes.append(Node("paragraph", _strip_end(p.text), p.label, paras={"text": i},
+                              index=len(nodes), address=address))
+        else:
+            text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
+            nodes.append(Node("table", text, index=len(nodes), address=f"bảng {i + 1}"))
+    return nodes
 
 
 def _strip_end(text: str) -> str:

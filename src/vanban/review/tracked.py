@@ -140,7 +140,9 @@ def frame_groups(diff: PlanDiff) -> list[Group]:
     pairs = [((a.number_line,), (b.number_line,)), ((a.place_date,), (b.place_date,)),
              ((a.title,), (b.title,)), (a.issuer_lines, b.issuer_lines), (a.can_cu, b.can_cu),
              (a.recipients, b.recipients), (a.signature_lines, b.signature_lines),
-             ((a.signer_name,), (b.signer_name,))]
+             ((a.signer_name,), (b.signer_name,)), ((a.v_v,), (b.v_v,)),
+             (a.kinh_gui, b.kinh_gui), ((a.authority_line,), (b.authority_line,)),
+             (a.proposal, b.proposal)]
     groups = [list_group(old, new) for old, new in pairs]
     return [g for g in groups if g.edits or g.deleted]
 

@@ -17,7 +17,8 @@ def plan_day(plan) -> dt.date | None:
     """The day a plan speaks for: its issue date, else the first day of its year."""
     if plan.date is not None:
         return plan.date
-    return dt.date(plan.year, 1, 1) if plan.year else None
+    year = getattr(plan, "year", None)
+    return dt.date(year, 1, 1) if year else None
 
 
 def check_validity(resolved: Resolved, out: Findings) -> None:
