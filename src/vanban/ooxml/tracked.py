@@ -34,6 +34,9 @@ class Deleted:
 
     text: str
     style: str | None = None
+    after_tables: int = 0
+    """How many tables stood between it and the paragraph before it (placed after the last
+    paragraph of a group, it goes after those tables too)."""
 
 
 @dataclass
@@ -216,13 +219,23 @@ def _deleted_row(like: etree._Element, cells: tuple[str, ...], revs: _Revisions
     return tr
 
 
-def _mark_rows(root: etree._Element, group: RowGroup, revs: _Revisions) -> bool:
-    found, k = [], 0
-    for tr in root.iter(w("tr")):
-        if k < len(group.rows) and _row_text(tr) == group.rows[k]:
-            found.append(tr)
-            k += 1
-    if k != len(group.rows):
+def _table_rows(root: etree._Element, group: RowGroup, used: set) -> list | None:
+    """The rows of the first table not yet used whose last rows read ``group.rows`` (a task
+    table's heading row is not part of the group)."""
+    for tbl in root.iter(w("tbl")):
+        if id(tbl) in used:
+            continue
+        rows = tbl.findall(w("tr"))
+        if len(rows) >= len(group.rows) and [_row_text(tr) for tr in
+                                             rows[len(rows) - len(group.rows):]] == group.rows:
+            used.add(id(tbl))
+            return rows[len(rows) - len(group.rows):]
+    return None
+
+
+def _mark_rows(root: etree._Element, group: RowGroup, revs: _Revisions, used: set) -> bool:
+    found = _table_rows(root, group, used)
+    if found is None or not found:
         return False
     for at, gone in sorted(group.deleted.items()):
         before = at < len(found)
@@ -267,9 +280,10 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
     root = etree.fromstring(src.read("word/document.xml"), _PARSER)
     revs = _Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
     missing = []
+    used: set[int] = set()
     for gi, group in enumerate(groups):
         if isinstance(group, RowGroup):
-            if not _mark_rows(root, group, revs):
+            if not _mark_rows(root, group, revs, used):
                 missing.append(gi)
             continue
         paragraphs = list(root.iter(w("p")))
@@ -281,8 +295,13 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
         for at, gone in sorted(group.deleted.items()):
             before = at < len(found)
             anchor = found[at] if before else found[-1]
+            if not before:
+                for _ in range(gone[0].after_tables):
+                    if anchor.getnext() is None or anchor.getnext().tag != w("tbl"):
+                        break
+                    anchor = anchor.getnext()
             for item in (gone if before else reversed(gone)):
-                new = _deleted_paragraph(anchor, item, revs)
+                new = _deleted_paragraph(found[at] if before else found[-1], item, revs)
                 (anchor.addprevious if before else anchor.addnext)(new)
         for index, edit in sorted(group.edits.items()):
             if edit == "insert":

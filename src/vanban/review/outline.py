@@ -45,6 +45,8 @@ class Node:
     """Where the block stands, by its printed numbers: "II.3", "I.1.-2" (the second "-" line)."""
     row: int | None = None
     """The appendix table row that prints it (tasks shown as a table), else None."""
+    table: int | None = None
+    """For a table of the body: its index in the document's body."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
                               index=len(nodes), address=address))
         else:
             text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
-            nodes.append(Node("table", text, index=len(nodes), address=f"bảng {i + 1}"))
+            nodes.append(Node("table", text, index=len(nodes), address=f"bảng {i + 1}",
+                              table=i))
     return nodes
 
 
@@ -182,11 +185,11 @@ class _Walker:
                             self.para("sub-bullet", line, f"{base}.-{dash}.+{k}")
             elif isinstance(block, Table):
                 dash += 1
-                _, table = self.take()
+                at, table = self.take()
                 text = " | ".join(table.header) + "".join(
                     " / " + " | ".join(row) for row in table.rows)
                 self.add(Node("table", text, key=f"table:{block.id}" if block.id else None,
-                              address=block.id or f"{base}.bảng {dash}"), parent)
+                              address=block.id or f"{base}.bảng {dash}", table=at), parent)
             elif isinstance(block, Target):
                 dash += 1
                 self.target(block, parent, f"{base}.-{dash}")

@@ -18,7 +18,7 @@ KINDS = {
     "sub-bullet": ('dòng "+"', "sub-bullet line"), "paragraph": ("đoạn", "paragraph"),
     "intro": ("đoạn mở đầu", "opening paragraph"), "numbered": ("khoản", "numbered paragraph"),
     "unit": ("nhiệm vụ của đơn vị", "unit's duties"), "group": ("nhóm nhiệm vụ", "task group"),
-    "part": ("phần", "part"), "frame": ("", ""),
+    "part": ("phần", "part"), "table": ("bảng", "table"), "frame": ("", ""),
 }
 FIELDS = {
     "lead": ("Đơn vị chủ trì", "Lead unit"), "support": ("Đơn vị phối hợp", "Coordinating units"),

@@ -28,6 +28,47 @@ def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]
     return head + [(s.op, s.old, s.new) for s in diff_words(old, new)]
 
 
+def _table_rows(table) -> list[tuple[str, ...]]:
+    return [tuple(table.header), *(tuple(r) for r in table.rows)]
+
+
+def table_group(old, new) -> RowGroup:
+    """A body table's changes, row by row (rows aligned by their cells' wording); ``old`` is
+    None for a table that is new."""
+    b = _table_rows(new)
+    group = RowGroup(b)
+    if old is None:
+        group.edits = {k: "insert" for k in range(len(b))}
+        return group
+    a = _table_rows(old)
+    key = [tuple(text_key(c) for c in r) for r in a], [tuple(text_key(c) for c in r) for r in b]
+    matcher = difflib.SequenceMatcher(None, key[0], key[1], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        start, paired = j1, {}
+        for i in range(i1, i2):  # each old row to its most similar new row, in order
+            best, score = None, 0.5
+            for j in range(start, j2):
+                s = (similarity(" ".join(a[i]), " ".join(b[j]))
+                     if len(a[i]) == len(b[j]) else 0.0)
+                if s >= score:
+                    best, score = j, s
+            if best is not None:
+                paired[i] = best
+                start = best + 1
+        for i, j in paired.items():
+            group.edits[j] = {k: _segments(x, y) for k, (x, y) in enumerate(zip(a[i], b[j]))
+                              if text_key(x) != text_key(y)}
+        group.edits.update({j: "insert" for j in range(j1, j2) if j not in paired.values()})
+        for i in range(i1, i2):
+            if i not in paired:
+                later = [j for k, j in paired.items() if k > i]
+                at = min(later) if later else j2
+                group.deleted.setdefault(at, []).append(a[i])
+    return group
+
+
 def body_group(diff: PlanDiff) -> tuple[Group, int]:
     """The body's changes; also how many changed blocks are printed nowhere it can mark."""
     old_doc, new_doc = diff.old.document, diff.new.document
@@ -54,20 +95,23 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
                     group.edits[new_at[j]] = "insert"
                 else:
                     gone.append(i)
-            if o.kind == "table" and text_key(o.text) != text_key(n.text):
-                unmarked += 1
             continue
         if n is not None:
             group.edits.update({new_at[j]: "insert" for j in n.paras.values()})
-            unmarked += not n.paras and n.row is None
+            unmarked += not n.paras and n.row is None and n.table is None
         if o is not None:
             gone.extend(o.paras.values())
-            unmarked += not o.paras and n is None and o.row is None
+            # A table that is gone (or moved) cannot be shown deleted at its old place.
+            unmarked += (not o.paras and n is None and o.row is None) or o.table is not None
     for i in sorted(gone):
         after = [kept[k] for k in kept if k > i]
         at = min(after) if after else len(group.texts)
         para = old_doc.body[i]
-        group.deleted.setdefault(at, []).append(Deleted(para.full, STYLE_OF_KIND[para.kind]))
+        tables = 0  # tables right before it in the old body
+        while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
+            tables += 1
+        group.deleted.setdefault(at, []).append(
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables))
     return group, unmarked
 
 
@@ -79,6 +123,23 @@ def _cells(row) -> tuple[str, ...]:
     if row.group:
         return (row.label, row.content)
     return (row.label, row.content, row.lead, row.support, row.timeline, row.output)
+
+
+def table_groups(diff: PlanDiff) -> list[RowGroup]:
+    """The changes of the body's tables: a reworded table cell by cell, a new one whole (a
+    table that is gone is counted as not marked by ``body_group``)."""
+    out = []
+    moved = diff.moved
+    for oi, nj in diff.pairs:
+        n = diff.new.nodes[nj] if nj is not None else None
+        if n is None or n.table is None:
+            continue
+        o = diff.old.nodes[oi] if oi is not None and nj not in moved else None
+        if o is not None and text_key(o.text) == text_key(n.text):
+            continue
+        old_table = diff.old.document.body[o.table] if o is not None else None
+        out.append(table_group(old_table, diff.new.document.body[n.table]))
+    return out
 
 
 def row_group(diff: PlanDiff) -> RowGroup | None:
@@ -161,7 +222,7 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
         # The whole task appendix comes or goes: its heading and table frame are not marked.
         unmarked += sum(len(a.rows) for a in doc.appendices + diff.old.document.appendices)
     groups = (frame_groups(diff) + ([body] if body.edits or body.deleted else [])
-              + ([rows] if rows else []))
+              + ([rows] if rows else []) + table_groups(diff))
     data, missing = mark(render(doc), groups, author=author, date=date,
                          when=source_date(doc.date_iso))
     warnings = []

@@ -211,3 +211,30 @@ def test_a_part_added_in_front(tmp_path, monkeypatch):
     before = _paragraphs(render_document(_document(str(tmp_path / "cu.yaml"))))
     assert _without_numbers(rejected) == _without_numbers(
         [x for x in before if not parts.match(x)])
+
+
+def test_a_body_table_cell_and_row(tmp_path, monkeypatch):
+    """A Công văn's table: a reworded cell is marked word by word, a new row is inserted whole
+    (and the document of another type is outlined paragraph by paragraph)."""
+    monkeypatch.chdir(ROOT)
+    source = ROOT / "plans/quang-binh/2025/cong-van-trien-khai-ke-hoach.yaml"
+    text = source.read_text(encoding="utf-8").replace(
+        "          - [2, Số hòa giải viên (trong đó nữ), người]\n",
+        "          - [2, Số hòa giải viên (trong đó nữ; dưới 35 tuổi), người]\n"
+        "          - [3, Số hòa giải viên mới được công nhận, người]\n").replace(
+        "          - [3, Số vụ việc", "          - [4, Số vụ việc").replace(
+        "          - [4, Số tổ hòa giải đạt", "          - [5, Số tổ hòa giải đạt")
+    new_file = source.parent / ".test-table.yaml"  # beside it: the same registry
+    new_file.write_text(text, encoding="utf-8")
+    try:
+        data = _tracked(str(source), str(new_file), tmp_path / "cv.docx")
+        new_doc = _document(str(new_file))
+    finally:
+        new_file.unlink()
+    assert revisions(data) == [
+        ("ins", "; dưới 35 tuổi"),
+        ("ins-row", ""), ("ins", "3"), ("ins", "Số hòa giải viên mới được công nhận"),
+        ("ins", "người"),
+        ("del", "3"), ("ins", "4"), ("del", "4"), ("ins", "5")]
+    assert resolve(data, accept=True) == _paragraphs(render_document(new_doc))
+    assert resolve(data, accept=False) == _paragraphs(render_document(_document(str(source))))
