@@ -47,7 +47,8 @@ def example_ids(*types: str) -> list[str]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
     """Build every example plan into a temporary outputs folder: {plan id: docx path}."""
-    from vanban.pipeline import build, discover
+    from vanban.batch import build
+    from vanban.jobs import discover
 
     out = tmp_path_factory.mktemp("outputs")
     jobs = discover([PLANS], out, PLANS)

@@ -95,14 +95,15 @@ def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcom
         yield from pool.map(_make_in_worker, [(job, workspace) for job in jobs], chunksize=chunk)
 
 
-def build(jobs: list[Job], *, out_dir: Path, workspace: Path, strict: bool = False,
-          pdf: bool = False, workers: int = 1, force: bool = False,
+def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
+          strict: bool = False, pdf: bool = False, workers: int = 1, force: bool = False,
           progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Build every job whose output is not current, all or nothing (see the module's text)."""
+    """Build every job whose output is not current, all or nothing (see the module's text).
+    Without ``out_dir`` no stamps are read or kept: every plan is made."""
     from vanban import output
 
     stamps.reset()
-    book = stamps.StampBook(out_dir)
+    book = stamps.StampBook(out_dir) if out_dir is not None else stamps.NoBook()
     # Only what changes the DOCX bytes; a PDF is checked by its own digest in the stamp.
     options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
     keys = {job.target: stamps.inputs_key(job.source, shared_dirs(job.source), workspace,

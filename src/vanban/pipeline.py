@@ -7,7 +7,6 @@ checks, the composition and the template. The registry files are read here, once
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,13 +181,6 @@ def find_template(doc_type: str, workspace: Path) -> Path:
     return Path(str(resources.files("vanban") / "templates" / frame))
 
 
-@dataclass
-class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-
 def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
     """Prepare every job; collect the problems of all of them."""
     registries: dict[tuple[Path, ...], Registry | VanbanError] = {}
@@ -222,104 +214,3 @@ def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
     return [(item.job, render(alone, template, shown, contract)),
             (Job(item.job.source, item.job.display, item.second),
              render(item.document, template, shown, contract, attachment_only=True))]
-
-
-def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,
-               progress: Callable[[str], None] | None = None
-               ) -> tuple[list[tuple[Job, bytes]], list[Diagnostic]]:
-    """Render every prepared plan in memory; the problems of all of them (a broken template is
-    reported once)."""
-    rendered, problems = [], []
-    if workers > 1 and len(prepared) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(render_outputs, item, workspace) for item in prepared]
-            outcomes = [(item, future) for item, future in zip(prepared, futures)]
-            results = []
-            for item, future in outcomes:
-                try:
-                    results.append((item, future.result()))
-                except VanbanError as exc:
-                    problems.extend(exc.diagnostics)
-    else:
-        results = []
-        for item in prepared:
-            try:
-                results.append((item, render_outputs(item, workspace)))
-            except VanbanError as exc:
-                problems.extend(exc.diagnostics)
-    for item, files in results:
-        rendered.extend(files)
-        if progress:
-            progress(item.job.display)
-    return rendered, list(dict.fromkeys(problems))
-
-
-def _output_warnings(rendered: list[tuple[Job, bytes]], issued: set[Path], pdf: bool
-                     ) -> list[Diagnostic]:
-    """What a clerk should know before outputs change: an issued document (it has a number)
-    whose DOCX changes, and a PDF that would be left older than its DOCX."""
-    out = []
-    for job, data in rendered:
-        if not job.target.is_file() or job.target.read_bytes() == data:
-            continue
-        shown = display_path(job.target)
-        if job.source in issued:
-            out.append(Diagnostic(
-                "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
-                "khác tệp đang có; xem lại thay đổi (git diff) trước khi gửi đi.", Span(shown),
-                severity=Severity.WARNING,
-                message_en="This document has a number (it was issued) but its content changes."))
-        if not pdf and job.target.with_suffix(".pdf").is_file():
-            out.append(Diagnostic(
-                "output.stale-pdf", "Tệp PDF cạnh tệp này sẽ cũ hơn bản DOCX mới; dựng lại với "
-                "--pdf để cập nhật.", Span(display_path(job.target.with_suffix(".pdf"))),
-                severity=Severity.WARNING,
-                message_en="The PDF beside it will be older than the new DOCX; build with --pdf."))
-    return out
-
-
-def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool = False,
-          progress: Callable[[str], None] | None = None, workers: int = 1) -> BuildResult:
-    """Build every job or nothing: all plans validate and render before any file is written,
-    and the files are then written all together or not at all."""
-    prepared, problems = validate_all(jobs)
-    warnings = [p for p in problems if p.severity is Severity.WARNING]
-    for item in prepared:
-        warnings.extend(item.warnings)
-    warnings = list(dict.fromkeys(warnings))  # a shared registry's warnings once
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if not errors:
-        if pdf:  # fail before writing anything when the PDFs cannot be made
-            from vanban.pdf import find_soffice
-
-            find_soffice()
-        rendered, render_errors = render_all(prepared, workspace, workers=workers,
-                                             progress=progress)
-        errors += render_errors
-        issued = {item.job.source for item in prepared if item.document.issued}
-        warnings += _output_warnings(rendered, issued, pdf) if not errors else []
-    if strict:
-        errors += warnings
-    if errors:
-        raise VanbanError(errors + ([] if strict else warnings))
-    from vanban.output import write_all
-
-    items = [(job.target, data, display_path(job.target)) for job, data in rendered]
-    if pdf and rendered:  # made before anything is written, then written with the DOCX files
-        pdfs = _pdf_bytes(rendered)
-        for (job, _), data in zip(rendered, pdfs):
-            target = job.target.with_suffix(".pdf")
-            items.append((target, data, display_path(target)))
-    result = BuildResult(warnings=warnings)
-    for (target, _, _), change in zip(items, write_all(items)):
-        (result.written if change else result.unchanged).append(target)
-    return result
-
-
-def _pdf_bytes(rendered: list[tuple[Job, bytes]]) -> list[bytes]:
-    """The PDF of each rendered DOCX, made by one LibreOffice run before anything is written."""
-    from vanban.pdf.convert import pdf_bytes
-
-    return pdf_bytes([(display_path(job.target), data) for job, data in rendered])

@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 from tests.conftest import PLANS, ROOT, example_ids
 
-from vanban.pipeline import build, discover
+from vanban.batch import build
+from vanban.jobs import discover
 from vanban.review.projection import project
 
 # The real plan 87/KH-UBND (shared/seeds/002_21e836a27ee4c9ca.txt), kept in the repository.

@@ -3,7 +3,7 @@
 Each example starts from a valid plan (the 2024 Quảng Bình plan, or the small plan of the error
 cases), applies a few edits a clerk could make by accident — deleted lines, values of the wrong
 type, odd characters, broken indentation, duplicated lines, a truncated file — and runs
-``pipeline.build`` into an outputs folder that already holds a good DOCX. Every run must end in
+``batch.build`` into an outputs folder that already holds a good DOCX. Every run must end in
 either a DOCX that opens, or a VanbanError whose diagnostics are all located; the good DOCX is
 untouched when the build fails, and no temporary file is ever left behind.
 """
@@ -22,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from vanban.batch import build
 from vanban.errors import VanbanError
-from vanban.pipeline import build, discover
+from vanban.jobs import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 # The quick profile runs by default; VANBAN_FUZZ=deep runs the deeper one (same code, more cases).

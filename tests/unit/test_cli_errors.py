@@ -13,9 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from vanban import output
+from vanban.batch import build
 from vanban.cli import main
 from vanban.errors import VanbanError
-from vanban.pipeline import build, discover
+from vanban.jobs import discover
 from vanban.stamps import BOOK_NAME
 
 ROOT = Path(__file__).resolve().parents[2]

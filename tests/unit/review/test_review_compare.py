@@ -139,7 +139,7 @@ def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_
     shutil.copytree(ROOT / "plans/_shared", tmp_path / "_shared")
     text = (ROOT / P2024).read_text(encoding="utf-8")
     start = text.index("      - numbered: >-\n          Đài Phát thanh")
-    end = text.index("      - unit: Sở Thông tin và Truyền thông")
+    end = text.index("      - unit: so-tttt")
     new = (text[:start] + text[end:]).replace("phối hợp với Sở Tư pháp triển khai các nhiệm vụ",
                                               "phối hợp chặt chẽ với Sở Tư pháp triển khai các "
                                               "nhiệm vụ")

@@ -179,24 +179,24 @@ def test_git_revisions_and_registry_change(tmp_path, monkeypatch):
     repo = _repo(tmp_path)
     monkeypatch.chdir(repo)
     registry = repo / "plans/_shared/don-vi.yaml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace(
-        "name: Sở Thông tin và Truyền thông", "name: Sở Khoa học và Công nghệ\n"
-        "    aliases: [Sở Thông tin và Truyền thông]"), encoding="utf-8")
+    text = registry.read_text(encoding="utf-8")
+    # A unit no plan prints: the registry change is listed, no plan prints differently.
+    registry.write_text(text.replace("units:\n", "units:\n  so-moi:\n    name: Sở Mới\n", 1),
+                        encoding="utf-8")
     result = run("diff", "HEAD:plans", "plans")
     assert result.exit_code == 1
-    assert "  đơn vị so-tttt: Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ" in \
-        result.output.splitlines()
-    # The 2024 and 2025 plans name the unit by its old name (an alias prints as written):
-    # their text is unchanged, so no plan is listed as changed by the registry.
-    assert "Kế hoạch in ra khác đi" not in result.output
-    registry.write_text(registry.read_text(encoding="utf-8").replace(
-        "name: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n",
-        "name: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình\n"), encoding="utf-8")
+    assert result.output.splitlines() == ["Danh mục đơn vị, người ký:",
+                                          "  đơn vị so-moi: ∅ → Sở Mới"]
+    # A unit the plans call by its id: renamed once, reprinted in every plan that calls it.
+    registry.write_text(text.replace("name: Sở Thông tin và Truyền thông",
+                                     "name: Sở Khoa học và Công nghệ"), encoding="utf-8")
     data = _json("HEAD:plans", "plans")
+    assert [(r["id"], r["old"], r["new"]) for r in data["registry"]] == [
+        ("so-tttt", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ")]
     assert data["registry_effects"] == ["plans/quang-binh/2024/ke-hoach-hoa-giai.yaml",
                                         "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"]
     one = _json(f"HEAD:{P2024}", P2024)
-    assert [c["ref"] for c in one["plans"][0]["changes"]] == ["dang-tai-tai-lieu"]
+    assert [c["ref"] for c in one["plans"][0]["changes"]] == ["cntt-co-so-du-lieu", "IV.4"]
     assert one["plans"][0]["old"] == f"HEAD:{P2024}"
     assert one["registry_effects"] == [P2024]  # the same plan file, printed differently
 

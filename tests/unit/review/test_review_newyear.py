@@ -73,12 +73,12 @@ def test_rename_unit_rewrites_drafts_only(workspace):
               ("plans/quang-binh/2024/ke-hoach-hoa-giai.yaml", P2025, DRAFT)}
     result = run("rename-unit", "Phòng Tư pháp huyện", "phong-tu-phap-quang-trach")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[0] == "Đã sửa 1 kế hoạch:"
-    assert lines[1] == f"  {DRAFT}:71: lead: Phòng Tư pháp huyện → lead: phong-tu-phap-quang-trach"
-    assert len(lines) == 12
+    assert result.output.splitlines() == [
+        "Đã sửa 1 kế hoạch:",
+        f"  {DRAFT}:184: - unit: Phòng Tư pháp huyện → - unit: phong-tu-phap-quang-trach"]
     after = Path(DRAFT).read_text(encoding="utf-8")
-    assert after.count("phong-tu-phap-quang-trach") == 11
+    assert after.count("phong-tu-phap-quang-trach") == \
+        before[DRAFT].count("phong-tu-phap-quang-trach") + 1
     assert "chẽ giữa Phòng Tư pháp huyện với" in after  # free text is not a reference
     assert len(after.splitlines()) == len(before[DRAFT].splitlines())
     # The printed text is the same: the id prints the registry's name.
@@ -104,8 +104,8 @@ def test_rename_unit_to_an_unknown_unit_writes_nothing(workspace):
     result = run("rename-unit", "Phòng Tư pháp huyện", "Phòng Tư Phap")
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"{DRAFT}:71:19: lỗi [task.lead-unknown] sections[1].content[1].content[0].lead[0]: "
-        "Không có đơn vị \"Phòng Tư Phap\" trong danh mục đơn vị. Có phải \"Phòng Tư pháp\"?")
+        f"{DRAFT}:184:15: lỗi [unit.unknown] sections[3].content[0].unit[0]: Không có đơn vị "
+        "\"Phòng Tư Phap\" trong danh mục đơn vị. Có phải \"Phòng Tư pháp\"?")
     assert Path(DRAFT).read_text(encoding="utf-8") == before
 
 
