@@ -441,3 +441,4 @@ def run() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     run()
+from vanban import cli_review  # noqa: F401
