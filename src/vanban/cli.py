@@ -444,4 +444,7 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    # `python -m vanban.cli`: run the imported module (the one the command modules registered on).
+    from vanban.cli import run as _run
+
+    _run()
