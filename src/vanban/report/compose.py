@@ -88,7 +88,7 @@ def _task_content(report: TaskReport) -> list:
 
 def _tasks_block(item: LoadedReport) -> list:
     """Kết quả thực hiện các nhiệm vụ: the count sentence, then the plan's tasks under the
-    plan's own headings (a task outside any item stands alone)."""
+    plan's own headings (1. heading, 1.1. task; a task outside any heading is 1., 2. itself)."""
     content: list = [item.results.task_sentence()]
     groups: dict[str, list[PlanTask]] = {}
     for task in item.facts.tasks:
@@ -129,16 +129,14 @@ def _figures_block(item: LoadedReport) -> list:
 
 
 def plan_data(item: LoadedReport) -> dict:
-    """The report as the plain data of a Báo cáo plan (type bao-cao)."""
+    """The report as the plain data of a Báo cáo plan (type bao-cao): the sections a real report
+    has, the free text where it is free, everything else computed."""
     report = item.report
     sections = []
     if report.tinh_hinh:
         sections.append({"title": "TÌNH HÌNH TRIỂN KHAI", "content": list(report.tinh_hinh)})
-    results = [{"item": "Kết quả thực hiện các nhiệm vụ", "content": _tasks_block(item)}]
-    figures = _figures_block(item)
-    if figures:
-        results.append({"item": "Kết quả thực hiện các chỉ tiêu", "content": figures})
-    sections.append({"title": "KẾT QUẢ THỰC HIỆN", "content": results})
+    sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "content": _tasks_block(item)})
+    sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "content": _figures_block(item)})
     limits = []
     if report.ton_tai:
         limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})

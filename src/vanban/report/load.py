@@ -49,25 +49,38 @@ def is_report(data: object) -> bool:
     return isinstance(data, dict) and data.get("type") == REPORT_TYPE
 
 
-def load_report(source: Path, display: str | None = None, *, with_previous: bool = True
-                ) -> LoadedReport:
-    """Everything about the report at ``source``; VanbanError with every problem found."""
+def read_report(source: Path, display: str | None = None) -> tuple[Report, Loaded]:
+    """The report source at ``source``, validated; VanbanError with its problems."""
     display = display or display_path(source)
     loaded = load_file(source, display)
     if not isinstance(loaded.data, dict):
         raise VanbanError([Diagnostic(
             "report.not-mapping", "Tệp báo cáo phải là một nhóm trường (type:, plan:, …).",
             Span(display, 1, 1), message_en="A report file must be a YAML mapping.")])
-    problems: list[Diagnostic] = list(loaded.warnings)
     try:
         report = Report.model_validate(loaded.data)
     except ValidationError as exc:
-        raise VanbanError(problems + from_validation_error(exc, loaded, Report, "báo cáo")
+        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, Report, "báo cáo")
                           ) from None
+    return report, loaded
+
+
+def load_report(source: Path, display: str | None = None, *, with_previous: bool = True
+                ) -> LoadedReport:
+    """Everything about the report at ``source``; VanbanError with every problem found."""
+    report, loaded = read_report(source, display)
     try:
         registry = registry_for(source)
     except VanbanError as exc:
-        raise VanbanError(problems + exc.diagnostics) from None
+        raise VanbanError(loaded.warnings + exc.diagnostics) from None
+    return complete(report, loaded, source, registry, with_previous=with_previous)
+
+
+def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *,
+             with_previous: bool = True) -> LoadedReport:
+    """A validated report with its plan, data and last year's figures read, checked and
+    computed; VanbanError with every problem found."""
+    problems: list[Diagnostic] = list(loaded.warnings)
     plan_path = _plan_path(report.plan, source, loaded)
     facts = plan_facts(plan_path, display_path(plan_path), registry)
     found = checks.check(report, loaded, facts, report.data is not None)
@@ -85,7 +98,7 @@ def load_report(source: Path, display: str | None = None, *, with_previous: bool
     if errors:
         raise VanbanError(problems + found)
     results = compute(report, facts, table, previous)
-    return LoadedReport(source, display, report, loaded, facts, registry, table, results,
+    return LoadedReport(source, loaded.file, report, loaded, facts, registry, table, results,
                         checks.period(report, facts), tuple(problems + found))
 
 

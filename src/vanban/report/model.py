@@ -26,6 +26,8 @@ from vanban.report.seam import (
 
 REPORT_TYPE = "bao-cao-ket-qua"
 """The ``type`` that tells a report source from a plan."""
+PRINTED_TYPE = "bao-cao"
+"""The type a report is printed as (Mẫu 1.4, BÁO CÁO, code BC)."""
 
 STATUSES = ("hoàn thành", "đang thực hiện", "chưa thực hiện", "không thực hiện")
 Status = Literal[STATUSES]
@@ -193,7 +195,8 @@ class Report(Strict):
         "Báo cáo kết quả thực hiện một kế hoạch: các con số được tính từ kế hoạch và bảng số "
         "liệu, không gõ tay.")})
 
-    type: Literal[REPORT_TYPE] = Field(description="Luôn là bao-cao-ket-qua.")
+    kind: Literal[REPORT_TYPE] = Field(alias="type", description=(
+        "Luôn là bao-cao-ket-qua (báo cáo kết quả thực hiện một kế hoạch)."))
     plan: Text = Field(description=(
         "Kế hoạch được báo cáo: đường dẫn tính từ tệp này (ke-hoach-hoa-giai.yaml) hoặc mã "
         "(id) của kế hoạch cùng thư mục."))
@@ -227,3 +230,8 @@ class Report(Strict):
     recipients: tuple[Text, ...] = Field(min_length=1, description="Nơi nhận, mỗi nơi một dòng.")
     archive: Archive = Field(description="Dòng cuối Nơi nhận: \"- Lưu: VT, <đơn vị>.\"")
     signature: Signature = Field(description="Khối chữ ký.")
+
+    @property
+    def type(self) -> str:
+        """The document type it is printed as: a Báo cáo (BÁO CÁO, code BC-…)."""
+        return PRINTED_TYPE

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from vanban.compose.registry import Registry, load_registry, shared_dirs, unknown_unit
+from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.model.blocks import Item, Numbered, Strict, Target, Task, UnitDuty
 from vanban.model.diagnostics import dotted, from_validation_error
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year
-from vanban.pipeline import load_plan
 from vanban.rules import nd30
 from vanban.source import Loaded, load_file
 
@@ -61,7 +63,7 @@ class PlanFacts:
 
 def plan_facts(path: Path, display: str, registry: Registry) -> PlanFacts:
     """Load and validate the plan at ``path``; VanbanError with its problems."""
-    plan, _loaded = load_plan(path, display)
+    plan = load_plan(path, display)
     tasks: list[PlanTask] = []
     targets: list[PlanTarget] = []
     sections = [s for part in plan.parts for s in part.sections] or list(plan.sections)
@@ -81,6 +83,20 @@ def plan_facts(path: Path, display: str, registry: Registry) -> PlanFacts:
     year = plan.year or (plan.date.year if plan.date else 0)
     return PlanFacts(path, display, plan, tuple(tasks), tuple(targets), year, type_name,
                      reference)
+
+
+def load_plan(path: Path, display: str) -> Plan:
+    """Read and validate a plan file (a Kế hoạch or another Mẫu 1.4 document) as the build
+    does, without the build: the build knows the report type and sits above this package."""
+    loaded = load_file(path, display)
+    if not isinstance(loaded.data, dict):
+        raise VanbanError([Diagnostic(
+            "plan.not-mapping", "Tệp kế hoạch phải là một nhóm trường (issuer:, title:, …).",
+            Span(display, 1, 1), message_en="A plan file must be a YAML mapping.")])
+    try:
+        return Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, Plan)) from None
 
 
 def _walk(blocks: tuple, group: str, tasks: list[PlanTask], targets: list[PlanTarget]) -> None:
