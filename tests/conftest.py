@@ -27,6 +27,14 @@ def example_ids() -> list[str]:
     return [str(p.relative_to(PLANS).with_suffix("")) for p in example_plans()]
 
 
+def is_report(path: Path) -> bool:
+    """Whether an example is a year-end report (type: bao-cao-ket-qua) rather than a plan."""
+    from vanban.report.load import is_report as report_data
+    from vanban.source import load_file
+
+    return report_data(load_file(path).data)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
     """Build every example plan into a temporary outputs folder: {plan id: docx path}."""

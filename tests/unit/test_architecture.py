@@ -61,14 +61,14 @@ def test_cli_imports_nothing_heavy_at_start():
 # the content checks importing composition) fails here instead of creeping back unnoticed.
 LAYERS = (
     {"errors", "contract"},
-    {"rules", "output"},
+    {"rules", "output", "stamps"},
     {"source", "numbering"},
     {"model"},
     {"resolve"},
     {"workspace", "model.checks"},
     {"compose", "ooxml"},
     {"pdf"},
-    {"render", "check", "review"},
+    {"render", "check", "review", "report"},
     {"doctypes"},
     {"pipeline"},
     {"cli"},

@@ -15,7 +15,9 @@ from vanban.cli import main
 from vanban.source import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
-PLANS = sorted(p for p in (ROOT / "plans").rglob("*.yaml") if "_shared" not in p.parts)
+EXAMPLES = sorted(p for p in (ROOT / "plans").rglob("*.yaml") if "_shared" not in p.parts)
+REPORTS = [p for p in EXAMPLES if load_file(p).data.get("type") == "bao-cao-ket-qua"]
+PLANS = [p for p in EXAMPLES if p not in REPORTS]
 REGISTRY = sorted((ROOT / "plans" / "_shared").glob("*.yaml"))
 
 
@@ -28,6 +30,11 @@ def _schema(*args: str) -> dict:
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: str(p.relative_to(ROOT / "plans")))
 def test_examples_validate_against_the_editor_schema(plan):
     jsonschema.validate(load_file(plan).data, _schema())
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda p: str(p.relative_to(ROOT / "plans")))
+def test_example_reports_validate_against_the_report_schema(report):
+    jsonschema.validate(load_file(report).data, _schema("--type", "bao-cao-ket-qua"))
 
 
 @pytest.mark.parametrize("path", REGISTRY, ids=lambda p: p.name)

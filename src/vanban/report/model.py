@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 
 from vanban.report.columns import MEASURES
 from vanban.report.seam import (
@@ -43,7 +43,10 @@ def _as_tuple(value: Any) -> Any:
     return value
 
 
-Paragraphs = Annotated[tuple[Text, ...], BeforeValidator(_as_tuple)]
+Paragraphs = Annotated[
+    tuple[Text, ...], BeforeValidator(_as_tuple),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                              {"type": "array", "items": {"type": "string", "minLength": 1}}]})]
 """One paragraph or a list of them."""
 
 Count = Annotated[Int, Field(ge=0)]
