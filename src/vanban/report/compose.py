@@ -22,7 +22,7 @@ FRAME_KEYS = ("issuer", "number", "code", "place", "date", "year", "title", "kin
               "recipients", "archive", "signature")
 """Keys a report shares with a Báo cáo plan: their source positions are the report's own."""
 
-TARGET_WIDTHS = (10.0, 45.0, 14.0, 16.0, 18.0, 22.0, 18.0, 22.0)
+TARGET_WIDTHS = (12.0, 43.0, 14.0, 16.0, 18.0, 22.0, 18.0, 22.0)
 TARGET_ALIGNS = ("center", "left", "center", "center", "center", "center", "center", "center")
 APPENDIX_TEXT_WIDTH = 252.0  # landscape A4 between the margins (as the task appendix)
 TOTAL_LABEL = "Tổng cộng"
@@ -174,9 +174,9 @@ def appendix(item: LoadedReport) -> AppendixTable | None:
     if rate is not None:
         last.append(_rate(rate, totals))
     rows.append(tuple(last))
-    fixed = 10.0 + 38.0
+    fixed = 12.0 + 38.0  # "STT" in 13 pt bold needs 12 mm with the cell margins
     share = (APPENDIX_TEXT_WIDTH - fixed) / (len(header) - 2)
-    widths = (10.0, 38.0) + tuple(share for _ in header[2:])
+    widths = (12.0, 38.0) + tuple(share for _ in header[2:])
     aligns = ("center", "left") + tuple("center" for _ in header[2:])
     start, end = item.period
     level = item.report.data.level.upper()

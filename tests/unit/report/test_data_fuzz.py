@@ -1,6 +1,7 @@
 """Random data tables (random cells, missing and unknown columns, huge numbers, empty sheets) in
-CSV and XLSX through `vanban report validate`: figures, or diagnostics that each name the data
-file and (but for the file-level ones) its row and column. Never a traceback."""
+CSV and XLSX through `vanban build`: a DOCX that opens, or diagnostics that each name the data
+file and (but for the file-level ones) its row and column, with the old output untouched and no
+file left behind. Never a traceback, never a partial file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 import math
 import os
 import re
+import zipfile
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -19,6 +21,7 @@ from vanban.report.columns import COLUMNS
 
 EXAMPLES = 400 if os.environ.get("VANBAN_FUZZ") == "deep" else 40
 R = "plans/quang-binh/2024"
+OLD = b"the good report of an earlier build"
 LOCATED = re.compile(r"^plans/quang-binh/2024/so-lieu\.(csv|xlsx):(\d+):(\d+): lỗi \[data\.[a-z-]+\] ")
 FILE_LEVEL = re.compile(r"^plans/quang-binh/2024/so-lieu\.(csv|xlsx): lỗi "
                         r"\[data\.(unreadable|sheet-unknown|encoding|csv)\] ")
@@ -71,14 +74,20 @@ def test_random_tables_end_in_figures_or_located_diagnostics(workspace, kind, he
             [["" if v is None else str(v) for v in row] for row in table])
         (workspace / "so-lieu.csv").write_text(out.getvalue(), encoding="utf-8")
     write_report(workspace, data=f"so-lieu.{kind}")
-    result = run("report", "validate", f"{R}/bc.yaml")
+    target = workspace.parents[2] / "outputs" / "quang-binh" / "2024" / "bc.docx"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(OLD)
+    result = run("build", f"{R}/bc.yaml")
     lines = error_lines(result)
     event(f"exit {result.exit_code}")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["bc.docx"]  # no temporary file
     if result.exit_code == 0:
-        assert "Đã hoàn thành 8/8 nhiệm vụ." in result.stdout
         assert lines == []
+        with zipfile.ZipFile(target) as z:
+            assert "Đã hoàn thành 8/8 nhiệm vụ." in z.read("word/document.xml").decode("utf-8")
     else:
         assert result.exit_code == 1
         assert lines
+        assert target.read_bytes() == OLD
         for line in lines:
             assert LOCATED.match(line) or FILE_LEVEL.match(line), line
