@@ -8,6 +8,7 @@ instead of read as empty.
 from __future__ import annotations
 
 import difflib
+import functools
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,9 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 200
 
 
+@functools.lru_cache(maxsize=MAX_COLUMNS)
 def _letters(col: int) -> str:
+    """1 → "A", 27 → "AA": the column as Excel names it."""
     out = ""
     while col:
         col, rest = divmod(col - 1, 26)
@@ -68,27 +71,27 @@ def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTab
 def _table(values, formulas, display: str, name: str, header_row: int) -> RawTable:
     where = Span(display, header_row, 1)
     rows = []
-    value_rows = values.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS,
-                                  max_col=MAX_COLUMNS)
-    formula_rows = formulas.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS,
-                                      max_col=MAX_COLUMNS)
+    value_rows = values.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS)
+    formula_rows = formulas.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS)
     header: tuple[Cell, ...] = ()
     for offset, (vrow, frow) in enumerate(zip(value_rows, formula_rows)):
         number = header_row + offset
-        cells = []
-        for col, (vcell, fcell) in enumerate(zip(vrow, frow), 1):
-            raw = getattr(vcell, "value", None)
-            formula = getattr(fcell, "data_type", None) == "f"
-            if isinstance(raw, str):
-                raw = raw if raw.strip() else None
-            cells.append(Cell(raw, Span(display, number, col), f"{name}!{_letters(col)}{number}",
-                              formula and raw is None))
-        while cells and cells[-1].value is None and not cells[-1].formula_without_value:
-            cells.pop()
+        raw = [_value(getattr(c, "value", None)) for c in vrow[:MAX_COLUMNS]]
+        formula = [getattr(c, "data_type", None) == "f" for c in frow[:MAX_COLUMNS]]
+        formula += [False] * (len(raw) - len(formula))
+        # Rows come padded to the sheet's width: cells after the last filled one are not read.
+        last = max((i for i, v in enumerate(raw) if v is not None or formula[i]), default=-1)
+        cells = [Cell(raw[i], Span(display, number, i + 1), f"{name}!{_letters(i + 1)}{number}",
+                      formula[i] and raw[i] is None) for i in range(last + 1)]
         if offset == 0:
             header = tuple(cells)
         elif cells:
             rows.append(tuple(cells))
-    if not header:
-        where = Span(display, header_row, 1)
     return RawTable(display, header, tuple(rows), where)
+
+
+def _value(raw: object) -> object:
+    """A cell's value; text of spaces only is an empty cell."""
+    if isinstance(raw, str) and not raw.strip():
+        return None
+    return raw
