@@ -148,21 +148,26 @@ Ví dụ:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("outputs"), show_default=True, help="Thư mục ghi kết quả.")
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF cạnh mỗi DOCX (qua LibreOffice).")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Số tiến trình dựng song song.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Số tiến trình dựng song song (mặc định: số nhân của máy).")
+@click.option("--force", is_flag=True,
+              help="Dựng lại mọi văn bản, kể cả văn bản có nguồn không đổi từ lần dựng trước.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @_lang_option
-def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int, strict: bool,
-          lang: str) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, force: bool,
+          strict: bool, lang: str) -> None:
     """Dựng kế hoạch (YAML) thành DOCX đúng thể thức.
 
     PATHS là tệp kế hoạch hoặc thư mục (mặc định: plans/). Cấu trúc thư mục được giữ nguyên:
     plans/quang-binh/2024/ke-hoach.yaml → outputs/quang-binh/2024/ke-hoach.docx.
-    Không ghi tệp nào nếu có kế hoạch lỗi; tệp cũ được giữ nguyên.
+    Không ghi tệp nào nếu có kế hoạch lỗi; tệp cũ được giữ nguyên. Văn bản có nguồn (kế hoạch,
+    danh mục, mẫu, phiên bản vanban) không đổi từ lần dựng trước thì không dựng lại; dấu vết
+    được lưu trong OUT/.vanban-stamps.json.
     """
-    from vanban.errors import VanbanError
-    from vanban.pipeline import build as run_build
-    from vanban.pipeline import discover, display_path
+    from vanban.batch import build as run_build
+    from vanban.batch import default_jobs
+    from vanban.errors import VanbanError, display_path
+    from vanban.jobs import discover
 
     plans_root = Path("plans")
     try:
@@ -172,8 +177,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int, strict: 
                        else "No plan (.yaml) to build.", err=True)
             sys.exit(1)
         with _progress(len(jobs_list), lang) as advance:
-            result = run_build(jobs_list, workspace=Path.cwd(), strict=strict, pdf=pdf,
-                               progress=advance, workers=jobs)
+            result = run_build(jobs_list, out_dir=out_dir, workspace=Path.cwd(), strict=strict,
+                               pdf=pdf, progress=advance, workers=jobs or default_jobs(),
+                               force=force)
     except VanbanError as exc:
         _fail(exc, lang)
         return
@@ -182,6 +188,25 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int, strict: 
         click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
     for path in result.unchanged:
         click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
+    click.echo(_build_summary(len(result.written), len(result.unchanged), len(result.skipped),
+                              lang), err=True)
+
+
+def _build_summary(written: int, unchanged: int, skipped: int, lang: str) -> str:
+    """One closing line: what was written, what was already current and why."""
+    if lang == "en":
+        parts = [f"{written} file(s) written"] if written else []
+        parts += [f"{unchanged} file(s) made again and identical"] if unchanged else []
+        parts += [(f"{skipped} document(s) skipped (sources unchanged since the last build; "
+                  "--force builds them)")] if skipped else []
+        head = "Done: " if written else "Every output was already current: "
+        return head + "; ".join(parts or ["nothing to do"]) + "."
+    parts = [f"đã ghi {written} tệp"] if written else []
+    parts += [f"{unchanged} tệp dựng lại giống hệt tệp đang có"] if unchanged else []
+    parts += [(f"{skipped} văn bản bỏ qua vì nguồn không đổi từ lần dựng trước (--force để "
+              "dựng lại)")] if skipped else []
+    head = "Xong: " if written else "Các tệp kết quả đã đúng với nguồn, không cần ghi lại: "
+    return head + "; ".join(parts or ["không có việc gì"]) + "."
 
 
 class _progress:

@@ -14,6 +14,7 @@ import io
 import os
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
@@ -107,33 +108,71 @@ def write_all(items: list[tuple[Path, bytes, str]]) -> list[bool]:
     file is not rewritten)."""
     changed = [_differs(target, data) for target, data, _ in items]
     for (target, _, shown), change in zip(items, changed):
-        if change and target.is_dir():
-            raise _write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), shown)
-        if change and target.exists() and not target.stat().st_mode & 0o222:
-            raise _read_only(target, shown)
-    staged: list[tuple[str, Path, str]] = []
-    swapped: list[tuple[Path, str | None]] = []  # (target, where its old file was put aside)
+        if change:
+            check_writable(target, shown)
+    staged: list[Staged] = []
     try:
         for (target, data, shown), change in zip(items, changed):
             if change:
-                try:
-                    staged.append((_stage(target, data), target, shown))
-                except OSError as exc:
-                    raise _write_error(exc, shown) from None
-        for tmp, target, shown in staged:
+                staged.append(stage(target, data, shown))
+        commit(staged)
+    finally:
+        discard(staged)
+    return changed
+
+
+def differs(target: Path, data: bytes) -> bool:
+    """Whether writing ``data`` would change ``target`` (a missing file always changes)."""
+    return _differs(target, data)
+
+
+def check_writable(target: Path, shown: str) -> None:
+    """Refuse, before anything is written, a target that is a folder or marked read-only."""
+    if target.is_dir():
+        raise _write_error(IsADirectoryError(errno.EISDIR, "Is a directory"), shown)
+    if target.exists() and not target.stat().st_mode & 0o222:
+        raise _read_only(target, shown)
+
+
+@dataclass
+class Staged:
+    """A complete, synced temporary copy of one output beside its target, not yet in place."""
+
+    tmp: str
+    target: Path
+    shown: str
+
+
+def stage(target: Path, data: bytes, shown: str) -> Staged:
+    """Stage ``data`` for ``target`` (nothing is replaced yet)."""
+    try:
+        return Staged(_stage(target, data), target, shown)
+    except OSError as exc:
+        raise _write_error(exc, shown) from None
+
+
+def commit(staged: list[Staged]) -> None:
+    """Put every staged file in place, all or none: each old file is kept aside until every swap
+    has succeeded; a failed swap undoes the ones already made."""
+    swapped: list[tuple[Path, str | None]] = []  # (target, where its old file was put aside)
+    try:
+        for item in staged:
             try:
-                swapped.append((target, _swap(tmp, target)))
+                swapped.append((item.target, _swap(item.tmp, item.target)))
             except OSError as exc:
                 _undo(swapped)
                 swapped = []
-                raise _write_error(exc, shown) from None
+                raise _write_error(exc, item.shown) from None
     finally:
-        for tmp, _, _ in staged:
-            _unlink(tmp)
         for _, aside in swapped:
             if aside:
                 _unlink(aside)
-    return changed
+
+
+def discard(staged: list[Staged]) -> None:
+    """Remove staged files that were not put in place (none is left after a failure)."""
+    for item in staged:
+        _unlink(item.tmp)
 
 
 def _swap(tmp: str, target: Path) -> str | None:

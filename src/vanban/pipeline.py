@@ -7,7 +7,7 @@ checks, the composition and the template. The registry files are read here, once
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,22 +17,13 @@ from vanban import doctypes
 from vanban.compose.document import Document
 from vanban.doctypes import DocType
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.jobs import PLAN_SUFFIXES, SHARED_DIR, Job, discover, shared_dirs  # noqa: F401
 from vanban.model.diagnostics import from_validation_error
 from vanban.resolve import Registry, resolve
 from vanban.source import Loaded, load_file
-from vanban.workspace import SHARED_DIR, load_registry, shared_dirs
+from vanban.workspace import load_registry
 
-PLAN_SUFFIXES = (".yaml", ".yml")
 DEFAULT_TEMPLATE = doctypes.TYPES[doctypes.DEFAULT_TYPE].template
-
-
-@dataclass(frozen=True)
-class Job:
-    """One plan to build: where it is, how it is shown in messages, where its DOCX goes."""
-
-    source: Path
-    display: str
-    target: Path
 
 
 @dataclass
@@ -42,62 +33,6 @@ class Prepared:
     loaded: Loaded
     warnings: list[Diagnostic] = field(default_factory=list)
     doctype: DocType = field(default_factory=lambda: doctypes.TYPES[doctypes.DEFAULT_TYPE])
-
-
-def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job]:
-    """Plan files under ``paths`` (files or folders), sorted, with their mirrored output paths.
-
-    A plan inside ``plans_root`` keeps its folders under ``out_dir``
-    (plans/quang-binh/2024/x.yaml → outputs/quang-binh/2024/x.docx); another one goes to
-    ``out_dir`` by its file name. ``_shared`` folders hold the registry, not plans.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*"))
-                         if p.suffix in PLAN_SUFFIXES and p.is_file()
-                         and SHARED_DIR not in p.relative_to(path).parts
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.is_file():
-            if path.suffix not in PLAN_SUFFIXES:
-                raise VanbanError([Diagnostic(
-                    "args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml). Lệnh build "
-                    "đọc kế hoạch YAML; muốn kiểm tra một tệp DOCX, dùng: vanban check TỆP.docx",
-                    Span(str(path)), message_en="Not a plan file (.yaml/.yml); to check a DOCX "
-                    "use: vanban check FILE.docx")])
-            files.append(path)
-        else:
-            raise VanbanError([Diagnostic(
-                "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
-                message_en="No such file or folder.",
-                hint="Kiểm tra lại đường dẫn; lệnh chạy trong thư mục dự án (nơi có plans/).",
-                hint_en="Check the path; run the command in the project folder (with plans/).")])
-    jobs, seen, owners = [], set(), {}
-    out_root = out_dir.resolve()
-    for f in files:
-        resolved = f.resolve()
-        if resolved in seen:
-            continue
-        seen.add(resolved)
-        try:
-            rel = resolved.relative_to(plans_root.resolve())
-        except ValueError:
-            rel = Path(resolved.name)
-        target = (out_root / rel).with_suffix(".docx")
-        if out_root not in target.resolve().parents:
-            raise VanbanError([Diagnostic(
-                "output.outside", "Đường dẫn tệp kết quả nằm ngoài thư mục kết quả.",
-                Span(display_path(f)), message_en="The output path leaves the output folder.")])
-        if target in owners:
-            raise VanbanError([Diagnostic(
-                "output.collision",
-                f"Kế hoạch này và {owners[target]} sẽ cùng ghi ra {display_path(target)}; đổi tên "
-                "một trong hai tệp.", Span(display_path(f)),
-                message_en=f"This plan and {owners[target]} would both write "
-                           f"{display_path(target)}; rename one of them.")])
-        owners[target] = display_path(f)
-        jobs.append(Job(f, display_path(f), target))
-    return jobs
 
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
@@ -218,6 +153,11 @@ def render_one(item: Prepared, workspace: Path) -> bytes:
 
     template = find_template(item.doctype.key, workspace)
     return render(item.document, template, display_path(template), item.doctype.contract)
+
+
+def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
+    """Every file one prepared plan gives (its DOCX first)."""
+    return [(item.job, render_one(item, workspace))]
 
 
 def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,

@@ -22,7 +22,7 @@ from pathlib import Path
 from vanban.errors import Diagnostic, Severity, Span
 
 BOOK_NAME = ".vanban-stamps.json"
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 _code: str | None = None
 _digests: dict[Path, str] = {}
@@ -33,7 +33,7 @@ def digest_bytes(data: bytes) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes ("" when it cannot be read), read once per process."""
+    """sha256 of a file's bytes ("" when it cannot be read), read once per build."""
     key = path.resolve()
     if key not in _digests:
         try:
@@ -41,6 +41,12 @@ def file_digest(path: Path) -> str:
         except OSError:
             _digests[key] = ""
     return _digests[key]
+
+
+def reset() -> None:
+    """Forget every digest read so far: a new build reads the files afresh (a long-running
+    process such as watch must see the edits made since its last build)."""
+    _digests.clear()
 
 
 def forget(path: Path) -> None:
@@ -72,14 +78,25 @@ def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
     return h.hexdigest()
 
 
+def _where(path: Path, workspace: Path) -> str:
+    """``path`` relative to the workspace when inside it: a moved workspace keeps its stamps."""
+    try:
+        return path.resolve().relative_to(workspace.resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
 def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: dict) -> str:
-    """The digest of everything one output is made from."""
+    """The digest of what every output of a plan is made from, known before reading the plan:
+    vanban's code, the options, the plan's bytes, its registry files and the templates. Files
+    a plan names itself (an attached plan, a data table) are stamped as its dependencies."""
     h = hashlib.sha256()
     h.update(code_fingerprint().encode())
     h.update(json.dumps(options, sort_keys=True).encode())
     h.update(file_digest(plan).encode())
     for folder in registry_dirs:  # nearest first, as the registry merges them
-        h.update(str(folder.resolve()).encode() + folder_digest(folder, (".yaml", ".yml")).encode())
+        h.update(_where(folder, workspace).encode()
+                 + folder_digest(folder, (".yaml", ".yml")).encode())
     h.update(folder_digest(workspace / "templates", (".docx",)).encode())
     return h.hexdigest()
 
@@ -90,6 +107,8 @@ class Stamp:
     output: str
     pdf: str = ""
     warnings: tuple[dict, ...] = ()
+    source: str = ""  # the plan it was made from (one plan may make several outputs)
+    depends: tuple[tuple[str, str], ...] = ()  # (file, digest) of files the plan named
 
 
 class StampBook:
@@ -103,9 +122,11 @@ class StampBook:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
             if raw.get("format") == FORMAT:
                 for name, entry in raw["outputs"].items():
-                    self.stamps[name] = Stamp(entry["inputs"], entry["output"],
-                                              entry.get("pdf", ""),
-                                              tuple(entry.get("warnings", ())))
+                    self.stamps[name] = Stamp(
+                        str(entry["inputs"]), str(entry["output"]), str(entry.get("pdf", "")),
+                        tuple(dict(w) for w in entry.get("warnings", ())),
+                        str(entry.get("source", "")),
+                        tuple((str(f), str(d)) for f, d in entry.get("depends", ())))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.stamps = {}  # missing or corrupt: every output is built again
 
@@ -113,30 +134,57 @@ class StampBook:
         return target.resolve().relative_to(self.root).as_posix()
 
     def current(self, target: Path, key: str, pdf: bool) -> Stamp | None:
-        """The stamp of ``target`` when it was made from ``key`` and is still on disk unchanged."""
+        """The stamp of ``target`` when it was made from ``key`` and the files it depends on,
+        and is still on disk unchanged."""
         stamp = self.stamps.get(self._name(target))
         if stamp is None or stamp.inputs != key or file_digest(target) != stamp.output:
             return None
         if pdf and (not stamp.pdf or file_digest(target.with_suffix(".pdf")) != stamp.pdf):
             return None
+        if any(file_digest(self._path(name)) != digest for name, digest in stamp.depends):
+            return None
         return stamp
 
-    def record(self, target: Path, key: str, data: bytes, pdf_data: bytes | None,
-               warnings: list[Diagnostic]) -> None:
+    def current_all(self, main: Path, source: str, key: str, pdf: bool) -> list[Stamp] | None:
+        """The stamps of every output ``source`` made last time (``main`` first) when all are
+        current; None when any is not (then the plan is made again)."""
+        first = self.current(main, key, pdf)
+        if first is None:
+            return None
+        out = [first]
+        for name, stamp in self.stamps.items():
+            other = self._path(name)
+            if stamp.source == source and other != main.resolve():
+                if self.current(other, key, pdf) is None:
+                    return None
+                out.append(stamp)
+        return out
+
+    def _path(self, name: str) -> Path:
+        path = Path(name)
+        return path if path.is_absolute() else self.root / path
+
+    def record(self, target: Path, key: str, data: bytes | str, pdf_data: bytes | str | None,
+               warnings: list[Diagnostic], source: str = "",
+               depends: tuple[tuple[str, str], ...] = ()) -> None:
+        """Stamp ``target`` as made from ``key`` with ``data`` (bytes, or their digest) and,
+        when one was made, its PDF."""
         name = self._name(target)
         old = self.stamps.get(name)
-        pdf = digest_bytes(pdf_data) if pdf_data is not None else (
-            old.pdf if old and old.inputs == key else "")
-        self.stamps[name] = Stamp(key, digest_bytes(data), pdf,
-                                  tuple(_to_dict(w) for w in warnings))
+        if pdf_data is None:
+            pdf = old.pdf if old and old.inputs == key else ""
+        else:
+            pdf = pdf_data if isinstance(pdf_data, str) else digest_bytes(pdf_data)
+        self.stamps[name] = Stamp(key, data if isinstance(data, str) else digest_bytes(data),
+                                  pdf, tuple(_to_dict(w) for w in warnings), source, depends)
         forget(target)
         forget(target.with_suffix(".pdf"))
 
     def save(self) -> None:
         """Write the book atomically; a book that cannot be written only costs a full build."""
         data = {"format": FORMAT, "outputs": {
-            name: {"inputs": s.inputs, "output": s.output, "pdf": s.pdf,
-                   "warnings": list(s.warnings)}
+            name: {"inputs": s.inputs, "output": s.output, "pdf": s.pdf, "source": s.source,
+                   "depends": [list(d) for d in s.depends], "warnings": list(s.warnings)}
             for name, s in sorted(self.stamps.items())}}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         try:
@@ -164,3 +212,11 @@ def warnings_of(stamp: Stamp) -> list[Diagnostic]:
     return [Diagnostic(w["code"], w["message"], Span(w["file"], w["line"], w["col"]), w["path"],
                        Severity(w["severity"]), w["message_en"], w["hint"], w["hint_en"])
             for w in stamp.warnings]
+
+
+def depends_on(paths: list[Path], book: StampBook) -> tuple[tuple[str, str], ...]:
+    """(file as the book names it, digest) for files a plan named itself."""
+    out = []
+    for path in sorted({p.resolve() for p in paths}):
+        out.append((Path(os.path.relpath(path, book.root)).as_posix(), file_digest(path)))
+    return tuple(out)

@@ -8,22 +8,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from vanban.errors import Diagnostic, VanbanError, display_path
+from vanban.jobs import SHARED_DIR, shared_dirs  # noqa: F401  (re-exported)
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.registry import RegistryFile, Signer, Unit
 from vanban.resolve.registry import Registry
 from vanban.source import load_file
-
-SHARED_DIR = "_shared"
-
-
-def shared_dirs(plan: Path) -> list[Path]:
-    """``_shared`` folders beside the plan and in every folder above it, nearest first."""
-    out = []
-    for folder in plan.resolve().parents:
-        candidate = folder / SHARED_DIR
-        if candidate.is_dir():
-            out.append(candidate)
-    return out
 
 
 def load_registry(folders: list[Path], display_root: Path | None = None) -> Registry:

@@ -61,7 +61,7 @@ def test_cli_imports_nothing_heavy_at_start():
 # the content checks importing composition) fails here instead of creeping back unnoticed.
 LAYERS = (
     {"errors", "contract"},
-    {"rules", "output", "stamps"},
+    {"rules", "output", "stamps", "jobs"},
     {"source", "numbering"},
     {"model"},
     {"resolve"},
@@ -71,6 +71,7 @@ LAYERS = (
     {"render", "check", "review", "report"},
     {"doctypes"},
     {"pipeline"},
+    {"batch"},
     {"cli"},
 )
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}

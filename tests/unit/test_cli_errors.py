@@ -16,6 +16,7 @@ from vanban import output
 from vanban.cli import main
 from vanban.errors import VanbanError
 from vanban.pipeline import build, discover
+from vanban.stamps import BOOK_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "mau-1-4.docx"
@@ -162,7 +163,8 @@ def _good_outputs(workspace) -> dict[Path, bytes]:
 
 
 def _leftovers(workspace) -> list[Path]:
-    return [p for p in (workspace / "outputs").rglob("*") if p.is_file() and p.suffix != ".docx"]
+    return [p for p in (workspace / "outputs").rglob("*")
+            if p.is_file() and p.suffix != ".docx" and p.name != BOOK_NAME]
 
 
 def _change_both_plans(workspace) -> None:

@@ -77,8 +77,8 @@ def test_pdf_asked_but_never_made_is_stale(ws):
 
 
 @pytest.mark.parametrize("content", ["", "{", "[]", '{"format": 99, "outputs": {}}',
-                                     '{"format": 1, "outputs": {"a.docx": {"inputs": 1}}}',
-                                     '{"format": 1, "outputs": []}', "\x00\xff"])
+                                     '{"format": 2, "outputs": {"a.docx": {"inputs": 1}}}',
+                                     '{"format": 2, "outputs": []}', "\x00\xff"])
 def test_corrupt_book_means_a_full_build(ws, content):
     target, key = _made(ws)
     (ws / "outputs" / stamps.BOOK_NAME).write_text(content, encoding="latin-1")
@@ -101,3 +101,35 @@ def test_book_is_deterministic_and_not_rewritten_when_equal(ws):
     assert book_path.read_bytes() == first
     assert json.loads(first)["format"] == stamps.FORMAT
     assert list(book_path.parent.glob("*.tmp")) == []
+
+
+def test_a_file_the_plan_names_is_a_dependency(ws):
+    data = ws / "plans" / "so-lieu.csv"
+    data.write_text("don_vi,so_to\nA,1\n", encoding="utf-8")
+    target = ws / "outputs" / "a.docx"
+    target.write_bytes(b"docx")
+    key = _key(ws)
+    book = stamps.StampBook(ws / "outputs")
+    book.record(target, key, b"docx", None, [], "plans/a.yaml",
+                stamps.depends_on([data], book))
+    book.save()
+    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is not None
+    data.write_text("don_vi,so_to\nA,2\n", encoding="utf-8")
+    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is None
+
+
+def test_every_output_of_a_plan_must_be_current(ws):
+    main, second = ws / "outputs" / "qd.docx", ws / "outputs" / "qd-kem-theo.docx"
+    for path in (main, second):
+        path.write_bytes(path.name.encode())
+    key = _key(ws)
+    book = stamps.StampBook(ws / "outputs")
+    for path in (main, second):
+        book.record(path, key, path.name.encode(), None, [], "plans/qd.yaml")
+    book.save()
+    fresh = stamps.StampBook(ws / "outputs")
+    assert len(fresh.current_all(main, "plans/qd.yaml", _key(ws), pdf=False) or []) == 2
+    second.unlink()
+    stamps.reset()
+    assert stamps.StampBook(ws / "outputs").current_all(main, "plans/qd.yaml", _key(ws),
+                                                        pdf=False) is None

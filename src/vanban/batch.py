@@ -1,0 +1,208 @@
+"""Building many plans: skip what is current, make the rest in parallel, write all or nothing.
+
+1. Every plan's inputs are stamped (``vanban.stamps``); a plan whose output is current is neither
+   validated nor rendered again, and its recorded warnings are shown again. This step imports
+   no validator or renderer.
+2. The others go through the whole per-plan pipeline (load, validate, resolve, check, compose,
+   render) in worker processes (``--jobs``, the number of cores by default), each worker reading
+   a registry once and compiling a template once.
+3. Results stream back in plan order; each changed DOCX is staged at once beside its target (a
+   synced temporary file), so memory stays flat whatever the number of plans.
+4. When every plan has succeeded, the staged files (and the PDFs, when asked) are put in place
+   together, and the stamps are saved. On any error, nothing is replaced and nothing is left.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vanban import stamps
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.jobs import Job, shared_dirs
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # current by their stamps: not even made
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """What one plan gave: its files (its DOCX first), or the problems that stopped it."""
+
+    job: Job
+    files: list[tuple[Job, bytes]]
+    diagnostics: list[Diagnostic]
+    issued: bool = False
+    depends: list[Path] = field(default_factory=list)  # files the plan named (not registries)
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+# --- per process: one registry load per folder set and files state -------------------------------
+_registries: dict = {}
+
+
+def make(job: Job, workspace: Path) -> Outcome:
+    """The whole pipeline for one plan, in this process: bytes, or located problems."""
+    from vanban import pipeline
+
+    dirs = tuple(shared_dirs(job.source))
+    state = tuple(stamps.folder_digest(d, (".yaml", ".yml")) for d in dirs)
+    if _registries.get("state", {}).get(dirs) != state:  # a registry file changed (watch mode)
+        _registries.setdefault("state", {})[dirs] = state
+        _registries.pop(dirs, None)
+    cache = _registries
+    try:
+        prepared = pipeline.prepare(job, cache)
+    except VanbanError as exc:
+        return Outcome(job, [], list(exc.diagnostics))
+    try:
+        files = pipeline.render_outputs(prepared, workspace)
+    except VanbanError as exc:
+        return Outcome(job, [], list(exc.diagnostics) + prepared.warnings)
+    return Outcome(job, files, prepared.warnings, prepared.document.issued,
+                   list(getattr(prepared, "depends", ())))
+
+
+def _make_in_worker(args: tuple[Job, Path]) -> Outcome:
+    stamps.reset()  # a worker may serve several builds (watch): read files afresh
+    return make(*args)
+
+
+def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcome]:
+    """Each job's outcome, in job order, made in ``workers`` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield make(job, workspace)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        yield from pool.map(_make_in_worker, [(job, workspace) for job in jobs], chunksize=chunk)
+
+
+def build(jobs: list[Job], *, out_dir: Path, workspace: Path, strict: bool = False,
+          pdf: bool = False, workers: int = 1, force: bool = False,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build every job whose output is not current, all or nothing (see the module's text)."""
+    from vanban import output
+
+    stamps.reset()
+    book = stamps.StampBook(out_dir)
+    # Only what changes the DOCX bytes; a PDF is checked by its own digest in the stamp.
+    options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    keys = {job.target: stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
+                                          options) for job in jobs}
+    result = BuildResult()
+    todo: list[Job] = []
+    for job in jobs:
+        current = None if force else book.current_all(job.target, job.display,
+                                                       keys[job.target], pdf)
+        if current is None:
+            todo.append(job)
+        else:
+            result.skipped.append(job.target)
+            result.warnings.extend(stamps.warnings_of(current[0]))
+            if progress:
+                progress(job.display)
+    if todo and pdf:  # fail before making anything when the PDFs cannot be made
+        from vanban.pdf import find_soffice
+
+        find_soffice()
+    errors: list[Diagnostic] = []
+    made: list[tuple[Outcome, Job, str]] = []  # (plan's outcome, one of its files, its digest)
+    staged: list = []
+    try:
+        for outcome in _outcomes(todo, workspace, workers):
+            if progress:
+                progress(outcome.job.display)
+            problems = [d for d in outcome.diagnostics if d.severity is Severity.ERROR]
+            result.warnings.extend(d for d in outcome.diagnostics
+                                   if d.severity is Severity.WARNING)
+            if problems or not outcome.files:
+                errors.extend(problems)
+                continue
+            for file_job, data in outcome.files:
+                target, shown = file_job.target, display_path(file_job.target)
+                if output.differs(target, data) and not errors:
+                    output.check_writable(target, shown)
+                    result.warnings.extend(_change_warnings(target, outcome.issued, pdf))
+                    staged.append(output.stage(target, data, shown))
+                made.append((Outcome(outcome.job, [], outcome.diagnostics, outcome.issued,
+                                     outcome.depends), file_job, stamps.digest_bytes(data)))
+        result.warnings = list(dict.fromkeys(result.warnings))  # a shared registry's once
+        errors = list(dict.fromkeys(errors))  # a broken template once
+        if strict:
+            errors += result.warnings
+        if errors:
+            raise VanbanError(errors + ([] if strict else result.warnings))
+        pdfs: dict[Path, bytes] = {}
+        if pdf:
+            pdfs = _make_pdfs([file_job for _, file_job, _ in made], staged)
+            for target, data in pdfs.items():
+                if output.differs(target, data):
+                    shown = display_path(target)
+                    output.check_writable(target, shown)
+                    staged.append(output.stage(target, data, shown))
+        output.commit(staged)
+    finally:
+        output.discard(staged)
+    changed = {item.target for item in staged}
+    for outcome, file_job, digest in made:
+        target, pdf_target = file_job.target, file_job.target.with_suffix(".pdf")
+        book.record(target, keys[outcome.job.target], digest, pdfs.get(pdf_target),
+                    outcome.diagnostics if target == outcome.job.target else [],
+                    outcome.job.display, stamps.depends_on(outcome.depends, book))
+        (result.written if target in changed else result.unchanged).append(target)
+        if pdf_target in pdfs:
+            (result.written if pdf_target in changed else result.unchanged).append(pdf_target)
+    book.save()
+    return result
+
+
+def _change_warnings(target: Path, issued: bool, pdf: bool) -> list[Diagnostic]:
+    """What a clerk should know before an output changes: an issued document (it has a number)
+    whose DOCX changes, and a PDF that would be left older than its DOCX."""
+    out = []
+    if not target.is_file():
+        return out
+    if issued:
+        out.append(Diagnostic(
+            "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
+            "khác tệp đang có; xem lại thay đổi (git diff) trước khi gửi đi.",
+            Span(display_path(target)), severity=Severity.WARNING,
+            message_en="This document has a number (it was issued) but its content changes."))
+    if not pdf and target.with_suffix(".pdf").is_file():
+        out.append(Diagnostic(
+            "output.stale-pdf", "Tệp PDF cạnh tệp này sẽ cũ hơn bản DOCX mới; dựng lại với "
+            "--pdf để cập nhật.", Span(display_path(target.with_suffix(".pdf"))),
+            severity=Severity.WARNING,
+            message_en="The PDF beside it will be older than the new DOCX; build with --pdf."))
+    return out
+
+
+def _make_pdfs(jobs: list[Job], staged: list) -> dict[Path, bytes]:
+    """The PDF of every DOCX made by this build (from the staged bytes when it changes)."""
+    from vanban.pdf.convert import pdf_bytes
+
+    new = {item.target: item.tmp for item in staged}
+    pairs = []
+    for job in jobs:
+        source = Path(new[job.target]) if job.target in new else job.target
+        pairs.append((display_path(job.target), source.read_bytes()))
+    return {job.target.with_suffix(".pdf"): data
+            for job, data in zip(jobs, pdf_bytes(pairs))}

@@ -1,0 +1,169 @@
+"""Incremental, parallel builds: what is current is not made again, what changed is, exactly;
+the result never depends on the stamps being there or on the number of workers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vanban import batch, pipeline
+from vanban.errors import VanbanError
+from vanban.jobs import discover
+from vanban.stamps import BOOK_NAME
+
+ROOT = Path(__file__).resolve().parents[2]
+QB24 = Path("quang-binh/2024/ke-hoach-hoa-giai.docx")
+QB25 = Path("quang-binh/2025/ke-hoach-hoa-giai.docx")
+QT25 = Path("quang-trach/2025/ke-hoach-hoa-giai.docx")
+
+
+@pytest.fixture()
+def ws(tmp_path, monkeypatch) -> Path:
+    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=shutil.ignore_patterns("*.x*",
+                                                                                       "*.csv"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _build(ws: Path, *, workers: int = 1, **kw) -> batch.BuildResult:
+    jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
+    return batch.build(jobs, out_dir=ws / "outputs", workspace=ws, workers=workers, **kw)
+
+
+def _rel(ws: Path, paths: list[Path]) -> list[Path]:
+    return sorted(p.relative_to(ws / "outputs") for p in paths)
+
+
+def _docx(ws: Path) -> dict[Path, bytes]:
+    return {p.relative_to(ws / "outputs"): p.read_bytes()
+            for p in sorted((ws / "outputs").rglob("*.docx"))}
+
+
+def test_nothing_changed_means_nothing_validated_or_rendered(ws, monkeypatch):
+    first = _build(ws)
+    assert len(first.written) >= 3 and first.skipped == []
+
+    def must_not_run(*_a, **_k):
+        raise AssertionError("a current output was made again")
+
+    monkeypatch.setattr(pipeline, "prepare", must_not_run)
+    monkeypatch.setattr(pipeline, "render_one", must_not_run)
+    again = _build(ws)
+    assert again.written == [] and again.unchanged == []
+    assert _rel(ws, again.skipped) == _rel(ws, first.written)
+
+
+def test_one_plan_edited_rebuilds_that_plan_only(ws):
+    _build(ws)
+    plan = ws / "plans" / "quang-binh" / "2025" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
+                    encoding="utf-8")
+    result = _build(ws)
+    assert _rel(ws, result.written) == [QB25]
+    assert QB24 in _rel(ws, result.skipped) and QT25 in _rel(ws, result.skipped)
+
+
+def test_registry_change_rebuilds_exactly_the_plans_that_read_it(ws):
+    nearer = ws / "plans" / "quang-trach" / "_shared"
+    nearer.mkdir()
+    (nearer / "them.yaml").write_text("units: {}\n", encoding="utf-8")
+    _build(ws)
+    (nearer / "them.yaml").write_text("units:\n  to-moi:\n    name: Tổ mới\n", encoding="utf-8")
+    local = _build(ws)
+    assert local.written == [] and _rel(ws, local.unchanged) == [QT25]  # made again, same bytes
+    shared = ws / "plans" / "_shared" / "don-vi.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    everything = _build(ws)
+    assert everything.skipped == []
+
+
+def test_output_edited_by_hand_is_made_again(ws):
+    first = _docx(ws) if (ws / "outputs").exists() else None
+    assert first is None
+    _build(ws)
+    good = _docx(ws)
+    (ws / "outputs" / QB24).write_bytes("sửa tay trong Word".encode())
+    result = _build(ws)
+    assert _rel(ws, result.written) == [QB24]
+    assert _docx(ws) == good
+
+
+@pytest.mark.parametrize("book", ["", "{", '{"format": 2, "outputs": {"x": 1}}', "[]"])
+def test_corrupt_or_missing_stamps_mean_a_full_build_with_the_same_bytes(ws, book):
+    _build(ws)
+    good = _docx(ws)
+    (ws / "outputs" / BOOK_NAME).write_text(book, encoding="utf-8")
+    result = _build(ws)
+    assert result.skipped == [] and result.written == []
+    assert _docx(ws) == good
+    json.loads((ws / "outputs" / BOOK_NAME).read_text(encoding="utf-8"))  # written anew
+
+
+def test_force_makes_everything_again(ws):
+    _build(ws)
+    result = _build(ws, force=True)
+    assert result.skipped == [] and len(result.unchanged) >= 3
+
+
+def test_warnings_of_a_skipped_plan_are_shown_again_and_strict_still_fails(ws):
+    plan = ws / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "timeline: năm 2024", "timeline: năm 2024 (sửa)", 1), encoding="utf-8")
+    first = _build(ws)
+    codes = [d.code for d in first.warnings]
+    assert "task.timeline-unparsed" in codes
+    again = _build(ws)
+    assert again.skipped and [d.text() for d in again.warnings] == [d.text() for d in
+                                                                     first.warnings]
+    with pytest.raises(VanbanError) as exc:
+        _build(ws, strict=True)
+    assert "task.timeline-unparsed" in [d.code for d in exc.value.diagnostics]
+
+
+def test_parallel_build_gives_the_same_bytes_and_order(ws, tmp_path):
+    serial = _build(ws, workers=1, force=True)
+    bytes_serial = _docx(ws)
+    shutil.rmtree(ws / "outputs")
+    parallel = _build(ws, workers=2)
+    assert _docx(ws) == bytes_serial
+    assert _rel(ws, parallel.written) == _rel(ws, serial.written)
+    assert parallel.written == sorted(parallel.written, key=lambda p: str(p))
+
+
+def test_an_error_anywhere_writes_nothing_and_keeps_the_stamps(ws):
+    _build(ws)
+    good = _docx(ws)
+    book = (ws / "outputs" / BOOK_NAME).read_bytes()
+    for name in ("quang-binh/2024", "quang-trach/2025"):
+        plan = ws / "plans" / name / "ke-hoach-hoa-giai.yaml"
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(text.replace("Bộ Tư pháp", "Bộ Nội vụ", 1), encoding="utf-8")
+    broken = ws / "plans" / "quang-binh" / "2025" / "ke-hoach-hoa-giai.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"),
+                      encoding="utf-8")
+    with pytest.raises(VanbanError) as exc:
+        _build(ws, workers=2)
+    assert {d.span.file for d in exc.value.diagnostics if d.severity.value == "error"} == {
+        "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"}
+    assert _docx(ws) == good
+    assert (ws / "outputs" / BOOK_NAME).read_bytes() == book
+    leftovers = [p for p in (ws / "outputs").rglob("*")
+                 if p.is_file() and p.suffix != ".docx" and p.name != BOOK_NAME]
+    assert leftovers == []
+
+
+def test_deciding_nothing_changed_imports_no_validator_or_renderer(ws):
+    _build(ws)
+    code = ("import sys\nfrom vanban.cli import main\n"
+            "try:\n    main.main(['build'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pydantic', 'docxtpl', 'docx', 'jinja2', 'yaml', 'lxml')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ws, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]", out.stderr
+    assert "bỏ qua vì nguồn không đổi" in out.stderr
