@@ -34,6 +34,12 @@ class Prepared:
     warnings: list[Diagnostic] = field(default_factory=list)
     doctype: DocType = field(default_factory=lambda: doctypes.TYPES[doctypes.DEFAULT_TYPE])
 
+    @property
+    def depends(self) -> tuple[Path, ...]:
+        """Files the document was made from besides its source and registry (a year-end
+        report's plan, data and last year's report)."""
+        return tuple(getattr(self.document, "depends", ()))
+
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
     """Read one plan file and validate it against the model of its type; VanbanError with every

@@ -59,11 +59,11 @@ def test_build_mirrors_folders_and_skips_unchanged(workspace):
     assert again.exit_code == 0
     assert "Đã ghi" not in again.output
     assert again.stderr.strip() == (
-        "Các tệp kết quả đã đúng với nguồn, không cần ghi lại: 1 văn bản bỏ qua vì nguồn không "
-        "đổi từ lần dựng trước (--force để dựng lại).")
+        "Các tệp kết quả đã đúng với nguồn, không cần ghi lại: 2 văn bản bỏ qua vì nguồn không "
+        "đổi từ lần dựng trước (--force để dựng lại).")  # the plan and its year-end report
     forced = run("build", "plans/quang-binh/2024", "--force")
     assert "Không đổi outputs/quang-binh/2024/ke-hoach-hoa-giai.docx" in forced.output
-    assert forced.stderr.strip().endswith("1 tệp dựng lại giống hệt tệp đang có.")
+    assert forced.stderr.strip().endswith("2 tệp dựng lại giống hệt tệp đang có.")
 
 
 def test_build_py_is_vanban_build(workspace):

@@ -9,7 +9,7 @@ the same code as every Báo cáo — with the per-unit appendix table (landscape
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from vanban import numbering
@@ -27,6 +27,13 @@ from vanban.rules import nd30
 
 PRINTED = next(t for t in mau_1_4.TYPES if t.key == PRINTED_TYPE)
 """The Báo cáo a report is printed as."""
+
+
+@dataclass(frozen=True)
+class ReportDocument(Document):
+    """A report's document, with the files it was computed from (for incremental builds)."""
+
+    depends: tuple[Path, ...] = ()
 
 
 def check(resolved: Resolved) -> list[Diagnostic]:
@@ -64,7 +71,9 @@ def compose(resolved: Resolved) -> Document:
         appendices = (AppendixDoc(numbering.appendix_label(1, 1), extra.title, reference,
                                   extra.landscape, extra.header, (), table=table),)
     warnings = tuple(d for d in found if d.severity is Severity.WARNING) + item.warnings
-    return replace(document, appendices=appendices, warnings=document.warnings + warnings)
+    same = {f.name: getattr(document, f.name) for f in fields(document)}
+    same.update(appendices=appendices, warnings=document.warnings + warnings)
+    return ReportDocument(**same, depends=item.files)
 
 
 TYPE = DocType(key=REPORT_TYPE, name=PRINTED.name, abbr=PRINTED.abbr, layout=PRINTED.layout,

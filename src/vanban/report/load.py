@@ -42,6 +42,9 @@ class LoadedReport:
     results: Results
     period: tuple
     warnings: tuple[Diagnostic, ...] = ()
+    files: tuple[Path, ...] = ()
+    """Every file read besides the report and the registry: the plan, the data, last year's
+    report and its files (a change to any of them changes the report)."""
 
 
 def is_report(data: object) -> bool:
@@ -91,15 +94,19 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
             found += data_problems
         except VanbanError as exc:
             found += exc.diagnostics
+    files = [plan_path]
+    if report.data is not None:
+        files.append(_relative(report.data.file, source))
     previous: dict[str, Fraction] = {}
     if report.previous is not None and with_previous:
-        previous = _previous(report.previous, source, loaded, found)
+        previous = _previous(report.previous, source, loaded, found, files)
     errors = [d for d in found if d.severity is Severity.ERROR]
     if errors:
         raise VanbanError(problems + found)
     results = compute(report, facts, table, previous)
     return LoadedReport(source, loaded.file, report, loaded, facts, registry, table, results,
-                        checks.period(report, facts), tuple(problems + found))
+                        checks.period(report, facts), tuple(problems + found),
+                        tuple(dict.fromkeys(f for f in files if f.is_file())))
 
 
 def _relative(ref: str, source: Path) -> Path:
@@ -190,16 +197,19 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry
     return validate(raw, registry, needed_columns(report))
 
 
-def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic]
-              ) -> dict[str, Fraction]:
+def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic],
+              files: list[Path]) -> dict[str, Fraction]:
     path = _relative(ref, source)
     if not path.is_file():
         found.append(Diagnostic(
             "report.previous-missing", f'Không có báo cáo năm trước "{ref}".',
             loaded.span(("previous",)), "previous", message_en=f'No previous report "{ref}".'))
         return {}
+    files.append(path)
     try:
-        return load_report(path, with_previous=False).results.values
+        earlier = load_report(path, with_previous=False)
+        files.extend(earlier.files)
+        return earlier.results.values
     except VanbanError as exc:
         found.extend(exc.diagnostics)
         return {}

@@ -82,7 +82,7 @@ def test_random_tables_end_in_figures_or_located_diagnostics(workspace, kind, he
     event(f"exit {result.exit_code}")
     assert sorted(p.name for p in target.parent.iterdir()) == ["bc.docx"]  # no temporary file
     if result.exit_code == 0:
-        assert lines == []
+        assert not [ln for ln in lines if " [" in ln], lines  # no diagnostic at all
         with zipfile.ZipFile(target) as z:
             assert "Đã hoàn thành 8/8 nhiệm vụ." in z.read("word/document.xml").decode("utf-8")
     else:
