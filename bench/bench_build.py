@@ -37,7 +37,8 @@ def bare_template() -> bytes:
 
 
 def vanban_once(out_dir: Path) -> None:
-    from vanban.pipeline import build, discover
+    from vanban.batch import build
+    from vanban.jobs import discover
 
     build(discover([PLAN], out_dir, ROOT / "plans"), workspace=ROOT)
 

@@ -23,8 +23,25 @@ def example_plans() -> list[Path]:
     return [job.source for job in discover([PLANS], ROOT / "outputs", PLANS)]
 
 
-def example_ids() -> list[str]:
-    return [str(p.relative_to(PLANS).with_suffix("")) for p in example_plans()]
+def example_types() -> dict[str, str]:
+    """{output id: document type} of every output the example workspace builds; a decision that
+    issues a plan as a file of its own gives a second output, "<id>-kem-theo"."""
+    from vanban.pipeline import ATTACHED_SUFFIX, load_typed
+
+    out = {}
+    for path in example_plans():
+        plan, _loaded, doctype = load_typed(path, path.name)
+        plan_id = str(path.relative_to(PLANS).with_suffix(""))
+        out[plan_id] = doctype.key
+        attachment = getattr(plan, "attachment", None)
+        if attachment is not None and attachment.layout == "two-files":
+            out[plan_id + ATTACHED_SUFFIX] = "attached"
+    return out
+
+
+def example_ids(*types: str) -> list[str]:
+    """Every output id of the example workspace, or those of the given document types."""
+    return [i for i, t in example_types().items() if not types or t in types]
 
 
 def is_report(path: Path) -> bool:
@@ -38,12 +55,14 @@ def is_report(path: Path) -> bool:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
     """Build every example plan into a temporary outputs folder: {plan id: docx path}."""
-    from vanban.pipeline import build, discover
+    from vanban.batch import build
+    from vanban.jobs import discover
 
     out = tmp_path_factory.mktemp("outputs")
     jobs = discover([PLANS], out, PLANS)
-    build(jobs, workspace=ROOT)
-    return {str(job.source.relative_to(PLANS).with_suffix("")): job.target for job in jobs}
+    result = build(jobs, workspace=ROOT)
+    return {str(path.relative_to(out).with_suffix("")): path
+            for path in sorted(result.written + result.unchanged) if path.suffix == ".docx"}
 
 
 def _soffice_available() -> bool:

@@ -74,7 +74,7 @@ def make(job: Job, workspace: Path) -> Outcome:
     except VanbanError as exc:
         return Outcome(job, [], list(exc.diagnostics) + prepared.warnings)
     return Outcome(job, files, prepared.warnings, prepared.document.issued,
-                   list(getattr(prepared, "depends", ())))
+                   list(prepared.depends))
 
 
 def _make_in_worker(args: tuple[Job, Path]) -> Outcome:
@@ -95,14 +95,15 @@ def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcom
         yield from pool.map(_make_in_worker, [(job, workspace) for job in jobs], chunksize=chunk)
 
 
-def build(jobs: list[Job], *, out_dir: Path, workspace: Path, strict: bool = False,
-          pdf: bool = False, workers: int = 1, force: bool = False,
+def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
+          strict: bool = False, pdf: bool = False, workers: int = 1, force: bool = False,
           progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Build every job whose output is not current, all or nothing (see the module's text)."""
+    """Build every job whose output is not current, all or nothing (see the module's text).
+    Without ``out_dir`` no stamps are read or kept: every plan is made."""
     from vanban import output
 
     stamps.reset()
-    book = stamps.StampBook(out_dir)
+    book = stamps.StampBook(out_dir) if out_dir is not None else stamps.NoBook()
     # Only what changes the DOCX bytes; a PDF is checked by its own digest in the stamp.
     options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
     keys = {job.target: stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
@@ -206,3 +207,96 @@ def _make_pdfs(jobs: list[Job], staged: list) -> dict[Path, bytes]:
         pairs.append((display_path(job.target), source.read_bytes()))
     return {job.target.with_suffix(".pdf"): data
             for job, data in zip(jobs, pdf_bytes(pairs))}
+
+
+# --- validate: every plan checked, no DOCX rendered but one per template ----------------------------
+
+@dataclass
+class Checked:
+    """What validating one plan found, and which template its type renders with."""
+
+    job: Job
+    diagnostics: list[Diagnostic]
+    template: str = ""  # the type's key when the plan validated (its template is then tried)
+    issued: bool = False
+
+
+def check(job: Job) -> Checked:
+    """Validate one plan in this process (load, type, schema, resolve, checks, compose)."""
+    from vanban import pipeline
+
+    try:
+        prepared = pipeline.prepare(job, _registries)
+    except VanbanError as exc:
+        return Checked(job, list(exc.diagnostics))
+    return Checked(job, prepared.warnings, prepared.doctype.key, prepared.document.issued)
+
+
+def _check_in_worker(job: Job) -> Checked:
+    stamps.reset()
+    return check(job)
+
+
+def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 1
+             ) -> list[Diagnostic]:
+    """Every problem of every plan, in plan order, then the templates' own problems (each
+    template is rendered once, in memory, with the first plan that uses it). A plan whose last
+    build is current is not validated again: its recorded warnings stand. An issued plan whose
+    source changed since its output was built is said to be so."""
+    stamps.reset()
+    book = stamps.StampBook(out_dir)
+    options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    found: list[Diagnostic] = []
+    todo: list[Job] = []
+    keys = {}
+    for job in jobs:
+        keys[job.target] = stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
+                                             options)
+        current = book.current_all(job.target, job.display, keys[job.target], pdf=False)
+        if current is None:
+            todo.append(job)
+        else:
+            found.extend(stamps.warnings_of(current[0]))
+    if workers > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, min(16, len(todo) // (workers * 4)))
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            results = list(pool.map(_check_in_worker, todo, chunksize=chunk))
+    else:
+        results = [check(job) for job in todo]
+    first_of: dict[Path, Job] = {}
+    for result in results:
+        found.extend(result.diagnostics)
+        if result.template:
+            from vanban.pipeline import find_template
+
+            first_of.setdefault(find_template(result.template, workspace), result.job)
+            stamp = book.stamps.get(book._name(result.job.target))
+            if result.issued and stamp is not None and result.job.target.is_file():
+                found.append(_issued_source_changed(result.job))
+    found.extend(_template_problems(first_of.values(), workspace))
+    return list(dict.fromkeys(found))  # a shared registry's problems once
+
+
+def _template_problems(jobs, workspace: Path) -> list[Diagnostic]:
+    """Render one plan per template in memory: the template's own problems."""
+    from vanban import pipeline
+
+    out: list[Diagnostic] = []
+    for job in jobs:
+        try:
+            pipeline.render_outputs(pipeline.prepare(job, _registries), workspace)
+        except VanbanError as exc:
+            out.extend(d for d in exc.diagnostics if d.code.startswith("template."))
+    return out
+
+
+def _issued_source_changed(job: Job) -> Diagnostic:
+    shown = display_path(job.target)
+    return Diagnostic(
+        "output.issued-changed", f"Văn bản đã có số (đã ban hành) nhưng nguồn đã đổi từ lần dựng "
+        f"ra {shown}; dựng lại sẽ làm nội dung văn bản đã ban hành thay đổi: xem lại (git diff).",
+        Span(job.display), severity=Severity.WARNING,
+        message_en=f"This document has a number (it was issued) but its sources changed since "
+                   f"{shown} was built; building again changes an issued document.")

@@ -259,23 +259,31 @@ Ví dụ:
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Dạng kết quả: text (mỗi lỗi một dòng) hoặc json.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("outputs"), show_default=True,
+              help="Thư mục kết quả của lần dựng trước (để biết văn bản nào không đổi).")
 @_lang_option
-def validate(paths: tuple[Path, ...], strict: bool, fmt: str, lang: str) -> None:
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, lang: str) -> None:
     """Kiểm tra kế hoạch (YAML) mà không ghi tệp nào: mỗi lỗi một dòng, kèm tệp:dòng:cột.
+
+    Mỗi mẫu (templates/) được thử một lần. Kế hoạch không đổi nguồn từ lần dựng trước không
+    phải kiểm tra lại (cảnh báo cũ được in lại). Văn bản đã có số mà nguồn đã đổi so với bản đã
+    dựng được cảnh báo [output.issued-changed].
 
     Mã thoát: 0 hợp lệ, 1 có lỗi, 2 sai cách dùng lệnh.
     """
     import json
 
+    from vanban.batch import default_jobs
+    from vanban.batch import validate as validate_plans
     from vanban.errors import Diagnostic, Severity, Span, VanbanError
-    from vanban.pipeline import discover, render_all, validate_all
+    from vanban.jobs import discover
 
     plans_root = Path("plans")
     try:
-        jobs = discover(paths or (plans_root,), Path("outputs"), plans_root)
-        prepared, problems = validate_all(jobs)
-        if not problems or all(p.severity is Severity.WARNING for p in problems):
-            problems += render_all(prepared, Path.cwd())[1]  # the templates, in memory only
+        jobs = discover(paths or (plans_root,), out_dir, plans_root)
+        problems = validate_plans(jobs, out_dir=out_dir, workspace=Path.cwd(),
+                                  workers=default_jobs())
         if not jobs:
             problems.append(Diagnostic(
                 "args.no-plans", "Không có kế hoạch nào (.yaml) để kiểm tra.",
@@ -284,9 +292,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, lang: str) -> None
                 hint="Chạy lệnh trong thư mục dự án (có thư mục plans/), hoặc chỉ rõ tệp.",
                 hint_en="Run it in the project folder (with plans/), or name the files."))
     except VanbanError as exc:
-        jobs, prepared, problems = [], [], list(exc.diagnostics)
-    for item in prepared:
-        problems.extend(item.warnings)
+        jobs, problems = [], list(exc.diagnostics)
     failed = any(p.severity is Severity.ERROR or strict for p in problems)
     if fmt == "json":
         click.echo(json.dumps({"valid": not failed, "plans": len(jobs),

@@ -31,6 +31,21 @@ def item_label(path: tuple[int, ...]) -> str:
     return ".".join(str(n) for n in path) + "."
 
 
+ARTICLE_DEPTH = 2
+
+
+def article_label(n: int) -> str:
+    """1 → "Điều 1."."""
+    return f"Điều {n}."
+
+
+def article_item_label(path: tuple[int, ...]) -> str:
+    """Inside an article: (2,) → "2." (khoản), (2, 1) → "a)" (điểm); restarting in each Điều."""
+    if not 1 <= len(path) <= ARTICLE_DEPTH:
+        raise ValueError(f"numbering depth {len(path)} is outside 1..{ARTICLE_DEPTH}")
+    return f"{path[0]}." if len(path) == 1 else f"{diem_letter(path[1])})"
+
+
 def appendix_label(n: int, count: int) -> str:
     """"Phụ lục" alone for a single appendix; "Phụ lục I", "Phụ lục II" when there are several."""
     return "Phụ lục" if count == 1 else f"Phụ lục {roman(n)}"

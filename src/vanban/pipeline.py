@@ -7,7 +7,6 @@ checks, the composition and the template. The registry files are read here, once
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,12 +32,11 @@ class Prepared:
     loaded: Loaded
     warnings: list[Diagnostic] = field(default_factory=list)
     doctype: DocType = field(default_factory=lambda: doctypes.TYPES[doctypes.DEFAULT_TYPE])
-
-    @property
-    def depends(self) -> tuple[Path, ...]:
-        """Files the document was made from besides its source and registry (a year-end
-        report's plan, data and last year's report)."""
-        return tuple(getattr(self.document, "depends", ()))
+    second: Path | None = None
+    """Where the document issued with a Quyết định goes when it is a file of its own."""
+    depends: tuple[Path, ...] = ()
+    """Other files the plan named and was made from (the plan a Quyết định issues): a change to
+    any of them makes its outputs stale."""
 
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
@@ -59,8 +57,8 @@ def load_typed(path: Path, display: str) -> tuple[object, Loaded, DocType]:
     try:
         plan = doctype.model.model_validate(loaded.data)
     except ValidationError as exc:
-        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, doctype.model)
-                          ) from None
+        raise VanbanError(loaded.warnings + from_validation_error(
+            exc, loaded, doctype.model, doctype.document)) from None
     return plan, loaded, doctype
 
 
@@ -92,8 +90,10 @@ def _registry(folders: tuple[Path, ...],
     return found
 
 
-def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]) -> Prepared:
-    """Validate and compose one plan; the plan's own errors and its registry's are both found."""
+def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError],
+            nested: bool = False) -> Prepared:
+    """Validate and compose one plan; the plan's own errors and its registry's are both found.
+    A Quyết định that issues a plan (``attachment``) gets that plan prepared the same way."""
     problems: list[Diagnostic] = []
     try:
         plan, loaded, doctype = load_typed(job.source, job.display)
@@ -107,14 +107,62 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
         raise VanbanError(problems)
     resolved = resolve(plan, registry, loaded)
     found = doctype.check(resolved)
+    attached, attached_problems = _attachment(job, plan, loaded, registries, nested)
     try:  # composition reports the resolve stage's problems with its own
         document = doctype.compose(resolved)
     except VanbanError as exc:
-        raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)) from None
-    if any(d.severity is Severity.ERROR for d in found):
-        raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings)))
-    return Prepared(job, document, loaded, list(registry.warnings) + list(loaded.warnings)
-                    + _in_file_order(found + list(document.warnings)), doctype)
+        raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)
+                          + attached_problems) from None
+    if any(d.severity is Severity.ERROR for d in found) or attached_problems:
+        raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings))
+                          + attached_problems)
+    warnings = (list(registry.warnings) + list(loaded.warnings)
+                + _in_file_order(found + list(document.warnings)))
+    second = None
+    depends = tuple(getattr(document, "depends", ()))  # a year-end report's plan, data …
+    if attached is not None:
+        from vanban.compose.attach import attach
+
+        document = attach(document, attached.document)
+        warnings += attached.warnings
+        if plan.attachment.layout == "two-files":
+            second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
+        depends = (*depends, attached.job.source, *attached.depends)
+    return Prepared(job, document, loaded, warnings, doctype, second, depends)
+
+
+ATTACHED_SUFFIX = "-kem-theo"
+"""The file name of a document issued with a Quyết định, laid out as a file of its own."""
+
+
+def _attachment(job: Job, plan: object, loaded: Loaded,
+                registries: dict[tuple[Path, ...], Registry | VanbanError], nested: bool
+                ) -> tuple[Prepared | None, list[Diagnostic]]:
+    """The plan a Quyết định issues, prepared from its own file (and its problems)."""
+    attachment = getattr(plan, "attachment", None)
+    if attachment is None:
+        return None, []
+    where = loaded.span(("attachment", "plan"))
+    path = (job.source.parent / attachment.plan)
+    if nested:
+        return None, [Diagnostic(
+            "attachment.nested", "Văn bản kèm theo không được có văn bản kèm theo của nó.",
+            where, "attachment", message_en="An attached document cannot attach another.")]
+    if not path.is_file():
+        return None, [Diagnostic(
+            "attachment.not-found", f'Không tìm thấy tệp kèm theo "{attachment.plan}" (tính từ '
+            "thư mục của tệp này).", where, "attachment.plan",
+            message_en=f'No file "{attachment.plan}" (relative to this file\'s folder).')]
+    try:
+        item = prepare(Job(path, display_path(path), job.target), registries, nested=True)
+    except VanbanError as exc:
+        return None, list(exc.diagnostics)
+    if item.doctype.layout != "Mẫu 1.4":
+        return None, [Diagnostic(
+            "attachment.type", "Quyết định chỉ ban hành kèm theo văn bản có tên loại (Mẫu 1.4), "
+            f'ví dụ kế hoạch; "{attachment.plan}" là {item.doctype.key}.', where,
+            "attachment.plan", message_en="Only a Mẫu 1.4 document can be issued with it.")]
+    return item, []
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -134,13 +182,6 @@ def find_template(doc_type: str, workspace: Path) -> Path:
     return Path(str(resources.files("vanban") / "templates" / frame))
 
 
-@dataclass
-class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-
 def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
     """Prepare every job; collect the problems of all of them."""
     registries: dict[tuple[Path, ...], Registry | VanbanError] = {}
@@ -155,113 +196,22 @@ def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
 
 
 def render_one(item: Prepared, workspace: Path) -> bytes:
-    from vanban.render.docx import render
-
-    template = find_template(item.doctype.key, workspace)
-    return render(item.document, template, display_path(template), item.doctype.contract)
+    """The DOCX bytes of one prepared plan."""
+    return render_outputs(item, workspace)[0][1]
 
 
 def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
-    """Every file one prepared plan gives (its DOCX first)."""
-    return [(item.job, render_one(item, workspace))]
+    """Every file one prepared plan gives: its DOCX, and the document it issues when that is a
+    file of its own (the decision then without it)."""
+    import dataclasses
 
+    from vanban.render.docx import render
 
-def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,
-               progress: Callable[[str], None] | None = None
-               ) -> tuple[list[tuple[Job, bytes]], list[Diagnostic]]:
-    """Render every prepared plan in memory; the problems of all of them (a broken template is
-    reported once)."""
-    rendered, problems = [], []
-    if workers > 1 and len(prepared) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(render_one, item, workspace) for item in prepared]
-            outcomes = [(item, future) for item, future in zip(prepared, futures)]
-            results = []
-            for item, future in outcomes:
-                try:
-                    results.append((item, future.result()))
-                except VanbanError as exc:
-                    problems.extend(exc.diagnostics)
-    else:
-        results = []
-        for item in prepared:
-            try:
-                results.append((item, render_one(item, workspace)))
-            except VanbanError as exc:
-                problems.extend(exc.diagnostics)
-    for item, data in results:
-        rendered.append((item.job, data))
-        if progress:
-            progress(item.job.display)
-    return rendered, list(dict.fromkeys(problems))
-
-
-def _output_warnings(rendered: list[tuple[Job, bytes]], issued: set[Path], pdf: bool
-                     ) -> list[Diagnostic]:
-    """What a clerk should know before outputs change: an issued document (it has a number)
-    whose DOCX changes, and a PDF that would be left older than its DOCX."""
-    out = []
-    for job, data in rendered:
-        if not job.target.is_file() or job.target.read_bytes() == data:
-            continue
-        shown = display_path(job.target)
-        if job.source in issued:
-            out.append(Diagnostic(
-                "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
-                "khác tệp đang có; xem lại thay đổi (git diff) trước khi gửi đi.", Span(shown),
-                severity=Severity.WARNING,
-                message_en="This document has a number (it was issued) but its content changes."))
-        if not pdf and job.target.with_suffix(".pdf").is_file():
-            out.append(Diagnostic(
-                "output.stale-pdf", "Tệp PDF cạnh tệp này sẽ cũ hơn bản DOCX mới; dựng lại với "
-                "--pdf để cập nhật.", Span(display_path(job.target.with_suffix(".pdf"))),
-                severity=Severity.WARNING,
-                message_en="The PDF beside it will be older than the new DOCX; build with --pdf."))
-    return out
-
-
-def build(jobs: list[Job], *, workspace: Path, strict: bool = False, pdf: bool = False,
-          progress: Callable[[str], None] | None = None, workers: int = 1) -> BuildResult:
-    """Build every job or nothing: all plans validate and render before any file is written,
-    and the files are then written all together or not at all."""
-    prepared, problems = validate_all(jobs)
-    warnings = [p for p in problems if p.severity is Severity.WARNING]
-    for item in prepared:
-        warnings.extend(item.warnings)
-    warnings = list(dict.fromkeys(warnings))  # a shared registry's warnings once
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if not errors:
-        if pdf:  # fail before writing anything when the PDFs cannot be made
-            from vanban.pdf import find_soffice
-
-            find_soffice()
-        rendered, render_errors = render_all(prepared, workspace, workers=workers,
-                                             progress=progress)
-        errors += render_errors
-        issued = {item.job.source for item in prepared if item.document.issued}
-        warnings += _output_warnings(rendered, issued, pdf) if not errors else []
-    if strict:
-        errors += warnings
-    if errors:
-        raise VanbanError(errors + ([] if strict else warnings))
-    from vanban.output import write_all
-
-    items = [(job.target, data, display_path(job.target)) for job, data in rendered]
-    if pdf and rendered:  # made before anything is written, then written with the DOCX files
-        pdfs = _pdf_bytes(rendered)
-        for (job, _), data in zip(rendered, pdfs):
-            target = job.target.with_suffix(".pdf")
-            items.append((target, data, display_path(target)))
-    result = BuildResult(warnings=warnings)
-    for (target, _, _), change in zip(items, write_all(items)):
-        (result.written if change else result.unchanged).append(target)
-    return result
-
-
-def _pdf_bytes(rendered: list[tuple[Job, bytes]]) -> list[bytes]:
-    """The PDF of each rendered DOCX, made by one LibreOffice run before anything is written."""
-    from vanban.pdf.convert import pdf_bytes
-
-    return pdf_bytes([(display_path(job.target), data) for job, data in rendered])
+    template = find_template(item.doctype.key, workspace)
+    shown, contract = display_path(template), item.doctype.contract
+    if item.second is None:
+        return [(item.job, render(item.document, template, shown, contract))]
+    alone = dataclasses.replace(item.document, attachments=())
+    return [(item.job, render(alone, template, shown, contract)),
+            (Job(item.job.source, item.job.display, item.second),
+             render(item.document, template, shown, contract, attachment_only=True))]

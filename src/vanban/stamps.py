@@ -220,3 +220,19 @@ def depends_on(paths: list[Path], book: StampBook) -> tuple[tuple[str, str], ...
     for path in sorted({p.resolve() for p in paths}):
         out.append((Path(os.path.relpath(path, book.root)).as_posix(), file_digest(path)))
     return tuple(out)
+
+
+class NoBook(StampBook):
+    """No stamps: nothing is current, nothing is kept (a build outside a workspace's outputs)."""
+
+    def __init__(self) -> None:
+        self.path, self.root, self.stamps = Path(os.devnull), Path("/"), {}
+
+    def current_all(self, main: Path, source: str, key: str, pdf: bool) -> list[Stamp] | None:
+        return None
+
+    def record(self, *args, **kwargs) -> None:
+        return None
+
+    def save(self) -> None:
+        return None

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.conftest import PLANS, example_ids, is_report
+from tests.conftest import example_ids
 
 from vanban.ooxml.reader import read_docx
 from vanban.ooxml.styles import BY_ID
 from vanban.rules import nd30
 
-IDS = example_ids()
-REPORTS = {i for i in IDS if is_report(PLANS / f"{i}.yaml")}
-"""Year-end reports: printed as a Báo cáo (code BC-…), their appendix the per-unit figures."""
+IDS = example_ids("ke-hoach")  # the Kế hoạch examples; other types: test_doctype_examples.py
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +101,7 @@ def test_number_date_and_type(facts, plan_id):
     number = _by_style(doc, "VBSoKyHieu")[0].text
     match = nd30.NUMBER_PATTERN.match(number)
     assert match, number
-    assert match["code"].startswith("BC-" if plan_id in REPORTS else "KH-")
+    assert match["code"].startswith("KH-")
     if match["num"].strip():
         n = int(match["num"])
         assert match["num"] == (f"{n:02d}")
@@ -113,7 +111,7 @@ def test_number_date_and_type(facts, plan_id):
     day, month = m["day"], m["month"]
     assert len(day) == 2
     assert month == (f"{int(month):02d}" if int(month) <= 2 else str(int(month)))
-    assert _by_style(doc, "VBTenLoai")[0].text == ("BÁO CÁO" if plan_id in REPORTS else "KẾ HOẠCH")
+    assert _by_style(doc, "VBTenLoai")[0].text == "KẾ HOẠCH"
 
 
 @pytest.mark.parametrize("plan_id", IDS)
@@ -172,12 +170,8 @@ def test_appendix_sections(facts, plan_id):
     assert appendix.orient == "landscape"
     assert appendix.page_w_mm == pytest.approx(nd30.PAGE_HEIGHT_MM, abs=0.05)
     ref = _by_style(doc, "VBKemTheo")[0].text
+    assert ref.startswith("(Kèm theo Kế hoạch số ") and ref.endswith(")")
     table = doc.tables[-1]
     header = [doc.paragraphs[c.paragraphs[0]].text for c in table.rows[0]]
-    if plan_id in REPORTS:
-        assert ref.startswith("(Kèm theo Báo cáo số ") and ref.endswith(")")
-        assert header[:2] == ["STT", "Đơn vị"]
-        return
-    assert ref.startswith("(Kèm theo Kế hoạch số ") and ref.endswith(")")
     assert header == ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp",
                       "Thời gian thực hiện", "Sản phẩm"]

@@ -55,7 +55,9 @@ def test_nothing_changed_means_nothing_validated_or_rendered(ws, monkeypatch):
     monkeypatch.setattr(pipeline, "render_one", must_not_run)
     again = _build(ws)
     assert again.written == [] and again.unchanged == []
-    assert _rel(ws, again.skipped) == _rel(ws, first.written)
+    jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
+    assert _rel(ws, again.skipped) == _rel(ws, [job.target for job in jobs])
+    assert set(_rel(ws, again.skipped)) < set(_rel(ws, first.written))  # + a second file
 
 
 def test_one_plan_edited_rebuilds_that_plan_only(ws):
@@ -64,7 +66,11 @@ def test_one_plan_edited_rebuilds_that_plan_only(ws):
     plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
                     encoding="utf-8")
     result = _build(ws)
-    assert _rel(ws, result.written) == [QB25]
+    assert QB25 in _rel(ws, result.written)
+    # made again: the plan, and the decisions that issue it (it is their dependency)
+    again = {p.name for p in _rel(ws, result.written + result.unchanged)}
+    assert again == {"ke-hoach-hoa-giai.docx", "quyet-dinh-ban-hanh-ke-hoach.docx",
+                     "du-thao-quyet-dinh-hai-tep.docx", "du-thao-quyet-dinh-hai-tep-kem-theo.docx"}
     assert QB24 in _rel(ws, result.skipped) and QT25 in _rel(ws, result.skipped)
 
 
@@ -125,14 +131,15 @@ def test_warnings_of_a_skipped_plan_are_shown_again_and_strict_still_fails(ws):
     assert "task.timeline-unparsed" in [d.code for d in exc.value.diagnostics]
 
 
-def test_parallel_build_gives_the_same_bytes_and_order(ws, tmp_path):
-    serial = _build(ws, workers=1, force=True)
+def test_parallel_build_gives_the_same_bytes_and_order(ws):
+    serial = _build(ws, workers=1)
     bytes_serial = _docx(ws)
     shutil.rmtree(ws / "outputs")
     parallel = _build(ws, workers=2)
     assert _docx(ws) == bytes_serial
-    assert _rel(ws, parallel.written) == _rel(ws, serial.written)
-    assert parallel.written == sorted(parallel.written, key=lambda p: str(p))
+    out = ws / "outputs"
+    assert [p.relative_to(out) for p in parallel.written] == [
+        p.relative_to(out) for p in serial.written]  # the same order, plan by plan
 
 
 def test_an_error_anywhere_writes_nothing_and_keeps_the_stamps(ws):
@@ -167,3 +174,44 @@ def test_deciding_nothing_changed_imports_no_validator_or_renderer(ws):
                          check=True)
     assert out.stdout.strip() == "[]", out.stderr
     assert "bỏ qua vì nguồn không đổi" in out.stderr
+
+
+def _validate(ws: Path, workers: int = 1):
+    jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
+    return batch.validate(jobs, out_dir=ws / "outputs", workspace=ws, workers=workers)
+
+
+def test_validate_says_an_issued_plan_changed_since_its_build(ws):
+    assert [d.code for d in _validate(ws)] == []  # nothing built yet: nothing to compare
+    _build(ws)
+    plan = ws / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
+                    encoding="utf-8")
+    found = _validate(ws, workers=2)
+    assert [(d.code, d.span.file) for d in found] == [
+        ("output.issued-changed", "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml")]
+    assert "outputs/quang-binh/2024/ke-hoach-hoa-giai.docx" in found[0].message
+
+
+def test_validate_does_not_check_again_what_is_current(ws, monkeypatch):
+    _build(ws)
+    monkeypatch.setattr(pipeline, "prepare", lambda *a, **k: (_ for _ in ()).throw(
+        AssertionError("validated again")))
+    assert _validate(ws) == []
+
+
+def test_validate_tries_each_template_once(ws, monkeypatch):
+    calls = []
+    real = pipeline.render_outputs
+
+    def counting(item, workspace):
+        calls.append(item.job.display)
+        return real(item, workspace)
+
+    monkeypatch.setattr(pipeline, "render_outputs", counting)
+    assert _validate(ws) == []
+    from vanban import doctypes
+
+    frames = {doctypes.TYPES[t].template for t in doctypes.TYPES}
+    assert len(calls) == len(set(calls))  # no plan rendered twice
+    assert len(calls) <= len(frames)  # one per template at most

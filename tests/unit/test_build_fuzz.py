@@ -3,7 +3,7 @@
 Each example starts from a valid plan (the 2024 Quảng Bình plan, or the small plan of the error
 cases), applies a few edits a clerk could make by accident — deleted lines, values of the wrong
 type, odd characters, broken indentation, duplicated lines, a truncated file — and runs
-``pipeline.build`` into an outputs folder that already holds a good DOCX. Every run must end in
+``batch.build`` into an outputs folder that already holds a good DOCX. Every run must end in
 either a DOCX that opens, or a VanbanError whose diagnostics are all located; the good DOCX is
 untouched when the build fails, and no temporary file is ever left behind.
 """
@@ -22,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from vanban.batch import build
 from vanban.errors import VanbanError
-from vanban.pipeline import build, discover
+from vanban.jobs import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 # The quick profile runs by default; VANBAN_FUZZ=deep runs the deeper one (same code, more cases).
@@ -72,8 +73,14 @@ def seeds(tmp_path_factory) -> dict[str, Seed]:
     tmp = tmp_path_factory.mktemp("fuzz")
     big = (ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml").read_text("utf-8")
     small = (ROOT / "tests" / "cases" / "valid" / "plan.yaml").read_text("utf-8")
+    examples = ROOT / "plans" / "quang-binh" / "2025"
+    cong_van = (examples / "cong-van-trien-khai-ke-hoach.yaml").read_text("utf-8")
+    decision = (examples / "quyet-dinh-ban-hanh-ke-hoach.yaml").read_text("utf-8")
+    decision = decision[:decision.index("attachment:")] + decision[decision.index("recipients:"):]
     return {"hoa-giai": _seed(tmp, "hoa-giai", big, ROOT / "plans" / "_shared"),
-            "small": _seed(tmp, "small", small, ROOT / "tests" / "cases" / "_shared")}
+            "small": _seed(tmp, "small", small, ROOT / "tests" / "cases" / "_shared"),
+            "cong-van": _seed(tmp, "cong-van", cong_van, ROOT / "plans" / "_shared"),
+            "quyet-dinh": _seed(tmp, "quyet-dinh", decision, ROOT / "plans" / "_shared")}
 
 
 # --- mutations --------------------------------------------------------------------------------
@@ -166,12 +173,14 @@ def _check_one(seed: Seed, text: str, note=event) -> None:
     assert leftovers == [seed.target.name]
 
 
-@pytest.mark.parametrize("name", ["hoa-giai", "small"])
+@pytest.mark.parametrize("name", ["hoa-giai", "small", "cong-van", "quyet-dinh"])
 def test_mutated_plans_end_in_a_docx_or_located_diagnostics(seeds, name):
     seed = seeds[name]
     start = time.perf_counter()
+    # The other document types share most code with the Kế hoạch: fewer cases each.
+    count = EXAMPLES if name in ("hoa-giai", "small") else EXAMPLES // 3
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+    @settings(max_examples=count, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(changes=edits)
     def run(changes):

@@ -16,10 +16,17 @@ from vanban.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def only_the_plans(folder: str, names: list[str]) -> list[str]:
+    """Leave out the examples of other document types: these tests count the Kế hoạch outputs."""
+    if "_shared" in folder:
+        return []
+    return [n for n in names if n.endswith(".yaml") and n != "ke-hoach-hoa-giai.yaml"]
+
+
 @pytest.fixture()
 def workspace(tmp_path, monkeypatch):
     """A copy of the example workspace (plans/ and templates/) as the working folder."""
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=only_the_plans)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     return tmp_path

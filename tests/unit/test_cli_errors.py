@@ -13,9 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from vanban import output
+from vanban.batch import build
 from vanban.cli import main
 from vanban.errors import VanbanError
-from vanban.pipeline import build, discover
+from vanban.jobs import discover
 from vanban.stamps import BOOK_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,11 +25,18 @@ PLAN = Path("plans/quang-binh/2024/ke-hoach-hoa-giai.yaml")
 TARGET = Path("outputs/quang-binh/2024/ke-hoach-hoa-giai.docx")
 
 
+def only_the_plans(folder: str, names: list[str]) -> list[str]:
+    """Leave out the examples of other document types: these tests count the Kế hoạch outputs."""
+    if "_shared" in folder:
+        return []
+    return [n for n in names if n.endswith(".yaml") and n != "ke-hoach-hoa-giai.yaml"]
+
+
 @pytest.fixture()
 def workspace(tmp_path, monkeypatch):
     """The 2024 and 2025 Quảng Bình plans with their registry and the template, as the cwd."""
     for rel in ("_shared", "quang-binh"):
-        shutil.copytree(ROOT / "plans" / rel, tmp_path / "plans" / rel)
+        shutil.copytree(ROOT / "plans" / rel, tmp_path / "plans" / rel, ignore=only_the_plans)
     (tmp_path / "templates").mkdir()
     shutil.copy(TEMPLATE, tmp_path / "templates" / TEMPLATE.name)
     monkeypatch.chdir(tmp_path)

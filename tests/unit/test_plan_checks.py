@@ -10,7 +10,7 @@ import pytest
 from vanban.errors import Severity
 from vanban.model.checks import CODES, check_plan, timeline
 from vanban.model.diagnostics import coercion_hint, date_message
-from vanban.pipeline import load_plan
+from vanban.pipeline import load_plan, load_typed
 from vanban.resolve import resolve
 from vanban.workspace import load_registry, shared_dirs
 
@@ -85,8 +85,8 @@ def test_a_month_without_a_year_and_no_plan_year_is_not_dated():
                                         and not p.name.startswith("bao-cao-")),
                          ids=lambda p: p.parent.name + "/" + p.stem)
 def test_the_example_plans_are_clean(plan):
-    parsed, loaded = load_plan(plan, plan.name)
-    assert check_plan(resolve(parsed, load_registry(shared_dirs(plan)), loaded)) == []
+    parsed, loaded, doctype = load_typed(plan, plan.name)
+    assert doctype.check(resolve(parsed, load_registry(shared_dirs(plan)), loaded)) == []
 
 
 def _check(tmp_path, text: str):

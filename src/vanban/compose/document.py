@@ -6,6 +6,7 @@ The result is plain frozen data; the renderer only lays it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from vanban import numbering
 from vanban.compose import frame
@@ -25,6 +26,9 @@ from vanban.model.blocks import (
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
 from vanban.resolve import Resolved
+
+if TYPE_CHECKING:
+    from vanban.compose.attach import Attached
 from vanban.rules import nd30
 
 LEAD_LABEL = "Đơn vị chủ trì"
@@ -44,6 +48,8 @@ class Para:
     kind: str
     text: str
     label: str = ""
+    footnote: str = ""
+    """A footnote whose mark ends the paragraph."""
 
     @property
     def full(self) -> str:
@@ -104,6 +110,20 @@ class Document:
     signature_lines: tuple[str, ...]
     signer_name: str
     appendices: tuple[AppendixDoc, ...] = ()
+    v_v: str = ""
+    """A Công văn's summary line, "V/v …" (ô 5b)."""
+    kinh_gui: tuple[str, ...] = ()
+    """Ô 9a as printed: one line "Kính gửi: X.", or "Kính gửi:" then "- A;" … "- B."."""
+    authority_line: str = ""
+    """A Quyết định's line of the issuing authority."""
+    proposal: tuple[str, ...] = ()
+    """A Quyết định's "Theo đề nghị …" lines."""
+    decision_word: str = ""
+    """"QUYẾT ĐỊNH:" before the articles."""
+    attach_reference: str = ""
+    """"(Kèm theo Quyết định số …)": the line a document issued with this one carries."""
+    attachments: tuple[Attached, ...] = ()
+    """Documents issued with this one (Mẫu 1.3), each a new section (compose.attach.Attached)."""
     author: str = ""
     issued: bool = False
     """The document has its number: it has been (or is being) issued."""
@@ -116,6 +136,8 @@ class _Composer:
     def __init__(self, resolved: Resolved) -> None:
         self.resolved = resolved
         self.plan = resolved.plan
+        self.tasks_display = getattr(resolved.plan, "tasks_display", "inline")
+        self.in_article = False  # inside a Điều: khoản 1., then điểm a) (no 1.1. level)
         self.loaded = resolved.loaded
         self.problems: list[Diagnostic] = []
         self.rows: list[Row] = []
@@ -136,7 +158,7 @@ class _Composer:
             if isinstance(block, str):
                 out.append(Para(Kind.DOAN, block))
             elif isinstance(block, Paragraph):
-                out.append(Para(Kind.DOAN, block.paragraph))
+                out.append(Para(Kind.DOAN, block.paragraph, footnote=block.footnote or ""))
             elif isinstance(block, Bullets):
                 for item in block.bullets:
                     if isinstance(item, Bullet):
@@ -150,7 +172,7 @@ class _Composer:
             elif isinstance(block, Table):
                 out.append(body_table(block))
             else:
-                if self.plan.tasks_display == "appendix" and _only_tasks(block):
+                if self.tasks_display == "appendix" and _only_tasks(block):
                     self.table_rows(block, bpath)
                     continue
                 counter += 1
@@ -159,18 +181,24 @@ class _Composer:
     def numbered(self, block, path: tuple, number: tuple[int, ...], out: list[Para]) -> None:
         """A numbered block: its heading line (label + text), its task lines, its content."""
         depth = len(number)
-        if depth > numbering.MAX_DEPTH:
+        if depth > (numbering.ARTICLE_DEPTH if self.in_article else numbering.MAX_DEPTH):
             self.problems.append(Diagnostic(
                 "content.too-deep", "Mục đánh số lồng quá 3 cấp (1. → 1.1. → a)); hãy dùng "
-                "bullets cho cấp sâu hơn.", self.loaded.span(path), dotted(path),
-                message_en="Numbered items nest deeper than 3 levels."))
+                "bullets cho cấp sâu hơn." if not self.in_article else
+                "Trong một Điều chỉ có khoản (1.) và điểm (a)); hãy dùng bullets cho cấp sâu "
+                "hơn.", self.loaded.span(path), dotted(path),
+                message_en="Numbered items nest deeper than 3 levels (2 inside an article)."))
             return
-        label = numbering.item_label(number)
-        kind = ITEM_KIND[depth]
+        if self.in_article:
+            label = numbering.article_item_label(number)
+            kind = Kind.KHOAN if depth == 1 else Kind.DOAN_SO
+        else:
+            label = numbering.item_label(number)
+            kind = ITEM_KIND[depth]
         if isinstance(block, Item):
             out.append(Para(kind, block.item, label))
         elif isinstance(block, Numbered):
-            out.append(Para(Kind.DOAN_SO, block.numbered, label))
+            out.append(Para(Kind.DOAN_SO, block.numbered, label, block.footnote or ""))
         elif isinstance(block, UnitDuty):
             names = self.units(path + ("unit",))
             text = " ".join(x for x in (block.prefix, names, block.text) if x)
@@ -254,19 +282,15 @@ def _end_body(body: list) -> None:
         return
     last = body[paras[-1]]
     text = last.text.removesuffix(".")
-    body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
+    body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label, last.footnote)
 
 
 def compose(resolved: Resolved) -> Document:
-    """Compute numbers and final strings of a resolved plan; raise VanbanError with every
-    problem (the resolve stage's too) when any is an error."""
+    """Compute numbers and final strings of a resolved plan (Mẫu 1.4); raise VanbanError with
+    every problem (the resolve stage's too) when any is an error."""
     plan = resolved.plan
     c = _Composer(resolved)
-    type_name = resolved.type_name
-    code = resolved.code
-    date_words = frame.date_words(plan)
-    place_date = f"{resolved.place}, {date_words}"
-    body: list[Para] = [Para(Kind.DOAN, p) for p in plan.intro]
+    body: list = [Para(Kind.DOAN, p) for p in plan.intro]
     if plan.parts:
         for pi, part in enumerate(plan.parts, 1):
             body.append(Para(Kind.PHAN, numbering.part_label(pi)))
@@ -274,25 +298,43 @@ def compose(resolved: Resolved) -> Document:
             _sections(c, part.sections, ("parts", pi - 1, "sections"), body)
     else:
         _sections(c, plan.sections, ("sections",), body)
+    return framed(c, body)
+
+
+def framed(c: _Composer, body: list, first_recipients: tuple[str, ...] = (), **extra
+           ) -> Document:
+    """The document around a composed ``body``: header, number, date, signature, Nơi nhận,
+    Kính gửi (with "- Như trên;" first), the appendix table; ``extra`` sets the fields of the
+    other layouts. Raises VanbanError when composition or the resolve stage found an error."""
+    resolved = c.resolved
+    plan = resolved.plan
     _end_body(body)
     problems = list(resolved.diagnostics) + c.problems
     if any(p.severity is Severity.ERROR for p in problems):
         raise VanbanError(problems)
     unit = resolved.issuer.unit
+    date_words = frame.date_words(plan)
+    kinh_gui = frame.kinh_gui(getattr(plan, "kinh_gui", ()))
+    if kinh_gui:
+        first_recipients = (nd30.NHU_TREN,) + first_recipients
     appendices = ()
-    if plan.tasks_display == "appendix":
-        appendices = _appendix(c, plan, type_name, date_words, unit.name, code)
+    if c.tasks_display == "appendix":
+        appendices = _appendix(c, plan, resolved.type_name, date_words, unit.name, resolved.code)
+    archive_unit = resolved.drafter.abbr if resolved.drafter else ""
     return Document(
-        type_key=plan.type, type_name=type_name, superior_lines=unit.superior_header,
+        type_key=plan.type, type_name=resolved.type_name, superior_lines=unit.superior_header,
         issuer_lines=unit.header or (unit.name.upper(),),
-        number_line=nd30.format_number(plan.number, code), place_date=place_date,
-        title=plan.title, can_cu=frame.can_cu(plan.can_cu), body=tuple(body),
-        recipients=frame.recipients(plan), signature_lines=frame.signature(resolved),
+        number_line=nd30.format_number(plan.number, resolved.code),
+        place_date=f"{resolved.place}, {date_words}",
+        title=plan.title, can_cu=extra.pop("can_cu", frame.can_cu(getattr(plan, "can_cu", ()))),
+        body=tuple(body),
+        recipients=frame.recipients(plan, first_recipients, archive_unit),
+        kinh_gui=kinh_gui, signature_lines=frame.signature(resolved),
         signer_name=resolved.signer_name,
         appendices=appendices, author=unit.name, issued=plan.number is not None,
         year=plan.year or (plan.date.year if plan.date else 0),
         date_iso=plan.date.isoformat() if plan.date else None,
-        warnings=tuple(p for p in problems if p.severity is Severity.WARNING))
+        warnings=tuple(p for p in problems if p.severity is Severity.WARNING), **extra)
 
 
 def _sections(c: _Composer, sections, path: tuple, body: list[Para]) -> None:

@@ -21,12 +21,26 @@ def can_cu(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ln + ("." if i == len(out) - 1 else ";") for i, ln in enumerate(out))
 
 
-def recipients(plan: Plan) -> tuple[str, ...]:
-    """Ô 9b: "- …;" per recipient, then "- Lưu: VT, <unit>[ copies]."."""
-    archive = f"{nd30.LUU_PREFIX}, {plan.archive.unit}"
-    if plan.archive.copies:
+def recipients(plan: Plan, first: tuple[str, ...] = (), archive_unit: str = "") -> tuple[str, ...]:
+    """Ô 9b: the computed ``first`` lines ("Như trên", "Như Điều 3"), "- …;" per recipient, then
+    "- Lưu: VT, <unit>[ copies]."."""
+    unit = plan.archive.unit if plan.archive else archive_unit
+    archive = f"{nd30.LUU_PREFIX}, {unit}"
+    if plan.archive and plan.archive.copies:
         archive += f" {plan.archive.copies}"
-    return tuple(f"- {r.rstrip(';.')};" for r in plan.recipients) + (f"- {archive}.",)
+    return tuple(f"- {r.rstrip(';.')};" for r in first + tuple(plan.recipients)) + (
+        f"- {archive}.",)
+
+
+def kinh_gui(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Ô 9a: one recipient on the "Kính gửi:" line; several as "- …;" lines, the last with "."."""
+    names = tuple(n.rstrip(" ;.") for n in names)
+    if not names:
+        return ()
+    if len(names) == 1:
+        return (f"{nd30.KINH_GUI_LABEL} {names[0]}.",)
+    return (nd30.KINH_GUI_LABEL,) + tuple(
+        f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names))
 
 
 def signature(resolved: Resolved) -> tuple[str, ...]:

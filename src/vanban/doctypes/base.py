@@ -41,3 +41,8 @@ class DocType:
     """The paragraph style ids the type's documents use (all defined by its template)."""
     profile: str = "nd30"
     """The rule pack (``vanban.rules.profile``) the type follows."""
+
+    @property
+    def document(self) -> str:
+        """What a file of this type is called in messages ("kế hoạch", "công văn" …)."""
+        return self.name.lower() if self.name else "công văn"

@@ -69,6 +69,8 @@ class Paragraph(Strict):
         'Một đoạn văn của thân văn bản (thụt đầu dòng, căn đều hai bên).')})
 
     paragraph: Text = Field(description="Một đoạn văn; in đúng như viết.")
+    footnote: Text | None = Field(default=None, description=(
+        "Chú thích cuối trang cho đoạn này: số chú thích đặt cuối đoạn, nội dung in ở chân trang."))
 
 
 class Bullets(Strict):
@@ -119,6 +121,8 @@ class Numbered(Strict):
         'Một đoạn có số thứ tự nhưng không có tiêu đề (khoản không tiêu đề).')})
 
     numbered: Text = Field(description="Đoạn văn có số thứ tự, không in đậm.")
+    footnote: Text | None = Field(default=None, description=(
+        "Chú thích cuối trang cho đoạn này (số chú thích đặt cuối đoạn)."))
     content: tuple[Block, ...] = Field(default=(), description="Nội dung cấp dưới.")
 
 

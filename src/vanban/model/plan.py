@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from vanban.model.blocks import Block, Strict
-from vanban.model.types import Int, IsoDate, Slug, Text, Word, Year
+from vanban.model.types import Int, IsoDate, Slug, Text, UnitList, Word, Year
 from vanban.rules import nd30
 
 
@@ -107,6 +107,9 @@ class Plan(Strict):
                                       "ở Phụ lục.")
     appendix: Appendix | None = Field(default=None, description="Phụ lục bảng nhiệm vụ.")
     unit_separator: Word = Field(default="; ", description="Dấu nối mặc định giữa các đơn vị.")
+    kinh_gui: UnitList = Field(default=(), description=(
+        "Kính gửi (chỉ Tờ trình, và Báo cáo gửi cấp trên): một nơi (cùng dòng) hoặc nhiều nơi (mỗi "
+        "nơi một dòng \"- …;\"). Khi có Kính gửi, Nơi nhận bắt đầu bằng \"- Như trên;\"."))
     recipients: tuple[Text, ...] = Field(min_length=1, description=(
         "Nơi nhận, mỗi nơi một dòng (công cụ thêm \"- \" và \";\")."))
     archive: Archive = Field(description="Dòng cuối Nơi nhận: \"- Lưu: VT, <đơn vị>.\"")

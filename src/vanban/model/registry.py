@@ -12,6 +12,17 @@ from vanban.model.blocks import Strict
 from vanban.model.types import Bool, Slug, Text
 
 
+class Department(Strict):
+    """A drafting unit inside an agency (phòng, ban), named in a Công văn's code (STP-PBGDPL)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một phòng, ban của cơ quan (đơn vị soạn thảo), dùng trong ký hiệu công văn.')})
+
+    name: Text = Field(description="Tên phòng, ban, ví dụ \"Phòng Phổ biến, giáo dục pháp luật\".")
+    abbr: Text = Field(description="Chữ viết tắt trong ký hiệu công văn và dòng Lưu, ví dụ "
+                                   "\"PBGDPL\".")
+
+
 class Unit(Strict):
     """An agency, office or group of units (danh mục đơn vị)."""
 
@@ -29,6 +40,9 @@ class Unit(Strict):
     place: Text | None = Field(default=None, description="Địa danh ghi ở ô 4, ví dụ \"Quảng Bình\".")
     collective: Bool = Field(default=False, description="Cơ quan làm việc theo chế độ tập thể (ký TM.).")
     aliases: tuple[Text, ...] = Field(default=(), description="Các cách gọi khác được chấp nhận.")
+    departments: dict[Slug, Department] = Field(default_factory=dict, description=(
+        "Các phòng, ban (đơn vị soạn thảo) theo mã; công văn ghi drafter: <mã> để có ký hiệu "
+        "<viết tắt cơ quan>-<viết tắt phòng>, ví dụ STP-PBGDPL."))
 
 
 class Signer(Strict):

@@ -13,12 +13,35 @@ from vanban.ooxml.xml import twips
 SECTION_BREAK_BOOKMARK = "_vanban_section_break"
 
 
-def paragraph(style: str, text: str = "", *, keep_next: bool = False) -> str:
+def paragraph(style: str, text: str = "", *, keep_next: bool = False,
+              footnote: int = 0) -> str:
     """One paragraph of ``style`` holding ``text`` in a single run; ``keep_next`` keeps it on
-    the page of what follows (the last body paragraph stays with the signature block)."""
+    the page of what follows (the last body paragraph stays with the signature block);
+    ``footnote`` > 0 ends it with the mark of that footnote."""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     keep = "<w:keepNext/>" if keep_next else ""
+    if footnote:
+        run += footnote_reference(footnote)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{run}</w:p>'
+
+
+FOOTNOTE_MARK_STYLE = "VBChuThichSo"
+FOOTNOTE_TEXT_STYLE = "VBChuThich"
+
+
+def footnote_reference(number: int) -> str:
+    """The run that marks footnote ``number`` in the text (superscript, by its style)."""
+    return (f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_MARK_STYLE}"/></w:rPr>'
+            f'<w:footnoteReference w:id="{number}"/></w:r>')
+
+
+def labelled_paragraph(style: str, label: str, text: str, label_style: str) -> str:
+    """A paragraph whose label ("Điều 1.") is a run of the character style ``label_style``
+    (bold) and whose text follows in the paragraph's own style."""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="{label_style}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(label)}</w:t></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>')
 
 
 def section_break_marker() -> str:

@@ -127,33 +127,59 @@ def size_rules(body: etree._Element, styles_el: etree._Element) -> None:
 def split_appendix_section(body: etree._Element, landscape: bool) -> None:
     """End the main section at the marker paragraph and give the appendix its own section:
     page numbers restart at 1, landscape when asked."""
-    marker = None
-    for bm in body.iter(qn("w:bookmarkStart")):
-        if bm.get(qn("w:name")) == SECTION_BREAK_BOOKMARK:
-            marker = bm.getparent()
-            break
-    if marker is None:
+    split_sections(body, [landscape])
+
+
+def split_sections(body: etree._Element, landscapes: list[bool]) -> None:
+    """End a section at every marker paragraph: the first section keeps the template's page
+    setup; each later one (an appendix, a document issued with a Quyết định) starts on a new
+    page with page numbers restarting at 1, landscape when ``landscapes`` says so (one flag per
+    marker, in document order)."""
+    markers = [bm.getparent() for bm in body.iter(qn("w:bookmarkStart"))
+               if bm.get(qn("w:name")) == SECTION_BREAK_BOOKMARK]
+    if not markers:
         return
-    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
-        for node in marker.findall(qn(tag)):
-            marker.remove(node)
     final = body.find(qn("w:sectPr"))
-    marker.find(qn("w:pPr")).append(copy.deepcopy(final))
-    type_el = final.find(qn("w:type"))
+    base = copy.deepcopy(final)
+    flags = list(landscapes) + [False] * (len(markers) - len(landscapes))
+    for i, marker in enumerate(markers):
+        for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+            for node in marker.findall(qn(tag)):
+                marker.remove(node)
+        props = copy.deepcopy(base)
+        if i:
+            _later_section(props, flags[i - 1])
+        marker.find(qn("w:pPr")).append(props)
+    _later_section(final, flags[len(markers) - 1])
+
+
+def _later_section(sect: etree._Element, landscape: bool) -> None:
+    """A section after the first: new page, numbers from 1, landscape when asked."""
+    type_el = sect.find(qn("w:type"))
     if type_el is None:
         type_el = el("type")
-        final.find(qn("w:pgSz")).addprevious(type_el)
+        sect.find(qn("w:pgSz")).addprevious(type_el)
     type_el.set(qn("w:val"), "nextPage")
     if landscape:
-        size = final.find(qn("w:pgSz"))
+        size = sect.find(qn("w:pgSz"))
         size.set(qn("w:w"), str(twips(nd30.PAGE_HEIGHT_MM)))
         size.set(qn("w:h"), str(twips(nd30.PAGE_WIDTH_MM)))
         size.set(qn("w:orient"), "landscape")
-    num = final.find(qn("w:pgNumType"))
+    num = sect.find(qn("w:pgNumType"))
     if num is None:
         num = el("pgNumType")
-        final.find(qn("w:cols")).addprevious(num)
+        sect.find(qn("w:cols")).addprevious(num)
     num.set(qn("w:start"), "1")
+
+
+def drop_first_section(body: etree._Element) -> None:
+    """Remove everything up to the end of the first section, so that the document starts with
+    its second section (a document issued with a Quyết định, laid out on its own)."""
+    for child in list(body):
+        end = child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        body.remove(child)
+        if end:
+            break
 
 
 def ensure_last_paragraph(body: etree._Element) -> None:

@@ -1,8 +1,10 @@
-"""Build the default Mẫu 1.4 template (``templates/mau-1-4.docx``) from the rule pack.
+"""Build the default templates (``templates/mau-1-4.docx`` and the other layouts) from the rule
+pack and a template contract.
 
-The template is an ordinary DOCX that a clerk can open and edit in Word: page setup, the named
+A template is an ordinary DOCX that a clerk can open and edit in Word: page setup, the named
 styles, the two borderless layout tables (header; Nơi nhận + signature) and the page-number
-header, with Jinja tags where the plan's text goes. Regenerate it with
+header, with Jinja tags where the plan's text goes. The contract decides which components the
+layout has (type name or V/v, Kính gửi, the Quyết định block). Regenerate them with
 ``python tools/make_templates.py``.
 """
 
@@ -14,8 +16,8 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from vanban.contract import Part, Var, tag
-from vanban.ooxml.styles import STYLES, style_element
+from vanban.contract import MAU_1_4, Contract, Part, Var, tag
+from vanban.ooxml.styles import BY_ID, EXTRA_STYLES, STYLES, style_element
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
 
@@ -74,16 +76,18 @@ def layout_table(widths_mm: tuple[float, ...], cells: list[list[list[etree._Elem
     return tbl
 
 
-def _header_table() -> etree._Element:
+def _header_table(contract: Contract = MAU_1_4) -> etree._Element:
     left = nd30.HEADER_LEFT_COLUMN_MM
     widths = (left, _text_width_mm() - left)
     issuer = (_loop("line", Var.CO_QUAN_CHU_QUAN, "VBCoQuanChuQuan")
               + _loop("line", Var.CO_QUAN_BAN_HANH, "VBCoQuanBanHanh") + [_para("VBKeCoQuan")])
     nation = [_para("VBQuocHieu", tag(Var.QUOC_HIEU)), _para("VBTieuNgu", tag(Var.TIEU_NGU)),
               _para("VBKeTieuNgu")]
+    number = [_para("VBSoKyHieu", tag(Var.SO_KY_HIEU))]
+    if Var.V_V in contract.variables:  # Công văn: the summary under the number (ô 5b)
+        number.append(_para("VBVv", tag(Var.V_V)))
     return layout_table(widths, [[issuer, nation],
-                                 [[_para("VBSoKyHieu", tag(Var.SO_KY_HIEU))],
-                                  [_para("VBDiaDanh", tag(Var.DIA_DANH_NGAY))]]])
+                                 [number, [_para("VBDiaDanh", tag(Var.DIA_DANH_NGAY))]]])
 
 
 def _signature_table() -> etree._Element:
@@ -128,7 +132,7 @@ def _page_number_paragraph() -> list[etree._Element]:
     return [p]
 
 
-def _defaults(styles_el: etree._Element) -> None:
+def _defaults(styles_el: etree._Element, contract: Contract = MAU_1_4) -> None:
     doc_defaults = styles_el.find(qn("w:docDefaults"))
     rpr = doc_defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
     for child in list(rpr):
@@ -143,8 +147,46 @@ def _defaults(styles_el: etree._Element) -> None:
     for child in list(ppr):
         ppr.remove(child)
     ppr.append(el("spacing", {"after": 0, "line": 240, "lineRule": "auto"}))
-    for spec in STYLES:
+    for spec in STYLES + tuple(s for s in EXTRA_STYLES if s.id in extra_styles(contract)):
         styles_el.append(style_element(spec))
+
+
+def extra_styles(contract: Contract) -> frozenset[str]:
+    """The styles beyond Mẫu 1.4's that a layout needs."""
+    out = set()
+    if Var.V_V in contract.variables:
+        out.add("VBVv")
+    if Part.KINH_GUI in contract.parts:
+        out.update({"VBKinhGui", "VBKinhGuiMuc"})
+    if Var.THAM_QUYEN in contract.variables:
+        out.update({"VBThamQuyen", "VBTheoDeNghi", "VBQuyetDinh", "VBDieu", "VBNhanDieu"})
+    return frozenset(out)
+
+
+def template_styles(contract: Contract) -> tuple[str, ...]:
+    """Every style id a template of ``contract`` defines."""
+    return tuple(s.id for s in STYLES) + tuple(sorted(extra_styles(contract) & set(BY_ID)))
+
+
+def _content(contract: Contract) -> list[etree._Element]:
+    """The paragraphs and tables of a template's body, in order, for its contract."""
+    content = [_header_table(contract)]
+    if Var.TEN_LOAI in contract.variables:
+        content += [_para("VBTenLoai", tag(Var.TEN_LOAI)), _para("VBTrichYeu", tag(Var.TRICH_YEU)),
+                    _para("VBKeTrichYeu")]
+    if Var.THAM_QUYEN in contract.variables:
+        content.append(_para("VBThamQuyen", tag(Var.THAM_QUYEN)))
+    if Var.CAN_CU in contract.variables:
+        content += _loop("line", Var.CAN_CU, "VBCanCu")
+    if Var.THEO_DE_NGHI in contract.variables:
+        content += _loop("line", Var.THEO_DE_NGHI, "VBTheoDeNghi")
+    if Var.QUYET_DINH in contract.variables:
+        content.append(_para("VBQuyetDinh", tag(Var.QUYET_DINH)))
+    if Part.KINH_GUI in contract.parts:
+        content.append(_para("VBKinhGui", "{{p " + Part.KINH_GUI + " }}"))
+    content += [_para("VBDoan", "{{p " + Part.THAN_VAN_BAN + " }}"), _signature_table(),
+                _para("VBCuoi", "{{p " + Part.PHU_LUC + " }}")]
+    return content
 
 
 def _word_2013_layout(settings: etree._Element) -> None:
@@ -178,11 +220,11 @@ def _trim_styles(styles_el: etree._Element) -> None:
             styles_el.remove(style)
 
 
-def build_template() -> bytes:
-    """The default Mẫu 1.4 template as DOCX bytes (not yet zip-normalised)."""
+def build_template(contract: Contract = MAU_1_4) -> bytes:
+    """The default template of ``contract``'s layout as DOCX bytes (not yet zip-normalised)."""
     document = docx.Document()
     _trim_styles(document.styles.element)
-    _defaults(document.styles.element)
+    _defaults(document.styles.element, contract)
     _word_2013_layout(document.settings.element)
     _drop_extra_parts(document)
     body = document.element.body
@@ -190,17 +232,7 @@ def build_template() -> bytes:
     for child in list(body):
         if child is not sect:
             body.remove(child)
-    content = [
-        _header_table(),
-        _para("VBTenLoai", tag(Var.TEN_LOAI)),
-        _para("VBTrichYeu", tag(Var.TRICH_YEU)),
-        _para("VBKeTrichYeu"),
-        *_loop("line", Var.CAN_CU, "VBCanCu"),
-        _para("VBDoan", "{{p " + Part.THAN_VAN_BAN + " }}"),
-        _signature_table(),
-        _para("VBCuoi", "{{p " + Part.PHU_LUC + " }}"),
-    ]
-    for node in content:
+    for node in _content(contract):
         sect.addprevious(node)
     _section_properties(sect)
     section = document.sections[0]
@@ -220,10 +252,22 @@ def build_template() -> bytes:
     fh.append(_para("VBSoTrang"))
     props = document.core_properties
     props.author = "vanban"
-    props.title = "Mẫu 1.4 - Văn bản có tên loại (Nghị định 30/2020/NĐ-CP)"
+    props.title = f"{contract.title} (Nghị định 30/2020/NĐ-CP)"
     props.last_modified_by = "vanban"
     props.revision = 1
     props.comments = ""
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+def attached_header_xml(superior: tuple[str, ...], issuer: tuple[str, ...]) -> str:
+    """The header of a document issued with a Quyết định (Mẫu 1.3): the issuer and the national
+    motto, each with its rule, and no row for Số, place and date; as WordprocessingML text."""
+    left = nd30.HEADER_LEFT_COLUMN_MM
+    widths = (left, _text_width_mm() - left)
+    names = ([_para("VBCoQuanChuQuan", line) for line in superior]
+             + [_para("VBCoQuanBanHanh", line) for line in issuer] + [_para("VBKeCoQuan")])
+    nation = [_para("VBQuocHieu", nd30.QUOC_HIEU_TEXT), _para("VBTieuNgu", nd30.TIEU_NGU_TEXT),
+              _para("VBKeTieuNgu")]
+    return etree.tostring(layout_table(widths, [[names, nation]]), encoding="unicode")

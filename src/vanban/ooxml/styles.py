@@ -13,6 +13,7 @@ from lxml import etree
 
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
+from vanban.rules.metrics import text_width_pt
 from vanban.rules.nd30 import TextFormat
 
 
@@ -27,6 +28,9 @@ class StyleSpec:
     keep_next: bool = False
     rule: float = 0.0  # > 0: an empty paragraph drawn as a rule this fraction of the text above
     line: float = nd30.LINE_SPACING.default
+    left_mm: float = 0.0
+    hanging_mm: float = 0.0  # > 0: the first line starts this far left of the others
+    kind: str = "paragraph"  # or "character": a run style (e.g. the bold "Điều 1." label)
 
 
 _BODY_INDENT = nd30.FIRST_LINE_INDENT_DEFAULT_MM
@@ -93,12 +97,41 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("VBCuoi", "VB Đoạn kết thúc", RULE_FORMAT),
 )
 
-BY_ID = {s.id: s for s in STYLES}
+def _kinh_gui_indents() -> tuple[float, float, float]:
+    """Left edge of "Kính gửi:", of the text after it, and of the dashes (under its colon), mm."""
+    size = nd30.KINH_GUI.size.default
+    word = text_width_pt(nd30.KINH_GUI_LABEL[:-1], size) * nd30.MM_PER_PT
+    label = text_width_pt(nd30.KINH_GUI_LABEL + " ", size) * nd30.MM_PER_PT
+    start = nd30.KINH_GUI_INDENT_MM
+    return start, start + label, start + word
+
+
+_KG_START, _KG_TEXT, _KG_DASH = _kinh_gui_indents()
+
+EXTRA_STYLES: tuple[StyleSpec, ...] = (
+    StyleSpec("VBVv", "VB V/v (trích yếu công văn)", nd30.CONG_VAN_SUMMARY,
+              before_pt=nd30.CONG_VAN_GAP_PT),
+    StyleSpec("VBKinhGui", "VB Kính gửi", nd30.KINH_GUI, before_pt=12, left_mm=_KG_TEXT,
+              hanging_mm=_KG_TEXT - _KG_START),
+    StyleSpec("VBKinhGuiMuc", "VB Kính gửi - dòng", nd30.KINH_GUI, left_mm=_KG_DASH),
+    StyleSpec("VBThamQuyen", "VB Thẩm quyền ban hành", nd30.AUTHORITY_LINE, before_pt=6,
+              after_pt=6, keep_next=True),
+    StyleSpec("VBTheoDeNghi", "VB Theo đề nghị", nd30.CAN_CU, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBQuyetDinh", "VB QUYẾT ĐỊNH:", nd30.DECISION, before_pt=12, after_pt=6,
+              keep_next=True),
+    StyleSpec("VBDieu", "VB Điều", _BODY, _BODY_INDENT, _BEFORE),
+    StyleSpec("VBNhanDieu", "VB Nhãn Điều", _fmt(_BODY, bold=True), kind="character"),
+)
+"""Styles of the layouts beyond Mẫu 1.4; a template holds only those its contract needs."""
+
+BY_ID = {s.id: s for s in STYLES + EXTRA_STYLES}
 RULE_STYLES = {s.id: s.rule for s in STYLES if s.rule}
 
 
 def style_element(spec: StyleSpec) -> etree._Element:
-    """The <w:style> element of one paragraph style."""
+    """The <w:style> element of one paragraph (or character) style."""
+    if spec.kind == "character":
+        return _character_style(spec)
     style = el("style", {"type": "paragraph", "customStyle": 1, "styleId": spec.id})
     sub(style, "name", {"val": spec.name})
     sub(style, "basedOn", {"val": "Normal"})
@@ -117,7 +150,12 @@ def style_element(spec: StyleSpec) -> etree._Element:
     else:
         sub(ppr, "spacing", {"before": twips_pt(spec.before_pt), "after": twips_pt(spec.after_pt),
                              "line": line, "lineRule": "auto"})
-    sub(ppr, "ind", {"left": 0, "right": 0, "firstLine": twips(spec.first_line_mm)})
+    if spec.hanging_mm:
+        sub(ppr, "ind", {"left": twips(spec.left_mm), "right": 0,
+                         "hanging": twips(spec.hanging_mm)})
+    else:
+        sub(ppr, "ind", {"left": twips(spec.left_mm), "right": 0,
+                         "firstLine": twips(spec.first_line_mm)})
     sub(ppr, "jc", {"val": spec.fmt.align})
     rpr = sub(style, "rPr")
     rpr.append(rfonts(nd30.FONT))
@@ -128,6 +166,18 @@ def style_element(spec: StyleSpec) -> etree._Element:
     size = half_points(spec.fmt.size.default)
     sub(rpr, "sz", {"val": size})
     sub(rpr, "szCs", {"val": size})
+    return style
+
+
+def _character_style(spec: StyleSpec) -> etree._Element:
+    style = el("style", {"type": "character", "customStyle": 1, "styleId": spec.id})
+    sub(style, "name", {"val": spec.name})
+    sub(style, "basedOn", {"val": "DefaultParagraphFont"})
+    sub(style, "qFormat")
+    rpr = sub(style, "rPr")
+    for tag, on in (("b", spec.fmt.bold), ("bCs", spec.fmt.bold), ("i", spec.fmt.italic),
+                    ("iCs", spec.fmt.italic)):
+        sub(rpr, tag, {"val": 1 if on else 0})
     return style
 
 

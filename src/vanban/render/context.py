@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from vanban.compose.document import AppendixDoc, BodyTable, Document
-from vanban.contract import STYLE_OF_KIND, Part, Var
+from vanban.contract import LABEL_STYLE_OF_KIND, STYLE_OF_KIND, Part, Var
 from vanban.ooxml import body as xml
+from vanban.ooxml.frame import attached_header_xml
 from vanban.rules import nd30
 
 BODY_STYLE = STYLE_OF_KIND  # the name this module had for it
@@ -18,10 +19,62 @@ TABLE_WIDTHS = {
 
 def body_xml(doc: Document) -> str:
     """The body (ô 6) as WordprocessingML paragraphs."""
-    last = len(doc.body) - 1
-    return "".join(table_xml(p) if isinstance(p, BodyTable) else
-                   xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last))
-                   for i, p in enumerate(doc.body))
+    return paragraphs_xml(doc.body)
+
+
+def footnotes(doc: Document) -> list[str]:
+    """The footnotes of the document in the order their marks appear (body, then each document
+    issued with it); footnote N is the N-th of this list."""
+    bodies = [doc.body] + [a.body for a in doc.attachments]
+    return [p.footnote for body in bodies for p in body
+            if not isinstance(p, BodyTable) and p.footnote]
+
+
+def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> str:
+    """Body paragraphs and tables; the last paragraph keeps with what follows (the signature);
+    footnote marks are numbered from ``first_note``."""
+    last = len(body) - 1 if keep_last else -1
+    out, note = [], first_note
+    for i, p in enumerate(body):
+        if isinstance(p, BodyTable):
+            out.append(table_xml(p))
+        elif p.kind in LABEL_STYLE_OF_KIND:
+            out.append(xml.labelled_paragraph(STYLE_OF_KIND[p.kind], p.label, p.text,
+                                              LABEL_STYLE_OF_KIND[p.kind]))
+        else:
+            out.append(xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last),
+                                     footnote=note if p.footnote else 0))
+            note += bool(p.footnote)
+    return "".join(out)
+
+
+def kinh_gui_xml(doc: Document) -> str:
+    """Ô 9a: the "Kính gửi:" line, then one line per recipient when there are several."""
+    return "".join(xml.paragraph("VBKinhGui" if i == 0 else "VBKinhGuiMuc", line)
+                   for i, line in enumerate(doc.kinh_gui))
+
+
+def attached_xml(attached, first_note: int = 1) -> str:
+    """A document issued with a Quyết định: a new section (page numbers restart), the header
+    without Số, place and date, its type name and summary, "(Kèm theo …)", a rule, its body."""
+    return "".join([
+        xml.section_break_marker(),
+        attached_header_xml(attached.superior_lines, attached.issuer_lines),
+        xml.paragraph("VBTenLoai", attached.type_name),
+        xml.paragraph("VBTrichYeu", attached.title),
+        xml.paragraph("VBKemTheo", attached.reference),
+        xml.paragraph("VBKePhuLuc"),
+        paragraphs_xml(attached.body, keep_last=False, first_note=first_note),
+        *(appendix_xml(a) for a in attached.appendices),
+    ])
+
+
+def section_orientations(doc: Document) -> list[bool]:
+    """Landscape or not for every section after the first, in the order the parts place them."""
+    out = []
+    for attached in doc.attachments:
+        out += [False] + [a.landscape for a in attached.appendices]
+    return out + [a.landscape for a in doc.appendices]
 
 
 TABLE_CELL_STYLE = {"left": "VBBang", "center": "VBBangSTT"}
@@ -65,6 +118,10 @@ def build_context(doc: Document) -> dict:
         Var.NOI_NHAN: list(doc.recipients),
         Var.CHUC_VU: list(doc.signature_lines),
         Var.NGUOI_KY: doc.signer_name,
+        Var.V_V: doc.v_v,
+        Var.THAM_QUYEN: doc.authority_line,
+        Var.THEO_DE_NGHI: list(doc.proposal),
+        Var.QUYET_DINH: doc.decision_word,
     }
 
 
@@ -72,5 +129,15 @@ def xml_parts(doc: Document) -> dict[str, str]:
     """The generated parts: the body and the appendices."""
     return {
         Part.THAN_VAN_BAN: body_xml(doc),
-        Part.PHU_LUC: "".join(appendix_xml(a) for a in doc.appendices),
+        Part.PHU_LUC: "".join([attached_xml(a, _first_note(doc, k))
+                               for k, a in enumerate(doc.attachments)]
+                              + [appendix_xml(a) for a in doc.appendices]),
+        Part.KINH_GUI: kinh_gui_xml(doc),
     }
+
+
+def _first_note(doc: Document, k: int) -> int:
+    """The number of the first footnote of the k-th document issued with ``doc``."""
+    before = [doc.body] + [a.body for a in doc.attachments[:k]]
+    return 1 + sum(1 for body in before for p in body
+                   if not isinstance(p, BodyTable) and p.footnote)

@@ -17,13 +17,39 @@ from vanban.compose.document import Document
 from vanban.contract import MAU_1_4, Contract, Var
 from vanban.errors import Diagnostic, Span, VanbanError, read_reason
 from vanban.ooxml import finish
+from vanban.ooxml.notes import add_footnotes
 from vanban.ooxml.package import docx_bytes
 from vanban.output import source_date
-from vanban.render.context import build_context, xml_parts
+from vanban.render.context import build_context, footnotes, section_orientations, xml_parts
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, compiling each template text once per process: docxtpl asks for the same
+    texts (body, headers, footers) for every document, and compiling was ~40% of its time."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        found = self._compiled.get(source)
+        if found is None:
+            if len(self._compiled) > 256:  # a long-running process (watch, serve) stays bounded
+                self._compiled.clear()
+            found = self._compiled[source] = super().from_string(source)
+        return found
+
+
+_ENV: list[_Environment] = []
 
 
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """The one sandboxed environment of this process (its compiled templates are reused)."""
+    if not _ENV:
+        _ENV.append(_Environment(undefined=jinja2.StrictUndefined, autoescape=True))
+    return _ENV[0]
 
 
 OPENING = re.compile(r"\{[{%]")
@@ -251,7 +277,7 @@ def _check_complete(used: frozenset[str] | None, shown: str, names: list[str]) -
 
 
 def render(doc: Document, template: Path, display: str | None = None,
-           contract: Contract = MAU_1_4) -> bytes:
+           contract: Contract = MAU_1_4, *, attachment_only: bool = False) -> bytes:
     """DOCX bytes of ``doc`` laid out by ``template``, which must hold every name of its type's
     ``contract``: deterministic, not yet written anywhere."""
     shown = display or str(template)
@@ -271,10 +297,13 @@ def render(doc: Document, template: Path, display: str | None = None,
     _check_complete(used, shown, list(contract.names))  # after the render, which names a broken tag
     document = tpl.docx
     body = document.element.body
-    finish.split_appendix_section(body, any(a.landscape for a in doc.appendices))
+    finish.split_sections(body, section_orientations(doc))
+    if attachment_only:  # the document issued with a Quyết định, as a file of its own
+        finish.drop_first_section(body)
     finish.ensure_last_paragraph(body)
+    add_footnotes(document, footnotes(doc))
     finish.size_rules(body, document.styles.element)
     when = source_date(doc.date_iso)
     finish.set_core_properties(document.core_properties, title=doc.title, author=doc.author,
-                               subject=f"{doc.type_name} {doc.number_line}", when=when)
+                               subject=f"{doc.type_name or doc.v_v} {doc.number_line}", when=when)
     return docx_bytes(document, when)

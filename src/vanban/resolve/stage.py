@@ -17,7 +17,8 @@ from typing import Any
 from vanban.errors import Diagnostic, Severity
 from vanban.model.blocks import Task, UnitDuty
 from vanban.model.diagnostics import dotted
-from vanban.model.registry import Signer
+from vanban.model.registry import Department, Signer
+from vanban.model.walk import blocks
 from vanban.resolve.registry import Hit, Registry, unknown_unit
 from vanban.rules import nd30
 from vanban.source import Loaded
@@ -50,6 +51,8 @@ class Resolved:
     signer_name: str
     position: str | None
     units: Mapping[tuple, Units] = field(default_factory=dict)
+    drafter: Department | None = None
+    """A Công văn's drafting unit (a department of the issuer in the registry)."""
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
@@ -60,15 +63,20 @@ class Resolved:
 def resolve(plan: Any, registry: Registry, loaded: Loaded) -> Resolved:
     """Look every name of ``plan`` up once; problems become the result's diagnostics."""
     problems: list[Diagnostic] = []
-    type_name, type_abbr = nd30.DOCUMENT_TYPES[plan.type]
+    type_name, type_abbr = nd30.DOCUMENT_TYPES.get(plan.type, ("", None))
     issuer = registry.unit(plan.issuer)
     code = plan.code or ""
     place = getattr(plan, "place", None)
+    drafter = None
     if issuer is None:
         problems.append(unknown_unit(plan.issuer, registry, loaded.span(("issuer",)), "issuer",
                                      "issuer.unknown"))
     else:
-        if not code:
+        if plan.type == nd30.CONG_VAN:
+            drafter = _drafter(plan, issuer, loaded, problems)
+            if not code and drafter is not None:
+                code = derived_code(drafter.abbr, issuer, loaded, problems, issuer_first=True)
+        elif not code:
             code = derived_code(type_abbr or "", issuer, loaded, problems)
         place = place or issuer.unit.place
         if not place:
@@ -81,14 +89,48 @@ def resolve(plan: Any, registry: Registry, loaded: Loaded) -> Resolved:
     for path, refs, separator in unit_lists(plan):
         walker.resolve(refs, path, separator)
     return Resolved(plan, loaded, registry, type_name, type_abbr, issuer, code, place, signer,
-                    signer_name, position, walker.found, tuple(problems + walker.problems))
+                    signer_name, position, units=walker.found,
+                    diagnostics=tuple(problems + walker.problems), drafter=drafter)
 
 
-def derived_code(type_abbr: str, issuer: Hit, loaded: Loaded, problems: list[Diagnostic]) -> str:
-    """Ô 3's code when the plan gives none: "<type>-<issuer>", e.g. KH-UBND."""
+def _drafter(plan: Any, issuer: Hit, loaded: Loaded, problems: list[Diagnostic]
+             ) -> Department | None:
+    """A Công văn's drafting unit: a department of the issuer, by id or abbreviation."""
+    departments = issuer.unit.departments
+    ref = plan.drafter
+    if ref is None:
+        if not plan.code:
+            problems.append(Diagnostic(
+                "cong-van.drafter", "Công văn chưa có đơn vị soạn thảo: ghi \"drafter\" (mã "
+                "phòng, ban trong danh mục) để có ký hiệu, hoặc ghi \"code\".",
+                loaded.span(("issuer",)), "drafter",
+                message_en='A Công văn needs "drafter" (a department id) or "code".',
+                hint=(f"Các phòng, ban của {issuer.unit.name}: {', '.join(departments)}."
+                      if departments else "Thêm departments cho cơ quan trong danh mục."),
+                hint_en="Give drafter: <department id>, or code: STP-…"))
+        return None
+    found = departments.get(ref) or next(
+        (d for d in departments.values() if d.abbr == ref), None)
+    if found is None:
+        close = difflib.get_close_matches(ref, list(departments), n=1, cutoff=0.6)
+        problems.append(Diagnostic(
+            "cong-van.drafter", f'"{issuer.unit.name}" không có phòng, ban "{ref}" trong danh '
+            "mục (departments).", loaded.span(("drafter",)), "drafter",
+            message_en=f'"{issuer.unit.name}" has no department "{ref}" in the registry.',
+            hint=(f'Có phải "{close[0]}"?' if close else
+                  "Thêm phòng, ban vào departments của cơ quan trong _shared/don-vi.yaml."),
+            hint_en=(f'Did you mean "{close[0]}"?' if close else
+                     "Add the department to the unit's departments.")))
+    return found
+
+
+def derived_code(type_abbr: str, issuer: Hit, loaded: Loaded, problems: list[Diagnostic],
+                 *, issuer_first: bool = False) -> str:
+    """Ô 3's code when the plan gives none: "<type>-<issuer>", e.g. KH-UBND; a Công văn's is
+    "<issuer>-<drafting unit>", e.g. STP-PBGDPL."""
     abbr = issuer.unit.abbr
     if abbr and nd30.ABBREVIATION_PATTERN.match(abbr):
-        return f"{type_abbr}-{abbr}"
+        return f"{abbr}-{type_abbr}" if issuer_first else f"{type_abbr}-{abbr}"
     problems.append(Diagnostic(
         "issuer.abbr", (f'Chữ viết tắt "{abbr}" của "{issuer.unit.name}" không dùng được trong ký '
                         "hiệu (chỉ gồm chữ và số, ví dụ STP)." if abbr else
@@ -129,7 +171,7 @@ def _signer(plan: Any, registry: Registry, loaded: Loaded, problems: list[Diagno
 def unit_lists(plan: Any) -> Iterator[tuple[tuple, tuple[str, ...], str]]:
     """Every list of unit references in the body, with its data path and separator."""
     default = getattr(plan, "unit_separator", "; ")
-    for path, block in _blocks(plan):
+    for path, block in blocks(plan):
         if isinstance(block, Task):
             sep = block.separator if block.separator is not None else default
             yield path + ("lead",), block.lead, sep
@@ -138,25 +180,6 @@ def unit_lists(plan: Any) -> Iterator[tuple[tuple, tuple[str, ...], str]]:
         elif isinstance(block, UnitDuty):
             sep = block.separator if block.separator is not None else default
             yield path + ("unit",), block.unit, sep
-
-
-def _blocks(plan: Any) -> Iterator[tuple[tuple, object]]:
-    parts = getattr(plan, "parts", ())
-    if parts:
-        for p, part in enumerate(parts):
-            for s, section in enumerate(part.sections):
-                yield from _walk(section.content, ("parts", p, "sections", s, "content"))
-        return
-    for s, section in enumerate(getattr(plan, "sections", ())):
-        yield from _walk(section.content, ("sections", s, "content"))
-
-
-def _walk(content: tuple, path: tuple) -> Iterator[tuple[tuple, object]]:
-    for i, block in enumerate(content):
-        yield path + (i,), block
-        inner = getattr(block, "content", None)
-        if inner:
-            yield from _walk(inner, path + (i, "content"))
 
 
 class _UnitWalker:

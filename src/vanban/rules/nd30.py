@@ -235,3 +235,30 @@ LUU_PATTERN = re.compile(r"^-\s*Lưu:\s*VT\s*,\s*\S.*\.$")
 # Marks that may sit in the header area without being part of the issuer block (ô 10a, 10b, 11).
 HEADER_MARKS = frozenset({"TUYỆT MẬT", "TỐI MẬT", "MẬT", "HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN",
                           "KHẨN", "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "DỰ THẢO"})
+
+# --- Layouts beyond Mẫu 1.4 (Phụ lục III): Công văn, Quyết định, Kính gửi, attached documents --------
+# Choices the decree leaves open are marked "choice" and repeated in the README.
+KINH_GUI_LABEL = "Kính gửi:"
+KINH_GUI = TextFormat(Range(13, 14, 14), align="left", ref="ô 9a, Phụ lục I, II.9.a")
+# choice: "Kính gửi:" starts this far from the left margin (Mẫu 1.5 shows about 35 mm on a 14 pt
+# line; 30 mm keeps a long recipient on one line); the dashes of several recipients stand under
+# its colon, and a recipient that wraps continues under its first letter.
+KINH_GUI_INDENT_MM = 30.0
+# Kính gửi is used by Công văn, Tờ trình and Báo cáo sent to a superior body (ô 9a).
+KINH_GUI_TYPES = frozenset({"cong-van", "to-trinh", "bao-cao"})
+NHU_TREN = "Như trên"  # first Nơi nhận line where Kính gửi is used (ô 9b)
+CONG_VAN_GAP_PT = 6.0  # space between the Số line and the V/v line (ô 5b)
+
+# Quyết định (Mẫu 1.1–1.3): the authority line, "Theo đề nghị …", "QUYẾT ĐỊNH:", Điều.
+DECISION_WORD = "QUYẾT ĐỊNH:"
+AUTHORITY_LINE = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="Mẫu 1.2, Phụ lục III")
+DECISION = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="Mẫu 1.2, Phụ lục III")
+ARTICLE_WORD = "Điều"  # "Điều 1." bold, the article's text upright (Phụ lục I, II.6.đ)
+# choice: the Nơi nhận of a Quyết định starts "- Như Điều N;" where N is the article marked
+# `executors: true`, else the last article (the one that names who carries the decision out).
+NHU_DIEU = "Như Điều"
+# A document issued with a Quyết định (Mẫu 1.3): header without Số, place or date; the line below.
+ATTACHED_REF = "(Kèm theo Quyết định số {number} {date} của {issuer})"
+CONG_VAN = "cong-van"  # the key of a Công văn: no type name and no type abbreviation (Điều 7)
+# choice: footnotes (the decree gives no size) in 12 pt, justified; the mark is superscript.
+FOOTNOTE = TextFormat(Range(10, 13, 12), align="both", ref="chú thích (Nghị định không quy định)")

@@ -11,11 +11,16 @@ from vanban.errors import Diagnostic
 from vanban.model.checks.base import Findings
 from vanban.model.checks.content import check_labels, check_sections, check_tables, check_tasks
 from vanban.model.checks.dates import check_issue_date, check_timelines
-from vanban.model.checks.frame import check_code, check_recipients, check_signature
+from vanban.model.checks.frame import (
+    check_code,
+    check_kinh_gui,
+    check_recipients,
+    check_signature,
+)
 from vanban.model.checks.wording import check_wording
 from vanban.resolve import Resolved
 
-__all__ = ["CODES", "check_plan"]
+__all__ = ["CODES", "check_letter", "check_plan"]
 
 CODES = {
     # code: (severity, what it catches)
@@ -46,7 +51,9 @@ CODES = {
     "signature.deputy-needs-kt": ("error", "a deputy signing without KT."),
     "signature.tm-not-collective": ("warning", "TM. for an issuer that is not collective"),
     "signature.not-upper": ("warning", "signature titles not in upper case"),
+    "plan.kinh-gui-type": ("error", "Kính gửi in a type that does not use it"),
     "recipients.duplicate": ("error", "a recipient listed twice"),
+    "recipients.computed-line": ("warning", "a typed \"Như trên\" / \"Như Điều N\" line"),
     "recipients.archive-line": ("error", "a hand-written Lưu line among the recipients"),
     "recipients.typed-dash": ("warning", "a typed dash before a recipient"),
     "archive.unit-format": ("warning", "an archive unit that is not an abbreviation"),
@@ -62,6 +69,24 @@ def check_plan(resolved: Resolved) -> list[Diagnostic]:
     check_issue_date(plan, out)
     check_code(resolved, out)
     check_sections(plan, out)
+    check_labels(plan, out)
+    check_tasks(resolved, out)
+    check_tables(plan, out)
+    check_timelines(plan, out)
+    check_wording(plan, out)
+    check_recipients(plan, out)
+    check_signature(resolved, out)
+    check_kinh_gui(resolved, out)
+    return sorted(out.found, key=lambda d: (d.span.line, d.span.col))
+
+
+def check_letter(resolved: Resolved) -> list[Diagnostic]:
+    """The content checks of a document without sections (Công văn, Quyết định): the frame,
+    the body's blocks and the wording."""
+    plan = resolved.plan
+    out = Findings(resolved.loaded)
+    check_issue_date(plan, out)
+    check_code(resolved, out)
     check_labels(plan, out)
     check_tasks(resolved, out)
     check_tables(plan, out)

@@ -19,6 +19,7 @@ from vanban.model.blocks import (
 )
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
+from vanban.model.walk import blocks
 from vanban.source import Loaded
 
 Path = tuple
@@ -49,38 +50,14 @@ class Findings:
         return self.loaded.span(path).line
 
 
-def sections(plan: Plan) -> Iterator[tuple[Path, object]]:
-    """Every section with its data path, in document order (inside parts too)."""
-    if plan.parts:
-        for p, part in enumerate(plan.parts):
-            for s, section in enumerate(part.sections):
-                yield ("parts", p, "sections", s), section
-    else:
-        for s, section in enumerate(plan.sections):
-            yield ("sections", s), section
-
-
-def blocks(plan: Plan) -> Iterator[tuple[Path, object]]:
-    """Every body block with its data path, depth first, in document order."""
-    for path, section in sections(plan):
-        yield from _walk(section.content, path + ("content",))
-
-
-def _walk(content: tuple, path: Path) -> Iterator[tuple[Path, object]]:
-    for i, block in enumerate(content):
-        here = path + (i,)
-        yield here, block
-        inner = getattr(block, "content", None)
-        if inner:
-            yield from _walk(inner, here + ("content",))
-
-
 def texts(plan: Plan) -> Iterator[tuple[Path, str]]:
     """Every free text that is printed as written, with its data path."""
     yield ("title",), plan.title
-    for name in ("intro", "can_cu", "recipients"):
-        for i, text in enumerate(getattr(plan, name)):
+    for name in ("intro", "can_cu", "recipients", "kinh_gui", "proposal"):
+        for i, text in enumerate(getattr(plan, name, ())):
             yield (name, i), text
+    for a, article in enumerate(getattr(plan, "articles", ())):
+        yield ("articles", a, "article"), article.article
     for path, block in blocks(plan):
         yield from block_texts(path, block)
 

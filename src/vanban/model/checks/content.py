@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Table, Target, Task
-from vanban.model.checks.base import Findings, blocks, sections, targets
+from vanban.model.checks.base import Findings, blocks, targets
 from vanban.model.plan import Plan
+from vanban.model.walk import sections
 from vanban.resolve import Resolved
 from vanban.rules import nd30
 
 SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)/:-]\s*")
 ITEM_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s+")
 TYPED_DASH = re.compile(r"^[-+–•]\s+")
+ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+\s*[.:]?\s*", re.IGNORECASE)
 
 
 def check_sections(plan: Plan, out: Findings) -> None:
@@ -55,6 +57,11 @@ def _title_case(title: str, path: tuple, code: str, what: str, out: Findings) ->
 
 def check_labels(plan: Plan, out: Findings) -> None:
     """Numbers and dashes are computed; a typed one prints twice ("1. 1. Mục đích")."""
+    for a, article in enumerate(getattr(plan, "articles", ())):
+        typed = ARTICLE_NUMBER.match(article.article)
+        if typed:
+            _typed(typed.group(0).strip(), article.article[typed.end():],
+                   ("articles", a, "article"), out)
     for path, block in blocks(plan):
         if isinstance(block, (Item, Task, Numbered)):
             field = {Item: "item", Task: "task", Numbered: "numbered"}[type(block)]

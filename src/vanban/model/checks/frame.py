@@ -39,13 +39,15 @@ def check_code(resolved: Resolved, out: Findings) -> None:
             f"Write \"{abbr}-{'-'.join(code.split('-')[1:])}\", or fix \"type\".")
         return
     issuer = resolved.issuer
-    if issuer is not None and issuer.unit.abbr and issuer.unit.abbr not in code.split("-")[1:]:
+    groups = code.split("-")[1:] if abbr else code.split("-")[:1]  # a Công văn: issuer first
+    if issuer is not None and issuer.unit.abbr and issuer.unit.abbr not in groups:
         out.warning(
             "plan.code-issuer", ("code",),
             f"Ký hiệu \"{code}\" không có chữ viết tắt của cơ quan ban hành "
             f"(\"{issuer.unit.abbr}\").",
             f'The code "{code}" lacks the issuer\'s abbreviation ("{issuer.unit.abbr}").',
-            f"Ví dụ: \"{abbr}-{issuer.unit.abbr}\".", f'E.g. "{abbr}-{issuer.unit.abbr}".')
+            f"Ví dụ: \"{abbr or issuer.unit.abbr}-{issuer.unit.abbr if abbr else '…'}\".",
+            f'E.g. "{abbr or issuer.unit.abbr}-{issuer.unit.abbr if abbr else "…"}".')
 
 
 def check_signature(resolved: Resolved, out: Findings) -> None:
@@ -126,6 +128,16 @@ def check_recipients(plan: Plan, out: Findings) -> None:
                 "Không gõ dấu \"-\" đầu dòng Nơi nhận: công cụ tự thêm \"- \" và \";\".",
                 'Do not type "-" before a recipient: the tool adds "- " and ";".',
                 f"Viết: \"{text.lstrip('-–+• ')}\".", f"Write: \"{text.lstrip('-–+• ')}\".")
+        computed = re.match(r"^như (trên|điều \d+)$", key)
+        if computed:
+            out.warning(
+                "recipients.computed-line", path,
+                f"Dòng \"- {text.strip(' -;.')};\" do công cụ tự thêm vào đầu Nơi nhận (\"- Như "
+                "trên;\" khi văn bản có Kính gửi, \"- Như Điều N;\" ở Quyết định); không gõ dòng này.",
+                f'"{text}" is added by the tool at the top of Nơi nhận where it applies; do not '
+                "type it.",
+                "Xóa dòng này.", "Remove this line.")
+            continue
         if re.match(r"^lưu\b", key):
             out.error(
                 "recipients.archive-line", path,
@@ -144,6 +156,8 @@ def check_recipients(plan: Plan, out: Findings) -> None:
                 "Xóa một trong hai dòng.", "Remove one of them.")
         else:
             first[key] = i
+    if plan.archive is None:  # a Công văn's default: its drafting unit
+        return
     unit = plan.archive.unit
     parts = [p.strip() for p in unit.split(",")]
     if parts and parts[0].upper() == "VT":
@@ -159,3 +173,17 @@ def check_recipients(plan: Plan, out: Findings) -> None:
             f"Đơn vị lưu \"{unit}\" nên là chữ viết tắt IN HOA của đơn vị soạn thảo (ví dụ "
             "\"NCVX\", \"PBGDPL\"), in sau \"Lưu: VT,\".",
             f'The archive unit "{unit}" should be the drafting unit\'s upper-case abbreviation.')
+
+
+def check_kinh_gui(resolved: Resolved, out: Findings) -> None:
+    """Kính gửi is used by Công văn, Tờ trình and Báo cáo sent to a superior body (ô 9a); the
+    template of any other type has no place for it."""
+    plan = resolved.plan
+    if getattr(plan, "kinh_gui", ()) and plan.type not in nd30.KINH_GUI_TYPES:
+        out.error(
+            "plan.kinh-gui-type", ("kinh_gui",),
+            f"{resolved.type_name.capitalize()} không có \"Kính gửi\": Nghị định 30 chỉ dùng "
+            "Kính gửi cho công văn, tờ trình và báo cáo gửi cấp trên (ô 9a).",
+            f'A {plan.type} has no "Kính gửi": only công văn, tờ trình and báo cáo use it.',
+            "Bỏ kinh_gui, ghi những nơi đó ở recipients.", "Remove kinh_gui; use recipients.",
+            key=True)

@@ -1,0 +1,75 @@
+"""Footnotes: the footnotes part of a rendered document, its relationship and its two styles.
+
+A document without footnotes gets nothing, so its bytes do not change. The styles are added to
+the document only when the template does not define them (a clerk may restyle them in Word).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+
+from vanban.ooxml.body import FOOTNOTE_MARK_STYLE, FOOTNOTE_TEXT_STYLE
+from vanban.ooxml.xml import el, half_points, rfonts, sub
+from vanban.rules import nd30
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_SEPARATORS = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
+    ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"'
+    ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    '</w:footnote>')
+
+
+def footnotes_xml(texts: list[str]) -> bytes:
+    """The footnotes part: the two separators, then footnote 1, 2 … holding ``texts``."""
+    notes = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT_STYLE}"/></w:pPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_MARK_STYLE}"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+        for i, text in enumerate(texts, 1))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W_NS}">{_SEPARATORS}{notes}</w:footnotes>').encode()
+
+
+def add_footnotes(document, texts: list[str]) -> None:
+    """Give ``document`` (python-docx) its footnotes; nothing when ``texts`` is empty."""
+    if not texts:
+        return
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, footnotes_xml(texts),
+                document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    styles = document.styles.element
+    known = {s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
+    if FOOTNOTE_TEXT_STYLE not in known:
+        styles.append(_text_style())
+    if FOOTNOTE_MARK_STYLE not in known:
+        styles.append(_mark_style())
+
+
+def _text_style():
+    style = el("style", {"type": "paragraph", "customStyle": 1, "styleId": FOOTNOTE_TEXT_STYLE})
+    sub(style, "name", {"val": "VB Chú thích"})
+    sub(style, "basedOn", {"val": "Normal"})
+    ppr = sub(style, "pPr")
+    sub(ppr, "spacing", {"before": 0, "after": 0, "line": 240, "lineRule": "auto"})
+    sub(ppr, "jc", {"val": nd30.FOOTNOTE.align})
+    rpr = sub(style, "rPr")
+    rpr.append(rfonts(nd30.FONT))
+    size = half_points(nd30.FOOTNOTE.size.default)
+    sub(rpr, "sz", {"val": size})
+    sub(rpr, "szCs", {"val": size})
+    return style
+
+
+def _mark_style():
+    style = el("style", {"type": "character", "customStyle": 1, "styleId": FOOTNOTE_MARK_STYLE})
+    sub(style, "name", {"val": "VB Số chú thích"})
+    sub(style, "basedOn", {"val": "DefaultParagraphFont"})
+    sub(sub(style, "rPr"), "vertAlign", {"val": "superscript"})
+    return style
