@@ -81,7 +81,8 @@ def make_workspace(folder: Path, units: int) -> dict[str, Path]:
 
 
 def cases(reports: dict[str, Path], out: Path) -> dict[str, object]:
-    from vanban.pipeline import build, discover
+    from vanban.batch import build
+    from vanban.jobs import discover
     from vanban.report.load import load_report
 
     found = {f"read + check + compute ({kind})": (lambda p=path: load_report(p))

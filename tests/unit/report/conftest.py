@@ -32,7 +32,7 @@ rates:
     over: tiep_nhan
 tasks:
 {tasks}
-recipients: [Như trên]
+recipients: [Bộ Tư pháp]
 archive: {{unit: PBGDPL}}
 signature: {{signer: Nguyễn Văn A, position: GIÁM ĐỐC}}
 """
