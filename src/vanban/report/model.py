@@ -198,7 +198,7 @@ class Report(Strict):
         "Báo cáo kết quả thực hiện một kế hoạch: các con số được tính từ kế hoạch và bảng số "
         "liệu, không gõ tay.")})
 
-    kind: Literal[REPORT_TYPE] = Field(alias="type", description=(
+    kind: Literal[REPORT_TYPE] = Field(alias="type", title="type", description=(
         "Luôn là bao-cao-ket-qua (báo cáo kết quả thực hiện một kế hoạch)."))
     plan: Text = Field(description=(
         "Kế hoạch được báo cáo: đường dẫn tính từ tệp này (ke-hoach-hoa-giai.yaml) hoặc mã "
