@@ -215,3 +215,32 @@ def test_validate_tries_each_template_once(ws, monkeypatch):
     frames = {doctypes.TYPES[t].template for t in doctypes.TYPES}
     assert len(calls) == len(set(calls))  # no plan rendered twice
     assert len(calls) <= len(frames)  # one per template at most
+
+
+def test_text_typed_in_a_legacy_font_stops_the_build(ws):
+    plan = ws / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  - Bộ Tư pháp\n",
+                                                             "  - Bé T\u00ad ph¸p\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(VanbanError) as exc:
+        _build(ws)
+    (found,) = [d for d in exc.value.diagnostics if d.severity.value == "error"]
+    assert (found.code, found.span.file) == ("text.mojibake",
+                                             "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml")
+    assert 'Có phải "Bộ Tư pháp"?' in found.hint and "vanban fix-encoding" in found.hint
+    assert not (ws / "outputs").exists()
+
+
+def test_renaming_a_unit_in_the_registry_renames_it_in_every_plan(ws):
+    """The README's story: the examples call units by id, so one edit of `name` is enough."""
+    registry = ws / "plans" / "_shared" / "don-vi.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "name: Sở Thông tin và Truyền thông", "name: Sở Khoa học và Công nghệ"), encoding="utf-8")
+    assert [d.code for d in _validate(ws) if d.severity.value == "error"] == []
+    _build(ws)
+    import zipfile
+
+    for year in ("2024", "2025"):
+        with zipfile.ZipFile(ws / "outputs" / "quang-binh" / year / "ke-hoach-hoa-giai.docx") as z:
+            xml = z.read("word/document.xml").decode()
+        assert "Sở Khoa học và Công nghệ" in xml and "Thông tin và Truyền thông" not in xml

@@ -26,8 +26,68 @@ def dotted(path: tuple) -> str:
 
 
 def _data_path(loc: tuple) -> tuple:
-    # Tagged-union members appear in loc as "<kind>"; they are not keys of the YAML data.
-    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("<")))
+    # Tagged-union members appear in loc as "<kind>", and the alternatives of a plain union by
+    # their type's name ("constrained-str", "Bullet"); neither is a key of the YAML data.
+    return tuple(p for p in loc if not _is_alternative(p))
+
+
+_SCALARS = {"str", "constrained-str", "int", "constrained-int", "float", "bool", "none"}
+
+
+def _is_alternative(part: object) -> bool:
+    return isinstance(part, str) and (part.startswith("<") or part in _SCALARS
+                                      or part[:1].isupper())
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnostic]]:
+    """Of a union's alternatives (text, or a mapping such as a Bullet), keep the errors of the
+    one the clerk wrote: a mapping is not told to be text, nor text to be a mapping. A block
+    (target, task, …) written where only lines go is said so once, at its key."""
+    from vanban.model import blocks
+
+    kept, special, seen = [], [], set()
+    for err in errors:
+        loc = tuple(err["loc"])
+        at = next((i for i, p in enumerate(loc) if _is_alternative(p) and not p.startswith("<")
+                   and i > 0), None)
+        if at is None:
+            kept.append(err)
+            continue
+        where = _data_path(loc[:at])
+        value = _value_at(loaded.data, where)
+        scalar_alt = loc[at] in _SCALARS
+        if isinstance(value, dict):
+            kind = next((k for k in value if k in blocks.BLOCK_MODELS), None)
+            if kind is not None:
+                if where not in seen:
+                    seen.add(where)
+                    special.append(Diagnostic(
+                        "schema.block-here", f'Khối "{kind}" không đặt được ở đây (chỉ là một '
+                        "dòng chữ, hoặc một dòng có các dòng cấp dưới).",
+                        loaded.span(where + (kind,), key=True), dotted(where),
+                        Severity.ERROR, f'A "{kind}" block cannot stand here (only a line of '
+                        "text, or a line with sub-lines).",
+                        "Đặt khối này thành một mục riêng trong content (cùng cấp với bullets)"
+                        + (', hoặc ở cấp "+" (trong bullets của một dòng).'
+                           if kind == "target" else "."),
+                        "Make it an item of content of its own (beside bullets)"
+                        + (', or a "+" sub-line.' if kind == "target" else ".")))
+                continue
+            if scalar_alt:
+                continue
+        elif isinstance(value, str) and not scalar_alt:
+            continue
+        kept.append(err)
+    return kept, special
 
 
 def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -100,7 +160,9 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
     """One diagnostic per pydantic error, located through the loader's source map; ``document``
     names what the file is ("kế hoạch", "danh mục") in the messages."""
     out: list[Diagnostic] = []
-    for err in exc.errors(include_url=False):
+    errors, special = _one_alternative(exc.errors(include_url=False), loaded)
+    out.extend(special)
+    for err in errors:
         loc = tuple(err["loc"])
         path = _data_path(loc)
         kind = err["type"]

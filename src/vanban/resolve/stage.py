@@ -160,7 +160,8 @@ def _signer(plan: Any, registry: Registry, loaded: Loaded, problems: list[Diagno
             hint_en=(f'Did you mean "{close[0]}"?' if close else
                      "Write the full name, or add the signer.")))
     position = sig.position or (signer.position if signer else None)
-    if position is None:
+    unknown = signer is None and SLUG.match(sig.signer)
+    if position is None and not unknown:  # an unknown signer id is the cause: said once
         problems.append(Diagnostic(
             "signature.position", "Chưa có chức vụ người ký: thêm \"position\" hoặc khai báo "
             "người ký trong danh mục.", loaded.span(("signature",)), "signature.position",

@@ -100,13 +100,14 @@ def _short(text: str) -> str:
 
 
 def _mojibake(text: str, file: str, report: Reporter) -> frozenset[int]:
-    """Warn once per line about words typed in a legacy font and pasted as Unicode, at the
-    first such word; return the 0-based lines holding TCVN3 words."""
+    """An error once per line about words typed in a legacy font and pasted as Unicode, at the
+    first such word (they would print as "Thùc hiÖn"; fix-encoding converts them); return the
+    0-based lines holding TCVN3 words."""
     found = mojibake.find_all(text)
     for number, hit in sorted(found.items()):
         label = encoding.LABELS[hit.encoding]
         run = hit.runs[0]
-        report.warning(
+        report.error(
             "text.mojibake", Span(file, number + 1, hit.col + 1),
             f"Có chữ gõ bằng bảng mã {label} rồi dán vào, nên hiện sai dấu: "
             f"\"{_short(run.text)}\".",

@@ -71,10 +71,10 @@ CASES = [
     ("nfd", "a: Ke\u0302\u0301 hoa\u0323ch\n", 1, 5, "text.nfd", W,
      ("Văn bản có chữ ở dạng tổ hợp (Unicode NFD, dấu tách rời khỏi chữ); đã chuẩn hóa sang "
      "dạng dựng sẵn (NFC).")),
-    ("mojibake-tcvn3", "co_quan: Uû ban nh©n d©n tØnh Qu¶ng B×nh\n", 1, 10, "text.mojibake", W,
+    ("mojibake-tcvn3", "co_quan: Uû ban nh©n d©n tØnh Qu¶ng B×nh\n", 1, 10, "text.mojibake", E,
      ("Có chữ gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) rồi dán vào, nên hiện sai dấu: "
      '"Uû ban nh©n d©n tØnh Qu¶ng B×nh".')),
-    ("mojibake-vni", "co_quan: UÛy ban nhaân daân tænh\n", 1, 10, "text.mojibake", W,
+    ("mojibake-vni", "co_quan: UÛy ban nhaân daân tænh\n", 1, 10, "text.mojibake", E,
      ("Có chữ gõ bằng bảng mã VNI (phông VNI-Times) rồi dán vào, nên hiện sai dấu: "
      '"UÛy ban nhaân daân tænh".')),
 ]

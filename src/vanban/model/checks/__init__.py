@@ -17,7 +17,7 @@ from vanban.model.checks.frame import (
     check_recipients,
     check_signature,
 )
-from vanban.model.checks.wording import check_wording
+from vanban.model.checks.wording import check_title_quotes, check_wording
 from vanban.resolve import Resolved
 
 __all__ = ["CODES", "check_letter", "check_plan"]
@@ -34,6 +34,7 @@ CODES = {
     "task.timeline-invalid-date": ("error", "an impossible date, month or quarter in a timeline"),
     "task.timeline-before-year": ("error", "a timeline before the plan's year"),
     "task.timeline-after-year": ("warning", "a timeline after the plan's year"),
+    "plan.date-year-mismatch": ("warning", "most timelines after the year of the issue date"),
     "task.timeline-before-issue": ("warning", "a deadline before the issue date"),
     "task.duplicate-id": ("error", "two tasks with one id"),
     "target.duplicate-id": ("error", "two targets with one id"),
@@ -59,6 +60,7 @@ CODES = {
     "archive.unit-format": ("warning", "an archive unit that is not an abbreviation"),
     "text.capitalisation": ("warning", "capitalisation that Phụ lục II settles"),
     "text.spelling-variant": ("warning", "\"uỷ\" for \"ủy\""),
+    "text.title-quoted": ("warning", "a summary wrapped in quotes"),
 }
 
 
@@ -74,6 +76,7 @@ def check_plan(resolved: Resolved) -> list[Diagnostic]:
     check_tables(plan, out)
     check_timelines(plan, out)
     check_wording(plan, out)
+    check_title_quotes(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
     check_kinh_gui(resolved, out)
@@ -92,6 +95,7 @@ def check_letter(resolved: Resolved) -> list[Diagnostic]:
     check_tables(plan, out)
     check_timelines(plan, out)
     check_wording(plan, out)
+    check_title_quotes(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
     return sorted(out.found, key=lambda d: (d.span.line, d.span.col))

@@ -33,14 +33,44 @@ def check_issue_date(plan: Plan, out: Findings) -> None:
 
 
 def check_timelines(plan: Plan, out: Findings) -> None:
-    """Read each task's timeline; compare its dates with the plan's year and issue date."""
+    """Read each task's timeline; compare its dates with the plan's year and issue date.
+
+    When the plan's year comes from its issue date and most dated timelines fall in a later
+    year, the cause is the date's year (a plan copied from last year, its date not moved): that
+    is said once, at the date, instead of once per timeline."""
     year = plan_year(plan)
+    later: list[tuple[tuple, str, int]] = []
+    in_year = [0]
     for path, block in blocks(plan):
         if isinstance(block, Task):
-            _check_one(block.timeline, path + ("timeline",), year, plan, out)
+            _check_one(block.timeline, path + ("timeline",), year, plan, out, later, in_year)
+    years = {y for _, _, y in later}
+    if (plan.year is None and plan.date is not None and len(later) >= 2
+            and len(later) > in_year[0] and len(years) == 1):
+        (meant,) = years
+        shown = plan.date.strftime("%d/%m/%Y")
+        out.warning(
+            "plan.date-year-mismatch", ("date",),
+            f"Ngày ban hành {shown} cho kế hoạch năm {year}, nhưng {len(later)} thời hạn nhiệm "
+            f"vụ ghi năm {meant}: có phải ngày ban hành sai năm?",
+            f"The issue date {plan.date.isoformat()} makes this a plan for {year}, but "
+            f"{len(later)} task timelines say {meant}: is the date's year wrong?",
+            f"Sửa năm của \"date\" (ví dụ {plan.date.replace(year=meant).isoformat()}), hoặc "
+            f"ghi \"year: {meant}\" nếu kế hoạch năm {meant} ban hành từ năm {year}.",
+            f'Fix the year of "date", or write "year: {meant}" for a plan issued the year '
+            "before.")
+        return
+    for path, text, _ in later:
+        out.warning(
+            "task.timeline-after-year", path,
+            f"Thời gian \"{text}\" nằm sau năm của kế hoạch ({year}).",
+            f'The timeline "{text}" is after the plan\'s year ({year}).',
+            "Đúng nếu là hạn báo cáo tổng kết đầu năm sau; nếu không, hãy sửa năm.",
+            "Fine for a year-end report due early next year; otherwise fix the year.")
 
 
-def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findings) -> None:
+def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findings,
+               later: list, in_year: list[int]) -> None:
     found = timeline.read(text, year)
     for vi, en in found.impossible:
         out.error("task.timeline-invalid-date", path, vi, en,
@@ -71,12 +101,7 @@ def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findin
                 f"Change it to {year} if it belongs to this plan.")
             return
         if period.start.year > year:
-            out.warning(
-                "task.timeline-after-year", path,
-                f"Thời gian \"{text}\" nằm sau năm của kế hoạch ({year}).",
-                f'The timeline "{text}" is after the plan\'s year ({year}).',
-                "Đúng nếu là hạn báo cáo tổng kết đầu năm sau; nếu không, hãy sửa năm.",
-                "Fine for a year-end report due early next year; otherwise fix the year.")
+            later.append((path, text, period.start.year))
             return
         if plan.date is not None and period.end < plan.date:
             out.warning(
@@ -87,3 +112,5 @@ def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findin
                 "Kiểm tra lại thời hạn hoặc ngày ban hành.",
                 "Check the deadline or the issue date.")
             return
+    if found.periods:
+        in_year[0] += 1

@@ -80,3 +80,19 @@ def check_wording(plan: Plan, out: Findings) -> None:
                 f"Viết \"{right}\" thay cho \"{m.group(0)}\" (cách viết dùng trong Nghị định "
                 "30/2020/NĐ-CP, ví dụ \"Ủy ban nhân dân\").",
                 f'Write "{right}" rather than "{m.group(0)}", as Decree 30 does.')
+
+
+QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def check_title_quotes(plan: Plan, out: Findings) -> None:
+    """A trích yếu typed inside quotes (Word's “…” pasted with it) prints with them: warn."""
+    title = plan.title.strip()
+    close = QUOTES.get(title[:1])
+    if close and title.endswith(close) and len(title) > 2 and close not in title[1:-1]:
+        out.warning(
+            "text.title-quoted", ("title",),
+            f"Trích yếu nằm trong dấu ngoặc {title[0]}…{close} nên sẽ in ra cả hai dấu đó.",
+            f"The summary is wrapped in {title[0]}…{close}, which would be printed.",
+            "Bỏ hai dấu ngoặc bao ngoài (dấu ngoặc bên trong trích yếu vẫn giữ).",
+            "Remove the outer quotes (quotes inside the summary stay).")
