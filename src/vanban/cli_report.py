@@ -86,19 +86,23 @@ def validate(reports: tuple[Path, ...], lang: str) -> None:
     from vanban.report.summary import summary
 
     problems: list = []
-    texts = []
+    texts, warnings = [], []
     for path in reports:
         if not path.is_file():
             problems.append(Diagnostic("args.not-found", "Không có tệp báo cáo này.",
                                        Span(str(path)), message_en="No such report file."))
             continue
         try:
-            texts.append(summary(path))
+            text, found = summary(path)
+            texts.append(text)
+            warnings.extend(found)
         except VanbanError as exc:
             problems.extend(exc.diagnostics)
     if problems:
         _fail(VanbanError(list(dict.fromkeys(problems))), lang)
         return
+    for warning in dict.fromkeys(warnings):
+        click.echo(warning.text(lang), err=True)
     for text in texts:
         click.echo(text, nl=False)
     sys.exit(0)

@@ -63,4 +63,4 @@ def read(path: Path, display: str, header_row: int) -> RawTable:
             "data.csv", f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}: dấu ngoặc kép không "
             "đóng.", Span(display, reader.line_num, 1), message_en=f"Malformed CSV: {exc}.")]
         ) from None
-    return RawTable(display, header, tuple(rows), Span(display, header_row, 1))
+    return RawTable(display, header, tuple(rows), Span(display, header_row, 1), typed=False)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vanban.errors import Diagnostic
 from vanban.report.compute import TARGET_HEADERS, data_sentences
 from vanban.report.load import load_report
 from vanban.report.numbers import ROUNDING
 
 
-def summary(source: Path) -> str:
-    """Warnings aside, the sentences and the targets table of the report at ``source``."""
+def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The sentences and the targets table of the report at ``source``, and its warnings."""
     item = load_report(source)
     results = item.results
     start, end = item.period
@@ -24,4 +25,4 @@ def summary(source: Path) -> str:
         if sentence := results.target_sentence():
             lines.append(sentence)
         lines.append(ROUNDING)
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", item.warnings

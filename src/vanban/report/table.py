@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vanban.errors import Diagnostic, Span
+from vanban.errors import Diagnostic, Severity, Span
 from vanban.report.columns import BY_KEY, COLUMNS, MAX_COUNT, SUM_RULE, header_names, match_header
 from vanban.report.seam import Registry, unknown_unit
 
@@ -42,6 +42,9 @@ class RawTable:
     rows: tuple[tuple[Cell, ...], ...]
     where: Span
     """The table as a whole (the file, or the sheet's header row)."""
+    typed: bool = True
+    """Cells have types (.xlsx, .yaml): a number written as text there is worth a warning. In a
+    CSV file every cell is text."""
 
 
 @dataclass(frozen=True)
@@ -107,11 +110,29 @@ def validate(raw: RawTable, registry: Registry, needed: set[str]) -> tuple[DataT
             raw.where, message_en="The data table has a header but no rows."))
     table = DataTable(raw.file, tuple(k for k in BY_KEY if k in columns))
     seen: dict[str, Cell] = {}
+    as_text: dict[str, list[Cell]] = {}
     for cells in raw.rows:
-        row = _row(cells, columns, registry, seen, problems)
+        row = _row(cells, columns, registry, seen, problems, as_text if raw.typed else None)
         if row is not None:
             table.rows.append(row)
+    problems.extend(_as_text_warning(key, found) for key, found in as_text.items())
     return table, problems
+
+
+def _as_text_warning(key: str, cells: list[Cell]) -> Diagnostic:
+    """One warning per column for counts typed as text: read as the numbers they spell."""
+    label = BY_KEY[key].label
+    first = cells[0]
+    if first.span.file.endswith((".yaml", ".yml")):
+        hint, hint_en = "Bỏ dấu ngoặc kép quanh số.", "Remove the quotes around the number."
+    else:
+        hint = "Trong Excel: chọn các ô có tam giác xanh, bấm dấu chấm than → Convert to Number."
+        hint_en = "In Excel: select the cells, then Convert to Number."
+    return Diagnostic(
+        "data.number-as-text", f'Cột "{label}": {len(cells)} ô ghi số dưới dạng chữ (ô đầu tiên: '
+        f"{first.ref}); các ô này được đọc như số.", first.span, first.ref, Severity.WARNING,
+        message_en=f"{len(cells)} cell(s) hold a number stored as text; read as numbers.",
+        hint=hint, hint_en=hint_en)
 
 
 def _cell(cells: tuple[Cell, ...], index: int, last: Cell) -> Cell:
@@ -122,7 +143,8 @@ def _cell(cells: tuple[Cell, ...], index: int, last: Cell) -> Cell:
 
 
 def _row(cells: tuple[Cell, ...], columns: dict[str, int], registry: Registry,
-         seen: dict[str, Cell], problems: list[Diagnostic]) -> DataRow | None:
+         seen: dict[str, Cell], problems: list[Diagnostic],
+         as_text: dict[str, list[Cell]] | None) -> DataRow | None:
     unit_cell = _cell(cells, columns["don_vi"], cells[-1])
     bad = len(problems)
     unit = _unit(unit_cell, registry, seen, problems)
@@ -134,6 +156,8 @@ def _row(cells: tuple[Cell, ...], columns: dict[str, int], registry: Registry,
         number = _count(cell, BY_KEY[key].label, problems)
         if number is not None:
             counts[key] = number
+            if as_text is not None and isinstance(cell.value, str):
+                as_text.setdefault(key, []).append(cell)
     if len(problems) == bad:
         problems.extend(_consistency(counts, cells, columns))
     if unit is None or len(problems) != bad:

@@ -162,4 +162,20 @@ def test_yaml_data_is_located_by_line(workspace):
     result = run("report", "validate", f"{R}/bc.yaml")
     assert error_lines(result) == [
         (f'{R}/so-lieu.yaml:4:48: lỗi [data.not-number] rows[1].hoa_giai_vien: Cột "Số hòa giải '
-        'viên": "1.106" không phải là số. Viết số không có dấu chấm ngăn cách: 1106.')]
+         'viên": "1.106" không phải là số. Viết số không có dấu chấm ngăn cách: 1106.'),
+        (f'{R}/so-lieu.yaml:3:39: cảnh báo [data.number-as-text] rows[0].dang_giai_quyet: Cột '
+         '"Đang giải quyết": 1 ô ghi số dưới dạng chữ (ô đầu tiên: rows[0].dang_giai_quyet); các '
+         "ô này được đọc như số. Bỏ dấu ngoặc kép quanh số.")]
+
+
+def test_numbers_typed_as_text_in_excel_are_read_and_said_once_per_column(workspace):
+    _book(rows=[XLSX_HEADER, ["Đồng Hới", "145", 1012, 98, 84, 9, 5],
+                ["Ba Đồn", "96", 668, 72, 60, 8, 4]]).save(workspace / "so-lieu.xlsx")
+    write_report(workspace, data="so-lieu.xlsx")
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert result.exit_code == 0
+    assert error_lines(result) == [
+        (f'{XLSX}:2:2: cảnh báo [data.number-as-text] Số liệu!B2: Cột "Số tổ hòa giải": 2 ô ghi '
+        "số dưới dạng chữ (ô đầu tiên: Số liệu!B2); các ô này được đọc như số. Trong Excel: chọn "
+        "các ô có tam giác xanh, bấm dấu chấm than → Convert to Number.")]
+    assert "Toàn tỉnh có 241 tổ hòa giải" in result.stdout
