@@ -44,14 +44,6 @@ def example_ids(*types: str) -> list[str]:
     return [i for i, t in example_types().items() if not types or t in types]
 
 
-def is_report(path: Path) -> bool:
-    """Whether an example is a year-end report (type: bao-cao-ket-qua) rather than a plan."""
-    from vanban.report.load import is_report as report_data
-    from vanban.source import load_file
-
-    return report_data(load_file(path).data)
-
-
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
     """Build every example plan into a temporary outputs folder: {plan id: docx path}."""

@@ -56,6 +56,45 @@ def test_report_against_plan(workspace, tasks, expected):
     assert result.exit_code == 1
 
 
+FIGURES = [
+    ("target-unknown", "targets:\n  ty-le-thanh: {of: thanh, over: tiep_nhan}\n",
+     [(f'{R}/bc.yaml:26:3: lỗi [report.target-unknown] targets.ty-le-thanh: Kế hoạch '
+      f'{R}/ke-hoach-hoa-giai.yaml không có chỉ tiêu mã "ty-le-thanh".')]),
+    ("measure-half-a-rate", "indicators:\n  - {id: a, name: A, unit: \"%\", of: thanh}\n",
+     [(f"{R}/bc.yaml:26:5: lỗi [report.measure] indicators[0]: Ghi đúng một cách tính: total: "
+      "<cột>, hoặc of: <cột> và over: <mẫu số>, hoặc value: <số>. Các cột: so_to, to_kien_toan, "
+      "to_5_tot, hoa_giai_vien, hgv_nu, hgv_tap_huan, hgv_moi, hgv_moi_tap_huan, tiep_nhan, "
+      "thanh, khong_thanh, dang_giai_quyet, da_ket_thuc.")]),
+    ("measure-unknown-column", "indicators:\n  - {id: a, name: A, unit: tổ, total: so_too}\n",
+     [(f"{R}/bc.yaml:26:39: lỗi [schema.literal-error] indicators[0].total: Giá trị phải là một "
+      "trong: 'so_to', 'to_kien_toan', 'to_5_tot', 'hoa_giai_vien', 'hgv_nu', 'hgv_tap_huan', "
+      "'hgv_moi', 'hgv_moi_tap_huan', 'tiep_nhan', 'thanh', 'khong_thanh', 'dang_giai_quyet' "
+      "hoặc 'da_ket_thuc'. Có phải \"so_to\"?")]),
+    ("previous-missing", "previous: ../2023/bao-cao.yaml\n",
+     [(f'{R}/bc.yaml:25:11: lỗi [report.previous-missing] previous: Không có báo cáo năm trước '
+      '"../2023/bao-cao.yaml".')]),
+]
+
+
+@pytest.mark.parametrize("extra, expected", [c[1:] for c in FIGURES], ids=[c[0] for c in FIGURES])
+def test_figures_against_plan_and_data(workspace, extra, expected):
+    (workspace / "so-lieu.csv").write_text(HEADER + "\n" + GOOD_ROWS, encoding="utf-8")
+    report = write_report(workspace)
+    report.write_text(report.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert error_lines(result) == expected
+    assert result.exit_code == 1
+
+
+def test_a_rate_over_nothing_says_so(workspace):
+    (workspace / "so-lieu.csv").write_text(HEADER + "\nĐồng Hới,1,1,0,0,0,0\n", encoding="utf-8")
+    write_report(workspace)
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert ("Tỷ lệ hòa giải thành: không tính được vì tổng số vụ việc tiếp nhận bằng 0."
+            in result.stdout.splitlines())
+
+
 def test_period_can_be_set(workspace):
     (workspace / "so-lieu.csv").write_text(HEADER + "\n" + GOOD_ROWS, encoding="utf-8")
     tasks = all_done().replace(
