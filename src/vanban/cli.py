@@ -377,8 +377,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
     """Chuyển tệp gõ bằng bảng mã cũ (TCVN3/ABC, VNI, Windows-1258, UTF-16) sang Unicode UTF-8."""
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.source import detect
-    from vanban.source import fix_encoding as convert
+    from vanban.source.encoding import detect
+    from vanban.source.encoding import fix_encoding as convert
 
     raw = file.read_bytes()
     try:
@@ -441,4 +441,4 @@ def run() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     run()
-from vanban import cli_report  # noqa: F401
+from vanban import cli_report, cli_review  # noqa: F401

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from vanban.model.blocks import Strict
-from vanban.model.types import Bool, Slug, Text
+from vanban.model.types import Bool, IsoDate, Slug, Text
 
 
 class Department(Strict):
@@ -43,6 +43,11 @@ class Unit(Strict):
     departments: dict[Slug, Department] = Field(default_factory=dict, description=(
         "Các phòng, ban (đơn vị soạn thảo) theo mã; công văn ghi drafter: <mã> để có ký hiệu "
         "<viết tắt cơ quan>-<viết tắt phòng>, ví dụ STP-PBGDPL."))
+    valid_until: IsoDate | None = Field(default=None, description=(
+        "Ngày cuối cùng đơn vị còn hoạt động (sáp nhập, giải thể), ví dụ 2025-06-30; kế hoạch "
+        "ghi ngày sau đó mà còn gọi đơn vị này sẽ được cảnh báo."))
+    successor: Slug | None = Field(default=None, description=(
+        "Mã của đơn vị kế thừa (nhận lại nhiệm vụ), ví dụ ubnd-quang-tri."))
 
 
 class Signer(Strict):

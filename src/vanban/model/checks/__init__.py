@@ -17,6 +17,7 @@ from vanban.model.checks.frame import (
     check_recipients,
     check_signature,
 )
+from vanban.model.checks.validity import check_validity
 from vanban.model.checks.wording import check_title_quotes, check_wording
 from vanban.resolve import Resolved
 
@@ -61,6 +62,7 @@ CODES = {
     "text.capitalisation": ("warning", "capitalisation that Phụ lục II settles"),
     "text.spelling-variant": ("warning", "\"uỷ\" for \"ủy\""),
     "text.title-quoted": ("warning", "a summary wrapped in quotes"),
+    "unit.ceased": ("warning", "a unit that had ceased to exist by the plan's date"),
 }
 
 
@@ -80,6 +82,7 @@ def check_plan(resolved: Resolved) -> list[Diagnostic]:
     check_recipients(plan, out)
     check_signature(resolved, out)
     check_kinh_gui(resolved, out)
+    check_validity(resolved, out)
     return sorted(out.found, key=lambda d: (d.span.line, d.span.col))
 
 
@@ -98,4 +101,5 @@ def check_letter(resolved: Resolved) -> list[Diagnostic]:
     check_title_quotes(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
+    check_validity(resolved, out)
     return sorted(out.found, key=lambda d: (d.span.line, d.span.col))

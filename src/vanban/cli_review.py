@@ -1,0 +1,329 @@
+"""Review commands: diff, compare (bảng so sánh and tracked changes), new-year, rename-unit.
+
+Registered on ``vanban.cli.main`` by the import at the end of cli.py; heavy imports stay inside
+the commands so that ``vanban --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from vanban.cli import _lang_option, _print_diagnostics, main
+
+
+def _error_exit(exc, lang: str, status: int) -> None:
+    _print_diagnostics(exc.diagnostics, lang)
+    sys.exit(status)
+
+
+def _sides(old: str, new: str):
+    """Load both sides; every problem of both in one report."""
+    from vanban.cli_review_inputs import load_side
+    from vanban.errors import VanbanError
+
+    sides, problems = [], []
+    for spec, name in ((old, "old"), (new, "new")):
+        try:
+            sides.append(load_side(spec, name))
+        except VanbanError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise VanbanError(problems)
+    return sides
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban diff plans/quang-binh/2024/ke-hoach-hoa-giai.yaml plans/quang-binh/2025/ke-hoach-hoa-giai.yaml
+  vanban diff HEAD~1:plans/quang-binh/2025/ke-hoach-hoa-giai.yaml plans/quang-binh/2025/ke-hoach-hoa-giai.yaml
+  vanban diff HEAD~3:plans plans --format markdown > thay-doi.md
+  vanban diff du-thao-1.yaml du-thao-2.yaml --format json
+""")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True, help="Dạng kết quả.")
+@_lang_option
+def diff(old: str, new: str, fmt: str, lang: str) -> None:
+    """So sánh hai phiên bản kế hoạch theo nội dung: nhiệm vụ thêm, bỏ, chuyển chỗ, đánh số lại;
+    đơn vị chủ trì, phối hợp, thời gian, sản phẩm; câu chữ (đánh dấu từng từ); số, ngày, người
+    ký, Nơi nhận.
+
+    OLD và NEW là tệp kế hoạch, thư mục kế hoạch, hoặc PHIÊN-BẢN:đường-dẫn trong git
+    (HEAD~1:plans/…). Mã thoát: 0 không khác, 1 có khác, 2 lỗi.
+    """
+    from vanban.errors import VanbanError
+    from vanban.review.report import as_json, render_text
+    from vanban.review.sides import compare_sides
+
+    try:
+        result = compare_sides(*_sides(old, new))
+    except VanbanError as exc:
+        _error_exit(exc, lang, 2)
+        return
+    if fmt == "json":
+        click.echo(as_json(result, lang), nl=False)
+    else:
+        click.echo(render_text(result, lang, "md" if fmt == "markdown" else "text"), nl=False)
+    sys.exit(0 if result.empty else 1)
+
+
+def _check_date(_ctx, _param, value: str | None) -> str | None:
+    """--date must read as a date (a usage error otherwise, exit 2)."""
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r}: viết dạng YYYY-MM-DD (hoặc YYYY-MM-DDTHH:MM) "
+                                     f"/ write YYYY-MM-DD") from None
+    return value
+
+
+def _one_pair(old: str, new: str):
+    """The diff of two plan files (compare works on one plan, not on folders)."""
+    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.review.sides import compare_sides
+
+    sides = _sides(old, new)
+    if any(side.is_tree for side in sides):
+        raise VanbanError([Diagnostic(
+            "compare.not-file", "Lệnh compare so sánh hai tệp kế hoạch, không so sánh thư mục; "
+            "muốn xem thay đổi của cả thư mục, dùng vanban diff.", Span(f"{old} {new}"),
+            message_en="compare works on two plan files; for folders use vanban diff.")])
+    return compare_sides(*sides).plans[0][2]
+
+
+@main.command(epilog="""\b
+Ví dụ:
+  vanban compare du-thao-1.yaml du-thao-2.yaml -o bang-so-sanh.docx
+  vanban compare HEAD~1:plans/quang-binh/2025/ke-hoach-hoa-giai.yaml \\
+      plans/quang-binh/2025/ke-hoach-hoa-giai.yaml -o bang-so-sanh.docx --reasons ly-do.yaml
+  vanban compare du-thao-1.yaml du-thao-2.yaml -o bang.docx \\
+      --old-header "Dự thảo lần 1" --new-header "Dự thảo lần 2"
+\b
+Tệp lý do (--reasons) ghi mỗi mục một dòng, theo mã nhiệm vụ/chỉ tiêu hoặc vị trí mà
+vanban diff in trong [...]:
+  tap-huan: Theo góp ý của Sở Tài chính
+  noi-nhan: Bổ sung theo đề nghị của Văn phòng UBND tỉnh
+""")
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", type=click.Path(path_type=Path,
+                                                   dir_okay=False), required=True,
+              help="Tệp DOCX kết quả.")
+@click.option("--reasons", type=click.Path(path_type=Path,
+                                           dir_okay=False, exists=True),
+              default=None, help="Tệp YAML lý do, giải trình theo mã của từng mục.")
+@click.option("--old-header", default="Nội dung cũ", show_default=True,
+              help="Tên cột nội dung cũ.")
+@click.option("--new-header", default="Nội dung mới", show_default=True,
+              help="Tên cột nội dung mới.")
+@click.option("--reason-header", default="Lý do, giải trình", show_default=True,
+              help="Tên cột lý do.")
+@click.option("--tracked", is_flag=True,
+              help="Ghi văn bản mới kèm theo dõi thay đổi của Word (Track Changes) thay cho "
+                   "bảng so sánh.")
+@click.option("--author", default=None,
+              help="Tên người sửa trong theo dõi thay đổi (mặc định: git config user.name).")
+@click.option("--date", "when", default=None, metavar="YYYY-MM-DD", callback=_check_date,
+              help="Ngày giờ của các thay đổi (mặc định: ngày của commit HEAD, hoặc ngày của "
+                   "văn bản mới).")
+@_lang_option
+def compare(old: str, new: str, output, reasons, old_header: str, new_header: str,
+            reason_header: str, tracked: bool, author: str | None, when: str | None,
+            lang: str) -> None:
+    """Lập bảng so sánh (DOCX, trang ngang, đúng thể thức): STT | Nội dung cũ | Nội dung mới |
+    Lý do, giải trình; chữ bị bỏ gạch ngang, chữ thêm in đậm gạch chân.
+
+    Với --tracked: ghi văn bản MỚI kèm theo dõi thay đổi (mở bằng Word, Review → Accept/Reject),
+    đánh dấu đúng những chỗ đã sửa; số thứ tự đánh lại không bị đánh dấu.
+    """
+    from vanban.cli_review_inputs import render_document
+    from vanban.errors import VanbanError, display_path
+    from vanban.output import write_atomic
+
+    try:
+        diff = _one_pair(old, new)
+        stamp = _revision_date(when, diff.new.document.date_iso)
+        if tracked:
+            from vanban.review.tracked import tracked_docx
+
+            data, count, warnings = tracked_docx(diff, author or _git_author(), stamp,
+                                                 render_document, new)
+        else:
+            from vanban.review.comparison import comparison_docx, load_reasons, refs
+
+            given, warnings = load_reasons(reasons, refs(diff)) if reasons else ({}, [])
+            data = comparison_docx(diff, given, render_document,
+                                   (old_header, new_header, reason_header))
+            count = len([c for c in diff.changes if not c.renumbering])
+        _print_diagnostics(warnings, lang)
+        changed = write_atomic(output, data, display_path(output))
+    except VanbanError as exc:
+        _error_exit(exc, lang, 1)
+        return
+    shown = display_path(output)
+    what = ("chỗ sửa", "revision(s)") if tracked else ("thay đổi", "change(s)")
+    if lang == "en":
+        click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({count} {what[1]}).")
+    else:
+        click.echo(f"{'Đã ghi' if changed else 'Không đổi'} {shown} ({count} {what[0]}).")
+
+
+def _git_author() -> str:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              check=False)
+    except OSError:
+        return "vanban"
+    return done.stdout.strip() or "vanban"
+
+
+def _revision_date(text: str | None, document_date: str | None):
+    """The one date every revision carries: --date, else HEAD's commit date, else the new
+    document's date, else 1980-01-01 (never the clock: the same sources give the same file)."""
+    import datetime as dt
+    import subprocess
+
+    if text:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%cI"], capture_output=True,
+                              text=True, check=False)
+        stamp = dt.datetime.fromisoformat(done.stdout.strip())
+        return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    except (OSError, ValueError):
+        if document_date:
+            return dt.datetime.fromisoformat(document_date)
+        return dt.datetime(1980, 1, 1)
+
+
+def _next_path(source: Path, old: int, new: int) -> Path | None:
+    """plans/quang-binh/2025/x.yaml → plans/quang-binh/2026/x.yaml (None: no year folder)."""
+    parts = list(source.parts)
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] == str(old):
+            parts[i] = str(new)
+            return Path(*parts)
+    return None
+
+
+@main.command("new-year", epilog="""\b
+Ví dụ:
+  vanban new-year plans/quang-binh/2025/ke-hoach-hoa-giai.yaml --year 2026
+  vanban new-year plans/quang-binh/2025/ke-hoach-hoa-giai.yaml --year 2026 -o du-thao-2026.yaml
+""")
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--year", type=click.IntRange(1945, 2100), required=True,
+              help="Năm của kế hoạch mới.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Tệp kế hoạch mới (mặc định: đổi thư mục năm, ví dụ …/2025/… → …/2026/…).")
+@_lang_option
+def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
+    """Tạo dự thảo kế hoạch năm sau từ kế hoạch năm nay: xóa số, dời ngày và năm kế hoạch,
+    dời "năm …" trong trích yếu và thời gian thực hiện; giữ mã nhiệm vụ, chỉ tiêu. In ra những
+    dòng đã đổi và những việc còn phải quyết định.
+    """
+    from vanban.cli_review_inputs import check_draft, load_side
+    from vanban.errors import Diagnostic, Span, VanbanError, display_path
+    from vanban.output import write_atomic
+    from vanban.review.newyear import next_year
+
+    try:
+        side = load_side(str(plan), "old")
+        (item,) = side.plans.values()
+        old_year = item.plan.year or (item.plan.date.year if item.plan.date else year - 1)
+        target = output or _next_path(plan, old_year, year)
+        if target is None:
+            raise VanbanError([Diagnostic(
+                "new-year.no-target", f"Đường dẫn không có thư mục năm {old_year}; hãy chỉ rõ "
+                "tệp mới bằng -o.", Span(str(plan)),
+                message_en=f"The path has no {old_year} folder; name the new file with -o.")])
+        shown = display_path(target)
+        if target.exists():
+            raise VanbanError([Diagnostic(
+                "new-year.exists", "Đã có tệp này; không ghi đè. Xóa hoặc đổi tên nó, hoặc dùng "
+                "-o để ghi ra tệp khác.", Span(shown),
+                message_en="The file exists and is not overwritten; use -o.")])
+        draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
+                          year, shown, item.registry)
+        check_draft(draft.text, target, shown)
+        write_atomic(target, draft.text.encode("utf-8"), shown)
+    except VanbanError as exc:
+        _error_exit(exc, lang, 1)
+        return
+    en = lang == "en"
+    click.echo(f"{'Wrote' if en else 'Đã ghi'} {shown}")
+    click.echo("Changed:" if en else "Đã đổi:")
+    for e in draft.edits:
+        click.echo(f"  {shown}:{e.line}: {e.old.strip()} → {e.new.strip()}")
+    click.echo("Still to decide:" if en else "Còn phải quyết định:")
+    for d in draft.decisions:
+        click.echo(f"  {d.span}: {d.message_en if en else d.message}")
+
+
+@main.command("rename-unit", epilog="""\b
+Ví dụ:
+  vanban rename-unit "Sở Thông tin và Truyền thông" so-khcn
+  vanban rename-unit "UBND các huyện, thị xã, thành phố" "UBND các xã, phường" plans/quang-tri
+\b
+Kế hoạch đã ban hành (có số) không bị sửa: nội dung của nó là lịch sử.
+""")
+@click.argument("old")
+@click.argument("new")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_lang_option
+def rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None:
+    """Đổi tên (hoặc mã) đơn vị ở mọi chỗ kế hoạch dự thảo gọi đơn vị đó: cơ quan ban hành, đơn
+    vị chủ trì, phối hợp, nhiệm vụ của đơn vị. In ra các dòng đã đổi.
+    """
+    from vanban.cli_review_inputs import check_draft, load_side
+    from vanban.errors import Diagnostic, Severity, Span, VanbanError
+    from vanban.output import write_all
+    from vanban.review.rename import rename
+
+    en = lang == "en"
+    items, report, notes = [], [], []
+    try:
+        for root in paths or (Path("plans"),):
+            side = load_side(str(root), "old")
+            for rel, item in side.plans.items():
+                file = root / rel if side.is_tree else root
+                done = rename(side.source_text[rel], item.loaded, item.plan, old, new)
+                if not done.edits and not done.skipped:
+                    continue
+                if item.plan.number is not None:
+                    notes.append(Diagnostic(
+                        "rename.issued", f"Kế hoạch đã ban hành (số {item.plan.number}) gọi "
+                        f"\"{old}\"; không sửa văn bản đã ban hành.", Span(item.display),
+                        severity=Severity.WARNING,
+                        message_en=f"An issued plan names \"{old}\"; it is not rewritten."))
+                    continue
+                notes += [Diagnostic("rename.folded", f"Tên \"{old}\" bị ngắt dòng; hãy sửa tay.",
+                                     Span(item.display, n, 1), severity=Severity.WARNING,
+                                     message_en="The name is folded over lines; edit it by hand.")
+                          for n in done.skipped]
+                if done.edits:
+                    check_draft(done.text, file, item.display)
+                    items.append((file, done.text.encode("utf-8"), item.display))
+                    report += [f"  {item.display}:{e.line}: {e.old.strip()} → {e.new.strip()}"
+                               for e in done.edits]
+        _print_diagnostics(notes, lang)
+        write_all(items)
+    except VanbanError as exc:
+        _error_exit(exc, lang, 1)
+        return
+    if not items:
+        click.echo(f'No draft plan names "{old}".' if en else
+                   f'Không có kế hoạch dự thảo nào gọi "{old}".')
+        return
+    click.echo(f"Rewrote {len(items)} plan(s):" if en else f"Đã sửa {len(items)} kế hoạch:")
+    for line in report:
+        click.echo(line)

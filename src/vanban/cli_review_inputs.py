@@ -1,0 +1,202 @@
+"""What the review commands compare: plan files, folders of plans, or either at a git revision.
+
+The one place where the review commands call the pipeline's stages (load, resolve, compose,
+render), so a change there is one edit here; ``review/`` itself works on the composed data it is
+given and never imports the pipeline. ``OLD``/``NEW`` arguments are a path, or ``REV:path``
+(``HEAD~1:plans/quang-binh/2025/ke-hoach-hoa-giai.yaml``); the files of a revision are read
+with git into a temporary folder with the same layout, so the registry (``_shared``) that
+stood beside the plan at that revision is the one used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.review.sides import PlanSource, Side
+
+SIDE_NAMES = {"old": ("bản cũ", "the old side"), "new": ("bản mới", "the new side")}
+_REV = re.compile(r"^(?P<rev>[^:]+):(?P<path>.*)$")
+SHARED = "_shared"
+
+
+def _fail(code: str, vi: str, en: str, where: str, hint: str = "", hint_en: str = "",
+          ) -> VanbanError:
+    return VanbanError([Diagnostic(code, vi, Span(where), message_en=en, hint=hint,
+                                   hint_en=hint_en)])
+
+
+def _git(args: list[str], spec: str, cwd: Path) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        raise _fail("diff.git-missing", "Không chạy được git (chưa cài git?).",
+                    "git cannot be run (is it installed?).", spec) from None
+    if done.returncode:
+        said = (done.stderr.decode("utf-8", "replace").strip().splitlines() or [""])[-1]
+        raise _fail("diff.bad-rev", f"git không đọc được \"{spec}\": {said}",
+                    f"git cannot read \"{spec}\": {said}", spec)
+    return done.stdout
+
+
+def _split_rev(spec: str) -> tuple[str, str] | None:
+    if Path(spec).exists():
+        return None
+    m = _REV.match(spec)
+    return (m.group("rev"), m.group("path")) if m else None
+
+
+def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
+    """Copy ``path`` (file or folder) at ``rev``, and every ``_shared`` folder above it, into
+    ``into`` with the repository's layout; the copied path."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], spec, cwd).decode().strip())
+    done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+                          cwd=cwd, capture_output=True, check=False)
+    if done.returncode:
+        raise _fail("diff.bad-rev", f"Không có phiên bản \"{rev}\" trong kho git này.",
+                    f"No revision \"{rev}\" in this git repository.", spec,
+                    "Xem các phiên bản bằng: git log --oneline", "List them with: git log --oneline")
+    rel = Path(os.path.relpath((cwd / path).resolve(), top.resolve())).as_posix().strip("/")
+    rel = "" if rel == "." else rel
+    names = _git(["ls-tree", "-r", "--name-only", "-z", rev], spec, cwd).decode().split("\0")
+    wanted = [n for n in names if n and (n == rel or not rel or n.startswith(rel + "/")
+                                         or _shared_above(n, rel))]
+    if not any(n == rel or not rel or n.startswith(rel + "/") for n in wanted):
+        raise _fail("diff.not-in-rev", f"Phiên bản \"{rev}\" không có \"{path}\".",
+                    f"Revision \"{rev}\" has no \"{path}\".", spec)
+    for name in wanted:
+        data = _git(["cat-file", "blob", f"{rev}:{name}"], spec, cwd)
+        target = into / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return into / rel if rel else into
+
+
+def _shared_above(name: str, rel: str) -> bool:
+    """True for a registry file in a ``_shared`` folder that ``rel`` sees."""
+    parts = name.split("/")
+    if len(parts) < 2 or parts[-2] != SHARED:
+        return False
+    folder = "/".join(parts[:-2])
+    return not folder or rel == folder or rel.startswith(folder + "/")
+
+
+def load_side(spec: str, side: str, cwd: Path | None = None) -> Side:
+    """Load OLD or NEW (``side`` is "old" or "new"): every plan validated and composed.
+
+    A problem in a plan is reported with its place, after a line that says which side it is.
+    """
+    cwd = cwd or Path.cwd()
+    rev = _split_rev(spec)
+    if rev is None:
+        path = Path(spec)
+        if not path.exists():
+            raise _fail("args.not-found", "Không tìm thấy tệp hoặc thư mục này.",
+                        "No such file or folder.", spec)
+        return _load(path, side, spec, display_path, None)
+    with tempfile.TemporaryDirectory(prefix="vanban-rev-") as tmp:
+        root = Path(tmp)
+        copied = _checkout(rev[0], rev[1], spec, cwd, root)
+        return _load(copied, side, spec,
+                     lambda p: f"{rev[0]}:{p.resolve().relative_to(root.resolve()).as_posix()}",
+                     root)
+
+
+def _compose(file: Path, display: str, registries: dict, root: Path | None):
+    """(plan, loaded, document, registry, doctype) of one plan file."""
+    from vanban.pipeline import load_typed
+    from vanban.resolve import resolve
+    from vanban.workspace import load_registry, shared_dirs
+
+    plan, loaded, doctype = load_typed(file, display)
+    folders = tuple(shared_dirs(file))
+    if folders not in registries:
+        registries[folders] = load_registry(list(folders), root)
+    registry = registries[folders]
+    resolved = resolve(plan, registry, loaded)
+    # The content checks too: a plan that `vanban validate` rejects (two tasks with one id …)
+    # is not compared.
+    errors = [d for d in doctype.check(resolved) if d.severity is Severity.ERROR]
+    try:
+        document = doctype.compose(resolved)
+    except VanbanError as exc:
+        raise VanbanError(sorted(errors + exc.diagnostics, key=_place)) from None
+    if errors:
+        raise VanbanError(errors)
+    return plan, loaded, document, registry, doctype
+
+
+def _place(d: Diagnostic) -> tuple[int, int]:
+    return (d.span.line, d.span.col)
+
+
+def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:
+    from vanban.pipeline import PLAN_SUFFIXES
+
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in PLAN_SUFFIXES
+                       and SHARED not in p.relative_to(path).parts
+                       and not any(x.startswith(".") for x in p.relative_to(path).parts))
+    else:
+        if path.suffix not in PLAN_SUFFIXES:
+            raise _fail("args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml); lệnh so "
+                        "sánh đọc kế hoạch YAML, không đọc DOCX.",
+                        "Not a plan file (.yaml/.yml); comparison reads YAML plans.", spec)
+        if path.parent.name == SHARED:
+            raise _fail("args.not-plan", "Đây là tệp danh mục (_shared), không phải kế hoạch; "
+                        "để so sánh danh mục, so sánh hai thư mục kế hoạch (ví dụ HEAD~1:plans "
+                        "plans).", "This is a registry file, not a plan; compare two plan "
+                        "folders to see registry changes.", spec)
+        files = [path]
+    out = Side(spec, path.is_dir())
+    problems: list[Diagnostic] = []
+    registries: dict[tuple[Path, ...], object] = {}
+    for file in files:
+        rel = file.relative_to(path).as_posix() if path.is_dir() else file.name
+        display = shown(file)
+        try:
+            plan, loaded, document, registry, doctype = _compose(file, display, registries, root)
+        except VanbanError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        out.plans[rel] = PlanSource(rel, display, plan, loaded, document, registry, doctype)
+        out.source_text[rel] = file.read_text(encoding="utf-8", errors="replace")
+    if problems:
+        vi, en = SIDE_NAMES[side]
+        head = Diagnostic(f"diff.{side}-invalid",
+                          f"{vi.capitalize()} ({spec}) có lỗi nên không so sánh được:",
+                          Span(spec), message_en=f"{en.capitalize()} ({spec}) has errors, so "
+                          "it cannot be compared:")
+        raise VanbanError([head, *dict.fromkeys(problems)])
+    return out
+
+
+def render_document(document) -> bytes:
+    """The DOCX bytes of a composed document, laid out by the workspace's template of its
+    type."""
+    from vanban import doctypes
+    from vanban.pipeline import find_template
+    from vanban.render.docx import render
+
+    template = find_template(document.type_key, Path.cwd())
+    contract = doctypes.TYPES[document.type_key].contract
+    return render(document, template, display_path(template), contract)
+
+
+def check_draft(text: str, target: Path, display: str) -> object:
+    """Validate and compose a plan text meant for ``target`` (with the registry it will see
+    there) before anything is written; the composed document."""
+    from vanban.pipeline import load_typed
+    from vanban.resolve import resolve
+    from vanban.workspace import load_registry, shared_dirs
+
+    with tempfile.TemporaryDirectory(prefix="vanban-draft-") as tmp:
+        staged = Path(tmp) / target.name
+        staged.write_text(text, encoding="utf-8")
+        plan, loaded, doctype = load_typed(staged, display)
+    registry = load_registry(shared_dirs(target))
+    return doctype.compose(resolve(plan, registry, loaded))

@@ -1,0 +1,82 @@
+"""The bảng so sánh as a DOCX: its own Decree-30 frame, a landscape table, the signature block.
+
+The frame is the new plan's, rendered by the normal template (issuer, quốc hiệu, place and
+date, signer); its name is "BẢNG SO SÁNH" and its title says what is compared. The reasons
+come from a small sidecar YAML file keyed by the same ids as the diff (``tap-huan: Theo góp ý
+của Sở Tài chính``), so the plan itself stays clean.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.review.diff import PlanDiff
+from vanban.review.table import TableRow, rows
+from vanban.rules import nd30
+
+TYPE_NAME = "BẢNG SO SÁNH"
+DEFAULT_HEADERS = ("Nội dung cũ", "Nội dung mới", "Lý do, giải trình")
+MARKER = "\u2063vanban-bang-so-sanh\u2063"  # invisible separators: never a plan's own text
+
+
+def load_reasons(path: Path, refs: set[str]) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The reasons file: one ``id: reason`` per changed item; a key that names no changed item
+    is a warning (a typo would otherwise lose the reason silently)."""
+    from vanban.source import load_file
+
+    shown = display_path(path)
+    loaded = load_file(path, shown)
+    data = loaded.data if loaded.data is not None else {}
+    if not isinstance(data, dict):
+        raise VanbanError([Diagnostic(
+            "reasons.not-mapping", "Tệp lý do phải là các dòng \"mã: lý do\", ví dụ "
+            "\"tap-huan: Theo góp ý của Sở Tài chính\".", Span(shown, 1, 1),
+            message_en="A reasons file is a mapping of id: reason.")])
+    out, problems = {}, list(loaded.warnings)
+    for key, value in data.items():
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Diagnostic(
+                "reasons.not-text", f"Lý do của \"{key}\" phải là một đoạn chữ.",
+                loaded.span((key,)), str(key), message_en=f"The reason for {key} must be text."))
+            continue
+        if str(key) not in refs:
+            problems.append(Diagnostic(
+                "reasons.unknown-ref", f"\"{key}\" không phải mục nào có thay đổi.",
+                loaded.span((key,), key=True), str(key), severity=Severity.WARNING,
+                message_en=f"\"{key}\" names no changed item.",
+                hint="Các mã có thay đổi: " + ", ".join(sorted(refs)) + ".",
+                hint_en="Changed items: " + ", ".join(sorted(refs)) + "."))
+        out[str(key)] = value.strip()
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise VanbanError(problems)
+    return out, problems
+
+
+def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
+                    headers: tuple[str, str, str] = DEFAULT_HEADERS) -> bytes:
+    """The DOCX bytes of the bảng so sánh of ``diff`` (deterministic); ``render`` lays a
+    composed document out with its template (DOCX bytes)."""
+    from vanban.ooxml.compare_table import put_table, table_xml
+    from vanban.output import source_date
+
+    doc = diff.new.document
+    table_rows: list[TableRow] = rows(diff, reasons)
+    title = doc.title.replace("\n", " ")
+    frame = dataclasses.replace(
+        doc, type_name=TYPE_NAME, number_line="",
+        title=f"Dự thảo {doc.type_name.capitalize()} {title[:1].lower()}{title[1:]}",
+        can_cu=(), body=(dataclasses.replace(doc.body[0], kind="doan", text=MARKER, label=""),),
+        recipients=(), appendices=(), warnings=())
+    data = render(frame)
+    table = table_xml(headers, [(i, r.old, r.new, r.reason)
+                                for i, r in enumerate(table_rows, 1)])
+    # A comparison table goes with a submission; it has no Nơi nhận of its own.
+    return put_table(data, MARKER, table, source_date(doc.date_iso),
+                     blank=(nd30.NOI_NHAN_LABEL_TEXT,))
+
+
+def refs(diff: PlanDiff) -> set[str]:
+    """The ids a reasons file may use for ``diff``."""
+    return {c.ref for c in diff.changes if not c.renumbering}

@@ -1,0 +1,253 @@
+"""The semantic diff of two outlines of a plan: what a reviewer would list, in the plan's terms.
+
+Tasks and targets are matched by their ids, other blocks by their wording (in printed order,
+then by similarity for a reworded block). A matched block that only got another number is
+"renumbered", one that left its place is "moved"; wording is compared word by word
+(``words``), task fields (lead, coordinating units, timeline, output) one by one, and the frame
+(number, date, title, signer, căn cứ, Nơi nhận) field by field.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+
+from vanban.review.outline import Frame, Node, Outline
+from vanban.review.words import Segment, diff_words, similarity, text_key
+
+SIMILAR = 0.5
+"""Two unkeyed blocks of the same kind this similar in wording are one block reworded."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference. ``ref`` names the block for people and for the reasons file: a task's or
+    target's id, a frame field ("so", "ngay", "trich-yeu", "nguoi-ky", "noi-nhan"), or the
+    block's printed address ("II.3", "I.1.-2")."""
+
+    code: str
+    ref: str
+    kind: str
+    old: str = ""
+    new: str = ""
+    old_label: str = ""
+    new_label: str = ""
+    segments: tuple[Segment, ...] = ()
+    field: str = "text"
+    extra: tuple[tuple[str, str], ...] = ()
+    """An added or removed task's fields (lead, support, timeline, output, value)."""
+    nodes: tuple[int | None, int | None] = (None, None)
+    """The block's index in the old and in the new outline (None where it is absent)."""
+
+    @property
+    def renumbering(self) -> bool:
+        return self.code == "renumbered"
+
+
+@dataclass
+class PlanDiff:
+    """The changes between two versions of one plan, in the new version's order."""
+
+    old: Outline
+    new: Outline
+    changes: list[Change] = field(default_factory=list)
+    pairs: list[tuple[int | None, int | None]] = field(default_factory=list)
+    """Every old and new node: matched (both indexes), removed (new None) or added (old None)."""
+    moved: set[int] = field(default_factory=set)
+    """Indexes of the new nodes that left their place (with everything inside them)."""
+    issued_changed: bool = False
+    """The plan has its number on both sides (it was issued) and its content changed."""
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    def summary(self) -> dict[str, int]:
+        """Tasks and targets with an id: how many came, went, and changed (renumbering alone
+        is not a change)."""
+        old = {n.key: n for n in self.old.nodes if n.key}
+        new = {n.key: n for n in self.new.nodes if n.key}
+        edited = {c.ref for c in self.changes if not c.renumbering
+                  and not c.code.endswith((".added", ".removed"))}
+        return {"added": len(set(new) - set(old)), "removed": len(set(old) - set(new)),
+                "changed": sum(1 for k in set(old) & set(new) if new[k].address in edited)}
+
+
+def _pair_nodes(old: list[Node], new: list[Node]) -> dict[int, int]:
+    """old index → new index for every block found on both sides."""
+    matched: dict[int, int] = {}
+    new_keys = {n.key: n.index for n in new if n.key}
+    for n in old:
+        j = new_keys.get(n.key) if n.key else None
+        if j is not None and new[j].kind == n.kind:
+            matched[n.index] = j
+    taken = set(matched.values())
+    a = [n for n in old if n.index not in matched]
+    b = [n for n in new if n.index not in taken]
+    matcher = difflib.SequenceMatcher(None, [(n.kind, text_key(n.text)) for n in a],
+                                      [(n.kind, text_key(n.text)) for n in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for k in range(i2 - i1):
+                matched[a[i1 + k].index] = b[j1 + k].index
+        elif op == "replace":
+            start = j1
+            for x in a[i1:i2]:  # in order, so a reworded block keeps its place
+                best, score = None, SIMILAR
+                for y in b[start:j2]:
+                    s = similarity(x.text, y.text) if y.kind == x.kind else 0.0
+                    if s >= score:
+                        best, score = y, s
+                        if s == 1.0:
+                            break
+                if best is not None:
+                    matched[x.index] = best.index
+                    start = b.index(best) + 1
+    return matched
+
+
+def _kept_in_order(matched: dict[int, int]) -> set[int]:
+    """The old indexes of the longest run of matches that kept their relative order."""
+    items = sorted(matched.items())
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back: list[int] = [-1] * len(items)
+    for pos, (_, j) in enumerate(items):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(pos)
+        else:
+            tails[k], tail_at[k] = j, pos
+        back[pos] = tail_at[k - 1] if k else -1
+    keep = set()
+    pos = tail_at[-1] if tail_at else -1
+    while pos >= 0:
+        keep.add(items[pos][0])
+        pos = back[pos]
+    return keep
+
+
+def _fields(old: Node, new: Node, ref: str) -> list[Change]:
+    out = []
+    for name in ("lead", "support", "timeline", "output", "value"):
+        a, b = old.fields.get(name, ""), new.fields.get(name, "")
+        if text_key(a) != text_key(b):
+            out.append(Change(f"{new.kind}.{name}", ref, new.kind, a, b, old.label, new.label,
+                              diff_words(a, b), name))
+    return out
+
+
+def compare(old: Outline, new: Outline) -> PlanDiff:
+    """Every change from ``old`` to ``new``."""
+    matched = _pair_nodes(old.nodes, new.nodes)
+    keep = _kept_in_order(matched)
+    back = {j: i for i, j in matched.items()}
+    result = PlanDiff(old, new)
+    moved_new: set[int] = set()
+    for i, j in matched.items():
+        po, pn = old.nodes[i].parent, new.nodes[j].parent
+        parent_moved = (po is None) != (pn is None) or (po is not None and matched.get(po) != pn)
+        if i not in keep or parent_moved:
+            moved_new.add(j)
+    # A block moved with its parent is not reported (nor marked) on its own.
+    top_moved = {j for j in moved_new
+                 if new.nodes[j].parent is None or new.nodes[j].parent not in moved_new}
+    result.moved = moved_new
+    body: list[tuple[float, Change]] = []
+
+    def add(at: float, change: Change, i: int | None, j: int | None) -> None:
+        body.append((at, dataclasses.replace(change, nodes=(i, j))))
+
+    for n in new.nodes:
+        j = n.index
+        ref = n.address
+        if j not in back:
+            add(j, Change(f"{n.kind}.added", ref, n.kind, "", n.text, "", n.label,
+                          extra=tuple(n.fields.items())), None, j)
+            continue
+        o = old.nodes[back[j]]
+        if j in top_moved:
+            add(j, Change(f"{n.kind}.moved", ref, n.kind, o.text, n.text, o.label, n.label,
+                          field="place"), o.index, j)
+        elif o.label != n.label and j not in moved_new:
+            add(j, Change("renumbered", ref, n.kind, o.label, n.label, o.label, n.label,
+                          field="label"), o.index, j)
+        if text_key(o.text) != text_key(n.text):
+            add(j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text, o.label,
+                                n.label, diff_words(o.text, n.text)), o.index, j)
+        for c in _fields(o, n, ref):
+            add(j + 0.2, c, o.index, j)
+    for o in old.nodes:
+        if o.index in matched:
+            continue
+        # Shown where it stood: after the new place of the block that preceded it.
+        before = [matched[i] for i in range(o.index) if i in matched]
+        at = (max(before) if before else -1) + 0.5
+        add(at, Change(f"{o.kind}.removed", o.address, o.kind, o.text, "", o.label, "",
+                       extra=tuple(o.fields.items())), o.index, None)
+    body.sort(key=lambda item: item[0])
+    result.changes = _frame(old.frame, new.frame) + [c for _, c in body]
+    result.pairs = _pairs(old, new, matched)
+    result.issued_changed = bool(old.frame.issued and new.frame.issued and result.changes
+                                 and old.frame.number == new.frame.number)
+    return result
+
+
+def _pairs(old: Outline, new: Outline, matched: dict[int, int]
+           ) -> list[tuple[int | None, int | None]]:
+    back = {j: i for i, j in matched.items()}
+    out: list[tuple[int | None, int | None]] = [(back.get(n.index), n.index) for n in new.nodes]
+    out += [(o.index, None) for o in old.nodes if o.index not in matched]
+    return out
+
+
+FRAME_FIELDS = (("number", "so", "frame.number"), ("place_date", "ngay", "frame.date"),
+                ("title", "trich-yeu", "frame.title"), ("issuer", "co-quan", "frame.issuer"),
+                ("v_v", "v-v", "frame.v-v"), ("authority", "tham-quyen", "frame.authority"))
+
+
+def _frame(old: Frame, new: Frame) -> list[Change]:
+    out = []
+    for name, ref, code in FRAME_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        a, b = (" / ".join(a), " / ".join(b)) if isinstance(a, tuple) else (a, b)
+        if text_key(a) != text_key(b):
+            out.append(Change(code, ref, "frame", a, b, segments=diff_words(a, b), field=name))
+    out += _list_changes(old.can_cu, new.can_cu, "can-cu", "frame.can-cu")
+    out += _list_changes(old.proposal, new.proposal, "de-nghi", "frame.proposal")
+    out += _list_changes(old.kinh_gui, new.kinh_gui, "kinh-gui", "frame.kinh-gui")
+    a = signer_text(old)
+    b = signer_text(new)
+    if text_key(a) != text_key(b):
+        out.append(Change("frame.signer", "nguoi-ky", "frame", a, b, segments=diff_words(a, b),
+                          field="signer"))
+    out += _list_changes(old.recipients, new.recipients, "noi-nhan", "recipient")
+    return out
+
+
+def signer_text(frame: Frame) -> str:
+    """The signer by name and position, as printed: "Hồ An Phong (KT. CHỦ TỊCH, PHÓ CHỦ TỊCH)"."""
+    lines = [ln for ln in frame.signature if not ln.startswith("TM.")]
+    return f"{frame.signer} ({', '.join(lines)})" if lines else frame.signer
+
+
+def _list_changes(old: tuple[str, ...], new: tuple[str, ...], ref: str, code: str
+                  ) -> list[Change]:
+    """Entries added, removed or reworded in a list printed one entry a line."""
+    out = []
+    matcher = difflib.SequenceMatcher(None, [text_key(x) for x in old],
+                                      [text_key(x) for x in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a, b = list(old[i1:i2]), list(new[j1:j2])
+        while a and b and similarity(a[0], b[0]) >= SIMILAR:
+            x, y = a.pop(0), b.pop(0)
+            out.append(Change(f"{code}.wording", ref, "frame", x, y, segments=diff_words(x, y),
+                              field=ref))
+        out += [Change(f"{code}.removed", ref, "frame", x, "", field=ref) for x in a]
+        out += [Change(f"{code}.added", ref, "frame", "", y, field=ref) for y in b]
+    return out

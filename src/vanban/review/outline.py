@@ -1,0 +1,247 @@
+"""A plan as the reviewer sees it: its frame and its body blocks in printed order.
+
+Each body block becomes a ``Node`` holding the printed text (without its computed number), the
+printed fields of a task (lead and coordinating units resolved through the registry, timeline,
+output), its stable key (a task's or target's id) and the indexes of the document's body
+paragraphs it printed, so that a change found here can be marked in the rendered DOCX.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vanban.compose import document as composed
+from vanban.model.blocks import (
+    Bullet,
+    Bullets,
+    Item,
+    Numbered,
+    Paragraph,
+    Table,
+    Target,
+    Task,
+    UnitDuty,
+)
+
+KIND_TASK_LINES = ("lead", "support", "timeline", "output")
+LINE_LABELS = {"lead": composed.LEAD_LABEL, "support": composed.SUPPORT_LABEL,
+               "timeline": composed.TIMELINE_LABEL, "output": composed.OUTPUT_LABEL}
+
+
+@dataclass
+class Node:
+    """One body block: a paragraph, a "-" line, a numbered item, a task or a target."""
+
+    kind: str
+    text: str
+    label: str = ""
+    key: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    paras: dict[str, int] = field(default_factory=dict)
+    """Body paragraph index of each printed line: "text", "lead", "support", …"""
+    parent: int | None = None
+    index: int = 0
+    address: str = ""
+    """Where the block stands, by its printed numbers: "II.3", "I.1.-2" (the second "-" line)."""
+    row: int | None = None
+    """The appendix table row that prints it (tasks shown as a table), else None."""
+    table: int | None = None
+    """For a table of the body: its index in the document's body."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The printed frame of a document, field by field (fields a type does not print are
+    empty)."""
+
+    number: str
+    place_date: str
+    title: str
+    issuer: tuple[str, ...]
+    can_cu: tuple[str, ...]
+    recipients: tuple[str, ...]
+    signature: tuple[str, ...]
+    signer: str
+    issued: bool
+    v_v: str = ""
+    kinh_gui: tuple[str, ...] = ()
+    authority: str = ""
+    proposal: tuple[str, ...] = ()
+
+
+@dataclass
+class Outline:
+    """A composed plan, flattened for comparison."""
+
+    frame: Frame
+    nodes: list[Node]
+    document: composed.Document
+
+
+def frame_of(doc: composed.Document) -> Frame:
+    return Frame(doc.number_line, doc.place_date, doc.title, doc.issuer_lines, doc.can_cu,
+                 doc.recipients, doc.signature_lines, doc.signer_name, doc.issued,
+                 getattr(doc, "v_v", ""), getattr(doc, "kinh_gui", ()),
+                 getattr(doc, "authority_line", ""), getattr(doc, "proposal", ()))
+
+
+def outline(plan, doc: composed.Document) -> Outline:
+    """The outline of ``plan`` as composed into ``doc`` (the two must belong together).
+
+    A plan laid out by sections and tasks (Mẫu 1.4) is walked block by block; another type
+    (Công văn, Quyết định), or a layout the walk does not recognise, is outlined paragraph by
+    paragraph, aligned by wording only.
+    """
+    if hasattr(plan, "tasks_display"):
+        walker = _Walker(plan, doc)
+        try:
+            walker.run()
+        except (IndexError, AttributeError, KeyError):
+            walker.cursor = -1
+        if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
+            return Outline(frame_of(doc), walker.nodes, doc)
+    return Outline(frame_of(doc), _paragraphs(doc), doc)
+
+
+def _paragraphs(doc: composed.Document) -> list[Node]:
+    """Every body paragraph (and table) as a block of its own."""
+    nodes: list[Node] = []
+    for i, p in enumerate(doc.body):
+        if isinstance(p, composed.Para):
+            address = p.label.rstrip(".") if p.label not in ("", "-", "+") else f"đoạn {i + 1}"
+            nodes.append(Node("paragraph", _strip_end(p.text), p.label, paras={"text": i},
+                              index=len(nodes), address=address))
+        else:
+            text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
+            nodes.append(Node("table", text, index=len(nodes), address=f"bảng {i + 1}",
+                              table=i))
+    return nodes
+
+
+def _strip_end(text: str) -> str:
+    """A printed line without the "./." that ends the body (ô 6), for comparison."""
+    return text[:-3] + "." if text.endswith("./.") else text
+
+
+class _Walker:
+    """Walks the plan in the order compose lays it out, pairing blocks with body paragraphs."""
+
+    def __init__(self, plan, doc: composed.Document) -> None:
+        self.plan, self.doc = plan, doc
+        self.nodes: list[Node] = []
+        self.cursor = 0
+        self.rows = [r for a in doc.appendices for r in a.rows]
+        self.row = 0
+
+    def take(self) -> tuple[int, composed.Para]:
+        i = self.cursor
+        self.cursor += 1
+        return i, self.doc.body[i]
+
+    def add(self, node: Node, parent: int | None) -> int:
+        node.parent, node.index = parent, len(self.nodes)
+        self.nodes.append(node)
+        return node.index
+
+    def para(self, kind: str, parent: int | None, address: str, key: str | None = None) -> int:
+        i, p = self.take()
+        return self.add(Node(kind, _strip_end(p.text), p.label, key, paras={"text": i},
+                             address=address), parent)
+
+    def run(self) -> None:
+        for n, _ in enumerate(self.plan.intro, 1):
+            self.para("intro", None, f"mở đầu {n}")
+        if self.plan.parts:
+            for pi, part in enumerate(self.plan.parts, 1):
+                number, _ = self.take()  # "Phần I": its own paragraph, a number like any other
+                top = self.para("part", None, f"Phần {pi}")
+                self.nodes[top].paras["number"] = number
+                self.sections(part.sections, top)
+        else:
+            self.sections(self.plan.sections, None)
+
+    def sections(self, sections, parent: int | None) -> None:
+        for section in sections:
+            i, p = self.take()
+            node = self.add(Node("section", _strip_end(p.text), p.label, paras={"text": i},
+                                 address=p.label.rstrip(".")), parent)
+            self.blocks(section.content, node)
+
+    def blocks(self, blocks, parent: int) -> None:
+        base = self.nodes[parent].address
+        dash = 0
+        for block in blocks:
+            if isinstance(block, (str, Paragraph)):
+                dash += 1
+                self.para("paragraph", parent, f"{base}.đoạn {dash}")
+            elif isinstance(block, Bullets):
+                for item in block.bullets:
+                    dash += 1
+                    line = self.para("bullet", parent, f"{base}.-{dash}")
+                    for k, sub in enumerate(item.bullets if isinstance(item, Bullet) else (), 1):
+                        if isinstance(sub, Target):
+                            self.target(sub, line, f"{base}.-{dash}.+{k}")
+                        else:
+                            self.para("sub-bullet", line, f"{base}.-{dash}.+{k}")
+            elif isinstance(block, Table):
+                dash += 1
+                at, table = self.take()
+                text = " | ".join(table.header) + "".join(
+                    " / " + " | ".join(row) for row in table.rows)
+                self.add(Node("table", text, key=f"table:{block.id}" if block.id else None,
+                              address=block.id or f"{base}.bảng {dash}", table=at), parent)
+            elif isinstance(block, Target):
+                dash += 1
+                self.target(block, parent, f"{base}.-{dash}")
+            elif self.plan.tasks_display == "appendix" and composed._only_tasks(block):
+                self.table(block, parent)
+            else:
+                self.numbered(block, parent)
+
+    def target(self, block: Target, parent: int, address: str) -> None:
+        self.para("target", parent, block.id or address,
+                  f"target:{block.id}" if block.id else None)
+        if block.value is not None:
+            self.nodes[-1].fields["value"] = f"{block.value:g}{block.unit or ''}"
+
+    def numbered(self, block, parent: int) -> None:
+        i, p = self.take()
+        key = f"task:{block.id}" if isinstance(block, Task) else None
+        kind = {Task: "task", Item: "item", Numbered: "numbered", UnitDuty: "unit"}[type(block)]
+        base = self.nodes[parent].address
+        address = block.id if key else f"{base}.{p.label.rstrip('.)')}"
+        node = self.add(Node(kind, _strip_end(p.text), p.label, key, paras={"text": i},
+                             address=address), parent)
+        if isinstance(block, Task):
+            self.task_lines(block, self.nodes[node])
+        self.blocks(block.content, node)
+
+    def task_lines(self, task: Task, node: Node) -> None:
+        for name in KIND_TASK_LINES:
+            if name == "support" and not task.support or name == "output" and not task.output:
+                continue
+            i, p = self.take()
+            prefix = LINE_LABELS[name] + ": "
+            value = _strip_end(p.text).removeprefix(prefix)
+            node.fields[name] = value.removesuffix(".")
+            node.paras[name] = i
+
+    def table(self, block, parent: int) -> None:
+        """Tasks printed as appendix rows: no body paragraph, the row's cells as fields."""
+        row = self.rows[self.row]
+        at = self.row
+        self.row += 1
+        if isinstance(block, Task):
+            node = self.add(Node("task", row.content, row.label, f"task:{block.id}",
+                                 address=block.id, row=at), parent)
+            fields = {"lead": row.lead, "support": row.support, "timeline": row.timeline,
+                      "output": row.output}
+            self.nodes[node].fields = {k: v for k, v in fields.items() if v}
+            for sub in block.content:
+                if isinstance(sub, Task):
+                    self.table(sub, node)
+            return
+        node = self.add(Node("group", row.content, row.label,
+                             address=f"{self.nodes[parent].address}.{row.label}", row=at), parent)
+        for sub in block.content:
+            self.table(sub, node)

@@ -1,0 +1,124 @@
+"""The diff of two sides: two plans, or two folders of plans with their registries.
+
+Plans of two folders are paired by their path inside the folder. A registry change (a unit
+renamed, a signer's position) is listed with the plans whose printed text it changes: the plans
+whose own file did not change but whose composed text did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.review.diff import PlanDiff, compare
+from vanban.review.outline import outline
+
+
+@dataclass
+class PlanSource:
+    """One plan, loaded, validated and composed."""
+
+    rel: str
+    """Its path inside the compared folder (a single file: its file name)."""
+    display: str
+    plan: object
+    loaded: object
+    document: object
+    registry: object
+    doctype: object = None
+
+
+@dataclass
+class Side:
+    """One side of a comparison: its plans by relative path, and the registries they use."""
+
+    spec: str
+    is_tree: bool
+    plans: dict[str, PlanSource] = field(default_factory=dict)
+    source_text: dict[str, str] = field(default_factory=dict)
+    """Each plan file's own text (to tell a plan edit from a registry edit)."""
+
+
+@dataclass(frozen=True)
+class RegistryChange:
+    """One registry entry added, removed or changed (``what`` is "unit" or "signer")."""
+
+    what: str
+    id: str
+    old: str
+    new: str
+
+
+@dataclass
+class SideDiff:
+    old_spec: str
+    new_spec: str
+    plans: list[tuple[str, str, PlanDiff]] = field(default_factory=list)
+    """(old display, new display, diff) for every plan present on both sides."""
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    registry: list[RegistryChange] = field(default_factory=list)
+    registry_effects: list[str] = field(default_factory=list)
+    """Plans whose file is the same on both sides but whose printed text changed."""
+
+    @property
+    def empty(self) -> bool:
+        return (not self.added and not self.removed and not self.registry
+                and all(d.empty for _, _, d in self.plans))
+
+
+def compare_sides(old: Side, new: Side) -> SideDiff:
+    """Pair the plans of the two sides and diff each pair."""
+    if old.is_tree != new.is_tree:
+        raise VanbanError([Diagnostic(
+            "diff.mixed", "Hai bên phải cùng là tệp kế hoạch, hoặc cùng là thư mục.",
+            Span(f"{old.spec} {new.spec}"),
+            message_en="Both sides must be plan files, or both folders.")])
+    out = SideDiff(old.spec, new.spec)
+    if not old.is_tree:
+        (a,), (b,) = old.plans.values(), new.plans.values()
+        diff = _diff(a, b)
+        out.plans.append((a.display, b.display, diff))
+        out.registry = registry_changes(old, new)
+        if out.registry and not diff.empty and \
+                old.source_text.get(a.rel) == new.source_text.get(b.rel):
+            out.registry_effects.append(b.display)
+        return out
+    for rel in sorted(set(old.plans) | set(new.plans)):
+        a, b = old.plans.get(rel), new.plans.get(rel)
+        if a is None:
+            out.added.append(b.display)
+        elif b is None:
+            out.removed.append(a.display)
+        else:
+            diff = _diff(a, b)
+            out.plans.append((a.display, b.display, diff))
+            if not diff.empty and old.source_text.get(rel) == new.source_text.get(rel):
+                out.registry_effects.append(b.display)
+    out.registry = registry_changes(old, new)
+    return out
+
+
+def _diff(a, b) -> PlanDiff:
+    old, new = outline(a.plan, a.document), outline(b.plan, b.document)
+    if a.document == b.document:  # the same printed document: nothing to align
+        return PlanDiff(old, new, pairs=[(n.index, n.index) for n in new.nodes])
+    return compare(old, new)
+
+
+def _entries(side: Side) -> dict[tuple[str, str], str]:
+    """Every unit and signer the side's plans can see, printed as a reviewer reads them."""
+    out: dict[tuple[str, str], str] = {}
+    for item in side.plans.values():
+        registry = item.registry
+        for uid, unit in registry.units.items():
+            out.setdefault(("unit", uid), unit.name)
+        for sid, signer in registry.signers.items():
+            out.setdefault(("signer", sid), f"{signer.name} ({signer.position})")
+    return out
+
+
+def registry_changes(old: Side, new: Side) -> list[RegistryChange]:
+    a, b = _entries(old), _entries(new)
+    return [RegistryChange(what, rid, a.get((what, rid), ""), b.get((what, rid), ""))
+            for what, rid in sorted(set(a) | set(b)) if a.get((what, rid)) != b.get((what, rid))]

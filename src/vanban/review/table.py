@@ -1,0 +1,117 @@
+"""The rows of a bảng so sánh (comparison table): one row per changed item of a plan diff.
+
+A row holds the old and the new wording of the item as printed (number, text, a task's lines),
+deleted words marked "del" and inserted words marked "ins", and the reason given for it in the
+reasons file. Renumbering is not a row: it is a consequence, not an edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vanban.review.diff import Change, PlanDiff
+from vanban.review.outline import LINE_LABELS, Node
+from vanban.review.report import FRAME
+from vanban.review.words import Segment, diff_words
+
+Run = tuple[str, str]
+"""A piece of text and its mark: "" (plain), "del", "ins" or "note"."""
+Lines = tuple[tuple[Run, ...], ...]
+"""A cell: paragraphs of runs."""
+
+NOTES = {
+    "added": ("(bổ sung mới)", "(new)"), "removed": ("(bỏ)", "(removed)"),
+    "moved": ("(chuyển vị trí)", "(moved)"),
+}
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One changed item: what it was, what it is, why."""
+
+    ref: str
+    old: Lines
+    new: Lines
+    reason: str = ""
+
+
+def _marked(segments: tuple[Segment, ...], side: str) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for s in segments:
+        text = s.old if side == "old" else s.new
+        if text:
+            out.append((text, "" if s.op == "equal" else ("del" if side == "old" else "ins")))
+    return tuple(out)
+
+
+def _plain(text: str, mark: str = "") -> tuple[Run, ...]:
+    return ((text, mark),) if text else ()
+
+
+def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") -> Lines:
+    """The printed lines of a block on one side, compared with the other side word by word;
+    ``whole`` marks everything (an added or removed block)."""
+    node = old if side == "old" else new
+    if node is None:
+        return ()
+    other = new if side == "old" else old
+    lines: list[tuple[Run, ...]] = []
+    label = f"{node.label} " if node.label else ""
+
+    def line(prefix: str, mine: str, theirs: str | None) -> tuple[Run, ...]:
+        if whole or theirs is None:
+            return _plain(prefix, whole) + _plain(mine, whole)
+        a, b = (mine, theirs) if side == "old" else (theirs, mine)
+        return _plain(prefix) + _marked(diff_words(a, b), side)
+
+    lines.append(line(label, node.text, other.text if other else None))
+    for name in LINE_LABELS:
+        if name in node.fields:
+            theirs = other.fields.get(name, "") if other else None
+            lines.append(line(f"{LINE_LABELS[name]}: ", node.fields[name], theirs))
+    return tuple(lines)
+
+
+def _frame_lines(change: Change, side: str) -> Lines:
+    label = FRAME.get(change.code, ("", ""))[0]
+    mine = change.old if side == "old" else change.new
+    if not mine:
+        return ()
+    if change.segments:
+        body = _marked(change.segments, side)
+    else:
+        body = _plain(mine, "del" if side == "old" else "ins")
+    return ((("" if change.code.startswith("recipient") else f"{label}: ", ""), *body),)
+
+
+def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow]:
+    """The rows of ``diff``, in the new document's order: one per changed item."""
+    reasons = reasons or {}
+    by_ref: dict[object, list[Change]] = {}
+    for i, change in enumerate(diff.changes):
+        if change.renumbering:
+            continue
+        # A block's changes make one row; each frame change (a recipient …) is its own row.
+        key = change.nodes if change.kind != "frame" else f"frame {i}"
+        by_ref.setdefault(key, []).append(change)
+    out = []
+    for changes in by_ref.values():
+        first = changes[0]
+        reason = reasons.get(first.ref, "")
+        if first.kind == "frame":
+            out.append(TableRow(first.ref, _frame_lines(first, "old"),
+                                _frame_lines(first, "new"), reason))
+            continue
+        action = first.code.rsplit(".", 1)[-1]
+        i, j = first.nodes
+        old = diff.old.nodes[i] if i is not None else None
+        new = diff.new.nodes[j] if j is not None else None
+        note = NOTES.get(action, ("", ""))[0]
+        whole_old = "del" if action == "removed" else ""
+        whole_new = "ins" if action == "added" else ""
+        old_lines = _node_lines(old, None if action == "moved" else new, "old", whole_old)
+        new_lines = _node_lines(None if action == "moved" else old, new, "new", whole_new)
+        if note:
+            new_lines = new_lines + (((note, "note"),),)
+        out.append(TableRow(first.ref, old_lines, new_lines, reason))
+    return out

@@ -1,0 +1,243 @@
+"""The new document with Word tracked changes, from vanban's own structural diff.
+
+The new plan is rendered as usual; then, paragraph by paragraph, the changes the diff found are
+marked where they are printed: a reworded line gets its deleted and inserted words, an added
+block its whole paragraphs, a removed block comes back as deleted paragraphs at its old place,
+a moved block is deleted there and inserted here. Numbers are never marked: renumbering is not
+an edit, so after "Reject All" the old wording stands under the new numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from vanban.contract import STYLE_OF_KIND
+from vanban.errors import Diagnostic, Severity, Span
+from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
+from vanban.review.diff import PlanDiff
+from vanban.review.words import diff_words, similarity, text_key
+
+
+def _is_para(item) -> bool:
+    return hasattr(item, "full")
+
+
+def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]:
+    head = [("equal", label + " ", label + " ")] if label else []
+    return head + [(s.op, s.old, s.new) for s in diff_words(old, new)]
+
+
+def _table_rows(table) -> list[tuple[str, ...]]:
+    return [tuple(table.header), *(tuple(r) for r in table.rows)]
+
+
+def table_group(old, new) -> RowGroup:
+    """A body table's changes, row by row (rows aligned by their cells' wording); ``old`` is
+    None for a table that is new."""
+    b = _table_rows(new)
+    group = RowGroup(b)
+    if old is None:
+        group.edits = {k: "insert" for k in range(len(b))}
+        return group
+    a = _table_rows(old)
+    key = [tuple(text_key(c) for c in r) for r in a], [tuple(text_key(c) for c in r) for r in b]
+    matcher = difflib.SequenceMatcher(None, key[0], key[1], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        start, paired = j1, {}
+        for i in range(i1, i2):  # each old row to its most similar new row, in order
+            best, score = None, 0.5
+            for j in range(start, j2):
+                s = (similarity(" ".join(a[i]), " ".join(b[j]))
+                     if len(a[i]) == len(b[j]) else 0.0)
+                if s >= score:
+                    best, score = j, s
+            if best is not None:
+                paired[i] = best
+                start = best + 1
+        for i, j in paired.items():
+            group.edits[j] = {k: _segments(x, y) for k, (x, y) in enumerate(zip(a[i], b[j]))
+                              if text_key(x) != text_key(y)}
+        group.edits.update({j: "insert" for j in range(j1, j2) if j not in paired.values()})
+        for i in range(i1, i2):
+            if i not in paired:
+                later = [j for k, j in paired.items() if k > i]
+                at = min(later) if later else j2
+                group.deleted.setdefault(at, []).append(a[i])
+    return group
+
+
+def body_group(diff: PlanDiff) -> tuple[Group, int]:
+    """The body's changes; also how many changed blocks are printed nowhere it can mark."""
+    old_doc, new_doc = diff.old.document, diff.new.document
+    # Body tables are not paragraphs: the group holds the paragraphs, indexed apart.
+    new_at = {j: k for k, j in enumerate(j for j, p in enumerate(new_doc.body) if _is_para(p))}
+    group = Group([p.full for p in new_doc.body if _is_para(p)])
+    kept: dict[int, int] = {}
+    gone: list[int] = []
+    unmarked = 0
+    for oi, nj in diff.pairs:
+        o = diff.old.nodes[oi] if oi is not None else None
+        n = diff.new.nodes[nj] if nj is not None else None
+        if o is not None and n is not None and nj not in diff.moved:
+            for name in sorted(set(o.paras) | set(n.paras)):
+                i, j = o.paras.get(name), n.paras.get(name)
+                if i is not None and j is not None:
+                    kept[i] = new_at[j]
+                    if name == "number":  # "Phần I" → "Phần II" is renumbering: never marked
+                        continue
+                    a, b = old_doc.body[i], new_doc.body[j]
+                    if text_key(a.text) != text_key(b.text):
+                        group.edits[new_at[j]] = _segments(a.text, b.text, b.label)
+                elif j is not None:
+                    group.edits[new_at[j]] = "insert"
+                else:
+                    gone.append(i)
+            continue
+        if n is not None:
+            group.edits.update({new_at[j]: "insert" for j in n.paras.values()})
+            unmarked += not n.paras and n.row is None and n.table is None
+        if o is not None:
+            gone.extend(o.paras.values())
+            # A table that is gone (or moved) cannot be shown deleted at its old place.
+            unmarked += (not o.paras and n is None and o.row is None) or o.table is not None
+    for i in sorted(gone):
+        after = [kept[k] for k in kept if k > i]
+        at = min(after) if after else len(group.texts)
+        para = old_doc.body[i]
+        tables = 0  # tables right before it in the old body
+        while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
+            tables += 1
+        group.deleted.setdefault(at, []).append(
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables))
+    return group, unmarked
+
+
+ROW_FIELDS = ("content", "lead", "support", "timeline", "output")
+
+
+def _cells(row) -> tuple[str, ...]:
+    """A task-table row's cells as printed (a group row has two)."""
+    if row.group:
+        return (row.label, row.content)
+    return (row.label, row.content, row.lead, row.support, row.timeline, row.output)
+
+
+def table_groups(diff: PlanDiff) -> list[RowGroup]:
+    """The changes of the body's tables: a reworded table cell by cell, a new one whole (a
+    table that is gone is counted as not marked by ``body_group``)."""
+    out = []
+    moved = diff.moved
+    for oi, nj in diff.pairs:
+        n = diff.new.nodes[nj] if nj is not None else None
+        if n is None or n.table is None:
+            continue
+        o = diff.old.nodes[oi] if oi is not None and nj not in moved else None
+        if o is not None and text_key(o.text) == text_key(n.text):
+            continue
+        old_table = diff.old.document.body[o.table] if o is not None else None
+        out.append(table_group(old_table, diff.new.document.body[n.table]))
+    return out
+
+
+def row_group(diff: PlanDiff) -> RowGroup | None:
+    """The changes of the appendix task table: cells reworded, rows added, rows removed.
+    The number cell is never marked (renumbering is not an edit)."""
+    old_rows = [r for a in diff.old.document.appendices for r in a.rows]
+    new_rows = [r for a in diff.new.document.appendices for r in a.rows]
+    if not new_rows:
+        return None
+    group = RowGroup([_cells(r) for r in new_rows])
+    kept: dict[int, int] = {}
+    gone: list[int] = []
+    for oi, nj in diff.pairs:
+        o = diff.old.nodes[oi] if oi is not None else None
+        n = diff.new.nodes[nj] if nj is not None else None
+        if o is not None and n is not None and nj not in diff.moved:
+            if o.row is None or n.row is None:
+                continue
+            kept[o.row] = n.row
+            a, b = _cells(old_rows[o.row]), _cells(new_rows[n.row])
+            cells = {k: [(s.op, s.old, s.new) for s in diff_words(a[k], b[k])]
+                     for k in range(1, min(len(a), len(b))) if text_key(a[k]) != text_key(b[k])}
+            if cells:
+                group.edits[n.row] = cells
+            continue
+        if n is not None and n.row is not None:
+            group.edits[n.row] = "insert"
+        if o is not None and o.row is not None:
+            gone.append(o.row)
+    for i in sorted(gone):
+        after = [kept[k] for k in kept if k > i]
+        at = min(after) if after else len(group.rows)
+        group.deleted.setdefault(at, []).append(_cells(old_rows[i]))
+    return group if group.edits or group.deleted else None
+
+
+def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
+    """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field)."""
+    group = Group(list(new))
+    matcher = difflib.SequenceMatcher(None, [text_key(x) for x in old],
+                                      [text_key(x) for x in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a, b = list(range(i1, i2)), list(range(j1, j2))
+        while a and b and similarity(old[a[0]], new[b[0]]) >= 0.5:
+            i, j = a.pop(0), b.pop(0)
+            group.edits[j] = _segments(old[i], new[j])
+        for j in b:
+            group.edits[j] = "insert"
+        if a:
+            at = b[-1] + 1 if b else j1
+            group.deleted.setdefault(at, []).extend(Deleted(old[i]) for i in a)
+    return group
+
+
+def frame_groups(diff: PlanDiff) -> list[Group]:
+    a, b = diff.old.document, diff.new.document
+    pairs = [((a.number_line,), (b.number_line,)), ((a.place_date,), (b.place_date,)),
+             ((a.title,), (b.title,)), (a.issuer_lines, b.issuer_lines), (a.can_cu, b.can_cu),
+             (a.recipients, b.recipients), (a.signature_lines, b.signature_lines),
+             ((a.signer_name,), (b.signer_name,)), ((a.v_v,), (b.v_v,)),
+             (a.kinh_gui, b.kinh_gui), ((a.authority_line,), (b.authority_line,)),
+             (a.proposal, b.proposal)]
+    groups = [list_group(old, new) for old, new in pairs]
+    return [g for g in groups if g.edits or g.deleted]
+
+
+def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display: str = ""
+                 ) -> tuple[bytes, int, list[Diagnostic]]:
+    """The new document with the diff's changes tracked (``render`` lays the new document out
+    with its template); the number of revisions, and what could not be marked (as warnings)."""
+    from vanban.ooxml.tracked import revisions
+    from vanban.output import source_date
+
+    doc = diff.new.document
+    body, unmarked = body_group(diff)
+    rows = row_group(diff)
+    if bool(doc.appendices) != bool(diff.old.document.appendices):
+        # The whole task appendix comes or goes: its heading and table frame are not marked.
+        unmarked += sum(len(a.rows) for a in doc.appendices + diff.old.document.appendices)
+    groups = (frame_groups(diff) + ([body] if body.edits or body.deleted else [])
+              + ([rows] if rows else []) + table_groups(diff))
+    data, missing = mark(render(doc), groups, author=author, date=date,
+                         when=source_date(doc.date_iso))
+    warnings = []
+    if unmarked:
+        warnings.append(Diagnostic(
+            "compare.tracked-unmarked", f"{unmarked} thay đổi không có đoạn in tương ứng nên "
+            "không được đánh dấu (xem vanban diff hoặc bảng so sánh).", Span(display),
+            severity=Severity.WARNING,
+            message_en=f"{unmarked} change(s) have no printed paragraph to mark."))
+    if missing:
+        warnings.append(Diagnostic(
+            "compare.tracked-template", "Mẫu văn bản in một số phần khác với nội dung dựng ra "
+            "nên các thay đổi ở đó không được đánh dấu.", Span("templates"),
+            severity=Severity.WARNING,
+            message_en="The template prints some parts differently; changes there are not "
+                       "marked."))
+    count = sum(1 for kind, _ in revisions(data) if not kind.endswith("-mark"))
+    return data, count, warnings
