@@ -118,7 +118,8 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
                           + attached_problems)
     warnings = (list(registry.warnings) + list(loaded.warnings)
                 + _in_file_order(found + list(document.warnings)))
-    second, depends = None, ()
+    second = None
+    depends = tuple(getattr(document, "depends", ()))  # a year-end report's plan, data …
     if attached is not None:
         from vanban.compose.attach import attach
 
@@ -126,7 +127,8 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
         warnings += attached.warnings
         if plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
-        depends = (attached.job.source, *attached.depends)
+        depends = (*depends, attached.job.source, *attached.depends)
+    depends = (*depends, *getattr(document, "depends", ()))  # e.g. a report's plan and data
     return Prepared(job, document, loaded, warnings, doctype, second, depends)
 
 

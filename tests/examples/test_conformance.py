@@ -16,6 +16,8 @@ KNOWN = {
     "quang-binh/2025/du-thao-quyet-dinh-hai-tep-kem-theo": _GAP + "a document issued with a "
     "Quyết định has no Số, date or Nơi nhận; its rule follows the (Kèm theo …) line",
     "quang-binh/2025/to-trinh-ban-hanh-ke-hoach": _GAP + "Kính gửi read as a body paragraph",
+    "quang-binh/2024/bao-cao-hoa-giai": _GAP + "Kính gửi read as a body paragraph",
+    "quang-binh/2025/bao-cao-hoa-giai": _GAP + "Kính gửi read as a body paragraph",
 }
 KNOWN_PDF = KNOWN | {
     "quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach": _GAP + "the first page of the attached "

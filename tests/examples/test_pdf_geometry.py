@@ -13,7 +13,7 @@ from vanban.pdf.measure import measure, page_number_candidates
 from vanban.rules import nd30
 
 pytestmark = pytest.mark.pdf
-IDS = example_ids("ke-hoach")  # the Kế hoạch examples; other types: test_doctype_examples.py
+IDS = example_ids("ke-hoach", "bao-cao-ket-qua")  # others: test_doctype_examples.py
 TOL = 0.5
 
 

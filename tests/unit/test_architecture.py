@@ -18,6 +18,8 @@ OWNERS = {
     "pdfplumber": ("pdf/measure.py",),
     "click": ("cli",),  # cli.py and the command modules cli_*.py
     "rich": ("cli",),
+    "openpyxl": ("report/read_xlsx.py",),
+    "csv": ("report/read_csv.py",),
 }
 
 
@@ -66,7 +68,7 @@ LAYERS = (
     {"workspace", "model.checks"},
     {"compose", "ooxml"},
     {"pdf"},
-    {"render", "check", "review"},
+    {"render", "check", "review", "report"},
     {"doctypes"},
     {"pipeline"},
     {"batch"},

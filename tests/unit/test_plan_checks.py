@@ -81,7 +81,8 @@ def test_a_month_without_a_year_and_no_plan_year_is_not_dated():
 # --- checks on the real examples and on small plans -----------------------------------------
 
 @pytest.mark.parametrize("plan", sorted(p for p in (ROOT / "plans").rglob("*.yaml")
-                                        if "_shared" not in p.parts),
+                                        if "_shared" not in p.parts
+                                        and not p.name.startswith("bao-cao-")),
                          ids=lambda p: p.parent.name + "/" + p.stem)
 def test_the_example_plans_are_clean(plan):
     parsed, loaded, doctype = load_typed(plan, plan.name)

@@ -15,7 +15,9 @@ from vanban.cli import main
 from vanban.source.loader import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
-PLANS = sorted(p for p in (ROOT / "plans").rglob("*.yaml") if "_shared" not in p.parts)
+EXAMPLES = sorted(p for p in (ROOT / "plans").rglob("*.yaml") if "_shared" not in p.parts)
+REPORTS = [p for p in EXAMPLES if load_file(p).data.get("type") == "bao-cao-ket-qua"]
+PLANS = [p for p in EXAMPLES if p not in REPORTS]
 REGISTRY = sorted((ROOT / "plans" / "_shared").glob("*.yaml"))
 
 
@@ -29,6 +31,11 @@ def _schema(*args: str) -> dict:
 def test_examples_validate_against_the_editor_schema(plan):
     data = load_file(plan).data
     jsonschema.validate(data, _schema("--type", data.get("type", "ke-hoach")))
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda p: str(p.relative_to(ROOT / "plans")))
+def test_example_reports_validate_against_the_report_schema(report):
+    jsonschema.validate(load_file(report).data, _schema("--type", "bao-cao-ket-qua"))
 
 
 @pytest.mark.parametrize("path", REGISTRY, ids=lambda p: p.name)

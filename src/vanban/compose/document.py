@@ -89,6 +89,8 @@ class AppendixDoc:
     landscape: bool
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
+    table: BodyTable | None = None
+    """A table given whole (a report's per-unit figures) in place of the task rows."""
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,13 @@ Adding a type is adding an entry.
 
 from __future__ import annotations
 
-from vanban.doctypes import cong_van, mau_1_4, quyet_dinh
+from vanban.doctypes import cong_van, mau_1_4, quyet_dinh, report
 from vanban.doctypes.base import DocType
 
 DEFAULT_TYPE = "ke-hoach"
 
 TYPES: dict[str, DocType] = {
-    t.key: t for t in (*mau_1_4.TYPES, *cong_van.TYPES, *quyet_dinh.TYPES)}
+    t.key: t for t in (*mau_1_4.TYPES, *cong_van.TYPES, *quyet_dinh.TYPES, report.TYPE)}
 """Every supported type by its ``type:`` key."""
 
 

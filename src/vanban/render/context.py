@@ -97,6 +97,7 @@ def appendix_xml(appendix: AppendixDoc) -> str:
         xml.paragraph("VBTenPhuLuc", appendix.title),
         xml.paragraph("VBKemTheo", appendix.reference),
         xml.paragraph("VBKePhuLuc"),
+        table_xml(appendix.table) if appendix.table is not None else
         xml.grid_table(TABLE_WIDTHS[appendix.landscape], appendix.headers, rows),
     ])
 

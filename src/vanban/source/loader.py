@@ -68,6 +68,9 @@ class Loaded:
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     coercible: dict[Path_, str] = field(default_factory=dict)
+    source: Path | None = None
+    """The file actually read (``file`` is the name messages show, e.g. ``HEAD:plans/x.yaml``
+    for a file taken from a git revision): files a document names are found beside it."""
 
     def span(self, path: Path_, *, key: bool = False) -> Span:
         """The closest known position for ``path`` (walking up to a parent if needed)."""
@@ -268,5 +271,7 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
     if raw.count(b"\n") + 1 > MAX_LINES:
         raise _too_large(name, lines=raw.count(b"\n") + 1)
     report = Reporter(name)
-    return _load(_decode(raw, name, report), name, report)
+    loaded = _load(_decode(raw, name, report), name, report)
+    loaded.source = Path(path)
+    return loaded
 

@@ -1,0 +1,108 @@
+"""``vanban report``: the year-end report on a plan (Báo cáo kết quả thực hiện Kế hoạch).
+
+Thin commands: parse options, call :mod:`vanban.report`, map errors to exit codes. Heavy
+imports stay inside the commands so that ``vanban --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from vanban.cli import _fail, _lang_option, main
+
+
+@main.group("report", cls=type(main), epilog="""\b
+Ví dụ:
+  vanban report init plans/quang-binh/2024/ke-hoach-hoa-giai.yaml
+  vanban report validate plans/quang-binh/2024/bao-cao-hoa-giai.yaml
+""")
+def report() -> None:
+    """Báo cáo kết quả thực hiện Kế hoạch: số liệu tính từ kế hoạch và bảng số liệu."""
+
+
+@report.command(epilog="""\b
+Ví dụ:
+  vanban report init plans/quang-binh/2024/ke-hoach-hoa-giai.yaml
+      → plans/quang-binh/2024/bao-cao-hoa-giai.yaml
+  vanban report init plans/quang-binh/2025/ke-hoach-hoa-giai.yaml -o bao-cao-2025.yaml
+""")
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Tệp báo cáo sẽ tạo (mặc định: cạnh kế hoạch, ke-hoach-… → bao-cao-…).")
+@_lang_option
+def init(plan: Path, output: Path | None, lang: str) -> None:
+    """Tạo khung báo cáo từ kế hoạch PLAN: mọi nhiệm vụ, mọi chỉ tiêu, chờ điền kết quả.
+
+    Không ghi đè tệp đã có.
+    """
+    from vanban.errors import Diagnostic, Span, VanbanError, display_path
+    from vanban.output import write_atomic
+    from vanban.report.seam import plan_facts, registry_for
+    from vanban.report.skeleton import default_name, skeleton
+
+    target = output or default_name(plan)
+    try:
+        if not plan.is_file():
+            raise VanbanError([Diagnostic(
+                "args.not-found", "Không có tệp kế hoạch này.", Span(str(plan)),
+                message_en="No such plan file.")])
+        if target.exists():
+            raise VanbanError([Diagnostic(
+                "output.exists", "Tệp báo cáo đã có; lệnh init không ghi đè. Dùng -o để ghi ra "
+                "tệp khác.", Span(display_path(target)),
+                message_en="The report file exists; init never overwrites it (use -o).")])
+        facts = plan_facts(plan, display_path(plan), registry_for(plan))
+        ref = _relative(plan, target)
+        write_atomic(target, skeleton(facts, ref).encode("utf-8"), display_path(target))
+    except VanbanError as exc:
+        _fail(exc, lang)
+        return
+    click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(target))
+
+
+def _relative(plan: Path, report: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(plan.resolve(), report.resolve().parent)).as_posix()
+
+
+@report.command(epilog="""\b
+Ví dụ:
+  vanban report validate plans/quang-binh/2024/bao-cao-hoa-giai.yaml
+  vanban report validate plans/quang-binh/2025/bao-cao-hoa-giai.yaml --lang en
+""")
+@click.argument("reports", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False))
+@_lang_option
+def validate(reports: tuple[Path, ...], lang: str) -> None:
+    """Kiểm tra báo cáo, kế hoạch và bảng số liệu; in các con số tính được. Không ghi tệp nào.
+
+    Mỗi lỗi một dòng tệp:dòng:cột (trang tính và ô với tệp .xlsx). Mã thoát: 0 hợp lệ, 1 có lỗi.
+    """
+    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.report.summary import summary
+
+    problems: list = []
+    texts, warnings = [], []
+    for path in reports:
+        if not path.is_file():
+            problems.append(Diagnostic("args.not-found", "Không có tệp báo cáo này.",
+                                       Span(str(path)), message_en="No such report file."))
+            continue
+        try:
+            text, found = summary(path)
+            texts.append(text)
+            warnings.extend(found)
+        except VanbanError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        _fail(VanbanError(list(dict.fromkeys(problems))), lang)
+        return
+    for warning in dict.fromkeys(warnings):
+        click.echo(warning.text(lang), err=True)
+    for text in texts:
+        click.echo(text, nl=False)
+    sys.exit(0)

@@ -1,0 +1,131 @@
+"""What a report source must agree with: its plan (every task reported, no task the plan does
+not have, every target measured) and its period (evidence dated inside it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from vanban.errors import Diagnostic, Severity
+from vanban.report.columns import MEASURES
+from vanban.report.model import STATUSES, MeasureFields, Report
+from vanban.report.seam import Loaded, PlanFacts, dotted
+
+
+def period(report: Report, facts: PlanFacts) -> tuple[dt.date, dt.date]:
+    """The reporting period: the source's own, else 15 December of the previous year to
+    14 December (the annual cut-off of the reporting regime)."""
+    if report.period is not None:
+        return report.period.start, report.period.end
+    year = report.year or facts.year or (report.date.year if report.date else 0)
+    return dt.date(year - 1, 12, 15), dt.date(year, 12, 14)
+
+
+def _did_you_mean(value: str, choices: list[str]) -> tuple[str, str]:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if close:
+        return f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
+    return "", ""
+
+
+def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> list[Diagnostic]:
+    """Every disagreement between the report, its plan and its period, located."""
+    out: list[Diagnostic] = []
+    task_ids = [t.id for t in facts.tasks]
+    for tid, task in report.tasks.items():
+        path = ("tasks", tid)
+        if tid not in task_ids:
+            hint, hint_en = _did_you_mean(tid, task_ids)
+            out.append(Diagnostic(
+                "report.task-unknown", f'Kế hoạch {facts.display} không có nhiệm vụ mã "{tid}".',
+                loaded.span(path, key=True), dotted(path),
+                message_en=f'The plan has no task "{tid}".', hint=hint, hint_en=hint_en))
+            continue
+        if task.status is None:
+            out.append(_no_status(loaded.span(path + ("status",)) if "status" in
+                                  (loaded.data["tasks"][tid] or {}) else loaded.span(path),
+                                  dotted(path + ("status",)), tid))
+        elif task.status in STATUSES[2:] and task.reason is None:
+            out.append(Diagnostic(
+                "report.reason-missing", f'Nhiệm vụ "{tid}" {task.status}: cần ghi lý do (reason).',
+                loaded.span(path + ("status",)), dotted(path + ("status",)),
+                message_en=f'Task "{tid}" is "{task.status}": give the reason.'))
+    missing = [t for t in facts.tasks if t.id not in report.tasks]
+    for task in missing:
+        where = ("tasks",) if "tasks" in loaded.data else ()
+        out.append(_no_status(loaded.span(where, key=True) if where else loaded.span(("plan",)),
+                              dotted(("tasks", task.id)), task.id))
+    start, end = period(report, facts)
+    shown = f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+    for tid, task in report.tasks.items():
+        for i, item in enumerate(task.evidence):
+            if not start <= item.date <= end:
+                path = ("tasks", tid, "evidence", i, "date")
+                out.append(Diagnostic(
+                    "report.evidence-outside", f"Ngày {item.date:%d/%m/%Y} nằm ngoài kỳ báo cáo "
+                    f"({shown}).", loaded.span(path), dotted(path),
+                    message_en=f"{item.date.isoformat()} is outside the reporting period.",
+                    hint="Sửa ngày, hoặc ghi period: nếu kỳ báo cáo khác mặc định.",
+                    hint_en="Fix the date, or set period: if the period is not the default."))
+    target_ids = [t.id for t in facts.targets]
+    for tid, result in report.targets.items():
+        path = ("targets", tid)
+        if tid not in target_ids:
+            hint, hint_en = _did_you_mean(tid, target_ids)
+            out.append(Diagnostic(
+                "report.target-unknown", f'Kế hoạch {facts.display} không có chỉ tiêu mã "{tid}".',
+                loaded.span(path, key=True), dotted(path),
+                message_en=f'The plan has no target "{tid}".', hint=hint, hint_en=hint_en))
+            continue
+        out.extend(_measure(result, path, loaded, has_data, target=True))
+    for target in facts.targets:
+        if target.id not in report.targets:
+            out.append(Diagnostic(
+                "report.target-missing", f'Chưa có kết quả của chỉ tiêu "{target.id}" '
+                f"({target.text}).", loaded.span(("targets",), key=True)
+                if "targets" in loaded.data else loaded.span(("plan",)),
+                dotted(("targets", target.id)),
+                message_en=f'No result for the plan\'s target "{target.id}".',
+                hint="Ghi total:, of:/over: hoặc value: cho chỉ tiêu này.",
+                hint_en="Give total:, of:/over: or value: for it."))
+    for i, indicator in enumerate(report.indicators):
+        out.extend(_measure(indicator, ("indicators", i), loaded, has_data, target=False))
+    if not has_data:
+        for i, _rate in enumerate(report.rates):
+            out.append(_no_data(loaded, ("rates", i)))
+    return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+def _no_status(span, path: str, tid: str) -> Diagnostic:
+    return Diagnostic(
+        "report.status-missing", f'Nhiệm vụ "{tid}" của kế hoạch chưa có tình trạng thực hiện.',
+        span, path, message_en=f'The plan\'s task "{tid}" has no status.',
+        hint="Ghi status: " + ", ".join(STATUSES) + ".",
+        hint_en="Write status: " + ", ".join(STATUSES) + ".")
+
+
+def _measure(fields: MeasureFields, path: tuple, loaded: Loaded, has_data: bool,
+             target: bool) -> list[Diagnostic]:
+    given = [name for name in ("total", "of", "over", "value") if getattr(fields, name) is not None]
+    ok = given in (["total"], ["of", "over"], ["value"]) or (not given and target)
+    if not ok:
+        return [Diagnostic(
+            "report.measure", "Ghi đúng một cách tính: total: <cột>, hoặc of: <cột> và over: "
+            "<mẫu số>, hoặc value: <số>.", loaded.span(path), dotted(path),
+            message_en="Give exactly one of: total, of + over, value.",
+            hint="Các cột: " + ", ".join(MEASURES) + ".")]
+    if not given:
+        return [Diagnostic(
+            "report.target-empty", "Chỉ tiêu chưa có kết quả: ghi total:, of:/over: hoặc value:.",
+            loaded.span(path, key=True), dotted(path), Severity.ERROR,
+            message_en="The target has no result yet.")]
+    if not has_data and given != ["value"]:
+        return [_no_data(loaded, path)]
+    return []
+
+
+def _no_data(loaded: Loaded, path: tuple) -> Diagnostic:
+    return Diagnostic(
+        "report.no-data", "Cần bảng số liệu (data: file: …) để tính giá trị này.",
+        loaded.span(path), dotted(path),
+        message_en="This figure needs the data table (data: file: …).")

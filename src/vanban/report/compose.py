@@ -1,0 +1,192 @@
+"""A computed report as a Báo cáo (Mẫu 1.4, code BC): the body as plain plan data in the
+project's block vocabulary (sections, items, paragraphs, bullets, a table), and the per-unit
+appendix table.
+
+Plain data, not models: the frame (issuer, number, date, Kính gửi, signature, Nơi nhận) is the
+report's own and goes through the same validation, resolution and composition as any Báo cáo,
+so a report is laid out and checked like every other document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vanban.report import numbers
+from vanban.report.columns import BY_KEY, parts_of
+from vanban.report.compute import TARGET_HEADERS, Results, data_sentences
+from vanban.report.load import LoadedReport
+from vanban.report.model import DocumentEvidence, EventEvidence, TaskReport
+from vanban.report.seam import PlanTask
+
+FRAME_KEYS = ("issuer", "number", "code", "place", "date", "year", "title", "kinh_gui",
+              "recipients", "archive", "signature")
+"""Keys a report shares with a Báo cáo plan: their source positions are the report's own."""
+
+TARGET_WIDTHS = (12.0, 43.0, 14.0, 16.0, 18.0, 22.0, 18.0, 22.0)
+TARGET_ALIGNS = ("center", "left", "center", "center", "center", "center", "center", "center")
+APPENDIX_TEXT_WIDTH = 252.0  # landscape A4 between the margins (as the task appendix)
+TOTAL_LABEL = "Tổng cộng"
+
+
+@dataclass(frozen=True)
+class AppendixTable:
+    """The per-unit appendix: its title and its table, totals last."""
+
+    title: str
+    landscape: bool
+    widths: tuple[float, ...]
+    aligns: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _date(d) -> str:
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def _sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…", ":", ";")) else text + "."
+
+
+def intro(item: LoadedReport) -> str:
+    """The opening paragraph: what is reported, by whom, over which period."""
+    hit = item.registry.unit(item.report.issuer)
+    issuer = hit.unit.name if hit else item.report.issuer
+    start, end = item.period
+    year = item.report.year or item.facts.year
+    return (f"Thực hiện {item.facts.reference}, {issuer} báo cáo kết quả thực hiện năm {year} "
+            f"(số liệu từ ngày {_date(start)} đến ngày {_date(end)}) như sau:")
+
+
+def _evidence_line(ev) -> str:
+    if isinstance(ev, DocumentEvidence):
+        text = f"Văn bản số {ev.document} ngày {_date(ev.date)}"
+        return text + (f": {ev.title}" if ev.title else "")
+    if isinstance(ev, EventEvidence):
+        text = f"{ev.event} (ngày {_date(ev.date)})"
+        if ev.participants is not None:
+            text += f": {numbers.count(ev.participants)} người tham dự"
+        return text
+    return (f"{ev.training} (ngày {_date(ev.date)}): {numbers.count(ev.trained)} người được "
+            "tập huấn")
+
+
+def _task_content(report: TaskReport) -> list:
+    status = report.status or ""
+    line = f"Tình trạng: {status}"
+    if report.reason:
+        line += f" (lý do: {report.reason.rstrip('.')})"
+    content: list = [_sentence(line)]
+    content += [_sentence(p) for p in report.result]
+    if report.evidence:
+        lines = [_evidence_line(ev) for ev in report.evidence]
+        content.append({"bullets": [ln + (";" if i < len(lines) - 1 else ".")
+                                    for i, ln in enumerate(lines)]})
+    return content
+
+
+def _tasks_block(item: LoadedReport) -> list:
+    """Kết quả thực hiện các nhiệm vụ: the count sentence, then the plan's tasks under the
+    plan's own headings (1. heading, 1.1. task; a task outside any heading is 1., 2. itself)."""
+    content: list = [item.results.task_sentence()]
+    groups: dict[str, list[PlanTask]] = {}
+    for task in item.facts.tasks:
+        groups.setdefault(task.group, []).append(task)
+    sections = {s.title for part in item.facts.plan.parts for s in part.sections} | {
+        s.title for s in item.facts.plan.sections}
+    for group, tasks in groups.items():
+        blocks = [{"item": t.text.rstrip("."), "content": _task_content(item.report.tasks[t.id])}
+                  for t in tasks]
+        if group in sections:
+            content += blocks
+        else:
+            content.append({"item": group.rstrip("."), "content": blocks})
+    return content
+
+
+def targets_table(results: Results) -> dict:
+    """The targets table as a table block."""
+    columns = [{"title": h, "width": w, "align": a}
+               for h, w, a in zip(TARGET_HEADERS, TARGET_WIDTHS, TARGET_ALIGNS)]
+    rows = [list(row.cells(i)) for i, row in enumerate(results.targets, 1)]
+    return {"table": columns, "rows": rows}
+
+
+def _figures_block(item: LoadedReport) -> list:
+    results = item.results
+    scope = item.report.data.scope if item.report.data else ""
+    content: list = list(data_sentences(results, scope))
+    if results.targets:
+        sentence = results.target_sentence()
+        if sentence:
+            content.append(sentence)
+        content.append(targets_table(results))
+    content.append(numbers.ROUNDING)
+    if item.table is not None:
+        content.append("Số liệu chi tiết của từng đơn vị tại Phụ lục kèm theo Báo cáo này.")
+    return content
+
+
+def plan_data(item: LoadedReport) -> dict:
+    """The report as the plain data of a Báo cáo plan (type bao-cao): the sections a real report
+    has, the free text where it is free, everything else computed."""
+    report = item.report
+    sections = []
+    if report.tinh_hinh:
+        sections.append({"title": "TÌNH HÌNH TRIỂN KHAI", "content": list(report.tinh_hinh)})
+    sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "content": _tasks_block(item)})
+    sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "content": _figures_block(item)})
+    limits = []
+    if report.ton_tai:
+        limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})
+    if report.nguyen_nhan:
+        limits.append({"item": "Nguyên nhân", "content": list(report.nguyen_nhan)})
+    if limits:
+        sections.append({"title": "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "content": limits})
+    if report.phuong_huong:
+        sections.append({"title": "PHƯƠNG HƯỚNG, NHIỆM VỤ", "content": list(report.phuong_huong)})
+    if report.kien_nghi:
+        sections.append({"title": "KIẾN NGHỊ, ĐỀ XUẤT", "content": list(report.kien_nghi)})
+    data = {k: v for k, v in item.loaded.data.items() if k in FRAME_KEYS}
+    data.update(type="bao-cao", intro=[intro(item)], sections=sections)
+    return data
+
+
+def appendix(item: LoadedReport) -> AppendixTable | None:
+    """The per-unit table: one row per unit in file order, the totals last."""
+    table = item.table
+    if table is None or not table.rows:
+        return None
+    keys = [k for k in table.columns if BY_KEY[k].kind == "count"]
+    rate = item.report.rates[0] if item.report.rates else None
+    header = ["STT", "Đơn vị"] + [BY_KEY[k].label for k in keys]
+    if rate is not None:
+        header.append(f"{rate.name} (%)")
+    rows = []
+    for i, row in enumerate(table.rows, 1):
+        cells = [str(i), row.unit_name] + [numbers.count(row.counts[k]) for k in keys]
+        if rate is not None:
+            cells.append(_rate(rate, row.counts))
+        rows.append(tuple(cells))
+    totals = item.results.totals
+    last = ["", TOTAL_LABEL] + [numbers.count(totals[k]) for k in keys]
+    if rate is not None:
+        last.append(_rate(rate, totals))
+    rows.append(tuple(last))
+    fixed = 12.0 + 38.0  # "STT" in 13 pt bold needs 12 mm with the cell margins
+    share = (APPENDIX_TEXT_WIDTH - fixed) / (len(header) - 2)
+    widths = (12.0, 38.0) + tuple(share for _ in header[2:])
+    aligns = ("center", "left") + tuple("center" for _ in header[2:])
+    start, end = item.period
+    level = item.report.data.level.upper()
+    title = (f"SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC {level} "
+             f"(TỪ NGÀY {_date(start)} ĐẾN NGÀY {_date(end)})")
+    return AppendixTable(title, True, widths, aligns, tuple(header), tuple(rows))
+
+
+def _rate(rate, counts: dict[str, int]) -> str:
+    part = sum(counts[k] for k in parts_of(rate.of))
+    whole = sum(counts[k] for k in parts_of(rate.over))
+    value = numbers.ratio(part, whole)
+    return "" if value is None else numbers.decimal(value)

@@ -1,0 +1,218 @@
+"""From the report source, the plan and the data to every figure and sentence the report prints.
+
+Pure functions over frozen data: totals are added up from the rows, rates are exact fractions
+with their denominators named, and numbers become text only at the end (see ``numbers``), so a
+figure in a sentence and the same figure in a table are one value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+from vanban.report import numbers
+from vanban.report.columns import BY_KEY, COUNT_KEYS, noun, parts_of
+from vanban.report.model import STATUSES, Indicator, MeasureFields, Report, TargetResult
+from vanban.report.seam import PlanFacts, PlanTarget
+from vanban.report.table import DataTable
+
+TARGET_HEADERS = ("STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch",
+                  "Cùng kỳ năm trước", "So với cùng kỳ")
+MISSED = "chưa đạt"
+
+
+@dataclass(frozen=True)
+class RateFigure:
+    """A rate as the results text states it."""
+
+    id: str
+    name: str
+    part: int
+    whole: int
+    value: Fraction | None
+    unit: str
+    over: str
+
+    def sentence(self) -> str:
+        if self.value is None:
+            return f"{self.name}: không tính được vì {noun(self.over)} bằng 0."
+        return (f"{self.name} đạt {numbers.percent(self.value)} ({numbers.count(self.part)}/"
+                f"{numbers.count(self.whole)} {self.unit}, tính trên {noun(self.over)}).")
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One row of the targets table, exact values and the text printed for each cell."""
+
+    id: str
+    name: str
+    unit: str
+    plan: Fraction | None
+    actual: Fraction | None
+    previous: Fraction | None
+    missed: bool
+
+    @property
+    def percent_unit(self) -> bool:
+        return self.unit.strip() == "%"
+
+    def _show(self, value: Fraction | None) -> str:
+        if value is None:
+            return ""
+        if self.percent_unit or value.denominator != 1:
+            return numbers.decimal(value)
+        return numbers.count(value.numerator)
+
+    def cells(self, stt: int) -> tuple[str, ...]:
+        plan = "" if self.plan is None else numbers.plain(self.plan)
+        against_plan = ""
+        if self.plan and self.actual is not None:
+            against_plan = numbers.percent(self.actual / self.plan * numbers.HUNDRED)
+            if self.missed:
+                against_plan += f" ({MISSED})"
+        return (str(stt), self.name, self.unit, plan, self._show(self.actual), against_plan,
+                self._show(self.previous), self.against_previous())
+
+    def against_previous(self) -> str:
+        """A rate is compared in percentage points, a count as a percentage of last year."""
+        if self.actual is None or self.previous is None:
+            return ""
+        if self.percent_unit:
+            diff = self.actual - self.previous
+            if numbers.rounded(diff) == 0:
+                return "bằng cùng kỳ"
+            word = "tăng" if diff > 0 else "giảm"
+            return f"{word} {numbers.decimal(abs(diff))} điểm %"
+        if self.previous == 0:
+            return ""
+        return numbers.percent(self.actual / self.previous * numbers.HUNDRED)
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything computed for one report."""
+
+    task_counts: dict[str, int]
+    task_total: int
+    totals: dict[str, int]
+    rates: tuple[RateFigure, ...]
+    targets: tuple[TargetRow, ...]
+    values: dict[str, Fraction]
+    """Thực hiện of every target and indicator by id (what next year's "cùng kỳ" reads)."""
+
+    def task_sentence(self) -> str:
+        """"Đã hoàn thành 8/10 nhiệm vụ; 1 nhiệm vụ đang thực hiện; …"."""
+        done = self.task_counts.get(STATUSES[0], 0)
+        parts = [f"Đã hoàn thành {done}/{self.task_total} nhiệm vụ"]
+        parts += [f"{n} nhiệm vụ {status}" for status in STATUSES[1:]
+                  if (n := self.task_counts.get(status, 0))]
+        return "; ".join(parts) + "."
+
+    def target_sentence(self) -> str:
+        graded = [t for t in self.targets if t.plan is not None and t.actual is not None]
+        if not graded:
+            return ""
+        met = [t for t in graded if not t.missed]
+        text = f"Có {len(met)}/{len(graded)} chỉ tiêu đạt kế hoạch"
+        missed = [t.name for t in graded if t.missed]
+        if missed:
+            text += "; chỉ tiêu chưa đạt: " + "; ".join(missed)
+        return text + "."
+
+
+def totals(table: DataTable | None) -> dict[str, int]:
+    """The sum of every count column the table has, over all its rows."""
+    if table is None:
+        return {}
+    return {key: sum(row.counts[key] for row in table.rows)
+            for key in COUNT_KEYS if key in table.columns}
+
+
+def measure_total(key: str, sums: dict[str, int]) -> int | None:
+    """A column's total, or a derived measure's (thành + không thành)."""
+    keys = parts_of(key)
+    if not all(k in sums for k in keys):
+        return None
+    return sum(sums[k] for k in keys)
+
+
+def measure(fields: MeasureFields, sums: dict[str, int]) -> Fraction | None:
+    """The value a target or indicator reaches: a total, a rate in percent, or a typed value."""
+    if fields.value is not None:
+        return numbers.exact(fields.value)
+    if fields.total is not None:
+        total = measure_total(fields.total, sums)
+        return None if total is None else Fraction(total)
+    if fields.of is not None and fields.over is not None:
+        part, whole = measure_total(fields.of, sums), measure_total(fields.over, sums)
+        if part is None or whole is None:
+            return None
+        return numbers.ratio(part, whole)
+    return None
+
+
+def _unit_of(fields: MeasureFields) -> str:
+    if fields.of is not None:
+        return "%"
+    if fields.total is not None:
+        return BY_KEY[parts_of(fields.total)[0]].unit
+    return ""
+
+
+def target_row(target: PlanTarget, result: TargetResult | None, sums: dict[str, int],
+               previous: dict[str, Fraction]) -> TargetRow:
+    actual = measure(result, sums) if result is not None else None
+    plan = None if target.value is None else numbers.exact(target.value)
+    unit = target.unit or (_unit_of(result) if result else "")
+    name = (result.name if result and result.name else target.text)
+    missed = plan is not None and actual is not None and actual < plan
+    return TargetRow(target.id, name, unit, plan, actual, previous.get(target.id), missed)
+
+
+def indicator_row(indicator: Indicator, sums: dict[str, int],
+                  previous: dict[str, Fraction]) -> TargetRow:
+    actual = measure(indicator, sums)
+    plan = None if indicator.plan is None else numbers.exact(indicator.plan)
+    missed = plan is not None and actual is not None and actual < plan
+    return TargetRow(indicator.id, indicator.name, indicator.unit, plan, actual,
+                     previous.get(indicator.id), missed)
+
+
+def compute(report: Report, facts: PlanFacts, table: DataTable | None,
+            previous: dict[str, Fraction] | None = None) -> Results:
+    """Every figure of the report (the source has been checked: see ``checks``)."""
+    previous = previous or {}
+    counts = Counter(r.status for tid, r in report.tasks.items()
+                     if r.status and any(t.id == tid for t in facts.tasks))
+    sums = totals(table)
+    rates = []
+    for rate in report.rates:
+        part, whole = measure_total(rate.of, sums), measure_total(rate.over, sums)
+        if part is None or whole is None:
+            continue
+        rates.append(RateFigure(rate.id, rate.name, part, whole, numbers.ratio(part, whole),
+                                BY_KEY[parts_of(rate.over)[0]].unit, rate.over))
+    rows = [target_row(t, report.targets.get(t.id), sums, previous) for t in facts.targets]
+    rows += [indicator_row(i, sums, previous) for i in report.indicators]
+    values = {row.id: row.actual for row in rows if row.actual is not None}
+    return Results(dict(counts), len(facts.tasks), sums, tuple(rates), tuple(rows), values)
+
+
+def data_sentences(results: Results, scope: str) -> list[str]:
+    """The sentences that sum the data up (only for the columns the table has)."""
+    s = results.totals
+    out = []
+    if "so_to" in s and "hoa_giai_vien" in s:
+        text = (f"{scope} có {numbers.count(s['so_to'])} tổ hòa giải với "
+                f"{numbers.count(s['hoa_giai_vien'])} hòa giải viên")
+        if "hgv_nu" in s:
+            text += f", trong đó {numbers.count(s['hgv_nu'])} hòa giải viên nữ"
+        out.append(text + ".")
+    if all(k in s for k in ("tiep_nhan", "thanh", "khong_thanh", "dang_giai_quyet")):
+        out.append(f"Các tổ hòa giải đã tiếp nhận {numbers.count(s['tiep_nhan'])} vụ việc; "
+                   f"hòa giải thành {numbers.count(s['thanh'])} vụ việc, không thành "
+                   f"{numbers.count(s['khong_thanh'])} vụ việc, đang giải quyết "
+                   f"{numbers.count(s['dang_giai_quyet'])} vụ việc.")
+    out.extend(rate.sentence() for rate in results.rates)
+    return out

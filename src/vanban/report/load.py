@@ -1,0 +1,218 @@
+"""Read one report completely: its source, its plan, its registry, its data and last year's
+report, with every problem of all of them collected before anything is computed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.report import checks
+from vanban.report.compute import Results, compute
+from vanban.report.model import REPORT_TYPE, Report
+from vanban.report.seam import (
+    Loaded,
+    PlanFacts,
+    Registry,
+    dotted,
+    from_validation_error,
+    load_file,
+    plan_facts,
+    registry_for,
+)
+from vanban.report.table import DataTable, validate
+
+DATA_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    """A report read, checked and computed."""
+
+    source: Path
+    display: str
+    report: Report
+    loaded: Loaded
+    facts: PlanFacts
+    registry: Registry
+    table: DataTable | None
+    results: Results
+    period: tuple
+    warnings: tuple[Diagnostic, ...] = ()
+    files: tuple[Path, ...] = ()
+    """Every file read besides the report and the registry: the plan, the data, last year's
+    report and its files (a change to any of them changes the report)."""
+
+
+def is_report(data: object) -> bool:
+    """Whether plain YAML data is a report source rather than a plan."""
+    return isinstance(data, dict) and data.get("type") == REPORT_TYPE
+
+
+def read_report(source: Path, display: str | None = None) -> tuple[Report, Loaded]:
+    """The report source at ``source``, validated; VanbanError with its problems."""
+    display = display or display_path(source)
+    loaded = load_file(source, display)
+    if not isinstance(loaded.data, dict):
+        raise VanbanError([Diagnostic(
+            "report.not-mapping", "Tệp báo cáo phải là một nhóm trường (type:, plan:, …).",
+            Span(display, 1, 1), message_en="A report file must be a YAML mapping.")])
+    try:
+        report = Report.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, Report, "báo cáo")
+                          ) from None
+    return report, loaded
+
+
+def load_report(source: Path, display: str | None = None, *, with_previous: bool = True
+                ) -> LoadedReport:
+    """Everything about the report at ``source``; VanbanError with every problem found."""
+    report, loaded = read_report(source, display)
+    try:
+        registry = registry_for(source)
+    except VanbanError as exc:
+        raise VanbanError(loaded.warnings + exc.diagnostics) from None
+    return complete(report, loaded, source, registry, with_previous=with_previous)
+
+
+def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *,
+             with_previous: bool = True) -> LoadedReport:
+    """A validated report with its plan, data and last year's figures read, checked and
+    computed; VanbanError with every problem found."""
+    problems: list[Diagnostic] = list(loaded.warnings)
+    plan_path = _plan_path(report.plan, source, loaded)
+    facts = plan_facts(plan_path, display_path(plan_path), registry)
+    found = checks.check(report, loaded, facts, report.data is not None)
+    table = None
+    if report.data is not None:
+        try:
+            table, data_problems = _read_data(report, source, loaded, registry)
+            found += data_problems
+        except VanbanError as exc:
+            found += exc.diagnostics
+    files = [plan_path]
+    if report.data is not None:
+        files.append(_relative(report.data.file, source))
+    previous: dict[str, Fraction] = {}
+    if report.previous is not None and with_previous:
+        previous = _previous(report.previous, source, loaded, found, files)
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    if errors:
+        raise VanbanError(problems + found)
+    results = compute(report, facts, table, previous)
+    return LoadedReport(source, loaded.file, report, loaded, facts, registry, table, results,
+                        checks.period(report, facts), tuple(problems + found),
+                        tuple(dict.fromkeys(f for f in files if f.is_file())))
+
+
+def _relative(ref: str, source: Path) -> Path:
+    return (source.parent / ref).resolve()
+
+
+def _plan_path(ref: str, source: Path, loaded: Loaded) -> Path:
+    """A path relative to the report, or the id of a plan in the report's folder."""
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        path = _relative(ref, source)
+        if path.is_file():
+            return path
+        raise VanbanError([Diagnostic(
+            "report.plan-missing", f'Không có tệp kế hoạch "{ref}" (tính từ thư mục của báo cáo).',
+            loaded.span(("plan",)), "plan", message_en=f'No plan file "{ref}".')])
+    found, ids = [], []
+    for candidate in sorted(source.parent.glob("*.y*ml")):
+        if candidate.resolve() == source.resolve():
+            continue
+        try:
+            data = load_file(candidate, display_path(candidate)).data
+        except VanbanError:
+            continue
+        if isinstance(data, dict) and not is_report(data) and isinstance(data.get("id"), str):
+            ids.append(data["id"])
+            if data["id"] == ref:
+                found.append(candidate)
+    if len(found) == 1:
+        return found[0]
+    import difflib
+
+    close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+    message = (f'Có {len(found)} kế hoạch mã "{ref}" trong thư mục này; ghi đường dẫn tệp.'
+               if found else f'Không có kế hoạch mã "{ref}" trong thư mục của báo cáo.')
+    raise VanbanError([Diagnostic(
+        "report.plan-unknown", message, loaded.span(("plan",)), "plan",
+        message_en=f'No single plan with id "{ref}" beside the report.',
+        hint=f'Có phải "{close[0]}"?' if close and not found else
+        "Ghi đường dẫn tệp kế hoạch, ví dụ plan: ke-hoach.yaml.",
+        hint_en=f'Did you mean "{close[0]}"?' if close and not found else
+        "Write the plan's path, e.g. plan: ke-hoach.yaml.")])
+
+
+def needed_columns(report: Report) -> set[str]:
+    """The columns the report's rates, targets and indicators read."""
+    from vanban.report.columns import parts_of
+
+    keys: set[str] = set()
+    for item in (*report.rates, *report.targets.values(), *report.indicators):
+        for name in ("total", "of", "over"):
+            value = getattr(item, name, None)
+            if value is not None:
+                keys.update(parts_of(value))
+    return keys
+
+
+def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry
+               ) -> tuple[DataTable, list[Diagnostic]]:
+    ref = report.data
+    path = _relative(ref.file, source)
+    shown = display_path(path)
+    where = loaded.span(("data", "file"))
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        raise VanbanError([Diagnostic(
+            "data.file-type", f'Tệp số liệu "{ref.file}" phải là .xlsx, .csv hoặc .yaml.', where,
+            "data.file", message_en="The data file must be .xlsx, .csv or .yaml.")])
+    if not path.is_file():
+        raise VanbanError([Diagnostic(
+            "data.file-missing", f'Không có tệp số liệu "{ref.file}" (tính từ thư mục của báo '
+            "cáo).", where, "data.file", message_en=f'No data file "{ref.file}".')])
+    if ref.sheet is not None and path.suffix.lower() != ".xlsx":
+        raise VanbanError([Diagnostic(
+            "data.sheet-not-xlsx", "Chỉ tệp .xlsx mới có trang tính (sheet).",
+            loaded.span(("data", "sheet")), "data.sheet",
+            message_en="Only .xlsx files have sheets.")])
+    if path.suffix.lower() == ".xlsx":
+        from vanban.report import read_xlsx
+
+        raw = read_xlsx.read(path, shown, ref.sheet, ref.header_row)
+    elif path.suffix.lower() == ".csv":
+        from vanban.report import read_csv
+
+        raw = read_csv.read(path, shown, ref.header_row)
+    else:
+        from vanban.report import read_yaml
+
+        raw = read_yaml.read(path, shown)
+    return validate(raw, registry, needed_columns(report))
+
+
+def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic],
+              files: list[Path]) -> dict[str, Fraction]:
+    path = _relative(ref, source)
+    if not path.is_file():
+        found.append(Diagnostic(
+            "report.previous-missing", f'Không có báo cáo năm trước "{ref}".',
+            loaded.span(("previous",)), "previous", message_en=f'No previous report "{ref}".'))
+        return {}
+    files.append(path)
+    try:
+        earlier = load_report(path, with_previous=False)
+        files.extend(earlier.files)
+        return earlier.results.values
+    except VanbanError as exc:
+        found.extend(exc.diagnostics)
+        return {}
+
+
+__all__ = ["LoadedReport", "dotted", "is_report", "load_report", "needed_columns"]

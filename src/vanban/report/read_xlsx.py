@@ -1,0 +1,97 @@
+"""Read a statistics table from an Excel workbook (.xlsx). The only module that imports openpyxl.
+
+The workbook is read twice: once for the values Excel cached, once for the formulas, so that a
+formula cell with no cached value (a file written by a program that does not calculate) is named
+instead of read as empty.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import zipfile
+from pathlib import Path
+
+from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.report.table import Cell, RawTable
+
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+
+
+@functools.lru_cache(maxsize=MAX_COLUMNS)
+def _letters(col: int) -> str:
+    """1 → "A", 27 → "AA": the column as Excel names it."""
+    out = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTable:
+    """The table of ``sheet`` (the first sheet by default) with its header on ``header_row``."""
+    import warnings
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
+            values = load_workbook(path, read_only=True, data_only=True)
+            formulas = load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            TypeError, IndexError) as exc:
+        raise VanbanError([Diagnostic(
+            "data.unreadable", "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải "
+            "định dạng .xlsx.", Span(display), message_en=f"Cannot read the .xlsx file ({exc}).",
+            hint="Mở bằng Excel rồi lưu lại dạng Excel Workbook (.xlsx).",
+            hint_en="Open it in Excel and save it as an Excel Workbook (.xlsx).")]) from None
+    try:
+        names = values.sheetnames
+        if sheet is None:
+            name = names[0]
+        elif sheet in names:
+            name = sheet
+        else:
+            close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
+            raise VanbanError([Diagnostic(
+                "data.sheet-unknown", f'Tệp không có trang tính "{sheet}"; các trang: '
+                + ", ".join(names) + ".", Span(display),
+                message_en=f'No sheet "{sheet}" in the workbook.',
+                hint=f'Có phải "{close[0]}"?' if close else "",
+                hint_en=f'Did you mean "{close[0]}"?' if close else "")])
+        return _table(values[name], formulas[name], display, name, header_row)
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _table(values, formulas, display: str, name: str, header_row: int) -> RawTable:
+    where = Span(display, header_row, 1)
+    rows = []
+    value_rows = values.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS)
+    formula_rows = formulas.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS)
+    header: tuple[Cell, ...] = ()
+    for offset, (vrow, frow) in enumerate(zip(value_rows, formula_rows)):
+        number = header_row + offset
+        raw = [_value(getattr(c, "value", None)) for c in vrow[:MAX_COLUMNS]]
+        formula = [getattr(c, "data_type", None) == "f" for c in frow[:MAX_COLUMNS]]
+        formula += [False] * (len(raw) - len(formula))
+        # Rows come padded to the sheet's width: cells after the last filled one are not read.
+        last = max((i for i, v in enumerate(raw) if v is not None or formula[i]), default=-1)
+        cells = [Cell(raw[i], Span(display, number, i + 1), f"{name}!{_letters(i + 1)}{number}",
+                      formula[i] and raw[i] is None) for i in range(last + 1)]
+        if offset == 0:
+            header = tuple(cells)
+        elif cells:
+            rows.append(tuple(cells))
+    return RawTable(display, header, tuple(rows), where)
+
+
+def _value(raw: object) -> object:
+    """A cell's value; text of spaces only is an empty cell."""
+    if isinstance(raw, str) and not raw.strip():
+        return None
+    return raw

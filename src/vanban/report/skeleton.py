@@ -1,0 +1,95 @@
+"""The report skeleton ``vanban report init PLAN`` writes: every task of the plan with an empty
+status, every target with an empty result, the free-text sections empty. The clerk's starting
+point; building it as it is reports each task still to be filled in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vanban.report.columns import BY_KEY
+from vanban.report.model import REPORT_TYPE, STATUSES
+from vanban.report.seam import PlanFacts
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (the only form whose escapes are fully known)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _comment(text: str, width: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1].rstrip() + "…"
+
+
+def default_name(plan: Path) -> Path:
+    """ke-hoach-hoa-giai.yaml → bao-cao-hoa-giai.yaml (beside the plan)."""
+    stem = plan.stem
+    name = stem.replace("ke-hoach", "bao-cao", 1) if "ke-hoach" in stem else f"bao-cao-{stem}"
+    return plan.with_name(name + plan.suffix)
+
+
+def skeleton(facts: PlanFacts, plan_ref: str) -> str:
+    """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it)."""
+    plan = facts.plan
+    year = facts.year
+    lines = [
+        f"# Báo cáo kết quả thực hiện {facts.reference}.",
+        "# Khung do \"vanban report init\" tạo: điền tình trạng (status) của từng nhiệm vụ,",
+        "# kết quả của từng chỉ tiêu và các phần chữ; các con số được tính, không gõ tay.",
+        f"type: {REPORT_TYPE}",
+        f"plan: {_q(plan_ref)}",
+        f"issuer: {_q(plan.issuer)}",
+        "number: null                     # bỏ trống khi còn là dự thảo",
+        "date: null                       # ngày ban hành, dạng YYYY-MM-DD",
+        f"year: {year}" if year else "# year: 2024",
+        f"title: {_q('Kết quả thực hiện ' + facts.reference)}",
+        "kinh_gui: []                     # cơ quan cấp trên nhận báo cáo, nếu có",
+        f"# period: {{start: {year - 1}-12-15, end: {year}-12-14}}   # kỳ báo cáo mặc định"
+        if year else "# period: {start: 2023-12-15, end: 2024-12-14}",
+        "data:",
+        "  file: so-lieu.xlsx             # bảng số liệu: .xlsx, .csv hoặc .yaml",
+        "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
+        "rates:",
+        "  - id: ty-le-hoa-giai-thanh",
+        "    name: Tỷ lệ hòa giải thành",
+        "    of: thanh",
+        "    over: tiep_nhan                # hoặc da_ket_thuc (thành + không thành)",
+        "tinh_hinh: []                    # I. Tình hình triển khai",
+        "",
+        "# Tình trạng: " + " | ".join(STATUSES) + " (kèm reason).",
+        "tasks:" if facts.tasks else "tasks: {}",
+    ]
+    for task in facts.tasks:
+        lines += [
+            f"  {task.id}:  # {_comment(task.text, 70)}",
+            "    status: null",
+            "    result: []",
+        ]
+    lines.append("")
+    lines.append("# Kết quả chỉ tiêu: total: <cột> | of: <cột> + over: <mẫu số> | value: <số>.")
+    lines.append("targets:" if facts.targets else "targets: {}")
+    for target in facts.targets:
+        lines += [f"  {target.id}:  # {_comment(target.text, 70)}",
+                  "    value: null"]
+    lines += [
+        "indicators: []",
+        "ton_tai: []                      # Tồn tại, hạn chế",
+        "nguyen_nhan: []",
+        "phuong_huong: []                 # Phương hướng, nhiệm vụ",
+        "kien_nghi: []                    # Kiến nghị, đề xuất",
+        "",
+        "recipients:",
+        *[f"  - {_q(r)}" for r in plan.recipients],
+        "archive:",
+        f"  unit: {_q(plan.archive.unit)}",
+        "signature:",
+    ]
+    sig = plan.signature
+    for name in ("on_behalf_of", "authority", "head", "position", "signer"):
+        value = getattr(sig, name)
+        if value is not None and not (name == "authority" and value == "none"):
+            lines.append(f"  {name}: {_q(value)}")
+    lines.append(f"# Cột của bảng số liệu: {', '.join(BY_KEY)}.")
+    return "\n".join(lines) + "\n"

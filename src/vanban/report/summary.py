@@ -1,0 +1,28 @@
+"""A report's computed figures as plain text (what ``vanban report validate`` prints)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vanban.errors import Diagnostic
+from vanban.report.compute import TARGET_HEADERS, data_sentences
+from vanban.report.load import load_report
+from vanban.report.numbers import ROUNDING
+
+
+def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The sentences and the targets table of the report at ``source``, and its warnings."""
+    item = load_report(source)
+    results = item.results
+    start, end = item.period
+    lines = [f"{item.display}: {item.facts.reference}",
+             f"Kỳ báo cáo: {start:%d/%m/%Y} – {end:%d/%m/%Y}", results.task_sentence()]
+    scope = item.report.data.scope if item.report.data else ""
+    lines += data_sentences(results, scope)
+    if results.targets:
+        lines.append(" | ".join(TARGET_HEADERS))
+        lines += [" | ".join(row.cells(i)) for i, row in enumerate(results.targets, 1)]
+        if sentence := results.target_sentence():
+            lines.append(sentence)
+        lines.append(ROUNDING)
+    return "\n".join(lines) + "\n", item.warnings

@@ -1,0 +1,284 @@
+"""The statistics table as read from any format, and its validation into counted rows.
+
+A reader (``read_xlsx``, ``read_csv``, ``read_yaml``) gives a ``RawTable``: header cells and row
+cells, each with its raw value and where it stands (file, sheet, row, column). ``validate``
+turns it into ``DataRow``s or located diagnostics, one for every bad cell: nothing is coerced
+silently (an Excel number that is whole, or a text of digits only, is a count; anything else is
+not).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vanban.errors import Diagnostic, Severity, Span
+from vanban.report.columns import BY_KEY, COLUMNS, MAX_COUNT, SUM_RULE, header_names, match_header
+from vanban.report.seam import Registry, unknown_unit
+
+GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
+TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its raw value and where it is (``ref`` is what messages name it by)."""
+
+    value: Any
+    span: Span
+    ref: str
+    formula_without_value: bool = False
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A table as read: the header cells, then one list of cells per non-empty row."""
+
+    file: str
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    where: Span
+    """The table as a whole (the file, or the sheet's header row)."""
+    typed: bool = True
+    """Cells have types (.xlsx, .yaml): a number written as text there is worth a warning. In a
+    CSV file every cell is text."""
+
+
+@dataclass(frozen=True)
+class DataRow:
+    """A validated row: the unit (registry id and the name to print) and its counts."""
+
+    unit_id: str
+    unit_name: str
+    counts: dict[str, int]
+    span: Span
+
+
+@dataclass
+class DataTable:
+    """Every valid row, in file order, and the columns the file has."""
+
+    file: str
+    columns: tuple[str, ...]
+    rows: list[DataRow] = field(default_factory=list)
+
+
+def validate(raw: RawTable, registry: Registry, needed: set[str]) -> tuple[DataTable, list[Diagnostic]]:
+    """Check the header and every row; ``needed`` are the columns the report uses."""
+    problems: list[Diagnostic] = []
+    if not raw.header:
+        problems.append(Diagnostic(
+            "data.empty", "Bảng số liệu trống: không có dòng tiêu đề cột nào.", raw.where,
+            message_en="The data table is empty: there is no header row."))
+        return DataTable(raw.file, ()), problems
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(raw.header):
+        text = "" if cell.value is None else str(cell.value).strip()
+        if not text:
+            continue
+        key = match_header(text)
+        if key is None:
+            close = difflib.get_close_matches(text, header_names(), n=1, cutoff=0.6)
+            problems.append(Diagnostic(
+                "data.unknown-column", f'Cột "{text}" không có trong mẫu bảng số liệu.',
+                cell.span, cell.ref, message_en=f'Column "{text}" is not a known column.',
+                hint=f'Có phải "{close[0]}"?' if close else
+                "Các cột: " + ", ".join(c.label for c in COLUMNS) + ".",
+                hint_en=f'Did you mean "{close[0]}"?' if close else ""))
+        elif key in columns:
+            problems.append(Diagnostic(
+                "data.duplicate-column", f'Cột "{BY_KEY[key].label}" có hai lần trong bảng.',
+                cell.span, cell.ref, message_en=f'Column "{BY_KEY[key].label}" appears twice.'))
+        else:
+            columns[key] = i
+    wanted = [c.key for c in COLUMNS if c.required or c.key in needed]
+    for key in wanted:
+        if key not in columns:
+            problems.append(Diagnostic(
+                "data.missing-column", f'Bảng số liệu thiếu cột "{BY_KEY[key].label}".',
+                raw.where, message_en=f'The data table has no column "{BY_KEY[key].label}".',
+                hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
+                hint_en="Add this column to the header row."))
+    if problems:
+        return DataTable(raw.file, tuple(columns)), problems
+    if not raw.rows:
+        problems.append(Diagnostic(
+            "data.no-rows", "Bảng số liệu chỉ có dòng tiêu đề, chưa có dòng số liệu nào.",
+            raw.where, message_en="The data table has a header but no rows."))
+    table = DataTable(raw.file, tuple(k for k in BY_KEY if k in columns))
+    seen: dict[str, Cell] = {}
+    as_text: dict[str, list[Cell]] = {}
+    for cells in raw.rows:
+        row = _row(cells, columns, registry, seen, problems, as_text if raw.typed else None)
+        if row is not None:
+            table.rows.append(row)
+    problems.extend(_as_text_warning(key, found) for key, found in as_text.items())
+    return table, problems
+
+
+def _as_text_warning(key: str, cells: list[Cell]) -> Diagnostic:
+    """One warning per column for counts typed as text: read as the numbers they spell."""
+    label = BY_KEY[key].label
+    first = cells[0]
+    if first.span.file.endswith((".yaml", ".yml")):
+        hint, hint_en = "Bỏ dấu ngoặc kép quanh số.", "Remove the quotes around the number."
+    else:
+        hint = "Trong Excel: chọn các ô có tam giác xanh, bấm dấu chấm than → Convert to Number."
+        hint_en = "In Excel: select the cells, then Convert to Number."
+    return Diagnostic(
+        "data.number-as-text", f'Cột "{label}": {len(cells)} ô ghi số dưới dạng chữ (ô đầu tiên: '
+        f"{first.ref}); các ô này được đọc như số.", first.span, first.ref, Severity.WARNING,
+        message_en=f"{len(cells)} cell(s) hold a number stored as text; read as numbers.",
+        hint=hint, hint_en=hint_en)
+
+
+def _cell(cells: tuple[Cell, ...], index: int, last: Cell) -> Cell:
+    """The row's cell in column ``index`` (a short row has empty cells after its last one)."""
+    if index < len(cells):
+        return cells[index]
+    return Cell(None, last.span, last.ref)
+
+
+def _row(cells: tuple[Cell, ...], columns: dict[str, int], registry: Registry,
+         seen: dict[str, Cell], problems: list[Diagnostic],
+         as_text: dict[str, list[Cell]] | None) -> DataRow | None:
+    unit_cell = _cell(cells, columns["don_vi"], cells[-1])
+    bad = len(problems)
+    unit = _unit(unit_cell, registry, seen, problems)
+    counts: dict[str, int] = {}
+    for key, index in columns.items():
+        if BY_KEY[key].kind != "count":
+            continue
+        cell = _cell(cells, index, cells[-1])
+        number = _count(cell, BY_KEY[key].label, problems)
+        if number is not None:
+            counts[key] = number
+            if as_text is not None and isinstance(cell.value, str):
+                as_text.setdefault(key, []).append(cell)
+    if len(problems) == bad:
+        problems.extend(_consistency(counts, cells, columns))
+    if unit is None or len(problems) != bad:
+        return None
+    return DataRow(unit[0], unit[1], counts, unit_cell.span)
+
+
+def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
+          problems: list[Diagnostic]) -> tuple[str, str] | None:
+    text = "" if cell.value is None else str(cell.value).strip()
+    if not text:
+        problems.append(Diagnostic(
+            "data.unit-missing", "Dòng số liệu không ghi tên đơn vị.", cell.span, cell.ref,
+            message_en="The row has no unit name."))
+        return None
+    if text.casefold() in TOTAL_WORDS:
+        problems.append(Diagnostic(
+            "data.total-row", f'Dòng "{text}" là dòng tổng: vanban tự cộng từ các đơn vị.',
+            cell.span, cell.ref, message_en=f'"{text}" is a totals row; vanban adds the rows up.',
+            hint="Xóa dòng tổng khỏi bảng số liệu.", hint_en="Remove the totals row."))
+        return None
+    hit = registry.unit(text)
+    if hit is None:
+        problems.append(unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown"))
+        return None
+    if hit.id in seen:
+        first = seen[hit.id]
+        problems.append(Diagnostic(
+            "data.unit-twice", f'Đơn vị "{text}" có hai dòng số liệu (dòng trước ở {first.ref}); '
+            "số liệu sẽ bị tính hai lần.", cell.span, cell.ref,
+            message_en=f'"{text}" has two rows (the first at {first.ref}); it would count twice.',
+            hint="Gộp hoặc xóa một trong hai dòng.", hint_en="Merge or remove one of the rows."))
+        return None
+    seen[hit.id] = cell
+    return hit.id, hit.unit.name
+
+
+def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:
+    """A whole number ≥ 0, or a diagnostic."""
+    where = f'Cột "{label}"'
+    value = cell.value
+    if cell.formula_without_value:
+        problems.append(Diagnostic(
+            "data.formula-no-value", f"{where}: ô có công thức nhưng chưa có giá trị tính sẵn "
+            "(tệp được tạo bởi chương trình không tính công thức).", cell.span, cell.ref,
+            message_en="The cell holds a formula with no cached value.",
+            hint="Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi dựng lại; hoặc thay công thức "
+                 "bằng số.",
+            hint_en="Open and save the file in Excel or LibreOffice, or type the number."))
+        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        problems.append(Diagnostic(
+            "data.empty-cell", f"{where}: ô trống.", cell.span, cell.ref,
+            message_en="The cell is empty.", hint="Ghi 0 nếu không có.",
+            hint_en="Write 0 if there is none."))
+        return None
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            number = None
+        elif value.is_integer():
+            number = int(value)
+        else:
+            problems.append(Diagnostic(
+                "data.not-whole", f"{where}: {f'{value:g}'.replace('.', ',')} không phải số nguyên.",
+                cell.span, cell.ref, message_en=f"{value:g} is not a whole number."))
+            return None
+    elif isinstance(value, str) and value.strip().lstrip("-").isdigit() \
+            and value.strip().isascii():
+        number = int(value.strip())
+    if number is None:
+        shown = str(value).strip()
+        hint = hint_en = ""
+        if isinstance(value, str) and GROUPED.match(value.strip()):
+            digits = value.strip().replace(".", "")
+            hint = f'Viết số không có dấu chấm ngăn cách: {digits}.'
+            hint_en = f"Write the number without separators: {digits}."
+        problems.append(Diagnostic(
+            "data.not-number", f'{where}: "{shown}" không phải là số.', cell.span, cell.ref,
+            message_en=f'"{shown}" is not a number.', hint=hint, hint_en=hint_en))
+        return None
+    if number < 0:
+        problems.append(Diagnostic(
+            "data.negative", f"{where}: số âm ({number}) không dùng được cho số lượng.",
+            cell.span, cell.ref, message_en=f"A count cannot be negative ({number})."))
+        return None
+    if number >= MAX_COUNT:
+        problems.append(Diagnostic(
+            "data.too-large", f"{where}: {number} quá lớn cho một số lượng (từ 1 tỷ trở lên); "
+            "kiểm tra lại.", cell.span, cell.ref,
+            message_en=f"{number} is too large for a count (a billion or more)."))
+        return None
+    return number
+
+
+def _consistency(counts: dict[str, int], cells: tuple[Cell, ...],
+                 columns: dict[str, int]) -> list[Diagnostic]:
+    """Parts never exceed their whole; thành + không thành + đang giải quyết = tiếp nhận."""
+    out = []
+    whole_key, part_keys = SUM_RULE
+    if whole_key in counts and all(k in counts for k in part_keys):
+        total = sum(counts[k] for k in part_keys)
+        if total != counts[whole_key]:
+            cell = _cell(cells, columns[whole_key], cells[-1])
+            terms = " + ".join(f"{BY_KEY[k].label.lower()} ({counts[k]})" for k in part_keys)
+            out.append(Diagnostic(
+                "data.sum-mismatch", f"{terms} = {total}, khác {BY_KEY[whole_key].label.lower()} "
+                f"({counts[whole_key]}).", cell.span, cell.ref,
+                message_en=f"The parts add up to {total}, not {counts[whole_key]} cases received.",
+                hint="Kiểm tra lại số liệu của dòng này.", hint_en="Check this row's figures."))
+    for key, value in counts.items():
+        whole = BY_KEY[key].part_of
+        if whole and whole in counts and value > counts[whole]:
+            cell = _cell(cells, columns[key], cells[-1])
+            out.append(Diagnostic(
+                "data.part-exceeds", f'Cột "{BY_KEY[key].label}" ({value}) lớn hơn cột '
+                f'"{BY_KEY[whole].label}" ({counts[whole]}).', cell.span, cell.ref,
+                message_en=f"{BY_KEY[key].label} ({value}) exceeds {BY_KEY[whole].label} "
+                           f"({counts[whole]})."))
+    return out

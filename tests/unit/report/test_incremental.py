@@ -1,0 +1,58 @@
+"""Incremental builds know what a report was computed from: an edit of its data, or of last
+year's report, makes it again; nothing changed, it is skipped like any plan."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from tests.unit.report.conftest import ROOT, run
+
+REPORT = "outputs/quang-binh/2025/bao-cao-hoa-giai.docx"
+
+
+def _only_reports_and_plans(folder: str, names: list[str]) -> list[str]:
+    if "_shared" in folder:
+        return []
+    return [n for n in names if n.endswith(".yaml")
+            and n not in ("ke-hoach-hoa-giai.yaml", "bao-cao-hoa-giai.yaml")]
+
+
+@pytest.fixture()
+def examples(tmp_path, monkeypatch):
+    """The Quảng Bình plans and reports of 2024 and 2025, built once."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=_only_reports_and_plans)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    first = run("build", "plans/quang-binh/2025")
+    assert first.exit_code == 0, first.output
+    assert f"Đã ghi {REPORT}" in first.stdout
+    return tmp_path
+
+
+def test_nothing_changed_nothing_made(examples):
+    again = run("build", "plans/quang-binh/2025")
+    assert again.exit_code == 0
+    assert "Đã ghi" not in again.stdout and "Không đổi" not in again.stdout
+    assert "2 văn bản bỏ qua vì nguồn không đổi" in again.stderr  # the plan and the report
+
+
+def test_an_edit_of_the_data_makes_the_report_again(examples):
+    data = examples / "plans" / "quang-binh" / "2025" / "so-lieu" / "hoa-giai-2025.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "Đồng Hới,145,142,97,1020,325,760,38,37,104,88,11,5",
+        "Đồng Hới,145,142,97,1020,325,760,38,37,104,89,10,5"), encoding="utf-8")
+    before = (examples / REPORT).read_bytes()
+    again = run("build", "plans/quang-binh/2025")
+    assert again.exit_code == 0
+    assert again.stdout == f"Đã ghi {REPORT}\n"
+    assert "1 văn bản bỏ qua vì nguồn không đổi" in again.stderr  # the plan is current
+    assert (examples / REPORT).read_bytes() != before
+
+
+def test_an_edit_of_last_years_report_makes_this_years_again(examples):
+    last = examples / "plans" / "quang-binh" / "2024" / "bao-cao-hoa-giai.yaml"
+    last.write_text(last.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+    again = run("build", "plans/quang-binh/2025")
+    assert again.exit_code == 0
+    assert again.stdout == f"Không đổi {REPORT}\n"  # made again, to the same bytes
