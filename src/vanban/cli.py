@@ -377,8 +377,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
     """Chuyển tệp gõ bằng bảng mã cũ (TCVN3/ABC, VNI, Windows-1258, UTF-16) sang Unicode UTF-8."""
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.source import detect
-    from vanban.source import fix_encoding as convert
+    from vanban.source.encoding import detect
+    from vanban.source.encoding import fix_encoding as convert
 
     raw = file.read_bytes()
     try:
@@ -419,6 +419,10 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({label_en}).")
 
 
+# The commands that live in their own modules register themselves on `main` when imported.
+from vanban import cli_review  # noqa: F401  (diff, compare, new-year, rename-unit)
+
+
 def run() -> None:
     """The `vanban` program: run the command, flush what it printed, and end the process at once.
 
@@ -440,5 +444,7 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
-from vanban import cli_review  # noqa: F401
+    # `python -m vanban.cli`: run the imported module (the one the command modules registered on).
+    from vanban.cli import run as _run
+
+    _run()

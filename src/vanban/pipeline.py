@@ -19,7 +19,7 @@ from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.jobs import PLAN_SUFFIXES, SHARED_DIR, Job, discover, shared_dirs  # noqa: F401
 from vanban.model.diagnostics import from_validation_error
 from vanban.resolve import Registry, resolve
-from vanban.source import Loaded, load_file
+from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry
 
 DEFAULT_TEMPLATE = doctypes.TYPES[doctypes.DEFAULT_TYPE].template

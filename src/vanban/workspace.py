@@ -12,7 +12,7 @@ from vanban.jobs import SHARED_DIR, shared_dirs  # noqa: F401  (re-exported)
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.registry import RegistryFile, Signer, Unit
 from vanban.resolve.registry import Registry
-from vanban.source import load_file
+from vanban.source.loader import load_file
 
 
 def load_registry(folders: list[Path], display_root: Path | None = None) -> Registry:

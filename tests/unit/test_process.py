@@ -3,10 +3,13 @@ exit (no interpreter teardown), and a reader that closes the pipe early gets no 
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
@@ -46,3 +49,33 @@ def test_closed_pipe_gives_no_traceback():
         os.close(write_end)
     assert "Traceback" not in result.stderr
     assert "Broken pipe" not in result.stderr
+
+
+HEAVY = ("pydantic", "docxtpl", "docx", "jinja2", "yaml", "lxml", "pdfplumber", "rich",
+         "xml.sax.saxutils")
+
+
+@pytest.mark.parametrize(("args", "allowed"), [
+    (["--help"], ()),
+    (["build", "--help"], ()),
+    (["text", str(OUTPUT)], ("lxml",)),
+    (["check", str(OUTPUT)], ("lxml",)),
+    (["fix-encoding", str(ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"),
+      "-o", "{tmp}/plan.yaml"], ()),
+], ids=["help", "build-help", "text", "check", "fix-encoding"])
+def test_each_command_imports_only_what_it_uses(args, allowed, tmp_path):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    code = ("import sys\nfrom vanban.cli import main\n"
+            f"try:\n    main.main({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    loaded = set(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
+    assert loaded <= set(allowed), out.stderr
+
+
+def test_every_command_is_listed_however_the_program_starts():
+    out = subprocess.run([*VANBAN, "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("build", "validate", "check", "text", "diff", "compare", "new-year",
+                    "rename-unit"):
+        assert f"  {command} " in out, command

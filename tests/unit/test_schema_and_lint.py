@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from vanban.cli import main
-from vanban.source import load_file
+from vanban.source.loader import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = sorted(p for p in (ROOT / "plans").rglob("*.yaml") if "_shared" not in p.parts)

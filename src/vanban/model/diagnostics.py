@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from vanban.errors import Diagnostic, Severity
-from vanban.source import Loaded
+from vanban.source.loader import Loaded
 
 
 def dotted(path: tuple) -> str:

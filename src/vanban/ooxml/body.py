@@ -6,9 +6,7 @@ clerk's edit of the style in the template changes every paragraph of that kind.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
-from vanban.ooxml.xml import twips
+from vanban.ooxml.xml import escape, twips
 
 SECTION_BREAK_BOOKMARK = "_vanban_section_break"
 

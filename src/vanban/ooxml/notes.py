@@ -6,15 +6,13 @@ the document only when the template does not define them (a clerk may restyle th
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 
 from vanban.ooxml.body import FOOTNOTE_MARK_STYLE, FOOTNOTE_TEXT_STYLE
-from vanban.ooxml.xml import el, half_points, rfonts, sub
+from vanban.ooxml.xml import el, escape, half_points, rfonts, sub
 from vanban.rules import nd30
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

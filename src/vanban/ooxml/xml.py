@@ -9,6 +9,15 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSMAP = {"w": W_NS, "r": R_NS}
 
 
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data (what xml.sax.saxutils.escape does, without importing
+    urllib, http, ssl and email with it)."""
+    return text.translate(_ESCAPES)
+
+
 def w(tag: str) -> str:
     """Clark name of a w: tag or attribute."""
     return f"{{{W_NS}}}{tag}"

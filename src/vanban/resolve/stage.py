@@ -21,7 +21,7 @@ from vanban.model.registry import Department, Signer
 from vanban.model.walk import blocks
 from vanban.resolve.registry import Hit, Registry, unknown_unit
 from vanban.rules import nd30
-from vanban.source import Loaded
+from vanban.source.loader import Loaded
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a registry id, never a person's name
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.errors import Diagnostic, Severity, VanbanError
-from vanban.source import load_text
+from vanban.source.loader import load_text
 
 E, W = Severity.ERROR, Severity.WARNING
 

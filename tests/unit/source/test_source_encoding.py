@@ -7,8 +7,7 @@ import unicodedata
 
 import pytest
 
-from vanban.source import detect, fix_encoding
-from vanban.source.encoding import mojibake_lines
+from vanban.source.encoding import detect, fix_encoding, mojibake_lines
 from vanban.source.legacy import (
     TCVN3_DECODE,
     VNI_ENCODE,

@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vanban.errors import VanbanError
-from vanban.source import detect, fix_encoding, load_text
+from vanban.source.encoding import detect, fix_encoding
+from vanban.source.loader import load_text
 
 SEED = "ten: Kế hoạch\nso: '087'\ntasks:\n  - id: t1\n    lead: Sở Tư pháp\n    items: [a, b]\n"
 _ODD = st.sampled_from(list("\t\x00\x07\x85\u00a0\u00ad\u200b\u2028\ufeff\ufffe\ud800:-[]{}'\"&*!|>%@`#,?\n "))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from vanban.errors import VanbanError
-from vanban.source import load_file, load_text
 from vanban.source.builder import MAX_DEPTH, MAX_NODES
+from vanban.source.loader import load_file, load_text
 
 
 def _alias_bomb(levels: int = 9) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from vanban.errors import Span, VanbanError
-from vanban.source import Loaded, load_file, load_text
 from vanban.source.legacy import to_bytes, unicode_to_tcvn3, unicode_to_vni
+from vanban.source.loader import Loaded, load_file, load_text
 
 PLAN = """\
 ten: Kế hoạch

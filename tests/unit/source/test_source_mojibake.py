@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from vanban.errors import Diagnostic, VanbanError
-from vanban.source import detect, fix_encoding, load_text
-from vanban.source.encoding import mojibake_lines
+from vanban.source.encoding import detect, fix_encoding, mojibake_lines
 from vanban.source.legacy import unicode_to_tcvn3, unicode_to_vni
+from vanban.source.loader import load_text
 
 ROOT = Path(__file__).resolve().parents[3]
 TCVN3 = "TCVN3 (ABC, phông .VnTime)"

@@ -20,7 +20,7 @@ from vanban.model.blocks import (
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
 from vanban.model.walk import blocks
-from vanban.source import Loaded
+from vanban.source.loader import Loaded
 
 Path = tuple
 
