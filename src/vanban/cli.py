@@ -383,3 +383,4 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+from vanban import cli_serve  # noqa: F401

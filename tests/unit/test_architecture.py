@@ -18,6 +18,8 @@ OWNERS = {
     "pdfplumber": ("pdf/measure.py",),
     "click": ("cli",),  # cli.py and the command modules cli_*.py
     "rich": ("cli",),
+    "watchfiles": ("serve/watcher.py",),
+    "uno": ("serve/uno_bridge.py",),  # runs under LibreOffice's Python, not the project's
 }
 
 
