@@ -95,12 +95,19 @@ class Office:
             except VanbanError as exc:
                 raise OfficeError(" ".join(d.message for d in exc.diagnostics)) from None
             return
-        if not self._bridge.alive:
-            self._fresh_argv()
-        try:
-            answer = self._bridge.request({"in": str(docx), "out": str(pdf)}, self.timeout)
-        except ProcessError as exc:
-            raise OfficeError(f"LibreOffice: {exc} (sẽ khởi động lại ở lần sau).") from None
+        request = {"in": str(docx), "out": str(pdf)}
+        for attempt in (1, 2):
+            if not self._bridge.alive:
+                self._fresh_argv()
+            try:
+                answer = self._bridge.request(request, self.timeout)
+                break
+            except ProcessError as exc:
+                # An office that had died (and was not yet seen to) gets one fresh start; one
+                # that hangs is not tried again at once.
+                if exc.timed_out or attempt == 2:
+                    raise OfficeError(f"LibreOffice: {exc} (sẽ khởi động lại ở lần sau).") \
+                        from None
         if not answer.get("ok") or not pdf.is_file():
             raise OfficeError(f"LibreOffice không chuyển được sang PDF: {answer.get('error')}")
 

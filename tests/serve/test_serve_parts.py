@@ -1,0 +1,141 @@
+"""The parts of ``vanban serve`` under the routes: which plans a saved file affects, the time
+limit on helper processes (a hanging build cannot hang the server), the warm LibreOffice
+restarting after it died."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from tests.serve.conftest import PLAN_2024, PLAN_2025, ROOT, make_workspace
+
+QT = "quang-trach/2025/ke-hoach-hoa-giai.yaml"
+
+# A helper that says it is ready, then answers {"echo": …} at once or never ("hang").
+SLOW_HELPER = textwrap.dedent("""
+    import json, sys, time
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        request = json.loads(line)
+        if request.get("hang"):
+            time.sleep(3600)
+        print(json.dumps({"echo": request}), flush=True)
+""")
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory) -> Path:
+    ws = make_workspace(tmp_path_factory.mktemp("parts"))
+    (ws / "plans" / "quang-binh" / "_shared").mkdir()
+    (ws / "plans" / "quang-binh" / "_shared" / "don-vi.yaml").write_text("units: []\n")
+    return ws
+
+
+AFFECTS = [
+    ("the plan itself", PLAN_2024, PLAN_2024, True),
+    ("another plan", PLAN_2025, PLAN_2024, False),
+    ("the shared registry", "_shared/don-vi.yaml", QT, True),
+    ("a registry of its folder", "quang-binh/_shared/don-vi.yaml", PLAN_2024, True),
+    ("a registry of another folder", "quang-binh/_shared/don-vi.yaml", QT, False),
+    ("a template", "../templates/mau-1-4.docx", QT, True),
+    ("a DOCX that is no template", "quang-binh/2024/ban-in.docx", PLAN_2024, False),
+]
+
+
+@pytest.mark.parametrize(("changed", "plan", "expected"), [a[1:] for a in AFFECTS],
+                         ids=[a[0] for a in AFFECTS])
+def test_which_plans_a_save_affects(ws, changed, plan, expected):
+    from vanban.serve import engine
+
+    plans = ws / "plans"
+    assert engine.affects(plans / plan, plans / changed) is expected
+
+
+def test_a_save_rebuilds_only_the_plans_looked_at_that_it_affects(ws):
+    from vanban.serve.site import Site
+
+    plans = ws / "plans"
+    site = Site(plans, ws, ws / "cache-not-used", office=None, worker=_helper())
+    for key in (PLAN_2024, QT):
+        site.want(key)  # looked at (no builder thread runs: builds stay queued)
+    assert site.changed([plans / PLAN_2025]) == []
+    assert site.changed([plans / "quang-binh" / "_shared" / "don-vi.yaml"]) == [PLAN_2024]
+    assert site.changed([plans / "_shared" / "nguoi-ky.yaml"]) == [PLAN_2024, QT]
+    assert site.snapshot(PLAN_2025)["status"] == "new"  # built when it is opened
+
+
+def _helper() -> object:
+    from vanban.serve.process import LineProcess
+
+    return LineProcess([sys.executable, "-c", SLOW_HELPER], ready_timeout=30)
+
+
+def test_a_helper_that_hangs_is_killed_and_started_again():
+    from vanban.serve.process import ProcessError
+
+    helper = _helper()
+    try:
+        assert helper.request({"n": 1}, timeout=30) == {"echo": {"n": 1}}
+        first = helper.pid
+        with pytest.raises(ProcessError) as caught:
+            helper.request({"hang": True}, timeout=0.5)
+        assert caught.value.timed_out and not helper.alive
+        with pytest.raises(ProcessLookupError):
+            os.kill(first, 0)  # killed, not left running
+        assert helper.request({"n": 2}, timeout=30) == {"echo": {"n": 2}}
+        assert helper.pid != first
+    finally:
+        helper.stop()
+
+
+def test_a_build_that_hangs_becomes_a_located_error_and_the_site_goes_on(ws, tmp_path):
+    from vanban.serve.process import LineProcess
+    from vanban.serve.site import Site
+
+    # A worker that never answers a build (as a renderer stuck in a loop would).
+    hanging = LineProcess([sys.executable, "-c", SLOW_HELPER.replace('request.get("hang")',
+                                                                     "True")])
+    site = Site(ws / "plans", ws, tmp_path, office=None, worker=hanging, timeout=0.5)
+    site.start()
+    try:
+        site.want(PLAN_2024)
+        version = 0
+        while site.snapshot(PLAN_2024)["status"] not in ("ok", "error"):
+            version = site.wait(PLAN_2024, version, 60)
+        s = site.snapshot(PLAN_2024)
+        [d] = s["diagnostics"]
+        assert s["status"] == "error" and d["code"] == "serve.build-failed"
+        assert d["file"].endswith(PLAN_2024) and "0.5 giây" in d["message"]
+        assert not hanging.alive  # killed
+        assert site.snapshot(PLAN_2025)["status"] == "new"  # the site still answers
+    finally:
+        site.close()
+
+
+@pytest.mark.pdf
+def test_the_warm_office_starts_again_after_it_died(tmp_path):
+    from vanban.serve import engine
+    from vanban.serve.office import Office, find_uno_python
+
+    soffice = shutil.which("soffice")
+    if soffice is None or find_uno_python(Path(soffice)) is None:
+        pytest.skip("no LibreOffice with a Python that has uno (apt-get install python3-uno)")
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(engine.build_plan(ROOT / "plans" / PLAN_2025, ROOT / "plans", ROOT)["docx"])
+    office = Office(tmp_path / "profile")
+    try:
+        assert office.mode == "warm"
+        office.convert(docx, tmp_path / "1.pdf")
+        first = office.pid
+        os.killpg(first, signal.SIGKILL)  # LibreOffice dies (with its bridge)
+        office.convert(docx, tmp_path / "2.pdf")
+        assert office.pid != first
+        assert (tmp_path / "1.pdf").read_bytes()[:5] == (tmp_path / "2.pdf").read_bytes()[:5] \
+            == b"%PDF-"
+    finally:
+        office.close()
