@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import struct
 import sys
 import textwrap
 from pathlib import Path
@@ -121,6 +122,7 @@ def test_a_build_that_hangs_becomes_a_located_error_and_the_site_goes_on(ws, tmp
 def test_the_warm_office_starts_again_after_it_died(tmp_path):
     from vanban.serve import engine
     from vanban.serve.office import Office, find_uno_python
+    from vanban.serve.pages import rasterize
 
     soffice = shutil.which("soffice")
     if soffice is None or find_uno_python(Path(soffice)) is None:
@@ -139,3 +141,11 @@ def test_the_warm_office_starts_again_after_it_died(tmp_path):
             == b"%PDF-"
     finally:
         office.close()
+    # The pages as PNG images: A4 at 96 dpi, one per PDF page, nothing else left in the folder.
+    (tmp_path / "pages").mkdir()
+    names = rasterize(tmp_path / "2.pdf", tmp_path / "pages")
+    assert names == [f"page-{n}.png" for n in range(1, len(names) + 1)] and len(names) > 1
+    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == sorted(names)
+    png = (tmp_path / "pages" / "page-1.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (794, 1123)  # 210 × 297 mm at 96 dpi
