@@ -20,11 +20,16 @@ TEMPLATE_SUFFIX = ".docx"
 def plan_files(root: Path) -> list[Path]:
     """The plans under ``root`` (sorted), without any file whose real path leaves ``root``
     (a symlink pointing outside is not served)."""
-    from vanban.pipeline import discover
+    from vanban.pipeline import PLAN_SUFFIXES, discover
 
     real_root = root.resolve()
-    jobs = discover([root], root / ".vanban-serve-none", root)  # the target is never written
-    return [job.source for job in jobs if _inside(job.source.resolve(), real_root)]
+    try:
+        found = [job.source for job in discover([root], root / ".vanban-serve-none", root)]
+    except VanbanError:  # two plans that would build one output (x.yaml, x.yml): both shown
+        found = [p for p in sorted(root.rglob("*")) if p.suffix in PLAN_SUFFIXES and p.is_file()
+                 and not any(part == SHARED or part.startswith(".")
+                             for part in p.relative_to(root).parts)]
+    return [path for path in found if _inside(path.resolve(), real_root)]
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -64,7 +64,7 @@ def ppm_to_png(ppm: bytes) -> bytes:
         if rest.startswith(b"#"):
             rest = rest.split(b"\n", 1)[1]
             continue
-        word, rest = re.match(rb"(\S+)(.*)", rest, re.S).groups()
+        word, rest = re.match(rb"(\S+)(.*)", rest, re.DOTALL).groups()
         fields.append(word)
     magic, width, height, maxval = fields[0], int(fields[1]), int(fields[2]), int(fields[3])
     if magic != b"P6" or maxval != 255:

@@ -14,6 +14,7 @@ import shutil
 import sys
 import threading
 import time
+import traceback
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,7 +232,18 @@ class Site:
                 state.status = "building"
                 self._bump(state)
                 source = state.source
-            self._build(key, source)
+            try:
+                self._build(key, source)
+            except Exception:  # noqa: BLE001  (a bug: shown on the page, the builder goes on)
+                self._failed(key, _problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
+                                           "kèm nội dung sau): " + traceback.format_exc(), source))
+
+    def _failed(self, key: str, problem: dict) -> None:
+        with self._changed:
+            state = self._states.get(key)
+            if state is not None:
+                state.status, state.diagnostics = "error", [problem]
+                self._bump(state)
 
     def _build(self, key: str, source: Path) -> None:
         started = time.monotonic()

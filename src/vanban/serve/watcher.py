@@ -8,6 +8,7 @@ plan once for it.
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,5 +45,9 @@ class Watcher:
                              debounce=self.debounce_ms, step=20, yield_on_timeout=False,
                              raise_interrupt=False):
             paths = sorted({Path(path) for _, path in changes})
-            if paths:
+            if not paths:
+                continue
+            try:
                 self.on_change(paths)
+            except Exception:  # noqa: BLE001  (a bug: say it, and keep watching)
+                traceback.print_exc()
