@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.serve.conftest import PLAN_2024, ROOT, line_of, make_workspace
+from tests.serve.helpers import PLAN_2024, ROOT, line_of, make_workspace
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "serve"

@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from tests.serve.conftest import PLAN_2024, PLAN_2025, ROOT, make_workspace
+from tests.serve.helpers import PLAN_2024, PLAN_2025, ROOT, make_workspace
 
 QT = "quang-trach/2025/ke-hoach-hoa-giai.yaml"
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.serve.conftest import PLAN_2024, PLAN_2025, get, line_of, make_workspace, wait_state
+from tests.serve.helpers import PLAN_2024, PLAN_2025, get, line_of, make_workspace, wait_state
 
 BAD = "quang-binh/2025/loi.yaml"
 SECRET = "BÍ-MẬT-KHÔNG-ĐƯỢC-LỘ"

@@ -1,4 +1,4 @@
-"""Fixtures of the ``vanban serve`` tests: a copy of the example workspace to edit freely, and
+"""Helpers of the ``vanban serve`` tests: a copy of the example workspace to edit freely, and
 small helpers to talk to the server as a browser would."""
 
 from __future__ import annotations
