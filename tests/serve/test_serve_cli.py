@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 
 from click.testing import CliRunner
-
 from tests.serve.helpers import PLAN_2024, make_workspace
 
 
