@@ -111,6 +111,9 @@ def test_open_edit_break(server, page):
     assert page.locator("#problems").is_hidden()
     assert page.locator("#status").inner_text().startswith("Đã cập nhật")
     assert "Tải DOCX" in page.locator("#downloads").inner_text()
+    page.wait_for_function("() => document.getElementById('findings-note').textContent"
+                           ".includes('--pdf')", timeout=WAIT_MS)  # checked on the PDF too
+    assert page.locator("#findings li.finding.ok").count() == 1
     page.screenshot(path=str(ARTIFACTS / "1-opened.png"), full_page=True)
 
     # Save a new title: the page follows by itself (no reload), at the same scroll position.

@@ -107,12 +107,18 @@ def text_of(docx: bytes) -> str:
     return project(docx)
 
 
-def check(docx: bytes, name: str, lang: str = "vi") -> list[dict]:
-    """The ``vanban check`` findings of a DOCX, as the page shows them."""
+def check(docx: bytes, name: str, lang: str = "vi", *, pdf: Path | None = None) -> list[dict]:
+    """The ``vanban check`` findings of a DOCX (with ``pdf``, its PDF measured too, as
+    ``vanban check --pdf`` does), as the page shows them."""
     from vanban.check.api import check_docx
 
+    geometry = None
+    if pdf is not None:
+        from vanban.pdf.measure import measure
+
+        geometry = measure(pdf)
     return [dict(f.as_dict(lang), text=f.text("", lang), place=f.where.text(lang))
-            for f in check_docx(docx, name=name)]
+            for f in check_docx(docx, name=name, pdf_geometry=geometry)]
 
 
 def pdf_cold(docx: bytes, name: str, timeout: float) -> bytes:

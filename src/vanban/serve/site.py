@@ -19,7 +19,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban.errors import display_path
+from vanban.errors import VanbanError, display_path
 from vanban.serve import engine
 from vanban.serve.office import INSTALL_HINT, Office, OfficeError
 from vanban.serve.pages import PAGE_NAME, PagesError, rasterize, rasterizer
@@ -50,6 +50,8 @@ class PlanState:
     wanted: bool = False
     seconds: float | None = None
     builds: list[int] = field(default_factory=list)
+    measured: bool = False
+    """Whether the findings include the rules measured on the PDF."""
 
 
 def worker_argv() -> list[str]:
@@ -152,6 +154,7 @@ class Site:
                 "status": s.status, "diagnostics": s.diagnostics, "findings": s.findings,
                 "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
                 "notice": s.notice, "seconds": s.seconds, "office": office,
+                "measured": s.measured,
                 "pages_tool": rasterizer() is not None,
                 "install": "" if office != "none" else INSTALL_HINT,
             }
@@ -270,7 +273,7 @@ class Site:
             if made_pdf:
                 files.append("document.pdf")
             if self.out is not None:
-                self._write_out(source, folder, files)
+                notice = self._write_out(source, folder, files) or notice
         with self._changed:
             state = self._states.get(key)
             if state is None:
@@ -280,6 +283,7 @@ class Site:
             state.seconds = round(time.monotonic() - started, 2)
             if answer.get("ok"):
                 state.status, state.findings, state.text = "ok", answer["findings"], answer["text"]
+                state.measured = False
                 state.build, state.pages, state.files, state.notice = number, pages, files, notice
                 state.builds.append(number)
                 for old in state.builds[:-KEEP_BUILDS]:
@@ -288,6 +292,24 @@ class Site:
             else:
                 state.status = "error"
                 shutil.rmtree(folder, ignore_errors=True)
+            self._bump(state)
+        if "document.pdf" in files:
+            self._check_pdf(key, number, folder)
+
+    def _check_pdf(self, key: str, number: int, folder: Path) -> None:
+        """Second step, once the pages are on show: the check findings again, now with the
+        rules that measure the PDF (margins, rules, page numbers)."""
+        request = {"op": "check-pdf", "docx": str(folder / "document.docx"),
+                   "pdf": str(folder / "document.pdf"), "lang": self.lang}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError:
+            return  # the findings of the DOCX alone stay
+        with self._changed:
+            state = self._states.get(key)
+            if state is None or state.build != number or "findings" not in answer:
+                return
+            state.findings, state.measured = answer["findings"], True
             self._bump(state)
 
     def _pdf(self, docx: Path, folder: Path) -> tuple[str, list[str], bool]:
@@ -304,11 +326,17 @@ class Site:
         except PagesError as exc:
             return str(exc), [], True
 
-    def _write_out(self, source: Path, folder: Path, files: list[str]) -> None:
+    def _write_out(self, source: Path, folder: Path, files: list[str]) -> str:
+        """Copy the build's DOCX/PDF to ``--out``; the reason why not, or ""."""
         assert self.out is not None
         target = (self.out / source.relative_to(self.root)).with_suffix(".docx")
-        for name in files:
-            engine.write_output(target.with_suffix(Path(name).suffix), (folder / name).read_bytes())
+        try:
+            for name in files:
+                engine.write_output(target.with_suffix(Path(name).suffix),
+                                    (folder / name).read_bytes())
+        except VanbanError as exc:
+            return " ".join(d.text() for d in exc.diagnostics)
+        return ""
 
 
 def _problem(code: str, message: str, source: Path) -> dict:

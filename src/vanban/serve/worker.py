@@ -3,7 +3,8 @@
 Run as ``python -m vanban.serve.worker``; it answers ``{"ready": true}``, then for each request
 line ``{"source", "root", "workspace", "lang", "docx_out"}`` builds the plan in memory
 (``engine.build_plan``), writes the DOCX (when there is one) to ``docx_out`` and answers with
-the diagnostics, findings and text. The imports are paid once, when the server starts; a plan
+the diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its
+PDF measured. The imports are paid once, when the server starts; a plan
 that makes the renderer hang only costs this process, which the server kills and restarts.
 """
 
@@ -16,9 +17,14 @@ from pathlib import Path
 
 
 def handle(request: dict) -> dict:
-    """Build the plan of one request; the DOCX goes to ``request["docx_out"]``."""
+    """Build the plan of one request (the DOCX goes to ``request["docx_out"]``), or, for
+    ``{"op": "check-pdf", "docx", "pdf"}``, check a built DOCX with its PDF measured."""
     from vanban.serve import engine
 
+    if request.get("op") == "check-pdf":
+        docx = Path(request["docx"])
+        return {"findings": engine.check(docx.read_bytes(), docx.name, request.get("lang", "vi"),
+                                         pdf=Path(request["pdf"]))}
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
     data = result.pop("docx")
@@ -29,6 +35,7 @@ def handle(request: dict) -> dict:
 
 def main() -> None:
     from vanban.check import api  # noqa: F401
+    from vanban.pdf import measure  # noqa: F401
     from vanban.pipeline import render_one, validate_all  # noqa: F401
     from vanban.serve import engine  # noqa: F401  (import the build machinery before "ready")
 

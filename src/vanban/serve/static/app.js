@@ -69,6 +69,9 @@ function drawFindings(s) {
   if (s.findings.length === 0 && s.build != null) {
     list.append(el("li", { class: "finding ok" }, "Không có phát hiện nào: đạt thể thức."));
   }
+  $("findings-note").textContent = s.measured
+    ? "Kết quả của vanban check --pdf: bản DOCX dựng ra, và lề, đường kẻ, số trang đo trên bản PDF."
+    : "Kết quả của vanban check trên bản DOCX dựng ra (chưa đo trên bản PDF).";
   const errors = s.findings.filter((f) => f.severity === "error").length;
   $("findings-count").textContent = s.findings.length ? `(${errors} lỗi, ${s.findings.length - errors} cảnh báo)` : "";
 }
