@@ -94,6 +94,33 @@ def test_a_helper_that_hangs_is_killed_and_started_again():
         helper.stop()
 
 
+def test_closing_ends_a_request_under_way_and_for_good():
+    import threading
+
+    from vanban.serve.process import ProcessError
+
+    helper = _helper()
+    helper.start()
+    failed = []
+
+    def ask() -> None:
+        try:
+            helper.request({"hang": True}, timeout=600)
+        except ProcessError as exc:
+            failed.append(exc)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    while not helper._lock.locked():  # the request is under way
+        asking.join(timeout=0.01)
+    helper.close()  # as on Ctrl+C while a build hangs
+    asking.join(timeout=30)
+    assert not asking.is_alive() and len(failed) == 1 and not failed[0].timed_out
+    with pytest.raises(ProcessError):
+        helper.request({"n": 1}, timeout=30)  # not started again
+    assert not helper.alive
+
+
 def test_a_build_that_hangs_becomes_a_located_error_and_the_site_goes_on(ws, tmp_path):
     from vanban.serve.process import LineProcess
     from vanban.serve.site import Site

@@ -114,7 +114,7 @@ class Office:
     def close(self) -> None:
         """Shut the office down."""
         if self._bridge is not None:
-            self._bridge.stop()
+            self._bridge.close()
 
     def _fresh_argv(self) -> None:
         """A new pipe name for each office started, so a killed one cannot be in the way."""

@@ -42,6 +42,7 @@ class LineProcess:
         self._proc: subprocess.Popen | None = None
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._lock = threading.Lock()
+        self._closed = False
 
     @property
     def alive(self) -> bool:
@@ -71,11 +72,23 @@ class LineProcess:
             return self._answer(timeout)
 
     def stop(self) -> None:
-        """Kill the process and what it started."""
+        """Kill the process and what it started (the next request starts it again)."""
+        with self._lock:
+            self._kill()
+
+    def close(self) -> None:
+        """Kill the process for good, at once, even in the middle of a request (which then
+        fails); it is not started again."""
+        self._closed = True
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            _signal_group(proc)
         with self._lock:
             self._kill()
 
     def _ensure(self) -> None:
+        if self._closed:
+            raise ProcessError("đã dừng")
         if self.alive:
             return
         self._kill()
@@ -125,13 +138,7 @@ class LineProcess:
         if proc is None:
             return
         if proc.poll() is None:
-            try:
-                if _POSIX:
-                    os.killpg(proc.pid, signal.SIGKILL)  # its own session: group id = its pid
-                else:
-                    proc.kill()
-            except (ProcessLookupError, PermissionError):
-                pass
+            _signal_group(proc)
         for stream in (proc.stdin, proc.stdout):
             try:
                 if stream is not None:
@@ -142,3 +149,14 @@ class LineProcess:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
+
+
+def _signal_group(proc: subprocess.Popen) -> None:
+    """Kill the process with everything it started."""
+    try:
+        if _POSIX:
+            os.killpg(proc.pid, signal.SIGKILL)  # its own session: the group id is its pid
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass

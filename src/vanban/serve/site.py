@@ -120,11 +120,12 @@ class Site:
         with self._changed:
             self._closing = True
             self._changed.notify_all()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self.worker.stop()
+        # Killed first: a build under way then ends at once (with an error no one will see).
+        self.worker.close()
         if self.office is not None:
             self.office.close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
 
     @property
     def closing(self) -> bool:

@@ -74,7 +74,8 @@ def main():
             print(json.dumps(answer), flush=True)
     finally:
         office.kill()
-        if os.getpgid(0) == os.getpid():  # our own group (the caller's new session): end it all
+        # In our own process group (the server starts us in a new session), end all of it.
+        if hasattr(os, "killpg") and os.getpgid(0) == os.getpid():
             os.killpg(0, 9)
 
 
