@@ -176,3 +176,20 @@ def test_the_warm_office_starts_again_after_it_died(tmp_path):
     png = (tmp_path / "pages" / "page-1.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (794, 1123)  # 210 × 297 mm at 96 dpi
+
+
+@pytest.mark.pdf
+def test_without_a_uno_python_each_conversion_starts_libreoffice(tmp_path, monkeypatch):
+    from vanban.serve import engine
+    from vanban.serve.office import Office
+
+    if shutil.which("soffice") is None:
+        pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
+    monkeypatch.setenv("VANBAN_UNO_PYTHON", sys.executable)  # the project's Python: no uno
+    office = Office(tmp_path / "profile")
+    assert office.mode == "cold" and office.pid is None
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(engine.build_plan(ROOT / "plans" / PLAN_2025, ROOT / "plans", ROOT)["docx"])
+    office.convert(docx, tmp_path / "a.pdf")
+    assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"
+    office.close()
