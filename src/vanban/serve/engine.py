@@ -13,21 +13,20 @@ from pathlib import Path
 
 from vanban.errors import Diagnostic, Severity, VanbanError
 
-SHARED = "_shared"
 TEMPLATE_SUFFIX = ".docx"
 
 
 def plan_files(root: Path) -> list[Path]:
     """The plans under ``root`` (sorted), without any file whose real path leaves ``root``
     (a symlink pointing outside is not served)."""
-    from vanban.pipeline import PLAN_SUFFIXES, discover
+    from vanban.pipeline import PLAN_SUFFIXES, SHARED_DIR, discover
 
     real_root = root.resolve()
     try:
         found = [job.source for job in discover([root], root / ".vanban-serve-none", root)]
     except VanbanError:  # two plans that would build one output (x.yaml, x.yml): both shown
         found = [p for p in sorted(root.rglob("*")) if p.suffix in PLAN_SUFFIXES and p.is_file()
-                 and not any(part == SHARED or part.startswith(".")
+                 and not any(part == SHARED_DIR or part.startswith(".")
                              for part in p.relative_to(root).parts)]
     return [path for path in found if _inside(path.resolve(), real_root)]
 
@@ -38,7 +37,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def watched_folders(root: Path, workspace: Path) -> list[Path]:
     """What to watch: the plans folder, the registries above it and the workspace templates."""
-    from vanban.compose.registry import shared_dirs
+    from vanban.pipeline import shared_dirs
 
     folders = [root.resolve()]
     folders += [d for d in shared_dirs(root / "plan.yaml") if not _inside(d, folders[0])]
@@ -51,12 +50,12 @@ def watched_folders(root: Path, workspace: Path) -> list[Path]:
 def affects(plan: Path, changed: Path) -> bool:
     """Whether a change of the file ``changed`` can change the document of ``plan``: the plan
     itself, a registry file the plan reads, or a template (any .docx of a templates folder)."""
-    from vanban.compose.registry import shared_dirs
+    from vanban.pipeline import SHARED_DIR, shared_dirs
 
     changed, plan = changed.resolve(), plan.resolve()
     if changed == plan:
         return True
-    if changed.parent.name == SHARED:
+    if changed.parent.name == SHARED_DIR:
         return changed.parent in shared_dirs(plan)
     return changed.suffix == TEMPLATE_SUFFIX and changed.parent.name == "templates"
 
