@@ -68,6 +68,9 @@ def test_a_save_rebuilds_only_the_plans_looked_at_that_it_affects(ws):
     assert site.changed([plans / "quang-binh" / "_shared" / "don-vi.yaml"]) == [PLAN_2024]
     assert site.changed([plans / "_shared" / "nguoi-ky.yaml"]) == [PLAN_2024, QT]
     assert site.snapshot(PLAN_2025)["status"] == "new"  # built when it is opened
+    site.follow(QT, True)
+    site.follow(QT, False)  # its page was closed
+    assert site.changed([plans / "_shared" / "nguoi-ky.yaml"]) == [PLAN_2024]
 
 
 def _helper() -> object:

@@ -159,6 +159,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.head:
             return
         site = self.server.site
+        site.follow(key, True)
         try:
             while True:
                 version = site.wait(key, since, HEARTBEAT_SECONDS)
@@ -172,6 +173,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return
+        finally:
+            site.follow(key, False)
 
     def file(self, rest: str, query: dict) -> None:
         key = self._plan(rest)

@@ -48,6 +48,9 @@ class PlanState:
     files: list[str] = field(default_factory=list)
     notice: str = ""
     wanted: bool = False
+    """Looked at: rebuilt on every change that affects it (else only when opened again)."""
+    viewers: int = 0
+    """Pages that follow this plan now (open event streams)."""
     seconds: float | None = None
     builds: list[int] = field(default_factory=list)
     measured: bool = False
@@ -142,6 +145,19 @@ class Site:
             state.wanted = True
             if state.status == "new":
                 self._enqueue(state)
+
+    def follow(self, key: str, on: bool) -> None:
+        """A page starts (``on``) or stops following the plan; once no page follows it, a
+        change no longer rebuilds it (it is built again when opened)."""
+        with self._changed:
+            state = self._states.get(key)
+            if state is None:
+                return
+            state.viewers += 1 if on else -1
+            if state.viewers <= 0:
+                state.viewers, state.wanted = 0, False
+            else:
+                state.wanted = True
 
     def snapshot(self, key: str) -> dict | None:
         """The state of a plan as the page reads it (JSON-ready)."""
