@@ -1,5 +1,9 @@
-"""load → validate → compose → render in memory → write: the build, with nothing written until
-every plan of the build has validated and rendered."""
+"""load → type → validate → resolve → check → compose → render in memory → write: the build,
+with nothing written until every plan of the build has validated and rendered.
+
+The plan's document type is looked up once (``vanban.doctypes``); its entry gives the model, the
+checks, the composition and the template. The registry files are read here, once per build.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,17 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from vanban.compose.document import Document, compose
-from vanban.compose.registry import SHARED_DIR, Registry, load_registry, shared_dirs
+from vanban import doctypes
+from vanban.compose.document import Document
+from vanban.doctypes import DocType
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
-from vanban.model.checks import check_plan
 from vanban.model.diagnostics import from_validation_error
-from vanban.model.plan import Plan
+from vanban.resolve import Registry, resolve
 from vanban.source import Loaded, load_file
+from vanban.workspace import SHARED_DIR, load_registry, shared_dirs
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-DEFAULT_TEMPLATE = "mau-1-4.docx"
+DEFAULT_TEMPLATE = doctypes.TYPES[doctypes.DEFAULT_TYPE].template
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Prepared:
     document: Document
     loaded: Loaded
     warnings: list[Diagnostic] = field(default_factory=list)
+    doctype: DocType = field(default_factory=lambda: doctypes.TYPES[doctypes.DEFAULT_TYPE])
 
 
 def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job]:
@@ -94,18 +100,41 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
     return jobs
 
 
-def load_plan(path: Path, display: str) -> tuple[Plan, Loaded]:
-    """Read and validate one plan file; VanbanError with every problem found."""
+def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
+    """Read one plan file and validate it against the model of its type; VanbanError with every
+    problem found."""
+    plan, loaded, _ = load_typed(path, display)
+    return plan, loaded
+
+
+def load_typed(path: Path, display: str) -> tuple[object, Loaded, DocType]:
+    """Read one plan file, look its type up, validate it against that type's model."""
     loaded = load_file(path, display)
     if not isinstance(loaded.data, dict):
         raise VanbanError([Diagnostic(
             "plan.not-mapping", "Tệp kế hoạch phải là một nhóm trường (issuer:, title:, …).",
             Span(display, 1, 1), message_en="A plan file must be a YAML mapping.")])
+    doctype = document_type(loaded)
     try:
-        plan = Plan.model_validate(loaded.data)
+        plan = doctype.model.model_validate(loaded.data)
     except ValidationError as exc:
-        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, Plan)) from None
-    return plan, loaded
+        raise VanbanError(loaded.warnings + from_validation_error(exc, loaded, doctype.model)
+                          ) from None
+    return plan, loaded, doctype
+
+
+def document_type(loaded: Loaded) -> DocType:
+    """The type a plan file names (``type:``, Kế hoạch by default); an unsupported one is an
+    error that lists the supported types (never a guess at another type)."""
+    key = loaded.data.get("type", doctypes.DEFAULT_TYPE)
+    found = doctypes.lookup(key) if isinstance(key, str) else None
+    if found is not None:
+        return found
+    shown = ", ".join(doctypes.supported())
+    raise VanbanError(loaded.warnings + [Diagnostic(
+        "plan.type-unsupported", f'Loại văn bản "{key}" chưa được hỗ trợ. Các loại đang hỗ '
+        f"trợ: {shown}.", loaded.span(("type",)), "type",
+        message_en=f'The document type "{key}" is not supported yet. Supported: {shown}.')])
 
 
 def _registry(folders: tuple[Path, ...],
@@ -126,7 +155,7 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
     """Validate and compose one plan; the plan's own errors and its registry's are both found."""
     problems: list[Diagnostic] = []
     try:
-        plan, loaded = load_plan(job.source, job.display)
+        plan, loaded, doctype = load_typed(job.source, job.display)
     except VanbanError as exc:
         problems.extend(exc.diagnostics)
     try:
@@ -135,15 +164,16 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
         problems.extend(exc.diagnostics)
     if problems:
         raise VanbanError(problems)
-    found = check_plan(plan, loaded, registry)
-    try:
-        document = compose(plan, registry, loaded)
+    resolved = resolve(plan, registry, loaded)
+    found = doctype.check(resolved)
+    try:  # composition reports the resolve stage's problems with its own
+        document = doctype.compose(resolved)
     except VanbanError as exc:
         raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)) from None
     if any(d.severity is Severity.ERROR for d in found):
         raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings)))
     return Prepared(job, document, loaded, list(registry.warnings) + list(loaded.warnings)
-                    + _in_file_order(found + list(document.warnings)))
+                    + _in_file_order(found + list(document.warnings)), doctype)
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -151,14 +181,16 @@ def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def find_template(doc_type: str, workspace: Path) -> Path:
-    """``templates/<type>.docx`` of the workspace, else its Mẫu 1.4 frame, else the packaged one."""
-    for name in (f"{doc_type}.docx", DEFAULT_TEMPLATE):
+    """``templates/<type>.docx`` of the workspace, else the type's own layout frame there (e.g.
+    ``mau-1-4.docx``), else the packaged copy of that frame. Never another layout's frame."""
+    frame = doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
+    for name in (f"{doc_type}.docx", frame):
         candidate = workspace / "templates" / name
         if candidate.is_file():
             return candidate
     from importlib import resources
 
-    return Path(str(resources.files("vanban") / "templates" / DEFAULT_TEMPLATE))
+    return Path(str(resources.files("vanban") / "templates" / frame))
 
 
 @dataclass
@@ -184,8 +216,8 @@ def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
 def render_one(item: Prepared, workspace: Path) -> bytes:
     from vanban.render.docx import render
 
-    template = find_template(item.document.type_key, workspace)
-    return render(item.document, template, display_path(template))
+    template = find_template(item.doctype.key, workspace)
+    return render(item.document, template, display_path(template), item.doctype.contract)
 
 
 def render_all(prepared: list[Prepared], workspace: Path, *, workers: int = 1,

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from vanban.compose.document import compose
-from vanban.compose.registry import load_registry
 from vanban.errors import VanbanError
 from vanban.pipeline import load_plan
+from vanban.resolve import resolve
+from vanban.workspace import load_registry
 
 REGISTRY = """\
 units:
@@ -63,7 +64,7 @@ def _compose(tmp_path: Path, plan: str, registry: str = REGISTRY):
     path = tmp_path / "plan.yaml"
     path.write_text(plan, encoding="utf-8")
     parsed, loaded = load_plan(path, "plan.yaml")
-    return compose(parsed, load_registry([shared]), loaded)
+    return compose(resolve(parsed, load_registry([shared]), loaded))
 
 
 def test_header_lines_number_and_date(tmp_path):
@@ -184,7 +185,7 @@ def test_parts_restart_section_numbers(tmp_path):
 
 
 def test_a_nearer_registry_wins(tmp_path):
-    from vanban.compose.registry import shared_dirs
+    from vanban.workspace import shared_dirs
 
     (tmp_path / "_shared").mkdir()
     (tmp_path / "_shared" / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")

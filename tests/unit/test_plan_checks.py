@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from vanban.compose.registry import load_registry, shared_dirs
 from vanban.errors import Severity
 from vanban.model.checks import CODES, check_plan, timeline
 from vanban.model.diagnostics import coercion_hint, date_message
 from vanban.pipeline import load_plan
+from vanban.resolve import resolve
+from vanban.workspace import load_registry, shared_dirs
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
@@ -84,7 +85,7 @@ def test_a_month_without_a_year_and_no_plan_year_is_not_dated():
                          ids=lambda p: p.parent.name + "/" + p.stem)
 def test_the_example_plans_are_clean(plan):
     parsed, loaded = load_plan(plan, plan.name)
-    assert check_plan(parsed, loaded, load_registry(shared_dirs(plan))) == []
+    assert check_plan(resolve(parsed, load_registry(shared_dirs(plan)), loaded)) == []
 
 
 def _check(tmp_path, text: str):
@@ -94,7 +95,7 @@ def _check(tmp_path, text: str):
     path = tmp_path / "plan.yaml"
     path.write_text(text, encoding="utf-8")
     parsed, loaded = load_plan(path, "plan.yaml")
-    return check_plan(parsed, loaded, load_registry([shared]))
+    return check_plan(resolve(parsed, load_registry([shared]), loaded))
 
 
 BASE = (CASES / "valid" / "plan.yaml").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Resolve a validated plan into the document to print: every string final, every number computed.
+"""Compose a resolved plan into the document to print: every string final, every number computed.
 
 The result is plain frozen data; the renderer only lays it out.
 """
@@ -9,13 +9,23 @@ from dataclasses import dataclass, field
 
 from vanban import numbering
 from vanban.compose import frame
-from vanban.compose.registry import Registry, unknown_unit
+from vanban.contract import Kind
 from vanban.errors import Diagnostic, Severity, VanbanError
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
+from vanban.model.blocks import (
+    Bullet,
+    Bullets,
+    Item,
+    Numbered,
+    Paragraph,
+    Table,
+    Target,
+    Task,
+    UnitDuty,
+)
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
+from vanban.resolve import Resolved
 from vanban.rules import nd30
-from vanban.source import Loaded
 
 LEAD_LABEL = "Đơn vị chủ trì"
 SUPPORT_LABEL = "Đơn vị phối hợp"
@@ -23,8 +33,8 @@ TIMELINE_LABEL = "Thời gian thực hiện"
 OUTPUT_LABEL = "Sản phẩm"
 TABLE_HEADERS = ("STT", "Nội dung", LEAD_LABEL, SUPPORT_LABEL, TIMELINE_LABEL, OUTPUT_LABEL)
 
-# Paragraph kinds of the body; each maps to one paragraph style of the template.
-ITEM_KIND = {1: "khoan", 2: "khoan2", 3: "diem"}
+# The kind of a numbered heading at each depth (contract.Kind; each has its template style).
+ITEM_KIND = {1: Kind.KHOAN, 2: Kind.KHOAN2, 3: Kind.DIEM}
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,18 @@ class Para:
     @property
     def full(self) -> str:
         return f"{self.label} {self.text}" if self.label else self.text
+
+
+@dataclass(frozen=True)
+class BodyTable:
+    """A table of the body, in final text: column widths (mm), alignments, header and rows."""
+
+    widths: tuple[float, ...]
+    aligns: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    kind: str = "bang"
+    """Not a paragraph kind: the renderer lays a table out as a table."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +97,7 @@ class Document:
     place_date: str
     title: str
     can_cu: tuple[str, ...]
-    body: tuple[Para, ...]
+    body: tuple[Para | BodyTable, ...]
     recipients: tuple[str, ...]
     signature_lines: tuple[str, ...]
     signer_name: str
@@ -89,58 +111,19 @@ class Document:
 
 
 class _Composer:
-    def __init__(self, plan: Plan, registry: Registry, loaded: Loaded) -> None:
-        self.plan = plan
-        self.registry = registry
-        self.loaded = loaded
+    def __init__(self, resolved: Resolved) -> None:
+        self.resolved = resolved
+        self.plan = resolved.plan
+        self.loaded = resolved.loaded
         self.problems: list[Diagnostic] = []
         self.rows: list[Row] = []
         self.task_no = 0
         self.group_no = 0
 
     # --- units --------------------------------------------------------------------------------
-    def units(self, refs: tuple[str, ...], path: tuple, separator: str | None) -> str:
-        sep = separator if separator is not None else self.plan.unit_separator
-        out = ""
-        skip = 0
-        for i, ref in enumerate(refs):
-            if skip:
-                skip -= 1
-                continue
-            joiner = sep
-            name = ref
-            if ref.startswith("và "):
-                joiner, name = " và ", ref[3:]
-            hit = self.registry.unit(name)
-            split = self._split_name(refs, i) if hit is None else 0
-            if split:
-                self.problems.append(Diagnostic(
-                    "unit.split-by-comma",
-                    f'Tên đơn vị "{", ".join(refs[i:i + split])}" có dấu phẩy nên bị tách thành '
-                    f"{split} phần trong danh sách [...].", self.loaded.span(path + (i,)),
-                    dotted(path + (i,)),
-                    message_en="A unit name with commas was split by a [...] list.",
-                    hint="Viết mỗi đơn vị trên một dòng bắt đầu bằng \"- \", hoặc đặt tên trong "
-                         "ngoặc kép.",
-                    hint_en="Write one unit per line starting with \"- \", or quote the name."))
-                skip = split - 1
-                continue
-            if hit is None:
-                self.problems.append(unknown_unit(
-                    name, self.registry, self.loaded.span(path + (i,)), dotted(path + (i,)),
-                    "task.lead-unknown" if path[-1] == "lead" else "unit.unknown"))
-                text = name
-            else:
-                text = hit.text
-            out += (joiner if i else "") + text
-        return out
-
-    def _split_name(self, refs: tuple[str, ...], i: int) -> int:
-        """How many list items from ``i`` on are one registry name cut at its commas (0: none)."""
-        for j in range(len(refs), i + 1, -1):
-            if self.registry.unit(", ".join(refs[i:j])) is not None:
-                return j - i
-        return 0
+    def units(self, path: tuple) -> str:
+        """The printed text of the unit list at ``path``, as the resolve stage found it."""
+        return self.resolved.units[path].text
 
     # --- body -----------------------------------------------------------------------------------
     def blocks(self, blocks: tuple, path: tuple, parent: tuple[int, ...], out: list[Para]) -> None:
@@ -149,18 +132,21 @@ class _Composer:
         for i, block in enumerate(blocks):
             bpath = path + (i,)
             if isinstance(block, str):
-                out.append(Para("doan", block))
+                out.append(Para(Kind.DOAN, block))
             elif isinstance(block, Paragraph):
-                out.append(Para("doan", block.paragraph))
+                out.append(Para(Kind.DOAN, block.paragraph))
             elif isinstance(block, Bullets):
                 for item in block.bullets:
                     if isinstance(item, Bullet):
-                        out.append(Para("gach", item.text, "-"))
-                        out.extend(Para("cong", sub, "+") for sub in item.bullets)
+                        out.append(Para(Kind.GACH, item.text, "-"))
+                        out.extend(Para(Kind.CONG, sub.target if isinstance(sub, Target) else sub,
+                                        "+") for sub in item.bullets)
                     else:
-                        out.append(Para("gach", item, "-"))
+                        out.append(Para(Kind.GACH, item, "-"))
             elif isinstance(block, Target):
-                out.append(Para("gach", block.target, "-"))
+                out.append(Para(Kind.GACH, block.target, "-"))
+            elif isinstance(block, Table):
+                out.append(body_table(block))
             else:
                 if self.plan.tasks_display == "appendix" and _only_tasks(block):
                     self.table_rows(block, bpath)
@@ -182,25 +168,25 @@ class _Composer:
         if isinstance(block, Item):
             out.append(Para(kind, block.item, label))
         elif isinstance(block, Numbered):
-            out.append(Para("doan-so", block.numbered, label))
+            out.append(Para(Kind.DOAN_SO, block.numbered, label))
         elif isinstance(block, UnitDuty):
-            names = self.units(block.unit, path + ("unit",), block.separator)
+            names = self.units(path + ("unit",))
             text = " ".join(x for x in (block.prefix, names, block.text) if x)
-            out.append(Para("doan-so" if block.text else kind, text, label))
+            out.append(Para(Kind.DOAN_SO if block.text else kind, text, label))
         elif isinstance(block, Task):
             out.append(Para(kind, block.task, label))
             out.extend(self.task_lines(block, path))
         self.blocks(block.content, path + ("content",), number, out)
 
     def task_lines(self, task: Task, path: tuple) -> list[Para]:
-        lead = self.units(task.lead, path + ("lead",), task.separator)
-        lines = [Para("doan", f"{LEAD_LABEL}: {lead}.")]
+        lead = self.units(path + ("lead",))
+        lines = [Para(Kind.DOAN, f"{LEAD_LABEL}: {lead}.")]
         if task.support:
-            support = self.units(task.support, path + ("support",), task.separator)
-            lines.append(Para("doan", f"{SUPPORT_LABEL}: {support}."))
-        lines.append(Para("doan", f"{TIMELINE_LABEL}: {_sentence(task.timeline)}"))
+            support = self.units(path + ("support",))
+            lines.append(Para(Kind.DOAN, f"{SUPPORT_LABEL}: {support}."))
+        lines.append(Para(Kind.DOAN, f"{TIMELINE_LABEL}: {_sentence(task.timeline)}"))
         if task.output:
-            lines.append(Para("doan", f"{OUTPUT_LABEL}: {_sentence(task.output)}"))
+            lines.append(Para(Kind.DOAN, f"{OUTPUT_LABEL}: {_sentence(task.output)}"))
         return lines
 
     # --- appendix table ------------------------------------------------------------------------
@@ -211,10 +197,9 @@ class _Composer:
             if number is None:
                 self.task_no += 1
                 number = (self.task_no,)
-            support = (self.units(block.support, path + ("support",), block.separator)
-                       if block.support else "")
+            support = self.units(path + ("support",)) if block.support else ""
             self.rows.append(Row(".".join(map(str, number)), block.task,
-                                 self.units(block.lead, path + ("lead",), block.separator),
+                                 self.units(path + ("lead",)),
                                  support, block.timeline, block.output or ""))
             subs = [(j, b) for j, b in enumerate(block.content) if isinstance(b, Task)]
             for k, (j, sub) in enumerate(subs, 1):
@@ -244,58 +229,64 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def _end_body(body: list[Para]) -> None:
-    """Ô 6: the last body paragraph ends with "./."."""
-    if not body:
+def body_table(block: Table) -> BodyTable:
+    """A table block with its widths settled: columns without a width share what is left of
+    the text width equally."""
+    given = [c.width if not isinstance(c, str) else None for c in block.table]
+    free = [w for w in given if w is None]
+    rest = TEXT_WIDTH_MM - sum(w for w in given if w is not None)
+    share = rest / len(free) if free else 0.0
+    widths = tuple(w if w is not None else share for w in given)
+    aligns = tuple("left" if isinstance(c, str) else c.align for c in block.table)
+    header = tuple(c if isinstance(c, str) else c.title for c in block.table)
+    return BodyTable(widths, aligns, header, tuple(tuple(r) for r in block.rows))
+
+
+TEXT_WIDTH_MM = nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
+
+
+def _end_body(body: list) -> None:
+    """Ô 6: the last body paragraph ends with "./." (a table after it stays as it is)."""
+    paras = [i for i, p in enumerate(body) if isinstance(p, Para)]
+    if not paras:
         return
-    last = body[-1]
+    last = body[paras[-1]]
     text = last.text.removesuffix(".")
-    body[-1] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
+    body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label)
 
 
-def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
-    """Resolve names, compute numbers and final strings; raise VanbanError on any problem."""
-    c = _Composer(plan, registry, loaded)
-    issuer = registry.unit(plan.issuer)
-    if issuer is None:
-        raise VanbanError([unknown_unit(plan.issuer, registry, loaded.span(("issuer",)), "issuer",
-                                        "issuer.unknown")])
-    unit = issuer.unit
-    type_name, type_abbr = nd30.DOCUMENT_TYPES[plan.type]
-    problems: list[Diagnostic] = []
-    code = plan.code or frame.derived_code(type_abbr, issuer, loaded, problems)
-    place = plan.place or unit.place
-    if not place:
-        problems.append(Diagnostic("issuer.place", "Chưa có địa danh: thêm \"place\" vào kế hoạch "
-                                   "hoặc vào đơn vị ban hành trong danh mục.",
-                                   loaded.span(("issuer",)), "place",
-                                   message_en="No place name for ô 4."))
+def compose(resolved: Resolved) -> Document:
+    """Compute numbers and final strings of a resolved plan; raise VanbanError with every
+    problem (the resolve stage's too) when any is an error."""
+    plan = resolved.plan
+    c = _Composer(resolved)
+    type_name = resolved.type_name
+    code = resolved.code
     date_words = frame.date_words(plan)
-    place_date = f"{place}, {date_words}"
-    body: list[Para] = [Para("doan", p) for p in plan.intro]
+    place_date = f"{resolved.place}, {date_words}"
+    body: list[Para] = [Para(Kind.DOAN, p) for p in plan.intro]
     if plan.parts:
         for pi, part in enumerate(plan.parts, 1):
-            body.append(Para("phan", numbering.part_label(pi)))
-            body.append(Para("ten-phan", part.title))
+            body.append(Para(Kind.PHAN, numbering.part_label(pi)))
+            body.append(Para(Kind.TEN_PHAN, part.title))
             _sections(c, part.sections, ("parts", pi - 1, "sections"), body)
     else:
         _sections(c, plan.sections, ("sections",), body)
     _end_body(body)
-    signature_lines, signer_name = frame.signature(plan, registry, loaded, problems)
-    recipients = frame.recipients(plan)
+    problems = list(resolved.diagnostics) + c.problems
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise VanbanError(problems)
+    unit = resolved.issuer.unit
     appendices = ()
     if plan.tasks_display == "appendix":
         appendices = _appendix(c, plan, type_name, date_words, unit.name, code)
-    problems.extend(c.problems)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if errors:
-        raise VanbanError(problems)
     return Document(
         type_key=plan.type, type_name=type_name, superior_lines=unit.superior_header,
         issuer_lines=unit.header or (unit.name.upper(),),
         number_line=nd30.format_number(plan.number, code), place_date=place_date,
-        title=plan.title, can_cu=frame.can_cu(plan.can_cu), body=tuple(body), recipients=recipients,
-        signature_lines=signature_lines, signer_name=signer_name,
+        title=plan.title, can_cu=frame.can_cu(plan.can_cu), body=tuple(body),
+        recipients=frame.recipients(plan), signature_lines=frame.signature(resolved),
+        signer_name=resolved.signer_name,
         appendices=appendices, author=unit.name, issued=plan.number is not None,
         year=plan.year or (plan.date.year if plan.date else 0),
         date_iso=plan.date.isoformat() if plan.date else None,
@@ -304,7 +295,7 @@ def compose(plan: Plan, registry: Registry, loaded: Loaded) -> Document:
 
 def _sections(c: _Composer, sections, path: tuple, body: list[Para]) -> None:
     for si, section in enumerate(sections, 1):
-        body.append(Para("muc", section.title, numbering.section_label(si)))
+        body.append(Para(Kind.MUC, section.title, numbering.section_label(si)))
         c.blocks(section.content, path + (si - 1, "content"), (), body)
 
 

@@ -1,15 +1,24 @@
-"""Body content of a plan: paragraphs, bullets, numbered items, tasks and targets.
+"""Body content of a plan: paragraphs, bullets, numbered items, tasks, targets and tables.
 
 A ``content`` list holds blocks; each block is a mapping whose first key names its kind
-(``paragraph``, ``bullets``, ``item``, ``numbered``, ``task``, ``unit``, ``target``), or a bare
-string, which is a paragraph. Numbers (``1.``, ``1.1.``, ``a)``) are computed, never typed.
+(``paragraph``, ``bullets``, ``item``, ``numbered``, ``task``, ``unit``, ``target``, ``table``), or
+a bare string, which is a paragraph. Numbers (``1.``, ``1.1.``, ``a)``) are computed, never typed.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 from vanban.model.types import Number, Slug, Text, Timeline, UnitList, Word
 
@@ -21,6 +30,23 @@ class Strict(BaseModel):
                               field_title_generator=lambda name, _info: name)
 
 
+class Target(Strict):
+    """A numeric target (chỉ tiêu), printed as a "-" line, kept as data for year-end reports."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        'Một chỉ tiêu có số liệu, in thành một dòng "-" và giữ số liệu để báo cáo cuối năm.')})
+
+    target: Text = Field(description="Câu chỉ tiêu, in đúng như viết, ví dụ \"Phấn đấu tỷ lệ hòa giải "
+                                     "thành đạt trên 90%\".")
+    id: Slug | None = Field(default=None, description="Mã ổn định của chỉ tiêu (để báo cáo, so sánh).")
+    value: Number | None = Field(default=None, description="Giá trị số của chỉ tiêu, ví dụ 90.")
+    unit: Word | None = Field(default=None, description="Đơn vị đo, ví dụ \"%\" hoặc \"lớp\".")
+
+
+SubBullet = Annotated[Text | Target, Field(union_mode="left_to_right")]
+"""A "+" line: text, or a numeric target printed as a "+" line."""
+
+
 class Bullet(Strict):
     """A "-" line with optional "+" sub-lines."""
 
@@ -28,8 +54,9 @@ class Bullet(Strict):
         'Một dòng gạch đầu dòng "-", có thể kèm các dòng cấp dưới "+".')})
 
     text: Text = Field(description="Nội dung dòng gạch đầu dòng (không gõ dấu \"-\").")
-    bullets: tuple[Text, ...] = Field(
-        default=(), description="Các dòng cấp dưới, in với dấu \"+\".")
+    bullets: tuple[SubBullet, ...] = Field(
+        default=(), description="Các dòng cấp dưới, in với dấu \"+\"; mỗi dòng là chữ, hoặc một "
+                                "chỉ tiêu {target, id, value, unit}.")
 
 
 BulletItem = Annotated[Text | Bullet, Field(union_mode="left_to_right")]
@@ -52,19 +79,6 @@ class Bullets(Strict):
 
     bullets: tuple[BulletItem, ...] = Field(
         min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets}.")
-
-
-class Target(Strict):
-    """A numeric target (chỉ tiêu), printed as a "-" line, kept as data for year-end reports."""
-
-    model_config = ConfigDict(json_schema_extra={"description": (
-        'Một chỉ tiêu có số liệu, in thành một dòng "-" và giữ số liệu để báo cáo cuối năm.')})
-
-    target: Text = Field(description="Câu chỉ tiêu, in đúng như viết, ví dụ \"Phấn đấu tỷ lệ hòa giải "
-                                     "thành đạt trên 90%\".")
-    id: Slug | None = Field(default=None, description="Mã ổn định của chỉ tiêu (để báo cáo, so sánh).")
-    value: Number | None = Field(default=None, description="Giá trị số của chỉ tiêu, ví dụ 90.")
-    unit: Word | None = Field(default=None, description="Đơn vị đo, ví dụ \"%\" hoặc \"lớp\".")
 
 
 class Task(Strict):
@@ -121,6 +135,48 @@ class UnitDuty(Strict):
     content: tuple[Block, ...] = Field(default=(), description="Nội dung cấp dưới (thường là bullets).")
 
 
+def _cell(value: Any) -> Any:
+    """A table cell as printed: text as written, a whole number as its digits."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise PydanticCustomError("cell-type", "Ô của bảng phải là chữ hoặc số.")
+    return str(value).strip()
+
+
+Cell = Annotated[str, BeforeValidator(_cell), WithJsonSchema({"type": ["string", "integer"]})]
+"""One cell of a body table: text printed as written ("" leaves the cell empty)."""
+
+
+class Column(Strict):
+    """A column of a body table: its header text, and optionally its width and alignment."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        "Một cột của bảng: tiêu đề cột, và nếu cần độ rộng (mm) và cách căn lề.")})
+
+    title: Text = Field(description="Tiêu đề cột, in đậm ở dòng tiêu đề (lặp lại ở mỗi trang).")
+    width: Number | None = Field(default=None, description=(
+        "Độ rộng cột, tính bằng mm; cột không ghi độ rộng chia đều phần còn lại của khổ chữ "
+        "(165 mm trên trang dọc)."))
+    align: Literal["left", "center"] = Field(
+        default="left", description="Căn lề chữ trong cột: left (trái) hoặc center (giữa).")
+
+
+ColumnItem = Annotated[Text | Column, Field(union_mode="left_to_right")]
+
+
+class Table(Strict):
+    """An ordinary table in the body: a header row repeated on every page, rows kept whole."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        "Một bảng trong thân văn bản: dòng tiêu đề lặp lại ở đầu mỗi trang, mỗi dòng không bị "
+        "cắt sang trang sau.")})
+
+    table: tuple[ColumnItem, ...] = Field(min_length=1, description=(
+        "Các cột của bảng, theo thứ tự: mỗi cột là tiêu đề, hoặc {title, width, align}."))
+    rows: tuple[tuple[Cell, ...], ...] = Field(min_length=1, description=(
+        "Các dòng của bảng; mỗi dòng là danh sách ô, đúng bằng số cột."))
+    id: Slug | None = Field(default=None, description="Mã ổn định của bảng (để so sánh).")
+
+
 def _kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "<text>"
@@ -131,11 +187,11 @@ def _kind(value: Any) -> str | None:
     return None
 
 
-KINDS = ("paragraph", "bullets", "target", "task", "item", "numbered", "unit")
+KINDS = ("paragraph", "bullets", "target", "task", "item", "numbered", "unit", "table")
 """The key that names each kind of block, in the order they are tried."""
 
 Block = Annotated[
-    Annotated[Text, Tag("<text>")] | Annotated[Paragraph, Tag("<paragraph>")] | Annotated[Bullets, Tag("<bullets>")] | Annotated[Target, Tag("<target>")] | Annotated[Task, Tag("<task>")] | Annotated[Item, Tag("<item>")] | Annotated[Numbered, Tag("<numbered>")] | Annotated[UnitDuty, Tag("<unit>")],
+    Annotated[Text, Tag("<text>")] | Annotated[Paragraph, Tag("<paragraph>")] | Annotated[Bullets, Tag("<bullets>")] | Annotated[Target, Tag("<target>")] | Annotated[Task, Tag("<task>")] | Annotated[Item, Tag("<item>")] | Annotated[Numbered, Tag("<numbered>")] | Annotated[UnitDuty, Tag("<unit>")] | Annotated[Table, Tag("<table>")],
     Discriminator(_kind, custom_error_type="block-kind",
                   custom_error_message="Không rõ loại khối nội dung.",
                   custom_error_context={"kinds": ", ".join(KINDS)}),
@@ -146,5 +202,5 @@ for _model in (Task, Item, Numbered, UnitDuty):
 
 
 BLOCK_MODELS = {"paragraph": Paragraph, "bullets": Bullets, "target": Target, "task": Task,
-                "item": Item, "numbered": Numbered, "unit": UnitDuty}
+                "item": Item, "numbered": Numbered, "unit": UnitDuty, "table": Table}
 """The model of each kind of block, by the key that names it."""

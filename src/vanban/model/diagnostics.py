@@ -133,12 +133,25 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
         if kind in ("date-invalid", "date-type"):
             vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
+        given = err.get("input")
+        if field == "number" and isinstance(given, str) and "/" in given:
+            digits = given.split("/")[0].strip()
+            hint = (f"Chỉ ghi số ({digits or 'ví dụ 15'}); phần ký hiệu sau dấu \"/\" do vanban "
+                    "tự ghép từ loại văn bản và cơ quan ban hành (muốn khác thì ghi ở code:).")
+            hint_en = ("Write the number only; the code after \"/\" is derived from the type and "
+                       "the issuer (set code: to override it).")
         coerced = loaded.coercible.get(path)
         if coerced and not hint and kind not in ("extra_forbidden", "missing"):
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
         elif kind == "string_type" and isinstance(err.get("input"), dict) and err["input"]:
             key = str(next(iter(err["input"])))
-            if key.casefold().startswith("lưu"):
+            if key[:1] in "“”‘’\"'" or key[-1:] in "“”‘’":
+                hint = ("Dấu “ ” (ngoặc kép kiểu Word) không phải dấu ngoặc kép của YAML nên "
+                        "dấu \":\" trong dòng làm YAML hiểu thành \"khóa: giá trị\"; đặt cả dòng "
+                        "trong ngoặc đơn thẳng ('…'), giữ nguyên “ ” bên trong.")
+                hint_en = ("Word's curly quotes “ ” are not YAML quotes, so the \":\" made this "
+                           "line a key: value; wrap the whole line in straight single quotes.")
+            elif key.casefold().startswith("lưu"):
                 hint = ("Dòng \"Lưu: VT, …\" do khóa archive tạo ra: xóa dòng này và ghi "
                         "archive: {unit: <viết tắt đơn vị soạn thảo>}.")
                 hint_en = 'The "Lưu: VT" line comes from archive: remove it and use archive.'
@@ -170,7 +183,7 @@ def coercion_hint(coerced: str, value: Any, kind: str) -> tuple[str, str]:
                             "less_than_equal")
     if coerced in ("int", "octal", "hex", "binary", "sexagesimal") and wants_number:
         digits = raw.lstrip("0") or "0"
-        if coerced == "int" and raw.isdigit():
+        if raw.isdigit():  # 015 is octal to YAML 1.1, 087 a string: both mean 15 and 87
             return (f"Số {raw} có số 0 ở đầu nên không được đọc là số: viết {digits}.",
                     f"{raw} has a leading zero and is not read as a number: write {digits}.")
         return (f"\"{raw}\" không phải số thập phân thông thường: viết bằng chữ số 0–9.",

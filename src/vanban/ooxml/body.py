@@ -39,9 +39,12 @@ def _cell(width_mm: float, paras: str, *, span: int = 1, shade: bool = False) ->
 
 
 def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
-               rows: list[tuple[tuple[str, ...], bool]]) -> str:
-    """A bordered table with a repeated header row; a row flagged True is a group row whose
-    first cell is the label and whose second cell spans the remaining columns."""
+               rows: list[tuple[tuple[str, ...], bool]],
+               styles: tuple[str, ...] | None = None) -> str:
+    """A bordered table with a repeated header row (``w:tblHeader``) and rows that never split
+    across pages (``w:cantSplit``); a row flagged True is a group row whose first cell is the
+    label and whose second cell spans the remaining columns. ``styles`` names the paragraph
+    style of each column (default: a centred number column, then text)."""
     border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     total = twips(sum(widths_mm))
@@ -69,9 +72,9 @@ def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
             out.append(_cell(sum(widths_mm[1:]), paragraph("VBBangNhom", cells[1]),
                              span=len(widths_mm) - 1))
         else:
-            styles = ["VBBangSTT"] + ["VBBang"] * (len(widths_mm) - 1)
+            column_styles = styles or ["VBBangSTT"] + ["VBBang"] * (len(widths_mm) - 1)
             out.extend(_cell(wmm, paragraph(style, text))
-                       for wmm, style, text in zip(widths_mm, styles, cells))
+                       for wmm, style, text in zip(widths_mm, column_styles, cells))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -14,6 +14,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+from vanban.contract import Part, Var, tag
 from vanban.ooxml.styles import STYLES, style_element
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
@@ -76,21 +77,21 @@ def layout_table(widths_mm: tuple[float, ...], cells: list[list[list[etree._Elem
 def _header_table() -> etree._Element:
     left = nd30.HEADER_LEFT_COLUMN_MM
     widths = (left, _text_width_mm() - left)
-    issuer = (_loop("line", "co_quan_chu_quan", "VBCoQuanChuQuan")
-              + _loop("line", "co_quan_ban_hanh", "VBCoQuanBanHanh") + [_para("VBKeCoQuan")])
-    nation = [_para("VBQuocHieu", "{{ quoc_hieu }}"), _para("VBTieuNgu", "{{ tieu_ngu }}"),
+    issuer = (_loop("line", Var.CO_QUAN_CHU_QUAN, "VBCoQuanChuQuan")
+              + _loop("line", Var.CO_QUAN_BAN_HANH, "VBCoQuanBanHanh") + [_para("VBKeCoQuan")])
+    nation = [_para("VBQuocHieu", tag(Var.QUOC_HIEU)), _para("VBTieuNgu", tag(Var.TIEU_NGU)),
               _para("VBKeTieuNgu")]
     return layout_table(widths, [[issuer, nation],
-                                 [[_para("VBSoKyHieu", "{{ so_ky_hieu }}")],
-                                  [_para("VBDiaDanh", "{{ dia_danh_ngay }}")]]])
+                                 [[_para("VBSoKyHieu", tag(Var.SO_KY_HIEU))],
+                                  [_para("VBDiaDanh", tag(Var.DIA_DANH_NGAY))]]])
 
 
 def _signature_table() -> etree._Element:
     left = nd30.SIGNATURE_LEFT_COLUMN_MM
     widths = (left, _text_width_mm() - left)
-    recipients = [_para("VBNoiNhan", "{{ nhan_label }}")] + _loop("line", "noi_nhan",
-                                                                  "VBNoiNhanMuc")
-    sign = _loop("line", "chuc_vu", "VBChucVu") + [_para("VBNguoiKy", "{{ nguoi_ky }}")]
+    recipients = [_para("VBNoiNhan", tag(Var.NHAN_LABEL))] + _loop("line", Var.NOI_NHAN,
+                                                                 "VBNoiNhanMuc")
+    sign = _loop("line", Var.CHUC_VU, "VBChucVu") + [_para("VBNguoiKy", tag(Var.NGUOI_KY))]
     return layout_table(widths, [[recipients, sign]], top_pt=12)
 
 
@@ -191,13 +192,13 @@ def build_template() -> bytes:
             body.remove(child)
     content = [
         _header_table(),
-        _para("VBTenLoai", "{{ ten_loai }}"),
-        _para("VBTrichYeu", "{{ trich_yeu }}"),
+        _para("VBTenLoai", tag(Var.TEN_LOAI)),
+        _para("VBTrichYeu", tag(Var.TRICH_YEU)),
         _para("VBKeTrichYeu"),
-        *_loop("line", "can_cu", "VBCanCu"),
-        _para("VBDoan", "{{p than_van_ban }}"),
+        *_loop("line", Var.CAN_CU, "VBCanCu"),
+        _para("VBDoan", "{{p " + Part.THAN_VAN_BAN + " }}"),
         _signature_table(),
-        _para("VBCuoi", "{{p phu_luc }}"),
+        _para("VBCuoi", "{{p " + Part.PHU_LUC + " }}"),
     ]
     for node in content:
         sect.addprevious(node)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from vanban.compose.document import AppendixDoc, Document
+from vanban.compose.document import AppendixDoc, BodyTable, Document
+from vanban.contract import STYLE_OF_KIND, Part, Var
 from vanban.ooxml import body as xml
 from vanban.rules import nd30
 
-BODY_STYLE = {
-    "doan": "VBDoan", "doan-so": "VBDoanSo", "phan": "VBPhan", "ten-phan": "VBTenPhan",
-    "muc": "VBMuc", "khoan": "VBKhoan", "khoan2": "VBKhoan2", "diem": "VBDiem", "gach": "VBGach",
-    "cong": "VBCong",
-}
+BODY_STYLE = STYLE_OF_KIND  # the name this module had for it
 
 # Column widths (mm) of the task table on a landscape and a portrait page.
 TABLE_WIDTHS = {
@@ -22,8 +19,18 @@ TABLE_WIDTHS = {
 def body_xml(doc: Document) -> str:
     """The body (ô 6) as WordprocessingML paragraphs."""
     last = len(doc.body) - 1
-    return "".join(xml.paragraph(BODY_STYLE[p.kind], p.full, keep_next=(i == last))
+    return "".join(table_xml(p) if isinstance(p, BodyTable) else
+                   xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last))
                    for i, p in enumerate(doc.body))
+
+
+TABLE_CELL_STYLE = {"left": "VBBang", "center": "VBBangSTT"}
+
+
+def table_xml(table: BodyTable) -> str:
+    """A body table: header row repeated on every page, rows that do not split."""
+    return xml.grid_table(table.widths, table.header, [(row, False) for row in table.rows],
+                          styles=tuple(TABLE_CELL_STYLE[a] for a in table.aligns))
 
 
 def appendix_xml(appendix: AppendixDoc) -> str:
@@ -44,25 +51,25 @@ def appendix_xml(appendix: AppendixDoc) -> str:
 def build_context(doc: Document) -> dict:
     """Names the template uses; the XML parts are marked safe by the renderer."""
     return {
-        "co_quan_chu_quan": list(doc.superior_lines),
-        "co_quan_ban_hanh": list(doc.issuer_lines),
-        "quoc_hieu": nd30.QUOC_HIEU_TEXT,
-        "tieu_ngu": nd30.TIEU_NGU_TEXT,
-        "so_ky_hieu": doc.number_line,
-        "dia_danh_ngay": doc.place_date,
-        "ten_loai": doc.type_name,
-        "trich_yeu": doc.title,
-        "can_cu": list(doc.can_cu),
-        "nhan_label": nd30.NOI_NHAN_LABEL_TEXT,
-        "noi_nhan": list(doc.recipients),
-        "chuc_vu": list(doc.signature_lines),
-        "nguoi_ky": doc.signer_name,
+        Var.CO_QUAN_CHU_QUAN: list(doc.superior_lines),
+        Var.CO_QUAN_BAN_HANH: list(doc.issuer_lines),
+        Var.QUOC_HIEU: nd30.QUOC_HIEU_TEXT,
+        Var.TIEU_NGU: nd30.TIEU_NGU_TEXT,
+        Var.SO_KY_HIEU: doc.number_line,
+        Var.DIA_DANH_NGAY: doc.place_date,
+        Var.TEN_LOAI: doc.type_name,
+        Var.TRICH_YEU: doc.title,
+        Var.CAN_CU: list(doc.can_cu),
+        Var.NHAN_LABEL: nd30.NOI_NHAN_LABEL_TEXT,
+        Var.NOI_NHAN: list(doc.recipients),
+        Var.CHUC_VU: list(doc.signature_lines),
+        Var.NGUOI_KY: doc.signer_name,
     }
 
 
 def xml_parts(doc: Document) -> dict[str, str]:
     """The generated parts: the body and the appendices."""
     return {
-        "than_van_ban": body_xml(doc),
-        "phu_luc": "".join(appendix_xml(a) for a in doc.appendices),
+        Part.THAN_VAN_BAN: body_xml(doc),
+        Part.PHU_LUC: "".join(appendix_xml(a) for a in doc.appendices),
     }

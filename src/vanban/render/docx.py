@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from vanban.compose.document import Document
+from vanban.contract import MAU_1_4, Contract, Var
 from vanban.errors import Diagnostic, Span, VanbanError, read_reason
 from vanban.ooxml import finish
 from vanban.ooxml.package import docx_bytes
@@ -249,13 +250,15 @@ def _check_complete(used: frozenset[str] | None, shown: str, names: list[str]) -
             hint_en="Put the tags back, or delete the template to use the built-in one.")])
 
 
-def render(doc: Document, template: Path, display: str | None = None) -> bytes:
-    """DOCX bytes of ``doc`` laid out by ``template``: deterministic, not yet written anywhere."""
+def render(doc: Document, template: Path, display: str | None = None,
+           contract: Contract = MAU_1_4) -> bytes:
+    """DOCX bytes of ``doc`` laid out by ``template``, which must hold every name of its type's
+    ``contract``: deterministic, not yet written anywhere."""
     shown = display or str(template)
     tpl = _open(template, shown)
     context = build_context(doc)
     context.update({k: Markup(v) for k, v in xml_parts(doc).items()})
-    context["trich_yeu"] = Listing(doc.title)  # a line break typed in the title is kept
+    context[Var.TRICH_YEU] = Listing(doc.title)  # a line break typed in the title is kept
     used = _used_names(tpl, template)
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
@@ -265,7 +268,7 @@ def render(doc: Document, template: Path, display: str | None = None) -> bytes:
         if not _template_frame(exc):  # raised by vanban, not by an expression of the template
             raise
         raise _template_error(shown, exc, tpl, list(context)) from None
-    _check_complete(used, shown, list(context))  # after the render, which names a broken tag
+    _check_complete(used, shown, list(contract.names))  # after the render, which names a broken tag
     document = tpl.docx
     body = document.element.body
     finish.split_appendix_section(body, any(a.landscape for a in doc.appendices))

@@ -1,21 +1,19 @@
 """Content checks on a validated plan: Decree 30 and common sense, beyond what the schema says.
 
 Each check adds located diagnostics with a stable code; errors stop the build, warnings are
-printed (and become errors with ``--strict``). Units the registry does not know are reported by
-composition, not here.
+printed (and become errors with ``--strict``). The checks read the resolved plan; names the
+registry does not know are reported by the resolve stage, not here.
 """
 
 from __future__ import annotations
 
-from vanban.compose.registry import Registry
 from vanban.errors import Diagnostic
 from vanban.model.checks.base import Findings
-from vanban.model.checks.content import check_labels, check_sections, check_tasks
+from vanban.model.checks.content import check_labels, check_sections, check_tables, check_tasks
 from vanban.model.checks.dates import check_issue_date, check_timelines
 from vanban.model.checks.frame import check_code, check_recipients, check_signature
 from vanban.model.checks.wording import check_wording
-from vanban.model.plan import Plan
-from vanban.source import Loaded
+from vanban.resolve import Resolved
 
 __all__ = ["CODES", "check_plan"]
 
@@ -35,6 +33,8 @@ CODES = {
     "task.duplicate-id": ("error", "two tasks with one id"),
     "target.duplicate-id": ("error", "two targets with one id"),
     "task.lead-missing": ("error", "a task with an empty lead list"),
+    "table.row-cells": ("error", "a table row whose cells do not match the columns"),
+    "table.too-wide": ("error", "table column widths wider than the text"),
     "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
     "section.empty": ("warning", "a section without content"),
     "section.title-case": ("warning", "a section title not in upper case"),
@@ -55,16 +55,18 @@ CODES = {
 }
 
 
-def check_plan(plan: Plan, loaded: Loaded, registry: Registry) -> list[Diagnostic]:
-    """Every content problem of ``plan``, in file order."""
-    out = Findings(loaded)
+def check_plan(resolved: Resolved) -> list[Diagnostic]:
+    """Every content problem of a resolved plan, in file order."""
+    plan = resolved.plan
+    out = Findings(resolved.loaded)
     check_issue_date(plan, out)
-    check_code(plan, registry, out)
+    check_code(resolved, out)
     check_sections(plan, out)
     check_labels(plan, out)
-    check_tasks(plan, registry, out)
+    check_tasks(resolved, out)
+    check_tables(plan, out)
     check_timelines(plan, out)
     check_wording(plan, out)
     check_recipients(plan, out)
-    check_signature(plan, registry, out)
+    check_signature(resolved, out)
     return sorted(out.found, key=lambda d: (d.span.line, d.span.col))

@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from vanban.errors import Diagnostic, Severity
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Paragraph, Target, Task, UnitDuty
+from vanban.model.blocks import (
+    Bullet,
+    Bullets,
+    Item,
+    Numbered,
+    Paragraph,
+    Table,
+    Target,
+    Task,
+    UnitDuty,
+)
 from vanban.model.diagnostics import dotted
 from vanban.model.plan import Plan
 from vanban.source import Loaded
@@ -86,7 +96,10 @@ def block_texts(path: Path, block: object) -> Iterator[tuple[Path, str]]:
             if isinstance(item, Bullet):
                 yield path + ("bullets", k, "text"), item.text
                 for m, sub in enumerate(item.bullets):
-                    yield path + ("bullets", k, "bullets", m), sub
+                    if isinstance(sub, Target):
+                        yield path + ("bullets", k, "bullets", m, "target"), sub.target
+                    else:
+                        yield path + ("bullets", k, "bullets", m), sub
             else:
                 yield path + ("bullets", k), item
     elif isinstance(block, Target):
@@ -103,6 +116,27 @@ def block_texts(path: Path, block: object) -> Iterator[tuple[Path, str]]:
         for name in ("prefix", "text"):
             if getattr(block, name):
                 yield path + (name,), getattr(block, name)
+    elif isinstance(block, Table):
+        for c, column in enumerate(block.table):
+            yield (path + ("table", c), column) if isinstance(column, str) else (
+                path + ("table", c, "title"), column.title)
+        for r, row in enumerate(block.rows):
+            for c, cell in enumerate(row):
+                if cell:
+                    yield path + ("rows", r, c), cell
+
+
+def targets(plan: Plan) -> Iterator[tuple[Path, Target]]:
+    """Every numeric target with its data path: target blocks and "+" lines inside bullets."""
+    for path, block in blocks(plan):
+        if isinstance(block, Target):
+            yield path, block
+        elif isinstance(block, Bullets):
+            for k, item in enumerate(block.bullets):
+                if isinstance(item, Bullet):
+                    for m, sub in enumerate(item.bullets):
+                        if isinstance(sub, Target):
+                            yield path + ("bullets", k, "bullets", m), sub
 
 
 def plan_year(plan: Plan) -> int | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from vanban.compose.registry import Registry
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Target, Task
-from vanban.model.checks.base import Findings, blocks, sections
+from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Table, Target, Task
+from vanban.model.checks.base import Findings, blocks, sections, targets
 from vanban.model.plan import Plan
+from vanban.resolve import Resolved
+from vanban.rules import nd30
 
 SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)/:-]\s*")
 ITEM_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s+")
@@ -17,9 +18,10 @@ TYPED_DASH = re.compile(r"^[-+–•]\s+")
 def check_sections(plan: Plan, out: Findings) -> None:
     """Titles in upper case, without typed Roman numbers; no empty section; some body at all."""
     if not plan.sections and not plan.parts:
+        name = nd30.DOCUMENT_TYPES[plan.type][0].capitalize()  # never another type's name
         out.warning("plan.no-sections", (),
-                    "Kế hoạch chưa có mục nào (sections hoặc parts).",
-                    "The plan has no sections (sections or parts).",
+                    f"{name} chưa có mục nào (sections hoặc parts).",
+                    "The document has no sections (sections or parts).",
                     "Thêm sections: với các mục I, II, III …", "Add sections:.")
     for p, part in enumerate(plan.parts):
         _title_case(part.title, ("parts", p, "title"), "part.title-case", "phần", out)
@@ -77,10 +79,12 @@ def _typed(label: str, rest: str, path: tuple, out: Findings) -> None:
         f"Viết: \"{rest[:40]}{'…' if len(rest) > 40 else ''}\".", "Remove it.")
 
 
-def check_tasks(plan: Plan, registry: Registry, out: Findings) -> None:
+def check_tasks(resolved: Resolved, out: Findings) -> None:
     """Ids unique across the plan; every task led by someone who does not also coordinate."""
+    plan = resolved.plan
     seen: dict[str, dict[str, tuple]] = {"task": {}, "target": {}}
-    for path, block in blocks(plan):
+    nested = [(p, t) for p, t in targets(plan) if "bullets" in p]
+    for path, block in [*blocks(plan), *nested]:
         if isinstance(block, (Task, Target)) and block.id:
             kind = "task" if isinstance(block, Task) else "target"
             first = seen[kind].get(block.id)
@@ -96,27 +100,54 @@ def check_tasks(plan: Plan, registry: Registry, out: Findings) -> None:
                     "Mỗi mã chỉ dùng một lần trong kế hoạch; đặt mã khác, ví dụ "
                     f"\"{block.id}-2\".", f'Each id is used once; e.g. "{block.id}-2".')
         if isinstance(block, Task):
-            _lead_and_support(block, path, registry, out)
+            _lead_and_support(block, path, resolved, out)
 
 
-def _resolve(ref: str, registry: Registry) -> str | None:
-    name = ref.removeprefix("và ")
-    hit = registry.unit(name)
-    return hit.id if hit is not None else None
-
-
-def _lead_and_support(task: Task, path: tuple, registry: Registry, out: Findings) -> None:
+def _lead_and_support(task: Task, path: tuple, resolved: Resolved, out: Findings) -> None:
     if not task.lead:
         out.error("task.lead-missing", path + ("lead",),
                   "Nhiệm vụ chưa có đơn vị chủ trì.", "The task has no lead unit.",
                   "Ghi ít nhất một đơn vị ở \"lead\".", 'Give at least one unit in "lead".')
         return
-    leads = {uid: ref for ref in task.lead if (uid := _resolve(ref, registry))}
-    for i, ref in enumerate(task.support):
-        uid = _resolve(ref, registry)
+    leads = {uid for uid in resolved.units[path + ("lead",)].ids if uid}
+    support = resolved.units[path + ("support",)].ids if task.support else ()
+    for i, (ref, uid) in enumerate(zip(task.support, support)):
         if uid is not None and uid in leads:
             out.error(
                 "task.lead-also-support", path + ("support", i),
                 f"Đơn vị \"{ref}\" vừa chủ trì vừa phối hợp trong cùng nhiệm vụ.",
                 f'The unit "{ref}" both leads and coordinates this task.',
                 "Xóa đơn vị này khỏi \"support\".", 'Remove it from "support".')
+
+
+TEXT_WIDTH_MM = nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
+
+
+def check_tables(plan: Plan, out: Findings) -> None:
+    """Every row of a table has one cell per column; the widths given fit the page."""
+    for path, block in blocks(plan):
+        if not isinstance(block, Table):
+            continue
+        count = len(block.table)
+        for r, row in enumerate(block.rows):
+            if len(row) != count:
+                out.error(
+                    "table.row-cells", path + ("rows", r),
+                    f"Dòng {r + 1} của bảng có {len(row)} ô, nhưng bảng có {count} cột.",
+                    f"Row {r + 1} of the table has {len(row)} cells; the table has {count} "
+                    "columns.", "Thêm ô trống \"\" hoặc bớt ô cho đủ số cột.",
+                    'Add empty cells "" or remove cells to match the columns.')
+        widths = [c.width for c in block.table if not isinstance(c, str) and c.width]
+        free = count - len(widths)
+        if any(w <= 0 for w in widths) or sum(widths) + 10 * free > TEXT_WIDTH_MM + 0.05:
+            out.error(
+                "table.too-wide", path + ("table",),
+                f"Độ rộng các cột ({_mm(sum(widths))} mm, cộng tối thiểu 10 mm cho mỗi cột không "
+                f"ghi độ rộng) vượt khổ chữ {_mm(TEXT_WIDTH_MM)} mm, hoặc có độ rộng không dương.",
+                f"The column widths exceed the {_mm(TEXT_WIDTH_MM)} mm text width, or one is not "
+                "positive.", "Giảm độ rộng các cột, hoặc bỏ width để chia đều.",
+                "Reduce the widths, or leave width out to share the width equally.", key=True)
+
+
+def _mm(value: float) -> str:
+    return f"{value:g}".replace(".", ",")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from vanban.compose.registry import Registry
 from vanban.model.checks.base import Findings
 from vanban.model.plan import Plan
+from vanban.resolve import Resolved
 from vanban.rules import nd30
 
 CODE = nd30.CODE_PATTERN
@@ -14,11 +14,12 @@ ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*(?:[.\-&][A-ZĐ0-9]+)*$")
 AUTHORITY_NAMES = {"KT.": "ký thay", "Q.": "quyền", "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền"}
 
 
-def check_code(plan: Plan, registry: Registry, out: Findings) -> None:
+def check_code(resolved: Resolved, out: Findings) -> None:
     """The code (ký hiệu) is "<type>-<issuer>…", e.g. KH-UBND for a Kế hoạch of a UBND."""
+    plan = resolved.plan
     if plan.code is None:
         return
-    type_name, abbr = nd30.DOCUMENT_TYPES[plan.type]
+    type_name, abbr = resolved.type_name, resolved.type_abbr
     code = plan.code
     if not CODE.match(code):
         out.error(
@@ -37,7 +38,7 @@ def check_code(plan: Plan, registry: Registry, out: Findings) -> None:
             f"Viết \"{abbr}-{'-'.join(code.split('-')[1:])}\", hoặc sửa \"type\".",
             f"Write \"{abbr}-{'-'.join(code.split('-')[1:])}\", or fix \"type\".")
         return
-    issuer = registry.unit(plan.issuer)
+    issuer = resolved.issuer
     if issuer is not None and issuer.unit.abbr and issuer.unit.abbr not in code.split("-")[1:]:
         out.warning(
             "plan.code-issuer", ("code",),
@@ -47,11 +48,10 @@ def check_code(plan: Plan, registry: Registry, out: Findings) -> None:
             f"Ví dụ: \"{abbr}-{issuer.unit.abbr}\".", f'E.g. "{abbr}-{issuer.unit.abbr}".')
 
 
-def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
+def check_signature(resolved: Resolved, out: Findings) -> None:
     """KT./Q./TL./TUQ. and TM. used as Decree 30 (Điều 13) says; titles in upper case."""
-    sig = plan.signature
-    signer = registry.signer(sig.signer)
-    position = sig.position or (signer.position if signer else None)
+    sig = resolved.plan.signature
+    position = resolved.position
     where_position = ("signature", "position") if sig.position else ("signature", "signer")
     if sig.authority != "none" and not sig.head:
         name = AUTHORITY_NAMES[sig.authority]
@@ -89,7 +89,7 @@ def check_signature(plan: Plan, registry: Registry, out: Findings) -> None:
             'The head signs in person: remove "authority: KT.".' if same else
             'Fix the position, or remove "authority: KT.".')
     if sig.on_behalf_of:
-        issuer = registry.unit(plan.issuer)
+        issuer = resolved.issuer
         if issuer is not None and not issuer.unit.collective:
             out.warning(
                 "signature.tm-not-collective", ("signature", "on_behalf_of"),

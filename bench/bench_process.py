@@ -1,0 +1,115 @@
+"""Benchmark: one document, whole processes, against a like-for-like baseline.
+
+Run: python bench/bench_process.py [--repeat 15]
+
+Every figure is a whole process timed from spawn to exit (what a clerk waits for), with its CPU
+time (user + system, from wait4). The cases run interleaved, round after round, so machine noise
+hits them alike; medians and the spread (min–max) are printed.
+
+  vanban build    `python -m vanban.cli build <the 2024 plan> --out <new folder>`
+  baseline        bench/baseline_docx.py: python-docx writes the same paragraphs with the same
+                  styles into vanban's own frame template (body emptied); no validation at all
+  vanban text     the git diff driver, run once per file in a diff
+  vanban --help, vanban validate (one plan), vanban check (one DOCX)
+
+Targets (issue 7): build/baseline ≤ 1.0 (CPU); `vanban text` ≤ 0.08 s. Not asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import docx
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+OUTPUT = ROOT / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
+TEMPLATE = ROOT / "templates" / "mau-1-4.docx"
+VANBAN = [sys.executable, "-m", "vanban.cli"]
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one whole process, which must succeed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(args)}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def prepare(folder: Path) -> tuple[Path, Path]:
+    """vanban's frame with its body emptied, and the [style, text] of every output paragraph."""
+    frame = docx.Document(str(TEMPLATE))
+    body = frame.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    frame_path = folder / "frame.docx"
+    frame.save(str(frame_path))
+    made = docx.Document(str(OUTPUT))
+    rows = [[p.style.name, p.text] for p in made.paragraphs]
+    for table in made.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                rows.extend([p.style.name, p.text] for p in cell.paragraphs)
+    paras = folder / "paras.json"
+    paras.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    return frame_path, paras
+
+
+def summary(samples: list[float]) -> str:
+    return (f"{statistics.median(samples) * 1000:7.1f} ms "
+            f"({min(samples) * 1000:.0f}–{max(samples) * 1000:.0f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        frame, paras = prepare(folder)
+        counter = iter(range(1_000_000))
+        cases = {
+            "vanban build (1 plan)": lambda: VANBAN + [
+                "build", str(PLAN), "--out", str(folder / f"o{next(counter)}")],
+            "baseline python-docx": lambda: [
+                sys.executable, str(ROOT / "bench" / "baseline_docx.py"), str(frame), str(paras),
+                str(folder / f"b{next(counter)}.docx")],
+            "vanban text": lambda: VANBAN + ["text", str(OUTPUT)],
+            "vanban --help": lambda: VANBAN + ["--help"],
+            "vanban validate (1 plan)": lambda: VANBAN + ["validate", str(PLAN)],
+            "vanban check (1 DOCX)": lambda: VANBAN + ["check", str(OUTPUT)],
+            "python -c pass": lambda: [sys.executable, "-c", "pass"],
+        }
+        walls = {name: [] for name in cases}
+        cpus = {name: [] for name in cases}
+        for name, make in cases.items():  # warm the file cache once
+            run(make())
+        for _ in range(args.repeat):
+            for name, make in cases.items():
+                wall, cpu = run(make())
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+    print(f"{args.repeat} interleaved rounds, {os.cpu_count()} cores, Python "
+          f"{sys.version.split()[0]}; wall median (min–max) and CPU median")
+    for name in cases:
+        print(f"{name:26} wall {summary(walls[name])}   cpu {summary(cpus[name])}")
+    build, base = "vanban build (1 plan)", "baseline python-docx"
+    print(f"ratio build/baseline: wall {statistics.median(walls[build]) / statistics.median(walls[base]):.2f}"
+          f", cpu {statistics.median(cpus[build]) / statistics.median(cpus[base]):.2f}"
+          "  (target ≤ 1.0)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""A generated workspace of N plans, for the scale benchmarks.
+
+Each plan is the 2024 Quảng Bình plan with its own number and a title ending in its index, under
+``plans/gen/<index>/ke-hoach.yaml``, next to a copy of the project's registry and templates. The
+plans differ in bytes, so no build can share one output between two plans.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+
+
+def make_workspace(folder: Path, count: int) -> Path:
+    """Write ``count`` plans into ``folder`` (a workspace with plans/, templates/); returns it."""
+    plans = folder / "plans"
+    shutil.copytree(ROOT / "plans" / "_shared", plans / "_shared")
+    if (ROOT / "templates").is_dir():
+        shutil.copytree(ROOT / "templates", folder / "templates")
+    text = SEED.read_text(encoding="utf-8")
+    for index in range(count):
+        target = plans / "gen" / f"{index:04d}" / "ke-hoach.yaml"
+        target.parent.mkdir(parents=True)
+        target.write_text(plan_text(text, index), encoding="utf-8")
+    return folder
+
+
+def plan_text(seed: str, index: int) -> str:
+    """The seed plan made distinct: its number and the last line of its title carry ``index``."""
+    out = seed.replace("number: 87 ", f"number: {index + 1} ", 1)
+    return out.replace("  giai đoạn 2021-2025” năm 2024\n",
+                       f"  giai đoạn 2021-2025” năm 2024 (bản {index + 1})\n", 1)
+
+
+def edit_one(folder: Path, index: int = 0, stamp: int = 1) -> Path:
+    """Change the wording of one plan (as a clerk's save would); returns its path."""
+    target = folder / "plans" / "gen" / f"{index:04d}" / "ke-hoach.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace(f"(bản {index + 1})", f"(bản {index + 1}, sửa {stamp})", 1),
+                      encoding="utf-8")
+    return target

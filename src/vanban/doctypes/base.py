@@ -1,0 +1,43 @@
+"""What a document type is: one entry of the table of types, holding everything the pipeline needs
+to build that type (its model, checks, composition, template and rule profile)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from vanban.compose.document import Document
+from vanban.contract import Contract
+from vanban.errors import Diagnostic
+from vanban.resolve import Resolved
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One document type (``type:`` in a plan file), e.g. ``ke-hoach``."""
+
+    key: str
+    """The value of ``type:``."""
+    name: str
+    """The type name as printed (ô 5a), e.g. "KẾ HOẠCH"; empty for a Công văn, which has none."""
+    abbr: str
+    """The abbreviation that starts the code (ký hiệu), e.g. "KH"."""
+    layout: str
+    """The sample of Phụ lục III the type is laid out by, e.g. "Mẫu 1.4"."""
+    model: Any
+    """The pydantic model of a plan file of this type."""
+    check: Callable[[Resolved], list[Diagnostic]]
+    """The content checks on a resolved plan (located diagnostics)."""
+    compose: Callable[[Resolved], Document]
+    """The composition of a resolved plan into the document to print."""
+    template: str
+    """The file name of the type's default template (templates/ and the packaged copy)."""
+    build_template: Callable[[], bytes]
+    """Builds that default template from the rule pack."""
+    contract: Contract
+    """The variables and parts the template must contain."""
+    styles: tuple[str, ...]
+    """The paragraph style ids the type's documents use (all defined by its template)."""
+    profile: str = "nd30"
+    """The rule pack (``vanban.rules.profile``) the type follows."""

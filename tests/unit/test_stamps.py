@@ -1,0 +1,103 @@
+"""The stamp book: an output is current only when its inputs and its own bytes are unchanged;
+anything missing, corrupt or edited by hand means "build it again"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vanban import stamps
+from vanban.errors import Diagnostic, Severity, Span
+
+
+@pytest.fixture()
+def ws(tmp_path: Path) -> Path:
+    (tmp_path / "plans" / "_shared").mkdir(parents=True)
+    (tmp_path / "plans" / "_shared" / "don-vi.yaml").write_text("units: {}\n", encoding="utf-8")
+    (tmp_path / "plans" / "a.yaml").write_text("title: A\n", encoding="utf-8")
+    (tmp_path / "outputs").mkdir()
+    stamps._digests.clear()
+    return tmp_path
+
+
+def _key(ws: Path, **options) -> str:
+    stamps._digests.clear()  # a new process
+    return stamps.inputs_key(ws / "plans" / "a.yaml", [ws / "plans" / "_shared"], ws, options)
+
+
+def _made(ws: Path, data: bytes = b"docx", warnings=()) -> tuple[Path, str]:
+    target = ws / "outputs" / "a.docx"
+    target.write_bytes(data)
+    key = _key(ws)
+    book = stamps.StampBook(ws / "outputs")
+    book.record(target, key, data, None, list(warnings))
+    book.save()
+    return target, key
+
+
+def test_unchanged_inputs_and_output_are_current(ws):
+    target, key = _made(ws)
+    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is not None
+    assert key == _key(ws)
+
+
+@pytest.mark.parametrize("change", ["plan", "registry", "new-registry-file", "template",
+                                    "options"])
+def test_any_input_change_makes_it_stale(ws, change):
+    target, key = _made(ws)
+    if change == "plan":
+        (ws / "plans" / "a.yaml").write_text("title: B\n", encoding="utf-8")
+    elif change == "registry":
+        (ws / "plans" / "_shared" / "don-vi.yaml").write_text("units: {x: {}}\n", "utf-8")
+    elif change == "new-registry-file":
+        (ws / "plans" / "_shared" / "nguoi-ky.yaml").write_text("signers: {}\n", "utf-8")
+    elif change == "template":
+        (ws / "templates").mkdir()
+        (ws / "templates" / "ke-hoach.docx").write_bytes(b"PK")
+    new_key = _key(ws, pdf=True) if change == "options" else _key(ws)
+    assert new_key != key
+    assert stamps.StampBook(ws / "outputs").current(target, new_key, pdf=False) is None
+
+
+def test_output_edited_or_deleted_by_hand_is_stale(ws):
+    target, key = _made(ws)
+    target.write_bytes(b"edited in Word")
+    stamps._digests.clear()
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+    target.unlink()
+    stamps._digests.clear()
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+
+
+def test_pdf_asked_but_never_made_is_stale(ws):
+    target, key = _made(ws)
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=True) is None
+
+
+@pytest.mark.parametrize("content", ["", "{", "[]", '{"format": 99, "outputs": {}}',
+                                     '{"format": 1, "outputs": {"a.docx": {"inputs": 1}}}',
+                                     '{"format": 1, "outputs": []}', "\x00\xff"])
+def test_corrupt_book_means_a_full_build(ws, content):
+    target, key = _made(ws)
+    (ws / "outputs" / stamps.BOOK_NAME).write_text(content, encoding="latin-1")
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+
+
+def test_warnings_come_back_as_they_were(ws):
+    warning = Diagnostic("text.case", "Viết hoa", Span("plans/a.yaml", 3, 5), "title",
+                         Severity.WARNING, "Capitals", "gợi ý", "hint")
+    target, key = _made(ws, warnings=[warning])
+    stamp = stamps.StampBook(ws / "outputs").current(target, key, pdf=False)
+    assert stamp is not None and stamps.warnings_of(stamp) == [warning]
+
+
+def test_book_is_deterministic_and_not_rewritten_when_equal(ws):
+    _made(ws)
+    book_path = ws / "outputs" / stamps.BOOK_NAME
+    first = book_path.read_bytes()
+    stamps.StampBook(ws / "outputs").save()
+    assert book_path.read_bytes() == first
+    assert json.loads(first)["format"] == stamps.FORMAT
+    assert list(book_path.parent.glob("*.tmp")) == []
