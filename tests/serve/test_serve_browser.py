@@ -53,11 +53,12 @@ def _first_line(proc: subprocess.Popen, timeout: float = 60) -> str:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """``vanban serve plans --port 0`` in a workspace copy; yields (url, workspace)."""
+    """``vanban serve plans --port 0`` (the program as installed: ``cli.run``) in a workspace
+    copy; yields (url, workspace)."""
     ws = make_workspace(tmp_path_factory.mktemp("browser"))
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from vanban.cli import main; main()", "serve", "plans",
+        [sys.executable, "-c", "from vanban.cli import run; run()", "serve", "plans",
          "--port", "0"], cwd=ws, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, stdin=subprocess.DEVNULL, start_new_session=True)
     line = _first_line(proc)
@@ -166,7 +167,7 @@ def test_serve_stops_its_office_on_ctrl_c(tmp_path):
     ws = make_workspace(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from vanban.cli import main; main()", "serve", "plans",
+        [sys.executable, "-c", "from vanban.cli import run; run()", "serve", "plans",
          "--port", "0"], cwd=ws, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, stdin=subprocess.DEVNULL, start_new_session=True)
     marker = f"name=vanban-serve-{proc.pid}-"  # the pipe of the office this server started
