@@ -159,3 +159,31 @@ def test_changes_against_the_last_commit(served):
 def test_nothing_was_written_into_the_source_tree(served):
     _, ws, before = served
     assert _tree(ws) == before
+
+
+@pytest.mark.pdf
+def test_without_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monkeypatch):
+    import shutil
+
+    from vanban.serve import pages, site
+    from vanban.serve.app import Preview
+
+    if shutil.which("soffice") is None:
+        pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
+    for module in (pages, site):
+        monkeypatch.setattr(module, "rasterizer", lambda: None)
+    ws = make_workspace(tmp_path)
+    preview = Preview(ws / "plans", workspace=ws)
+    preview.start()
+    try:
+        port = preview.server.port
+        s = wait_state(port, PLAN_2025, lambda s: s["status"] in ("ok", "error"))
+        assert s["files"] == ["document.docx", "document.pdf"] and s["pages"] == []
+        assert s["pages_tool"] is False and s["notice"] == ""
+        status, headers, body = get(port, f"/file/{PLAN_2025}?build={s['build']}"
+                                          "&name=document.pdf")
+        assert status == 200 and body[:5] == b"%PDF-"
+        assert headers["content-type"] == "application/pdf"
+        assert headers["content-disposition"] == 'inline; filename="ke-hoach-hoa-giai.pdf"'
+    finally:
+        preview.close()

@@ -185,8 +185,11 @@ class Handler(BaseHTTPRequestHandler):
             return self._not_found()
         extra = {"Cache-Control": "private, max-age=3600"}  # a build's files never change
         if path.suffix != ".png":
+            # The PDF opens in the browser (and in the page when there are no page images);
+            # the DOCX is saved. Both under the plan's name.
+            how = "inline" if path.suffix == ".pdf" else "attachment"
             download = PurePosixPath(key).stem + path.suffix
-            extra["Content-Disposition"] = f"attachment; filename=\"{_ascii(download)}\""
+            extra["Content-Disposition"] = f"{how}; filename=\"{_ascii(download)}\""
         self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[path.suffix], extra=extra)
 
     def static(self, rest: str, _query: dict) -> None:
