@@ -150,8 +150,9 @@ def test_changes_against_the_last_commit(served):
         assert c["ok"] and "-date: 2025-01-14\n+date: 2025-01-15\n" in c["text"]
         c = json.loads(get(port, f"/api/changes/{BAD}")[2])  # untracked: not in HEAD
         assert not c["ok"] and "HEAD" in c["text"]
-        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=--output=/tmp/x")[2])
-        assert not c["ok"] and c["text"] == "Tên phiên bản (revision) không hợp lệ."
+        for rev in ("--output=/tmp/x", "HEAD:../secret.yaml", "HEAD%20--help"):
+            c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev={rev}")[2])
+            assert not c["ok"] and c["text"] == "Tên phiên bản (revision) không hợp lệ.", rev
     finally:
         plan.write_text(text, encoding="utf-8")
 

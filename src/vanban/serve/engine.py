@@ -153,7 +153,8 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     """
     import difflib
 
-    if not rev or rev.startswith("-") or any(c.isspace() for c in rev):
+    # A revision only: no option (-…), and no "REV:path" that would name another file.
+    if not rev or rev.startswith("-") or ":" in rev or any(c.isspace() for c in rev):
         return {"ok": False, "rev": rev, "text": "Tên phiên bản (revision) không hợp lệ."}
     folder = plan.resolve().parent
     top = _git(["rev-parse", "--show-toplevel"], folder)
