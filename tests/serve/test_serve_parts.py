@@ -196,3 +196,38 @@ def test_without_a_uno_python_each_conversion_starts_libreoffice(tmp_path, monke
     office.convert(docx, tmp_path / "a.pdf")
     assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"
     office.close()
+
+
+def test_saving_a_template_or_a_registry_rebuilds_the_open_plan(tmp_path, monkeypatch):
+    from vanban.serve.app import Preview
+
+    ws = make_workspace(tmp_path)
+    monkeypatch.setenv("VANBAN_SOFFICE", str(ws / "no-libreoffice-here"))
+    preview = Preview(ws / "plans", workspace=ws)
+    preview.start()
+    site = preview.site
+    try:
+        site.want(PLAN_2024)
+        builds = [_next_build(site, None)]
+        for saved in (ws / "templates" / "mau-1-4.docx", ws / "plans" / "_shared" / "nguoi-ky.yaml"):
+            saved.write_bytes(saved.read_bytes())  # saved again, unchanged: still a save
+            builds.append(_next_build(site, builds[-1]))
+        assert len(set(builds)) == 3
+        assert site.snapshot(PLAN_2025)["status"] == "new"  # not open: not built
+    finally:
+        preview.close()
+
+
+def _next_build(site, old: int | None) -> int:
+    """Wait for a good build of the 2024 plan other than ``old``; its number."""
+    import time
+
+    version, deadline = 0, time.monotonic() + 120  # a limit for a lost save, not a speed check
+    while True:
+        s = site.snapshot(PLAN_2024)
+        if s["status"] == "ok" and s["build"] != old:
+            return s["build"]
+        assert s["status"] != "error", s["diagnostics"]
+        assert time.monotonic() < deadline, "the save was not seen"
+        version = site.wait(PLAN_2024, version, 5)
+        assert version is not None
