@@ -18,10 +18,21 @@ from vanban.serve.server import Server
 from vanban.serve.site import Site
 from vanban.serve.watcher import Watcher
 
-OFFICE_WORDS = {"warm": "LibreOffice giữ sẵn (xem trước nhanh)",
-                "cold": "LibreOffice khởi động cho mỗi lần dựng (chậm hơn; cài python3-uno để "
-                        "giữ LibreOffice chạy sẵn)",
-                "none": f"không có LibreOffice: chỉ hiện lỗi và nội dung chữ. {INSTALL_HINT}"}
+OFFICE_WORDS = {
+    "vi": {"warm": "LibreOffice giữ sẵn (xem trước nhanh)",
+           "cold": "LibreOffice khởi động cho mỗi lần dựng (chậm hơn; cài python3-uno để giữ "
+                   "LibreOffice chạy sẵn)",
+           "none": f"không có LibreOffice: chỉ hiện lỗi và nội dung chữ. {INSTALL_HINT}"},
+    "en": {"warm": "LibreOffice kept running (fast previews)",
+           "cold": "LibreOffice started for each build (slower; install python3-uno to keep it "
+                   "running)",
+           "none": "no LibreOffice: diagnostics and text only. Install: sudo apt-get install "
+                   "libreoffice-writer-nogui python3-uno fonts-liberation2 poppler-utils"},
+}
+WORDS = {
+    "vi": ("vanban serve: {url}  (Ctrl+C để dừng)", "Thư mục: {root}; {office}.", "Đã dừng."),
+    "en": ("vanban serve: {url}  (Ctrl+C to stop)", "Folder: {root}; {office}.", "Stopped."),
+}
 
 
 class Preview:
@@ -88,8 +99,10 @@ def run(root: Path, *, port: int, out: Path | None, lang: str,
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         preview.start()
-        say(f"vanban serve: {preview.url}  (Ctrl+C để dừng)")
-        say(f"Thư mục: {display_path(preview.root)}; {OFFICE_WORDS[preview.office.mode]}.")
+        started, folder, _ = WORDS[lang]
+        say(started.format(url=preview.url))
+        say(folder.format(root=display_path(preview.root),
+                          office=OFFICE_WORDS[lang][preview.office.mode]))
         if opened is not None:
             opened(preview.url)
         try:
@@ -100,5 +113,5 @@ def run(root: Path, *, port: int, out: Path | None, lang: str,
     finally:
         signal.signal(signal.SIGTERM, previous)
         preview.close()
-        say("Đã dừng.")
+        say(WORDS[lang][2])
 
