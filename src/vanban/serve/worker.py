@@ -40,6 +40,7 @@ def main() -> None:
     from vanban.serve import engine  # noqa: F401  (import the build machinery before "ready")
 
     out = sys.stdout
+    sys.stdout = sys.stderr  # whatever a library prints cannot break the answers' lines
     out.write(json.dumps({"ready": True}) + "\n")
     out.flush()
     for line in sys.stdin:
