@@ -152,7 +152,7 @@ def test_a_build_that_hangs_becomes_a_located_error_and_the_site_goes_on(ws, tmp
 def test_the_warm_office_starts_again_after_it_died(tmp_path):
     from vanban.serve import engine
     from vanban.serve.office import Office, find_uno_python
-    from vanban.serve.pages import rasterize
+    from vanban.serve.pages import DPI, rasterize
 
     soffice = shutil.which("soffice")
     if soffice is None or find_uno_python(Path(soffice)) is None:
@@ -171,14 +171,14 @@ def test_the_warm_office_starts_again_after_it_died(tmp_path):
             == b"%PDF-"
     finally:
         office.close()
-    # The pages as PNG images: A4 at 96 dpi, one per PDF page, nothing else left in the folder.
+    # The pages as PNG images: A4 at DPI, one per PDF page, nothing else left in the folder.
     (tmp_path / "pages").mkdir()
     names = rasterize(tmp_path / "2.pdf", tmp_path / "pages")
     assert names == [f"page-{n}.png" for n in range(1, len(names) + 1)] and len(names) > 1
     assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == sorted(names)
     png = (tmp_path / "pages" / "page-1.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", png[16:24]) == (794, 1123)  # 210 × 297 mm at 96 dpi
+    assert struct.unpack(">II", png[16:24]) == (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
 
 
 @pytest.mark.pdf
@@ -231,3 +231,35 @@ def _next_build(site, old: int | None) -> int:
         assert time.monotonic() < deadline, "the save was not seen"
         version = site.wait(PLAN_2024, version, 5)
         assert version is not None
+
+
+PPM = [
+    ("grey page", b"P6\n2 1\n255\n" + bytes([0, 0, 0, 200, 200, 200]), 0, bytes([0, 200])),
+    ("red ink", b"P6 2 1 255\n" + bytes([255, 0, 0, 255, 255, 255]), 2,
+     bytes([255, 0, 0, 255, 255, 255])),
+    ("comment", b"P6\n# pdftoppm\n1 2\n255\n" + bytes([9, 9, 9, 7, 7, 7]), 0, bytes([9, 7])),
+]
+
+
+@pytest.mark.parametrize(("ppm", "colour", "pixels"), [p[1:] for p in PPM], ids=[p[0] for p in PPM])
+def test_ppm_to_png_keeps_every_pixel(ppm, colour, pixels):
+    import zlib
+
+    from vanban.serve.pages import ppm_to_png
+
+    png = ppm_to_png(ppm)
+    width, height, depth, kind = struct.unpack(">IIBB", png[16:26])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and depth == 8 and kind == colour
+    idat = png.index(b"IDAT")
+    size = struct.unpack(">I", png[idat - 4:idat])[0]
+    rows = zlib.decompress(png[idat + 4:idat + 4 + size])
+    stride = len(pixels) // height
+    assert rows == b"".join(b"\x00" + pixels[y * stride:(y + 1) * stride] for y in range(height))
+    assert width * (3 if colour == 2 else 1) == stride
+
+
+def test_ppm_that_is_not_rgb_is_refused():
+    from vanban.serve.pages import PagesError, ppm_to_png
+
+    with pytest.raises(PagesError, match="không đọc được"):
+        ppm_to_png(b"P5\n1 1\n255\n\x00")

@@ -22,7 +22,7 @@ from pathlib import Path
 from vanban.errors import VanbanError, display_path
 from vanban.serve import engine
 from vanban.serve.office import INSTALL_HINT, Office, OfficeError
-from vanban.serve.pages import PAGE_NAME, PagesError, rasterize, rasterizer
+from vanban.serve.pages import DPI, PAGE_NAME, PagesError, rasterize, rasterizer
 from vanban.serve.process import LineProcess, ProcessError
 
 BUILD_TIMEOUT = 60.0
@@ -172,7 +172,7 @@ class Site:
                 "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
                 "notice": s.notice, "seconds": s.seconds, "office": office,
                 "measured": s.measured,
-                "pages_tool": rasterizer() is not None,
+                "pages_tool": rasterizer() is not None, "dpi": DPI,
                 "install": "" if office != "none" else INSTALL_HINT,
             }
 

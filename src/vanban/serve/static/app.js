@@ -112,9 +112,12 @@ function drawPages(s) {
     }
     if (img.getAttribute("src") === url) return done();
     // Load the new image first, then swap: the page keeps its height, the scroll stays.
+    // The density descriptor shows the image at its printed size (96 CSS pixels an inch).
+    const srcset = `${url} ${s.dpi / 96}x`;
     const next = new Image();
-    next.onload = () => { img.src = url; done(); };
+    next.onload = () => { img.srcset = srcset; img.src = url; done(); };
     next.onerror = done;
+    next.srcset = srcset;
     next.src = url;
   });
   imgs.slice(s.pages.length).forEach((img) => img.remove());
