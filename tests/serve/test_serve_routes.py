@@ -8,11 +8,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from tests.serve.helpers import PLAN_2024, PLAN_2025, get, line_of, make_workspace, wait_state
 
 BAD = "quang-binh/2025/loi.yaml"
+ODD = "quang-binh/2025/kế hoạch #2 {{name}} <b>.yaml"  # a name a clerk may give, and worse
 SECRET = "BÍ-MẬT-KHÔNG-ĐƯỢC-LỘ"
 
 
@@ -32,6 +34,7 @@ def served(tmp_path_factory):
     good = (plans / PLAN_2025).read_text(encoding="utf-8")
     (plans / BAD).write_text(good.replace("lead: Sở Tư pháp", "lead: Sở Tư Phap", 1),
                              encoding="utf-8")
+    (plans / ODD).write_text(good, encoding="utf-8")
     (ws / "secret.yaml").write_text(f"title: {SECRET}\n", encoding="utf-8")
     (ws / "elsewhere").mkdir()
     (ws / "elsewhere" / "plan.yaml").write_text(f"title: {SECRET}\n", encoding="utf-8")
@@ -56,8 +59,22 @@ def test_index_lists_the_plans_under_path_only(served):
     for key in (PLAN_2024, PLAN_2025, BAD):
         assert f'<a href="/plan/{key}">' in page
     assert "link.yaml" not in page and "outside/" not in page  # symlinks out of PATH
-    assert preview.site.plan_keys() == sorted([PLAN_2024, PLAN_2025, BAD,
-                                          "quang-trach/2025/ke-hoach-hoa-giai.yaml"])
+    assert preview.site.plan_keys() == sorted([PLAN_2024, PLAN_2025, BAD, ODD,
+                                               "quang-trach/2025/ke-hoach-hoa-giai.yaml"])
+    odd = quote(ODD)
+    assert f'<a href="/plan/{odd}">quang-binh/2025/kế hoạch #2 {{{{name}}}} &lt;b&gt;.yaml</a>' \
+        in page
+
+
+def test_a_plan_with_an_odd_name_is_reached_and_escaped(served):
+    port = served[0].server.port
+    status, _, body = get(port, f"/plan/{quote(ODD)}")
+    page = body.decode()
+    assert status == 200
+    assert "<title>kế hoạch #2 {{name}} &lt;b&gt;: vanban</title>" in page
+    assert 'data-plan="quang-binh/2025/kế hoạch #2 {{name}} &lt;b&gt;.yaml"' in page
+    s = wait_state(port, quote(ODD), lambda s: s["status"] in ("ok", "error"))
+    assert s["status"] == "ok" and s["plan"] == ODD
 
 
 def test_plan_page_and_its_static_files(served):

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import PurePosixPath
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from vanban.serve.site import Site
 
@@ -114,7 +115,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def index(self, _rest: str, _query: dict) -> None:
         rows = "\n".join(
-            f'<li><a href="/plan/{html.escape(k, quote=True)}">{html.escape(k)}</a></li>'
+            f'<li><a href="/plan/{html.escape(quote(k), quote=True)}">{html.escape(k)}</a></li>'
             for k in self.server.site.plan_keys())
         page = static_text("index.html").replace(
             "<!--PLANS-->", rows or "<li>Không có kế hoạch nào (.yaml) trong thư mục này.</li>")
@@ -124,9 +125,10 @@ class Handler(BaseHTTPRequestHandler):
         key = self._plan(rest)
         if key is None:
             return self._not_found()
-        page = (static_text("plan.html")
-                .replace("{{plan}}", html.escape(key, quote=True))
-                .replace("{{name}}", html.escape(PurePosixPath(key).stem)))
+        values = {"plan": html.escape(key, quote=True),
+                  "name": html.escape(PurePosixPath(key).stem)}
+        page = re.sub(r"\{\{(plan|name)\}\}", lambda m: values[m.group(1)],
+                      static_text("plan.html"))  # one pass: a name cannot inject a field
         self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
 
     def api_plan(self, rest: str, _query: dict) -> None:
