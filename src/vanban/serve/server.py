@@ -191,7 +191,8 @@ class Handler(BaseHTTPRequestHandler):
             # the DOCX is saved. Both under the plan's name.
             how = "inline" if path.suffix == ".pdf" else "attachment"
             download = PurePosixPath(key).stem + path.suffix
-            extra["Content-Disposition"] = f"{how}; filename=\"{_ascii(download)}\""
+            extra["Content-Disposition"] = (f"{how}; filename=\"{_ascii(download)}\"; "
+                                            f"filename*=UTF-8''{quote(download)}")
         self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[path.suffix], extra=extra)
 
     def static(self, rest: str, _query: dict) -> None:
@@ -242,6 +243,6 @@ def _int(text: str) -> int:
 
 
 def _ascii(name: str) -> str:
-    """A file name for Content-Disposition (the plan names are ASCII already, as a rule)."""
+    """The ASCII stand-in of a file name (``filename*`` carries the real one)."""
     return "".join(c if c.isascii() and c not in '"\\' and c.isprintable() else "_"
                    for c in name)
