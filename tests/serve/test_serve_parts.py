@@ -181,23 +181,6 @@ def test_the_warm_office_starts_again_after_it_died(tmp_path):
     assert struct.unpack(">II", png[16:24]) == (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
 
 
-@pytest.mark.pdf
-def test_without_a_uno_python_each_conversion_starts_libreoffice(tmp_path, monkeypatch):
-    from vanban.serve import engine
-    from vanban.serve.office import Office
-
-    if shutil.which("soffice") is None:
-        pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
-    monkeypatch.setenv("VANBAN_UNO_PYTHON", sys.executable)  # the project's Python: no uno
-    office = Office(tmp_path / "profile")
-    assert office.mode == "cold" and office.pid is None
-    docx = tmp_path / "a.docx"
-    docx.write_bytes(engine.build_plan(ROOT / "plans" / PLAN_2025, ROOT / "plans", ROOT)["docx"])
-    office.convert(docx, tmp_path / "a.pdf")
-    assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"
-    office.close()
-
-
 def test_saving_a_template_or_a_registry_rebuilds_the_open_plan(tmp_path, monkeypatch):
     from vanban.serve.app import Preview
 

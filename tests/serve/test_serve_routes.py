@@ -186,8 +186,11 @@ def test_nothing_was_written_into_the_source_tree(served):
 
 
 @pytest.mark.pdf
-def test_without_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monkeypatch):
+def test_cold_office_and_no_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monkeypatch):
+    """No Python with uno: one LibreOffice per conversion; no pdftoppm: no page images, the
+    page shows the PDF (served inline)."""
     import shutil
+    import sys
 
     from vanban.serve import pages, site
     from vanban.serve.app import Preview
@@ -196,10 +199,12 @@ def test_without_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monkeypatch):
         pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
     for module in (pages, site):
         monkeypatch.setattr(module, "rasterizer", lambda: None)
+    monkeypatch.setenv("VANBAN_UNO_PYTHON", sys.executable)  # the project's Python: no uno
     ws = make_workspace(tmp_path)
     preview = Preview(ws / "plans", workspace=ws)
     preview.start()
     try:
+        assert preview.office.mode == "cold" and preview.office.pid is None
         port = preview.server.port
         s = wait_state(port, PLAN_2025, lambda s: s["status"] in ("ok", "error"))
         assert s["files"] == ["document.docx", "document.pdf"] and s["pages"] == []
