@@ -141,6 +141,13 @@ def test_open_edit_break(server, page):
     assert page.evaluate("window.__notReloaded") is True
     page.screenshot(path=str(ARTIFACTS / "3-error.png"))
 
+    # Fix it: the errors go, the pages are bright again.
+    plan.write_text(broken.replace("lead: Sở Tư Phap", "lead: Sở Tư pháp", 1), encoding="utf-8")
+    _pages_of(page, second)
+    page.wait_for_selector("#problems", state="hidden", timeout=WAIT_MS)
+    assert page.locator("#pages").get_attribute("class") == "pages"
+    assert page.evaluate("window.__notReloaded") is True
+
 
 def _replace_title(text: str, title: str) -> str:
     """The plan with its trích yếu (the top-level ``title:``, a folded block) replaced."""
