@@ -21,6 +21,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "serve"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FIRST_PAGE_TOP = "() => document.querySelector('#pages img.page').getBoundingClientRect().top"
 WAIT_MS = 90_000  # a limit for a broken preview, not a speed check
 
 pytestmark = [
@@ -125,7 +126,8 @@ def test_open_edit_break(server, page):
     assert all(f"build={second}&" in s for s in sources)
     page.screenshot(path=str(ARTIFACTS / "2-edited.png"))
 
-    # Save an error: it shows on top with its line; the last good pages stay, greyed.
+    # Save an error: it shows on top with its line; the last good pages stay, greyed, unmoved.
+    first_top = page.evaluate(FIRST_PAGE_TOP)
     broken = plan.read_text(encoding="utf-8").replace("lead: Sở Tư pháp", "lead: Sở Tư Phap", 1)
     plan.write_text(broken, encoding="utf-8")
     line = line_of(plan, "lead: Sở Tư Phap")
@@ -138,6 +140,9 @@ def test_open_edit_break(server, page):
     assert page.locator("#pages").get_attribute("class") == "pages stale"
     assert page.locator("#pages img.page").count() == 5
     assert page.get_attribute("#pages", "data-build") == second
+    assert abs(page.evaluate(FIRST_PAGE_TOP) - first_top) < 2  # not pushed down by the errors
+    assert page.evaluate("window.scrollY") == scrolled
+    assert page.locator("#problems").is_visible()  # over the pages, under the header
     assert page.evaluate("window.__notReloaded") is True
     page.screenshot(path=str(ARTIFACTS / "3-error.png"))
 

@@ -36,6 +36,7 @@ function drawStatus(s) {
   if (s.status === "ok") text += seconds(s.seconds);
   if (s.status === "error" && s.build != null) text += ": đang hiện bản dựng tốt gần nhất (mờ)";
   $("status").textContent = text;
+  $("status").title = text;  // the header may cut it short
   document.body.className = `status-${s.status}`;
   document.body.dataset.version = s.version;
 }
@@ -58,7 +59,14 @@ function drawDiagnostics(s) {
     list.append(item);
   }
   $("problems").hidden = s.diagnostics.length === 0;
+  placeProblems();
 }
+
+function placeProblems() {
+  const bottom = document.querySelector("header").getBoundingClientRect().bottom;
+  document.documentElement.style.setProperty("--header-bottom", `${bottom}px`);
+}
+window.addEventListener("resize", placeProblems);
 
 function drawFindings(s) {
   const list = $("findings");
