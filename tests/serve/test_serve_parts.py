@@ -246,3 +246,18 @@ def test_ppm_that_is_not_rgb_is_refused():
 
     with pytest.raises(PagesError, match="không đọc được"):
         ppm_to_png(b"P5\n1 1\n255\n\x00")
+
+
+LINKS = [
+    ("posix", "/home/an/ke hoạch.yaml", "vscode://file/home/an/ke%20ho%E1%BA%A1ch.yaml:3:5"),
+    ("windows", "C:/Users/an/kh.yaml", "vscode://file/C:/Users/an/kh.yaml:3:5"),
+]
+
+
+@pytest.mark.parametrize(("path", "link"), [x[1:] for x in LINKS], ids=[x[0] for x in LINKS])
+def test_editor_links_have_one_slash_after_file(path, link):
+    from pathlib import PurePosixPath
+
+    from vanban.serve.engine import editor_link
+
+    assert editor_link(PurePosixPath(path), 3, 5) == link

@@ -118,6 +118,7 @@ def test_a_plan_with_an_error_shows_it_located(served):
     assert d["code"] == "task.lead-unknown" and d["line"] == line
     assert d["where"].endswith(f"plans/{BAD}:{line}:{d['column']}")
     assert d["abs"] == str((ws / "plans" / BAD).resolve())
+    assert d["link"] == f"vscode://file{(ws / 'plans' / BAD).resolve()}:{line}:{d['column']}"
     assert "Sở Tư Phap" in d["message"]
 
 

@@ -9,7 +9,7 @@ text) so that the build can run in a worker process and cross a pipe as JSON.
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from vanban.errors import Diagnostic, Severity, VanbanError
 
@@ -68,7 +68,18 @@ def diagnostic_dict(d: Diagnostic, lang: str) -> dict:
     out["text"] = d.text(lang)
     target = Path(d.span.file)
     out["abs"] = str(target.resolve()) if d.span.file else ""
+    out["link"] = editor_link(target.resolve(), d.span.line, d.span.col) \
+        if d.span.file and d.span.line else ""
     return out
+
+
+def editor_link(path: PurePath, line: int, col: int) -> str:
+    """The link that opens ``path`` at ``line:col`` in VS Code: ``vscode://file/home/x.yaml:3:5``
+    (POSIX) or ``vscode://file/C:/x.yaml:3:5`` (Windows): one slash after ``file``."""
+    from urllib.parse import quote
+
+    posix = path.as_posix()
+    return f"vscode://file/{quote(posix.lstrip('/'), safe='/:')}:{line}:{col or 1}"
 
 
 def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> dict:

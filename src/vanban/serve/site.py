@@ -361,4 +361,5 @@ def _problem(code: str, message: str, source: Path) -> dict:
     shown = display_path(source)
     return {"file": shown, "line": 0, "column": 0, "severity": "error", "code": code,
             "path": "", "message": message, "hint": "", "where": shown,
-            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve())}
+            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve()),
+            "link": ""}

@@ -47,9 +47,8 @@ function drawDiagnostics(s) {
   const sorted = [...s.diagnostics].sort((a, b) =>
     (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1));
   for (const d of sorted) {
-    const where = d.abs && d.line
-      ? el("a", { href: `vscode://file/${d.abs}:${d.line}:${d.column || 1}`,
-                  title: "Mở tệp tại dòng này trong VS Code" }, d.where)
+    const where = d.link
+      ? el("a", { href: d.link, title: "Mở tệp tại dòng này trong VS Code" }, d.where)
       : el("span", {}, d.where);
     const label = d.severity === "error" ? "lỗi" : "cảnh báo";
     const item = el("li", { class: `diag ${d.severity}` }, where, ": ",
