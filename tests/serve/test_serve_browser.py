@@ -52,25 +52,35 @@ def _first_line(proc: subprocess.Popen, timeout: float = 60) -> str:
         pytest.fail("vanban serve printed no address")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """``vanban serve plans --port 0`` (the program as installed: ``cli.run``) in a workspace
-    copy; yields (url, workspace, process)."""
-    ws = make_workspace(tmp_path_factory.mktemp("browser"))
+def _start(ws: Path, port: str = "0") -> tuple[subprocess.Popen, str]:
+    """``vanban serve plans --port PORT`` (the program as installed: ``cli.run``) in ``ws``;
+    the process and its address."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
         [sys.executable, "-c", "from vanban.cli import run; run()", "serve", "plans",
-         "--port", "0"], cwd=ws, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+         "--port", port], cwd=ws, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, stdin=subprocess.DEVNULL, start_new_session=True)
     line = _first_line(proc)
     assert line.startswith("vanban serve: http://127.0.0.1:"), line
+    return proc, line.split()[2]
+
+
+def _end(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    proc.reader.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A server on a workspace copy; yields (url, workspace, process)."""
+    ws = make_workspace(tmp_path_factory.mktemp("browser"))
+    proc, url = _start(ws)
     try:
-        yield line.split()[2], ws, proc
+        yield url, ws, proc
     finally:
-        if proc.poll() is None:  # the last test stops it; after a failure, this does
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        proc.reader.join(timeout=30)
+        _end(proc)  # the Ctrl+C test stops it; after a failure, this does
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +185,28 @@ def test_ctrl_c_stops_the_server_and_its_office(server):
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=30) == 0
     assert _wait_for(lambda: _cmdlines(marker) == []), _cmdlines(marker)
+
+
+def test_a_page_left_open_follows_the_server_started_again(server, page):
+    """After Ctrl+C the page stays open; a server started again on the same port is found by
+    it (its builds count from 1 again) and it follows the next save, still without a reload."""
+    url, ws, _ = server
+    old = page.get_attribute("#pages", "data-build")
+    proc, again = _start(ws, url.rsplit(":", 1)[1].strip("/"))
+    try:
+        assert again == url
+        _pages_of(page, old)
+        plan = ws / "plans" / PLAN_2024
+        title = "Kế hoạch thử sau khi khởi động lại"
+        plan.write_text(_replace_title(plan.read_text(encoding="utf-8"), title), encoding="utf-8")
+        page.wait_for_function("(t) => document.getElementById('text').textContent.includes(t)",
+                               arg=title, timeout=WAIT_MS)
+        assert page.evaluate("window.__notReloaded") is True
+        page.screenshot(path=str(ARTIFACTS / "4-restarted.png"))
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        _end(proc)
 
 
 def _wait_for(condition, timeout: float = 60) -> bool:

@@ -163,6 +163,8 @@ class Handler(BaseHTTPRequestHandler):
         site = self.server.site
         site.follow(key, True)
         try:
+            # A page whose server stopped tries again every second (a restart is seen at once).
+            self.wfile.write(b"retry: 1000\n\n")
             while True:
                 version = site.wait(key, since, HEARTBEAT_SECONDS)
                 if version is None:

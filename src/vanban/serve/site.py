@@ -10,6 +10,7 @@ state takes a new version number; the pages wait for one (server-sent events).
 from __future__ import annotations
 
 import itertools
+import secrets
 import shutil
 import sys
 import threading
@@ -79,6 +80,8 @@ class Site:
         self._queue: deque[str] = deque()
         self._closing = False
         self._thread: threading.Thread | None = None
+        self.instance = secrets.token_hex(8)
+        """Changes when the server is started again (its version numbers start over)."""
         self.rescan()
 
     # -- plans -------------------------------------------------------------------------------
@@ -91,7 +94,9 @@ class Site:
                 if key not in found:
                     del self._states[key]
             for key, source in found.items():
-                self._states.setdefault(key, PlanState(key, source))
+                if key not in self._states:
+                    # Versions start at 1: a page that (re)connects with since=0 is told at once.
+                    self._states[key] = PlanState(key, source, version=next(self._versions))
             self._changed.notify_all()
 
     def plan_keys(self) -> list[str]:
@@ -168,6 +173,7 @@ class Site:
             office = self.office.mode if self.office is not None else "none"
             return {
                 "plan": s.key, "file": display_path(s.source), "version": s.version,
+                "server": self.instance,
                 "status": s.status, "diagnostics": s.diagnostics, "findings": s.findings,
                 "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
                 "notice": s.notice, "seconds": s.seconds, "office": office,

@@ -5,6 +5,7 @@
 const plan = document.body.dataset.plan;
 const path = plan.split("/").map(encodeURIComponent).join("/");
 let shown = -1;
+let server = null; // a server started again counts its versions from 1 again
 
 const $ = (id) => document.getElementById(id);
 
@@ -147,6 +148,7 @@ async function refresh() {
   const answer = await fetch(`/api/plan/${path}`, { cache: "no-store" });
   if (!answer.ok) { $("status").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
   const s = await answer.json();
+  if (s.server !== server) { server = s.server; shown = -1; }
   if (s.version <= shown) return;
   draw(s);
   shown = s.version;
