@@ -217,3 +217,20 @@ def test_cold_office_and_no_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monk
         assert headers["content-disposition"].startswith('inline; filename="ke-hoach-hoa-giai.pdf"')
     finally:
         preview.close()
+
+
+def test_events_tell_a_new_page_the_version_at_once(served):
+    import http.client
+
+    port = served[0].server.port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", f"/events/{PLAN_2025}?since=0")
+        answer = conn.getresponse()
+        assert answer.status == 200
+        assert answer.getheader("Content-Type") == "text/event-stream; charset=utf-8"
+        lines = [answer.fp.readline() for _ in range(4)]
+    finally:
+        conn.close()
+    assert lines[:3] == [b"retry: 1000\n", b"\n", b"event: state\n"]
+    assert lines[3].startswith(b"data: ") and int(lines[3][6:]) >= 1
