@@ -110,7 +110,10 @@ function drawPages(s) {
   const imgs = [...box.querySelectorAll("img.page")];
   box.querySelectorAll("object").forEach((o) => o.remove());
   let waiting = s.pages.length;
-  const done = () => { if (--waiting <= 0) box.dataset.build = s.build; };
+  box.dataset.want = s.build;
+  const done = () => {
+    if (--waiting <= 0 && box.dataset.want === String(s.build)) box.dataset.build = s.build;
+  };
   s.pages.forEach((name, i) => {
     const url = fileUrl(s.build, name);
     let img = imgs[i];
@@ -118,12 +121,16 @@ function drawPages(s) {
       img = el("img", { class: "page", alt: `Trang ${i + 1}` });
       box.append(img);
     }
+    img.dataset.want = url; // the newest build wins, whichever image loads first
     if (img.getAttribute("src") === url) return done();
     // Load the new image first, then swap: the page keeps its height, the scroll stays.
     // The density descriptor shows the image at its printed size (96 CSS pixels an inch).
     const srcset = `${url} ${s.dpi / 96}x`;
     const next = new Image();
-    next.onload = () => { img.srcset = srcset; img.src = url; done(); };
+    next.onload = () => {
+      if (img.dataset.want === url) { img.srcset = srcset; img.src = url; }
+      done();
+    };
     next.onerror = done;
     next.srcset = srcset;
     next.src = url;
