@@ -176,7 +176,10 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     if old is None:
         return {"ok": False, "rev": rev,
                 "text": f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có)."}
-    new = plan.read_text(encoding="utf-8", errors="replace")
+    try:
+        new = plan.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {"ok": False, "rev": rev, "text": f"Không đọc được {rel} (tệp vừa bị xóa?)."}
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 f"{rev}:{rel}", rel)
     text = "".join(diff)
