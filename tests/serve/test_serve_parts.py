@@ -114,7 +114,7 @@ def test_closing_ends_a_request_under_way_and_for_good():
 
     asking = threading.Thread(target=ask)
     asking.start()
-    while not helper._lock.locked():  # the request is under way
+    while not helper._lock.locked() and asking.is_alive():  # the request is under way
         asking.join(timeout=0.01)
     helper.close()  # as on Ctrl+C while a build hangs
     asking.join(timeout=30)
