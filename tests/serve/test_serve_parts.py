@@ -71,6 +71,9 @@ def test_a_save_rebuilds_only_the_plans_looked_at_that_it_affects(ws):
     site.follow(QT, True)
     site.follow(QT, False)  # its page was closed
     assert site.changed([plans / "_shared" / "nguoi-ky.yaml"]) == [PLAN_2024]
+    # A document made from another plan (a Quyết định and the plan it issues) follows it.
+    site._states[PLAN_2024].depends = frozenset({(plans / PLAN_2025).resolve()})
+    assert site.changed([plans / PLAN_2025]) == [PLAN_2024]
 
 
 def _helper() -> object:

@@ -86,16 +86,20 @@ def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> d
     """Validate, render and check one plan in memory; nothing is written.
 
     Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "text": str,
-    "findings": [...]}``; ``ok`` is false when there is an error (then there is no DOCX).
+    "findings": [...], "depends": [...]}``; ``ok`` is false when there is an error (then there
+    is no DOCX); ``depends`` names the other plans the document is made from (a Quyết định and
+    the plan it issues), when the pipeline says so.
     """
     from vanban.pipeline import discover, render_one, validate_all
 
-    result: dict = {"diagnostics": [], "ok": False, "docx": None, "text": "", "findings": []}
+    result: dict = {"diagnostics": [], "ok": False, "docx": None, "text": "", "findings": [],
+                    "depends": []}
     try:
         jobs = discover([source], root / ".vanban-serve-none", root)
         prepared, problems = validate_all(jobs)
         for item in prepared:
             problems = problems + item.warnings
+            result["depends"] = [str(p) for p in getattr(item, "depends", ())]
         diagnostics = list(dict.fromkeys(problems))
         if not any(d.severity is Severity.ERROR for d in diagnostics) and prepared:
             data = render_one(prepared[0], workspace)

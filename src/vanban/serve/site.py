@@ -56,6 +56,8 @@ class PlanState:
     builds: list[int] = field(default_factory=list)
     measured: bool = False
     """Whether the findings include the rules measured on the PDF."""
+    depends: frozenset[Path] = frozenset()
+    """Other plans its document is made from, as its last build said (resolved paths)."""
 
 
 def worker_argv() -> list[str]:
@@ -222,7 +224,8 @@ class Site:
         queued = []
         with self._changed:
             for state in self._states.values():
-                if any(engine.affects(state.source, p) for p in paths):
+                if any(engine.affects(state.source, p) or p.resolve() in state.depends
+                       for p in paths):
                     if state.wanted:
                         self._enqueue(state)
                         queued.append(state.key)
@@ -303,6 +306,8 @@ class Site:
                 shutil.rmtree(folder, ignore_errors=True)
                 return
             state.diagnostics = answer.get("diagnostics", [])
+            if answer.get("ok"):
+                state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
             state.seconds = round(time.monotonic() - started, 2)
             if answer.get("ok"):
                 state.status, state.findings, state.text = "ok", answer["findings"], answer["text"]
