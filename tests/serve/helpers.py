@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -57,6 +58,14 @@ def wait_state(port: int, key: str, done, timeout: float = 120) -> dict:
             return s
         assert time.monotonic() < deadline, f"no such state in time: {s['status']}"
         time.sleep(0.1)
+
+
+UNKNOWN_LEAD = "lead: Sở Tư Phap"  # a unit no registry has (a typo of Sở Tư pháp)
+
+
+def with_unknown_lead(text: str) -> str:
+    """The plan with its first ``lead:`` naming a unit that does not exist."""
+    return re.sub(r"(?m)^(\s*)lead: .*$", lambda m: m.group(1) + UNKNOWN_LEAD, text, count=1)
 
 
 def line_of(path: Path, needle: str) -> int:

@@ -15,7 +15,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.serve.helpers import PLAN_2024, ROOT, line_of, make_workspace
+from tests.serve.helpers import (
+    PLAN_2024,
+    ROOT,
+    UNKNOWN_LEAD,
+    line_of,
+    make_workspace,
+    with_unknown_lead,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "serve"
@@ -138,9 +145,10 @@ def test_open_edit_break(server, page):
 
     # Save an error: it shows on top with its line; the last good pages stay, greyed, unmoved.
     first_top = page.evaluate(FIRST_PAGE_TOP)
-    broken = plan.read_text(encoding="utf-8").replace("lead: Sở Tư pháp", "lead: Sở Tư Phap", 1)
+    good = plan.read_text(encoding="utf-8")
+    broken = with_unknown_lead(good)
     plan.write_text(broken, encoding="utf-8")
-    line = line_of(plan, "lead: Sở Tư Phap")
+    line = line_of(plan, UNKNOWN_LEAD)
     page.wait_for_selector("#diagnostics li.error", timeout=WAIT_MS)
     item = page.locator("#diagnostics li.error").first
     assert f"plans/{PLAN_2024}:{line}:" in item.inner_text()
@@ -157,7 +165,7 @@ def test_open_edit_break(server, page):
     page.screenshot(path=str(ARTIFACTS / "3-error.png"))
 
     # Fix it: the errors go, the pages are bright again.
-    plan.write_text(broken.replace("lead: Sở Tư Phap", "lead: Sở Tư pháp", 1), encoding="utf-8")
+    plan.write_text(good, encoding="utf-8")
     _pages_of(page, second)
     page.wait_for_selector("#problems", state="hidden", timeout=WAIT_MS)
     assert page.locator("#pages").get_attribute("class") == "pages"

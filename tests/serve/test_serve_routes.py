@@ -11,7 +11,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from tests.serve.helpers import PLAN_2024, PLAN_2025, get, line_of, make_workspace, wait_state
+from tests.serve.helpers import (
+    PLAN_2024,
+    PLAN_2025,
+    UNKNOWN_LEAD,
+    get,
+    line_of,
+    make_workspace,
+    wait_state,
+    with_unknown_lead,
+)
 
 BAD = "quang-binh/2025/loi.yaml"
 ODD = "quang-binh/2025/kế hoạch #2 {{name}} <b>.yaml"  # a name a clerk may give, and worse
@@ -32,7 +41,7 @@ def served(tmp_path_factory):
     ws = make_workspace(tmp_path_factory.mktemp("serve"), git=True)
     plans = ws / "plans"
     good = (plans / PLAN_2025).read_text(encoding="utf-8")
-    (plans / BAD).write_text(good.replace("lead: Sở Tư pháp", "lead: Sở Tư Phap", 1),
+    (plans / BAD).write_text(with_unknown_lead(good),
                              encoding="utf-8")
     (plans / ODD).write_text(good, encoding="utf-8")
     (ws / "secret.yaml").write_text(f"title: {SECRET}\n", encoding="utf-8")
@@ -113,7 +122,7 @@ def test_a_plan_with_an_error_shows_it_located(served):
     port = preview.server.port
     s = wait_state(port, BAD, lambda s: s["status"] in ("ok", "error"))
     assert s["status"] == "error" and s["build"] is None
-    line = line_of(ws / "plans" / BAD, "lead: Sở Tư Phap")
+    line = line_of(ws / "plans" / BAD, UNKNOWN_LEAD)
     [d] = [d for d in s["diagnostics"] if d["severity"] == "error"]
     assert d["code"] == "task.lead-unknown" and d["line"] == line
     assert d["where"].endswith(f"plans/{BAD}:{line}:{d['column']}")
