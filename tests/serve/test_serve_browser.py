@@ -217,6 +217,26 @@ def test_a_page_left_open_follows_the_server_started_again(server, page):
         _end(proc)
 
 
+def test_without_libreoffice_the_page_shows_the_text_and_what_to_install(page, tmp_path,
+                                                                         monkeypatch):
+    from vanban.serve.app import Preview
+
+    ws = make_workspace(tmp_path)
+    monkeypatch.setenv("VANBAN_SOFFICE", str(ws / "no-libreoffice-here"))
+    preview = Preview(ws / "plans", workspace=ws)
+    preview.start()
+    try:
+        page.goto(f"{preview.url}plan/{PLAN_2024}")
+        page.wait_for_function("() => document.getElementById('text').textContent"
+                               ".includes('KẾ HOẠCH')", timeout=WAIT_MS)
+        assert page.locator("#tab-text").is_visible() and page.locator("#tab-pages").is_hidden()
+        assert "apt-get install libreoffice" in page.locator("#install").inner_text()
+        assert page.locator("#downloads").inner_text() == "Tải DOCX"
+        page.screenshot(path=str(ARTIFACTS / "5-no-libreoffice.png"))
+    finally:
+        preview.close()
+
+
 def _wait_for(condition, timeout: float = 60) -> bool:
     """Whether ``condition()`` came true within ``timeout`` seconds."""
     import time
