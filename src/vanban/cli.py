@@ -420,7 +420,7 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
 
 
 # The commands that live in their own modules register themselves on `main` when imported.
-from vanban import cli_report, cli_review  # noqa: F401  (report; diff, compare, new-year, …)
+from vanban import cli_report, cli_review, cli_serve  # noqa: F401  (report; diff, compare, …)
 
 
 def run() -> None:

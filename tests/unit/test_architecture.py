@@ -20,6 +20,8 @@ OWNERS = {
     "rich": ("cli",),
     "openpyxl": ("report/read_xlsx.py",),
     "csv": ("report/read_csv.py",),
+    "watchfiles": ("serve/watcher.py",),
+    "uno": ("serve/uno_bridge.py",),  # runs under LibreOffice's Python, not the project's
 }
 
 
@@ -72,6 +74,7 @@ LAYERS = (
     {"doctypes"},
     {"pipeline"},
     {"batch"},
+    {"serve"},
     {"cli"},
 )
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}

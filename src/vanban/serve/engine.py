@@ -1,0 +1,201 @@
+"""The one place where ``vanban serve`` calls the build machinery (the adapter).
+
+Everything the server needs from the rest of vanban goes through these functions: which plans
+there are, which plans a changed file affects, building one plan in memory (diagnostics, DOCX,
+check findings, text projection), and the "changes" view. They return plain data (dicts, bytes,
+text) so that the build can run in a worker process and cross a pipe as JSON.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path, PurePath
+
+from vanban.errors import Diagnostic, Severity, VanbanError
+
+TEMPLATE_SUFFIX = ".docx"
+
+
+def plan_files(root: Path) -> list[Path]:
+    """The plans under ``root`` (sorted), without any file whose real path leaves ``root``
+    (a symlink pointing outside is not served)."""
+    from vanban.pipeline import PLAN_SUFFIXES, SHARED_DIR, discover
+
+    real_root = root.resolve()
+    try:
+        found = [job.source for job in discover([root], root / ".vanban-serve-none", root)]
+    except VanbanError:  # two plans that would build one output (x.yaml, x.yml): both shown
+        found = [p for p in sorted(root.rglob("*")) if p.suffix in PLAN_SUFFIXES and p.is_file()
+                 and not any(part == SHARED_DIR or part.startswith(".")
+                             for part in p.relative_to(root).parts)]
+    return [path for path in found if _inside(path.resolve(), real_root)]
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def watched_folders(root: Path, workspace: Path) -> list[Path]:
+    """What to watch: the plans folder, the registries above it and the workspace templates."""
+    from vanban.pipeline import shared_dirs
+
+    folders = [root.resolve()]
+    folders += [d for d in shared_dirs(root / "plan.yaml") if not _inside(d, folders[0])]
+    templates = (workspace / "templates").resolve()
+    if templates.is_dir():
+        folders.append(templates)
+    return folders
+
+
+def affects(plan: Path, changed: Path) -> bool:
+    """Whether a change of the file ``changed`` can change the document of ``plan``: the plan
+    itself, a registry file the plan reads, or a template (any .docx of a templates folder)."""
+    from vanban.pipeline import SHARED_DIR, shared_dirs
+
+    changed, plan = changed.resolve(), plan.resolve()
+    if changed == plan:
+        return True
+    if changed.parent.name == SHARED_DIR:
+        return changed.parent in shared_dirs(plan)
+    return changed.suffix == TEMPLATE_SUFFIX and changed.parent.name == "templates"
+
+
+def diagnostic_dict(d: Diagnostic, lang: str) -> dict:
+    """A diagnostic as the page shows it: ``file:line:col``, code, message, and the file's
+    absolute path for an editor link."""
+    out = d.as_dict(lang)
+    out["where"] = str(d.span)
+    out["text"] = d.text(lang)
+    target = Path(d.span.file)
+    out["abs"] = str(target.resolve()) if d.span.file else ""
+    out["link"] = editor_link(target.resolve(), d.span.line, d.span.col) \
+        if d.span.file and d.span.line else ""
+    return out
+
+
+def editor_link(path: PurePath, line: int, col: int) -> str:
+    """The link that opens ``path`` at ``line:col`` in VS Code: ``vscode://file/home/x.yaml:3:5``
+    (POSIX) or ``vscode://file/C:/x.yaml:3:5`` (Windows): one slash after ``file``."""
+    from urllib.parse import quote
+
+    posix = path.as_posix()
+    return f"vscode://file/{quote(posix.lstrip('/'), safe='/:')}:{line}:{col or 1}"
+
+
+def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> dict:
+    """Validate, render and check one plan in memory; nothing is written.
+
+    Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "text": str,
+    "findings": [...], "depends": [...]}``; ``ok`` is false when there is an error (then there
+    is no DOCX); ``depends`` names the other plans the document is made from (a Quyết định and
+    the plan it issues), when the pipeline says so.
+    """
+    from vanban.pipeline import discover, render_one, validate_all
+
+    result: dict = {"diagnostics": [], "ok": False, "docx": None, "text": "", "findings": [],
+                    "depends": []}
+    try:
+        jobs = discover([source], root / ".vanban-serve-none", root)
+        prepared, problems = validate_all(jobs)
+        for item in prepared:
+            problems = problems + item.warnings
+            result["depends"] = [str(p) for p in getattr(item, "depends", ())]
+        diagnostics = list(dict.fromkeys(problems))
+        if not any(d.severity is Severity.ERROR for d in diagnostics) and prepared:
+            data = render_one(prepared[0], workspace)
+        else:
+            data = None
+    except VanbanError as exc:
+        diagnostics, data = list(exc.diagnostics), None
+    result["diagnostics"] = [diagnostic_dict(d, lang) for d in diagnostics]
+    if data is None:
+        return result
+    result.update(ok=True, docx=data, text=text_of(data), findings=check(data, source.name, lang))
+    return result
+
+
+def text_of(docx: bytes) -> str:
+    """What ``vanban text`` prints for this DOCX."""
+    from vanban.review.projection import project
+
+    return project(docx)
+
+
+def check(docx: bytes, name: str, lang: str = "vi", *, pdf: Path | None = None) -> list[dict]:
+    """The ``vanban check`` findings of a DOCX (with ``pdf``, its PDF measured too, as
+    ``vanban check --pdf`` does), as the page shows them."""
+    from vanban.check.api import check_docx
+
+    geometry = None
+    if pdf is not None:
+        from vanban.pdf.measure import measure
+
+        geometry = measure(pdf)
+    return [dict(f.as_dict(lang), text=f.text("", lang), place=f.where.text(lang))
+            for f in check_docx(docx, name=name, pdf_geometry=geometry)]
+
+
+def pdf_cold(docx: bytes, name: str, timeout: float) -> bytes:
+    """The PDF of a DOCX by a LibreOffice started for it (when no warm one can be had)."""
+    from vanban.pdf.convert import pdf_bytes
+
+    return pdf_bytes([(name, docx)], timeout=timeout)[0]
+
+
+def find_soffice() -> Path | None:
+    """The LibreOffice executable, or None when there is none."""
+    from vanban.pdf.convert import find_soffice as find
+
+    try:
+        return find()
+    except VanbanError:
+        return None
+
+
+def write_output(target: Path, data: bytes) -> bool:
+    """Write an output (``--out``) atomically, skipping unchanged bytes."""
+    from vanban.output import write_atomic
+
+    return write_atomic(target, data)
+
+
+def changes(plan: Path, rev: str = "HEAD") -> dict:
+    """What changed in ``plan`` since revision ``rev`` of its git repository.
+
+    Today a unified diff of the YAML text against ``git show REV:path``; the semantic
+    ``vanban diff`` takes its place when it exists. Returns ``{"ok", "rev", "text"}``; ``ok`` is
+    false (with a Vietnamese reason in ``text``) outside git or for an unknown revision.
+    """
+    import difflib
+
+    # A revision only: no option (-…), and no "REV:path" that would name another file.
+    if not rev or rev.startswith("-") or ":" in rev or any(c.isspace() for c in rev):
+        return {"ok": False, "rev": rev, "text": "Tên phiên bản (revision) không hợp lệ."}
+    folder = plan.resolve().parent
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    if top is None:
+        return {"ok": False, "rev": rev, "text": "Thư mục này không nằm trong kho git."}
+    rel = plan.resolve().relative_to(Path(top.strip()).resolve()).as_posix()
+    old = _git(["show", f"{rev}:{rel}"], folder)
+    if old is None:
+        return {"ok": False, "rev": rev,
+                "text": f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có)."}
+    try:
+        new = plan.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {"ok": False, "rev": rev, "text": f"Không đọc được {rel} (tệp vừa bị xóa?)."}
+    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                f"{rev}:{rel}", rel)
+    text = "".join(diff)
+    return {"ok": True, "rev": rev, "text": text or f"Không có thay đổi so với {rev}."}
+
+
+def _git(args: list[str], cwd: Path) -> str | None:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=20, check=False,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", "replace")

@@ -1,0 +1,250 @@
+"""The HTTP side of ``vanban serve``: routes over a ``Site``, on 127.0.0.1 only.
+
+Nothing is read by a path taken from the request: a plan is looked up by its key among the
+plans found under PATH, a build file by its number and one of a few fixed names, a static file
+by name among the package's own. So ``..``, encoded slashes and symlinks lead nowhere but to a
+404. Requests whose Host is not this server are refused (a web page elsewhere cannot reach it by
+DNS rebinding), and the server only answers GET and HEAD: it never writes what a request says.
+
+Routes: ``/`` the plans; ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (JSON);
+``/api/changes/KEY?rev=R`` its changes since a revision; ``/events/KEY?since=V`` server-sent
+events when its state changes; ``/file/KEY?build=N&name=page-1.png`` a build's file;
+``/static/NAME`` the page's script and style.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from pathlib import PurePosixPath
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from vanban.serve.site import Site
+
+HOST = "127.0.0.1"
+HEARTBEAT_SECONDS = 15.0
+STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+FILE_TYPES = {".png": "image/png", ".pdf": "application/pdf",
+              ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; object-src 'self'; frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def static_text(name: str) -> str:
+    """A file of the page (HTML, CSS, JS) shipped in the package."""
+    return (resources.files("vanban.serve") / "static" / name).read_text(encoding="utf-8")
+
+
+class Server(ThreadingHTTPServer):
+    """A threading HTTP server bound to 127.0.0.1 that serves one ``Site``."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, site: Site, port: int = 0) -> None:
+        self.site = site
+        super().__init__((HOST, port), Handler)
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the terminal shows the address and the builds, not every request
+
+    # -- dispatch ----------------------------------------------------------------------------
+
+    def do_HEAD(self) -> None:
+        self._dispatch(head=True)
+
+    def do_GET(self) -> None:
+        self._dispatch(head=False)
+
+    def _refuse(self) -> None:
+        self.head = self.command == "HEAD"
+        self._send(HTTPStatus.METHOD_NOT_ALLOWED, "Chỉ xem, không ghi.\n".encode(),
+                   "text/plain; charset=utf-8", extra={"Allow": "GET, HEAD"})
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse
+
+    def _dispatch(self, head: bool) -> None:
+        self.head = head
+        if not self._host_ok():
+            return self._error(HTTPStatus.FORBIDDEN, "Máy chủ này chỉ nhận địa chỉ 127.0.0.1.")
+        parts = urlsplit(self.path)
+        query = parse_qs(parts.query)
+        raw = parts.path
+        if "\\" in raw or "\x00" in raw:
+            return self._not_found()
+        if raw in ("/", "/index.html"):
+            return self.index("", query)
+        for prefix, route in ROUTES:
+            if raw.startswith(prefix):
+                try:
+                    rest = unquote(raw[len(prefix):], errors="strict")
+                except UnicodeDecodeError:
+                    return self._not_found()
+                return route(self, rest, query)
+        return self._not_found()
+
+    def _host_ok(self) -> bool:
+        host = self.headers.get("Host", "")
+        return host in (f"{HOST}:{self.server.port}", f"localhost:{self.server.port}")
+
+    def _plan(self, key: str) -> str | None:
+        """The key when it names a plan of the site (the only way to reach a plan)."""
+        return key if key and self.server.site.has(key) else None
+
+    # -- routes ------------------------------------------------------------------------------
+
+    def index(self, _rest: str, _query: dict) -> None:
+        rows = "\n".join(
+            f'<li><a href="/plan/{html.escape(quote(k), quote=True)}">{html.escape(k)}</a></li>'
+            for k in self.server.site.plan_keys())
+        page = static_text("index.html").replace(
+            "<!--PLANS-->", rows or "<li>Không có kế hoạch nào (.yaml) trong thư mục này.</li>")
+        self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
+
+    def plan_page(self, rest: str, _query: dict) -> None:
+        key = self._plan(rest)
+        if key is None:
+            return self._not_found()
+        values = {"plan": html.escape(key, quote=True),
+                  "name": html.escape(PurePosixPath(key).stem)}
+        page = re.sub(r"\{\{(plan|name)\}\}", lambda m: values[m.group(1)],
+                      static_text("plan.html"))  # one pass: a name cannot inject a field
+        self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
+
+    def api_plan(self, rest: str, _query: dict) -> None:
+        key = self._plan(rest)
+        if key is None:
+            return self._not_found()
+        self.server.site.want(key)
+        self._json(self.server.site.snapshot(key))
+
+    def api_changes(self, rest: str, query: dict) -> None:
+        from vanban.serve import engine
+
+        key = self._plan(rest)
+        source = self.server.site.source(key) if key else None
+        if source is None:
+            return self._not_found()
+        self._json(engine.changes(source, query.get("rev", ["HEAD"])[0]))
+
+    def events(self, rest: str, query: dict) -> None:
+        key = self._plan(rest)
+        if key is None:
+            return self._not_found()
+        since = _int(query.get("since", ["0"])[0])
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if self.head:
+            return
+        site = self.server.site
+        site.follow(key, True)
+        try:
+            # A page whose server stopped tries again every second (a restart is seen at once).
+            self.wfile.write(b"retry: 1000\n\n")
+            while True:
+                version = site.wait(key, since, HEARTBEAT_SECONDS)
+                if version is None:
+                    return
+                if version > since:
+                    since = version
+                    self.wfile.write(f"event: state\ndata: {version}\n\n".encode())
+                else:
+                    self.wfile.write(b": ping\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            return
+        finally:
+            site.follow(key, False)
+
+    def file(self, rest: str, query: dict) -> None:
+        key = self._plan(rest)
+        build = _int(query.get("build", [""])[0])
+        name = query.get("name", [""])[0]
+        path = self.server.site.file(key, build, name) if key else None
+        if path is None:
+            return self._not_found()
+        extra = {"Cache-Control": "private, max-age=3600"}  # a build's files never change
+        if path.suffix != ".png":
+            # The PDF opens in the browser (and in the page when there are no page images);
+            # the DOCX is saved. Both under the plan's name.
+            how = "inline" if path.suffix == ".pdf" else "attachment"
+            download = PurePosixPath(key).stem + path.suffix
+            extra["Content-Disposition"] = (f"{how}; filename=\"{_ascii(download)}\"; "
+                                            f"filename*=UTF-8''{quote(download)}")
+        self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[path.suffix], extra=extra)
+
+    def static(self, rest: str, _query: dict) -> None:
+        if rest not in STATIC_TYPES:
+            return self._not_found()
+        self._send(HTTPStatus.OK, static_text(rest).encode(), STATIC_TYPES[rest])
+
+    # -- answers -----------------------------------------------------------------------------
+
+    def _json(self, value: object) -> None:
+        body = json.dumps(value, ensure_ascii=False).encode()
+        self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
+
+    def _not_found(self) -> None:
+        self._error(HTTPStatus.NOT_FOUND, "Không có trang này.")
+
+    def _error(self, status: HTTPStatus, message: str) -> None:
+        self._send(status, (message + "\n").encode(), "text/plain; charset=utf-8")
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, *,
+              extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        headers = {"Cache-Control": "no-store", **SECURITY_HEADERS, **(extra or {})}
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not self.head:
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+
+ROUTES = (
+    ("/plan/", Handler.plan_page),
+    ("/api/plan/", Handler.api_plan),
+    ("/api/changes/", Handler.api_changes),
+    ("/events/", Handler.events),
+    ("/file/", Handler.file),
+    ("/static/", Handler.static),
+)
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() and len(text) < 12 else -1
+
+
+def _ascii(name: str) -> str:
+    """The ASCII stand-in of a file name (``filename*`` carries the real one)."""
+    return "".join(c if c.isascii() and c not in '"\\' and c.isprintable() else "_"
+                   for c in name)

@@ -1,0 +1,376 @@
+"""What ``vanban serve`` knows: the plans under PATH, the state of each preview, and the one
+builder thread that rebuilds a plan when it is opened or when a file it reads changes.
+
+A build goes worker (validate, render, check, text) → office (PDF) → pdftoppm (page images),
+each under a time limit, into a numbered folder of the cache. A plan with errors keeps its
+last good build on show (the page greys it and puts the errors on top). Every change of a
+state takes a new version number; the pages wait for one (server-sent events).
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import shutil
+import sys
+import threading
+import time
+import traceback
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vanban.errors import VanbanError, display_path
+from vanban.serve import engine
+from vanban.serve.office import INSTALL_HINT, Office, OfficeError
+from vanban.serve.pages import DPI, PAGE_NAME, PagesError, rasterize, rasterizer
+from vanban.serve.process import LineProcess, ProcessError
+
+BUILD_TIMEOUT = 60.0
+KEEP_BUILDS = 2  # the shown build and the one before it (a page may still be loading it)
+FILE_NAMES = ("document.docx", "document.pdf")
+
+
+@dataclass
+class PlanState:
+    """The preview of one plan, as the page shows it."""
+
+    key: str
+    source: Path
+    version: int = 0
+    status: str = "new"
+    """new (never built), queued, building, ok, error."""
+    diagnostics: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    text: str = ""
+    build: int | None = None
+    """The build on show: the last one without errors."""
+    pages: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    notice: str = ""
+    wanted: bool = False
+    """Looked at: rebuilt on every change that affects it (else only when opened again)."""
+    viewers: int = 0
+    """Pages that follow this plan now (open event streams)."""
+    seconds: float | None = None
+    builds: list[int] = field(default_factory=list)
+    measured: bool = False
+    """Whether the findings include the rules measured on the PDF."""
+    depends: frozenset[Path] = frozenset()
+    """Other plans its document is made from, as its last build said (resolved paths)."""
+
+
+def worker_argv() -> list[str]:
+    """The command of the build worker: this Python, running ``vanban.serve.worker``."""
+    return [sys.executable, "-m", "vanban.serve.worker"]
+
+
+class Site:
+    """The plans under ``root`` and their previews; outputs go to ``cache`` (and, with ``out``,
+    the DOCX/PDF also to ``out``, mirroring the plan folders)."""
+
+    def __init__(self, root: Path, workspace: Path, cache: Path, *, office: Office | None,
+                 out: Path | None = None, lang: str = "vi", timeout: float = BUILD_TIMEOUT,
+                 worker: LineProcess | None = None) -> None:
+        self.root, self.workspace, self.cache, self.out = root, workspace, cache, out
+        self.office, self.lang, self.timeout = office, lang, timeout
+        self.worker = worker or LineProcess(worker_argv(), ready_timeout=timeout)
+        self._states: dict[str, PlanState] = {}
+        self._versions = itertools.count(1)
+        self._builds = itertools.count(1)
+        self._changed = threading.Condition()
+        self._queue: deque[str] = deque()
+        self._closing = False
+        self._thread: threading.Thread | None = None
+        self.instance = secrets.token_hex(8)
+        """Changes when the server is started again (its version numbers start over)."""
+        self.rescan()
+
+    # -- plans -------------------------------------------------------------------------------
+
+    def rescan(self) -> None:
+        """Find the plans again (a plan file was added or removed)."""
+        found = {p.relative_to(self.root).as_posix(): p for p in engine.plan_files(self.root)}
+        with self._changed:
+            for key in list(self._states):
+                if key not in found:
+                    del self._states[key]
+            for key, source in found.items():
+                if key not in self._states:
+                    # Versions start at 1: a page that (re)connects with since=0 is told at once.
+                    self._states[key] = PlanState(key, source, version=next(self._versions))
+            self._changed.notify_all()
+
+    def plan_keys(self) -> list[str]:
+        with self._changed:
+            return sorted(self._states)
+
+    def has(self, key: str) -> bool:
+        with self._changed:
+            return key in self._states
+
+    # -- life --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the builder thread; warm the worker and the office up in the background."""
+        self._thread = threading.Thread(target=self._run, name="vanban-builder", daemon=True)
+        self._thread.start()
+        threading.Thread(target=self._warm, daemon=True).start()
+
+    def _warm(self) -> None:
+        try:
+            self.worker.start()
+        except ProcessError:
+            pass  # reported at the first build
+        if self.office is not None:
+            self.office.start()
+
+    def close(self) -> None:
+        """Stop building, and stop the worker and the office."""
+        with self._changed:
+            self._closing = True
+            self._changed.notify_all()
+        # Killed first: a build under way then ends at once (with an error no one will see).
+        self.worker.close()
+        if self.office is not None:
+            self.office.close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
+    # -- what the pages ask ------------------------------------------------------------------
+
+    def want(self, key: str) -> None:
+        """The plan is being looked at: build it if it never was."""
+        with self._changed:
+            state = self._states.get(key)
+            if state is None:
+                return
+            state.wanted = True
+            if state.status == "new":
+                self._enqueue(state)
+
+    def follow(self, key: str, on: bool) -> None:
+        """A page starts (``on``) or stops following the plan; once no page follows it, a
+        change no longer rebuilds it (it is built again when opened)."""
+        with self._changed:
+            state = self._states.get(key)
+            if state is None:
+                return
+            state.viewers += 1 if on else -1
+            if state.viewers <= 0:
+                state.viewers, state.wanted = 0, False
+            else:
+                state.wanted = True
+
+    def snapshot(self, key: str) -> dict | None:
+        """The state of a plan as the page reads it (JSON-ready)."""
+        with self._changed:
+            s = self._states.get(key)
+            if s is None:
+                return None
+            office = self.office.mode if self.office is not None else "none"
+            return {
+                "plan": s.key, "file": display_path(s.source), "version": s.version,
+                "server": self.instance,
+                "status": s.status, "diagnostics": s.diagnostics, "findings": s.findings,
+                "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
+                "notice": s.notice, "seconds": s.seconds, "office": office,
+                "measured": s.measured,
+                "pages_tool": rasterizer() is not None, "dpi": DPI,
+                "install": "" if office != "none" else INSTALL_HINT,
+            }
+
+    def wait(self, key: str, since: int, timeout: float) -> int | None:
+        """Wait until the plan's version passes ``since`` (or ``timeout`` seconds pass); its
+        version then, or None when the plan is gone or the server is closing."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                state = self._states.get(key)
+                if state is None or self._closing:
+                    return None
+                left = deadline - time.monotonic()
+                if state.version > since or left <= 0:
+                    return state.version
+                self._changed.wait(left)
+
+    def file(self, key: str, build: int, name: str) -> Path | None:
+        """A file of a build of the plan (a page image, the DOCX, the PDF), or None."""
+        if name not in FILE_NAMES and not PAGE_NAME.fullmatch(name):
+            return None
+        with self._changed:
+            state = self._states.get(key)
+            if state is None or build not in state.builds:
+                return None
+        path = self.cache / "builds" / str(build) / name
+        return path if path.is_file() else None
+
+    def source(self, key: str) -> Path | None:
+        with self._changed:
+            state = self._states.get(key)
+            return state.source if state is not None else None
+
+    # -- changes on disk ---------------------------------------------------------------------
+
+    def changed(self, paths: list[Path]) -> list[str]:
+        """Files changed on disk: rebuild the plans they affect (those being looked at; the
+        others are built when opened). Returns the keys queued."""
+        if any(p.suffix in (".yaml", ".yml") for p in paths):
+            self.rescan()
+        queued = []
+        with self._changed:
+            for state in self._states.values():
+                if any(engine.affects(state.source, p) or p.resolve() in state.depends
+                       for p in paths):
+                    if state.wanted:
+                        self._enqueue(state)
+                        queued.append(state.key)
+                    elif state.status != "new":
+                        state.status = "new"
+        return queued
+
+    # -- the builder -------------------------------------------------------------------------
+
+    def _enqueue(self, state: PlanState) -> None:
+        """Queue a build (the caller holds the lock)."""
+        if state.key not in self._queue:
+            self._queue.append(state.key)
+            if state.status != "building":
+                state.status = "queued"
+            self._bump(state)
+
+    def _bump(self, state: PlanState) -> None:
+        state.version = next(self._versions)
+        self._changed.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                while not self._queue and not self._closing:
+                    self._changed.wait()
+                if self._closing:
+                    return
+                key = self._queue.popleft()
+                state = self._states.get(key)
+                if state is None:
+                    continue
+                state.status = "building"
+                self._bump(state)
+                source = state.source
+            try:
+                self._build(key, source)
+            except Exception:  # noqa: BLE001  (a bug: shown on the page, the builder goes on)
+                self._failed(key, _problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
+                                           "kèm nội dung sau): " + traceback.format_exc(), source))
+
+    def _failed(self, key: str, problem: dict) -> None:
+        with self._changed:
+            state = self._states.get(key)
+            if state is not None:
+                state.status, state.diagnostics = "error", [problem]
+                self._bump(state)
+
+    def _build(self, key: str, source: Path) -> None:
+        started = time.monotonic()
+        number = next(self._builds)
+        folder = self.cache / "builds" / str(number)
+        folder.mkdir(parents=True, exist_ok=True)
+        docx = folder / "document.docx"
+        request = {"source": str(source), "root": str(self.root),
+                   "workspace": str(self.workspace), "lang": self.lang, "docx_out": str(docx)}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError as exc:
+            answer = {"ok": False, "diagnostics": [_problem(
+                "serve.build-failed", f"Không dựng được kế hoạch: {exc}. Kiểm tra mẫu (template) "
+                "và kế hoạch; máy chủ vẫn chạy và sẽ thử lại khi tệp được lưu.", source)]}
+        if "bug" in answer:
+            answer = {"ok": False, "diagnostics": [_problem(
+                "serve.bug", "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): "
+                + answer["bug"], source)]}
+        notice, pages, files = "", [], []
+        if answer.get("ok"):
+            files.append("document.docx")
+            notice, pages, made_pdf = self._pdf(docx, folder)
+            if made_pdf:
+                files.append("document.pdf")
+            if self.out is not None:
+                notice = self._write_out(source, folder, files) or notice
+        with self._changed:
+            state = self._states.get(key)
+            if state is None:
+                shutil.rmtree(folder, ignore_errors=True)
+                return
+            state.diagnostics = answer.get("diagnostics", [])
+            if answer.get("ok"):
+                state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
+            state.seconds = round(time.monotonic() - started, 2)
+            if answer.get("ok"):
+                state.status, state.findings, state.text = "ok", answer["findings"], answer["text"]
+                state.measured = False
+                state.build, state.pages, state.files, state.notice = number, pages, files, notice
+                state.builds.append(number)
+                for old in state.builds[:-KEEP_BUILDS]:
+                    shutil.rmtree(self.cache / "builds" / str(old), ignore_errors=True)
+                state.builds = state.builds[-KEEP_BUILDS:]
+            else:
+                state.status = "error"
+                shutil.rmtree(folder, ignore_errors=True)
+            self._bump(state)
+        if "document.pdf" in files:
+            self._check_pdf(key, number, folder)
+
+    def _check_pdf(self, key: str, number: int, folder: Path) -> None:
+        """Second step, once the pages are on show: the check findings again, now with the
+        rules that measure the PDF (margins, rules, page numbers)."""
+        request = {"op": "check-pdf", "docx": str(folder / "document.docx"),
+                   "pdf": str(folder / "document.pdf"), "lang": self.lang}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError:
+            return  # the findings of the DOCX alone stay
+        with self._changed:
+            state = self._states.get(key)
+            if state is None or state.build != number or "findings" not in answer:
+                return
+            state.findings, state.measured = answer["findings"], True
+            self._bump(state)
+
+    def _pdf(self, docx: Path, folder: Path) -> tuple[str, list[str], bool]:
+        """(notice, page images, whether a PDF was made) for a built DOCX."""
+        if self.office is None or not self.office.available:
+            return INSTALL_HINT, [], False
+        pdf = folder / "document.pdf"
+        try:
+            self.office.convert(docx, pdf)
+        except OfficeError as exc:
+            return str(exc), [], False
+        try:
+            return "", rasterize(pdf, folder, timeout=self.timeout), True
+        except PagesError as exc:
+            return str(exc), [], True
+
+    def _write_out(self, source: Path, folder: Path, files: list[str]) -> str:
+        """Copy the build's DOCX/PDF to ``--out``; the reason why not, or ""."""
+        assert self.out is not None
+        target = (self.out / source.relative_to(self.root)).with_suffix(".docx")
+        try:
+            for name in files:
+                engine.write_output(target.with_suffix(Path(name).suffix),
+                                    (folder / name).read_bytes())
+        except VanbanError as exc:
+            return " ".join(d.text() for d in exc.diagnostics)
+        return ""
+
+
+def _problem(code: str, message: str, source: Path) -> dict:
+    """A problem of the server itself, shaped like a diagnostic of the plan."""
+    shown = display_path(source)
+    return {"file": shown, "line": 0, "column": 0, "severity": "error", "code": code,
+            "path": "", "message": message, "hint": "", "where": shown,
+            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve()),
+            "link": ""}

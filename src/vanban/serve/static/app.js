@@ -1,0 +1,186 @@
+// The plan page of `vanban serve`: reads the plan's state (JSON) and redraws it in place when
+// the server says it changed (server-sent events), so the scroll position stays where it was.
+"use strict";
+
+const plan = document.body.dataset.plan;
+const path = plan.split("/").map(encodeURIComponent).join("/");
+let shown = -1;
+let server = null; // a server started again counts its versions from 1 again
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function fileUrl(build, name) {
+  return `/file/${path}?build=${build}&name=${encodeURIComponent(name)}`;
+}
+
+const STATUS = {
+  new: "Đang chờ dựng…",
+  queued: "Đang chờ dựng…",
+  building: "Đang dựng…",
+  ok: "Đã cập nhật",
+  error: "Kế hoạch có lỗi",
+};
+
+function seconds(value) {
+  return value == null ? "" : ` (dựng trong ${String(value).replace(".", ",")} giây)`;
+}
+
+function drawStatus(s) {
+  let text = STATUS[s.status] || s.status;
+  if (s.status === "ok") text += seconds(s.seconds);
+  if (s.status === "error" && s.build != null) text += ": đang hiện bản dựng tốt gần nhất (mờ)";
+  $("status").textContent = text;
+  $("status").title = text;  // the header may cut it short
+  document.body.className = `status-${s.status}`;
+  document.body.dataset.version = s.version;
+}
+
+function drawDiagnostics(s) {
+  const list = $("diagnostics");
+  list.replaceChildren();
+  const sorted = [...s.diagnostics].sort((a, b) =>
+    (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1));
+  for (const d of sorted) {
+    const where = d.link
+      ? el("a", { href: d.link, title: "Mở tệp tại dòng này trong VS Code" }, d.where)
+      : el("span", {}, d.where);
+    const label = d.severity === "error" ? "lỗi" : "cảnh báo";
+    const item = el("li", { class: `diag ${d.severity}` }, where, ": ",
+      el("span", { class: "severity" }, label), " ", el("code", {}, `[${d.code}]`), " ",
+      d.path ? `${d.path}: ` : "", d.message);
+    if (d.hint) item.append(" ", el("span", { class: "hint" }, d.hint));
+    list.append(item);
+  }
+  $("problems").hidden = s.diagnostics.length === 0;
+  placeProblems();
+}
+
+function placeProblems() {
+  const bottom = document.querySelector("header").getBoundingClientRect().bottom;
+  document.documentElement.style.setProperty("--header-bottom", `${bottom}px`);
+}
+window.addEventListener("resize", placeProblems);
+
+function drawFindings(s) {
+  const list = $("findings");
+  list.replaceChildren();
+  for (const f of s.findings) {
+    list.append(el("li", { class: `finding ${f.severity}` }, f.text));
+  }
+  if (s.findings.length === 0 && s.build != null) {
+    list.append(el("li", { class: "finding ok" }, "Không có phát hiện nào: đạt thể thức."));
+  }
+  $("findings-note").textContent = s.measured
+    ? "Kết quả của vanban check --pdf: bản DOCX dựng ra, và lề, đường kẻ, số trang đo trên bản PDF."
+    : "Kết quả của vanban check trên bản DOCX dựng ra (chưa đo trên bản PDF).";
+  const errors = s.findings.filter((f) => f.severity === "error").length;
+  $("findings-count").textContent = s.findings.length ? `(${errors} lỗi, ${s.findings.length - errors} cảnh báo)` : "";
+}
+
+function drawDownloads(s) {
+  const nav = $("downloads");
+  nav.replaceChildren();
+  const labels = { "document.docx": "Tải DOCX", "document.pdf": "Tải PDF" };
+  for (const name of s.files) {
+    nav.append(el("a", { href: fileUrl(s.build, name), download: "" }, labels[name] || name));
+  }
+}
+
+function drawPages(s) {
+  const box = $("pages");
+  box.classList.toggle("stale", s.status === "error" || s.status === "building");
+  const notice = s.notice || (s.office === "none" ? s.install : "");
+  $("notice").textContent = notice;
+  $("notice").hidden = !notice;
+  if (s.build == null) return;
+  if (s.pages.length === 0 && s.files.includes("document.pdf")) {
+    // No pdftoppm: the browser's own PDF viewer shows the same pages.
+    box.replaceChildren(el("object", { data: fileUrl(s.build, "document.pdf"),
+      type: "application/pdf", class: "pdf" }));
+    box.dataset.build = s.build;
+    return;
+  }
+  const imgs = [...box.querySelectorAll("img.page")];
+  box.querySelectorAll("object").forEach((o) => o.remove());
+  let waiting = s.pages.length;
+  box.dataset.want = s.build;
+  const done = () => {
+    if (--waiting <= 0 && box.dataset.want === String(s.build)) box.dataset.build = s.build;
+  };
+  s.pages.forEach((name, i) => {
+    const url = fileUrl(s.build, name);
+    let img = imgs[i];
+    if (!img) {
+      img = el("img", { class: "page", alt: `Trang ${i + 1}` });
+      box.append(img);
+    }
+    img.dataset.want = url; // the newest build wins, whichever image loads first
+    if (img.getAttribute("src") === url) return done();
+    // Load the new image first, then swap: the page keeps its height, the scroll stays.
+    // The density descriptor shows the image at its printed size (96 CSS pixels an inch).
+    const srcset = `${url} ${s.dpi / 96}x`;
+    const next = new Image();
+    next.onload = () => {
+      if (img.dataset.want === url) { img.srcset = srcset; img.src = url; }
+      done();
+    };
+    next.onerror = done;
+    next.srcset = srcset;
+    next.src = url;
+  });
+  imgs.slice(s.pages.length).forEach((img) => img.remove());
+  if (s.pages.length === 0) box.dataset.build = s.build;
+}
+
+function draw(s) {
+  drawStatus(s);
+  drawDiagnostics(s);
+  drawFindings(s);
+  drawDownloads(s);
+  drawPages(s);
+  $("text").textContent = s.text || (s.build == null ? "" : $("text").textContent);
+  $("install").textContent = s.office === "none" ? s.install : "";
+  $("install").hidden = s.office !== "none";
+  if (s.office === "none" && shown < 0) select("text");
+}
+
+async function refresh() {
+  const answer = await fetch(`/api/plan/${path}`, { cache: "no-store" });
+  if (!answer.ok) { $("status").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
+  const s = await answer.json();
+  if (s.server !== server) { server = s.server; shown = -1; }
+  if (s.version <= shown) return;
+  draw(s);
+  shown = s.version;
+}
+
+function select(tab) {
+  for (const b of document.querySelectorAll(".tabs button")) {
+    b.classList.toggle("active", b.dataset.tab === tab);
+  }
+  for (const t of document.querySelectorAll(".tab")) t.hidden = t.id !== `tab-${tab}`;
+  if (tab === "changes") changes();
+}
+
+async function changes() {
+  const rev = $("rev").value.trim() || "HEAD";
+  const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`);
+  const c = await answer.json();
+  $("changes").textContent = c.text;
+}
+
+for (const b of document.querySelectorAll(".tabs button")) {
+  b.addEventListener("click", () => select(b.dataset.tab));
+}
+$("changes-form").addEventListener("submit", (e) => { e.preventDefault(); changes(); });
+
+const events = new EventSource(`/events/${path}?since=0`);
+events.addEventListener("state", () => refresh());
+refresh();

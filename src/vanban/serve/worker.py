@@ -1,0 +1,56 @@
+"""The build worker of ``vanban serve``: a process that builds one plan per request.
+
+Run as ``python -m vanban.serve.worker``; it answers ``{"ready": true}``, then for each request
+line ``{"source", "root", "workspace", "lang", "docx_out"}`` builds the plan in memory
+(``engine.build_plan``), writes the DOCX (when there is one) to ``docx_out`` and answers with
+the diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its
+PDF measured. The imports are paid once, when the server starts; a plan
+that makes the renderer hang only costs this process, which the server kills and restarts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+
+def handle(request: dict) -> dict:
+    """Build the plan of one request (the DOCX goes to ``request["docx_out"]``), or, for
+    ``{"op": "check-pdf", "docx", "pdf"}``, check a built DOCX with its PDF measured."""
+    from vanban.serve import engine
+
+    if request.get("op") == "check-pdf":
+        docx = Path(request["docx"])
+        return {"findings": engine.check(docx.read_bytes(), docx.name, request.get("lang", "vi"),
+                                         pdf=Path(request["pdf"]))}
+    result = engine.build_plan(Path(request["source"]), Path(request["root"]),
+                               Path(request["workspace"]), request.get("lang", "vi"))
+    data = result.pop("docx")
+    if data is not None:
+        Path(request["docx_out"]).write_bytes(data)
+    return result
+
+
+def main() -> None:
+    from vanban.check import api  # noqa: F401
+    from vanban.pdf import measure  # noqa: F401
+    from vanban.pipeline import render_one, validate_all  # noqa: F401
+    from vanban.serve import engine  # noqa: F401  (import the build machinery before "ready")
+
+    out = sys.stdout
+    sys.stdout = sys.stderr  # whatever a library prints cannot break the answers' lines
+    out.write(json.dumps({"ready": True}) + "\n")
+    out.flush()
+    for line in sys.stdin:
+        try:
+            answer = handle(json.loads(line))
+        except Exception:  # noqa: BLE001  (a bug: its traceback goes back to the server)
+            answer = {"bug": traceback.format_exc()}
+        out.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""The routes of ``vanban serve`` through a real HTTP client, without LibreOffice (the
+preview then shows the diagnostics and the text view and says what to install): what a page
+gets, what no request can reach (paths outside PATH, other hosts, writes)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from tests.serve.helpers import (
+    PLAN_2024,
+    PLAN_2025,
+    UNKNOWN_LEAD,
+    get,
+    line_of,
+    make_workspace,
+    wait_state,
+    with_unknown_lead,
+)
+
+BAD = "quang-binh/2025/loi.yaml"
+ODD = "quang-binh/2025/kế hoạch #2 {{name}} <b>.yaml"  # a name a clerk may give, and worse
+SECRET = "BÍ-MẬT-KHÔNG-ĐƯỢC-LỘ"
+
+
+def _tree(ws: Path) -> dict[str, str]:
+    return {p.relative_to(ws).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(ws.rglob("*")) if p.is_file() and ".git" not in p.parts}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A preview of a workspace copy (in git) holding a plan with an error, a secret beside
+    PATH and symlinks that point at it; LibreOffice hidden (``VANBAN_SOFFICE``)."""
+    from vanban.serve.app import Preview
+
+    ws = make_workspace(tmp_path_factory.mktemp("serve"), git=True)
+    plans = ws / "plans"
+    good = (plans / PLAN_2025).read_text(encoding="utf-8")
+    (plans / BAD).write_text(with_unknown_lead(good),
+                             encoding="utf-8")
+    (plans / ODD).write_text(good, encoding="utf-8")
+    (ws / "secret.yaml").write_text(f"title: {SECRET}\n", encoding="utf-8")
+    (ws / "elsewhere").mkdir()
+    (ws / "elsewhere" / "plan.yaml").write_text(f"title: {SECRET}\n", encoding="utf-8")
+    os.symlink(ws / "secret.yaml", plans / "link.yaml")
+    os.symlink(ws / "elsewhere", plans / "outside")
+    before = _tree(ws)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VANBAN_SOFFICE", str(ws / "no-libreoffice-here"))
+        preview = Preview(plans, workspace=ws)
+    preview.start()
+    try:
+        yield preview, ws, before
+    finally:
+        preview.close()
+
+
+def test_index_lists_the_plans_under_path_only(served):
+    preview, _, _ = served
+    status, headers, body = get(preview.server.port, "/")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    page = body.decode()
+    for key in (PLAN_2024, PLAN_2025, BAD):
+        assert f'<a href="/plan/{key}">' in page
+    assert "link.yaml" not in page and "outside/" not in page  # symlinks out of PATH
+    plans = preview.root
+    real = sorted((Path(d) / f).relative_to(plans).as_posix()
+                  for d, _, files in os.walk(plans)  # symlinked folders not followed
+                  for f in files if f.endswith(".yaml") and "_shared" not in Path(d).parts
+                  and not (Path(d) / f).is_symlink())
+    assert preview.site.plan_keys() == real and {PLAN_2024, PLAN_2025, BAD, ODD} <= set(real)
+    odd = quote(ODD)
+    assert f'<a href="/plan/{odd}">quang-binh/2025/kế hoạch #2 {{{{name}}}} &lt;b&gt;.yaml</a>' \
+        in page
+
+
+def test_a_plan_with_an_odd_name_is_reached_and_escaped(served):
+    port = served[0].server.port
+    status, _, body = get(port, f"/plan/{quote(ODD)}")
+    page = body.decode()
+    assert status == 200
+    assert "<title>kế hoạch #2 {{name}} &lt;b&gt;: vanban</title>" in page
+    assert 'data-plan="quang-binh/2025/kế hoạch #2 {{name}} &lt;b&gt;.yaml"' in page
+    s = wait_state(port, quote(ODD), lambda s: s["status"] in ("ok", "error"))
+    assert s["status"] == "ok" and s["plan"] == ODD
+    status, headers, _ = get(port, f"/file/{quote(ODD)}?build={s['build']}&name=document.docx")
+    assert status == 200
+    assert headers["content-disposition"] == (
+        'attachment; filename="k_ ho_ch #2 {{name}} <b>.docx"; '
+        "filename*=UTF-8''k%E1%BA%BF%20ho%E1%BA%A1ch%20%232%20%7B%7Bname%7D%7D%20%3Cb%3E.docx")
+
+
+def test_plan_page_and_its_static_files(served):
+    port = served[0].server.port
+    status, _, body = get(port, f"/plan/{PLAN_2024}")
+    assert status == 200
+    assert f'data-plan="{PLAN_2024}"' in body.decode() and 'lang="vi"' in body.decode()
+    status, headers, body = get(port, "/static/app.js")
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    assert "EventSource" in body.decode()
+    assert headers["content-security-policy"].startswith("default-src 'self'")
+    assert get(port, "/static/style.css")[0] == 200
+
+
+def test_without_libreoffice_diagnostics_text_and_what_to_install(served):
+    port = served[0].server.port
+    s = wait_state(port, PLAN_2024, lambda s: s["status"] in ("ok", "error"))
+    assert s["status"] == "ok" and s["diagnostics"] == []
+    assert s["office"] == "none" and "libreoffice" in s["install"].lower()
+    assert s["pages"] == [] and s["files"] == ["document.docx"]
+    assert "TRIỂN KHAI THỰC HIỆN" in s["text"].upper()
+    status, headers, body = get(port, f"/file/{PLAN_2024}?build={s['build']}&name=document.docx")
+    assert status == 200 and body[:2] == b"PK"
+    assert headers["content-disposition"] == ('attachment; filename="ke-hoach-hoa-giai.docx"; '
+                                              "filename*=UTF-8''ke-hoach-hoa-giai.docx")
+    assert get(port, f"/file/{PLAN_2024}?build={s['build']}&name=document.pdf")[0] == 404
+
+
+def test_a_plan_with_an_error_shows_it_located(served):
+    preview, ws, _ = served
+    port = preview.server.port
+    s = wait_state(port, BAD, lambda s: s["status"] in ("ok", "error"))
+    assert s["status"] == "error" and s["build"] is None
+    line = line_of(ws / "plans" / BAD, UNKNOWN_LEAD)
+    [d] = [d for d in s["diagnostics"] if d["severity"] == "error"]
+    assert d["code"] == "task.lead-unknown" and d["line"] == line
+    assert d["where"].endswith(f"plans/{BAD}:{line}:{d['column']}")
+    assert d["abs"] == str((ws / "plans" / BAD).resolve())
+    assert d["link"] == f"vscode://file{(ws / 'plans' / BAD).resolve()}:{line}:{d['column']}"
+    assert "Sở Tư Phap" in d["message"]
+
+
+PATHS_OUTSIDE = [
+    "/plan/../../secret.yaml",
+    "/plan/..%2f..%2fsecret.yaml",
+    "/plan/%2e%2e/%2e%2e/secret.yaml",
+    "/plan/link.yaml",
+    "/plan/outside/plan.yaml",
+    "/api/plan/link.yaml",
+    "/api/plan/quang-binh%2f2025%2f..%2f..%2f..%2fsecret.yaml",
+    "/api/changes/..%2Fsecret.yaml",
+    "/events/..%2f..%2fsecret.yaml",
+    f"/file/{PLAN_2024}?build=1&name=../../../secret.yaml",
+    f"/file/{PLAN_2024}?build=1&name=..%2f..%2f..%2fsecret.yaml",
+    "/file/..%2f..%2fsecret.yaml?build=1&name=document.docx",
+    "/static/..%2fserver.py",
+    "/static/../site.py",
+    "/static/%2e%2e%2fsite.py",
+    "/plan/..\\..\\secret.yaml",
+    "/plan/%00",
+    "/plan/%ff%fe",
+    "/etc/passwd",
+    "//etc/passwd",
+]
+
+
+@pytest.mark.parametrize("path", PATHS_OUTSIDE, ids=range(len(PATHS_OUTSIDE)))
+def test_no_path_leaves_path(served, path):
+    status, _, body = get(served[0].server.port, path)
+    assert status == 404
+    assert SECRET.encode() not in body and b"import" not in body
+
+
+def test_other_hosts_and_writes_are_refused(served):
+    port = served[0].server.port
+    assert get(port, "/", host=f"evil.example:{port}")[0] == 403  # DNS rebinding
+    assert get(port, "/", host=f"localhost:{port}")[0] == 200
+    for method in ("POST", "PUT", "DELETE"):
+        status, headers, _ = get(port, f"/api/plan/{PLAN_2024}", method=method)
+        assert status == 405 and headers["allow"] == "GET, HEAD"
+    assert served[0].server.server_address[0] == "127.0.0.1"
+
+
+def test_changes_against_the_last_commit(served):
+    preview, ws, _ = served
+    port = preview.server.port
+    plan = ws / "plans" / PLAN_2025
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("date: 2025-01-14", "date: 2025-01-15"), encoding="utf-8")
+    try:
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["ok"] and "-date: 2025-01-14\n+date: 2025-01-15\n" in c["text"]
+        c = json.loads(get(port, f"/api/changes/{BAD}")[2])  # untracked: not in HEAD
+        assert not c["ok"] and "HEAD" in c["text"]
+        for rev in ("--output=/tmp/x", "HEAD:../secret.yaml", "HEAD%20--help"):
+            c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev={rev}")[2])
+            assert not c["ok"] and c["text"] == "Tên phiên bản (revision) không hợp lệ.", rev
+    finally:
+        plan.write_text(text, encoding="utf-8")
+
+
+def test_nothing_was_written_into_the_source_tree(served):
+    _, ws, before = served
+    assert _tree(ws) == before
+
+
+@pytest.mark.pdf
+def test_cold_office_and_no_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monkeypatch):
+    """No Python with uno: one LibreOffice per conversion; no pdftoppm: no page images, the
+    page shows the PDF (served inline)."""
+    import shutil
+    import sys
+
+    from vanban.serve import pages, site
+    from vanban.serve.app import Preview
+
+    if shutil.which("soffice") is None:
+        pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
+    for module in (pages, site):
+        monkeypatch.setattr(module, "rasterizer", lambda: None)
+    monkeypatch.setenv("VANBAN_UNO_PYTHON", sys.executable)  # the project's Python: no uno
+    ws = make_workspace(tmp_path)
+    preview = Preview(ws / "plans", workspace=ws)
+    preview.start()
+    try:
+        assert preview.office.mode == "cold" and preview.office.pid is None
+        port = preview.server.port
+        s = wait_state(port, PLAN_2025, lambda s: s["status"] in ("ok", "error"))
+        assert s["files"] == ["document.docx", "document.pdf"] and s["pages"] == []
+        assert s["pages_tool"] is False and s["notice"] == ""
+        status, headers, body = get(port, f"/file/{PLAN_2025}?build={s['build']}"
+                                          "&name=document.pdf")
+        assert status == 200 and body[:5] == b"%PDF-"
+        assert headers["content-type"] == "application/pdf"
+        assert headers["content-disposition"].startswith('inline; filename="ke-hoach-hoa-giai.pdf"')
+    finally:
+        preview.close()
+
+
+def test_events_tell_a_new_page_the_version_at_once(served):
+    import http.client
+
+    port = served[0].server.port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", f"/events/{PLAN_2025}?since=0")
+        answer = conn.getresponse()
+        assert answer.status == 200
+        assert answer.getheader("Content-Type") == "text/event-stream; charset=utf-8"
+        lines = [answer.fp.readline() for _ in range(4)]
+    finally:
+        conn.close()
+    assert lines[:3] == [b"retry: 1000\n", b"\n", b"event: state\n"]
+    assert lines[3].startswith(b"data: ") and int(lines[3][6:]) >= 1
