@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import PLANS
 
 from vanban.ooxml.reader import read_docx
-from vanban.source import load_file
+from vanban.source.loader import load_file
 
 IDS = ["quang-binh/2024/bao-cao-hoa-giai", "quang-binh/2025/bao-cao-hoa-giai"]
 COLUMNS = {"so_to": "Số tổ hòa giải", "to_kien_toan": "Tổ được kiện toàn",

@@ -18,7 +18,7 @@ from vanban.model.diagnostics import dotted, from_validation_error
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year
 from vanban.rules import nd30
-from vanban.source import Loaded, load_file
+from vanban.source.loader import Loaded, load_file
 
 __all__ = [
     "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget", "PlanTask",

@@ -24,7 +24,7 @@ MARKER = "\u2063vanban-bang-so-sanh\u2063"  # invisible separators: never a plan
 def load_reasons(path: Path, refs: set[str]) -> tuple[dict[str, str], list[Diagnostic]]:
     """The reasons file: one ``id: reason`` per changed item; a key that names no changed item
     is a warning (a typo would otherwise lose the reason silently)."""
-    from vanban.source import load_file
+    from vanban.source.loader import load_file
 
     shown = display_path(path)
     loaded = load_file(path, shown)

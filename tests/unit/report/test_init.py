@@ -7,7 +7,7 @@ import shutil
 
 from tests.unit.report.conftest import ROOT, TASK_IDS, error_lines, run
 
-from vanban.source import load_file
+from vanban.source.loader import load_file
 
 R = "plans/quang-binh/2025"
 
