@@ -53,7 +53,8 @@ def main() -> None:
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            result = compare_sides(load_side(str(old), "old"), load_side(str(new), "new"))
+            before = load_side(str(old), "old")
+            result = compare_sides(before, load_side(str(new), "new", reuse=before))
             times.append(time.perf_counter() - start)
         changed = sum(1 for _, _, d in result.plans if not d.empty)
         print(f"{args.plans} plans, {changed} changed: median {statistics.median(times):.3f} s, "

@@ -419,6 +419,10 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({label_en}).")
 
 
+# The commands that live in their own modules register themselves on `main` when imported.
+from vanban import cli_report, cli_review  # noqa: F401  (report; diff, compare, new-year, …)
+
+
 def run() -> None:
     """The `vanban` program: run the command, flush what it printed, and end the process at once.
 
@@ -440,5 +444,7 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
-from vanban import cli_report, cli_review  # noqa: F401
+    # `python -m vanban.cli`: run the imported module (the one the command modules registered on).
+    from vanban.cli import run as _run
+
+    _run()

@@ -27,7 +27,7 @@ def _sides(old: str, new: str):
     sides, problems = [], []
     for spec, name in ((old, "old"), (new, "new")):
         try:
-            sides.append(load_side(spec, name))
+            sides.append(load_side(spec, name, reuse=sides[0] if sides else None))
         except VanbanError as exc:
             problems.extend(exc.diagnostics)
     if problems:

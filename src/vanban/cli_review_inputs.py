@@ -85,10 +85,13 @@ def _shared_above(name: str, rel: str) -> bool:
     return not folder or rel == folder or rel.startswith(folder + "/")
 
 
-def load_side(spec: str, side: str, cwd: Path | None = None) -> Side:
+def load_side(spec: str, side: str, cwd: Path | None = None, reuse: Side | None = None
+              ) -> Side:
     """Load OLD or NEW (``side`` is "old" or "new"): every plan validated and composed.
 
     A problem in a plan is reported with its place, after a line that says which side it is.
+    A plan whose file and registry files read the same as in ``reuse`` (the other side) is not
+    composed again: it is the same document.
     """
     cwd = cwd or Path.cwd()
     rev = _split_rev(spec)
@@ -97,13 +100,13 @@ def load_side(spec: str, side: str, cwd: Path | None = None) -> Side:
         if not path.exists():
             raise _fail("args.not-found", "Không tìm thấy tệp hoặc thư mục này.",
                         "No such file or folder.", spec)
-        return _load(path, side, spec, display_path, None)
+        return _load(path, side, spec, display_path, None, reuse)
     with tempfile.TemporaryDirectory(prefix="vanban-rev-") as tmp:
         root = Path(tmp)
         copied = _checkout(rev[0], rev[1], spec, cwd, root)
         return _load(copied, side, spec,
                      lambda p: f"{rev[0]}:{p.resolve().relative_to(root.resolve()).as_posix()}",
-                     root)
+                     root, reuse)
 
 
 def _compose(file: Path, display: str, registries: dict, root: Path | None):
@@ -134,8 +137,16 @@ def _place(d: Diagnostic) -> tuple[int, int]:
     return (d.span.line, d.span.col)
 
 
-def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:
+def _registry_text(folders: tuple[Path, ...]) -> tuple:
+    """What the registry of ``folders`` is made of: each file's name and bytes, in order."""
+    return tuple((i, p.name, p.read_bytes()) for i, folder in enumerate(folders)
+                 for p in sorted(folder.glob("*.yaml")))
+
+
+def _load(path: Path, side: str, spec: str, shown, root: Path | None,
+          reuse: Side | None = None) -> Side:
     from vanban.pipeline import PLAN_SUFFIXES
+    from vanban.workspace import shared_dirs
 
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in PLAN_SUFFIXES
@@ -155,16 +166,29 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None) -> Side:
     out = Side(spec, path.is_dir())
     problems: list[Diagnostic] = []
     registries: dict[tuple[Path, ...], object] = {}
+    fingerprints: dict[tuple[Path, ...], tuple] = {}
     for file in files:
         rel = file.relative_to(path).as_posix() if path.is_dir() else file.name
         display = shown(file)
-        try:
-            plan, loaded, document, registry, doctype = _compose(file, display, registries, root)
-        except VanbanError as exc:
-            problems.extend(exc.diagnostics)
-            continue
-        out.plans[rel] = PlanSource(rel, display, plan, loaded, document, registry, doctype)
-        out.source_text[rel] = file.read_text(encoding="utf-8", errors="replace")
+        text = file.read_text(encoding="utf-8", errors="replace")
+        folders = tuple(shared_dirs(file))
+        if folders not in fingerprints:
+            fingerprints[folders] = _registry_text(folders)
+        if (reuse is not None and rel in reuse.plans and reuse.source_text.get(rel) == text
+                and reuse.registry_text.get(rel) == fingerprints[folders]):
+            same = reuse.plans[rel]
+            out.plans[rel] = PlanSource(rel, display, same.plan, same.loaded, same.document,
+                                        same.registry, same.doctype)
+        else:
+            try:
+                plan, loaded, document, registry, doctype = _compose(file, display, registries,
+                                                                     root)
+            except VanbanError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            out.plans[rel] = PlanSource(rel, display, plan, loaded, document, registry, doctype)
+        out.source_text[rel] = text
+        out.registry_text[rel] = fingerprints[folders]
     if problems:
         vi, en = SIDE_NAMES[side]
         head = Diagnostic(f"diff.{side}-invalid",

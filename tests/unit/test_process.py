@@ -72,3 +72,10 @@ def test_each_command_imports_only_what_it_uses(args, allowed, tmp_path):
                          check=True)
     loaded = set(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
     assert loaded <= set(allowed), out.stderr
+
+
+def test_every_command_is_listed_however_the_program_starts():
+    out = subprocess.run([*VANBAN, "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("build", "validate", "check", "text", "diff", "compare", "new-year",
+                    "rename-unit"):
+        assert f"  {command} " in out, command

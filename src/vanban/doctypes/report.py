@@ -51,7 +51,7 @@ def _frame_only(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def compose(resolved: Resolved) -> Document:
     """The report's document; VanbanError with every problem of the report, its plan, its data
     and its frame."""
-    source = resolved.loaded.path or Path(resolved.loaded.file)
+    source = resolved.loaded.source or Path(resolved.loaded.file)  # the file actually read
     item = complete(resolved.plan, resolved.loaded, source, resolved.registry)
     data = plan_data(item)
     if "kinh_gui" not in Plan.model_fields:  # a Báo cáo frame without Kính gửi yet

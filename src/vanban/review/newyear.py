@@ -136,6 +136,13 @@ def next_year(text: str, loaded, plan, document, year: int, display: str, regist
             decisions.append(Decision(
                 Span(display, line, 1), f"{name} giữ giá trị {value} của năm {old_year}; xem lại.",
                 f"Target {block.id or ''} keeps {value}; revise it."))
+    attached = getattr(plan, "attachment", None)
+    if attached is not None:  # a Quyết định issuing a plan: that plan needs its new year too
+        decisions.append(Decision(
+            Span(display, loaded.spans[("attachment", "plan")].line, 1),
+            f"Văn bản ban hành kèm theo: {attached.plan}; cần có bản năm {year} của nó "
+            f"(vanban new-year <tệp đó> --year {year}).",
+            f"Issues {attached.plan}: it needs its {year} version too."))
     decisions += _leftovers(ed, old_year, display)
     if registry is not None:
         moved_day = _shift(plan.date, shift) if plan.date else dt.date(year, 1, 1)

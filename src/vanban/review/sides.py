@@ -37,6 +37,8 @@ class Side:
     plans: dict[str, PlanSource] = field(default_factory=dict)
     source_text: dict[str, str] = field(default_factory=dict)
     """Each plan file's own text (to tell a plan edit from a registry edit)."""
+    registry_text: dict[str, tuple] = field(default_factory=dict)
+    """The text of the registry files each plan sees (the same text: the same registry)."""
 
 
 @dataclass(frozen=True)

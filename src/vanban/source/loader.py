@@ -68,9 +68,9 @@ class Loaded:
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     coercible: dict[Path_, str] = field(default_factory=dict)
-    path: Path | None = None
-    """The file read (``file`` is how messages name it, e.g. ``HEAD:plans/…`` for a git
-    revision checked out elsewhere); what a document names relative to itself is found here."""
+    source: Path | None = None
+    """The file actually read (``file`` is the name messages show, e.g. ``HEAD:plans/x.yaml``
+    for a file taken from a git revision): files a document names are found beside it."""
 
     def span(self, path: Path_, *, key: bool = False) -> Span:
         """The closest known position for ``path`` (walking up to a parent if needed)."""
@@ -272,6 +272,6 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
         raise _too_large(name, lines=raw.count(b"\n") + 1)
     report = Reporter(name)
     loaded = _load(_decode(raw, name, report), name, report)
-    loaded.path = Path(path)
+    loaded.source = Path(path)
     return loaded
 

@@ -167,3 +167,13 @@ def test_new_year_across_the_reform_proposes_successors(workspace):
     assert not any("[unit.ceased] issuer" in ln for ln in again.stderr.splitlines())
     assert "  Cơ quan ban hành: ỦY BAN NHÂN DÂN / TỈNH QUẢNG [-BÌNH-]{+TRỊ+}" in run(
         "diff", P2025, P2026).output.splitlines()
+
+
+def test_new_year_of_a_decision_that_issues_a_plan(workspace):
+    decision = "plans/quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml"
+    result = run("new-year", decision, "--year", "2026")
+    assert result.exit_code == 0, result.output
+    target = decision.replace("2025", "2026")
+    assert (f"  {target}:34:1: Văn bản ban hành kèm theo: ke-hoach-hoa-giai.yaml; cần có bản năm "
+            "2026 của nó (vanban new-year <tệp đó> --year 2026).") in result.output.splitlines()
+    assert f"  {target}:7: number: 125 → number: null" in result.output.splitlines()
