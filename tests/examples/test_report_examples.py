@@ -152,3 +152,32 @@ def test_appendix_is_landscape_with_its_own_page_numbers(docs, report_id):
     assert doc.sections[1].pg_num_start == 1
     ref = [p.text for p in doc.paragraphs if p.style_id == "VBKemTheo"]
     assert ref and ref[0].startswith("(Kèm theo Báo cáo số 41")
+
+
+def test_2024_indicators_table_against_an_independent_computation(docs):
+    s = _sums(2024)
+
+    def rate(of, over):
+        return _one(_dec(100 * s[of], s[over]))
+
+    assert _table(docs[IDS[0]], 1)[1:] == [
+        ["1", "Số vụ việc tiếp nhận", "vụ việc", "", _n(s["tiep_nhan"]), "", "", ""],
+        ["2", "Tỷ lệ hòa giải thành (trên tổng số vụ việc tiếp nhận)", "%", "",
+         rate("thanh", "tiep_nhan"), "", "", ""],
+        ["3", "Tỷ lệ tổ hòa giải được củng cố, kiện toàn", "%", "",
+         rate("to_kien_toan", "so_to"), "", "", ""],
+        ["4", "Tỷ lệ hòa giải viên mới được tập huấn", "%", "",
+         rate("hgv_moi_tap_huan", "hgv_moi"), "", "", ""],
+        ["5", 'Số tổ đạt "Tổ hòa giải ở cơ sở 5 tốt"', "tổ", "", _n(s["to_5_tot"]), "", "", ""],
+    ]
+    text = "\n".join(p.text for p in docs[IDS[0]].paragraphs)
+    concluded = s["thanh"] + s["khong_thanh"]
+    assert (f"Tỷ lệ hòa giải thành đạt {_one(_dec(100 * s['thanh'], concluded))}% "
+            f"({_n(s['thanh'])}/{_n(concluded)} vụ việc, tính trên tổng số vụ việc hòa giải "
+            "thành và không thành).") in text
+    assert (f"Tỷ lệ hòa giải viên được tập huấn đạt "
+            f"{_one(_dec(100 * s['hgv_tap_huan'], s['hoa_giai_vien']))}% "
+            f"({_n(s['hgv_tap_huan'])}/{_n(s['hoa_giai_vien'])} người, tính trên tổng số hòa "
+            "giải viên).") in text
+    assert "- Lớp tập huấn kỹ năng hòa giải ở cơ sở tại huyện Bố Trạch (ngày 16/05/2024): 180 " \
+           "người được tập huấn;" in text

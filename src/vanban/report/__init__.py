@@ -1,7 +1,11 @@
 """Báo cáo kết quả thực hiện Kế hoạch: the year-end report, computed from the plan and the data.
 
-``model`` is the report source (YAML), ``seam`` the one adapter to the plan pipeline, ``columns``
-the data table's catalogue, ``read_*`` the readers of YAML/CSV/XLSX tables, ``table`` their
-validation, ``numbers`` the Vietnamese number rules, ``compute`` the totals, rates and target
-rows, ``load`` the whole read of one report, ``skeleton`` what ``vanban report init`` writes.
+``model`` is the report source (YAML); ``seam`` the one adapter to the rest of vanban (the plan's
+model and loader, the registry, shared value types); ``columns`` the data table's catalogue;
+``read_xlsx``/``read_csv``/``read_yaml`` the readers of the table and ``table`` its validation;
+``checks`` the report against its plan and period; ``numbers`` the Vietnamese number rules and
+the one rounding; ``compute`` the totals, rates, target rows and sentences; ``load`` the whole
+read of one report; ``compose`` the report as the plain data of a Báo cáo and its appendix;
+``skeleton`` what ``vanban report init`` writes; ``summary`` what ``vanban report validate``
+prints. The report's entry in the table of document types is ``vanban.doctypes.report``.
 """

@@ -98,8 +98,11 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     if report.data is not None:
         files.append(_relative(report.data.file, source))
     previous: dict[str, Fraction] = {}
-    if report.previous is not None and with_previous:
-        previous = _previous(report.previous, source, loaded, found, files)
+    if with_previous:
+        if report.previous is not None:
+            previous = _previous(report.previous, source, loaded, found, files)
+        elif "previous" not in loaded.data and (last := last_years(source, facts.year)):
+            previous = _previous(last, source, loaded, found, files)
     errors = [d for d in found if d.severity is Severity.ERROR]
     if errors:
         raise VanbanError(problems + found)
@@ -195,6 +198,22 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry
 
         raw = read_yaml.read(path, shown)
     return validate(raw, registry, needed_columns(report))
+
+
+def last_years(source: Path, year: int) -> str | None:
+    """The report of the year before, when the report's folder is named by its year and the
+    folder of the year before holds a report of the same name (plans/…/2024/bao-cao.yaml for
+    plans/…/2025/bao-cao.yaml); its path relative to the report, else None."""
+    if source.parent.name != str(year):
+        return None
+    candidate = source.parent.parent / str(year - 1) / source.name
+    if not candidate.is_file():
+        return None
+    try:
+        data = load_file(candidate, display_path(candidate)).data
+    except VanbanError:
+        return None
+    return f"../{year - 1}/{source.name}" if is_report(data) else None
 
 
 def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic],

@@ -217,7 +217,9 @@ class Report(Strict):
         "Kỳ báo cáo; mặc định từ 15/12 năm trước đến 14/12 năm báo cáo."))
     data: DataSource | None = Field(default=None, description="Bảng số liệu của các đơn vị.")
     previous: Text | None = Field(default=None, description=(
-        "Báo cáo năm trước (đường dẫn tính từ tệp này), để lấy số liệu cùng kỳ."))
+        "Báo cáo năm trước (đường dẫn tính từ tệp này), để lấy số liệu cùng kỳ. Bỏ trường này "
+        "thì công cụ tìm báo cáo cùng tên trong thư mục năm trước (…/2024/ cho …/2025/); ghi "
+        "previous: null để không so sánh."))
     rates: tuple[Rate, ...] = Field(default=(), description="Các tỷ lệ nêu trong phần kết quả.")
     targets: dict[Slug, TargetResult] = Field(default_factory=dict, description=(
         "Kết quả từng chỉ tiêu của kế hoạch, theo mã chỉ tiêu."))

@@ -1,7 +1,8 @@
-"""The one place the report package meets the rest of vanban: the plan's model and loader, the
-registry, the schema-diagnostic translation and the shared value types.
+"""The one place the report package meets the rest of vanban's model: the plan's model and
+loader, the registry, the schema-diagnostic translation and the shared value types.
 
-When the pipeline moves things (a document-type seam, a resolve stage), only this module changes.
+When those move, only this module changes. (The other direction, the report as a document type
+of the build, is ``vanban.doctypes.report``.)
 """
 
 from __future__ import annotations

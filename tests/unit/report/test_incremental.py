@@ -56,3 +56,16 @@ def test_an_edit_of_last_years_report_makes_this_years_again(examples):
     again = run("build", "plans/quang-binh/2025")
     assert again.exit_code == 0
     assert again.stdout == f"Không đổi {REPORT}\n"  # made again, to the same bytes
+
+
+def test_last_years_report_is_found_by_its_folder(examples):
+    this = examples / "plans" / "quang-binh" / "2025" / "bao-cao-hoa-giai.yaml"
+    text = this.read_text(encoding="utf-8")
+    with_line = run("report", "validate", "plans/quang-binh/2025/bao-cao-hoa-giai.yaml").stdout
+    this.write_text(text.replace("previous: ../2024/bao-cao-hoa-giai.yaml\n", ""), "utf-8")
+    found = run("report", "validate", "plans/quang-binh/2025/bao-cao-hoa-giai.yaml").stdout
+    assert found == with_line and "| 85,9 | giảm 1,8 điểm %" in found
+    this.write_text(text.replace("previous: ../2024/bao-cao-hoa-giai.yaml\n",
+                                 "previous: null\n"), "utf-8")
+    without = run("report", "validate", "plans/quang-binh/2025/bao-cao-hoa-giai.yaml").stdout
+    assert "| 84,1 | 93,4% (chưa đạt) |  | " in without
