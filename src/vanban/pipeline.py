@@ -128,7 +128,6 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
         if plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
         depends = (*depends, attached.job.source, *attached.depends)
-    depends = (*depends, *getattr(document, "depends", ()))  # e.g. a report's plan and data
     return Prepared(job, document, loaded, warnings, doctype, second, depends)
 
 
