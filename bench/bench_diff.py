@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    from vanban.cli_review_inputs import load_side
+    from vanban.review_inputs import load_side
     from vanban.review.sides import compare_sides
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,8 +21,8 @@ def _error_exit(exc, lang: str, status: int) -> None:
 
 def _sides(old: str, new: str):
     """Load both sides; every problem of both in one report."""
-    from vanban.cli_review_inputs import load_side
     from vanban.errors import VanbanError
+    from vanban.review_inputs import load_side
 
     sides, problems = [], []
     for spec, name in ((old, "old"), (new, "new")):
@@ -143,9 +143,9 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     Với --tracked: ghi văn bản MỚI kèm theo dõi thay đổi (mở bằng Word, Review → Accept/Reject),
     đánh dấu đúng những chỗ đã sửa; số thứ tự đánh lại không bị đánh dấu.
     """
-    from vanban.cli_review_inputs import render_document
     from vanban.errors import VanbanError, display_path
     from vanban.output import write_atomic
+    from vanban.review_inputs import render_document
 
     try:
         diff = _one_pair(old, new)
@@ -231,10 +231,10 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
     dời "năm …" trong trích yếu và thời gian thực hiện; giữ mã nhiệm vụ, chỉ tiêu. In ra những
     dòng đã đổi và những việc còn phải quyết định.
     """
-    from vanban.cli_review_inputs import check_draft, load_side
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.review.newyear import next_year
+    from vanban.review_inputs import check_draft, load_side
 
     try:
         side = load_side(str(plan), "old")
@@ -284,10 +284,10 @@ def rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None:
     """Đổi tên (hoặc mã) đơn vị ở mọi chỗ kế hoạch dự thảo gọi đơn vị đó: cơ quan ban hành, đơn
     vị chủ trì, phối hợp, nhiệm vụ của đơn vị. In ra các dòng đã đổi.
     """
-    from vanban.cli_review_inputs import check_draft, load_side
     from vanban.errors import Diagnostic, Severity, Span, VanbanError
     from vanban.output import write_all
     from vanban.review.rename import rename
+    from vanban.review_inputs import check_draft, load_side
 
     en = lang == "en"
     items, report, notes = [], [], []

@@ -184,7 +184,14 @@ def test_changes_against_the_last_commit(served):
     plan.write_text(text.replace("date: 2025-01-14", "date: 2025-01-15"), encoding="utf-8")
     try:
         c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
-        assert c["ok"] and "-date: 2025-01-14\n+date: 2025-01-15\n" in c["text"]
+        # vanban diff's own words: the header field by name, and the issued-plan warning
+        assert c["ok"] and ("Địa danh, ngày tháng: Quảng Bình, ngày 14 tháng 01 năm 2025 → "
+                            "Quảng Bình, ngày 15 tháng 01 năm 2025") in c["text"], c["text"]
+        assert "CẢNH BÁO: kế hoạch đã có số" in c["text"]
+        plan.write_text(text.replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])  # does not validate
+        assert c["ok"] and c["text"].startswith("Không so sánh theo nội dung được (")
+        assert "-title:" in c["text"] and "+titel:" in c["text"]
         c = json.loads(get(port, f"/api/changes/{BAD}")[2])  # untracked: not in HEAD
         assert not c["ok"] and "HEAD" in c["text"]
         for rev in ("--output=/tmp/x", "HEAD:../secret.yaml", "HEAD%20--help"):

@@ -73,7 +73,7 @@ LAYERS = (
     {"render", "check", "review", "report"},
     {"doctypes"},
     {"pipeline"},
-    {"batch"},
+    {"batch", "review_inputs"},
     {"serve"},
     {"cli"},
 )

@@ -162,9 +162,10 @@ def write_output(target: Path, data: bytes) -> bool:
 def changes(plan: Path, rev: str = "HEAD") -> dict:
     """What changed in ``plan`` since revision ``rev`` of its git repository.
 
-    Today a unified diff of the YAML text against ``git show REV:path``; the semantic
-    ``vanban diff`` takes its place when it exists. Returns ``{"ok", "rev", "text"}``; ``ok`` is
-    false (with a Vietnamese reason in ``text``) outside git or for an unknown revision.
+    The semantic ``vanban diff`` of the plan against ``REV:path``; when a side does not
+    validate, the unified diff of the YAML text, saying why. Returns ``{"ok", "rev", "text"}``;
+    ``ok`` is false (with a Vietnamese reason in ``text``) outside git or for an unknown
+    revision.
     """
     import difflib
 
@@ -180,6 +181,9 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     if old is None:
         return {"ok": False, "rev": rev,
                 "text": f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có)."}
+    semantic, why = _semantic_changes(plan, rev, rel, Path(top.strip()))
+    if semantic is not None:
+        return {"ok": True, "rev": rev, "text": semantic or f"Không có thay đổi so với {rev}."}
     try:
         new = plan.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -187,7 +191,28 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 f"{rev}:{rel}", rel)
     text = "".join(diff)
-    return {"ok": True, "rev": rev, "text": text or f"Không có thay đổi so với {rev}."}
+    note = (f"Không so sánh theo nội dung được ({why}); dưới đây là khác biệt của tệp YAML.\n\n"
+            if why else "")
+    return {"ok": True, "rev": rev, "text": note + (text or f"Không có thay đổi so với {rev}.")}
+
+
+def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | None, str]:
+    """``vanban diff REV:path path`` as text (tasks by id, renumbering apart, wording word by
+    word), or None and why not (a side that does not validate: the YAML diff is shown then)."""
+    from vanban.errors import VanbanError
+    from vanban.review.report import render_text
+    from vanban.review.sides import compare_sides
+    from vanban.review_inputs import load_side
+
+    try:
+        old = load_side(f"{rev}:{rel}", "old", cwd=top)
+        new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
+        result = compare_sides(old, new)
+    except VanbanError as exc:
+        first = exc.diagnostics[-1] if exc.diagnostics else None
+        return None, (first.message if first else "lỗi")
+    lines = render_text(result, "vi", "text").splitlines()
+    return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
 
 
 def _git(args: list[str], cwd: Path) -> str | None:

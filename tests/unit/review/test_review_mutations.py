@@ -16,12 +16,12 @@ import pytest
 import yaml
 from lxml import etree
 
-from vanban.cli_review_inputs import load_side, render_document
 from vanban.ooxml.tracked import paragraph_text, resolve
 from vanban.review.comparison import comparison_docx
 from vanban.review.sides import compare_sides
 from vanban.review.tracked import tracked_docx
 from vanban.review.words import text_key
+from vanban.review_inputs import load_side, render_document
 
 ROOT = Path(__file__).resolve().parents[3]
 PLANS = ["plans/quang-binh/2024/ke-hoach-hoa-giai.yaml",

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from lxml import etree
 
 from vanban.cli import main
-from vanban.cli_review_inputs import load_side, render_document
 from vanban.ooxml.tracked import paragraph_text, resolve, revisions
 from vanban.review.words import text_key
+from vanban.review_inputs import load_side, render_document
 
 ROOT = Path(__file__).resolve().parents[3]
 P2024 = "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml"
