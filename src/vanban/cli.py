@@ -143,6 +143,7 @@ Ví dụ:
   vanban build                          mọi tệp .yaml trong plans/ → outputs/
   vanban build plans/quang-binh/2025    chỉ các kế hoạch năm 2025
   vanban build plans --out ban-in --pdf  kèm PDF (cần LibreOffice)
+  vanban build --watch                  dựng lại mỗi khi lưu tệp (khi đang soạn)
 """)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -153,9 +154,12 @@ Ví dụ:
 @click.option("--force", is_flag=True,
               help="Dựng lại mọi văn bản, kể cả văn bản có nguồn không đổi từ lần dựng trước.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("--watch", is_flag=True,
+              help="Sau khi dựng, theo dõi plans/ và templates/: mỗi lần lưu tệp thì dựng lại "
+                   "những gì đã đổi (Ctrl+C để dừng).")
 @_lang_option
 def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, force: bool,
-          strict: bool, lang: str) -> None:
+          strict: bool, watch: bool, lang: str) -> None:
     """Dựng kế hoạch (YAML) thành DOCX đúng thể thức.
 
     PATHS là tệp kế hoạch hoặc thư mục (mặc định: plans/). Cấu trúc thư mục được giữ nguyên:
@@ -164,6 +168,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, f
     danh mục, mẫu, phiên bản vanban) không đổi từ lần dựng trước thì không dựng lại; dấu vết
     được lưu trong OUT/.vanban-stamps.json.
     """
+    plans_root = Path("plans")
+    options = {"paths": paths, "out_dir": out_dir, "pdf": pdf, "jobs": jobs, "strict": strict,
+               "lang": lang}
+    ok = _build_once(force=force, **options)
+    if not watch:
+        sys.exit(0 if ok else 1)
+    _watch([p for p in (paths or (plans_root,))] + [Path("templates")], options)
+
+
+def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None,
+                force: bool, strict: bool, lang: str) -> bool:
+    """One build with its printed report; False when it failed (and wrote nothing)."""
     from vanban.batch import build as run_build
     from vanban.batch import default_jobs
     from vanban.errors import VanbanError, display_path
@@ -175,14 +191,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, f
         if not jobs_list:
             click.echo("Không có kế hoạch nào (.yaml) để dựng." if lang == "vi"
                        else "No plan (.yaml) to build.", err=True)
-            sys.exit(1)
+            return False
         with _progress(len(jobs_list), lang) as advance:
             result = run_build(jobs_list, out_dir=out_dir, workspace=Path.cwd(), strict=strict,
                                pdf=pdf, progress=advance, workers=jobs or default_jobs(),
                                force=force)
     except VanbanError as exc:
-        _fail(exc, lang)
-        return
+        _print_diagnostics(exc.diagnostics, lang)
+        return False
     _print_diagnostics(result.warnings, lang)
     for path in result.written:
         click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
@@ -190,6 +206,37 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, f
         click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
     click.echo(_build_summary(len(result.written), len(result.unchanged), len(result.skipped),
                               lang), err=True)
+    return True
+
+
+def _watch(folders: list[Path], options: dict) -> None:
+    """Build again (incrementally) after each burst of saves, until Ctrl+C."""
+    import threading
+
+    from vanban.watcher import Watcher
+
+    lang = options["lang"]
+    lock = threading.Lock()
+
+    def again(changed: list[Path]) -> None:
+        with lock:
+            names = ", ".join(sorted({p.name for p in changed}))
+            click.echo(f"--- Đã lưu: {names}; dựng lại ---" if lang == "vi"
+                       else f"--- Saved: {names}; building again ---", err=True)
+            _build_once(force=False, **options)
+
+    watcher = Watcher([f for f in folders if f.exists()], again)
+    watcher.start()
+    try:
+        watcher.ready.wait()
+        click.echo("Đang theo dõi thay đổi (Ctrl+C để dừng)…" if lang == "vi"
+                   else "Watching for changes (Ctrl+C to stop)…", err=True)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+    click.echo("Đã dừng theo dõi." if lang == "vi" else "Stopped watching.", err=True)
 
 
 def _build_summary(written: int, unchanged: int, skipped: int, lang: str) -> str:

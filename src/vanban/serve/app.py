@@ -16,7 +16,7 @@ from vanban.serve import engine
 from vanban.serve.office import INSTALL_HINT, Office
 from vanban.serve.server import Server
 from vanban.serve.site import Site
-from vanban.serve.watcher import Watcher
+from vanban.watcher import Watcher
 
 OFFICE_WORDS = {
     "vi": {"warm": "LibreOffice giữ sẵn (xem trước nhanh)",

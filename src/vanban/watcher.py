@@ -1,4 +1,5 @@
-"""Watching the plans, the registries and the templates for saves (the only user of watchfiles).
+"""Watching the plans, the registries and the templates for saves (the only user of watchfiles):
+`vanban serve` and `vanban build --watch` rebuild on what it reports.
 
 Editors save in bursts (a temporary file, a rename, a second write); watchfiles gathers the
 changes of a short quiet spell (the debounce) into one set, and the site rebuilds each affected
@@ -29,6 +30,7 @@ class Watcher:
                  debounce_ms: int = DEBOUNCE_MS) -> None:
         self.folders, self.on_change, self.debounce_ms = folders, on_change, debounce_ms
         self._stop = threading.Event()
+        self.ready = threading.Event()  # set once the watch is in place (saves are seen)
         self._thread = threading.Thread(target=self._run, name="vanban-watcher", daemon=True)
 
     def start(self) -> None:
@@ -41,9 +43,12 @@ class Watcher:
     def _run(self) -> None:
         from watchfiles import watch
 
+        # yield_on_timeout: an empty set after each quiet spell, the first one saying that the
+        # watch is in place (a save before that would be missed).
         for changes in watch(*self.folders, watch_filter=_interesting, stop_event=self._stop,
-                             debounce=self.debounce_ms, step=20, yield_on_timeout=False,
-                             raise_interrupt=False):
+                             debounce=self.debounce_ms, step=20, yield_on_timeout=True,
+                             rust_timeout=200, raise_interrupt=False):
+            self.ready.set()
             paths = sorted({Path(path) for _, path in changes})
             if not paths:
                 continue
