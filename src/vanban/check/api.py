@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from vanban.check import rules_body, rules_header, rules_page, rules_pdf, rules_signature  # noqa: F401  (registers the rules)
+from vanban.check import (  # noqa: F401  (registers the rules)
+    rules_body,
+    rules_frame,
+    rules_header,
+    rules_page,
+    rules_pdf,
+    rules_signature,
+)
 from vanban.check.context import Context
 from vanban.check.finding import RULES, Finding, Where
 from vanban.check.locate import locate
 from vanban.errors import Diagnostic, Severity, VanbanError
-from vanban.ooxml.reader import read_docx
+from vanban.ooxml.reader import DocFacts, read_docx, read_source
 
 
 def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
@@ -24,14 +30,31 @@ def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
     rules that need the rendered layout. Raises VanbanError for a file that is not a readable
     DOCX (``docx.not-docx``, ``docx.encrypted``, ``docx.corrupt``).
     """
-    facts = read_docx(path, name=name)
+    return check_facts(read_docx(path, name=name), pdf_geometry=pdf_geometry)
+
+
+# Rules that run on any file; the others need the frame of a Decree-30 document to be there.
+_ANY_FILE = ("ND30-ENCODING", "ND30-FRAME")
+
+
+def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
+    """All findings for a DOCX already read by ``read_docx``, in document order."""
     ctx = Context(facts.name, facts, locate(facts), pdf_geometry)
+    if not ctx.layout.frame:
+        # Legacy text hides the frame itself: then that is the one thing to say.
+        found = RULES["ND30-ENCODING"].run(ctx)
+        return found or RULES["ND30-FRAME"].run(ctx)
     findings: list[Finding] = []
     for rule in RULES.values():
         if rule.needs_pdf and pdf_geometry is None:
             continue
         findings.extend(rule.run(ctx))
     return sorted(findings, key=_order)
+
+
+def is_draft(facts: DocFacts) -> bool:
+    """The document's number or day is left blank (an unsigned draft)."""
+    return locate(facts).draft
 
 
 def _order(f: Finding) -> tuple:
@@ -43,38 +66,33 @@ def _order(f: Finding) -> tuple:
 def check_files(paths: Sequence[Path | str], *, pdf: bool = False,
                 lang: str = "vi") -> dict[str, list[Finding]]:
     """Findings per file. A file that cannot be read yields one error finding with the reader's
-    code (``docx.not-docx`` …) instead of stopping the run. With ``pdf`` every file is converted
-    in one LibreOffice run and measured (raises VanbanError when LibreOffice is missing)."""
+    code (``docx.not-docx`` …) instead of stopping the run; so does a file LibreOffice cannot
+    convert (``pdf.convert-failed``), whose DOCX findings are still given. Each file is read
+    once. With ``pdf`` the readable files are converted by LibreOffice and measured (raises
+    VanbanError ``pdf.no-libreoffice`` when LibreOffice is missing)."""
     del lang  # findings carry both languages; the caller picks one when printing
-    geometries: dict[str, Any] = {}
     results: dict[str, list[Finding]] = {}
-    readable = []
+    readable: list[tuple[str, bytes, DocFacts]] = []
     for path in paths:
+        key = str(path)
         try:
-            read_docx(path)
-            readable.append(Path(path))
+            data = read_source(path)
+            facts = read_docx(data, name=key)
         except VanbanError as exc:
-            results[str(path)] = [_unreadable(d) for d in exc.diagnostics]
-    if pdf and readable:
-        geometries = _measure_all(readable)
-    for path in paths:
-        if str(path) not in results:
-            results[str(path)] = check_docx(path, pdf_geometry=geometries.get(str(path)))
+            results[key] = [_unreadable(d) for d in exc.diagnostics]
+            continue
+        if pdf:
+            readable.append((key, data, facts))
+        else:
+            results[key] = check_facts(facts)
+    if readable:
+        from vanban.check.measure_all import measure_all
+
+        geometries, failed = measure_all([(key, data) for key, data, _facts in readable])
+        for key, _data, facts in readable:
+            found = check_facts(facts, pdf_geometry=geometries.get(key))
+            results[key] = [_unreadable(d) for d in failed.get(key, ())] + found
     return {str(p): results[str(p)] for p in paths}
-
-
-def _measure_all(paths: list[Path]) -> dict[str, Any]:
-    from vanban.pdf.convert import pdf_bytes
-    from vanban.pdf.measure import measure
-
-    pdfs = pdf_bytes([(str(p), Path(p).read_bytes()) for p in paths])
-    with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
-        measured = {}
-        for i, (src, data) in enumerate(zip(paths, pdfs)):
-            pdf = Path(tmp) / f"{i}.pdf"
-            pdf.write_bytes(data)
-            measured[str(src)] = measure(pdf)
-        return measured
 
 
 def _unreadable(diag: Diagnostic) -> Finding:

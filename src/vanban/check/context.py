@@ -98,7 +98,9 @@ class Context:
                             f"The {what_en} must be in upper case."))
         p = self.para(piece.para)
         single = p.text.strip() == piece.text
-        if check_align and single and p.align != fmt.align:
+        # A one-line justified paragraph prints exactly as a left-aligned one.
+        same = p.align == fmt.align or (fmt.align == "left" and p.align == "both")
+        if check_align and single and not same:
             want, seen = align_text(fmt.align), align_text(p.align)
             hits.append(Hit(where, want, seen, f"{_cap(what)} phải {want.vi}.",
                             f"The {what_en} must be {want.en}."))

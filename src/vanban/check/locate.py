@@ -58,6 +58,16 @@ class Layout:
     signature: tuple[Piece, ...]
     """Authority, position and name lines of the signature block, top to bottom."""
     appendices: tuple[Appendix, ...]
+    kinh_gui: tuple[Piece, ...] = ()
+    """The 'Kính gửi:' line and the recipient lines under it (Công văn, Tờ trình, Báo cáo)."""
+    frame: bool = True
+    """The document shows the frame of a Decree-30 document: Quốc hiệu or issuer, and a number
+    line or a type name. Without it no component is looked for (it would be invented)."""
+    draft: bool = False
+    """The number or the day is left blank, as in an unsigned draft."""
+    attached: bool = False
+    """An attached document (Mẫu 1.3: a plan issued with a Quyết định): the issuer header
+    without 'Số:', and a '(Kèm theo …)' line under the summary."""
 
 
 def norm(text: str) -> str:
@@ -71,20 +81,50 @@ def is_rule_text(text: str) -> bool:
     return len(t) >= 3 and set(t) <= nd30.RULE_CHARS
 
 
-_DATE_RE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", re.IGNORECASE)
-_TYPE_NAMES = {name: key for key, (name, _abbr) in nd30.DOCUMENT_TYPES.items()}
+# A place-and-date line; the day and month may be left blank in a draft ("ngày    tháng 3").
+DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>[^\s,]*)\s+"
+                     r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
+# "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
+_NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))", re.IGNORECASE)
+_TYPE_NAMES = {name: key for key, (name, _abbr) in
+               {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}
+# Where a header typed with spaces instead of a table or tabs splits: before the national name,
+# the motto, the number or a place-and-date.
+_SPACE_SPLIT = re.compile(r" {3,}(?=CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:|[^\s,][^,]{0,30}, ngày)")
+_HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
+
+
+def type_names() -> dict[str, str]:
+    """Printed type name → key, for the administrative and the legal document types."""
+    return _TYPE_NAMES
 
 
 def segments(p: ParaFacts) -> list[Piece]:
-    """The tab-separated, non-blank segments of a paragraph."""
-    out, pos = [], 0
-    for chunk in p.text.split("\t"):
-        lead = len(chunk) - len(chunk.lstrip())
-        body = chunk.strip()
-        if body:
-            out.append(Piece(p.index, pos + lead, pos + lead + len(body), body))
-        pos += len(chunk) + 1
+    """The non-blank segments of a paragraph split at tabs, line breaks, and the wide gaps of a
+    header typed with spaces."""
+    out = []
+    for m in re.finditer(r"[^\t\n]+", p.text):
+        pos = m.start()
+        chunk = m.group()
+        cuts = [0, *(g.end() for g in _SPACE_SPLIT.finditer(chunk)), len(chunk)]
+        for a, b in zip(cuts, cuts[1:]):
+            part = chunk[a:b]
+            body = part.strip()
+            if body:
+                lead = len(part) - len(part.lstrip())
+                out.append(Piece(p.index, pos + a + lead, pos + a + lead + len(body), body))
     return out
+
+
+def is_date(text: str) -> bool:
+    """A place-and-date line (blank day or month allowed), not a sentence holding a date."""
+    t = norm(text)
+    m = DATE_RE.match(t)
+    if m is None:
+        return False
+    place = m.group("place")
+    return not place or (place[0].isupper() and len(place.split()) <= 6
+                         and "hôm nay" not in place.casefold())
 
 
 def _kind(text: str) -> str | None:
@@ -94,21 +134,27 @@ def _kind(text: str) -> str | None:
         return "qh"
     if "độc lập" in low and "tự do" in low:
         return "tn"
-    if re.match(r"^số\b", low):
+    if _NUMBER_RE.match(t):
         return "number"
-    if _DATE_RE.search(t):
+    if is_date(t):
         return "date"
-    if t.startswith(nd30.CONG_VAN_PREFIX):
+    if t.upper().startswith(nd30.CONG_VAN_PREFIX.upper()):
         return "vv"
     if is_rule_text(t) or t.upper() in nd30.HEADER_MARKS or t in ("*",):
         return "skip"
     return None
 
 
-def _type_line(paras: tuple[ParaFacts, ...]) -> int | None:
-    for p in paras:
-        if p.container == ("body",) and norm(p.text).upper() in _TYPE_NAMES and \
-                norm(p.text) == norm(p.text).upper():
+def is_type_name(p: ParaFacts) -> bool:
+    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not)."""
+    text = norm(p.text)
+    caps = any(r.caps for r in p.runs if r.text.strip())
+    return text.upper() in _TYPE_NAMES and (text == text.upper() or caps)
+
+
+def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+    for p in paras[after + 1:_HEADER_LIMIT]:
+        if p.container == ("body",) and is_type_name(p):
             return p.index
     return None
 
@@ -119,19 +165,34 @@ def _header_zone(facts: DocFacts, type_idx: int | None) -> list[int]:
         return list(range(type_idx))
     # No type name (a công văn): the first table, plus lines up to the date and the V/v lines.
     end = -1
-    for p in paras[:40]:
+    for p in paras[:_HEADER_LIMIT]:
         if p.container[0] == "table" and p.container[1] == 0 and \
                 all(q.container != ("body",) or not q.text.strip() for q in paras[:p.index]):
             end = p.index
-        elif _kind(p.text.split("\t")[-1]) in ("date", "vv", "number", "tn", "qh"):
+        elif any(_kind(s.text) in ("date", "vv", "number", "tn", "qh") for s in segments(p)):
             end = max(end, p.index)
     return list(range(end + 1))
+
+
+def _last_header_mark(paras: tuple[ParaFacts, ...]) -> int:
+    """Index of the last Quốc hiệu / Tiêu ngữ / Số / date line near the top (-1 if none)."""
+    last = -1
+    for p in paras[:_HEADER_LIMIT]:
+        if any(_kind(s.text) in ("qh", "tn", "number", "date") for s in segments(p)):
+            last = p.index
+    return last
 
 
 def locate(facts: DocFacts) -> Layout:
     """Find every component the checker knows about."""
     paras = facts.paragraphs
-    type_idx = _type_line(paras)
+    first_mark = next((p.index for p in paras[:_HEADER_LIMIT]
+                       if any(_kind(s.text) in ("qh", "tn") for s in segments(p))), -1)
+    type_idx = _type_line(paras, max(first_mark, -1))
+    attached_title = _attached_title(paras, _last_header_mark(paras)) if type_idx is None \
+        else None
+    if attached_title is not None:
+        type_idx = attached_title
     zone = _header_zone(facts, type_idx)
     found: dict[str, Piece] = {}
     vv: list[Piece] = []
@@ -140,45 +201,137 @@ def locate(facts: DocFacts) -> Layout:
     for i in zone:
         for seg in segments(paras[i]):
             kind = _kind(seg.text)
-            if kind == "vv" or (vv and kind is None and paras[i].container == paras[vv[-1].para]
-                                .container and seg.para == vv[-1].para + 1):
+            if kind == "vv" or (vv and kind is None and _continues(paras, vv[-1], seg)):
                 vv.append(seg)
             elif kind in ("qh", "tn", "number", "date"):
                 found.setdefault(kind, seg)
                 if kind in ("qh", "tn") and paras[i].container[0] == "table":
                     qh_cells.add(paras[i].container)
-            elif kind is None:
+            elif kind is None and not norm(seg.text).startswith(nd30.KINH_GUI):
                 others.append(seg)
     number = found.get("number")
+    qh_at = found.get("qh") or found.get("tn")
     issuer = [s for s in others if paras[s.para].container not in qh_cells
               and (number is None or s.para < number.para or
-                   (s.para == number.para and s.start < number.start))]
+                   (s.para == number.para and s.start < number.start))
+              and (number is not None or qh_at is None or _left_of(paras, s, qh_at))]
     summary: list[Piece] = []
     type_piece = None
     body_start = len(zone)
+    attached = False
     if type_idx is not None:
         type_piece = segments(paras[type_idx])[0]
-        body_start = type_idx + 1
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
             if not text or is_rule_text(text) or p.align != "center" or \
-                    text.startswith("(Kèm theo"):
+                    text.startswith(nd30.ATTACHED_REF_PREFIXES) or p.container != ("body",):
                 break
             summary.append(Piece(p.index, p.text.index(text), p.text.index(text) + len(text),
                                  text))
-            if p.border_bottom:
+            if p.border_bottom or p.drawings:
                 break
-        body_start = (summary[-1].para + 1) if summary else body_start
+        body_start = (summary[-1].para + 1) if summary else type_idx + 1
+        ref = next((i for i in range(body_start, min(body_start + 3, len(paras)))
+                    if paras[i].text.strip().startswith(nd30.ATTACHED_REF_PREFIXES)), None)
+        attached = number is None and ref is not None
+        if ref is not None:  # the reference may wrap: "(Kèm theo … ngày … của" / "… tỉnh)"
+            end = ref
+            while end + 1 < len(paras) and ")" not in paras[end].text and end < ref + 3:
+                end += 1
+            body_start = end + 1
+    kinh_gui, body_start = _kinh_gui(facts, body_start)
+    type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
+    frame = (qh_at is not None or bool(issuer)) and \
+        (number is not None or type_key is not None or bool(vv) or attached)
     sig = _signature(facts, body_start)
     body_end = sig[3]
     appendices = _appendices(facts, sig[4])
+    skip = set(p.para for p in kinh_gui)
     body = tuple(p.index for p in paras[body_start:body_end]
                  if p.container == ("body",) and p.text.strip() and not is_rule_text(p.text)
-                 and not p.text.strip().startswith("(Kèm theo"))
-    type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
+                 and p.index not in skip
+                 and not p.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES))
+    date = found.get("date")
+    draft = _blank_number(number) or _blank_day(date)
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
-                  found.get("date"), tuple(vv), type_piece, type_key, tuple(summary), body,
-                  sig[0], sig[1], sig[2], appendices)
+                  date, tuple(vv), type_piece, type_key, tuple(summary), body,
+                  sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, attached)
+
+
+def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+    """The title of an attached document (Mẫu 1.3: "ĐIỀU LỆ …", "KẾ HOẠCH …" issued with a
+    Quyết định): the first line after the header, centred and upper-case, with a
+    "(Kèm theo …)" line within the next few lines."""
+    if after < 0:
+        return None
+    start = next((p.index for p in paras[after + 1:after + 8]
+                  if p.text.strip() and p.container == ("body",)), None)
+    if start is None:
+        return None
+    p = paras[start]
+    text = norm(p.text)
+    if p.align != "center" or text != text.upper() or not any(c.isalpha() for c in text):
+        return None
+    near = paras[start + 1:start + 5]
+    return start if any(q.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES) for q in near) \
+        else None
+
+
+def _left_of(paras: tuple[ParaFacts, ...], piece: Piece, qh: Piece) -> bool:
+    """Without a number line, the issuer is what sits beside or above the national name."""
+    a, b = paras[piece.para].container, paras[qh.para].container
+    if a[0] == b[0] == "table":
+        return a[1] == b[1] and a[3] < b[3]
+    return piece.para < qh.para or (piece.para == qh.para and piece.start < qh.start)
+
+
+def _continues(paras: tuple[ParaFacts, ...], last: Piece, seg: Piece) -> bool:
+    """A wrapped V/v summary typed on the next line of the same cell."""
+    return paras[seg.para].container == paras[last.para].container and \
+        seg.para == last.para + 1 and not paras[seg.para].text.strip().startswith("-")
+
+
+def _blank_number(piece: Piece | None) -> bool:
+    if piece is None:
+        return False
+    m = re.match(r"^Số\s*:?\s*(?P<num>[^/]*)/", norm(piece.text))
+    return m is not None and not any(ch.isdigit() for ch in m.group("num"))
+
+
+def _blank_day(piece: Piece | None) -> bool:
+    m = DATE_RE.match(norm(piece.text)) if piece else None
+    return m is not None and not (m.group("day").strip(".…_") and m.group("month").strip(".…_"))
+
+
+def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
+    """The 'Kính gửi:' block at ``start`` (after blank lines): the label line and the recipient
+    lines under it; and where the body starts after it."""
+    paras = facts.paragraphs
+    i = start
+    while i < len(paras) and not paras[i].text.strip():
+        i += 1
+    # A Công văn may hold Kính gửi in the header table, ending the zone just before it.
+    for j in range(max(start - 6, 0), min(i + 1, len(paras))):
+        if norm(paras[j].text).startswith(nd30.KINH_GUI):
+            i = j
+            break
+    else:
+        return [], start
+    out = []
+    label_container = paras[i].container
+    k = i
+    while k < len(paras):
+        p = paras[k]
+        text = p.text.strip()
+        if k > i and (p.container == ("body",) and label_container == ("body",)
+                      and (not text.startswith("-") or p.first_line_mm > 5)):
+            break
+        if k > i and label_container[0] == "table" and p.container[:2] != label_container[:2]:
+            break
+        if text:
+            out.append(Piece(k, p.text.index(text), p.text.index(text) + len(text), text))
+        k += 1
+    return out, max(k, start)
 
 
 def _signature(facts: DocFacts, start: int):
@@ -201,10 +354,24 @@ def _signature(facts: DocFacts, start: int):
         cells = table.cells
         first = min(i for c in cells for i in c.paragraphs)
         last = max(i for c in cells for i in c.paragraphs)
-        entries = [seg for c in cells if c.col == nn_col for i in c.paragraphs if i > label.para
-                   for seg in segments(paras[i])]
-        lines = [seg for c in cells if c.col != nn_col for i in c.paragraphs
-                 for seg in segments(paras[i])]
+        entries, lines = [], []
+        for c in cells:
+            ended = False
+            for i in c.paragraphs:
+                for seg in segments(paras[i]):
+                    if c.col != nn_col or i < label.para:
+                        lines.append(seg)
+                    elif i == label.para:
+                        continue
+                    elif not ended and seg.text.startswith(("-", "+", "•")):
+                        entries.append(seg)
+                    elif entries or ended:
+                        # The signature typed under the list in the same cell.
+                        ended = True
+                        lines.append(seg)
+                    else:
+                        entries.append(seg)
+        lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
     else:
         # Lines: signature lines above the label (right-hand, not justified), then tab-split rows.
         first = label.para
@@ -249,7 +416,7 @@ def _appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
                 if title or ref:
                     break
                 continue
-            if t.startswith("(Kèm theo"):
+            if t.startswith(nd30.ATTACHED_REF_PREFIXES):
                 ref = Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t)
                 break
             title.append(Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t))

@@ -25,7 +25,7 @@ _EMPTY_SIZE_PT = 14.0
 def measured_pages(ctx: Context) -> int | None:
     """Pages of the rendered PDF (``--pdf``), None without one."""
     pages = getattr(ctx.geometry, "pages", None)
-    return len(pages) if pages is not None else None
+    return ctx.geometry.total_pages if pages is not None else None
 
 
 def evidently_one_page(ctx: Context) -> bool:

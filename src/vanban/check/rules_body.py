@@ -49,7 +49,8 @@ def summary_rule(ctx: Context) -> Iterator[Hit]:
 
 def _is_heading(p: ParaFacts) -> bool:
     t = p.text.strip()
-    return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper())
+    return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper()) or \
+        bool(nd30.STRUCTURE_PATTERN.match(t)) or bool(_UPPER_LETTER.match(t))
 
 
 def _body_paras(ctx: Context, *, plain: bool = False) -> list[ParaFacts]:
@@ -184,9 +185,17 @@ def body_line_spacing(ctx: Context) -> Iterator[Hit]:
 @rule("ND30-HEADING-SEQ", "Số thứ tự phần, mục, khoản, điểm", "Heading numbering sequence",
       nd30.HEADING_REF)
 def heading_sequence(ctx: Context) -> Iterator[Hit]:
+    # Numbering restarts inside each structural unit: khoản after every "Điều N.", everything
+    # after a Phần / Chương / Mục heading; a capital-letter heading ("A.", "B.") opens a part.
     roman = arabic = letter = 0
     for p in _body_paras(ctx):
         text = p.text.strip()
+        if nd30.STRUCTURE_PATTERN.match(text) or _UPPER_LETTER.match(text):
+            roman = arabic = letter = 0
+            continue
+        if nd30.ARTICLE_PATTERN.match(text):
+            arabic = letter = 0
+            continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
@@ -211,6 +220,9 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
                     if n in nd30.DIEM_LETTERS:
                         letter = nd30.DIEM_LETTERS.index(n) + 1
             break
+
+
+_UPPER_LETTER = re.compile(r"^[A-HJ-UWYZĐ]\.\s")  # not I, V, X: those are roman numerals
 
 
 def _seq_hit(ctx: Context, p: ParaFacts, want: str, got: str) -> Hit:

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import Hit, Text, mm, num, rule
-from vanban.check.locate import Piece, norm
+from vanban.check.locate import DATE_RE, Piece, norm
 from vanban.rules import nd30
 
 
@@ -131,7 +131,7 @@ _EXAMPLE_DATE = f"Hà Nội, {nd30.format_date(2024, 1, 5)}"
 def number(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.number
     if piece is None:
-        if ctx.layout.type_key or ctx.layout.vv:
+        if (ctx.layout.type_key or ctx.layout.vv) and not ctx.layout.attached:
             yield missing(ctx, "số, ký hiệu văn bản (Số: …/…)", "number and code",
                           _EXAMPLE_NUMBER)
         return
@@ -145,6 +145,9 @@ def number(ctx: Context) -> Iterator[Hit]:
                   f"The number must read like '{_EXAMPLE_NUMBER}'.")
     else:
         shown, code = m.group("num"), m.group("code")
+        legal = nd30.LEGAL_NUMBER_PATTERN.match(f"{shown}/{code}")
+        if legal:  # a legal document's number carries its year: "Số: 12/2025/TT-BTC"
+            code = legal.group("code")
         if shown and not set(shown) <= _DRAFT_BLANK:
             digits = shown.isascii() and shown.isdigit()
             want = nd30.number_and_code(int(shown), code).split("/")[0] if digits else None
@@ -171,23 +174,22 @@ def number_type(ctx: Context) -> Iterator[Hit]:
     m = _NUMBER.match(norm(piece.text)) if piece else None
     if m is None or key is None:
         return
-    name, abbr = nd30.DOCUMENT_TYPES[key]
-    first = m.group("code").split("-")[0].strip()
+    name, abbr = {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}[key]
+    first = m.group("code").split("/")[-1].split("-")[0].strip()
     if abbr and first != abbr:
         yield Hit(ctx.where(piece), f"{abbr}-…", first,
                   f"Văn bản là {name} nên ký hiệu phải bắt đầu bằng «{abbr}».",
                   f"A {name} has a code starting with '{abbr}'.")
 
 
-_DATE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*ngày\s+(?P<day>\S*)\s+tháng\s+"
-                   r"(?P<month>\S*)\s+năm\s+(?P<year>\S+)$", re.IGNORECASE)
+_DATE = DATE_RE
 
 
 @rule("ND30-DATE", "Địa danh và ngày, tháng, năm", "Place and date", nd30.PLACE_DATE.ref)
 def place_date(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.place_date
     if piece is None:
-        if ctx.layout.type_key or ctx.layout.vv:
+        if (ctx.layout.type_key or ctx.layout.vv) and not ctx.layout.attached:
             yield missing(ctx, "địa danh và ngày, tháng, năm ban hành", "place and date",
                           _EXAMPLE_DATE)
         return

@@ -14,6 +14,8 @@ from vanban.rules import nd30
 def noi_nhan(ctx: Context) -> Iterator[Hit]:
     label, entries = ctx.layout.noi_nhan_label, ctx.layout.noi_nhan
     if label is None:
+        if ctx.layout.attached:  # an attached document has no Nơi nhận of its own (Mẫu 1.3)
+            return
         yield missing(ctx, "phần «Nơi nhận:»", "'Nơi nhận:' block", nd30.NOI_NHAN_LABEL_TEXT)
         return
     if norm(label.text) != nd30.NOI_NHAN_LABEL_TEXT:

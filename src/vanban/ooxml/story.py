@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from vanban.errors import error
 from vanban.ooxml.facts import CellFacts, ParaFacts, RunFacts, TableFacts
 from vanban.ooxml.props import (
     _TOGGLES,
@@ -30,8 +31,11 @@ _BLOCK_CONTAINERS = {_w(t) for t in ("sdt", "sdtContent", "customXml")}
 class _Story:
     """Turns the block content of one part into ParaFacts/TableFacts (a single-use builder)."""
 
-    def __init__(self, styles: _Styles, origin: tuple = ("body",)):
+    def __init__(self, styles: _Styles, origin: tuple = ("body",), *, limit: int = 0,
+                 name: str = ""):
         self.styles = styles
+        self.limit = limit
+        self.name = name
         self.origin = origin
         self.paragraphs: list[ParaFacts] = []
         self.tables: list[TableFacts] = []
@@ -86,6 +90,12 @@ class _Story:
                                           self.section))
 
     def paragraph(self, p: etree._Element, container: tuple, table_style: str | None) -> None:
+        if self.limit and len(self.paragraphs) >= self.limit:
+            raise error("docx.too-large",
+                        f"Tệp {self.name} có hơn {self.limit:,} đoạn văn; không đọc tiếp."
+                        .replace(",", "."), self.name,
+                        message_en=f"{self.name} has more than {self.limit:,} paragraphs; not "
+                                   "read further.")
         st = self.styles
         ppr_el = p.find(_w("pPr"))
         direct = _ppr_props(ppr_el)

@@ -235,3 +235,29 @@ LUU_PATTERN = re.compile(r"^-\s*Lưu:\s*VT\s*,\s*\S.*\.$")
 # Marks that may sit in the header area without being part of the issuer block (ô 10a, 10b, 11).
 HEADER_MARKS = frozenset({"TUYỆT MẬT", "TỐI MẬT", "MẬT", "HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN",
                           "KHẨN", "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "DỰ THẢO"})
+
+
+# --- checker: reading documents written by others (issue 12) -----------------------------------
+# Type names of legal documents (Luật Ban hành văn bản quy phạm pháp luật) that offices also
+# draft; the checker knows them so the type and summary checks run on them too.
+LEGAL_DOCUMENT_TYPES: dict[str, tuple[str, str | None]] = {
+    "thong-tu": ("THÔNG TƯ", "TT"),
+    "thong-tu-lien-tich": ("THÔNG TƯ LIÊN TỊCH", "TTLT"),
+    "nghi-dinh": ("NGHỊ ĐỊNH", "NĐ"),
+    "luat": ("LUẬT", None),
+    "phap-lenh": ("PHÁP LỆNH", None),
+}
+# Lines that open a reference to the document an appendix or attached document belongs to.
+ATTACHED_REF_PREFIXES = ("(Kèm theo", "(Ban hành kèm theo", "(kèm theo", "(ban hành kèm theo")
+# A number with the year between number and code (legal documents): "Số: 12/2025/TT-BTC".
+LEGAL_NUMBER_PATTERN = re.compile(r"^(?P<num>[^/]*)/(?P<year>\d{4})/(?P<code>.+)$")
+# Position words a head signs under (the line below "KT. …" may name the deputy's office).
+DEPUTY_WORDS = ("PHÓ", "THỨ TRƯỞNG", "THỨ TRƯỞNG,")
+# Công văn (Mẫu 1.5): "Kính gửi:" label; its recipients follow as "- …;" lines, the last "."
+KINH_GUI = "Kính gửi"
+# Quyết định (Mẫu 1.1–1.3): the line before the articles, and the article label.
+QUYET_DINH_DECIDES = "QUYẾT ĐỊNH:"
+ARTICLE_PATTERN = re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]")
+# Structural units above the khoản: numbering of khoản and điểm restarts inside each one.
+STRUCTURE_PATTERN = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục)\s+"
+                               r"(?P<n>[IVXLC]+|\d+|[A-ZĐ])\b")
