@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vanban.check.api import check_files  # noqa: E402
-from vanban.errors import Severity  # noqa: E402
+from vanban.check.api import check_files
+from vanban.errors import Severity
 
 
 def report(folder: Path, *, pdf: int = 0, show: int = 0, rules: tuple[str, ...] = (),

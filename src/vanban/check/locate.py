@@ -8,6 +8,7 @@ because a hand-typed header often holds the issuer and the Quốc hiệu in one 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ def segments(p: ParaFacts) -> list[Piece]:
         pos = m.start()
         chunk = m.group()
         cuts = [0, *(g.end() for g in _SPACE_SPLIT.finditer(chunk)), len(chunk)]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             part = chunk[a:b]
             body = part.strip()
             if body:
@@ -246,7 +247,7 @@ def locate(facts: DocFacts) -> Layout:
     sig = _signature(facts, body_start)
     body_end = sig[3]
     appendices = _appendices(facts, sig[4])
-    skip = set(p.para for p in kinh_gui)
+    skip = {p.para for p in kinh_gui}
     body = tuple(p.index for p in paras[body_start:body_end]
                  if p.container == ("body",) and p.text.strip() and not is_rule_text(p.text)
                  and p.index not in skip

@@ -240,7 +240,7 @@ def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
     return False, None, _tail(out)
 
 
-class _terminate_as_exit:  # noqa: N801  (used as a context manager)
+class _terminate_as_exit:
     """Turns SIGTERM into SystemExit while LibreOffice runs (main thread only), so the cleanup
     in ``finally`` blocks and ``with`` statements runs instead of the process dying at once."""
 
