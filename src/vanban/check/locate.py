@@ -66,6 +66,9 @@ class Layout:
     line or a type name. Without it no component is looked for (it would be invented)."""
     draft: bool = False
     """The number or the day is left blank, as in an unsigned draft."""
+    other_title: Piece | None = None
+    """An upper-case title under the header that is no Decree-30 type name ("PHIẾU TRÌNH",
+    "DANH SÁCH"): the document is another kind of paper, so ``frame`` is False."""
     attached: bool = False
     """An attached document (Mẫu 1.3: a plan issued with a Quyết định): the issuer header
     without 'Số:', and a '(Kèm theo …)' line under the summary."""
@@ -164,15 +167,35 @@ def _header_zone(facts: DocFacts, type_idx: int | None) -> list[int]:
     paras = facts.paragraphs
     if type_idx is not None:
         return list(range(type_idx))
-    # No type name (a công văn): the first table, plus lines up to the date and the V/v lines.
-    end = -1
+    # No type name (a công văn): the header table the document opens with, and the lines of a
+    # typed header, up to the first line of other text after a header mark (a date far below,
+    # in a form's signature table, is not the document's date).
+    end, seen, last_vv = -1, False, False
+    opens_with_table = False
     for p in paras[:_HEADER_LIMIT]:
-        if p.container[0] == "table" and p.container[1] == 0 and \
-                all(q.container != ("body",) or not q.text.strip() for q in paras[:p.index]):
-            end = p.index
-        elif any(_kind(s.text) in ("date", "vv", "number", "tn", "qh") for s in segments(p)):
-            end = max(end, p.index)
+        kinds = {_kind(s.text) for s in segments(p)}
+        if p.container[0] == "table":
+            if p.container[1] == 0 and (opens_with_table or not any(
+                    q.text.strip() for q in paras[:p.index] if q.container == ("body",))):
+                opens_with_table = True
+                end = p.index
+                seen = seen or bool(kinds & _MARKS)
+                last_vv = "vv" in kinds or (last_vv and not kinds - {None})
+                continue
+            if seen:
+                break
+        if kinds & (_MARKS | {"vv"}):
+            end, seen, last_vv = p.index, True, "vv" in kinds
+        elif p.text.strip():
+            if last_vv and p.align == "center" and len(p.text.strip()) < 90:
+                end = p.index  # a wrapped V/v line
+                continue
+            if seen:
+                break
     return list(range(end + 1))
+
+
+_MARKS = {"date", "number", "tn", "qh"}
 
 
 def _last_header_mark(paras: tuple[ParaFacts, ...]) -> int:
@@ -242,7 +265,8 @@ def locate(facts: DocFacts) -> Layout:
             body_start = end + 1
     kinh_gui, body_start = _kinh_gui(facts, body_start)
     type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
-    frame = (qh_at is not None or bool(issuer)) and \
+    other = _other_title(paras, zone) if type_piece is None else None
+    frame = (qh_at is not None or bool(issuer)) and other is None and \
         (number is not None or type_key is not None or bool(vv) or attached)
     sig = _signature(facts, body_start)
     body_end = sig[3]
@@ -256,7 +280,26 @@ def locate(facts: DocFacts) -> Layout:
     draft = _blank_number(number) or _blank_day(date)
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
-                  sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, attached)
+                  sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
+                  attached)
+
+
+def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
+    """The first line under the header when it is a title, centred, bold and upper-case, that
+    names no Decree-30 type (a form such as "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC")."""
+    start = zone[-1] + 1 if zone else 0
+    for p in paras[start:start + 6]:
+        text = norm(p.text)
+        if not text:
+            continue
+        runs = [r for r in p.runs if r.text.strip()]
+        if p.container == ("body",) and p.align == "center" and text == text.upper() and \
+                any(c.isalpha() for c in text) and runs and all(r.bold for r in runs) and \
+                _kind(text) is None and not text.startswith(nd30.KINH_GUI.upper()):
+            return Piece(p.index, p.text.index(p.text.strip()),
+                         p.text.index(p.text.strip()) + len(p.text.strip()), p.text.strip())
+        return None
+    return None
 
 
 def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
@@ -266,16 +309,22 @@ def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
     if after < 0:
         return None
     start = next((p.index for p in paras[after + 1:after + 8]
-                  if p.text.strip() and p.container == ("body",)), None)
+                  if p.text.strip() and p.container == ("body",) and not _is_mark(p.text)),
+                 None)
     if start is None:
         return None
     p = paras[start]
     text = norm(p.text)
     if p.align != "center" or text != text.upper() or not any(c.isalpha() for c in text):
         return None
-    near = paras[start + 1:start + 5]
+    near = paras[start + 1:start + 6]
     return start if any(q.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES) for q in near) \
         else None
+
+
+def _is_mark(text: str) -> bool:
+    """A mark such as "(DỰ THẢO)", "MẬT" typed near the header."""
+    return norm(text).strip("()").upper() in nd30.HEADER_MARKS
 
 
 def _left_of(paras: tuple[ParaFacts, ...], piece: Piece, qh: Piece) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from vanban.check.context import Context
 from vanban.check.finding import Hit, Text, Where, excerpt, rule
+from vanban.check.locate import norm
 from vanban.errors import Severity
 
 # Paragraphs read for legacy text: enough to judge a document, bounded for huge ones.
@@ -51,6 +52,16 @@ def encoding(ctx: Context) -> Iterator[Hit]:
 def frame(ctx: Context) -> Iterator[Hit]:
     if ctx.layout.frame:
         return
+    title = ctx.layout.other_title
+    if title is not None:
+        yield Hit(ctx.where(title), Text("tên loại văn bản hành chính (Phụ lục III)",
+                                         "an administrative type name (Phụ lục III)"),
+                  norm(title.text),
+                  f"«{norm(title.text)}» không phải tên loại văn bản hành chính của Nghị định 30; "
+                  "văn bản này không được kiểm tra theo thể thức của Nghị định.",
+                  f"'{norm(title.text)}' is not a type of administrative document of Decree 30; "
+                  "this document was not checked against the decree's layout.")
+        return
     first = next((p for p in ctx.facts.paragraphs if p.text.strip()), None)
     yield Hit(Where(paragraph=first.index if first else None,
                     excerpt=excerpt(first.text) if first else ""),
@@ -70,8 +81,7 @@ def draft(ctx: Context) -> Iterator[Hit]:
     lay = ctx.layout
     if not lay.draft:
         return
-    blank = [p for p in (lay.number, lay.place_date) if p is not None]
-    piece = blank[0]
+    piece = next(p for p in (lay.number, lay.place_date) if p is not None)
     yield Hit(ctx.where(piece), Text("số và ngày khi ký ban hành", "number and date when signed"),
               Text("để trống (dự thảo)", "left blank (draft)"),
               "Dự thảo: số hoặc ngày ban hành còn để trống; ghi khi văn bản được ký ban hành.",

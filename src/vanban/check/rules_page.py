@@ -103,14 +103,23 @@ def _fonts(names: list[str | None]) -> Text:
 
 @rule("ND30-FONT", "Phông chữ Times New Roman", "Times New Roman font", nd30.FONT_REF)
 def font(ctx: Context) -> Iterator[Hit]:
-    reported = set()
+    # One finding per wrong font, at its first paragraph, counting the others: a document set
+    # in Arial is one mistake, not one per paragraph.
+    first: dict[str | None, Where] = {}
+    places: dict[str | None, set] = {}
     for r, where in _visible_runs(ctx):
-        key = (where.part, where.section, where.paragraph, where.cell)
-        bad = [r.fonts[i] for i in (0, 1) if r.fonts[i] != nd30.FONT]
-        if bad and key not in reported:  # one finding per paragraph: its first wrong run
-            reported.add(key)
-            yield Hit(where, nd30.FONT, _fonts(bad), f"Chữ phải dùng phông {nd30.FONT}.",
-                      f"Text must be set in {nd30.FONT}.")
+        for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if r.fonts[i] != nd30.FONT):
+            first.setdefault(face, where)
+            places.setdefault(face, set()).add(
+                (where.part, where.section, where.paragraph, where.cell))
+    for face, where in first.items():
+        more = len(places[face]) - 1
+        found = _fonts([face])
+        yield Hit(where, nd30.FONT,
+                  Text(found.vi + (f" (và {more} đoạn khác)" if more else ""),
+                       found.en + (f" (and {more} more paragraph{'s' if more > 1 else ''})"
+                                   if more else "")),
+                  f"Chữ phải dùng phông {nd30.FONT}.", f"Text must be set in {nd30.FONT}.")
 
 
 _SLOTS = ((2, "eastAsia"), (3, "cs"))
