@@ -137,33 +137,57 @@ class Context:
         return metrics.longest_line_pt(text, (avail + 1) / MM_PER_PT, r.size_pt, bold=r.bold,
                                        italic=r.italic) * MM_PER_PT
 
-    def rule_under(self, piece: Piece) -> RuleLine | None:
-        """The horizontal rule drawn under a component, if any."""
+    def rule_under(self, piece: Piece, want_mm: float | None = None) -> RuleLine | None:
+        """The horizontal rule drawn under a component, if any: a bottom border, a shape
+        anchored in the paragraph, in the blank lines after it in its cell, or in the first
+        lines of the cell below (a header table often anchors the rule there), or a line of
+        underscores. Of several shapes, the one closest to ``want_mm`` long."""
         p = self.para(piece.para)
         if p.border_bottom:
             return RuleLine(p.index, "border", self.available_mm(p))
         if p.drawings:
-            return RuleLine(p.index, "drawing", max(p.drawings))
-        nxt = self._next_in_container(p)
-        if nxt is None:
-            return None
-        if nxt.border_top or (nxt.border_bottom and not nxt.text.strip()):
-            return RuleLine(nxt.index, "border", self.available_mm(nxt))
-        if nxt.drawings and (not nxt.text.strip() or is_rule_text(nxt.text)):
-            return RuleLine(nxt.index, "drawing", max(nxt.drawings))
-        if is_rule_text(nxt.text):
-            line = self.piece(nxt.index)
-            runs = self.runs(line)
-            size = runs[0].size_pt if runs else 12.0
-            width = metrics.text_width_pt(line.text, size, bold=bool(runs and runs[0].bold))
-            return RuleLine(nxt.index, "underscores", width * MM_PER_PT)
+            return RuleLine(p.index, "drawing", _closest(p.drawings, want_mm))
+        for nxt in self._below(p):
+            if nxt.border_top or (nxt.border_bottom and not nxt.text.strip()):
+                return RuleLine(nxt.index, "border", self.available_mm(nxt))
+            # A line shape belongs to the text above it even when Word anchored it in the next
+            # line of text (the Số line of the row below, typically).
+            if nxt.drawings:
+                return RuleLine(nxt.index, "drawing", _closest(nxt.drawings, want_mm))
+            if is_rule_text(nxt.text):
+                line = self.piece(nxt.index)
+                runs = self.runs(line)
+                size = runs[0].size_pt if runs else 12.0
+                if runs and runs[0].vert_align in ("superscript", "subscript"):
+                    size *= SUPERSCRIPT_SCALE  # Word draws raised text at about 2/3 size
+                width = metrics.text_width_pt(line.text, size, bold=bool(runs and runs[0].bold))
+                return RuleLine(nxt.index, "underscores", width * MM_PER_PT)
+            if nxt.text.strip():
+                return None
         return None
 
-    def _next_in_container(self, p: ParaFacts) -> ParaFacts | None:
-        if p.index + 1 >= len(self.facts.paragraphs):
-            return None
-        nxt = self.para(p.index + 1)
-        return nxt if nxt.container == p.container else None
+    def _below(self, p: ParaFacts, limit: int = 2) -> list[ParaFacts]:
+        """Up to ``limit`` paragraphs under ``p``: the next ones in its cell (or the body); at
+        the end of a table cell, the first ones of the cell below in the same column."""
+        paras = self.facts.paragraphs
+        out = [q for q in paras[p.index + 1:p.index + 1 + limit] if q.container == p.container]
+        if len(out) < limit and p.container[0] == "table":
+            _t, table, row, col = p.container
+            below = [c for c in self.facts.tables[table].cells if c.row == row + 1
+                     and c.col == col]
+            if below:
+                out += [paras[i] for i in below[0].paragraphs[:limit - len(out)]]
+        return out
+
+
+def _closest(lengths: tuple[float, ...], want: float | None) -> float:
+    """Of the shapes anchored in one paragraph, the one nearest ``want`` (else the longest)."""
+    if want is None:
+        return max(lengths)
+    return min(lengths, key=lambda v: abs(v - want))
+
+
+SUPERSCRIPT_SCALE = 2 / 3
 
 
 _ALIGN = {"center": Text("căn giữa", "centred"), "both": Text("căn đều hai bên", "justified"),

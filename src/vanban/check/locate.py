@@ -72,6 +72,8 @@ class Layout:
     attached: bool = False
     """An attached document (Mẫu 1.3: a plan issued with a Quyết định): the issuer header
     without 'Số:', and a '(Kèm theo …)' line under the summary."""
+    attached_ref: tuple[Piece, ...] = ()
+    """The '(Kèm theo …)' or '(Ban hành kèm theo …)' lines under the type name and summary."""
 
 
 def norm(text: str) -> str:
@@ -243,12 +245,14 @@ def locate(facts: DocFacts) -> Layout:
     type_piece = None
     body_start = len(zone)
     attached = False
+    attached_ref: tuple[Piece, ...] = ()
     if type_idx is not None:
         type_piece = segments(paras[type_idx])[0]
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
             if not text or is_rule_text(text) or p.align != "center" or \
-                    text.startswith(nd30.ATTACHED_REF_PREFIXES) or p.container != ("body",):
+                    text.startswith(nd30.ATTACHED_REF_PREFIXES) or p.container != ("body",) \
+                    or norm(text).startswith(nd30.KINH_GUI):
                 break
             summary.append(Piece(p.index, p.text.index(text), p.text.index(text) + len(text),
                                  text))
@@ -263,6 +267,8 @@ def locate(facts: DocFacts) -> Layout:
             while end + 1 < len(paras) and ")" not in paras[end].text and end < ref + 3:
                 end += 1
             body_start = end + 1
+            attached_ref = tuple(_whole(paras[i]) for i in range(ref, end + 1)
+                                 if paras[i].text.strip())
     kinh_gui, body_start = _kinh_gui(facts, body_start)
     type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
     other = _other_title(paras, zone) if type_piece is None else None
@@ -281,7 +287,7 @@ def locate(facts: DocFacts) -> Layout:
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
                   sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
-                  attached)
+                  attached, attached_ref)
 
 
 def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
@@ -320,6 +326,13 @@ def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
     near = paras[start + 1:start + 6]
     return start if any(q.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES) for q in near) \
         else None
+
+
+def _whole(p: ParaFacts) -> Piece:
+    """The paragraph's text without its leading and trailing blanks, as a Piece."""
+    text = p.text.strip()
+    start = p.text.index(text) if text else 0
+    return Piece(p.index, start, start + len(text), text)
 
 
 def _is_mark(text: str) -> bool:

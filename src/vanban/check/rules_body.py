@@ -42,9 +42,13 @@ def summary(ctx: Context) -> Iterator[Hit]:
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",
       nd30.RULE_SUMMARY.ref)
 def summary_rule(ctx: Context) -> Iterator[Hit]:
-    if ctx.layout.type_name is not None and ctx.layout.summary:
-        yield from _rule_hits(ctx, ctx.layout.summary[-1], nd30.RULE_SUMMARY, "trích yếu",
-                              "summary")
+    lay = ctx.layout
+    if lay.type_name is not None and lay.attached_ref:
+        # Mẫu 1.3: the attached document's rule is drawn under its "(Kèm theo …)" line.
+        yield from _rule_hits(ctx, lay.attached_ref[-1], nd30.RULE_SUMMARY,
+                              "dòng «Kèm theo …»", "'Kèm theo' line")
+    elif lay.type_name is not None and lay.summary:
+        yield from _rule_hits(ctx, lay.summary[-1], nd30.RULE_SUMMARY, "trích yếu", "summary")
 
 
 def _is_heading(p: ParaFacts) -> bool:
@@ -196,6 +200,9 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
         if nd30.ARTICLE_PATTERN.match(text):
             arabic = letter = 0
             continue
+        if p.numbering is not None:
+            letter = 0  # an automatically numbered item (its label is not in the text) opens
+            continue    # a new level: the điểm under it count from a) again
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:

@@ -62,14 +62,14 @@ def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str,
                what_en: str) -> Iterator[Hit]:
     """A missing rule under ``piece``, or one whose length is outside ``rng`` × the text."""
     shape, shape_en = rule_shape(rng).vi, rule_shape(rng).en
-    line = ctx.rule_under(piece)
+    text = ctx.text_width_mm(piece)
+    line = ctx.rule_under(piece, text * (rng.lo + rng.hi) / 2 if text else None)
     where = ctx.where(piece)
     if line is None:
         yield Hit(where, Text(f"đường kẻ {shape}", f"a rule {shape_en}"), NONE,
                   f"Dưới {what} phải có đường kẻ ngang nét liền {shape}.",
                   f"A solid horizontal rule {shape_en} must be drawn under the {what_en}.")
         return
-    text = ctx.text_width_mm(piece)
     if line.length_mm is None or not text:
         return
     ratio = line.length_mm / text

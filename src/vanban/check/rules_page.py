@@ -53,18 +53,31 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
 
 @rule("ND30-MARGINS", "Lề trang", "Page margins", nd30.MARGIN_TOP.ref)
 def margins(ctx: Context) -> Iterator[Hit]:
+    # One finding per side and wrong value, at its first section: a document of twelve
+    # sections with the same left margin has one mistake, not twelve.
     sides = (("trên", "top", nd30.MARGIN_TOP), ("dưới", "bottom", nd30.MARGIN_BOTTOM),
              ("trái", "left", nd30.MARGIN_LEFT), ("phải", "right", nd30.MARGIN_RIGHT))
+    seen: dict[tuple, list[SectionFacts]] = {}
     for sec in ctx.facts.sections:
         for vi, en, rng in sides:
             value = getattr(sec, f"margin_{en}_mm")
             if not margin_ok(sec, en):
-                # A landscape section may be laid out for its table: warn, do not fail.
-                sev = Severity.WARNING if sec.orient == "landscape" else None
-                yield Hit(_section_where(sec), both(_mm_range, rng),
-                          both(mm, value),
-                          f"Lề {vi} phải từ {num(rng.lo)} đến {mm(rng.hi)}.",
-                          f"The {en} margin must be {_mm_range(rng, 'en')}.", sev)
+                key = (vi, en, None if value is None else round(value, 1),
+                       sec.orient == "landscape")
+                seen.setdefault(key, []).append(sec)
+    for (vi, en, _value, landscape), secs in seen.items():
+        sec, rng = secs[0], dict((e, r) for _v, e, r in sides)[en]
+        value = getattr(sec, f"margin_{en}_mm")
+        more = len(secs) - 1
+        # A landscape section may be laid out for its table: warn, do not fail.
+        sev = Severity.WARNING if landscape else None
+        found = both(mm, value)
+        yield Hit(_section_where(sec), both(_mm_range, rng),
+                  Text(found.vi + (f" (và {more} mục khác)" if more else ""),
+                       found.en + (f" (and {more} more section{'s' if more > 1 else ''})"
+                                   if more else "")),
+                  f"Lề {vi} phải từ {num(rng.lo)} đến {mm(rng.hi)}.",
+                  f"The {en} margin must be {_mm_range(rng, 'en')}.", sev)
 
 
 def _mm_range(rng: nd30.Range, lang: str) -> str:
@@ -163,13 +176,20 @@ def _runs(n: int) -> str:
 
 @rule("ND30-FONT-COLOR", "Chữ màu đen", "Black text", nd30.FONT_REF)
 def font_color(ctx: Context) -> Iterator[Hit]:
-    reported = set()
+    first: dict[str, Where] = {}
+    places: dict[str, set] = {}
     for r, where in _visible_runs(ctx):
-        key = (where.part, where.section, where.paragraph, where.cell)
-        if r.color is not None and key not in reported:  # one finding per paragraph
-            reported.add(key)
-            yield Hit(where, Text("đen", "black"), f"#{r.color}",
-                      "Chữ phải màu đen.", "Text must be black.")
+        if r.color is not None:  # one finding per colour, counting its paragraphs
+            first.setdefault(r.color, where)
+            places.setdefault(r.color, set()).add(
+                (where.part, where.section, where.paragraph, where.cell))
+    for color, where in first.items():
+        more = len(places[color]) - 1
+        yield Hit(where, Text("đen", "black"),
+                  Text(f"#{color}" + (f" (và {more} đoạn khác)" if more else ""),
+                       f"#{color}" + (f" (and {more} more paragraph{'s' if more > 1 else ''})"
+                                      if more else "")),
+                  "Chữ phải màu đen.", "Text must be black.")
 
 
 def _page_fields(part) -> list[ParaFacts]:

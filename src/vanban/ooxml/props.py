@@ -64,6 +64,9 @@ def _rpr_props(rpr: etree._Element | None) -> dict:
     u = rpr.find(_w("u"))
     if u is not None:
         out["u"] = None if u.get(_w("val"), "single") == "none" else u.get(_w("val"), "single")
+    vert = rpr.find(_w("vertAlign"))
+    if vert is not None:
+        out["vertAlign"] = None if vert.get(_w("val")) == "baseline" else vert.get(_w("val"))
     color = rpr.find(_w("color"))
     if color is not None:
         val = color.get(_w("val"), "auto")
