@@ -153,7 +153,8 @@ def _kind(text: str) -> str | None:
 
 def is_type_name(p: ParaFacts) -> bool:
     """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not)."""
-    text = norm(p.text)
+    first = p.text.split("\n")[0] if p.text.strip() else ""
+    text = norm(first or p.text)
     caps = any(r.caps for r in p.runs if r.text.strip())
     return text.upper() in _TYPE_NAMES and (text == text.upper() or caps)
 
@@ -237,7 +238,8 @@ def locate(facts: DocFacts) -> Layout:
                 others.append(seg)
     number = found.get("number")
     qh_at = found.get("qh") or found.get("tn")
-    issuer = [s for s in others if paras[s.para].container not in qh_cells
+    issuer = [s for s in others if (paras[s.para].container not in qh_cells or
+                                    (qh_at is not None and s.para < qh_at.para))
               and (number is None or s.para < number.para or
                    (s.para == number.para and s.start < number.start))
               and (number is not None or qh_at is None or _left_of(paras, s, qh_at))]
@@ -247,11 +249,14 @@ def locate(facts: DocFacts) -> Layout:
     attached = False
     attached_ref: tuple[Piece, ...] = ()
     if type_idx is not None:
-        type_piece = segments(paras[type_idx])[0]
+        type_piece, *rest = segments(paras[type_idx])
+        summary.extend(rest)  # "ĐIỀU LỆ\nHIỆP HỘI …" typed as one paragraph
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
+            boxed = p.container[0] == "table" and len(facts.tables[p.container[1]].cells) == 1
             if not text or is_rule_text(text) or p.align != "center" or \
-                    text.startswith(nd30.ATTACHED_REF_PREFIXES) or p.container != ("body",) \
+                    text.startswith(nd30.ATTACHED_REF_PREFIXES) or \
+                    (p.container != ("body",) and not boxed) \
                     or norm(text).startswith(nd30.KINH_GUI):
                 break
             summary.append(Piece(p.index, p.text.index(text), p.text.index(text) + len(text),
@@ -387,7 +392,7 @@ def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
         p = paras[k]
         text = p.text.strip()
         if k > i and (p.container == ("body",) and label_container == ("body",)
-                      and (not text.startswith("-") or p.first_line_mm > 5)):
+                      and not text.startswith("-")):
             break
         if k > i and label_container[0] == "table" and p.container[:2] != label_container[:2]:
             break

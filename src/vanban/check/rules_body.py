@@ -103,11 +103,25 @@ def body_size(ctx: Context) -> Iterator[Hit]:
 
 @rule("ND30-BODY-ALIGN", "Căn đều hai bên", "Justified body text", nd30.BODY.ref)
 def body_align(ctx: Context) -> Iterator[Hit]:
-    bad = _per_paragraph(ctx, _body_paras(ctx, plain=True),
-                         lambda p: None if p.align == "both" else align_text(p.align))
+    def test(p: ParaFacts) -> Say | None:
+        if p.align == "both":
+            return None
+        if p.align == "left" and _one_line(ctx, p):
+            return None  # a one-line paragraph prints the same left-aligned or justified
+        return align_text(p.align)
+
+    bad = _per_paragraph(ctx, _body_paras(ctx, plain=True), test)
     yield from _summarise(ctx, bad, align_text("both"),
                           "Đoạn văn phần nội dung phải căn đều hai bên.",
                           "Body paragraphs must be justified.")
+
+
+def _one_line(ctx: Context, p: ParaFacts) -> bool:
+    """The paragraph fits on one line (its first-line indent included)."""
+    width = ctx.text_width_mm(ctx.piece(p.index))
+    avail = ctx.available_mm(p)
+    return width is not None and avail is not None and "\n" not in p.text.strip() and \
+        width + max(p.first_line_mm, 0) <= avail
 
 
 def _indents(lang: str) -> str:

@@ -29,13 +29,20 @@ def _section_where(sec: SectionFacts) -> Where:
 @rule("ND30-PAGE-SIZE", "Khổ giấy A4", "A4 paper", nd30.PAGE_REF)
 def page_size(ctx: Context) -> Iterator[Hit]:
     tol = nd30.PAGE_SIZE_TOLERANCE_MM
+    seen: dict[tuple, list[SectionFacts]] = {}
     for sec in ctx.facts.sections:
         w, h = sec.page_w_mm, sec.page_h_mm
         dims = sorted((w or 0, h or 0))
         if abs(dims[0] - nd30.PAGE_WIDTH_MM) > tol or abs(dims[1] - nd30.PAGE_HEIGHT_MM) > tol:
-            yield Hit(_section_where(sec), both(_a4),
-                      both(_size, w, h),
-                      f"Khổ giấy phải là {_a4('vi')}.", f"The paper must be {_a4('en')}.")
+            seen.setdefault((round(dims[0]), round(dims[1])), []).append(sec)
+    for secs in seen.values():  # one finding per paper size, at its first section
+        sec, more = secs[0], len(secs) - 1
+        found = both(_size, sec.page_w_mm, sec.page_h_mm)
+        yield Hit(_section_where(sec), both(_a4),
+                  Text(found.vi + (f" (và {more} mục khác)" if more else ""),
+                       found.en + (f" (and {more} more section{'s' if more > 1 else ''})"
+                                   if more else "")),
+                  f"Khổ giấy phải là {_a4('vi')}.", f"The paper must be {_a4('en')}.")
 
 
 @rule("ND30-PAGE-ORIENT", "Hướng giấy dọc", "Portrait orientation", nd30.PAGE_REF)
@@ -66,7 +73,7 @@ def margins(ctx: Context) -> Iterator[Hit]:
                        sec.orient == "landscape")
                 seen.setdefault(key, []).append(sec)
     for (vi, en, _value, landscape), secs in seen.items():
-        sec, rng = secs[0], dict((e, r) for _v, e, r in sides)[en]
+        sec, rng = secs[0], {e: r for _v, e, r in sides}[en]
         value = getattr(sec, f"margin_{en}_mm")
         more = len(secs) - 1
         # A landscape section may be laid out for its table: warn, do not fail.
@@ -200,6 +207,23 @@ def _page_fields(part) -> list[ParaFacts]:
       f"Page number in the top margin, centred, {pt_range(nd30.PAGE_NUMBER.size, 'en')}",
       nd30.PAGE_NUMBER.ref)
 def page_number(ctx: Context) -> Iterator[Hit]:
+    # Sections share (inherit) their headers: one finding per mistake, at its first section.
+    seen: dict[tuple, list[Hit]] = {}
+    for hit in _page_number_hits(ctx):
+        seen.setdefault((hit.message, str(hit.found)), []).append(hit)
+    for hits in seen.values():
+        hit, more = hits[0], len(hits) - 1
+        if not more:
+            yield hit
+            continue
+        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
+        yield Hit(hit.where, hit.expected,
+                  Text(f"{found.vi} (và {more} mục khác)",
+                       f"{found.en} (and {more} more section{'s' if more > 1 else ''})"),
+                  hit.message, hit.message_en, hit.severity)
+
+
+def _page_number_hits(ctx: Context) -> Iterator[Hit]:
     fmt = nd30.PAGE_NUMBER
     for sec in ctx.facts.sections:
         where = Where(part="header", section=sec.index)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import Hit, Text, rule
 from vanban.check.locate import Piece, norm
+from vanban.errors import Severity
 from vanban.rules import nd30
 
 
@@ -72,7 +73,9 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
         yield from ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
                                    "signing authority / position")
     if name is None:
-        yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"))
+        # A draft may leave the name for the signer's office to type: warn, do not fail.
+        yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),
+                      Severity.WARNING if ctx.layout.draft else None)
         return
     yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name")
 
