@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from vanban.check.finding import Hit, Text, Where, both, excerpt, pt_range, pts
@@ -33,6 +34,13 @@ class Context:
     layout: Layout
     geometry: Any = None
     """``vanban.pdf.measure.PdfGeometry`` when the document was converted and measured."""
+
+    @cached_property
+    def section_starts(self) -> list[int]:
+        """First page of each section in the measured PDF (``vanban.check.pages``)."""
+        from vanban.check.pages import section_starts
+
+        return section_starts(self)
 
     # --- places --------------------------------------------------------------------------------
     def para(self, index: int) -> ParaFacts:

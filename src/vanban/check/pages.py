@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from vanban.check.context import MM_PER_PT, Context
+from vanban.check.locate import norm
 from vanban.ooxml.facts import ParaFacts
 from vanban.rules import metrics
 
@@ -72,3 +73,27 @@ def _height_mm(ctx: Context, p: ParaFacts) -> float | None:
     line_pt = value if kind == "exact" else max(value, natural) if kind == "atLeast" \
         else natural * value
     return (lines * line_pt + p.space_before_pt + p.space_after_pt) * MM_PER_PT
+
+
+def section_starts(ctx: Context) -> list[int]:
+    """First page of each section: the page where the section's first line of text is found,
+    searching on from the previous section's first page; a section whose text is not found
+    on any page counts as part of the one before it."""
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    starts, page_at = [], 1
+    for sec in ctx.facts.sections:
+        text = next((norm(p.text) for p in ctx.facts.paragraphs[sec.first_paragraph:
+                                                                  sec.last_paragraph + 1]
+                     if norm(p.text)), "")
+        probe = text[:25]
+        found = None
+        if probe and sec.index > 0:
+            for page in pages:
+                if page.number >= page_at and any(norm(ln.text)[:25] == probe or
+                                                  (len(probe) > 8 and probe in norm(ln.text))
+                                                  for ln in page.lines):
+                    found = page.number
+                    break
+        page_at = found or (page_at if sec.index else 1)
+        starts.append(page_at if found or sec.index == 0 else 10 ** 9)
+    return starts
