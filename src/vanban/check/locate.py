@@ -91,7 +91,7 @@ def is_rule_text(text: str) -> bool:
 DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>[^\s,]*)\s+"
                      r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
 # "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
-_NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
 _TYPE_NAMES = {name: key for key, (name, _abbr) in
                {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}
 # Where a header typed with spaces instead of a table or tabs splits: before the national name,

@@ -100,7 +100,8 @@ def sign_authority(ctx: Context) -> Iterator[Hit]:
                       f"The authority prefix is written '{stripped}.'.")
         if first == _KY_THAY:
             below = authority[i + 1] if i + 1 < len(authority) else None
-            if below is None or not norm(below.text).startswith(nd30.DEPUTY_WORD):
+            # A deputy's title: "PHÓ …", or a ministry's "THỨ TRƯỞNG".
+            if below is None or not norm(below.text).startswith(nd30.DEPUTY_WORDS):
                 yield Hit(ctx.where(below or piece), _DEPUTY,
                           norm(below.text) if below else NONE,
                           f"Ký thay ({_KY_THAY}) thì dòng chức vụ bên dưới phải là cấp phó "
