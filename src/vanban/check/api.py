@@ -16,7 +16,7 @@ from vanban.check import (  # noqa: F401  (registers the rules)
     rules_signature,
 )
 from vanban.check.context import Context
-from vanban.check.finding import RULES, Finding, Where
+from vanban.check.finding import RULES, UNSAFE, Finding, Where, printable
 from vanban.check.locate import locate
 from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.ooxml.reader import DocFacts, read_docx, read_source
@@ -117,7 +117,7 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
         lines.extend(f.text(file, lang) for f in findings)
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = len(findings) - errors
-        label = f"{file}: " if file else ""
+        label = f"{printable(file)}: " if file else ""
         if vi:
             verdict = "đạt thể thức" if not errors else "chưa đạt thể thức"
             lines.append(f"{label}{verdict} Nghị định 30/2020/NĐ-CP ({errors} lỗi, "
@@ -141,7 +141,10 @@ def to_json(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi")
     files = [{"file": file, "ok": not has_errors(findings),
               "findings": [f.as_dict(lang) for f in findings]}
              for file, findings in results.items()]
-    return json.dumps({"files": files, "rules": len(RULES)}, ensure_ascii=False, indent=2)
+    text = json.dumps({"files": files, "rules": len(RULES)}, ensure_ascii=False, indent=2)
+    # Inside JSON strings a \uXXXX escape reads back as the same character; the terminal that
+    # shows the JSON never sees the raw control or bidi character.
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def rule_table(lang: str = "vi") -> list[tuple[str, str, str, str]]:
