@@ -14,6 +14,7 @@ from vanban.check import (  # noqa: F401  (registers the rules)
     rules_page,
     rules_pdf,
     rules_signature,
+    rules_types,
 )
 from vanban.check.context import Context
 from vanban.check.finding import RULES, UNSAFE, Finding, Where, printable

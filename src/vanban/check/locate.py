@@ -74,6 +74,12 @@ class Layout:
     without 'Số:', and a '(Kèm theo …)' line under the summary."""
     attached_ref: tuple[Piece, ...] = ()
     """The '(Kèm theo …)' or '(Ban hành kèm theo …)' lines under the type name and summary."""
+    qd_authority: Piece | None = None
+    """Quyết định: the issuing authority's line before the căn cứ."""
+    qd_decides: Piece | None = None
+    """Quyết định: the 'QUYẾT ĐỊNH:' line before the articles."""
+    articles: tuple[Piece, ...] = ()
+    """'Điều N.' paragraphs of the body, in order."""
 
 
 def norm(text: str) -> str:
@@ -251,10 +257,20 @@ def locate(facts: DocFacts) -> Layout:
     if type_idx is not None:
         type_piece, *rest = segments(paras[type_idx])
         summary.extend(rest)  # "ĐIỀU LỆ\nHIỆP HỘI …" typed as one paragraph
+        decision = norm(type_piece.text).upper() == "QUYẾT ĐỊNH"
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
             boxed = p.container[0] == "table" and len(facts.tables[p.container[1]].cells) == 1
-            if not text or is_rule_text(text) or p.align != "center" or \
+            runs = [r for r in p.runs if r.text.strip()]
+            # A summary typed justified is still the summary (ND30-SUMMARY says it is not
+            # centred): the bold lines right under the type name.
+            placed = p.align == "center" or (p.index - type_idx <= 2 and runs and
+                                             all(r.bold for r in runs))
+            if decision and summary and norm(text) == norm(text).upper():
+                break  # the authority line under a decision's summary
+            if not text and not summary and p.index - type_idx <= 2 and not p.drawings:
+                continue  # a blank line between the type name and the summary
+            if not text or is_rule_text(text) or not placed or \
                     text.startswith(nd30.ATTACHED_REF_PREFIXES) or \
                     (p.container != ("body",) and not boxed) \
                     or norm(text).startswith(nd30.KINH_GUI):
@@ -266,7 +282,7 @@ def locate(facts: DocFacts) -> Layout:
         body_start = (summary[-1].para + 1) if summary else type_idx + 1
         ref = next((i for i in range(body_start, min(body_start + 3, len(paras)))
                     if paras[i].text.strip().startswith(nd30.ATTACHED_REF_PREFIXES)), None)
-        attached = number is None and ref is not None
+        attached = ref is not None
         if ref is not None:  # the reference may wrap: "(Kèm theo … ngày … của" / "… tỉnh)"
             end = ref
             while end + 1 < len(paras) and ")" not in paras[end].text and end < ref + 3:
@@ -289,10 +305,23 @@ def locate(facts: DocFacts) -> Layout:
                  and not p.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES))
     date = found.get("date")
     draft = _blank_number(number) or _blank_day(date)
+    qd_authority = qd_decides = None
+    if type_key == "quyet-dinh" and not attached and body:
+        first = paras[body[0]]
+        if first.align == "center" and norm(first.text) == norm(first.text).upper():
+            qd_authority = _whole(first)
+        qd_decides = next((_whole(paras[i]) for i in body
+                           if norm(paras[i].text).upper().startswith(nd30.QUYET_DINH_DECIDES[:-1])
+                           and len(norm(paras[i].text)) <= len(nd30.QUYET_DINH_DECIDES) + 1),
+                          None)
+        skip_qd = {x.para for x in (qd_authority, qd_decides) if x is not None}
+        body = tuple(i for i in body if i not in skip_qd)
+    articles = tuple(_whole(paras[i]) for i in body
+                     if nd30.ARTICLE_PATTERN.match(paras[i].text.strip()))
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
                   sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
-                  attached, attached_ref)
+                  attached, attached_ref, qd_authority, qd_decides, articles)
 
 
 def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:

@@ -29,7 +29,7 @@ def type_name(ctx: Context) -> Iterator[Hit]:
 def summary(ctx: Context) -> Iterator[Hit]:
     lay = ctx.layout
     if lay.type_name is not None:
-        if not lay.summary:
+        if not lay.summary and not lay.attached:  # an attached title may say it all
             yield missing(ctx, "trích yếu nội dung dưới tên loại văn bản", "summary line",
                           Text("trích yếu", "a summary line"), Severity.WARNING)
         for piece in lay.summary:

@@ -261,3 +261,15 @@ ARTICLE_PATTERN = re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]")
 # Structural units above the khoản: numbering of khoản and điểm restarts inside each one.
 STRUCTURE_PATTERN = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục)\s+"
                                r"(?P<n>[IVXLC]+|\d+|[A-ZĐ])\b")
+# Quyết định (Mẫu 1.1–1.3): the authority line before the căn cứ ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+# TỈNH …", or the collective body), the "QUYẾT ĐỊNH:" line before the articles, article labels.
+QD_AUTHORITY = TextFormat(Range(13, 14, 14), bold=True, upper=True,
+                          ref="ô 5a, Mẫu 1.1–1.3 Phụ lục III")
+QD_DECIDES = TextFormat(Range(13, 14, 14), bold=True, upper=True,
+                        ref="Mẫu 1.1–1.3 Phụ lục III")
+ARTICLE_REF = "ô 6, Phụ lục I, II.6.đ; Mẫu 1.1–1.3 Phụ lục III"
+# Công văn (Mẫu 1.5): "Kính gửi:" upright, 14 pt; V/v under the number, no type name.
+KINH_GUI_FORMAT = TextFormat(Range(13, 14, 14), align="left", ref="ô 9a, Mẫu 1.5 Phụ lục III")
+KINH_GUI_REF = "ô 9a, Phụ lục I, II.9.a; Mẫu 1.5 Phụ lục III"
+CONG_VAN_REF = "ô 5b, Phụ lục I, II.5.b; Mẫu 1.5 Phụ lục III"
+ATTACHED_REF = "Mẫu 1.3 Phụ lục III (văn bản ban hành kèm theo quyết định)"

@@ -59,8 +59,8 @@ QD_BODY = (c("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", b=True, aft
            + p("1. Hội có tư cách pháp nhân.") + p("2. Trụ sở đặt tại phường Xuân Hương.")
            + p("Điều 2. Hiệu lực thi hành", b=True)
            + p("1. Quyết định có hiệu lực từ ngày ký.") + p("2. Bãi bỏ Quyết định cũ.")
-           + p("Điều 3. Chánh Văn phòng, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành./.",
-               b=False))
+           + p(runs=run("Điều 3.", b=True)
+               + run(" Chánh Văn phòng, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành./.")))
 
 
 def test_khoan_numbering_restarts_in_each_dieu():
