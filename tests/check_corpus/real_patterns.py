@@ -183,3 +183,81 @@ def title(type_name: str = "KẾ HOẠCH", *summary: str, rule: float = 50.0) ->
 
 
 END = p("Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.")
+
+
+# --- one clean document per type, and its mutants (each caught by its own rule only) -----------
+
+def kinh_gui(label: str = "Kính gửi:", *entries: str, b: bool = False) -> str:
+    items = entries or ("- Các cơ quan chuyên môn thuộc UBND tỉnh;",
+                        "- UBND các xã, phường, đặc khu.")
+    return (p(label, jc="center", first=0, b=b)
+            + "".join(p(e, jc="left", first=0) for e in items))
+
+
+def cong_van(*, vv: tuple[str, ...] = ("V/v triển khai thực hiện Kế hoạch",),
+             kinh: str | None = None, type_name: str = "", number: str = "Số: 125/UBND-NC") -> str:
+    """A Công văn (Mẫu 1.5): V/v under the number, Kính gửi, no type name."""
+    named = title(type_name, rule=30) if type_name else ""
+    return (header(number=number, vv=vv) + named + (kinh if kinh is not None else kinh_gui())
+            + p("Thực hiện Kế hoạch số 12/KH-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh, "
+                "đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc./.")
+            + signature("- Như trên;", "- Lưu: VT, NC."))
+
+
+def quyet_dinh(*, authority: str | None = None, decides: str | None = "QUYẾT ĐỊNH:",
+               numbers: tuple[int, ...] = (1, 2, 3), label_bold: bool = True) -> str:
+    """A Quyết định (Mẫu 1.1): authority line, căn cứ, QUYẾT ĐỊNH:, articles."""
+    auth = authority if authority is not None else \
+        c("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", b=True, after=120)
+    dec = c(decides, b=True, after=120) if decides else ""
+    arts = "".join(p(runs=run(f"Điều {n}.", b=label_bold) + run(f" Nội dung của điều {n}."))
+                   for n in numbers)
+    return (header(number="Số: 12/QĐ-UBND")
+            + title("QUYẾT ĐỊNH", "Về việc phê duyệt Điều lệ Hội", rule=30) + auth
+            + p("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", i=True)
+            + p("Theo đề nghị của Giám đốc Sở Nội vụ.", i=True) + dec + arts
+            + p("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.")
+            + signature("- Như Điều 3;", "- Lưu: VT, NC."))
+
+
+def attached(*, number: str = "", with_noi_nhan: bool = False) -> str:
+    """A plan issued with a decision (Mẫu 1.3): the header without Số and date."""
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13),
+                c(runs=shape_run(18)), c(number, sz=13) if number else ""),
+           cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))]
+    return (table(top) + c("KẾ HOẠCH", b=True)
+            + c("Triển khai công tác cải cách hành chính năm 2026", b=True)
+            + c("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của UBND tỉnh)", i=True)
+            + c(runs=shape_run(35), after=120)
+            + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + p("Nâng cao chất lượng phục vụ./.")
+            + (signature() if with_noi_nhan else ""))
+
+
+TYPE_CLEAN = {
+    "cong-van": lambda: cong_van(),
+    "cong-van-one-addressee": lambda: cong_van(
+        kinh=p("Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng.", jc="center", first=0)),
+    "quyet-dinh": lambda: quyet_dinh(),
+    "attached-plan": lambda: attached(),
+}
+
+TYPE_VARIANTS = {  # id → (document, the one rule that must catch it)
+    "cong-van-no-vv": (lambda: cong_van(vv=()), "ND30-VV"),
+    "cong-van-vv-upper": (lambda: cong_van(vv=("V/V triển khai thực hiện Kế hoạch",)),
+                          "ND30-VV"),
+    "cong-van-with-type-name": (lambda: cong_van(type_name="KẾ HOẠCH",
+                                                 number="Số: 125/KH-UBND"), "ND30-VV"),
+    "kinh-gui-no-colon": (lambda: cong_van(kinh=kinh_gui("Kính gửi")), "ND30-KINH-GUI"),
+    "kinh-gui-bold": (lambda: cong_van(kinh=kinh_gui(b=True)), "ND30-KINH-GUI"),
+    "kinh-gui-last-semicolon": (lambda: cong_van(kinh=kinh_gui(
+        "Kính gửi:", "- Các sở, ban, ngành;", "- UBND các xã;")), "ND30-KINH-GUI"),
+    "qd-no-decides-line": (lambda: quyet_dinh(decides=None), "ND30-QD-FRAME"),
+    "qd-decides-no-colon": (lambda: quyet_dinh(decides="QUYẾT ĐỊNH"), "ND30-QD-FRAME"),
+    "qd-authority-plain": (lambda: quyet_dinh(
+        authority=c("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", after=120)), "ND30-QD-FRAME"),
+    "qd-article-gap": (lambda: quyet_dinh(numbers=(1, 3, 4)), "ND30-ARTICLE"),
+    "qd-article-label-plain": (lambda: quyet_dinh(label_bold=False), "ND30-ARTICLE"),
+    "attached-with-number": (lambda: attached(number="Số: 12/KH-UBND"), "ND30-ATTACHED"),
+    "attached-with-noi-nhan": (lambda: attached(with_noi_nhan=True), "ND30-ATTACHED"),
+}
