@@ -187,9 +187,18 @@ def test_one_file_libreoffice_cannot_load_does_not_hide_the_others(tmp_path, mon
     assert "pdf.convert-failed" not in {f.rule for f in results[str(good)]}
 
 
+# ``check --pdf`` through the CLI; ``build --pdf`` converts through the same
+# vanban.pdf.convert.convert_to_pdf, run here on its own.
+CHECK = ["-c", "from vanban.cli import main; main()", "check", "--pdf", "{doc}"]
+BUILD = ["-c", ("import sys; from pathlib import Path; from vanban.pdf.convert import "
+               "convert_to_pdf; convert_to_pdf([Path(sys.argv[1])])"), "{doc}"]
+
+
 @posix_only
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
-def test_a_signal_during_check_pdf_ends_libreoffice_and_removes_its_folder(tmp_path, sig):
+@pytest.mark.parametrize("command", [CHECK, BUILD], ids=["check", "build"])
+def test_a_signal_during_pdf_conversion_ends_libreoffice_and_removes_its_folder(
+        tmp_path, sig, command):
     pid_file = tmp_path / "soffice.pid"
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -197,8 +206,7 @@ def test_a_signal_during_check_pdf_ends_libreoffice_and_removes_its_folder(tmp_p
     doc.write_bytes(corpus.build())
     env = dict(os.environ, VANBAN_SOFFICE=str(_stand_in(tmp_path, SLOW.format(pid=pid_file))),
                TMPDIR=str(temp), PYTHONPATH=str(SRC))
-    proc = subprocess.Popen([sys.executable, "-c", "from vanban.cli import main; main()",
-                             "check", "--pdf", str(doc)], env=env,
+    proc = subprocess.Popen([sys.executable, *(a.format(doc=doc) for a in command)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(600):  # until the stand-in has started (bounded by count)
@@ -212,7 +220,8 @@ def test_a_signal_during_check_pdf_ends_libreoffice_and_removes_its_folder(tmp_p
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
-    assert proc.returncode != 0 and b"Traceback" not in err
+    assert proc.returncode != 0
+    assert command is BUILD or b"Traceback" not in err
     with pytest.raises(ProcessLookupError):
         for _ in range(100):  # the stand-in is reaped by init once killed
             os.kill(child, 0)
