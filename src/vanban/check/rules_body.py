@@ -52,9 +52,11 @@ def summary_rule(ctx: Context) -> Iterator[Hit]:
 
 
 def _is_heading(p: ParaFacts) -> bool:
+    """A heading or a centred note ("(Phân công nhiệm vụ theo Phụ lục)"), not running text."""
     t = p.text.strip()
     return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper()) or \
-        bool(nd30.STRUCTURE_PATTERN.match(t)) or bool(_UPPER_LETTER.match(t))
+        bool(nd30.STRUCTURE_PATTERN.match(t)) or bool(_UPPER_LETTER.match(t)) or \
+        (p.align == "center" and t.startswith("(") and t.endswith(")"))
 
 
 def _body_paras(ctx: Context, *, plain: bool = False) -> list[ParaFacts]:
@@ -138,8 +140,11 @@ _SPACING_MIN = nd30.PARA_SPACING_MIN_PT
 def body_indent(ctx: Context) -> Iterator[Hit]:
     tol = nd30.LENGTH_TOLERANCE_MM
 
+    lo, hi = min(nd30.FIRST_LINE_INDENT_MM), max(nd30.FIRST_LINE_INDENT_MM)
+
     def test(p: ParaFacts) -> Say | None:
-        ok = any(abs(p.first_line_mm - v) <= tol for v in nd30.FIRST_LINE_INDENT_MM)
+        # The decree: "từ 1 cm đến 1,27 cm"; an indent between the two cannot look wrong.
+        ok = lo - tol <= p.first_line_mm <= hi + tol
         return None if ok else both(mm, p.first_line_mm)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
@@ -206,8 +211,13 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
     # Numbering restarts inside each structural unit: khoản after every "Điều N.", everything
     # after a Phần / Chương / Mục heading; a capital-letter heading ("A.", "B.") opens a part.
     roman = arabic = letter = 0
+    quoting = False
     for p in _body_paras(ctx):
         text = p.text.strip()
+        # A quotation (a law's khoản cited word for word) keeps its own numbering.
+        if quoting or text[:1] in _OPEN_QUOTES:
+            quoting = not text.rstrip(".;,/ ").endswith(_CLOSE_QUOTES)
+            continue
         if nd30.STRUCTURE_PATTERN.match(text) or _UPPER_LETTER.match(text):
             roman = arabic = letter = 0
             continue
@@ -215,8 +225,10 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             arabic = letter = 0
             continue
         if p.numbering is not None:
-            letter = 0  # an automatically numbered item (its label is not in the text) opens
-            continue    # a new level: the điểm under it count from a) again
+            # An automatically numbered item: its label is not in the text, so its level is
+            # unknown; the next typed điểm sets the count again.
+            letter = -1
+            continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
@@ -234,7 +246,10 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
                     yield _seq_hit(ctx, p, f"{arabic}.", f"{n}.")
                     arabic = int(n)
             else:
-                letter += 1
+                if letter < 0 and n in nd30.DIEM_LETTERS:
+                    letter = nd30.DIEM_LETTERS.index(n) + 1
+                    break
+                letter = max(letter, 0) + 1
                 want = nd30.diem_letter(letter)
                 if n != want:
                     yield _seq_hit(ctx, p, f"{want})", f"{n})")
@@ -243,6 +258,8 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             break
 
 
+_OPEN_QUOTES = ("“", '"', "«")
+_CLOSE_QUOTES = ("”", '"', "»")
 _UPPER_LETTER = re.compile(r"^[A-HJ-UWYZĐ]\.\s")  # not I, V, X: those are roman numerals
 
 

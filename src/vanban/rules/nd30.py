@@ -260,7 +260,7 @@ QUYET_DINH_DECIDES = "QUYẾT ĐỊNH:"
 ARTICLE_PATTERN = re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]")
 # Structural units above the khoản: numbering of khoản and điểm restarts inside each one.
 STRUCTURE_PATTERN = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục)\s+"
-                               r"(?P<n>[IVXLC]+|\d+|[A-ZĐ])\b")
+                               r"(?P<n>[IVXLC]+|\d+|[A-ZĐ]|thứ\s+\S+|THỨ\s+\S+)(\b|$)")
 # Quyết định (Mẫu 1.1–1.3): the authority line before the căn cứ ("CHỦ TỊCH ỦY BAN NHÂN DÂN
 # TỈNH …", or the collective body), the "QUYẾT ĐỊNH:" line before the articles, article labels.
 QD_AUTHORITY = TextFormat(Range(13, 14, 14), bold=True, upper=True,
