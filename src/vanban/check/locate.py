@@ -462,6 +462,8 @@ def _signature(facts: DocFacts, start: int):
                         continue
                     elif not ended and seg.text.startswith(("-", "+", "•")):
                         entries.append(seg)
+                    elif not ended and entries and continues_entry(entries[-1], seg):
+                        entries.append(seg)  # a recipient wrapped onto the next line
                     elif entries or ended:
                         # The signature typed under the list in the same cell.
                         ended = True
@@ -493,6 +495,24 @@ def _signature(facts: DocFacts, start: int):
                 break
     lines = [s for s in lines if not _placeholder(paras, s)]
     return label, tuple(entries), tuple(lines), first, last + 1
+
+
+def continues_entry(entry: Piece, line: Piece) -> bool:
+    """``line`` carries on the recipient ``entry`` (typed on two lines): the entry has not
+    ended with ";" or "." and the line does not start a new one."""
+    return not entry.text.rstrip().endswith((";", ".")) and \
+        not line.text.startswith(("-", "+", "•")) and line.text[:1].islower()
+
+
+def entry_groups(entries: tuple[Piece, ...]) -> list[list[Piece]]:
+    """Recipient lines grouped into recipients: an entry and the lines that carry it on."""
+    groups: list[list[Piece]] = []
+    for piece in entries:
+        if groups and continues_entry(groups[-1][-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
 
 
 def _placeholder(paras: tuple[ParaFacts, ...], piece: Piece) -> bool:

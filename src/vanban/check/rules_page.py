@@ -114,6 +114,17 @@ def _visible_runs(ctx: Context) -> Iterator[tuple[RunFacts, Where]]:
                                excerpt=excerpt(r.text))
 
 
+_FACES = frozenset({"bold", "italic", "bold italic", "regular"})
+
+
+def is_times(name: str | None) -> bool:
+    """Times New Roman, also when a converter named one of its faces ("Times New Roman Bold"):
+    Word draws that with the family's bold face."""
+    if name is None or not name.startswith(nd30.FONT):
+        return False
+    return name[len(nd30.FONT):].strip().casefold() in _FACES | {""}
+
+
 def _fonts(names: list[str | None]) -> Text:
     """Each distinct font once, in order of appearance (``Arial``, not ``Arial, Arial``)."""
     distinct = list(dict.fromkeys(names))
@@ -128,7 +139,7 @@ def font(ctx: Context) -> Iterator[Hit]:
     first: dict[str | None, Where] = {}
     places: dict[str | None, set] = {}
     for r, where in _visible_runs(ctx):
-        for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if r.fonts[i] != nd30.FONT):
+        for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if not is_times(r.fonts[i])):
             first.setdefault(face, where)
             places.setdefault(face, set()).add(
                 (where.part, where.section, where.paragraph, where.cell))
@@ -157,7 +168,7 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
     slots: dict[str, list[str]] = {}
     for r, where in _visible_runs(ctx):
         bad = [(name, r.fonts[i]) for i, name in _SLOTS
-               if r.fonts[i] is not None and r.fonts[i] != nd30.FONT]
+               if r.fonts[i] is not None and not is_times(r.fonts[i])]
         if not bad:
             continue
         runs += 1

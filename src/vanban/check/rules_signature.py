@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import Hit, Text, rule
-from vanban.check.locate import Piece, norm
+from vanban.check.locate import Piece, entry_groups, norm
 from vanban.errors import Severity
 from vanban.rules import nd30
 
@@ -28,9 +28,10 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.where(label), "- …;", NONE, "Nơi nhận phải liệt kê các nơi nhận.",
                   "The Nơi nhận block must list its recipients.")
         return
-    for piece in entries[:-1]:
-        if not (piece.text.startswith("-") and piece.text.endswith(";")):
-            yield Hit(ctx.where(piece), "- …;", piece.text,
+    for group in entry_groups(entries)[:-1]:
+        piece = group[0]
+        if not (piece.text.startswith("-") and group[-1].text.rstrip().endswith(";")):
+            yield Hit(ctx.where(piece), "- …;", " ".join(x.text for x in group),
                       "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng «;».",
                       "Each recipient goes on its own line starting with '-' and ending with ';'.")
     for piece in entries:
@@ -44,10 +45,12 @@ def luu(ctx: Context) -> Iterator[Hit]:
     entries = ctx.layout.noi_nhan
     if not entries:
         return
-    last = entries[-1]
-    if not nd30.LUU_PATTERN.match(norm(last.text)):
+    group = entry_groups(entries)[-1]
+    last = group[0]
+    if not nd30.LUU_PATTERN.match(norm(" ".join(x.text for x in group))):
         yield Hit(ctx.where(last), Text(f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.",
-                                        f"- {nd30.LUU_PREFIX}, <drafting unit>."), last.text,
+                                        f"- {nd30.LUU_PREFIX}, <drafting unit>."),
+                  " ".join(x.text for x in group),
                   f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị soạn "
                   "thảo>.».",
                   f"The last recipient line must be '- {nd30.LUU_PREFIX}, <drafting unit>.'.")

@@ -251,3 +251,21 @@ def test_a_document_typed_wholly_in_tcvn3_gets_the_encoding_finding_only():
     garbled = (c("Uû BAN NH¢N D¢N", b=True) + c("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", b=True)
                + c("KÕ HO¹CH", b=True) + p("Thùc hiÖn KÕ ho¹ch cña Uû ban nh©n d©n tØnh."))
     assert kinds(document(garbled)) == ["ND30-ENCODING"]
+
+
+def test_a_recipient_typed_on_two_lines_is_one_recipient():
+    doc = document(header() + title() + BODY + signature(
+        "- Sở Nội vụ (Tổng hợp gửi Bộ Nội vụ", "qua phần mềm chấm điểm);", "- Lưu: VT, NC."))
+    lay = locate(read_docx(doc))
+    assert [x.text for x in lay.signature] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+    assert found(doc) == []
+
+
+def test_a_face_of_times_new_roman_named_as_a_font_is_times_new_roman():
+    bold = p("II. NỘI DUNG", b=True).replace('w:ascii="Times New Roman"',
+                                              'w:ascii="Times New Roman Bold"')
+    doc = document(header() + title() + BODY.replace(END, bold + END) + signature())
+    assert found(doc) == []
+    arial = bold.replace("Times New Roman Bold", "Arial")
+    assert kinds(document(header() + title() + BODY.replace(END, arial + END)
+                          + signature())) == ["ND30-FONT"]
