@@ -111,11 +111,28 @@ class Context:
         # Text pushed into place with leading spaces or tabs: where it lands depends on tab
         # stops and widths only the rendered page shows (the --pdf rules measure it).
         by_hand = p.text[:1] == "\t" or p.text.startswith("  ")
+        if by_hand and fmt.align == "center" and "\t" not in p.text[:len(p.text) -
+                                                                     len(p.text.lstrip())]:
+            by_hand = self._centred_by_spaces(piece)
         if check_align and single and not same and not by_hand:
             want, seen = align_text(fmt.align), align_text(p.align)
             hits.append(Hit(where, want, seen, f"{_cap(what)} phải {want.vi}.",
                             f"The {what_en} must be {want.en}."))
         return hits
+
+    def _centred_by_spaces(self, piece: Piece) -> bool:
+        """A one-line paragraph pushed right with spaces lands about centred: within 12 mm of
+        the middle, the slack of a block of lines centred on each other by eye."""
+        p = self.para(piece.para)
+        runs = self.runs(piece)
+        avail = self.available_mm(p)
+        if not runs or avail is None or p.align not in ("left", "both"):
+            return False
+        r = runs[0]
+        lead = len(p.text) - len(p.text.lstrip(" "))
+        space = metrics.text_width_pt(" " * lead, r.size_pt, bold=r.bold) * MM_PER_PT
+        width = metrics.text_width_pt(piece.text, r.size_pt, bold=r.bold) * MM_PER_PT
+        return width <= avail and abs(space + width / 2 - avail / 2) <= 12.0
 
     # --- geometry ------------------------------------------------------------------------------
     def available_mm(self, p: ParaFacts) -> float | None:
