@@ -128,6 +128,12 @@ def segments(p: ParaFacts) -> list[Piece]:
     return out
 
 
+def is_attached_ref(text: str) -> bool:
+    """A "(Kèm theo …)", "(Ban hành kèm theo …)", "(Phê duyệt kèm theo …)" line."""
+    t = norm(text)
+    return t.startswith(nd30.ATTACHED_REF_PREFIXES) or bool(nd30.ATTACHED_REF_PATTERN.match(t))
+
+
 def is_date(text: str) -> bool:
     """A place-and-date line (blank day or month allowed), not a sentence holding a date."""
     t = norm(text)
@@ -207,23 +213,14 @@ def _header_zone(facts: DocFacts, type_idx: int | None) -> list[int]:
 _MARKS = {"date", "number", "tn", "qh"}
 
 
-def _last_header_mark(paras: tuple[ParaFacts, ...]) -> int:
-    """Index of the last Quốc hiệu / Tiêu ngữ / Số / date line near the top (-1 if none)."""
-    last = -1
-    for p in paras[:_HEADER_LIMIT]:
-        if any(_kind(s.text) in ("qh", "tn", "number", "date") for s in segments(p)):
-            last = p.index
-    return last
-
-
 def locate(facts: DocFacts) -> Layout:
     """Find every component the checker knows about."""
     paras = facts.paragraphs
     first_mark = next((p.index for p in paras[:_HEADER_LIMIT]
                        if any(_kind(s.text) in ("qh", "tn") for s in segments(p))), -1)
     type_idx = _type_line(paras, max(first_mark, -1))
-    attached_title = _attached_title(paras, _last_header_mark(paras)) if type_idx is None \
-        else None
+    attached_title = _attached_title(paras, (_header_zone(facts, None) or [-1])[-1]) \
+        if type_idx is None else None
     if attached_title is not None:
         type_idx = attached_title
     zone = _header_zone(facts, type_idx)
@@ -271,7 +268,7 @@ def locate(facts: DocFacts) -> Layout:
             if not text and not summary and p.index - type_idx <= 2 and not p.drawings:
                 continue  # a blank line between the type name and the summary
             if not text or is_rule_text(text) or not placed or \
-                    text.startswith(nd30.ATTACHED_REF_PREFIXES) or \
+                    is_attached_ref(text) or \
                     (p.container != ("body",) and not boxed) \
                     or norm(text).startswith(nd30.KINH_GUI):
                 break
@@ -281,7 +278,7 @@ def locate(facts: DocFacts) -> Layout:
                 break
         body_start = (summary[-1].para + 1) if summary else type_idx + 1
         ref = next((i for i in range(body_start, min(body_start + 3, len(paras)))
-                    if paras[i].text.strip().startswith(nd30.ATTACHED_REF_PREFIXES)), None)
+                    if is_attached_ref(paras[i].text)), None)
         attached = ref is not None
         if ref is not None:  # the reference may wrap: "(Kèm theo … ngày … của" / "… tỉnh)"
             end = ref
@@ -302,7 +299,7 @@ def locate(facts: DocFacts) -> Layout:
     body = tuple(p.index for p in paras[body_start:body_end]
                  if p.container == ("body",) and p.text.strip() and not is_rule_text(p.text)
                  and p.index not in skip
-                 and not p.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES))
+                 and not is_attached_ref(p.text))
     date = found.get("date")
     draft = _blank_number(number) or _blank_day(date)
     qd_authority = qd_decides = None
@@ -358,7 +355,7 @@ def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
     if p.align != "center" or text != text.upper() or not any(c.isalpha() for c in text):
         return None
     near = paras[start + 1:start + 6]
-    return start if any(q.text.strip().startswith(nd30.ATTACHED_REF_PREFIXES) for q in near) \
+    return start if any(is_attached_ref(q.text) for q in near) \
         else None
 
 
@@ -533,7 +530,7 @@ def _appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
                 if title or ref:
                     break
                 continue
-            if t.startswith(nd30.ATTACHED_REF_PREFIXES):
+            if is_attached_ref(t):
                 ref = Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t)
                 break
             title.append(Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t))

@@ -273,3 +273,6 @@ KINH_GUI_FORMAT = TextFormat(Range(13, 14, 14), align="left", ref="ô 9a, Mẫu 
 KINH_GUI_REF = "ô 9a, Phụ lục I, II.9.a; Mẫu 1.5 Phụ lục III"
 CONG_VAN_REF = "ô 5b, Phụ lục I, II.5.b; Mẫu 1.5 Phụ lục III"
 ATTACHED_REF = "Mẫu 1.3 Phụ lục III (văn bản ban hành kèm theo quyết định)"
+# Any "(… kèm theo …)" line: "(Kèm theo", "(Ban hành kèm theo", "(Phê duyệt kèm theo",
+# "(Được công nhận kèm theo" Quyết định số …).
+ATTACHED_REF_PATTERN = re.compile(r"^\((?:[^()]{0,30}?\s)?kèm theo\s", re.IGNORECASE)
