@@ -253,8 +253,9 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
                 want = nd30.diem_letter(letter)
                 if n != want:
                     yield _seq_hit(ctx, p, f"{want})", f"{n})")
-                    if n in nd30.DIEM_LETTERS:
-                        letter = nd30.DIEM_LETTERS.index(n) + 1
+                    # Resync on the letter seen; a letter the Vietnamese alphabet does not
+                    # have (f, j, w, z) leaves the count unknown until the next one.
+                    letter = nd30.DIEM_LETTERS.index(n) + 1 if n in nd30.DIEM_LETTERS else -1
             break
 
 
