@@ -355,8 +355,12 @@ def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
     if p.align != "center" or text != text.upper() or not any(c.isalpha() for c in text):
         return None
     near = paras[start + 1:start + 6]
-    return start if any(is_attached_ref(q.text) for q in near) \
+    # Issued with a decision (Mẫu 1.3), not a form sent with a letter ("kèm theo Công văn").
+    return start if any(is_attached_ref(q.text) and _ISSUING.search(q.text) for q in near) \
         else None
+
+
+_ISSUING = re.compile(r"quyết định|nghị quyết|nghị định|thông tư", re.IGNORECASE)
 
 
 def _whole(p: ParaFacts) -> Piece:

@@ -14,7 +14,8 @@ from vanban.ooxml.reader import ParaFacts
 from vanban.rules import nd30
 
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]+)\.\s")
-_ARABIC = re.compile(r"^(?P<n>\d+)\.\s")
+# "1. ", also "1.Nội dung" typed without the space (not "1.1." nor "1.000").
+_ARABIC = re.compile(r"^(?P<n>\d+)\.(?=\s|[^\d\s.])")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s")
 
 
