@@ -314,7 +314,7 @@ def locate(facts: DocFacts) -> Layout:
         skip_qd = {x.para for x in (qd_authority, qd_decides) if x is not None}
         body = tuple(i for i in body if i not in skip_qd)
     articles = tuple(_whole(paras[i]) for i in body
-                     if nd30.ARTICLE_PATTERN.match(paras[i].text.strip()))
+                     if nd30.ARTICLE_PATTERN.match(norm(paras[i].text)))
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
                   sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from vanban.check.context import Context, align_text, missing
 from vanban.check.finding import Hit, Say, Text, both, mm, num, pt, pt_range, pts, rule
+from vanban.check.locate import norm
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts
@@ -54,7 +55,7 @@ def summary_rule(ctx: Context) -> Iterator[Hit]:
 
 def _is_heading(p: ParaFacts) -> bool:
     """A heading or a centred note ("(Phân công nhiệm vụ theo Phụ lục)"), not running text."""
-    t = p.text.strip()
+    t = norm(p.text)
     return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper()) or \
         bool(nd30.STRUCTURE_PATTERN.match(t)) or bool(_UPPER_LETTER.match(t)) or \
         (p.align == "center" and t.startswith("(") and t.endswith(")"))
@@ -212,12 +213,17 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
     # Numbering restarts inside each structural unit: khoản after every "Điều N.", everything
     # after a Phần / Chương / Mục heading; a capital-letter heading ("A.", "B.") opens a part.
     roman = arabic = letter = 0
-    quoting = False
+    quoting = 0
     for p in _body_paras(ctx):
-        text = p.text.strip()
-        # A quotation (a law's khoản cited word for word) keeps its own numbering.
+        text = norm(p.text)
+        # A quotation (a law's khoản cited word for word) keeps its own numbering; it ends at
+        # its closing quote, and at the latest at a heading or after a few paragraphs.
+        if quoting and (_ROMAN.match(text) or nd30.STRUCTURE_PATTERN.match(text) or
+                        _is_heading(p)):
+            quoting = 0
         if quoting or text[:1] in _OPEN_QUOTES:
-            quoting = not text.rstrip(".;,/ ").endswith(_CLOSE_QUOTES)
+            closed = text.rstrip(".;,/ ").endswith(_CLOSE_QUOTES)
+            quoting = 0 if closed else (quoting or _QUOTE_SPAN) - 1
             continue
         if nd30.STRUCTURE_PATTERN.match(text) or _UPPER_LETTER.match(text):
             roman = arabic = letter = 0
@@ -261,6 +267,7 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
 
 
 _OPEN_QUOTES = ("“", '"', "«")
+_QUOTE_SPAN = 8  # paragraphs a quotation without its closing quote may run on
 _CLOSE_QUOTES = ("”", '"', "»")
 _UPPER_LETTER = re.compile(r"^[A-HJ-UWYZĐ]\.\s")  # not I, V, X: those are roman numerals
 
