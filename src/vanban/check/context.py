@@ -162,16 +162,21 @@ class Context:
         return metrics.longest_line_pt(text, (avail + 1) / MM_PER_PT, r.size_pt, bold=r.bold,
                                        italic=r.italic) * MM_PER_PT
 
-    def rule_under(self, piece: Piece, want_mm: float | None = None) -> RuleLine | None:
+    def rule_under(self, piece: Piece, want_mm: float | None = None,
+                   block: tuple[int, ...] = ()) -> RuleLine | None:
         """The horizontal rule drawn under a component, if any: a bottom border, a shape
         anchored in the paragraph, in the blank lines after it in its cell, or in the first
         lines of the cell below (a header table often anchors the rule there), or a line of
-        underscores. Of several shapes, the one closest to ``want_mm`` long."""
+        underscores. Of several shapes, the one closest to ``want_mm`` long. ``block`` names the
+        other lines of a component set on several paragraphs: a shape may hang from any."""
         p = self.para(piece.para)
         if p.border_bottom:
             return RuleLine(p.index, "border", self.available_mm(p))
         if p.drawings:
             return RuleLine(p.index, "drawing", _closest(p.drawings, want_mm))
+        for i in block:
+            if i != p.index and self.para(i).drawings:
+                return RuleLine(i, "drawing", _closest(self.para(i).drawings, want_mm))
         for nxt in self._below(p):
             if nxt.border_top or (nxt.border_bottom and not nxt.text.strip()):
                 return RuleLine(nxt.index, "border", self.available_mm(nxt))

@@ -48,9 +48,10 @@ def summary_rule(ctx: Context) -> Iterator[Hit]:
     if lay.type_name is not None and lay.attached_ref:
         # Mẫu 1.3: the attached document's rule is drawn under its "(Kèm theo …)" line.
         yield from _rule_hits(ctx, lay.attached_ref[-1], nd30.RULE_SUMMARY,
-                              "dòng «Kèm theo …»", "'Kèm theo' line")
+                              "dòng «Kèm theo …»", "'Kèm theo' line", lay.attached_ref)
     elif lay.type_name is not None and lay.summary:
-        yield from _rule_hits(ctx, lay.summary[-1], nd30.RULE_SUMMARY, "trích yếu", "summary")
+        yield from _rule_hits(ctx, lay.summary[-1], nd30.RULE_SUMMARY, "trích yếu", "summary",
+                              lay.summary)
 
 
 def _is_heading(p: ParaFacts) -> bool:

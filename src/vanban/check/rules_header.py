@@ -59,11 +59,14 @@ def rule_lengths(text_mm: float, rng: nd30.Range, lang: str) -> str:
 
 
 def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str,
-               what_en: str) -> Iterator[Hit]:
+               what_en: str, block: tuple[Piece, ...] = ()) -> Iterator[Hit]:
     """A missing rule under ``piece``, or one whose length is outside ``rng`` × the text."""
     shape, shape_en = rule_shape(rng).vi, rule_shape(rng).en
-    text = ctx.text_width_mm(piece)
-    line = ctx.rule_under(piece, text * (rng.lo + rng.hi) / 2 if text else None)
+    # The rule is measured against the longest line of the component (all of its lines).
+    widths = [w for w in (ctx.text_width_mm(x) for x in (*block, piece)) if w]
+    text = max(widths) if widths else None
+    line = ctx.rule_under(piece, text * (rng.lo + rng.hi) / 2 if text else None,
+                          tuple(x.para for x in block))
     where = ctx.where(piece)
     if line is None:
         yield Hit(where, Text(f"đường kẻ {shape}", f"a rule {shape_en}"), NONE,
