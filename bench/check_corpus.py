@@ -56,9 +56,10 @@ def _summary(title: str, results: dict, elapsed: float, show: int,
             docs[f.rule].add(file)
             samples[f.rule].append(f.text(Path(file).name))
     passing = sum(not any(f.severity is Severity.ERROR for f in fs) for fs in results.values())
+    drafts = sum(getattr(fs, "draft", False) for fs in results.values())
     total = sum(per_rule.values())
     print(f"== {title}: {total} findings, {passing}/{len(results)} documents pass, "
-          f"{elapsed:.1f} s")
+          f"{drafts} drafts, {elapsed:.1f} s")
     print(f"{'rule':28} {'findings':>8} {'errors':>7} {'docs':>5}")
     for rule_id, n in per_rule.most_common():
         print(f"{rule_id:28} {n:8} {errors[rule_id]:7} {len(docs[rule_id]):5}")

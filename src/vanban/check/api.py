@@ -17,7 +17,7 @@ from vanban.check import (  # noqa: F401  (registers the rules)
     rules_types,
 )
 from vanban.check.context import Context
-from vanban.check.finding import RULES, UNSAFE, Finding, Where, printable
+from vanban.check.finding import RULES, UNSAFE, Finding, Findings, Where, printable
 from vanban.check.locate import locate
 from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.ooxml.reader import DocFacts, read_docx, read_source
@@ -44,18 +44,16 @@ def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
     if not ctx.layout.frame:
         # Legacy text hides the frame itself: then that is the one thing to say.
         found = RULES["ND30-ENCODING"].run(ctx)
-        return found or RULES["ND30-FRAME"].run(ctx)
+        return Findings(found or RULES["ND30-FRAME"].run(ctx))
     findings: list[Finding] = []
     for rule in RULES.values():
         if rule.needs_pdf and pdf_geometry is None:
             continue
         findings.extend(rule.run(ctx))
-    return sorted(findings, key=_order)
+    return Findings(sorted(findings, key=_order), draft=ctx.layout.draft)
 
 
-def is_draft(facts: DocFacts) -> bool:
-    """The document's number or day is left blank (an unsigned draft)."""
-    return locate(facts).draft
+
 
 
 def _order(f: Finding) -> tuple:
@@ -92,7 +90,8 @@ def check_files(paths: Sequence[Path | str], *, pdf: bool = False,
         geometries, failed = measure_all([(key, data) for key, data, _facts in readable])
         for key, _data, facts in readable:
             found = check_facts(facts, pdf_geometry=geometries.get(key))
-            results[key] = [_unreadable(d) for d in failed.get(key, ())] + found
+            results[key] = Findings([_unreadable(d) for d in failed.get(key, ())] + found,
+                                    draft=getattr(found, "draft", False))
     return {str(p): results[str(p)] for p in paths}
 
 
@@ -119,14 +118,17 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = len(findings) - errors
         label = f"{printable(file)}: " if file else ""
+        draft = getattr(findings, "draft", False)
         if vi:
             verdict = "đạt thể thức" if not errors else "chưa đạt thể thức"
-            lines.append(f"{label}{verdict} Nghị định 30/2020/NĐ-CP ({errors} lỗi, "
+            note = "dự thảo (số hoặc ngày còn để trống), " if draft else ""
+            lines.append(f"{label}{note}{verdict} Nghị định 30/2020/NĐ-CP ({errors} lỗi, "
                          f"{warnings} cảnh báo).")
         else:
             verdict = "conforms to" if not errors else "does not conform to"
-            lines.append(f"{label}{verdict} Decree 30/2020/ND-CP ({_count(errors, 'error')}, "
-                         f"{_count(warnings, 'warning')}).")
+            note = "draft (number or date left blank), " if draft else ""
+            lines.append(f"{label}{note}{verdict} Decree 30/2020/ND-CP "
+                         f"({_count(errors, 'error')}, {_count(warnings, 'warning')}).")
     return "\n".join(lines)
 
 
@@ -140,6 +142,7 @@ def to_json(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi")
     if not isinstance(results, dict):
         results = {"": list(results)}
     files = [{"file": file, "ok": not has_errors(findings),
+              "draft": getattr(findings, "draft", False),
               "findings": [f.as_dict(lang) for f in findings]}
              for file, findings in results.items()]
     text = json.dumps({"files": files, "rules": len(RULES)}, ensure_ascii=False, indent=2)

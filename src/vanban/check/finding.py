@@ -175,6 +175,17 @@ class Finding:
                 "expected": expected, "found": found, "message": msg, "citation": self.citation}
 
 
+class Findings(list):
+    """The findings of one document, in order, and whether it is an unsigned draft (its number
+    or day left blank): said once in the verdict line ("dự thảo"), not as a finding."""
+
+    draft: bool = False
+
+    def __init__(self, items=(), *, draft: bool = False):
+        super().__init__(items)
+        self.draft = draft
+
+
 @dataclass(frozen=True)
 class Hit:
     """What a rule function reports; the runner adds the rule's id, citation and severity."""

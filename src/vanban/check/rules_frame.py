@@ -74,16 +74,3 @@ def frame(ctx: Context) -> Iterator[Hit]:
               "This does not look like an administrative document (no national name or issuing "
               "body with a number or type name); it was not checked against Decree 30.")
 
-
-@rule("ND30-DRAFT", "Dự thảo (chưa ghi số, ngày)", "Draft (number or date left blank)",
-      "ô 3, ô 4, Phụ lục I", severity=Severity.WARNING)
-def draft(ctx: Context) -> Iterator[Hit]:
-    lay = ctx.layout
-    if not lay.draft:
-        return
-    piece = next(p for p in (lay.number, lay.place_date) if p is not None)
-    yield Hit(ctx.where(piece), Text("số và ngày khi ký ban hành", "number and date when signed"),
-              Text("để trống (dự thảo)", "left blank (draft)"),
-              "Dự thảo: số hoặc ngày ban hành còn để trống; ghi khi văn bản được ký ban hành.",
-              "Draft: the number or the date is left blank; it is filled in when the document "
-              "is signed.")

@@ -4,6 +4,7 @@ that was fixed and per defect that used to be missed."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from real_patterns import (
     title,
 )
 
-from vanban.check import check_docx
+from vanban.check import check_docx, format_text, to_json
 from vanban.check.locate import locate
 from vanban.ooxml.reader import read_docx
 
@@ -83,7 +84,13 @@ def test_a_blank_day_and_number_are_a_draft_not_a_failure():
     doc = document(header(number="Số:        /KH-UBND",
                           date="Lâm Đồng, ngày       tháng 3 năm 2026")
                    + title() + BODY + signature())
-    assert found(doc) == ["ND30-DRAFT warning «Số: /KH-UBND»"]
+    findings = check_docx(doc, name="x.docx")
+    assert findings == [] and findings.draft
+    text = format_text({"x.docx": findings})
+    assert text == ("x.docx: dự thảo (số hoặc ngày còn để trống), đạt thể thức Nghị định "
+                    "30/2020/NĐ-CP (0 lỗi, 0 cảnh báo).")
+    assert "draft (number or date left blank), conforms" in format_text({"x": findings}, "en")
+    assert json.loads(to_json({"x.docx": findings}))["files"][0]["draft"] is True
 
 
 def test_rule_shapes_anchored_in_the_row_below_are_found():
