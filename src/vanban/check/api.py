@@ -19,6 +19,7 @@ from vanban.check import (  # noqa: F401  (registers the rules)
 from vanban.check.context import Context
 from vanban.check.finding import RULES, UNSAFE, Finding, Findings, Where, printable
 from vanban.check.locate import locate
+from vanban.check.pages import with_pages
 from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.ooxml.reader import DocFacts, read_docx, read_source
 
@@ -50,6 +51,8 @@ def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
         if rule.needs_pdf and pdf_geometry is None:
             continue
         findings.extend(rule.run(ctx))
+    if pdf_geometry is not None:
+        findings = with_pages(ctx, findings)
     return Findings(sorted(findings, key=_order), draft=ctx.layout.draft)
 
 

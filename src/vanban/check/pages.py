@@ -99,3 +99,33 @@ def section_starts(ctx: Context) -> list[int]:
         page_at = found or (page_at if sec.index else 1)
         starts.append(page_at if found or sec.index == 0 else 10 ** 9)
     return starts
+
+
+def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
+    """The page (1-based) of each body paragraph in ``wanted``, found by its first words on the
+    measured pages in document order; paragraphs not found are left out."""
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    out: dict[int, int] = {}
+    at = 0  # index into pages: paragraphs come in order, so the search only moves on
+    for index in sorted(wanted):
+        probe = norm(ctx.facts.paragraphs[index].text)[:20]
+        if len(probe) < 4:
+            continue
+        for k in range(at, len(pages)):
+            if any(norm(ln.text).startswith(probe) or probe in norm(ln.text)
+                   for ln in pages[k].lines):
+                out[index], at = pages[k].number, k
+                break
+    return out
+
+
+def with_pages(ctx: Context, findings: list) -> list:
+    """``findings`` with the page filled in for those about a body paragraph (``--pdf``)."""
+    from dataclasses import replace
+
+    wanted = {f.where.paragraph for f in findings
+              if f.where.paragraph is not None and f.where.page is None and
+              f.where.part == "body"}
+    where = paragraph_pages(ctx, wanted) if wanted else {}
+    return [replace(f, where=replace(f.where, page=where[f.where.paragraph]))
+            if f.where.paragraph in where and f.where.page is None else f for f in findings]

@@ -180,9 +180,13 @@ def _pdf_page_number_hits(ctx: Context) -> Iterator[Hit]:
         labels = {norm(a.label.text) for a in ctx.layout.appendices}
         body_lines = [ln for ln in page.lines if ln not in numbers]
         opens_appendix = bool(body_lines) and norm(body_lines[0].text) in labels
+        # The first page of a later section with "different first page" shows its own
+        # (empty) first-page header: an appendix or attached document starting anew.
+        title_page = sec.index > 0 and sec.title_pg and \
+            ctx.section_starts[sec.index] == page.number
         if not numbers:
             # No PAGE field in the DOCX header (missing, or in the footer): ND30-PAGE-NUMBER.
-            if not opens_appendix and has_header_page_number(sec):
+            if not opens_appendix and not title_page and has_header_page_number(sec):
                 yield Hit(where, Text("số trang ở lề trên", "a page number in the top margin"),
                           NONE,
                           "Không thấy số trang ở lề trên.", "No page number in the top margin.")
