@@ -122,6 +122,16 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
         warnings = len(findings) - errors
         label = f"{printable(file)}: " if file else ""
         draft = getattr(findings, "draft", False)
+        unread = bool(findings) and all(f.where.part == "file" for f in findings)
+        other = any(f.rule == "ND30-FRAME" for f in findings)
+        if unread or other:  # nothing was checked: say so, not "conforms"
+            lines.append(f"{label}" + (
+                ("không đọc được, không kiểm tra." if unread else
+                 "không phải văn bản hành chính theo Nghị định 30/2020/NĐ-CP, không kiểm tra.")
+                if vi else
+                ("could not be read, not checked." if unread else
+                 "not an administrative document of Decree 30/2020/ND-CP, not checked.")))
+            continue
         if vi:
             verdict = "đạt thể thức" if not errors else "chưa đạt thể thức"
             note = "dự thảo (số hoặc ngày còn để trống), " if draft else ""

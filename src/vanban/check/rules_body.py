@@ -130,9 +130,10 @@ def _one_line(ctx: Context, p: ParaFacts) -> bool:
 
 
 def _indents(lang: str) -> str:
-    """``10 mm hoặc 12,7 mm`` / ``10 mm or 12.7 mm`` (the allowed first-line indents)."""
-    values = [mm(v, lang) for v in nd30.FIRST_LINE_INDENT_MM]
-    return f" {'hoặc' if lang != 'en' else 'or'} ".join(values)
+    """``từ 10 mm đến 12,7 mm`` / ``10 mm to 12.7 mm`` (the allowed first-line indents)."""
+    lo, hi = (mm(v, lang) for v in (min(nd30.FIRST_LINE_INDENT_MM),
+                                     max(nd30.FIRST_LINE_INDENT_MM)))
+    return f"từ {lo} đến {hi}" if lang != "en" else f"{lo} to {hi}"
 
 
 _SPACING_MIN = nd30.PARA_SPACING_MIN_PT

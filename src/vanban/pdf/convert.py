@@ -215,26 +215,32 @@ def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
     ]
     env = dict(os.environ, TZ="UTC")
     posix = sys.platform != "win32"
-    try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, env=env, start_new_session=posix)
-    except OSError as exc:
-        return False, f"không chạy được {soffice}: {exc}", ""
-    if procs is not None:
-        procs.append(proc)
-    try:
-        with _terminate_as_exit():
+    proc = None
+    # SIGTERM becomes SystemExit before the child starts, so no signal can land between its
+    # start and the cleanup below.
+    with _terminate_as_exit():
+        try:
+            try:
+                proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, env=env,
+                                        start_new_session=posix)
+            except OSError as exc:
+                return False, f"không chạy được {soffice}: {exc}", ""
+            if procs is not None:
+                procs.append(proc)
             out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(proc, posix)
-        out, _ = proc.communicate()
-        return True, f"LibreOffice chạy quá {timeout:g} giây", _tail(out)
-    except BaseException:
-        # Ctrl-C, SIGTERM or any error while waiting: LibreOffice runs in its own session, so
-        # the terminal's signal never reached it; end it before the temporary folder goes.
-        _kill(proc, posix)
-        proc.wait()
-        raise
+        except subprocess.TimeoutExpired:
+            _kill(proc, posix)
+            out, _ = proc.communicate()
+            return True, f"LibreOffice chạy quá {timeout:g} giây", _tail(out)
+        except BaseException:
+            # Ctrl-C, SIGTERM or any error while waiting: LibreOffice runs in its own session,
+            # so the terminal's signal never reached it; end it before the temporary folder
+            # goes.
+            if proc is not None:
+                _kill(proc, posix)
+                proc.wait()
+            raise
     if proc.returncode != 0:
         return False, f"LibreOffice kết thúc với mã {proc.returncode}", _tail(out)
     return False, None, _tail(out)
