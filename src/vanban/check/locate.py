@@ -118,7 +118,11 @@ def segments(p: ParaFacts) -> list[Piece]:
     for m in re.finditer(r"[^\t\n]+", p.text):
         pos = m.start()
         chunk = m.group()
-        cuts = [0, *(g.end() for g in _SPACE_SPLIT.finditer(chunk)), len(chunk)]
+        # Only a short line with a wide gap can be a header typed with spaces (cheap test
+        # first: the split pattern backtracks on long paragraphs full of spaces).
+        gaps = () if "   " not in chunk or len(chunk) > 240 else \
+            (g.end() for g in _SPACE_SPLIT.finditer(chunk))
+        cuts = [0, *gaps, len(chunk)]
         for a, b in itertools.pairwise(cuts):
             part = chunk[a:b]
             body = part.strip()

@@ -17,15 +17,14 @@ _ENCODING_SCAN = 400
 @rule("ND30-ENCODING", "Chữ gõ bằng bảng mã cũ (TCVN3, VNI)", "Text in a legacy encoding "
       "(TCVN3, VNI)", "Điều 8 khoản 1 (phông chữ tiếng Việt bộ mã Unicode TCVN 6909:2001)")
 def encoding(ctx: Context) -> Iterator[Hit]:
-    from vanban.source.mojibake import find
+    from vanban.source.mojibake import find_all
 
+    paras = [p for p in ctx.facts.paragraphs[:_ENCODING_SCAN] if p.text.strip()]
+    # One pass over the whole text: most documents hold no word a legacy reading improves.
+    found = find_all("\n".join(p.text.replace("\n", " ") for p in paras))
     first, count, kinds = None, 0, []
-    for p in ctx.facts.paragraphs[:_ENCODING_SCAN]:
-        if not p.text.strip():
-            continue
-        hit = find(p.text)
-        if hit is None:
-            continue
+    for line in sorted(found):
+        p, hit = paras[line], found[line]
         count += 1
         if first is None:
             first = (p, hit)
