@@ -106,12 +106,17 @@ def _all_paragraphs(ctx: Context) -> Iterator[tuple[ParaFacts, Where]]:
 
 
 def _visible_runs(ctx: Context) -> Iterator[tuple[RunFacts, Where]]:
-    """Runs that show text, each with where it is."""
+    """Runs that show text, each with where it is (its paragraph; the excerpt is the run's
+    text, made by ``at_run`` only for the runs a finding names)."""
     for p, where in _all_paragraphs(ctx):
         for r in p.runs:
             if not r.hidden and r.text.strip():
-                yield r, Where(where.paragraph, where.cell, where.part, where.section,
-                               excerpt=excerpt(r.text))
+                yield r, where
+
+
+def at_run(where: Where, r: RunFacts) -> Where:
+    """``where`` narrowed to the run ``r`` (its text as the excerpt)."""
+    return Where(where.paragraph, where.cell, where.part, where.section, excerpt=excerpt(r.text))
 
 
 _FACES = frozenset({"bold", "italic", "bold italic", "regular"})
@@ -140,7 +145,8 @@ def font(ctx: Context) -> Iterator[Hit]:
     places: dict[str | None, set] = {}
     for r, where in _visible_runs(ctx):
         for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if not is_times(r.fonts[i])):
-            first.setdefault(face, where)
+            if face not in first:
+                first[face] = at_run(where, r)
             places.setdefault(face, set()).add(
                 (where.part, where.section, where.paragraph, where.cell))
     for face, where in first.items():
@@ -172,7 +178,7 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
         if not bad:
             continue
         runs += 1
-        first = first or where
+        first = first or at_run(where, r)
         for name, face in bad:
             faces = slots.setdefault(name, [])
             if face not in faces:
@@ -198,7 +204,8 @@ def font_color(ctx: Context) -> Iterator[Hit]:
     places: dict[str, set] = {}
     for r, where in _visible_runs(ctx):
         if r.color is not None:  # one finding per colour, counting its paragraphs
-            first.setdefault(r.color, where)
+            if r.color not in first:
+                first[r.color] = at_run(where, r)
             places.setdefault(r.color, set()).add(
                 (where.part, where.section, where.paragraph, where.cell))
     for color, where in first.items():
