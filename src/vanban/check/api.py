@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from vanban.check import rules_body, rules_header, rules_page, rules_pdf, rules_signature  # noqa: F401  (registers the rules)
+from vanban.check import (  # noqa: F401  (registers the rules)
+    rules_body,
+    rules_frame,
+    rules_header,
+    rules_page,
+    rules_pdf,
+    rules_signature,
+    rules_types,
+)
 from vanban.check.context import Context
-from vanban.check.finding import RULES, Finding, Where
+from vanban.check.finding import RULES, UNSAFE, Finding, Findings, Where, printable
 from vanban.check.locate import locate
+from vanban.check.pages import with_pages
 from vanban.errors import Diagnostic, Severity, VanbanError
-from vanban.ooxml.reader import read_docx
+from vanban.ooxml.reader import DocFacts, read_docx, read_source
 
 
 def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
@@ -24,14 +32,31 @@ def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
     rules that need the rendered layout. Raises VanbanError for a file that is not a readable
     DOCX (``docx.not-docx``, ``docx.encrypted``, ``docx.corrupt``).
     """
-    facts = read_docx(path, name=name)
+    return check_facts(read_docx(path, name=name), pdf_geometry=pdf_geometry)
+
+
+# Rules that run on any file; the others need the frame of a Decree-30 document to be there.
+_ANY_FILE = ("ND30-ENCODING", "ND30-FRAME")
+
+
+def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
+    """All findings for a DOCX already read by ``read_docx``, in document order."""
     ctx = Context(facts.name, facts, locate(facts), pdf_geometry)
+    if not ctx.layout.frame:
+        # Legacy text hides the frame itself: then that is the one thing to say.
+        found = RULES["ND30-ENCODING"].run(ctx)
+        return Findings(found or RULES["ND30-FRAME"].run(ctx))
     findings: list[Finding] = []
     for rule in RULES.values():
         if rule.needs_pdf and pdf_geometry is None:
             continue
         findings.extend(rule.run(ctx))
-    return sorted(findings, key=_order)
+    if pdf_geometry is not None:
+        findings = with_pages(ctx, findings)
+    return Findings(sorted(findings, key=_order), draft=ctx.layout.draft)
+
+
+
 
 
 def _order(f: Finding) -> tuple:
@@ -43,38 +68,34 @@ def _order(f: Finding) -> tuple:
 def check_files(paths: Sequence[Path | str], *, pdf: bool = False,
                 lang: str = "vi") -> dict[str, list[Finding]]:
     """Findings per file. A file that cannot be read yields one error finding with the reader's
-    code (``docx.not-docx`` …) instead of stopping the run. With ``pdf`` every file is converted
-    in one LibreOffice run and measured (raises VanbanError when LibreOffice is missing)."""
+    code (``docx.not-docx`` …) instead of stopping the run; so does a file LibreOffice cannot
+    convert (``pdf.convert-failed``), whose DOCX findings are still given. Each file is read
+    once. With ``pdf`` the readable files are converted by LibreOffice and measured (raises
+    VanbanError ``pdf.no-libreoffice`` when LibreOffice is missing)."""
     del lang  # findings carry both languages; the caller picks one when printing
-    geometries: dict[str, Any] = {}
     results: dict[str, list[Finding]] = {}
-    readable = []
+    readable: list[tuple[str, bytes, DocFacts]] = []
     for path in paths:
+        key = str(path)
         try:
-            read_docx(path)
-            readable.append(Path(path))
+            data = read_source(path)
+            facts = read_docx(data, name=key)
         except VanbanError as exc:
-            results[str(path)] = [_unreadable(d) for d in exc.diagnostics]
-    if pdf and readable:
-        geometries = _measure_all(readable)
-    for path in paths:
-        if str(path) not in results:
-            results[str(path)] = check_docx(path, pdf_geometry=geometries.get(str(path)))
+            results[key] = [_unreadable(d) for d in exc.diagnostics]
+            continue
+        if pdf:
+            readable.append((key, data, facts))
+        else:
+            results[key] = check_facts(facts)
+    if readable:
+        from vanban.check.measure_all import measure_all
+
+        geometries, failed = measure_all([(key, data) for key, data, _facts in readable])
+        for key, _data, facts in readable:
+            found = check_facts(facts, pdf_geometry=geometries.get(key))
+            results[key] = Findings([_unreadable(d) for d in failed.get(key, ())] + found,
+                                    draft=getattr(found, "draft", False))
     return {str(p): results[str(p)] for p in paths}
-
-
-def _measure_all(paths: list[Path]) -> dict[str, Any]:
-    from vanban.pdf.convert import pdf_bytes
-    from vanban.pdf.measure import measure
-
-    pdfs = pdf_bytes([(str(p), Path(p).read_bytes()) for p in paths])
-    with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
-        measured = {}
-        for i, (src, data) in enumerate(zip(paths, pdfs)):
-            pdf = Path(tmp) / f"{i}.pdf"
-            pdf.write_bytes(data)
-            measured[str(src)] = measure(pdf)
-        return measured
 
 
 def _unreadable(diag: Diagnostic) -> Finding:
@@ -99,15 +120,28 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
         lines.extend(f.text(file, lang) for f in findings)
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = len(findings) - errors
-        label = f"{file}: " if file else ""
+        label = f"{printable(file)}: " if file else ""
+        draft = getattr(findings, "draft", False)
+        unread = bool(findings) and all(f.where.part == "file" for f in findings)
+        other = any(f.rule == "ND30-FRAME" for f in findings)
+        if unread or other:  # nothing was checked: say so, not "conforms"
+            lines.append(f"{label}" + (
+                ("không đọc được, không kiểm tra." if unread else
+                 "không phải văn bản hành chính theo Nghị định 30/2020/NĐ-CP, không kiểm tra.")
+                if vi else
+                ("could not be read, not checked." if unread else
+                 "not an administrative document of Decree 30/2020/ND-CP, not checked.")))
+            continue
         if vi:
             verdict = "đạt thể thức" if not errors else "chưa đạt thể thức"
-            lines.append(f"{label}{verdict} Nghị định 30/2020/NĐ-CP ({errors} lỗi, "
+            note = "dự thảo (số hoặc ngày còn để trống), " if draft else ""
+            lines.append(f"{label}{note}{verdict} Nghị định 30/2020/NĐ-CP ({errors} lỗi, "
                          f"{warnings} cảnh báo).")
         else:
             verdict = "conforms to" if not errors else "does not conform to"
-            lines.append(f"{label}{verdict} Decree 30/2020/ND-CP ({_count(errors, 'error')}, "
-                         f"{_count(warnings, 'warning')}).")
+            note = "draft (number or date left blank), " if draft else ""
+            lines.append(f"{label}{note}{verdict} Decree 30/2020/ND-CP "
+                         f"({_count(errors, 'error')}, {_count(warnings, 'warning')}).")
     return "\n".join(lines)
 
 
@@ -121,9 +155,13 @@ def to_json(results: dict[str, list[Finding]] | list[Finding], lang: str = "vi")
     if not isinstance(results, dict):
         results = {"": list(results)}
     files = [{"file": file, "ok": not has_errors(findings),
+              "draft": getattr(findings, "draft", False),
               "findings": [f.as_dict(lang) for f in findings]}
              for file, findings in results.items()]
-    return json.dumps({"files": files, "rules": len(RULES)}, ensure_ascii=False, indent=2)
+    text = json.dumps({"files": files, "rules": len(RULES)}, ensure_ascii=False, indent=2)
+    # Inside JSON strings a \uXXXX escape reads back as the same character; the terminal that
+    # shows the JSON never sees the raw control or bidi character.
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def rule_table(lang: str = "vi") -> list[tuple[str, str, str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from vanban.check.finding import Hit, Text, Where, both, excerpt, pt_range, pts
@@ -33,6 +34,13 @@ class Context:
     layout: Layout
     geometry: Any = None
     """``vanban.pdf.measure.PdfGeometry`` when the document was converted and measured."""
+
+    @cached_property
+    def section_starts(self) -> list[int]:
+        """First page of each section in the measured PDF (``vanban.check.pages``)."""
+        from vanban.check.pages import section_starts
+
+        return section_starts(self)
 
     # --- places --------------------------------------------------------------------------------
     def para(self, index: int) -> ParaFacts:
@@ -98,11 +106,33 @@ class Context:
                             f"The {what_en} must be in upper case."))
         p = self.para(piece.para)
         single = p.text.strip() == piece.text
-        if check_align and single and p.align != fmt.align:
+        # A one-line justified paragraph prints exactly as a left-aligned one.
+        same = p.align == fmt.align or (fmt.align == "left" and p.align == "both")
+        # Text pushed into place with leading spaces or tabs: where it lands depends on tab
+        # stops and widths only the rendered page shows (the --pdf rules measure it).
+        by_hand = p.text[:1] == "\t" or p.text.startswith("  ")
+        if by_hand and fmt.align == "center" and "\t" not in p.text[:len(p.text) -
+                                                                     len(p.text.lstrip())]:
+            by_hand = self._centred_by_spaces(piece)
+        if check_align and single and not same and not by_hand:
             want, seen = align_text(fmt.align), align_text(p.align)
             hits.append(Hit(where, want, seen, f"{_cap(what)} phải {want.vi}.",
                             f"The {what_en} must be {want.en}."))
         return hits
+
+    def _centred_by_spaces(self, piece: Piece) -> bool:
+        """A one-line paragraph pushed right with spaces lands about centred: within 12 mm of
+        the middle, the slack of a block of lines centred on each other by eye."""
+        p = self.para(piece.para)
+        runs = self.runs(piece)
+        avail = self.available_mm(p)
+        if not runs or avail is None or p.align not in ("left", "both"):
+            return False
+        r = runs[0]
+        lead = len(p.text) - len(p.text.lstrip(" "))
+        space = metrics.text_width_pt(" " * lead, r.size_pt, bold=r.bold) * MM_PER_PT
+        width = metrics.text_width_pt(piece.text, r.size_pt, bold=r.bold) * MM_PER_PT
+        return width <= avail and abs(space + width / 2 - avail / 2) <= 12.0
 
     # --- geometry ------------------------------------------------------------------------------
     def available_mm(self, p: ParaFacts) -> float | None:
@@ -132,33 +162,62 @@ class Context:
         return metrics.longest_line_pt(text, (avail + 1) / MM_PER_PT, r.size_pt, bold=r.bold,
                                        italic=r.italic) * MM_PER_PT
 
-    def rule_under(self, piece: Piece) -> RuleLine | None:
-        """The horizontal rule drawn under a component, if any."""
+    def rule_under(self, piece: Piece, want_mm: float | None = None,
+                   block: tuple[int, ...] = ()) -> RuleLine | None:
+        """The horizontal rule drawn under a component, if any: a bottom border, a shape
+        anchored in the paragraph, in the blank lines after it in its cell, or in the first
+        lines of the cell below (a header table often anchors the rule there), or a line of
+        underscores. Of several shapes, the one closest to ``want_mm`` long. ``block`` names the
+        other lines of a component set on several paragraphs: a shape may hang from any."""
         p = self.para(piece.para)
         if p.border_bottom:
             return RuleLine(p.index, "border", self.available_mm(p))
         if p.drawings:
-            return RuleLine(p.index, "drawing", max(p.drawings))
-        nxt = self._next_in_container(p)
-        if nxt is None:
-            return None
-        if nxt.border_top or (nxt.border_bottom and not nxt.text.strip()):
-            return RuleLine(nxt.index, "border", self.available_mm(nxt))
-        if nxt.drawings and (not nxt.text.strip() or is_rule_text(nxt.text)):
-            return RuleLine(nxt.index, "drawing", max(nxt.drawings))
-        if is_rule_text(nxt.text):
-            line = self.piece(nxt.index)
-            runs = self.runs(line)
-            size = runs[0].size_pt if runs else 12.0
-            width = metrics.text_width_pt(line.text, size, bold=bool(runs and runs[0].bold))
-            return RuleLine(nxt.index, "underscores", width * MM_PER_PT)
+            return RuleLine(p.index, "drawing", _closest(p.drawings, want_mm))
+        for i in block:
+            if i != p.index and self.para(i).drawings:
+                return RuleLine(i, "drawing", _closest(self.para(i).drawings, want_mm))
+        for nxt in self._below(p):
+            if nxt.border_top or (nxt.border_bottom and not nxt.text.strip()):
+                return RuleLine(nxt.index, "border", self.available_mm(nxt))
+            # A line shape belongs to the text above it even when Word anchored it in the next
+            # line of text (the Số line of the row below, typically).
+            if nxt.drawings:
+                return RuleLine(nxt.index, "drawing", _closest(nxt.drawings, want_mm))
+            if is_rule_text(nxt.text):
+                line = self.piece(nxt.index)
+                runs = self.runs(line)
+                size = runs[0].size_pt if runs else 12.0
+                if runs and runs[0].vert_align in ("superscript", "subscript"):
+                    size *= SUPERSCRIPT_SCALE  # Word draws raised text at about 2/3 size
+                width = metrics.text_width_pt(line.text, size, bold=bool(runs and runs[0].bold))
+                return RuleLine(nxt.index, "underscores", width * MM_PER_PT)
+            if nxt.text.strip():
+                return None
         return None
 
-    def _next_in_container(self, p: ParaFacts) -> ParaFacts | None:
-        if p.index + 1 >= len(self.facts.paragraphs):
-            return None
-        nxt = self.para(p.index + 1)
-        return nxt if nxt.container == p.container else None
+    def _below(self, p: ParaFacts, limit: int = 2) -> list[ParaFacts]:
+        """Up to ``limit`` paragraphs under ``p``: the next ones in its cell (or the body); at
+        the end of a table cell, the first ones of the cell below in the same column."""
+        paras = self.facts.paragraphs
+        out = [q for q in paras[p.index + 1:p.index + 1 + limit] if q.container == p.container]
+        if len(out) < limit and p.container[0] == "table":
+            _t, table, row, col = p.container
+            below = [c for c in self.facts.tables[table].cells if c.row == row + 1
+                     and c.col == col]
+            if below:
+                out += [paras[i] for i in below[0].paragraphs[:limit - len(out)]]
+        return out
+
+
+def _closest(lengths: tuple[float, ...], want: float | None) -> float:
+    """Of the shapes anchored in one paragraph, the one nearest ``want`` (else the longest)."""
+    if want is None:
+        return max(lengths)
+    return min(lengths, key=lambda v: abs(v - want))
+
+
+SUPERSCRIPT_SCALE = 2 / 3
 
 
 _ALIGN = {"center": Text("căn giữa", "centred"), "both": Text("căn đều hai bên", "justified"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -74,6 +75,18 @@ def both(render: Callable[..., str], *args: object) -> Text:
 def say(value: Say, lang: str = "vi") -> str:
     """``value`` in ``lang``."""
     return value.pick(lang) if isinstance(value, Text) else value
+
+
+# Characters a document may hold that would steer the terminal when printed: C0/C1 controls
+# (escape sequences), and the bidi overrides/isolates that reorder what follows them.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                    "\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi-override characters shown as ``\\x1b``, ``\\u202e``."""
+    return UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                      else f"\\u{ord(m.group()):04x}", text)
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -154,12 +167,23 @@ class Finding:
         facts = [f"{label}: {value}" for label, value in zip(labels, (expected, found)) if value]
         if facts:
             line += f" ({'; '.join(facts)})"
-        return line + (f" [{self.citation}]" if self.citation else "")
+        return printable(line + (f" [{self.citation}]" if self.citation else ""))
 
     def as_dict(self, lang: str = "vi") -> dict:
         msg, expected, found = self.pick(lang)
         return {"rule": self.rule, "severity": self.severity.value, "where": self.where.as_dict(),
                 "expected": expected, "found": found, "message": msg, "citation": self.citation}
+
+
+class Findings(list):
+    """The findings of one document, in order, and whether it is an unsigned draft (its number
+    or day left blank): said once in the verdict line ("dự thảo"), not as a finding."""
+
+    draft: bool = False
+
+    def __init__(self, items=(), *, draft: bool = False):
+        super().__init__(items)
+        self.draft = draft
 
 
 @dataclass(frozen=True)

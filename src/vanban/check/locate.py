@@ -8,6 +8,7 @@ because a hand-typed header often holds the issuer and the Quốc hiệu in one 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,6 +59,27 @@ class Layout:
     signature: tuple[Piece, ...]
     """Authority, position and name lines of the signature block, top to bottom."""
     appendices: tuple[Appendix, ...]
+    kinh_gui: tuple[Piece, ...] = ()
+    """The 'Kính gửi:' line and the recipient lines under it (Công văn, Tờ trình, Báo cáo)."""
+    frame: bool = True
+    """The document shows the frame of a Decree-30 document: Quốc hiệu or issuer, and a number
+    line or a type name. Without it no component is looked for (it would be invented)."""
+    draft: bool = False
+    """The number or the day is left blank, as in an unsigned draft."""
+    other_title: Piece | None = None
+    """An upper-case title under the header that is no Decree-30 type name ("PHIẾU TRÌNH",
+    "DANH SÁCH"): the document is another kind of paper, so ``frame`` is False."""
+    attached: bool = False
+    """An attached document (Mẫu 1.3: a plan issued with a Quyết định): the issuer header
+    without 'Số:', and a '(Kèm theo …)' line under the summary."""
+    attached_ref: tuple[Piece, ...] = ()
+    """The '(Kèm theo …)' or '(Ban hành kèm theo …)' lines under the type name and summary."""
+    qd_authority: Piece | None = None
+    """Quyết định: the issuing authority's line before the căn cứ."""
+    qd_decides: Piece | None = None
+    """Quyết định: the 'QUYẾT ĐỊNH:' line before the articles."""
+    articles: tuple[Piece, ...] = ()
+    """'Điều N.' paragraphs of the body, in order."""
 
 
 def norm(text: str) -> str:
@@ -71,20 +93,60 @@ def is_rule_text(text: str) -> bool:
     return len(t) >= 3 and set(t) <= nd30.RULE_CHARS
 
 
-_DATE_RE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", re.IGNORECASE)
-_TYPE_NAMES = {name: key for key, (name, _abbr) in nd30.DOCUMENT_TYPES.items()}
+# A place-and-date line; the day and month may be left blank in a draft ("ngày    tháng 3").
+DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>[^\s,]*)\s+"
+                     r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
+# "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
+_NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
+_TYPE_NAMES = {name: key for key, (name, _abbr) in
+               {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}
+# Where a header typed with spaces instead of a table or tabs splits: before the national name,
+# the motto, the number or a place-and-date.
+_SPACE_SPLIT = re.compile(r" {3,}(?=CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:|[^\s,][^,]{0,30}, ngày)")
+_HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
+
+
+def type_names() -> dict[str, str]:
+    """Printed type name → key, for the administrative and the legal document types."""
+    return _TYPE_NAMES
 
 
 def segments(p: ParaFacts) -> list[Piece]:
-    """The tab-separated, non-blank segments of a paragraph."""
-    out, pos = [], 0
-    for chunk in p.text.split("\t"):
-        lead = len(chunk) - len(chunk.lstrip())
-        body = chunk.strip()
-        if body:
-            out.append(Piece(p.index, pos + lead, pos + lead + len(body), body))
-        pos += len(chunk) + 1
+    """The non-blank segments of a paragraph split at tabs, line breaks, and the wide gaps of a
+    header typed with spaces."""
+    out = []
+    for m in re.finditer(r"[^\t\n]+", p.text):
+        pos = m.start()
+        chunk = m.group()
+        # Only a short line with a wide gap can be a header typed with spaces (cheap test
+        # first: the split pattern backtracks on long paragraphs full of spaces).
+        gaps = () if "   " not in chunk or len(chunk) > 240 else \
+            (g.end() for g in _SPACE_SPLIT.finditer(chunk))
+        cuts = [0, *gaps, len(chunk)]
+        for a, b in itertools.pairwise(cuts):
+            part = chunk[a:b]
+            body = part.strip()
+            if body:
+                lead = len(part) - len(part.lstrip())
+                out.append(Piece(p.index, pos + a + lead, pos + a + lead + len(body), body))
     return out
+
+
+def is_attached_ref(text: str) -> bool:
+    """A "(Kèm theo …)", "(Ban hành kèm theo …)", "(Phê duyệt kèm theo …)" line."""
+    t = norm(text)
+    return t.startswith(nd30.ATTACHED_REF_PREFIXES) or bool(nd30.ATTACHED_REF_PATTERN.match(t))
+
+
+def is_date(text: str) -> bool:
+    """A place-and-date line (blank day or month allowed), not a sentence holding a date."""
+    t = norm(text)
+    m = DATE_RE.match(t)
+    if m is None:
+        return False
+    place = m.group("place")
+    return not place or (place[0].isupper() and len(place.split()) <= 6
+                         and "hôm nay" not in place.casefold())
 
 
 def _kind(text: str) -> str | None:
@@ -94,21 +156,28 @@ def _kind(text: str) -> str | None:
         return "qh"
     if "độc lập" in low and "tự do" in low:
         return "tn"
-    if re.match(r"^số\b", low):
+    if _NUMBER_RE.match(t):
         return "number"
-    if _DATE_RE.search(t):
+    if is_date(t):
         return "date"
-    if t.startswith(nd30.CONG_VAN_PREFIX):
+    if t.upper().startswith(nd30.CONG_VAN_PREFIX.upper()):
         return "vv"
     if is_rule_text(t) or t.upper() in nd30.HEADER_MARKS or t in ("*",):
         return "skip"
     return None
 
 
-def _type_line(paras: tuple[ParaFacts, ...]) -> int | None:
-    for p in paras:
-        if p.container == ("body",) and norm(p.text).upper() in _TYPE_NAMES and \
-                norm(p.text) == norm(p.text).upper():
+def is_type_name(p: ParaFacts) -> bool:
+    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not)."""
+    first = p.text.split("\n")[0] if p.text.strip() else ""
+    text = norm(first or p.text)
+    caps = any(r.caps for r in p.runs if r.text.strip())
+    return text.upper() in _TYPE_NAMES and (text == text.upper() or caps)
+
+
+def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+    for p in paras[after + 1:_HEADER_LIMIT]:
+        if p.container == ("body",) and is_type_name(p):
             return p.index
     return None
 
@@ -117,21 +186,47 @@ def _header_zone(facts: DocFacts, type_idx: int | None) -> list[int]:
     paras = facts.paragraphs
     if type_idx is not None:
         return list(range(type_idx))
-    # No type name (a công văn): the first table, plus lines up to the date and the V/v lines.
-    end = -1
-    for p in paras[:40]:
-        if p.container[0] == "table" and p.container[1] == 0 and \
-                all(q.container != ("body",) or not q.text.strip() for q in paras[:p.index]):
-            end = p.index
-        elif _kind(p.text.split("\t")[-1]) in ("date", "vv", "number", "tn", "qh"):
-            end = max(end, p.index)
+    # No type name (a công văn): the header table the document opens with, and the lines of a
+    # typed header, up to the first line of other text after a header mark (a date far below,
+    # in a form's signature table, is not the document's date).
+    end, seen, last_vv = -1, False, False
+    opens_with_table = False
+    for p in paras[:_HEADER_LIMIT]:
+        kinds = {_kind(s.text) for s in segments(p)}
+        if p.container[0] == "table":
+            if p.container[1] == 0 and (opens_with_table or not any(
+                    q.text.strip() for q in paras[:p.index] if q.container == ("body",))):
+                opens_with_table = True
+                end = p.index
+                seen = seen or bool(kinds & _MARKS)
+                last_vv = "vv" in kinds or (last_vv and not kinds - {None})
+                continue
+            if seen:
+                break
+        if kinds & (_MARKS | {"vv"}):
+            end, seen, last_vv = p.index, True, "vv" in kinds
+        elif p.text.strip():
+            if last_vv and p.align == "center" and len(p.text.strip()) < 90:
+                end = p.index  # a wrapped V/v line
+                continue
+            if seen:
+                break
     return list(range(end + 1))
+
+
+_MARKS = {"date", "number", "tn", "qh"}
 
 
 def locate(facts: DocFacts) -> Layout:
     """Find every component the checker knows about."""
     paras = facts.paragraphs
-    type_idx = _type_line(paras)
+    first_mark = next((p.index for p in paras[:_HEADER_LIMIT]
+                       if any(_kind(s.text) in ("qh", "tn") for s in segments(p))), -1)
+    type_idx = _type_line(paras, max(first_mark, -1))
+    attached_title = _attached_title(paras, (_header_zone(facts, None) or [-1])[-1]) \
+        if type_idx is None else None
+    if attached_title is not None:
+        type_idx = attached_title
     zone = _header_zone(facts, type_idx)
     found: dict[str, Piece] = {}
     vv: list[Piece] = []
@@ -140,45 +235,205 @@ def locate(facts: DocFacts) -> Layout:
     for i in zone:
         for seg in segments(paras[i]):
             kind = _kind(seg.text)
-            if kind == "vv" or (vv and kind is None and paras[i].container == paras[vv[-1].para]
-                                .container and seg.para == vv[-1].para + 1):
+            if kind == "vv" or (vv and kind is None and _continues(paras, vv[-1], seg)):
                 vv.append(seg)
             elif kind in ("qh", "tn", "number", "date"):
                 found.setdefault(kind, seg)
                 if kind in ("qh", "tn") and paras[i].container[0] == "table":
                     qh_cells.add(paras[i].container)
-            elif kind is None:
+            elif kind is None and not norm(seg.text).startswith(nd30.KINH_GUI):
                 others.append(seg)
     number = found.get("number")
-    issuer = [s for s in others if paras[s.para].container not in qh_cells
+    qh_at = found.get("qh") or found.get("tn")
+    issuer = [s for s in others if (paras[s.para].container not in qh_cells or
+                                    (qh_at is not None and s.para < qh_at.para))
               and (number is None or s.para < number.para or
-                   (s.para == number.para and s.start < number.start))]
+                   (s.para == number.para and s.start < number.start))
+              and (number is not None or qh_at is None or _left_of(paras, s, qh_at))]
     summary: list[Piece] = []
     type_piece = None
     body_start = len(zone)
+    attached = False
+    attached_ref: tuple[Piece, ...] = ()
     if type_idx is not None:
-        type_piece = segments(paras[type_idx])[0]
-        body_start = type_idx + 1
+        type_piece, *rest = segments(paras[type_idx])
+        summary.extend(rest)  # "ĐIỀU LỆ\nHIỆP HỘI …" typed as one paragraph
+        decision = norm(type_piece.text).upper() == "QUYẾT ĐỊNH"
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
-            if not text or is_rule_text(text) or p.align != "center" or \
-                    text.startswith("(Kèm theo"):
+            boxed = p.container[0] == "table" and len(facts.tables[p.container[1]].cells) == 1
+            runs = [r for r in p.runs if r.text.strip()]
+            # A summary typed justified is still the summary (ND30-SUMMARY says it is not
+            # centred): the bold lines right under the type name.
+            placed = p.align == "center" or (p.index - type_idx <= 2 and runs and
+                                             all(r.bold for r in runs))
+            if decision and summary and norm(text) == norm(text).upper():
+                break  # the authority line under a decision's summary
+            if not text and not summary and p.index - type_idx <= 2 and not p.drawings:
+                continue  # a blank line between the type name and the summary
+            if not text or is_rule_text(text) or not placed or \
+                    is_attached_ref(text) or \
+                    (p.container != ("body",) and not boxed) \
+                    or norm(text).startswith(nd30.KINH_GUI):
                 break
             summary.append(Piece(p.index, p.text.index(text), p.text.index(text) + len(text),
                                  text))
-            if p.border_bottom:
+            if p.border_bottom or p.drawings:
                 break
-        body_start = (summary[-1].para + 1) if summary else body_start
+        body_start = (summary[-1].para + 1) if summary else type_idx + 1
+        ref = next((i for i in range(body_start, min(body_start + 3, len(paras)))
+                    if is_attached_ref(paras[i].text)), None)
+        attached = ref is not None
+        if ref is not None:  # the reference may wrap: "(Kèm theo … ngày … của" / "… tỉnh)"
+            end = ref
+            while end + 1 < len(paras) and ")" not in paras[end].text and end < ref + 3:
+                end += 1
+            body_start = end + 1
+            attached_ref = tuple(_whole(paras[i]) for i in range(ref, end + 1)
+                                 if paras[i].text.strip())
+    kinh_gui, body_start = _kinh_gui(facts, body_start)
+    type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
+    other = _other_title(paras, zone) if type_piece is None else None
+    frame = (qh_at is not None or bool(issuer)) and other is None and \
+        (number is not None or type_key is not None or bool(vv) or attached)
     sig = _signature(facts, body_start)
     body_end = sig[3]
     appendices = _appendices(facts, sig[4])
+    skip = {p.para for p in kinh_gui}
     body = tuple(p.index for p in paras[body_start:body_end]
                  if p.container == ("body",) and p.text.strip() and not is_rule_text(p.text)
-                 and not p.text.strip().startswith("(Kèm theo"))
-    type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
+                 and p.index not in skip
+                 and not is_attached_ref(p.text))
+    date = found.get("date")
+    draft = _blank_number(number) or _blank_day(date)
+    qd_authority = qd_decides = None
+    if type_key == "quyet-dinh" and not attached and body:
+        first = paras[body[0]]
+        if first.align == "center" and norm(first.text) == norm(first.text).upper():
+            qd_authority = _whole(first)
+        qd_decides = next((_whole(paras[i]) for i in body
+                           if norm(paras[i].text).upper().startswith(nd30.QUYET_DINH_DECIDES[:-1])
+                           and len(norm(paras[i].text)) <= len(nd30.QUYET_DINH_DECIDES) + 1),
+                          None)
+        skip_qd = {x.para for x in (qd_authority, qd_decides) if x is not None}
+        body = tuple(i for i in body if i not in skip_qd)
+    articles = tuple(_whole(paras[i]) for i in body
+                     if nd30.ARTICLE_PATTERN.match(norm(paras[i].text)))
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
-                  found.get("date"), tuple(vv), type_piece, type_key, tuple(summary), body,
-                  sig[0], sig[1], sig[2], appendices)
+                  date, tuple(vv), type_piece, type_key, tuple(summary), body,
+                  sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
+                  attached, attached_ref, qd_authority, qd_decides, articles)
+
+
+def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
+    """The first line under the header when it is a title, centred, bold and upper-case, that
+    names no Decree-30 type (a form such as "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC")."""
+    start = zone[-1] + 1 if zone else 0
+    for p in paras[start:start + 6]:
+        text = norm(p.text)
+        if not text:
+            continue
+        runs = [r for r in p.runs if r.text.strip()]
+        if p.container == ("body",) and p.align == "center" and text == text.upper() and \
+                any(c.isalpha() for c in text) and runs and all(r.bold for r in runs) and \
+                _kind(text) is None and not text.startswith(nd30.KINH_GUI.upper()):
+            return Piece(p.index, p.text.index(p.text.strip()),
+                         p.text.index(p.text.strip()) + len(p.text.strip()), p.text.strip())
+        return None
+    return None
+
+
+def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+    """The title of an attached document (Mẫu 1.3: "ĐIỀU LỆ …", "KẾ HOẠCH …" issued with a
+    Quyết định): the first line after the header, centred and upper-case, with a
+    "(Kèm theo …)" line within the next few lines."""
+    if after < 0:
+        return None
+    start = next((p.index for p in paras[after + 1:after + 8]
+                  if p.text.strip() and p.container == ("body",) and not _is_mark(p.text)),
+                 None)
+    if start is None:
+        return None
+    p = paras[start]
+    text = norm(p.text)
+    if p.align != "center" or text != text.upper() or not any(c.isalpha() for c in text):
+        return None
+    near = paras[start + 1:start + 6]
+    # Issued with a decision (Mẫu 1.3), not a form sent with a letter ("kèm theo Công văn").
+    return start if any(is_attached_ref(q.text) and _ISSUING.search(q.text) for q in near) \
+        else None
+
+
+_ISSUING = re.compile(r"quyết định|nghị quyết|nghị định|thông tư", re.IGNORECASE)
+
+
+def _whole(p: ParaFacts) -> Piece:
+    """The paragraph's text without its leading and trailing blanks, as a Piece."""
+    text = p.text.strip()
+    start = p.text.index(text) if text else 0
+    return Piece(p.index, start, start + len(text), text)
+
+
+def _is_mark(text: str) -> bool:
+    """A mark such as "(DỰ THẢO)", "MẬT" typed near the header."""
+    return norm(text).strip("()").upper() in nd30.HEADER_MARKS
+
+
+def _left_of(paras: tuple[ParaFacts, ...], piece: Piece, qh: Piece) -> bool:
+    """Without a number line, the issuer is what sits beside or above the national name."""
+    a, b = paras[piece.para].container, paras[qh.para].container
+    if a[0] == b[0] == "table":
+        return a[1] == b[1] and a[3] < b[3]
+    return piece.para < qh.para or (piece.para == qh.para and piece.start < qh.start)
+
+
+def _continues(paras: tuple[ParaFacts, ...], last: Piece, seg: Piece) -> bool:
+    """A wrapped V/v summary typed on the next line of the same cell."""
+    return paras[seg.para].container == paras[last.para].container and \
+        seg.para == last.para + 1 and not paras[seg.para].text.strip().startswith("-")
+
+
+def _blank_number(piece: Piece | None) -> bool:
+    if piece is None:
+        return False
+    m = re.match(r"^Số\s*:?\s*(?P<num>[^/]*)/", norm(piece.text))
+    return m is not None and not any(ch.isdigit() for ch in m.group("num"))
+
+
+def _blank_day(piece: Piece | None) -> bool:
+    m = DATE_RE.match(norm(piece.text)) if piece else None
+    return m is not None and not (m.group("day").strip(".…_") and m.group("month").strip(".…_"))
+
+
+def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
+    """The 'Kính gửi:' block at ``start`` (after blank lines): the label line and the recipient
+    lines under it; and where the body starts after it."""
+    paras = facts.paragraphs
+    i = start
+    while i < len(paras) and not paras[i].text.strip():
+        i += 1
+    # A Công văn may hold Kính gửi in the header table, ending the zone just before it.
+    for j in range(max(start - 6, 0), min(i + 1, len(paras))):
+        if norm(paras[j].text).startswith(nd30.KINH_GUI):
+            i = j
+            break
+    else:
+        return [], start
+    out = []
+    label_container = paras[i].container
+    k = i
+    while k < len(paras):
+        p = paras[k]
+        text = p.text.strip()
+        if k > i and (p.container == ("body",) and label_container == ("body",)
+                      and not text.startswith("-")):
+            break
+        if k > i and label_container[0] == "table" and p.container[:2] != label_container[:2]:
+            break
+        if text:
+            out.append(Piece(k, p.text.index(text), p.text.index(text) + len(text), text))
+        k += 1
+    return out, max(k, start)
 
 
 def _signature(facts: DocFacts, start: int):
@@ -201,10 +456,26 @@ def _signature(facts: DocFacts, start: int):
         cells = table.cells
         first = min(i for c in cells for i in c.paragraphs)
         last = max(i for c in cells for i in c.paragraphs)
-        entries = [seg for c in cells if c.col == nn_col for i in c.paragraphs if i > label.para
-                   for seg in segments(paras[i])]
-        lines = [seg for c in cells if c.col != nn_col for i in c.paragraphs
-                 for seg in segments(paras[i])]
+        entries, lines = [], []
+        for c in cells:
+            ended = False
+            for i in c.paragraphs:
+                for seg in segments(paras[i]):
+                    if c.col != nn_col or i < label.para:
+                        lines.append(seg)
+                    elif i == label.para:
+                        continue
+                    elif not ended and seg.text.startswith(("-", "+", "•")):
+                        entries.append(seg)
+                    elif not ended and entries and continues_entry(entries[-1], seg):
+                        entries.append(seg)  # a recipient wrapped onto the next line
+                    elif entries or ended:
+                        # The signature typed under the list in the same cell.
+                        ended = True
+                        lines.append(seg)
+                    else:
+                        entries.append(seg)
+        lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
     else:
         # Lines: signature lines above the label (right-hand, not justified), then tab-split rows.
         first = label.para
@@ -231,6 +502,24 @@ def _signature(facts: DocFacts, start: int):
     return label, tuple(entries), tuple(lines), first, last + 1
 
 
+def continues_entry(entry: Piece, line: Piece) -> bool:
+    """``line`` carries on the recipient ``entry`` (typed on two lines): the entry has not
+    ended with ";" or "." and the line does not start a new one."""
+    return not entry.text.rstrip().endswith((";", ".")) and \
+        not line.text.startswith(("-", "+", "•")) and line.text[:1].islower()
+
+
+def entry_groups(entries: tuple[Piece, ...]) -> list[list[Piece]]:
+    """Recipient lines grouped into recipients: an entry and the lines that carry it on."""
+    groups: list[list[Piece]] = []
+    for piece in entries:
+        if groups and continues_entry(groups[-1][-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
 def _placeholder(paras: tuple[ParaFacts, ...], piece: Piece) -> bool:
     """'(Chữ ký, dấu)' placeholders and blank signature space are not signature lines."""
     return piece.text.startswith("(") and piece.text.endswith(")") or is_rule_text(piece.text)
@@ -249,7 +538,7 @@ def _appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
                 if title or ref:
                     break
                 continue
-            if t.startswith("(Kèm theo"):
+            if is_attached_ref(t):
                 ref = Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t)
                 break
             title.append(Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t))

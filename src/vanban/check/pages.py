@@ -11,21 +11,24 @@ from __future__ import annotations
 from collections import defaultdict
 
 from vanban.check.context import MM_PER_PT, Context
+from vanban.check.locate import norm
 from vanban.ooxml.facts import ParaFacts
 from vanban.rules import metrics
 
 # Times New Roman's single line is 1.15 em; the estimate rounds up on every paragraph.
 _LINE_EM = 1.15
 # Fraction of the text area the estimate may fill and still call the document one page: wrapping
-# in the real font, widows and keep-with-next can move a few lines on.
-_SHORT_FILL = 0.85
+# in the real font, widows and keep-with-next can move a few lines on. Measured on the real
+# corpus (bench/check_corpus.py): one-page drafts estimate 0.88-1.19 of the page, two-page ones
+# 1.07 and more, so 0.95 keeps every two-page document seen and frees a third of the one-pagers.
+_SHORT_FILL = 0.95
 _EMPTY_SIZE_PT = 14.0
 
 
 def measured_pages(ctx: Context) -> int | None:
     """Pages of the rendered PDF (``--pdf``), None without one."""
     pages = getattr(ctx.geometry, "pages", None)
-    return len(pages) if pages is not None else None
+    return ctx.geometry.total_pages if pages is not None else None
 
 
 def evidently_one_page(ctx: Context) -> bool:
@@ -72,3 +75,57 @@ def _height_mm(ctx: Context, p: ParaFacts) -> float | None:
     line_pt = value if kind == "exact" else max(value, natural) if kind == "atLeast" \
         else natural * value
     return (lines * line_pt + p.space_before_pt + p.space_after_pt) * MM_PER_PT
+
+
+def section_starts(ctx: Context) -> list[int]:
+    """First page of each section: the page where the section's first line of text is found,
+    searching on from the previous section's first page; a section whose text is not found
+    on any page counts as part of the one before it."""
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    starts, page_at = [], 1
+    for sec in ctx.facts.sections:
+        text = next((norm(p.text) for p in ctx.facts.paragraphs[sec.first_paragraph:
+                                                                  sec.last_paragraph + 1]
+                     if norm(p.text)), "")
+        probe = text[:25]
+        found = None
+        if probe and sec.index > 0:
+            for page in pages:
+                if page.number >= page_at and any(norm(ln.text)[:25] == probe or
+                                                  (len(probe) > 8 and probe in norm(ln.text))
+                                                  for ln in page.lines):
+                    found = page.number
+                    break
+        page_at = found or (page_at if sec.index else 1)
+        starts.append(page_at if found or sec.index == 0 else 10 ** 9)
+    return starts
+
+
+def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
+    """The page (1-based) of each body paragraph in ``wanted``, found by its first words on the
+    measured pages in document order; paragraphs not found are left out."""
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    out: dict[int, int] = {}
+    at = 0  # index into pages: paragraphs come in order, so the search only moves on
+    for index in sorted(wanted):
+        probe = norm(ctx.facts.paragraphs[index].text)[:20]
+        if len(probe) < 4:
+            continue
+        for k in range(at, len(pages)):
+            if any(norm(ln.text).startswith(probe) or probe in norm(ln.text)
+                   for ln in pages[k].lines):
+                out[index], at = pages[k].number, k
+                break
+    return out
+
+
+def with_pages(ctx: Context, findings: list) -> list:
+    """``findings`` with the page filled in for those about a body paragraph (``--pdf``)."""
+    from dataclasses import replace
+
+    wanted = {f.where.paragraph for f in findings
+              if f.where.paragraph is not None and f.where.page is None and
+              f.where.part == "body"}
+    where = paragraph_pages(ctx, wanted) if wanted else {}
+    return [replace(f, where=replace(f.where, page=where[f.where.paragraph]))
+            if f.where.paragraph in where and f.where.page is None else f for f in findings]

@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterator
 
 from vanban.check.context import Context, align_text, missing
 from vanban.check.finding import Hit, Say, Text, both, mm, num, pt, pt_range, pts, rule
+from vanban.check.locate import norm
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts
 from vanban.rules import nd30
 
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]+)\.\s")
-_ARABIC = re.compile(r"^(?P<n>\d+)\.\s")
+# "1. ", also "1.Nội dung" typed without the space (not "1.1." nor "1.000").
+_ARABIC = re.compile(r"^(?P<n>\d+)\.(?=\s|[^\d\s.])")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s")
 
 
@@ -29,7 +31,7 @@ def type_name(ctx: Context) -> Iterator[Hit]:
 def summary(ctx: Context) -> Iterator[Hit]:
     lay = ctx.layout
     if lay.type_name is not None:
-        if not lay.summary:
+        if not lay.summary and not lay.attached:  # an attached title may say it all
             yield missing(ctx, "trích yếu nội dung dưới tên loại văn bản", "summary line",
                           Text("trích yếu", "a summary line"), Severity.WARNING)
         for piece in lay.summary:
@@ -42,14 +44,22 @@ def summary(ctx: Context) -> Iterator[Hit]:
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",
       nd30.RULE_SUMMARY.ref)
 def summary_rule(ctx: Context) -> Iterator[Hit]:
-    if ctx.layout.type_name is not None and ctx.layout.summary:
-        yield from _rule_hits(ctx, ctx.layout.summary[-1], nd30.RULE_SUMMARY, "trích yếu",
-                              "summary")
+    lay = ctx.layout
+    if lay.type_name is not None and lay.attached_ref:
+        # Mẫu 1.3: the attached document's rule is drawn under its "(Kèm theo …)" line.
+        yield from _rule_hits(ctx, lay.attached_ref[-1], nd30.RULE_SUMMARY,
+                              "dòng «Kèm theo …»", "'Kèm theo' line", lay.attached_ref)
+    elif lay.type_name is not None and lay.summary:
+        yield from _rule_hits(ctx, lay.summary[-1], nd30.RULE_SUMMARY, "trích yếu", "summary",
+                              lay.summary)
 
 
 def _is_heading(p: ParaFacts) -> bool:
-    t = p.text.strip()
-    return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper())
+    """A heading or a centred note ("(Phân công nhiệm vụ theo Phụ lục)"), not running text."""
+    t = norm(p.text)
+    return bool(_ROMAN.match(t)) or (p.align == "center" and t == t.upper()) or \
+        bool(nd30.STRUCTURE_PATTERN.match(t)) or bool(_UPPER_LETTER.match(t)) or \
+        (p.align == "center" and t.startswith("(") and t.endswith(")"))
 
 
 def _body_paras(ctx: Context, *, plain: bool = False) -> list[ParaFacts]:
@@ -98,17 +108,32 @@ def body_size(ctx: Context) -> Iterator[Hit]:
 
 @rule("ND30-BODY-ALIGN", "Căn đều hai bên", "Justified body text", nd30.BODY.ref)
 def body_align(ctx: Context) -> Iterator[Hit]:
-    bad = _per_paragraph(ctx, _body_paras(ctx, plain=True),
-                         lambda p: None if p.align == "both" else align_text(p.align))
+    def test(p: ParaFacts) -> Say | None:
+        if p.align == "both":
+            return None
+        if p.align == "left" and _one_line(ctx, p):
+            return None  # a one-line paragraph prints the same left-aligned or justified
+        return align_text(p.align)
+
+    bad = _per_paragraph(ctx, _body_paras(ctx, plain=True), test)
     yield from _summarise(ctx, bad, align_text("both"),
                           "Đoạn văn phần nội dung phải căn đều hai bên.",
                           "Body paragraphs must be justified.")
 
 
+def _one_line(ctx: Context, p: ParaFacts) -> bool:
+    """The paragraph fits on one line (its first-line indent included)."""
+    width = ctx.text_width_mm(ctx.piece(p.index))
+    avail = ctx.available_mm(p)
+    return width is not None and avail is not None and "\n" not in p.text.strip() and \
+        width + max(p.first_line_mm, 0) <= avail
+
+
 def _indents(lang: str) -> str:
-    """``10 mm hoặc 12,7 mm`` / ``10 mm or 12.7 mm`` (the allowed first-line indents)."""
-    values = [mm(v, lang) for v in nd30.FIRST_LINE_INDENT_MM]
-    return f" {'hoặc' if lang != 'en' else 'or'} ".join(values)
+    """``từ 10 mm đến 12,7 mm`` / ``10 mm to 12.7 mm`` (the allowed first-line indents)."""
+    lo, hi = (mm(v, lang) for v in (min(nd30.FIRST_LINE_INDENT_MM),
+                                     max(nd30.FIRST_LINE_INDENT_MM)))
+    return f"từ {lo} đến {hi}" if lang != "en" else f"{lo} to {hi}"
 
 
 _SPACING_MIN = nd30.PARA_SPACING_MIN_PT
@@ -119,8 +144,11 @@ _SPACING_MIN = nd30.PARA_SPACING_MIN_PT
 def body_indent(ctx: Context) -> Iterator[Hit]:
     tol = nd30.LENGTH_TOLERANCE_MM
 
+    lo, hi = min(nd30.FIRST_LINE_INDENT_MM), max(nd30.FIRST_LINE_INDENT_MM)
+
     def test(p: ParaFacts) -> Say | None:
-        ok = any(abs(p.first_line_mm - v) <= tol for v in nd30.FIRST_LINE_INDENT_MM)
+        # The decree: "từ 1 cm đến 1,27 cm"; an indent between the two cannot look wrong.
+        ok = lo - tol <= p.first_line_mm <= hi + tol
         return None if ok else both(mm, p.first_line_mm)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
@@ -135,8 +163,8 @@ def body_spacing(ctx: Context) -> Iterator[Hit]:
     paras = _body_paras(ctx)
     bad = []
     for prev, p in itertools.pairwise(paras):
-        if p.index != prev.index + 1:
-            continue
+        if p.index != prev.index + 1 or (_is_heading(prev) and _is_heading(p)):
+            continue  # a heading set on two lines ("Chương I" / "QUY ĐỊNH CHUNG") is one
         gap = prev.space_after_pt + p.space_before_pt
         if gap < nd30.PARA_SPACING_MIN_PT - 0.01:
             bad.append((p, both(pt, gap)))
@@ -184,9 +212,32 @@ def body_line_spacing(ctx: Context) -> Iterator[Hit]:
 @rule("ND30-HEADING-SEQ", "Số thứ tự phần, mục, khoản, điểm", "Heading numbering sequence",
       nd30.HEADING_REF)
 def heading_sequence(ctx: Context) -> Iterator[Hit]:
+    # Numbering restarts inside each structural unit: khoản after every "Điều N.", everything
+    # after a Phần / Chương / Mục heading; a capital-letter heading ("A.", "B.") opens a part.
     roman = arabic = letter = 0
+    quoting = 0
     for p in _body_paras(ctx):
-        text = p.text.strip()
+        text = norm(p.text)
+        # A quotation (a law's khoản cited word for word) keeps its own numbering; it ends at
+        # its closing quote, and at the latest at a heading or after a few paragraphs.
+        if quoting and (_ROMAN.match(text) or nd30.STRUCTURE_PATTERN.match(text) or
+                        _is_heading(p)):
+            quoting = 0
+        if quoting or text[:1] in _OPEN_QUOTES:
+            closed = text.rstrip(".;,/ ").endswith(_CLOSE_QUOTES)
+            quoting = 0 if closed else (quoting or _QUOTE_SPAN) - 1
+            continue
+        if nd30.STRUCTURE_PATTERN.match(text) or _UPPER_LETTER.match(text):
+            roman = arabic = letter = 0
+            continue
+        if nd30.ARTICLE_PATTERN.match(text):
+            arabic = letter = 0
+            continue
+        if p.numbering is not None:
+            # An automatically numbered item: its label is not in the text, so its level is
+            # unknown; the next typed điểm sets the count again.
+            letter = -1
+            continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
@@ -204,13 +255,23 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
                     yield _seq_hit(ctx, p, f"{arabic}.", f"{n}.")
                     arabic = int(n)
             else:
-                letter += 1
+                if letter < 0 and n in nd30.DIEM_LETTERS:
+                    letter = nd30.DIEM_LETTERS.index(n) + 1
+                    break
+                letter = max(letter, 0) + 1
                 want = nd30.diem_letter(letter)
                 if n != want:
                     yield _seq_hit(ctx, p, f"{want})", f"{n})")
-                    if n in nd30.DIEM_LETTERS:
-                        letter = nd30.DIEM_LETTERS.index(n) + 1
+                    # Resync on the letter seen; a letter the Vietnamese alphabet does not
+                    # have (f, j, w, z) leaves the count unknown until the next one.
+                    letter = nd30.DIEM_LETTERS.index(n) + 1 if n in nd30.DIEM_LETTERS else -1
             break
+
+
+_OPEN_QUOTES = ("“", '"', "«")
+_QUOTE_SPAN = 8  # paragraphs a quotation without its closing quote may run on
+_CLOSE_QUOTES = ("”", '"', "»")
+_UPPER_LETTER = re.compile(r"^[A-HJ-UWYZĐ]\.\s")  # not I, V, X: those are roman numerals
 
 
 def _seq_hit(ctx: Context, p: ParaFacts, want: str, got: str) -> Hit:

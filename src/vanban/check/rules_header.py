@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import Hit, Text, mm, num, rule
-from vanban.check.locate import Piece, norm
+from vanban.check.locate import DATE_RE, Piece, norm
 from vanban.rules import nd30
 
 
@@ -59,17 +59,20 @@ def rule_lengths(text_mm: float, rng: nd30.Range, lang: str) -> str:
 
 
 def _rule_hits(ctx: Context, piece: Piece, rng: nd30.Range, what: str,
-               what_en: str) -> Iterator[Hit]:
+               what_en: str, block: tuple[Piece, ...] = ()) -> Iterator[Hit]:
     """A missing rule under ``piece``, or one whose length is outside ``rng`` × the text."""
     shape, shape_en = rule_shape(rng).vi, rule_shape(rng).en
-    line = ctx.rule_under(piece)
+    # The rule is measured against the longest line of the component (all of its lines).
+    widths = [w for w in (ctx.text_width_mm(x) for x in (*block, piece)) if w]
+    text = max(widths) if widths else None
+    line = ctx.rule_under(piece, text * (rng.lo + rng.hi) / 2 if text else None,
+                          tuple(x.para for x in block))
     where = ctx.where(piece)
     if line is None:
         yield Hit(where, Text(f"đường kẻ {shape}", f"a rule {shape_en}"), NONE,
                   f"Dưới {what} phải có đường kẻ ngang nét liền {shape}.",
                   f"A solid horizontal rule {shape_en} must be drawn under the {what_en}.")
         return
-    text = ctx.text_width_mm(piece)
     if line.length_mm is None or not text:
         return
     ratio = line.length_mm / text
@@ -131,7 +134,7 @@ _EXAMPLE_DATE = f"Hà Nội, {nd30.format_date(2024, 1, 5)}"
 def number(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.number
     if piece is None:
-        if ctx.layout.type_key or ctx.layout.vv:
+        if (ctx.layout.type_key or ctx.layout.vv) and not ctx.layout.attached:
             yield missing(ctx, "số, ký hiệu văn bản (Số: …/…)", "number and code",
                           _EXAMPLE_NUMBER)
         return
@@ -145,6 +148,9 @@ def number(ctx: Context) -> Iterator[Hit]:
                   f"The number must read like '{_EXAMPLE_NUMBER}'.")
     else:
         shown, code = m.group("num"), m.group("code")
+        legal = nd30.LEGAL_NUMBER_PATTERN.match(f"{shown}/{code}")
+        if legal:  # a legal document's number carries its year: "Số: 12/2025/TT-BTC"
+            code = legal.group("code")
         if shown and not set(shown) <= _DRAFT_BLANK:
             digits = shown.isascii() and shown.isdigit()
             want = nd30.number_and_code(int(shown), code).split("/")[0] if digits else None
@@ -171,23 +177,22 @@ def number_type(ctx: Context) -> Iterator[Hit]:
     m = _NUMBER.match(norm(piece.text)) if piece else None
     if m is None or key is None:
         return
-    name, abbr = nd30.DOCUMENT_TYPES[key]
-    first = m.group("code").split("-")[0].strip()
+    name, abbr = {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}[key]
+    first = m.group("code").split("/")[-1].split("-")[0].strip()
     if abbr and first != abbr:
         yield Hit(ctx.where(piece), f"{abbr}-…", first,
                   f"Văn bản là {name} nên ký hiệu phải bắt đầu bằng «{abbr}».",
                   f"A {name} has a code starting with '{abbr}'.")
 
 
-_DATE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*ngày\s+(?P<day>\S*)\s+tháng\s+"
-                   r"(?P<month>\S*)\s+năm\s+(?P<year>\S+)$", re.IGNORECASE)
+_DATE = DATE_RE
 
 
 @rule("ND30-DATE", "Địa danh và ngày, tháng, năm", "Place and date", nd30.PLACE_DATE.ref)
 def place_date(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.place_date
     if piece is None:
-        if ctx.layout.type_key or ctx.layout.vv:
+        if (ctx.layout.type_key or ctx.layout.vv) and not ctx.layout.attached:
             yield missing(ctx, "địa danh và ngày, tháng, năm ban hành", "place and date",
                           _EXAMPLE_DATE)
         return

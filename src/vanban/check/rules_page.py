@@ -29,13 +29,20 @@ def _section_where(sec: SectionFacts) -> Where:
 @rule("ND30-PAGE-SIZE", "Khổ giấy A4", "A4 paper", nd30.PAGE_REF)
 def page_size(ctx: Context) -> Iterator[Hit]:
     tol = nd30.PAGE_SIZE_TOLERANCE_MM
+    seen: dict[tuple, list[SectionFacts]] = {}
     for sec in ctx.facts.sections:
         w, h = sec.page_w_mm, sec.page_h_mm
         dims = sorted((w or 0, h or 0))
         if abs(dims[0] - nd30.PAGE_WIDTH_MM) > tol or abs(dims[1] - nd30.PAGE_HEIGHT_MM) > tol:
-            yield Hit(_section_where(sec), both(_a4),
-                      both(_size, w, h),
-                      f"Khổ giấy phải là {_a4('vi')}.", f"The paper must be {_a4('en')}.")
+            seen.setdefault((round(dims[0]), round(dims[1])), []).append(sec)
+    for secs in seen.values():  # one finding per paper size, at its first section
+        sec, more = secs[0], len(secs) - 1
+        found = both(_size, sec.page_w_mm, sec.page_h_mm)
+        yield Hit(_section_where(sec), both(_a4),
+                  Text(found.vi + (f" (và {more} mục khác)" if more else ""),
+                       found.en + (f" (and {more} more section{'s' if more > 1 else ''})"
+                                   if more else "")),
+                  f"Khổ giấy phải là {_a4('vi')}.", f"The paper must be {_a4('en')}.")
 
 
 @rule("ND30-PAGE-ORIENT", "Hướng giấy dọc", "Portrait orientation", nd30.PAGE_REF)
@@ -53,18 +60,31 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
 
 @rule("ND30-MARGINS", "Lề trang", "Page margins", nd30.MARGIN_TOP.ref)
 def margins(ctx: Context) -> Iterator[Hit]:
+    # One finding per side and wrong value, at its first section: a document of twelve
+    # sections with the same left margin has one mistake, not twelve.
     sides = (("trên", "top", nd30.MARGIN_TOP), ("dưới", "bottom", nd30.MARGIN_BOTTOM),
              ("trái", "left", nd30.MARGIN_LEFT), ("phải", "right", nd30.MARGIN_RIGHT))
+    seen: dict[tuple, list[SectionFacts]] = {}
     for sec in ctx.facts.sections:
         for vi, en, rng in sides:
             value = getattr(sec, f"margin_{en}_mm")
             if not margin_ok(sec, en):
-                # A landscape section may be laid out for its table: warn, do not fail.
-                sev = Severity.WARNING if sec.orient == "landscape" else None
-                yield Hit(_section_where(sec), both(_mm_range, rng),
-                          both(mm, value),
-                          f"Lề {vi} phải từ {num(rng.lo)} đến {mm(rng.hi)}.",
-                          f"The {en} margin must be {_mm_range(rng, 'en')}.", sev)
+                key = (vi, en, None if value is None else round(value, 1),
+                       sec.orient == "landscape")
+                seen.setdefault(key, []).append(sec)
+    for (vi, en, _value, landscape), secs in seen.items():
+        sec, rng = secs[0], {e: r for _v, e, r in sides}[en]
+        value = getattr(sec, f"margin_{en}_mm")
+        more = len(secs) - 1
+        # A landscape section may be laid out for its table: warn, do not fail.
+        sev = Severity.WARNING if landscape else None
+        found = both(mm, value)
+        yield Hit(_section_where(sec), both(_mm_range, rng),
+                  Text(found.vi + (f" (và {more} mục khác)" if more else ""),
+                       found.en + (f" (and {more} more section{'s' if more > 1 else ''})"
+                                   if more else "")),
+                  f"Lề {vi} phải từ {num(rng.lo)} đến {mm(rng.hi)}.",
+                  f"The {en} margin must be {_mm_range(rng, 'en')}.", sev)
 
 
 def _mm_range(rng: nd30.Range, lang: str) -> str:
@@ -86,12 +106,28 @@ def _all_paragraphs(ctx: Context) -> Iterator[tuple[ParaFacts, Where]]:
 
 
 def _visible_runs(ctx: Context) -> Iterator[tuple[RunFacts, Where]]:
-    """Runs that show text, each with where it is."""
+    """Runs that show text, each with where it is (its paragraph; the excerpt is the run's
+    text, made by ``at_run`` only for the runs a finding names)."""
     for p, where in _all_paragraphs(ctx):
         for r in p.runs:
             if not r.hidden and r.text.strip():
-                yield r, Where(where.paragraph, where.cell, where.part, where.section,
-                               excerpt=excerpt(r.text))
+                yield r, where
+
+
+def at_run(where: Where, r: RunFacts) -> Where:
+    """``where`` narrowed to the run ``r`` (its text as the excerpt)."""
+    return Where(where.paragraph, where.cell, where.part, where.section, excerpt=excerpt(r.text))
+
+
+_FACES = frozenset({"bold", "italic", "bold italic", "regular"})
+
+
+def is_times(name: str | None) -> bool:
+    """Times New Roman, also when a converter named one of its faces ("Times New Roman Bold"):
+    Word draws that with the family's bold face."""
+    if name is None or not name.startswith(nd30.FONT):
+        return False
+    return name[len(nd30.FONT):].strip().casefold() in _FACES | {""}
 
 
 def _fonts(names: list[str | None]) -> Text:
@@ -103,14 +139,24 @@ def _fonts(names: list[str | None]) -> Text:
 
 @rule("ND30-FONT", "Phông chữ Times New Roman", "Times New Roman font", nd30.FONT_REF)
 def font(ctx: Context) -> Iterator[Hit]:
-    reported = set()
+    # One finding per wrong font, at its first paragraph, counting the others: a document set
+    # in Arial is one mistake, not one per paragraph.
+    first: dict[str | None, Where] = {}
+    places: dict[str | None, set] = {}
     for r, where in _visible_runs(ctx):
-        key = (where.part, where.section, where.paragraph, where.cell)
-        bad = [r.fonts[i] for i in (0, 1) if r.fonts[i] != nd30.FONT]
-        if bad and key not in reported:  # one finding per paragraph: its first wrong run
-            reported.add(key)
-            yield Hit(where, nd30.FONT, _fonts(bad), f"Chữ phải dùng phông {nd30.FONT}.",
-                      f"Text must be set in {nd30.FONT}.")
+        for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if not is_times(r.fonts[i])):
+            if face not in first:
+                first[face] = at_run(where, r)
+            places.setdefault(face, set()).add(
+                (where.part, where.section, where.paragraph, where.cell))
+    for face, where in first.items():
+        more = len(places[face]) - 1
+        found = _fonts([face])
+        yield Hit(where, nd30.FONT,
+                  Text(found.vi + (f" (và {more} đoạn khác)" if more else ""),
+                       found.en + (f" (and {more} more paragraph{'s' if more > 1 else ''})"
+                                   if more else "")),
+                  f"Chữ phải dùng phông {nd30.FONT}.", f"Text must be set in {nd30.FONT}.")
 
 
 _SLOTS = ((2, "eastAsia"), (3, "cs"))
@@ -128,11 +174,11 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
     slots: dict[str, list[str]] = {}
     for r, where in _visible_runs(ctx):
         bad = [(name, r.fonts[i]) for i, name in _SLOTS
-               if r.fonts[i] is not None and r.fonts[i] != nd30.FONT]
+               if r.fonts[i] is not None and not is_times(r.fonts[i])]
         if not bad:
             continue
         runs += 1
-        first = first or where
+        first = first or at_run(where, r)
         for name, face in bad:
             faces = slots.setdefault(name, [])
             if face not in faces:
@@ -154,13 +200,21 @@ def _runs(n: int) -> str:
 
 @rule("ND30-FONT-COLOR", "Chữ màu đen", "Black text", nd30.FONT_REF)
 def font_color(ctx: Context) -> Iterator[Hit]:
-    reported = set()
+    first: dict[str, Where] = {}
+    places: dict[str, set] = {}
     for r, where in _visible_runs(ctx):
-        key = (where.part, where.section, where.paragraph, where.cell)
-        if r.color is not None and key not in reported:  # one finding per paragraph
-            reported.add(key)
-            yield Hit(where, Text("đen", "black"), f"#{r.color}",
-                      "Chữ phải màu đen.", "Text must be black.")
+        if r.color is not None:  # one finding per colour, counting its paragraphs
+            if r.color not in first:
+                first[r.color] = at_run(where, r)
+            places.setdefault(r.color, set()).add(
+                (where.part, where.section, where.paragraph, where.cell))
+    for color, where in first.items():
+        more = len(places[color]) - 1
+        yield Hit(where, Text("đen", "black"),
+                  Text(f"#{color}" + (f" (và {more} đoạn khác)" if more else ""),
+                       f"#{color}" + (f" (and {more} more paragraph{'s' if more > 1 else ''})"
+                                      if more else "")),
+                  "Chữ phải màu đen.", "Text must be black.")
 
 
 def _page_fields(part) -> list[ParaFacts]:
@@ -171,6 +225,23 @@ def _page_fields(part) -> list[ParaFacts]:
       f"Page number in the top margin, centred, {pt_range(nd30.PAGE_NUMBER.size, 'en')}",
       nd30.PAGE_NUMBER.ref)
 def page_number(ctx: Context) -> Iterator[Hit]:
+    # Sections share (inherit) their headers: one finding per mistake, at its first section.
+    seen: dict[tuple, list[Hit]] = {}
+    for hit in _page_number_hits(ctx):
+        seen.setdefault((hit.message, str(hit.found)), []).append(hit)
+    for hits in seen.values():
+        hit, more = hits[0], len(hits) - 1
+        if not more:
+            yield hit
+            continue
+        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
+        yield Hit(hit.where, hit.expected,
+                  Text(f"{found.vi} (và {more} mục khác)",
+                       f"{found.en} (and {more} more section{'s' if more > 1 else ''})"),
+                  hit.message, hit.message_en, hit.severity)
+
+
+def _page_number_hits(ctx: Context) -> Iterator[Hit]:
     fmt = nd30.PAGE_NUMBER
     for sec in ctx.facts.sections:
         where = Where(part="header", section=sec.index)
@@ -199,7 +270,8 @@ def page_number(ctx: Context) -> Iterator[Hit]:
                 yield Hit(where, Text("chữ đứng", "upright"),
                           Text("nghiêng hoặc đậm", "italic or bold"), "Số trang phải chữ đứng, "
                           "không đậm.", "The page number must be upright and not bold.")
-            if p.align != "center":
+            # A number centred with a tab stop reads as left-aligned: --pdf measures where it is.
+            if p.align != "center" and "\t" not in p.text:
                 yield Hit(where, Text("căn giữa", "centred"), p.align, "Số trang phải căn giữa.",
                           "The page number must be centred.")
         if sec.index == 0 and sec.pg_num_start not in (None, 1):
@@ -267,3 +339,14 @@ def margin_ok(sec: SectionFacts, side: str) -> bool:
     value = getattr(sec, f"margin_{side}_mm")
     tol = nd30.LENGTH_TOLERANCE_MM
     return value is not None and rng.lo - tol <= value <= rng.hi + tol
+
+
+def page_number_size_wrong(sec: SectionFacts) -> bool:
+    """The DOCX sets the section's header page number in a size outside the decree's range
+    (ND30-PAGE-NUMBER reports it)."""
+    header = sec.headers.get("default")
+    for p in _page_fields(header) if header else []:
+        runs = [r for r in p.runs if r.field and r.field.split()[:1] == ["PAGE"]]
+        if any(r.size_pt not in nd30.PAGE_NUMBER.size for r in runs):
+            return True
+    return False

@@ -12,7 +12,12 @@ from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt, pt_range, rule
 from vanban.check.locate import norm
 from vanban.check.rules_header import rule_lengths, rule_shape
-from vanban.check.rules_page import has_header_page_number, margin_ok, shows_page_number_on_page_1
+from vanban.check.rules_page import (
+    has_header_page_number,
+    margin_ok,
+    page_number_size_wrong,
+    shows_page_number_on_page_1,
+)
 from vanban.rules import nd30
 
 # Layout slack for measured positions: glyph side bearings, border widths, rounding.
@@ -26,19 +31,45 @@ def _pages(ctx: Context):
 
 
 def _section_for_page(ctx: Context, number: int):
-    # Without a page map, page 1 belongs to section 0 and the others to the last section that
-    # is portrait-or-not; margins are the same in every section of a conforming document.
+    """The section a page belongs to, from where each section's first text shows up."""
     sections = ctx.facts.sections
-    return sections[0] if number == 1 or len(sections) == 1 else sections[-1]
+    starts = ctx.section_starts
+    index = max((i for i, first in enumerate(starts) if first <= number), default=0)
+    return sections[min(index, len(sections) - 1)]
+
+
+def collapse(hits: list[Hit]) -> Iterator[Hit]:
+    """One hit per distinct mistake, at its first page, counting the other pages: a page
+    number set wrong shows on every page but is one defect."""
+    groups: dict[tuple, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.message, str(hit.expected)), []).append(hit)
+    for group in groups.values():
+        hit, more = group[0], len(group) - 1
+        if not more:
+            yield hit
+            continue
+        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
+        yield Hit(hit.where, hit.expected,
+                  Text(f"{found.vi} (và {more} trang khác)",
+                       f"{found.en} (and {more} more page{'s' if more > 1 else ''})"),
+                  hit.message, hit.message_en, hit.severity)
 
 
 @rule("ND30-PDF-MARGINS", "Lề trang đo trên bản PDF", "Margins measured on the PDF",
       nd30.MARGIN_LEFT.ref, needs_pdf=True)
 def pdf_margins(ctx: Context) -> Iterator[Hit]:
+    yield from collapse(list(_pdf_margin_hits(ctx)))
+
+
+def _pdf_margin_hits(ctx: Context) -> Iterator[Hit]:
     tol = PDF_TOLERANCE_MM
     for page in _pages(ctx):
-        lines = [ln for ln in page.lines if not (ln.text.isdigit() and ln.bottom <=
-                                                  nd30.MARGIN_TOP.lo + tol)]
+        # A page number in the header or footer is not body text in the margin (a footer
+        # page number is ND30-PAGE-NUMBER's finding).
+        lines = [ln for ln in page.lines if not (ln.text.isdigit() and (
+            ln.bottom <= nd30.MARGIN_TOP.lo + tol or
+            page.height_mm - ln.top <= nd30.MARGIN_BOTTOM.hi + tol))]
         if not lines:
             continue
         x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
@@ -125,12 +156,20 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
 @rule("ND30-PDF-PAGE-NUMBER", "Số trang đo trên bản PDF", "Page numbers measured on the PDF",
       nd30.PAGE_NUMBER.ref, needs_pdf=True)
 def pdf_page_number(ctx: Context) -> Iterator[Hit]:
+    yield from collapse(list(_pdf_page_number_hits(ctx)))
+
+
+def _pdf_page_number_hits(ctx: Context) -> Iterator[Hit]:
     from vanban.pdf.geometry import page_number_candidates
 
     for page in _pages(ctx):
         sec = _section_for_page(ctx, page.number)
         top = (sec.margin_top_mm or nd30.MARGIN_TOP.hi) + PDF_TOLERANCE_MM
         numbers = page_number_candidates(page, top)
+        first = page.lines[0] if page.lines else None
+        if not numbers and first is not None and first.text.isascii() and \
+                first.text.isdigit() and first.top <= top:
+            numbers = [first]  # a tall header pushes the number below the margin line
         where = Where(part="page", page=page.number)
         if page.number == 1:
             # A PAGE field in the first page's header is reported by ND30-PAGE-NUMBER-FIRST.
@@ -141,9 +180,13 @@ def pdf_page_number(ctx: Context) -> Iterator[Hit]:
         labels = {norm(a.label.text) for a in ctx.layout.appendices}
         body_lines = [ln for ln in page.lines if ln not in numbers]
         opens_appendix = bool(body_lines) and norm(body_lines[0].text) in labels
+        # The first page of a later section with "different first page" shows its own
+        # (empty) first-page header: an appendix or attached document starting anew.
+        title_page = sec.index > 0 and sec.title_pg and \
+            ctx.section_starts[sec.index] == page.number
         if not numbers:
             # No PAGE field in the DOCX header (missing, or in the footer): ND30-PAGE-NUMBER.
-            if not opens_appendix and has_header_page_number(sec):
+            if not opens_appendix and not title_page and has_header_page_number(sec):
                 yield Hit(where, Text("số trang ở lề trên", "a page number in the top margin"),
                           NONE,
                           "Không thấy số trang ở lề trên.", "No page number in the top margin.")
@@ -155,7 +198,9 @@ def pdf_page_number(ctx: Context) -> Iterator[Hit]:
             yield Hit(where, Text("căn giữa", "centred"), both(_off_by, n.centre - centre),
                       "Số trang phải căn giữa theo chiều ngang.",
                       "The page number must be centred horizontally.")
-        if n.size_pt not in nd30.PAGE_NUMBER.size:
+        # A size the DOCX sets wrong is ND30-PAGE-NUMBER's finding; here only what it cannot
+        # see (a size from a style LibreOffice resolves differently, a typed number).
+        if n.size_pt not in nd30.PAGE_NUMBER.size and not page_number_size_wrong(sec):
             size = nd30.PAGE_NUMBER.size
             yield Hit(where, both(pt_range, size), both(pt, n.size_pt),
                       f"Số trang phải cỡ chữ {pt_range(size)}.",

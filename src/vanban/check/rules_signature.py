@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import Hit, Text, rule
-from vanban.check.locate import Piece, norm
+from vanban.check.locate import Piece, entry_groups, norm
+from vanban.errors import Severity
 from vanban.rules import nd30
 
 
@@ -14,6 +15,8 @@ from vanban.rules import nd30
 def noi_nhan(ctx: Context) -> Iterator[Hit]:
     label, entries = ctx.layout.noi_nhan_label, ctx.layout.noi_nhan
     if label is None:
+        if ctx.layout.attached:  # an attached document has no Nơi nhận of its own (Mẫu 1.3)
+            return
         yield missing(ctx, "phần «Nơi nhận:»", "'Nơi nhận:' block", nd30.NOI_NHAN_LABEL_TEXT)
         return
     if norm(label.text) != nd30.NOI_NHAN_LABEL_TEXT:
@@ -25,9 +28,10 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
         yield Hit(ctx.where(label), "- …;", NONE, "Nơi nhận phải liệt kê các nơi nhận.",
                   "The Nơi nhận block must list its recipients.")
         return
-    for piece in entries[:-1]:
-        if not (piece.text.startswith("-") and piece.text.endswith(";")):
-            yield Hit(ctx.where(piece), "- …;", piece.text,
+    for group in entry_groups(entries)[:-1]:
+        piece = group[0]
+        if not (piece.text.startswith("-") and group[-1].text.rstrip().endswith(";")):
+            yield Hit(ctx.where(piece), "- …;", " ".join(x.text for x in group),
                       "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng «;».",
                       "Each recipient goes on its own line starting with '-' and ending with ';'.")
     for piece in entries:
@@ -41,10 +45,12 @@ def luu(ctx: Context) -> Iterator[Hit]:
     entries = ctx.layout.noi_nhan
     if not entries:
         return
-    last = entries[-1]
-    if not nd30.LUU_PATTERN.match(norm(last.text)):
+    group = entry_groups(entries)[-1]
+    last = group[0]
+    if not nd30.LUU_PATTERN.match(norm(" ".join(x.text for x in group))):
         yield Hit(ctx.where(last), Text(f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.",
-                                        f"- {nd30.LUU_PREFIX}, <drafting unit>."), last.text,
+                                        f"- {nd30.LUU_PREFIX}, <drafting unit>."),
+                  " ".join(x.text for x in group),
                   f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị soạn "
                   "thảo>.».",
                   f"The last recipient line must be '- {nd30.LUU_PREFIX}, <drafting unit>.'.")
@@ -70,7 +76,9 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
         yield from ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
                                    "signing authority / position")
     if name is None:
-        yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"))
+        # A draft may leave the name for the signer's office to type: warn, do not fail.
+        yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),
+                      Severity.WARNING if ctx.layout.draft else None)
         return
     yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name")
 
@@ -95,7 +103,8 @@ def sign_authority(ctx: Context) -> Iterator[Hit]:
                       f"The authority prefix is written '{stripped}.'.")
         if first == _KY_THAY:
             below = authority[i + 1] if i + 1 < len(authority) else None
-            if below is None or not norm(below.text).startswith(nd30.DEPUTY_WORD):
+            # A deputy's title: "PHÓ …", or a ministry's "THỨ TRƯỞNG".
+            if below is None or not norm(below.text).startswith(nd30.DEPUTY_WORDS):
                 yield Hit(ctx.where(below or piece), _DEPUTY,
                           norm(below.text) if below else NONE,
                           f"Ký thay ({_KY_THAY}) thì dòng chức vụ bên dưới phải là cấp phó "

@@ -29,7 +29,7 @@ def compose_quyet_dinh(resolved: Resolved) -> Document:
         body.append(Para(Kind.DIEU, article.article, numbering.article_label(a)))
         c.blocks(article.content, ("articles", a - 1, "content"), (), body)
     first = (f"{nd30.NHU_DIEU} {executors_article(plan.articles)}",)
-    reference = nd30.ATTACHED_REF.format(
+    reference = nd30.ATTACHED_REF_LINE.format(
         number=nd30.number_and_code(plan.number, resolved.code), date=frame.date_words(plan),
         issuer=resolved.issuer.unit.name if resolved.issuer else "")
     # Căn cứ and "Theo đề nghị" are one list: each line ends with ";", the very last with ".".

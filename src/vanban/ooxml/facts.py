@@ -26,6 +26,8 @@ class RunFacts:
     hidden: bool = False
     field: str | None = None
     """Instruction of the innermost field this run belongs to (e.g. 'PAGE'), if any."""
+    vert_align: str | None = None
+    """'superscript' or 'subscript' (``w:vertAlign``); None for the baseline."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ class ParaFacts:
     numbering: tuple[str, int] | None = None
     """(numId, ilvl) when the paragraph is in an automatic list (its label is not in ``text``)."""
     drawings: tuple[float, ...] = ()
-    """Widths in mm of drawn objects (DrawingML extents, VML lines/shapes) in the paragraph."""
+    """Widths in mm of the flat drawn objects, lines (DrawingML extents, VML lines/shapes no
+    taller than 2 mm), anchored in the paragraph; pictures are left out."""
 
 
 @dataclass(frozen=True)

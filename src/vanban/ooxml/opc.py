@@ -14,7 +14,12 @@ from vanban.ooxml.props import W_NS
 _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MAX_PART_BYTES = 256 * 1024 * 1024
+# Bounds on what one DOCX may make us hold: the bytes actually inflated (members may lie about
+# their size, so the count is of what comes out of the decompressor), per part and in all.
+# A 1,700-page report's document.xml is about 40 MB; a zip bomb is refused before it grows.
+MAX_PART_BYTES = 96 * 1024 * 1024
+MAX_INFLATED_BYTES = 192 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 
 def _parser() -> etree.XMLParser:
@@ -47,6 +52,7 @@ class _Package:
                         "zip của Word).", name,
                         message_en=f"{name} is not a DOCX file (not a zip package).") from None
         self.names = set(self.zip.namelist())
+        self.inflated = 0
         self.main = self._main_part()
         if self.main not in self.names:
             raise self.corrupt(f"thiếu phần {self.main}", f"{self.main} is missing")
@@ -59,13 +65,29 @@ class _Package:
         if part not in self.names:
             return None
         info = self.zip.getinfo(part)
-        if info.file_size > _MAX_PART_BYTES:
-            raise self.corrupt(f"phần {part} quá lớn", f"part {part} is too large")
+        if info.file_size > MAX_PART_BYTES:
+            raise self.too_large(part)
+        chunks, size = [], 0
         try:
-            return self.zip.read(part)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+            with self.zip.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    self.inflated += len(chunk)
+                    if size > MAX_PART_BYTES or self.inflated > MAX_INFLATED_BYTES:
+                        raise self.too_large(part)
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise self.corrupt(f"không giải nén được {part}", f"cannot unzip {part} ({exc})") \
                 from None
+        return b"".join(chunks)
+
+    def too_large(self, part: str):
+        limit = MAX_PART_BYTES // (1024 * 1024)
+        return error("docx.too-large",
+                     f"Tệp {self.name} quá lớn: phần {part} giải nén ra hơn {limit} MB (có thể là "
+                     "tệp nén độc hại); không đọc tiếp.", self.name,
+                     message_en=f"{self.name} is too large: its part {part} inflates to more than "
+                                f"{limit} MB (possibly a zip bomb); not read further.")
 
     def xml(self, part: str) -> etree._Element | None:
         data = self.read(part)

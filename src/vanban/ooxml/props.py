@@ -45,30 +45,38 @@ def _rpr_props(rpr: etree._Element | None) -> dict:
     out: dict = {}
     if rpr is None:
         return out
-    fonts = rpr.find(_w("rFonts"))
-    if fonts is not None:
-        for slot, theme_attr in (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"),
-                                 ("eastAsia", "eastAsiaTheme"), ("cs", "cstheme")):
-            if fonts.get(_w(theme_attr)):
-                out["font_" + slot] = ("theme", fonts.get(_w(theme_attr)))
-            elif fonts.get(_w(slot)) is not None:
-                out["font_" + slot] = ("name", fonts.get(_w(slot)))
-    for tag in ("sz", "szCs"):
-        el = rpr.find(_w(tag))
-        if el is not None and _twips(el.get(_w("val"))) is not None:
-            out[tag] = _twips(el.get(_w("val"))) / 2
-    for tag in _TOGGLES:
-        el = rpr.find(_w(tag))
-        if el is not None:
+    # One pass over the children (a document has tens of thousands of runs).
+    for el in rpr:
+        tag = _LOCAL.get(el.tag)
+        if tag is None:
+            continue
+        if tag == "rFonts":
+            for slot, theme_attr in _FONT_SLOTS:
+                if el.get(_w(theme_attr)):
+                    out["font_" + slot] = ("theme", el.get(_w(theme_attr)))
+                elif el.get(_w(slot)) is not None:
+                    out["font_" + slot] = ("name", el.get(_w(slot)))
+        elif tag in ("sz", "szCs"):
+            value = _twips(el.get(_W_VAL))
+            if value is not None:
+                out[tag] = value / 2
+        elif tag in _TOGGLES:
             out[tag] = _on(el)
-    u = rpr.find(_w("u"))
-    if u is not None:
-        out["u"] = None if u.get(_w("val"), "single") == "none" else u.get(_w("val"), "single")
-    color = rpr.find(_w("color"))
-    if color is not None:
-        val = color.get(_w("val"), "auto")
-        out["color"] = None if val.lower() in ("auto", "000000") else val.upper()
+        elif tag == "u":
+            val = el.get(_W_VAL, "single")
+            out["u"] = None if val == "none" else val
+        elif tag == "vertAlign":
+            out["vertAlign"] = None if el.get(_W_VAL) == "baseline" else el.get(_W_VAL)
+        elif tag == "color":
+            val = el.get(_W_VAL, "auto")
+            out["color"] = None if val.lower() in ("auto", "000000") else val.upper()
     return out
+
+
+_FONT_SLOTS = (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"), ("eastAsia", "eastAsiaTheme"),
+               ("cs", "cstheme"))
+_LOCAL = {_w(t): t for t in ("rFonts", "sz", "szCs", *_TOGGLES, "u", "vertAlign", "color")}
+_W_VAL = _w("val")
 
 
 _JC = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",

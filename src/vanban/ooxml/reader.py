@@ -10,6 +10,9 @@ conditional formatting are not applied. Lengths are in mm, sizes in pt.
 
 from __future__ import annotations
 
+import os
+import stat
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -25,7 +28,7 @@ from vanban.ooxml.facts import (
     TableFacts,
 )
 from vanban.ooxml.opc import PKG_REL_NS, _Package
-from vanban.ooxml.props import A_NS, R_NS, V_NS, W_NS, WP_NS, _w
+from vanban.ooxml.props import A_NS, R_NS, V_NS, W_NS, WP_NS, _on, _w
 from vanban.ooxml.sections import _section
 from vanban.ooxml.story import _Story
 from vanban.ooxml.style_chain import _Styles
@@ -45,7 +48,45 @@ __all__ = [
     "SectionFacts",
     "TableFacts",
     "read_docx",
+    "read_source",
 ]
+
+MAX_PARAGRAPHS = 200_000
+"""Most paragraphs read from one document (a 1,700-page report has 50,000)."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest DOCX read from disk (Word refuses documents far smaller than this)."""
+
+
+def read_source(source: Path | str) -> bytes:
+    """The bytes of a DOCX on disk. Only a regular file is read, and its size is checked
+    before reading (``/dev/zero`` or a FIFO named ``x.docx`` is refused, never waited on).
+    Raises VanbanError ``docx.unreadable``, ``docx.not-a-file`` or ``docx.too-large``."""
+    label = str(source)
+    try:
+        info = os.stat(source)
+        if not stat.S_ISREG(info.st_mode):
+            raise error("docx.not-a-file",
+                        f"{label} không phải là tệp thông thường (thiết bị, FIFO hay socket); "
+                        "không đọc.", label,
+                        message_en=f"{label} is not a regular file (a device, FIFO or socket); "
+                                   "not read.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_large(label)
+        with open(source, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        vi, en = read_reason(exc)
+        raise error("docx.unreadable", f"Không đọc được tệp {label}: {vi}.",
+                    label, message_en=f"Cannot read {label}: {en}.") from None
+    if len(data) > MAX_FILE_BYTES:  # grew while we read it
+        raise _too_large(label)
+    return data
+
+
+def _too_large(label: str):
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return error("docx.too-large", f"Tệp {label} quá lớn (hơn {limit} MB); không đọc.", label,
+                 message_en=f"{label} is too large (more than {limit} MB); not read.")
 
 
 def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFacts:
@@ -58,19 +99,14 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
         data, label = bytes(source), name or "<bytes>"
     else:
         label = name or str(source)
-        try:
-            data = Path(source).read_bytes()
-        except OSError as exc:
-            vi, en = read_reason(exc)
-            raise error("docx.unreadable", f"Không đọc được tệp {label}: {vi}.",
-                        label, message_en=f"Cannot read {label}: {en}.") from None
+        data = read_source(source)
     pkg = _Package(data, label)
     doc = pkg.xml(pkg.main)
     body = doc.find(_w("body")) if doc is not None else None
     if body is None:
         raise pkg.corrupt("không có phần thân w:body", "no w:body element")
     styles = _Styles(pkg.part_of_type("/styles"), pkg.part_of_type("/theme"))
-    story = _Story(styles)
+    story = _Story(styles, limit=MAX_PARAGRAPHS, name=label)
     story.walk(body)
     ends = list(story.section_ends)
     final = body.find(_w("sectPr"))
@@ -83,4 +119,16 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
     for i, (sect, last) in enumerate(ends):
         sections.append(_section(pkg, styles, sect, i, first, last, inherited, rels))
         first = last + 1
-    return DocFacts(label, tuple(story.paragraphs), tuple(story.tables), tuple(sections))
+    settings = pkg.part_of_type("/settings")
+    even = settings is not None and any(_on(el) for el in settings.iter(_w("evenAndOddHeaders")))
+    return DocFacts(label, tuple(story.paragraphs), tuple(story.tables),
+                    tuple(_shown(sec, even) for sec in sections))
+
+
+def _shown(sec: SectionFacts, even: bool) -> SectionFacts:
+    """The section with only the headers and footers Word shows: 'even' ones only when the
+    document turns on different odd and even pages, 'first' ones only with a different first
+    page (the others stay in the file but are never printed)."""
+    kinds = {"default"} | ({"even"} if even else set()) | ({"first"} if sec.title_pg else set())
+    return replace(sec, headers={k: v for k, v in sec.headers.items() if k in kinds},
+                   footers={k: v for k, v in sec.footers.items() if k in kinds})

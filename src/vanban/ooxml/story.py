@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from vanban.errors import error
 from vanban.ooxml.facts import CellFacts, ParaFacts, RunFacts, TableFacts
 from vanban.ooxml.props import (
     _TOGGLES,
@@ -22,6 +23,7 @@ from vanban.ooxml.props import (
 from vanban.ooxml.style_chain import _Styles
 
 _EMU_PER_MM = 36000
+_FLAT_MM = 2.0  # a drawn shape no taller than this is a line (a rule), not a picture
 _RUN_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
                                    "moveTo", "sdtContent", "sdt", "dir", "bdo")}
 _BLOCK_CONTAINERS = {_w(t) for t in ("sdt", "sdtContent", "customXml")}
@@ -30,8 +32,11 @@ _BLOCK_CONTAINERS = {_w(t) for t in ("sdt", "sdtContent", "customXml")}
 class _Story:
     """Turns the block content of one part into ParaFacts/TableFacts (a single-use builder)."""
 
-    def __init__(self, styles: _Styles, origin: tuple = ("body",)):
+    def __init__(self, styles: _Styles, origin: tuple = ("body",), *, limit: int = 0,
+                 name: str = ""):
         self.styles = styles
+        self.limit = limit
+        self.name = name
         self.origin = origin
         self.paragraphs: list[ParaFacts] = []
         self.tables: list[TableFacts] = []
@@ -86,6 +91,12 @@ class _Story:
                                           self.section))
 
     def paragraph(self, p: etree._Element, container: tuple, table_style: str | None) -> None:
+        if self.limit and len(self.paragraphs) >= self.limit:
+            raise error("docx.too-large",
+                        f"Tệp {self.name} có hơn {self.limit:,} đoạn văn; không đọc tiếp."
+                        .replace(",", "."), self.name,
+                        message_en=f"{self.name} has more than {self.limit:,} paragraphs; not "
+                                   "read further.")
         st = self.styles
         ppr_el = p.find(_w("pPr"))
         direct = _ppr_props(ppr_el)
@@ -180,7 +191,8 @@ class _Story:
             size_pt=size, size_cs_pt=props.get("szCs", size), bold=toggles["b"],
             italic=toggles["i"], underline=props.get("u"), caps=toggles["caps"],
             color=props.get("color"), hidden=toggles["vanish"],
-            field=(_instr(field) if isinstance(field, dict) else field) or None)
+            field=(_instr(field) if isinstance(field, dict) else field) or None,
+            vert_align=props.get("vertAlign"))
 
 
 def _instr(field: dict) -> str:
@@ -207,11 +219,12 @@ def _iter_runs(p: etree._Element, simple: str | None = None):
 
 def _drawing_widths(r: etree._Element) -> list[float]:
     """DrawingML extents in the run; VML only when there is no DrawingML (AlternateContent)."""
-    found = [int(ext.get("cx", "0")) / _EMU_PER_MM
-             for ext in r.iter(f"{{{WP_NS}}}extent") if ext.getparent().tag in
-             (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")]
-    if found:
-        return found
+    extents = [ext for ext in r.iter(f"{{{WP_NS}}}extent") if ext.getparent().tag in
+               (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")]
+    if extents:  # lines only: a picture (a logo, a stamp) is no rule
+        return [int(ext.get("cx", "0")) / _EMU_PER_MM for ext in extents
+                if int(ext.get("cy", "0") or 0) / _EMU_PER_MM <= _FLAT_MM]
+    found: list[float] = []
     for shape in r.iter(f"{{{V_NS}}}line", f"{{{V_NS}}}shape", f"{{{V_NS}}}rect"):
         if shape.tag == f"{{{V_NS}}}line":
             ends = [_vml_mm(shape.get(a, "0").split(",")[0]) for a in ("from", "to")]
@@ -219,8 +232,10 @@ def _drawing_widths(r: etree._Element) -> list[float]:
                 found.append(abs(ends[1] - ends[0]))  # type: ignore[operator]
             continue
         m = re.search(r"(?:^|;)\s*width:\s*([-\d.]+\s*[a-z]*)", shape.get("style", ""))
+        h = re.search(r"(?:^|;)\s*height:\s*([-\d.]+\s*[a-z]*)", shape.get("style", ""))
         width = _vml_mm(m.group(1)) if m else None
-        if width is not None:
+        height = _vml_mm(h.group(1)) if h else 0.0
+        if width is not None and (height or 0.0) <= _FLAT_MM:
             found.append(width)
     return found
 

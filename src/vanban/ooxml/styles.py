@@ -99,7 +99,7 @@ STYLES: tuple[StyleSpec, ...] = (
 
 def _kinh_gui_indents() -> tuple[float, float, float]:
     """Left edge of "Kính gửi:", of the text after it, and of the dashes (under its colon), mm."""
-    size = nd30.KINH_GUI.size.default
+    size = nd30.KINH_GUI_TEXT.size.default
     word = text_width_pt(nd30.KINH_GUI_LABEL[:-1], size) * nd30.MM_PER_PT
     label = text_width_pt(nd30.KINH_GUI_LABEL + " ", size) * nd30.MM_PER_PT
     start = nd30.KINH_GUI_INDENT_MM
@@ -111,9 +111,9 @@ _KG_START, _KG_TEXT, _KG_DASH = _kinh_gui_indents()
 EXTRA_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("VBVv", "VB V/v (trích yếu công văn)", nd30.CONG_VAN_SUMMARY,
               before_pt=nd30.CONG_VAN_GAP_PT),
-    StyleSpec("VBKinhGui", "VB Kính gửi", nd30.KINH_GUI, before_pt=12, left_mm=_KG_TEXT,
+    StyleSpec("VBKinhGui", "VB Kính gửi", nd30.KINH_GUI_TEXT, before_pt=12, left_mm=_KG_TEXT,
               hanging_mm=_KG_TEXT - _KG_START),
-    StyleSpec("VBKinhGuiMuc", "VB Kính gửi - dòng", nd30.KINH_GUI, left_mm=_KG_DASH),
+    StyleSpec("VBKinhGuiMuc", "VB Kính gửi - dòng", nd30.KINH_GUI_TEXT, left_mm=_KG_DASH),
     StyleSpec("VBThamQuyen", "VB Thẩm quyền ban hành", nd30.AUTHORITY_LINE, before_pt=6,
               after_pt=6, keep_next=True),
     StyleSpec("VBTheoDeNghi", "VB Theo đề nghị", nd30.CAN_CU, _BODY_INDENT, _BEFORE),

@@ -95,15 +95,32 @@ def convert_to_pdf(docx_paths: Sequence[Path], out_dir: Path | None = None, *,
     return targets
 
 
-def pdf_bytes(documents: Sequence[tuple[str, bytes]], *, timeout: float = 600) -> list[bytes]:
-    """The PDF of each (name, DOCX bytes), in order, made by one LibreOffice process in a
-    temporary folder; nothing is written anywhere else. Raises VanbanError
-    (``pdf.no-libreoffice``, ``pdf.convert-failed``) listing every document that failed."""
+def pdf_bytes(documents: Sequence[tuple[str, bytes]], *, timeout: float = 600,
+              processes: int = 1) -> list[bytes]:
+    """The PDF of each (name, DOCX bytes), in order, made by LibreOffice in a temporary folder;
+    nothing is written anywhere else. Raises VanbanError (``pdf.no-libreoffice``,
+    ``pdf.convert-failed``) listing every document that failed."""
+    made = pdf_results(documents, timeout=timeout, processes=processes)
+    problems = [m for m in made if isinstance(m, Diagnostic)]
+    if problems:
+        raise VanbanError(problems)
+    return made  # type: ignore[return-value]
+
+
+# Below this many documents one LibreOffice process is faster than two (start-up dominates).
+SPLIT_AT = 8
+
+
+def pdf_results(documents: Sequence[tuple[str, bytes]], *, timeout: float = 600,
+                processes: int = 1) -> list[bytes | Diagnostic]:
+    """The PDF of each (name, DOCX bytes), or the ``pdf.convert-failed`` diagnostic of a
+    document LibreOffice could not convert: one bad file never hides the others. With
+    ``processes`` 2 and at least ``SPLIT_AT`` documents, the batch is split across two
+    LibreOffice processes. Raises VanbanError ``pdf.no-libreoffice`` only."""
     if not documents:
         return []
     soffice = find_soffice(documents[0][0])
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
-        profile = Path(tmp) / "profile"
         # LibreOffice names each PDF after its input, so every input gets a unique name: then
         # all of them go through one process, same-named files included.
         inputs = Path(tmp) / "in"
@@ -115,17 +132,52 @@ def pdf_bytes(documents: Sequence[tuple[str, bytes]], *, timeout: float = 600) -
             staged.append(copy)
         outdir = Path(tmp) / "out"
         outdir.mkdir()
-        timed_out, failure, log = _run(soffice, staged, outdir, profile, timeout)
-        made, problems = [], []
+        n = 2 if processes > 1 and len(staged) >= SPLIT_AT else 1
+        batches = [staged[k::n] for k in range(n)]
+        outcome = _run_all(soffice, batches, outdir, Path(tmp), timeout)
+        made: list[bytes | Diagnostic] = []
         for (name, data), copy in zip(documents, staged):
             pdf = outdir / f"{copy.stem}.pdf"
+            timed_out, failure, log = outcome[copy]
             if not timed_out and pdf.is_file() and pdf.stat().st_size > 0:
                 made.append(normalize_pdf(pdf.read_bytes(), _epoch(data)))
             else:
-                problems.append(_convert_failed(name, failure, log))
-        if problems:
-            raise VanbanError(problems)
+                made.append(_convert_failed(name, failure, log))
     return made
+
+
+def _run_all(soffice: Path, batches: list[list[Path]], outdir: Path, tmp: Path,
+             timeout: float) -> dict[Path, tuple[bool, str | None, str]]:
+    """Run one LibreOffice per batch (in parallel threads, each with its own profile); the
+    outcome of each staged file's batch."""
+    import threading
+
+    outcome: dict[Path, tuple[bool, str | None, str]] = {}
+
+    procs: list[subprocess.Popen] = []
+
+    def one(k: int, batch: list[Path]) -> None:
+        result = _run(soffice, batch, outdir, tmp / f"profile{k}", timeout, procs)
+        outcome.update(dict.fromkeys(batch, result))
+
+    if len(batches) == 1:
+        one(0, batches[0])
+        return outcome
+    threads = [threading.Thread(target=one, args=(k, b), daemon=True)
+               for k, b in enumerate(batches) if b]
+    try:
+        with _terminate_as_exit():
+            for t in threads:
+                t.start()
+            for t in threads:
+                while t.is_alive():
+                    t.join(0.2)  # short waits keep Ctrl-C and SIGTERM deliverable
+    except BaseException:
+        for proc in procs:
+            _kill(proc, sys.platform != "win32")
+            proc.wait()
+        raise
+    return outcome
 
 
 def _check_inputs(sources: list[Path], targets: list[Path]) -> None:
@@ -152,7 +204,7 @@ def _check_inputs(sources: list[Path], targets: list[Path]) -> None:
 
 
 def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
-         timeout: float) -> tuple[bool, str | None, str]:
+         timeout: float, procs: list | None = None) -> tuple[bool, str | None, str]:
     """Run one LibreOffice conversion; returns (whether it timed out, None or a Vietnamese
     reason why it failed, the tail of its output)."""
     cmd = [
@@ -163,20 +215,57 @@ def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
     ]
     env = dict(os.environ, TZ="UTC")
     posix = sys.platform != "win32"
-    try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, env=env, start_new_session=posix)
-    except OSError as exc:
-        return False, f"không chạy được {soffice}: {exc}", ""
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(proc, posix)
-        out, _ = proc.communicate()
-        return True, f"LibreOffice chạy quá {timeout:g} giây", _tail(out)
+    proc = None
+    # SIGTERM becomes SystemExit before the child starts, so no signal can land between its
+    # start and the cleanup below.
+    with _terminate_as_exit():
+        try:
+            try:
+                proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, env=env,
+                                        start_new_session=posix)
+            except OSError as exc:
+                return False, f"không chạy được {soffice}: {exc}", ""
+            if procs is not None:
+                procs.append(proc)
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill(proc, posix)
+            out, _ = proc.communicate()
+            return True, f"LibreOffice chạy quá {timeout:g} giây", _tail(out)
+        except BaseException:
+            # Ctrl-C, SIGTERM or any error while waiting: LibreOffice runs in its own session,
+            # so the terminal's signal never reached it; end it before the temporary folder
+            # goes.
+            if proc is not None:
+                _kill(proc, posix)
+                proc.wait()
+            raise
     if proc.returncode != 0:
         return False, f"LibreOffice kết thúc với mã {proc.returncode}", _tail(out)
     return False, None, _tail(out)
+
+
+class _terminate_as_exit:
+    """Turns SIGTERM into SystemExit while LibreOffice runs (main thread only), so the cleanup
+    in ``finally`` blocks and ``with`` statements runs instead of the process dying at once."""
+
+    def __enter__(self):
+        import threading
+
+        self.previous = None
+        if sys.platform != "win32" and threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, _exit_on_term)
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+        return False
+
+
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _kill(proc: subprocess.Popen, posix: bool) -> None:

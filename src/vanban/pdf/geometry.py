@@ -85,6 +85,14 @@ class PdfGeometry:
 
     path: str
     pages: tuple[PageGeometry, ...]
+    """The pages measured (all of them, unless the measurement was bounded)."""
+    page_count: int | None = None
+    """Pages in the file; None means ``len(pages)``."""
+
+    @property
+    def total_pages(self) -> int:
+        """Pages in the file, measured or not."""
+        return len(self.pages) if self.page_count is None else self.page_count
 
 
 def text_block_bounds(page: PageGeometry) -> Box | None:

@@ -54,20 +54,37 @@ _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold")
 _ITALIC_WORDS = ("italic", "oblique")
 
 
-def measure(pdf_path: str | PathLike[str]) -> PdfGeometry:
-    """Page sizes, text lines and horizontal rules of every page of ``pdf_path``, in mm."""
+MAX_PAGES = 60
+"""Pages measured by default: the checker's rules read page 1 (rules, page number), the page
+of the signature and the margins and page numbers of the pages; beyond this many pages they
+learn nothing new, and a 1,700-page report would take minutes and gigabytes."""
+
+
+def measure(pdf_path: str | PathLike[str], *, max_pages: int | None = None,
+            rules_on: str = "all") -> PdfGeometry:
+    """Page sizes, text lines and horizontal rules of the pages of ``pdf_path``, in mm: every
+    page, or the first ``max_pages`` and the last one (where the signature usually is). Each
+    page is read once and its parsed objects dropped before the next, so memory stays flat.
+    ``rules_on="first"`` collects horizontal rules on page 1 only (all the checker reads)."""
     with pdfplumber.open(pdf_path) as pdf:
-        pages = tuple(_page(page) for page in pdf.pages)
-    return PdfGeometry(path=str(pdf_path), pages=pages)
+        total = len(pdf.pages)
+        wanted = range(total) if max_pages is None or total <= max_pages else \
+            [*range(max_pages - 1), total - 1]
+        pages = []
+        for i in wanted:
+            page = pdf.pages[i]
+            pages.append(_page(page, rules=rules_on == "all" or i == 0))
+            page.close()  # frees the page's layout objects and cached chars
+    return PdfGeometry(path=str(pdf_path), pages=tuple(pages), page_count=total)
 
 
-def _page(page: Any) -> PageGeometry:
+def _page(page: Any, *, rules: bool = True) -> PageGeometry:
     return PageGeometry(
         number=page.page_number,
         width_mm=_mm(page.width),
         height_mm=_mm(page.height),
         lines=tuple(_text_lines(page.chars)),
-        rules=tuple(_merge(_raw_rules(page))),
+        rules=tuple(_merge(_raw_rules(page))) if rules else (),
     )
 
 

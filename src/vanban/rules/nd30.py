@@ -239,7 +239,7 @@ HEADER_MARKS = frozenset({"TUYỆT MẬT", "TỐI MẬT", "MẬT", "HỎA TỐC"
 # --- Layouts beyond Mẫu 1.4 (Phụ lục III): Công văn, Quyết định, Kính gửi, attached documents --------
 # Choices the decree leaves open are marked "choice" and repeated in the README.
 KINH_GUI_LABEL = "Kính gửi:"
-KINH_GUI = TextFormat(Range(13, 14, 14), align="left", ref="ô 9a, Phụ lục I, II.9.a")
+KINH_GUI_TEXT = TextFormat(Range(13, 14, 14), align="left", ref="ô 9a, Phụ lục I, II.9.a")
 # choice: "Kính gửi:" starts this far from the left margin (Mẫu 1.5 shows about 35 mm on a 14 pt
 # line; 30 mm keeps a long recipient on one line); the dashes of several recipients stand under
 # its colon, and a recipient that wraps continues under its first letter.
@@ -258,7 +258,47 @@ ARTICLE_WORD = "Điều"  # "Điều 1." bold, the article's text upright (Phụ
 # `executors: true`, else the last article (the one that names who carries the decision out).
 NHU_DIEU = "Như Điều"
 # A document issued with a Quyết định (Mẫu 1.3): header without Số, place or date; the line below.
-ATTACHED_REF = "(Kèm theo Quyết định số {number} {date} của {issuer})"
+ATTACHED_REF_LINE = "(Kèm theo Quyết định số {number} {date} của {issuer})"
 CONG_VAN = "cong-van"  # the key of a Công văn: no type name and no type abbreviation (Điều 7)
 # choice: footnotes (the decree gives no size) in 12 pt, justified; the mark is superscript.
 FOOTNOTE = TextFormat(Range(10, 13, 12), align="both", ref="chú thích (Nghị định không quy định)")
+
+# --- checker: reading documents written by others (issue 12) -----------------------------------
+# Type names of legal documents (Luật Ban hành văn bản quy phạm pháp luật) that offices also
+# draft; the checker knows them so the type and summary checks run on them too.
+LEGAL_DOCUMENT_TYPES: dict[str, tuple[str, str | None]] = {
+    "thong-tu": ("THÔNG TƯ", "TT"),
+    "thong-tu-lien-tich": ("THÔNG TƯ LIÊN TỊCH", "TTLT"),
+    "nghi-dinh": ("NGHỊ ĐỊNH", "NĐ"),
+    "luat": ("LUẬT", None),
+    "phap-lenh": ("PHÁP LỆNH", None),
+}
+# Lines that open a reference to the document an appendix or attached document belongs to.
+ATTACHED_REF_PREFIXES = ("(Kèm theo", "(Ban hành kèm theo", "(kèm theo", "(ban hành kèm theo")
+# A number with the year between number and code (legal documents): "Số: 12/2025/TT-BTC".
+LEGAL_NUMBER_PATTERN = re.compile(r"^(?P<num>[^/]*)/(?P<year>\d{4})/(?P<code>.+)$")
+# Position words a head signs under (the line below "KT. …" may name the deputy's office).
+DEPUTY_WORDS = ("PHÓ", "THỨ TRƯỞNG", "THỨ TRƯỞNG,")
+# Công văn (Mẫu 1.5): "Kính gửi:" label; its recipients follow as "- …;" lines, the last "."
+KINH_GUI = "Kính gửi"
+# Quyết định (Mẫu 1.1–1.3): the line before the articles, and the article label.
+QUYET_DINH_DECIDES = "QUYẾT ĐỊNH:"
+ARTICLE_PATTERN = re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]")
+# Structural units above the khoản: numbering of khoản and điểm restarts inside each one.
+STRUCTURE_PATTERN = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục)\s+"
+                               r"(?P<n>[IVXLC]+|\d+|[A-ZĐ]|thứ\s+\S+|THỨ\s+\S+)(\b|$)")
+# Quyết định (Mẫu 1.1–1.3): the authority line before the căn cứ ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+# TỈNH …", or the collective body), the "QUYẾT ĐỊNH:" line before the articles, article labels.
+QD_AUTHORITY = TextFormat(Range(13, 14, 14), bold=True, upper=True,
+                          ref="ô 5a, Mẫu 1.1–1.3 Phụ lục III")
+QD_DECIDES = TextFormat(Range(13, 14, 14), bold=True, upper=True,
+                        ref="Mẫu 1.1–1.3 Phụ lục III")
+ARTICLE_REF = "ô 6, Phụ lục I, II.6.đ; Mẫu 1.1–1.3 Phụ lục III"
+# Công văn (Mẫu 1.5): "Kính gửi:" upright, 14 pt; V/v under the number, no type name.
+KINH_GUI_FORMAT = TextFormat(Range(13, 14, 14), align="left", ref="ô 9a, Mẫu 1.5 Phụ lục III")
+KINH_GUI_REF = "ô 9a, Phụ lục I, II.9.a; Mẫu 1.5 Phụ lục III"
+CONG_VAN_REF = "ô 5b, Phụ lục I, II.5.b; Mẫu 1.5 Phụ lục III"
+ATTACHED_REF = "Mẫu 1.3 Phụ lục III (văn bản ban hành kèm theo quyết định)"
+# Any "(… kèm theo …)" line: "(Kèm theo", "(Ban hành kèm theo", "(Phê duyệt kèm theo",
+# "(Được công nhận kèm theo" Quyết định số …).
+ATTACHED_REF_PATTERN = re.compile(r"^\((?:[^()]{0,30}?\s)?kèm theo\s", re.IGNORECASE)

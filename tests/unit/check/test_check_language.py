@@ -82,7 +82,7 @@ def test_cli_lang_en_prints_english_expected_and_found(tmp_path):
     doc = _write(tmp_path, "no-indent.docx", indent_mm=0)
     result = CliRunner().invoke(main, ["check", "--lang", "en", str(doc)])
     assert result.exit_code == 1
-    assert "(expected: 10 mm or 12.7 mm; found: 0 mm (and 8 more paragraphs))" in result.output
+    assert "(expected: 10 mm to 12.7 mm; found: 0 mm (and 8 more paragraphs))" in result.output
     assert "hoặc" not in result.output and "12,7" not in result.output
     assert "does not conform to Decree 30/2020/ND-CP (1 error, 0 warnings)." in result.output
 

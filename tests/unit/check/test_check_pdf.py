@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,30 @@ def checked(tmp_path_factory) -> dict:
         path = folder / f"{case.id}.docx"
         path.write_bytes(corpus.build(**case.knobs))
         paths.append(path)
-    return check_files(paths, pdf=True)
+    two = folder / "two-sections.docx"
+    two.write_bytes(_two_sections())
+    return check_files([*paths, two], pdf=True)
+
+
+def _two_sections() -> bytes:
+    """A two-page plan, then a two-page appendix in its own section numbered from 1 (a real
+    layout: pages of the appendix belong to its section, its first page shows no number). One
+    paragraph on page 2 is set in 12 pt, so a DOCX finding has a page to name."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
+    from real_patterns import END, c, document, header, p, section_break, signature, title
+
+    filler = "".join(p(f"{k}. Nhiệm vụ thứ {k} của các cơ quan, đơn vị trên địa bàn tỉnh trong "
+                       "năm 2026 theo kế hoạch đã ban hành và các văn bản có liên quan.")
+                     for k in range(1, 19))
+    small = p("Các cơ quan báo cáo kết quả thực hiện trước ngày 15 tháng 12 năm 2026.", sz=12)
+    rows = "".join(p(f"- Nội dung thứ {k} của phụ lục, thực hiện trong năm 2026 theo phân công "
+                     "của Ủy ban nhân dân tỉnh.") for k in range(1, 30))
+    appendix = (c("Phụ lục", b=True) + c("DANH MỤC NHIỆM VỤ", b=True)
+                + c("(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2026 của UBND tỉnh)", i=True)
+                + rows)
+    return document(header() + title() + p("I. NHIỆM VỤ", b=True) + filler + small + END
+                    + signature() + section_break() + appendix,
+                    last_section='<w:pgNumType w:start="1"/>')
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +103,12 @@ def test_missing_page_number_on_a_two_page_document_is_an_error(checked):
     findings = next(fs for p, fs in checked.items()
                     if Path(p).stem == "typed-two-pages-no-page-number")
     assert [(f.rule, f.severity.value) for f in findings] == [("ND30-PAGE-NUMBER", "error")]
+
+
+def test_each_page_is_measured_against_its_own_section(checked):
+    findings = next(fs for p, fs in checked.items() if Path(p).stem == "two-sections")
+    # Before: pages of the appendix were judged by the plan's settings and every page's
+    # findings repeated; its title page (no number, "different first page") was an error.
+    assert [f.text() for f in findings if RULES[f.rule].needs_pdf] == []
+    (small,) = [f for f in findings if f.rule == "ND30-BODY-SIZE"]
+    assert small.where.page == 2 and small.text().startswith("trang 2, đoạn ")

@@ -284,3 +284,32 @@ def test_conversion_is_reproducible_and_batches_same_names(geometry, tmp_path, m
     first, second = convert_to_pdf(copies)
     original = Path(geometry["layout"].path).read_bytes()
     assert first.read_bytes() == second.read_bytes() == original
+
+
+def _blank_pdf(pages: int) -> bytes:
+    """A PDF of ``pages`` empty A4 pages, written by hand."""
+    kids = " ".join(f"{3 + k} 0 R" for k in range(pages))
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", f"<</Type/Pages/Kids[{kids}]/Count {pages}>>"
+            .encode()]
+    objs += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj".encode() + body + b"endobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer<</Size {len(objs) + 1}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_a_huge_pdf_is_measured_on_a_bounded_number_of_pages(tmp_path):
+    from vanban.pdf.measure import measure
+
+    pdf = tmp_path / "dai.pdf"
+    pdf.write_bytes(_blank_pdf(200))
+    geo = measure(pdf, max_pages=10)
+    assert [p.number for p in geo.pages] == [*range(1, 10), 200]
+    assert geo.total_pages == 200
+    assert measure(pdf).total_pages == len(measure(pdf).pages) == 200

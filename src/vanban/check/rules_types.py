@@ -1,0 +1,155 @@
+"""What one document type adds to the shared frame: the Quyết định's authority line, its
+"QUYẾT ĐỊNH:" line and articles (Mẫu 1.1–1.3), the Công văn's V/v and Kính gửi (Mẫu 1.5), and
+the attached document's header without number and date (Mẫu 1.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vanban.check.context import NONE, Context, missing
+from vanban.check.finding import Hit, Text, rule
+from vanban.check.locate import norm
+from vanban.rules import nd30
+
+
+@rule("ND30-QD-FRAME", "Quyết định: dòng thẩm quyền ban hành và «QUYẾT ĐỊNH:»",
+      "Decision: authority line and 'QUYẾT ĐỊNH:'", nd30.QD_DECIDES.ref)
+def qd_frame(ctx: Context) -> Iterator[Hit]:
+    lay = ctx.layout
+    if lay.type_key != "quyet-dinh" or lay.attached:
+        return
+    if lay.qd_authority is None:
+        yield missing(ctx, "dòng thẩm quyền ban hành trước phần căn cứ (CHỦ TỊCH ỦY BAN NHÂN "
+                      "DÂN …)", "authority line before the căn cứ",
+                      Text("CHỦ TỊCH ỦY BAN NHÂN DÂN …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …"))
+    else:
+        yield from ctx.format_hits(lay.qd_authority, nd30.QD_AUTHORITY,
+                                   "dòng thẩm quyền ban hành", "authority line")
+    if lay.qd_decides is None:
+        yield missing(ctx, f"dòng «{nd30.QUYET_DINH_DECIDES}» trước các điều",
+                      f"'{nd30.QUYET_DINH_DECIDES}' line before the articles",
+                      nd30.QUYET_DINH_DECIDES)
+        return
+    if norm(lay.qd_decides.text) != nd30.QUYET_DINH_DECIDES:
+        yield Hit(ctx.where(lay.qd_decides), nd30.QUYET_DINH_DECIDES, norm(lay.qd_decides.text),
+                  f"Ghi «{nd30.QUYET_DINH_DECIDES}» (in hoa, có dấu hai chấm).",
+                  f"Write '{nd30.QUYET_DINH_DECIDES}' (upper case, with a colon).")
+    yield from ctx.format_hits(lay.qd_decides, nd30.QD_DECIDES, f"dòng «{nd30.QUYET_DINH_DECIDES}»",
+                               f"'{nd30.QUYET_DINH_DECIDES}' line")
+
+
+@rule("ND30-ARTICLE", "Điều: đánh số liên tục, «Điều N.» in đậm", "Articles numbered in order, "
+      "'Điều N.' in bold", nd30.ARTICLE_REF)
+def articles(ctx: Context) -> Iterator[Hit]:
+    lay = ctx.layout
+    if lay.type_key == "quyet-dinh" and not lay.attached and not lay.articles:
+        yield missing(ctx, "các điều của quyết định (Điều 1., Điều 2. …)", "articles",
+                      "Điều 1.")
+    expected, plain = 0, []
+    for piece in lay.articles:
+        m = nd30.ARTICLE_PATTERN.match(piece.text)
+        n = int(m.group("n")) if m else expected + 1
+        expected += 1
+        if n != expected:
+            yield Hit(ctx.where(piece), f"Điều {expected}.", f"Điều {n}.",
+                      "Các điều được đánh số liên tục bằng chữ số Ả Rập (Điều 1, Điều 2 …).",
+                      "Articles are numbered in order (Điều 1, Điều 2 …).")
+            expected = n  # one gap is one finding, not one per following article
+        label = piece.text[:m.end()] if m else piece.text
+        runs, pos = [], 0
+        for r in ctx.para(piece.para).runs:
+            if r.hidden:
+                continue
+            if pos < piece.start + len(label) and pos + len(r.text) > piece.start and \
+                    r.text.strip():
+                runs.append(r)
+            pos += len(r.text)
+        if runs and not all(r.bold for r in runs):
+            plain.append((piece, label.strip()))
+    if plain:  # one finding for the document, counting the articles
+        piece, label = plain[0]
+        more = len(plain) - 1
+        yield Hit(ctx.where(piece), Text(f"«{label}» in đậm", f"'{label}' in bold"),
+                  Text("không in đậm" + (f" (và {more} điều khác)" if more else ""),
+                       "not bold" + (f" (and {more} more article{'s' if more > 1 else ''})"
+                                     if more else "")),
+                  "Chữ «Điều» và số thứ tự của điều phải in đậm.",
+                  "The word 'Điều' and the article's number must be bold.")
+
+
+@rule("ND30-KINH-GUI", "Kính gửi", "'Kính gửi' (addressees)", nd30.KINH_GUI_REF)
+def kinh_gui(ctx: Context) -> Iterator[Hit]:
+    lines = ctx.layout.kinh_gui
+    if not lines:
+        return
+    label = lines[0]
+    if not norm(label.text).startswith(f"{nd30.KINH_GUI}:"):
+        yield Hit(ctx.where(label), f"{nd30.KINH_GUI}:", norm(label.text)[:20],
+                  "Ghi «Kính gửi:» (có dấu hai chấm) rồi tên nơi nhận.",
+                  "Write 'Kính gửi:' (with a colon), then the addressees.")
+    yield from ctx.format_hits(label, nd30.KINH_GUI_FORMAT, "dòng «Kính gửi»",
+                               "'Kính gửi' line", check_align=False)
+    entries = [x for x in lines[1:] if x.text.startswith("-")]
+    if len(entries) < 2:
+        return  # one addressee goes on the label's line
+    for piece in entries[:-1]:
+        if not piece.text.rstrip().endswith(";"):
+            yield Hit(ctx.where(piece), "- …;", piece.text,
+                      "Khi có nhiều nơi nhận, mỗi nơi một dòng bắt đầu bằng «-», kết thúc bằng «;».",
+                      "With several addressees, each goes on a line starting with '-' and "
+                      "ending with ';'.")
+    last = entries[-1]
+    if not last.text.rstrip().endswith("."):
+        yield Hit(ctx.where(last), "- ….", last.text,
+                  "Nơi nhận cuối cùng sau «Kính gửi:» kết thúc bằng dấu chấm.",
+                  "The last addressee after 'Kính gửi:' ends with a full stop.")
+
+
+def is_cong_van(ctx: Context) -> bool:
+    """No type name, a number line: a Công văn (Mẫu 1.5)."""
+    lay = ctx.layout
+    return lay.type_name is None and lay.number is not None and not lay.attached
+
+
+@rule("ND30-VV", "Công văn: trích yếu «V/v …», không có tên loại",
+      "Official letter: a 'V/v …' summary and no type name", nd30.CONG_VAN_REF)
+def vv(ctx: Context) -> Iterator[Hit]:
+    lay = ctx.layout
+    if lay.vv and lay.type_name is not None:
+        yield Hit(ctx.where(lay.type_name), Text("không có tên loại (công văn)",
+                                                 "no type name (official letter)"),
+                  norm(lay.type_name.text),
+                  "Văn bản có «V/v» là công văn: không ghi tên loại văn bản.",
+                  "A document with a 'V/v' summary is an official letter: it has no type name.")
+    if is_cong_van(ctx) and not lay.vv:
+        yield missing(ctx, "trích yếu nội dung công văn (V/v …) dưới số, ký hiệu",
+                      "letter summary (V/v …) under the number", "V/v …")
+    if lay.vv and not lay.vv[0].text.startswith(nd30.CONG_VAN_PREFIX):
+        yield Hit(ctx.where(lay.vv[0]), f"{nd30.CONG_VAN_PREFIX} …", lay.vv[0].text[:12],
+                  f"Trích yếu công văn bắt đầu bằng «{nd30.CONG_VAN_PREFIX}» (V hoa, v thường).",
+                  f"A letter summary starts with '{nd30.CONG_VAN_PREFIX}'.")
+    if lay.vv and lay.number is not None:
+        a, b = ctx.para(lay.number.para).container, ctx.para(lay.vv[0].para).container
+        beside = a[0] == b[0] == "table" and a[1] == b[1] and a[3] != b[3]
+        if beside:
+            yield Hit(ctx.where(lay.vv[0]), Text("dưới số, ký hiệu", "under the number"),
+                      Text("cột khác", "in another column"),
+                      "Trích yếu công văn đặt canh giữa dưới số, ký hiệu.",
+                      "The letter summary goes centred under the number.")
+
+
+@rule("ND30-ATTACHED", "Văn bản kèm theo: không số, không ngày, không Nơi nhận",
+      "Attached document: no number, date or Nơi nhận", nd30.ATTACHED_REF)
+def attached(ctx: Context) -> Iterator[Hit]:
+    lay = ctx.layout
+    if not lay.attached:
+        return
+    for piece, vi, en in ((lay.number, "số, ký hiệu", "number"),
+                          (lay.place_date, "địa danh, ngày tháng", "place and date"),
+                          (lay.noi_nhan_label, "Nơi nhận", "Nơi nhận")):
+        if piece is not None:
+            yield Hit(ctx.where(piece), NONE, norm(piece.text)[:30],
+                      f"Văn bản ban hành kèm theo quyết định không ghi {vi} (số và ngày là của "
+                      "quyết định, ghi ở dòng «Kèm theo»).",
+                      f"A document issued with a decision has no {en} of its own (the "
+                      "decision's are given in the 'Kèm theo' line).")
