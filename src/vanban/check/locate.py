@@ -8,33 +8,26 @@ because a hand-typed header often holds the issuer and the Quốc hiệu in one 
 
 from __future__ import annotations
 
-import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from vanban.check.locate_end import (  # noqa: F401  (entry_groups: used by the rules)
+    continues_entry,
+    entry_groups,
+    find_appendices,
+    signature_block,
+)
+from vanban.check.pieces import (
+    Appendix,
+    Piece,
+    is_attached_ref,
+    is_rule_text,
+    norm,
+    segments,
+    whole,
+)
 from vanban.ooxml.reader import DocFacts, ParaFacts
 from vanban.rules import nd30
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A span of one paragraph's text: ``text == paragraphs[para].text[start:end]``."""
-
-    para: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Appendix:
-    """An appendix: its 'Phụ lục …' label, title lines, '(Kèm theo …)' line and section."""
-
-    label: Piece
-    title: tuple[Piece, ...]
-    ref: Piece | None
-    section: int
 
 
 @dataclass(frozen=True)
@@ -82,17 +75,6 @@ class Layout:
     """'Điều N.' paragraphs of the body, in order."""
 
 
-def norm(text: str) -> str:
-    """NFC, whitespace collapsed, stripped."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def is_rule_text(text: str) -> bool:
-    """A line drawn with underscores or dashes."""
-    t = text.strip()
-    return len(t) >= 3 and set(t) <= nd30.RULE_CHARS
-
-
 # A place-and-date line; the day and month may be left blank in a draft ("ngày    tháng 3").
 DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>[^\s,]*)\s+"
                      r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
@@ -100,42 +82,12 @@ DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day
 _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
 _TYPE_NAMES = {name: key for key, (name, _abbr) in
                {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}
-# Where a header typed with spaces instead of a table or tabs splits: before the national name,
-# the motto, the number or a place-and-date.
-_SPACE_SPLIT = re.compile(r" {3,}(?=CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:|[^\s,][^,]{0,30}, ngày)")
 _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
 
 
 def type_names() -> dict[str, str]:
     """Printed type name → key, for the administrative and the legal document types."""
     return _TYPE_NAMES
-
-
-def segments(p: ParaFacts) -> list[Piece]:
-    """The non-blank segments of a paragraph split at tabs, line breaks, and the wide gaps of a
-    header typed with spaces."""
-    out = []
-    for m in re.finditer(r"[^\t\n]+", p.text):
-        pos = m.start()
-        chunk = m.group()
-        # Only a short line with a wide gap can be a header typed with spaces (cheap test
-        # first: the split pattern backtracks on long paragraphs full of spaces).
-        gaps = () if "   " not in chunk or len(chunk) > 240 else \
-            (g.end() for g in _SPACE_SPLIT.finditer(chunk))
-        cuts = [0, *gaps, len(chunk)]
-        for a, b in itertools.pairwise(cuts):
-            part = chunk[a:b]
-            body = part.strip()
-            if body:
-                lead = len(part) - len(part.lstrip())
-                out.append(Piece(p.index, pos + a + lead, pos + a + lead + len(body), body))
-    return out
-
-
-def is_attached_ref(text: str) -> bool:
-    """A "(Kèm theo …)", "(Ban hành kèm theo …)", "(Phê duyệt kèm theo …)" line."""
-    t = norm(text)
-    return t.startswith(nd30.ATTACHED_REF_PREFIXES) or bool(nd30.ATTACHED_REF_PATTERN.match(t))
 
 
 def is_date(text: str) -> bool:
@@ -289,16 +241,16 @@ def locate(facts: DocFacts) -> Layout:
             while end + 1 < len(paras) and ")" not in paras[end].text and end < ref + 3:
                 end += 1
             body_start = end + 1
-            attached_ref = tuple(_whole(paras[i]) for i in range(ref, end + 1)
+            attached_ref = tuple(whole(paras[i]) for i in range(ref, end + 1)
                                  if paras[i].text.strip())
     kinh_gui, body_start = _kinh_gui(facts, body_start)
     type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
     other = _other_title(paras, zone) if type_piece is None else None
     frame = (qh_at is not None or bool(issuer)) and other is None and \
         (number is not None or type_key is not None or bool(vv) or attached)
-    sig = _signature(facts, body_start)
+    sig = signature_block(facts, body_start)
     body_end = sig[3]
-    appendices = _appendices(facts, sig[4])
+    appendices = find_appendices(facts, sig[4])
     skip = {p.para for p in kinh_gui}
     body = tuple(p.index for p in paras[body_start:body_end]
                  if p.container == ("body",) and p.text.strip() and not is_rule_text(p.text)
@@ -310,14 +262,14 @@ def locate(facts: DocFacts) -> Layout:
     if type_key == "quyet-dinh" and not attached and body:
         first = paras[body[0]]
         if first.align == "center" and norm(first.text) == norm(first.text).upper():
-            qd_authority = _whole(first)
-        qd_decides = next((_whole(paras[i]) for i in body
+            qd_authority = whole(first)
+        qd_decides = next((whole(paras[i]) for i in body
                            if norm(paras[i].text).upper().startswith(nd30.QUYET_DINH_DECIDES[:-1])
                            and len(norm(paras[i].text)) <= len(nd30.QUYET_DINH_DECIDES) + 1),
                           None)
         skip_qd = {x.para for x in (qd_authority, qd_decides) if x is not None}
         body = tuple(i for i in body if i not in skip_qd)
-    articles = tuple(_whole(paras[i]) for i in body
+    articles = tuple(whole(paras[i]) for i in body
                      if nd30.ARTICLE_PATTERN.match(norm(paras[i].text)))
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
@@ -365,13 +317,6 @@ def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
 
 
 _ISSUING = re.compile(r"quyết định|nghị quyết|nghị định|thông tư", re.IGNORECASE)
-
-
-def _whole(p: ParaFacts) -> Piece:
-    """The paragraph's text without its leading and trailing blanks, as a Piece."""
-    text = p.text.strip()
-    start = p.text.index(text) if text else 0
-    return Piece(p.index, start, start + len(text), text)
 
 
 def _is_mark(text: str) -> bool:
@@ -434,115 +379,3 @@ def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
             out.append(Piece(k, p.text.index(text), p.text.index(text) + len(text), text))
         k += 1
     return out, max(k, start)
-
-
-def _signature(facts: DocFacts, start: int):
-    """(Nơi nhận label, entries, signature lines, first index of the block, end index)."""
-    paras = facts.paragraphs
-    label = None
-    for p in paras[start:]:
-        for seg in segments(p):
-            if norm(seg.text).casefold().startswith("nơi nhận"):
-                label = seg
-                break
-        if label:
-            break
-    if label is None:
-        return None, (), (), len(paras), len(paras)
-    lp = paras[label.para]
-    if lp.container[0] == "table":
-        table = facts.tables[lp.container[1]]
-        nn_col = lp.container[3]
-        cells = table.cells
-        first = min(i for c in cells for i in c.paragraphs)
-        last = max(i for c in cells for i in c.paragraphs)
-        entries, lines = [], []
-        for c in cells:
-            ended = False
-            for i in c.paragraphs:
-                for seg in segments(paras[i]):
-                    if c.col != nn_col or i < label.para:
-                        lines.append(seg)
-                    elif i == label.para:
-                        continue
-                    elif not ended and seg.text.startswith(("-", "+", "•")):
-                        entries.append(seg)
-                    elif not ended and entries and continues_entry(entries[-1], seg):
-                        entries.append(seg)  # a recipient wrapped onto the next line
-                    elif entries or ended:
-                        # The signature typed under the list in the same cell.
-                        ended = True
-                        lines.append(seg)
-                    else:
-                        entries.append(seg)
-        lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
-    else:
-        # Lines: signature lines above the label (right-hand, not justified), then tab-split rows.
-        first = label.para
-        while first - 1 >= start and paras[first - 1].container == ("body",) and \
-                paras[first - 1].align != "both" and not paras[first - 1].text.strip() \
-                .endswith(nd30.END_OF_BODY):
-            first -= 1
-        while first < label.para and not paras[first].text.strip():
-            first += 1
-        entries, lines = [], [s for p in paras[first:label.para] for s in segments(p)]
-        last = label.para
-        for p in paras[label.para:]:
-            if p.container != ("body",) or p.page_break_before or \
-                    (p.index > label.para and p.section != lp.section):
-                break
-            segs = [s for s in segments(p) if p.index != label.para or s.start > label.start]
-            for k, s in enumerate(segs):
-                is_entry = k == 0 and s.text.startswith("-") and p.index != label.para
-                (entries if is_entry else lines).append(s)
-            last = p.index
-            if p.breaks_page:
-                break
-    lines = [s for s in lines if not _placeholder(paras, s)]
-    return label, tuple(entries), tuple(lines), first, last + 1
-
-
-def continues_entry(entry: Piece, line: Piece) -> bool:
-    """``line`` carries on the recipient ``entry`` (typed on two lines): the entry has not
-    ended with ";" or "." and the line does not start a new one."""
-    return not entry.text.rstrip().endswith((";", ".")) and \
-        not line.text.startswith(("-", "+", "•")) and line.text[:1].islower()
-
-
-def entry_groups(entries: tuple[Piece, ...]) -> list[list[Piece]]:
-    """Recipient lines grouped into recipients: an entry and the lines that carry it on."""
-    groups: list[list[Piece]] = []
-    for piece in entries:
-        if groups and continues_entry(groups[-1][-1], piece):
-            groups[-1].append(piece)
-        else:
-            groups.append([piece])
-    return groups
-
-
-def _placeholder(paras: tuple[ParaFacts, ...], piece: Piece) -> bool:
-    """'(Chữ ký, dấu)' placeholders and blank signature space are not signature lines."""
-    return piece.text.startswith("(") and piece.text.endswith(")") or is_rule_text(piece.text)
-
-
-def _appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
-    paras = facts.paragraphs
-    out = []
-    for p in paras[start:]:
-        if p.container != ("body",) or not norm(p.text).casefold().startswith("phụ lục"):
-            continue
-        title, ref = [], None
-        for q in paras[p.index + 1:p.index + 8]:
-            t = q.text.strip()
-            if not t or q.align != "center" or is_rule_text(t):
-                if title or ref:
-                    break
-                continue
-            if is_attached_ref(t):
-                ref = Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t)
-                break
-            title.append(Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t))
-        label = Piece(p.index, p.text.index(p.text.strip()),
-                      p.text.index(p.text.strip()) + len(p.text.strip()), p.text.strip())
-        out.append(Appendix(label, tuple(title), ref, p.section))
-    return tuple(out)

@@ -1,0 +1,120 @@
+"""The end of a document: the Nơi nhận list and the signature block beside or above it, and
+the appendices after them."""
+
+from __future__ import annotations
+
+from vanban.check.pieces import Appendix, Piece, is_attached_ref, is_rule_text, norm, segments
+from vanban.ooxml.reader import DocFacts, ParaFacts
+from vanban.rules import nd30
+
+
+def signature_block(facts: DocFacts, start: int):
+    """(Nơi nhận label, entries, signature lines, first index of the block, end index)."""
+    paras = facts.paragraphs
+    label = None
+    for p in paras[start:]:
+        for seg in segments(p):
+            if norm(seg.text).casefold().startswith("nơi nhận"):
+                label = seg
+                break
+        if label:
+            break
+    if label is None:
+        return None, (), (), len(paras), len(paras)
+    lp = paras[label.para]
+    if lp.container[0] == "table":
+        table = facts.tables[lp.container[1]]
+        nn_col = lp.container[3]
+        cells = table.cells
+        first = min(i for c in cells for i in c.paragraphs)
+        last = max(i for c in cells for i in c.paragraphs)
+        entries, lines = [], []
+        for c in cells:
+            ended = False
+            for i in c.paragraphs:
+                for seg in segments(paras[i]):
+                    if c.col != nn_col or i < label.para:
+                        lines.append(seg)
+                    elif i == label.para:
+                        continue
+                    elif not ended and seg.text.startswith(("-", "+", "•")):
+                        entries.append(seg)
+                    elif not ended and entries and continues_entry(entries[-1], seg):
+                        entries.append(seg)  # a recipient wrapped onto the next line
+                    elif entries or ended:
+                        # The signature typed under the list in the same cell.
+                        ended = True
+                        lines.append(seg)
+                    else:
+                        entries.append(seg)
+        lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
+    else:
+        # Lines: signature lines above the label (right-hand, not justified), then tab-split rows.
+        first = label.para
+        while first - 1 >= start and paras[first - 1].container == ("body",) and \
+                paras[first - 1].align != "both" and not paras[first - 1].text.strip() \
+                .endswith(nd30.END_OF_BODY):
+            first -= 1
+        while first < label.para and not paras[first].text.strip():
+            first += 1
+        entries, lines = [], [s for p in paras[first:label.para] for s in segments(p)]
+        last = label.para
+        for p in paras[label.para:]:
+            if p.container != ("body",) or p.page_break_before or \
+                    (p.index > label.para and p.section != lp.section):
+                break
+            segs = [s for s in segments(p) if p.index != label.para or s.start > label.start]
+            for k, s in enumerate(segs):
+                is_entry = k == 0 and s.text.startswith("-") and p.index != label.para
+                (entries if is_entry else lines).append(s)
+            last = p.index
+            if p.breaks_page:
+                break
+    lines = [s for s in lines if not _placeholder(paras, s)]
+    return label, tuple(entries), tuple(lines), first, last + 1
+
+
+def continues_entry(entry: Piece, line: Piece) -> bool:
+    """``line`` carries on the recipient ``entry`` (typed on two lines): the entry has not
+    ended with ";" or "." and the line does not start a new one."""
+    return not entry.text.rstrip().endswith((";", ".")) and \
+        not line.text.startswith(("-", "+", "•")) and line.text[:1].islower()
+
+
+def entry_groups(entries: tuple[Piece, ...]) -> list[list[Piece]]:
+    """Recipient lines grouped into recipients: an entry and the lines that carry it on."""
+    groups: list[list[Piece]] = []
+    for piece in entries:
+        if groups and continues_entry(groups[-1][-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _placeholder(paras: tuple[ParaFacts, ...], piece: Piece) -> bool:
+    """'(Chữ ký, dấu)' placeholders and blank signature space are not signature lines."""
+    return piece.text.startswith("(") and piece.text.endswith(")") or is_rule_text(piece.text)
+
+
+def find_appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
+    paras = facts.paragraphs
+    out = []
+    for p in paras[start:]:
+        if p.container != ("body",) or not norm(p.text).casefold().startswith("phụ lục"):
+            continue
+        title, ref = [], None
+        for q in paras[p.index + 1:p.index + 8]:
+            t = q.text.strip()
+            if not t or q.align != "center" or is_rule_text(t):
+                if title or ref:
+                    break
+                continue
+            if is_attached_ref(t):
+                ref = Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t)
+                break
+            title.append(Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t))
+        label = Piece(p.index, p.text.index(p.text.strip()),
+                      p.text.index(p.text.strip()) + len(p.text.strip()), p.text.strip())
+        out.append(Appendix(label, tuple(title), ref, p.section))
+    return tuple(out)
