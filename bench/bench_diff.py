@@ -44,8 +44,8 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    from vanban.review_inputs import load_side
     from vanban.review.sides import compare_sides
+    from vanban.review_inputs import load_side
 
     with tempfile.TemporaryDirectory() as tmp:
         old = make_tree(Path(tmp) / "old", args.plans, edited=False)

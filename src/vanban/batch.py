@@ -153,7 +153,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
             raise VanbanError(errors + ([] if strict else result.warnings))
         pdfs: dict[Path, bytes] = {}
         if pdf:
-            pdfs = _make_pdfs([file_job for _, file_job, _ in made], staged)
+            pdfs = _make_pdfs([file_job for _, file_job, _ in made], staged, workers)
             for target, data in pdfs.items():
                 if output.differs(target, data):
                     shown = display_path(target)
@@ -196,8 +196,9 @@ def _change_warnings(target: Path, issued: bool, pdf: bool) -> list[Diagnostic]:
     return out
 
 
-def _make_pdfs(jobs: list[Job], staged: list) -> dict[Path, bytes]:
-    """The PDF of every DOCX made by this build (from the staged bytes when it changes)."""
+def _make_pdfs(jobs: list[Job], staged: list, workers: int) -> dict[Path, bytes]:
+    """The PDF of every DOCX made by this build (from the staged bytes when it changes), in two
+    LibreOffice processes when there are cores and documents enough."""
     from vanban.pdf.convert import pdf_bytes
 
     new = {item.target: item.tmp for item in staged}
@@ -206,7 +207,7 @@ def _make_pdfs(jobs: list[Job], staged: list) -> dict[Path, bytes]:
         source = Path(new[job.target]) if job.target in new else job.target
         pairs.append((display_path(job.target), source.read_bytes()))
     return {job.target.with_suffix(".pdf"): data
-            for job, data in zip(jobs, pdf_bytes(pairs))}
+            for job, data in zip(jobs, pdf_bytes(pairs, processes=workers))}
 
 
 # --- validate: every plan checked, no DOCX rendered but one per template ----------------------------
