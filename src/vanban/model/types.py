@@ -15,7 +15,8 @@ Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$
 """A stable identifier: lower-case ASCII letters, digits and hyphens (``tap-huan-2024``)."""
 
 
-def _as_tuple(value: Any) -> Any:
+def as_tuple(value: Any) -> Any:
+    """One value or a list of them, as a tuple (YAML lets a clerk write either)."""
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list):
@@ -24,7 +25,7 @@ def _as_tuple(value: Any) -> Any:
 
 
 UnitList = Annotated[
-    tuple[Text, ...], BeforeValidator(_as_tuple),
+    tuple[Text, ...], BeforeValidator(as_tuple),
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                               {"type": "array", "items": {"type": "string", "minLength": 1}}]})]
 """One unit reference or a list of them."""

@@ -22,6 +22,7 @@ from vanban.report.seam import (
     Text,
     Word,
     Year,
+    as_tuple,
 )
 
 REPORT_TYPE = "bao-cao-ket-qua"
@@ -35,16 +36,8 @@ Status = Literal[STATUSES]
 Measure = Literal[MEASURES]
 
 
-def _as_tuple(value: Any) -> Any:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(value)
-    return value
-
-
 Paragraphs = Annotated[
-    tuple[Text, ...], BeforeValidator(_as_tuple),
+    tuple[Text, ...], BeforeValidator(as_tuple),
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                               {"type": "array", "items": {"type": "string", "minLength": 1}}]})]
 """One paragraph or a list of them."""

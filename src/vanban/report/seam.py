@@ -17,13 +17,13 @@ from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.model.blocks import Item, Numbered, Strict, Target, Task, UnitDuty
 from vanban.model.diagnostics import dotted, from_validation_error
 from vanban.model.plan import Archive, Plan, Signature
-from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year
+from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_tuple
 from vanban.rules import nd30
 from vanban.source.loader import Loaded, load_file
 
 __all__ = [
     "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget", "PlanTask",
-    "Registry", "Signature", "Slug", "Strict", "Text", "Word", "Year", "dotted",
+    "Registry", "Signature", "Slug", "Strict", "Text", "Word", "Year", "as_tuple", "dotted",
     "from_validation_error", "load_file", "nd30", "plan_facts", "registry_for", "unknown_unit",
 ]
 

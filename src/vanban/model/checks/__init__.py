@@ -68,31 +68,22 @@ CODES = {
 
 def check_plan(resolved: Resolved) -> list[Diagnostic]:
     """Every content problem of a resolved plan, in file order."""
-    plan = resolved.plan
-    out = Findings(resolved.loaded)
-    check_issue_date(plan, out)
-    check_code(resolved, out)
-    check_sections(plan, out)
-    check_labels(plan, out)
-    check_tasks(resolved, out)
-    check_tables(plan, out)
-    check_timelines(plan, out)
-    check_wording(plan, out)
-    check_title_quotes(plan, out)
-    check_recipients(plan, out)
-    check_signature(resolved, out)
-    check_kinh_gui(resolved, out)
-    check_validity(resolved, out)
-    return sorted(out.found, key=lambda d: (d.span.line, d.span.col))
+    return _check(resolved, letter=False)
 
 
 def check_letter(resolved: Resolved) -> list[Diagnostic]:
     """The content checks of a document without sections (Công văn, Quyết định): the frame,
     the body's blocks and the wording."""
+    return _check(resolved, letter=True)
+
+
+def _check(resolved: Resolved, *, letter: bool) -> list[Diagnostic]:
     plan = resolved.plan
     out = Findings(resolved.loaded)
     check_issue_date(plan, out)
     check_code(resolved, out)
+    if not letter:
+        check_sections(plan, out)
     check_labels(plan, out)
     check_tasks(resolved, out)
     check_tables(plan, out)
@@ -101,5 +92,7 @@ def check_letter(resolved: Resolved) -> list[Diagnostic]:
     check_title_quotes(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
+    if not letter:
+        check_kinh_gui(resolved, out)
     check_validity(resolved, out)
     return sorted(out.found, key=lambda d: (d.span.line, d.span.col))
