@@ -201,6 +201,98 @@ def test_changes_against_the_last_commit(served):
         plan.write_text(text, encoding="utf-8")
 
 
+def _cli_compare(ws: Path, monkeypatch, *args: str) -> bytes:
+    """What ``vanban compare … -o`` writes, run in the workspace as a clerk would."""
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    monkeypatch.chdir(ws)
+    out = ws.parent / "cli-compare.docx"
+    result = CliRunner().invoke(main, ["compare", *args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    out.unlink()
+    return data
+
+
+def test_changes_tab_documents_are_vanban_compare_s_own(served, monkeypatch):
+    """The bảng so sánh and the tracked-changes DOCX of the plan against a revision: made on
+    demand into the cache folder, byte for byte what ``vanban compare [--tracked]`` writes."""
+    from vanban.ooxml.tracked import revisions
+
+    preview, ws, _ = served
+    port = preview.server.port
+    plan = ws / "plans" / PLAN_2025
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("date: 2025-01-14", "date: 2025-01-15"), encoding="utf-8")
+    try:
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["documents"] is True and c["why"] == ""
+        got = {}
+        for kind in ("bang-so-sanh", "theo-doi-thay-doi"):
+            status, headers, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind={kind}")
+            assert status == 200, body.decode()
+            assert headers["content-disposition"] == (
+                f'attachment; filename="ke-hoach-hoa-giai-{kind}.docx"; '
+                f"filename*=UTF-8''ke-hoach-hoa-giai-{kind}.docx")
+            got[kind] = body
+        made = sorted(p.name for p in (preview.cache / "compare").rglob("*.docx"))
+        assert made == ["bang-so-sanh.docx", "theo-doi-thay-doi.docx"]
+        old = f"HEAD:plans/{PLAN_2025}"
+        assert got["bang-so-sanh"] == _cli_compare(ws, monkeypatch, old, str(plan))
+        assert got["theo-doi-thay-doi"] == _cli_compare(ws, monkeypatch, "--tracked", old,
+                                                        str(plan))
+        assert any(kind == "ins" for kind, _ in revisions(got["theo-doi-thay-doi"]))
+        assert get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh",
+                   method="HEAD")[2] == b""
+
+        # A side that does not validate: no documents, and the page and the link say why.
+        plan.write_text(text.replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["documents"] is False
+        assert c["why"].startswith("Bảng so sánh và bản theo dõi thay đổi chỉ lập được khi kế "
+                                   "hoạch hợp lệ ở cả hai phiên bản (")
+        status, _, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh")
+        assert status == 409
+        why = body.decode()
+        assert why.startswith("Bảng so sánh và bản theo dõi thay đổi chỉ lập được khi kế hoạch "
+                              "hợp lệ ở cả hai phiên bản:\n")
+        assert f"plans/{PLAN_2025}:" in why and "lỗi [" in why
+    finally:
+        plan.write_text(text, encoding="utf-8")
+    for path, why in [
+        (f"/compare/{BAD}?rev=HEAD&kind=bang-so-sanh", f"Không có plans/{BAD} ở phiên bản HEAD"),
+        (f"/compare/{PLAN_2025}?rev=--output=/tmp/x&kind=bang-so-sanh",
+         "Tên phiên bản (revision) không hợp lệ."),
+        (f"/compare/{PLAN_2025}?rev=HEAD:../secret.yaml&kind=theo-doi-thay-doi",
+         "Tên phiên bản (revision) không hợp lệ."),
+        (f"/compare/{PLAN_2025}?rev=khong-co&kind=bang-so-sanh", "phiên bản khong-co"),
+    ]:
+        status, _, body = get(port, path)
+        assert status == 409 and why in body.decode(), (path, body.decode())
+    c = json.loads(get(port, f"/api/changes/{BAD}")[2])
+    assert c["documents"] is False and c["why"] == c["text"]
+
+
+COMPARE_REFUSED = [
+    "/compare/..%2f..%2fsecret.yaml?rev=HEAD&kind=bang-so-sanh",
+    "/compare/link.yaml?rev=HEAD&kind=bang-so-sanh",
+    "/compare/outside/plan.yaml?rev=HEAD&kind=bang-so-sanh",
+    f"/compare/{PLAN_2025}?rev=HEAD&kind=..%2f..%2fsecret.yaml",
+    f"/compare/{PLAN_2025}?rev=HEAD&kind=document.docx",
+    f"/compare/{PLAN_2025}?rev=HEAD",
+]
+
+
+@pytest.mark.parametrize("path", COMPARE_REFUSED, ids=range(len(COMPARE_REFUSED)))
+def test_compare_reaches_no_other_file(served, path):
+    status, _, body = get(served[0].server.port, path)
+    assert status == 404 and SECRET.encode() not in body
+    for method in ("POST", "PUT"):
+        assert get(served[0].server.port, path, method=method)[0] == 405
+
+
 def test_nothing_was_written_into_the_source_tree(served):
     _, ws, before = served
     assert _tree(ws) == before

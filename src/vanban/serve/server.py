@@ -9,6 +9,8 @@ DNS rebinding), and the server only answers GET and HEAD: it never writes what a
 Routes: ``/`` the plans; ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (JSON);
 ``/api/changes/KEY?rev=R`` its changes since a revision; ``/events/KEY?since=V`` server-sent
 events when its state changes; ``/file/KEY?build=N&name=page-1.png`` a build's file;
+``/compare/KEY?rev=R&kind=bang-so-sanh`` (or ``theo-doi-thay-doi``) the bảng so sánh (or the
+tracked-changes DOCX) against a revision, made on demand into the cache folder;
 ``/static/NAME`` the page's script and style.
 """
 
@@ -23,6 +25,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from vanban.serve.engine import COMPARE_KINDS
 from vanban.serve.site import Site
 
 HOST = "127.0.0.1"
@@ -197,6 +200,22 @@ class Handler(BaseHTTPRequestHandler):
                                             f"filename*=UTF-8''{quote(download)}")
         self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[path.suffix], extra=extra)
 
+    def compare(self, rest: str, query: dict) -> None:
+        key = self._plan(rest)
+        kind = query.get("kind", [""])[0]
+        if key is None or kind not in COMPARE_KINDS:
+            return self._not_found()
+        if self.head:  # a HEAD does not make the document
+            return self._send(HTTPStatus.OK, b"", FILE_TYPES[".docx"])
+        rev = query.get("rev", ["HEAD"])[0]
+        path, why = self.server.site.compare(key, rev, kind)
+        if path is None:
+            return self._error(HTTPStatus.CONFLICT, why)
+        download = f"{PurePosixPath(key).stem}-{kind}.docx"
+        self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[".docx"], extra={
+            "Content-Disposition": f"attachment; filename=\"{_ascii(download)}\"; "
+                                   f"filename*=UTF-8''{quote(download)}"})
+
     def static(self, rest: str, _query: dict) -> None:
         if rest not in STATIC_TYPES:
             return self._not_found()
@@ -236,6 +255,7 @@ ROUTES = (
     ("/api/changes/", Handler.api_changes),
     ("/events/", Handler.events),
     ("/file/", Handler.file),
+    ("/compare/", Handler.compare),
     ("/static/", Handler.static),
 )
 

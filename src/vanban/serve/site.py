@@ -29,6 +29,7 @@ from vanban.serve.process import LineProcess, ProcessError
 BUILD_TIMEOUT = 60.0
 KEEP_BUILDS = 2  # the shown build and the one before it (a page may still be loading it)
 FILE_NAMES = ("document.docx", "document.pdf")
+KEEP_COMPARES = 4
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Site:
         self._states: dict[str, PlanState] = {}
         self._versions = itertools.count(1)
         self._builds = itertools.count(1)
+        self._compares = itertools.count(1)
         self._changed = threading.Condition()
         self._queue: deque[str] = deque()
         self._closing = False
@@ -213,6 +215,33 @@ class Site:
         with self._changed:
             state = self._states.get(key)
             return state.source if state is not None else None
+
+    def compare(self, key: str, rev: str, kind: str) -> tuple[Path | None, str]:
+        """The bảng so sánh or tracked-changes DOCX of the plan against ``rev`` (``kind`` one
+        of ``engine.COMPARE_KINDS``), made now by the worker into the cache folder; (the file,
+        "") or (None, why not in Vietnamese)."""
+        source = self.source(key)
+        if source is None or kind not in engine.COMPARE_KINDS:
+            return None, "Không có trang này."
+        folder = self.cache / "compare" / str(next(self._compares))
+        folder.mkdir(parents=True)
+        out = folder / f"{kind}.docx"
+        request = {"op": "compare", "source": str(source), "rev": rev, "kind": kind,
+                   "workspace": str(self.workspace), "out": str(out)}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError as exc:
+            answer = {"ok": False, "message": f"Không lập được tài liệu so sánh: {exc}."}
+        if "bug" in answer:
+            answer = {"ok": False, "message": "Lỗi của vanban khi lập tài liệu so sánh (xin báo "
+                      "lại kèm nội dung sau): " + answer["bug"]}
+        # Only the newest few stay (a download is read at once).
+        for old in sorted((p for p in folder.parent.iterdir() if p.name.isdigit()),
+                          key=lambda p: int(p.name))[:-KEEP_COMPARES]:
+            shutil.rmtree(old, ignore_errors=True)
+        if answer.get("ok") and out.is_file():
+            return out, ""
+        return None, answer.get("message") or "Không lập được tài liệu so sánh."
 
     # -- changes on disk ---------------------------------------------------------------------
 

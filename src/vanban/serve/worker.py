@@ -4,8 +4,10 @@ Run as ``python -m vanban.serve.worker``; it answers ``{"ready": true}``, then f
 line ``{"source", "root", "workspace", "lang", "docx_out"}`` builds the plan in memory
 (``engine.build_plan``), writes the DOCX (when there is one) to ``docx_out`` and answers with
 the diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its
-PDF measured. The imports are paid once, when the server starts; a plan
-that makes the renderer hang only costs this process, which the server kills and restarts.
+PDF measured; ``{"op": "compare", "source", "rev", "kind", "workspace", "out"}`` writes the
+bảng so sánh or the tracked-changes DOCX of a plan against a revision. The imports are paid
+once, when the server starts; a plan that makes the renderer hang only costs this process,
+which the server kills and restarts.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ def handle(request: dict) -> dict:
         docx = Path(request["docx"])
         return {"findings": engine.check(docx.read_bytes(), docx.name, request.get("lang", "vi"),
                                          pdf=Path(request["pdf"]))}
+    if request.get("op") == "compare":
+        return engine.compare_docx(Path(request["source"]), request["rev"], request["kind"],
+                                   Path(request["workspace"]), Path(request["out"]))
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
     data = result.pop("docx")

@@ -149,6 +149,7 @@ function draw(s) {
   $("install").textContent = s.office === "none" ? s.install : "";
   $("install").hidden = s.office !== "none";
   if (s.office === "none" && shown < 0) select("text");
+  if (!$("tab-changes").hidden && s.status !== "building" && s.status !== "queued") changes();
 }
 
 async function refresh() {
@@ -169,11 +170,30 @@ function select(tab) {
   if (tab === "changes") changes();
 }
 
+const COMPARE_LINKS = [
+  ["bang-so-sanh", "Tải bảng so sánh (DOCX)"],
+  ["theo-doi-thay-doi", "Tải bản theo dõi thay đổi (DOCX)"],
+];
+
 async function changes() {
   const rev = $("rev").value.trim() || "HEAD";
-  const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`);
+  const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`,
+    { cache: "no-store" });
+  if (!answer.ok) { $("changes").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
   const c = await answer.json();
   $("changes").textContent = c.text;
+  const links = $("compare-links");
+  links.replaceChildren();
+  if (c.documents) {
+    // Made when clicked (a second or two); the server answers with the file to save.
+    for (const [kind, label] of COMPARE_LINKS) {
+      links.append(el("a", { href: `/compare/${path}?rev=${encodeURIComponent(rev)}&kind=${kind}`,
+        class: `compare ${kind}` }, label));
+    }
+  } else if (c.ok) {
+    links.append(el("span", { class: "why" }, c.why));
+  }
+  links.hidden = links.childElementCount === 0;
 }
 
 for (const b of document.querySelectorAll(".tabs button")) {
