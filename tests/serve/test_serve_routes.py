@@ -14,6 +14,7 @@ import pytest
 from tests.serve.helpers import (
     PLAN_2024,
     PLAN_2025,
+    TWO_FILES,
     UNKNOWN_LEAD,
     get,
     line_of,
@@ -119,6 +120,19 @@ def test_without_libreoffice_diagnostics_text_and_what_to_install(served):
     assert headers["content-disposition"] == ('attachment; filename="ke-hoach-hoa-giai.docx"; '
                                               "filename*=UTF-8''ke-hoach-hoa-giai.docx")
     assert get(port, f"/file/{PLAN_2024}?build={s['build']}&name=document.pdf")[0] == 404
+
+
+def test_a_second_output_is_downloaded_under_its_own_name(served):
+    port = served[0].server.port
+    s = wait_state(port, TWO_FILES, lambda s: s["status"] in ("ok", "error"))
+    assert s["files"] == ["document.docx", "attached.docx"] and s["attached_pages"] == []
+    status, headers, body = get(port, f"/file/{TWO_FILES}?build={s['build']}&name=attached.docx")
+    assert status == 200 and body[:2] == b"PK"
+    assert headers["content-disposition"] == (
+        'attachment; filename="du-thao-quyet-dinh-hai-tep-kem-theo.docx"; '
+        "filename*=UTF-8''du-thao-quyet-dinh-hai-tep-kem-theo.docx")
+    other = wait_state(port, PLAN_2024, lambda s: s["status"] in ("ok", "error"))
+    assert get(port, f"/file/{PLAN_2024}?build={other['build']}&name=attached.docx")[0] == 404
 
 
 def test_a_plan_with_an_error_shows_it_located(served):

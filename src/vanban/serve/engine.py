@@ -82,18 +82,25 @@ def editor_link(path: PurePath, line: int, col: int) -> str:
     return f"vscode://file/{quote(posix.lstrip('/'), safe='/:')}:{line}:{col or 1}"
 
 
+ATTACHED_SUFFIX = "-kem-theo"
+"""The name ending of a second output (``pipeline.ATTACHED_SUFFIX``: a Quyết định in the
+two-files layout gives ``<name>-kem-theo.docx``, the document it issues)."""
+
+
 def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> dict:
     """Validate, render and check one plan in memory; nothing is written.
 
-    Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "text": str,
-    "findings": [...], "depends": [...]}``; ``ok`` is false when there is an error (then there
-    is no DOCX); ``depends`` names the other plans the document is made from (a Quyết định and
+    Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "attached": bytes |
+    None, "text": str, "findings": [...], "depends": [...]}``; ``ok`` is false when there is an
+    error (then there is no DOCX); ``attached`` is the second output when the plan makes one (a
+    Quyết định in the two-files layout: the document it issues), whose text and findings follow
+    the first's; ``depends`` names the other plans the document is made from (a Quyết định and
     the plan it issues), when the pipeline says so.
     """
-    from vanban.pipeline import discover, render_one, validate_all
+    from vanban.pipeline import discover, render_outputs, validate_all
 
-    result: dict = {"diagnostics": [], "ok": False, "docx": None, "text": "", "findings": [],
-                    "depends": []}
+    result: dict = {"diagnostics": [], "ok": False, "docx": None, "attached": None, "text": "",
+                    "findings": [], "depends": []}
     try:
         jobs = discover([source], root / ".vanban-serve-none", root)
         prepared, problems = validate_all(jobs)
@@ -102,16 +109,32 @@ def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> d
             result["depends"] = [str(p) for p in getattr(item, "depends", ())]
         diagnostics = list(dict.fromkeys(problems))
         if not any(d.severity is Severity.ERROR for d in diagnostics) and prepared:
-            data = render_one(prepared[0], workspace)
+            outputs = [data for _, data in render_outputs(prepared[0], workspace)]
         else:
-            data = None
+            outputs = []
     except VanbanError as exc:
-        diagnostics, data = list(exc.diagnostics), None
+        diagnostics, outputs = list(exc.diagnostics), []
     result["diagnostics"] = [diagnostic_dict(d, lang) for d in diagnostics]
-    if data is None:
+    if not outputs:
         return result
+    data = outputs[0]
     result.update(ok=True, docx=data, text=text_of(data), findings=check(data, source.name, lang))
+    if len(outputs) > 1:
+        attached_name = f"{source.stem}{ATTACHED_SUFFIX}.docx"
+        result["attached"] = outputs[1]
+        result["text"] += f"\n\n{ATTACHED_HEADING}: {attached_name}\n\n" + text_of(outputs[1])
+        result["findings"] += attached_findings(check(outputs[1], attached_name, lang))
     return result
+
+
+ATTACHED_HEADING = "VĂN BẢN KÈM THEO"
+
+
+def attached_findings(findings: list[dict]) -> list[dict]:
+    """The findings of the second output, marked as its own (the page shows them after the
+    first document's)."""
+    return [dict(f, document="attached", text=f"Văn bản kèm theo: {f['text']}")
+            for f in findings]
 
 
 def text_of(docx: bytes) -> str:

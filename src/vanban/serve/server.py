@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from vanban.serve.engine import COMPARE_KINDS
+from vanban.serve.engine import ATTACHED_SUFFIX, COMPARE_KINDS
 from vanban.serve.site import Site
 
 HOST = "127.0.0.1"
@@ -193,9 +193,11 @@ class Handler(BaseHTTPRequestHandler):
         extra = {"Cache-Control": "private, max-age=3600"}  # a build's files never change
         if path.suffix != ".png":
             # The PDF opens in the browser (and in the page when there are no page images);
-            # the DOCX is saved. Both under the plan's name.
+            # the DOCX is saved. Both under the plan's name (a second output: its own name, as
+            # vanban build writes it).
             how = "inline" if path.suffix == ".pdf" else "attachment"
-            download = PurePosixPath(key).stem + path.suffix
+            second = ATTACHED_SUFFIX if path.stem == "attached" else ""
+            download = PurePosixPath(key).stem + second + path.suffix
             extra["Content-Disposition"] = (f"{how}; filename=\"{_ascii(download)}\"; "
                                             f"filename*=UTF-8''{quote(download)}")
         self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[path.suffix], extra=extra)

@@ -28,7 +28,9 @@ from vanban.serve.process import LineProcess, ProcessError
 
 BUILD_TIMEOUT = 60.0
 KEEP_BUILDS = 2  # the shown build and the one before it (a page may still be loading it)
-FILE_NAMES = ("document.docx", "document.pdf")
+FILE_NAMES = ("document.docx", "document.pdf", "attached.docx", "attached.pdf")
+"""A build's files: the document, and the second output when the plan makes one (a Quyết định
+in the two-files layout: ``<name>-kem-theo.docx``, the document it issues)."""
 KEEP_COMPARES = 4
 
 
@@ -47,6 +49,8 @@ class PlanState:
     build: int | None = None
     """The build on show: the last one without errors."""
     pages: list[str] = field(default_factory=list)
+    attached_pages: list[str] = field(default_factory=list)
+    """The page images of the second output (empty when there is none)."""
     files: list[str] = field(default_factory=list)
     notice: str = ""
     wanted: bool = False
@@ -180,6 +184,8 @@ class Site:
                 "server": self.instance,
                 "status": s.status, "diagnostics": s.diagnostics, "findings": s.findings,
                 "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
+                "attached_pages": s.attached_pages,
+                "attached_name": f"{s.source.stem}{engine.ATTACHED_SUFFIX}.docx",
                 "notice": s.notice, "seconds": s.seconds, "office": office,
                 "measured": s.measured,
                 "pages_tool": rasterizer() is not None, "dpi": DPI,
@@ -321,12 +327,19 @@ class Site:
             answer = {"ok": False, "diagnostics": [_problem(
                 "serve.bug", "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): "
                 + answer["bug"], source)]}
-        notice, pages, files = "", [], []
+        notice, pages, files, attached_pages = "", [], [], []
         if answer.get("ok"):
             files.append("document.docx")
             notice, pages, made_pdf = self._pdf(docx, folder)
             if made_pdf:
                 files.append("document.pdf")
+            if answer.get("attached"):
+                files.append("attached.docx")
+                second, attached_pages, made_pdf = self._pdf(folder / "attached.docx", folder,
+                                                             "attached-page")
+                notice = notice or second
+                if made_pdf:
+                    files.append("attached.pdf")
             if self.out is not None:
                 notice = self._write_out(source, folder, files) or notice
         with self._changed:
@@ -342,6 +355,7 @@ class Site:
                 state.status, state.findings, state.text = "ok", answer["findings"], answer["text"]
                 state.measured = False
                 state.build, state.pages, state.files, state.notice = number, pages, files, notice
+                state.attached_pages = attached_pages
                 state.builds.append(number)
                 for old in state.builds[:-KEEP_BUILDS]:
                     shutil.rmtree(self.cache / "builds" / str(old), ignore_errors=True)
@@ -351,13 +365,18 @@ class Site:
                 shutil.rmtree(folder, ignore_errors=True)
             self._bump(state)
         if "document.pdf" in files:
-            self._check_pdf(key, number, folder)
+            self._check_pdf(key, number, folder, source, "attached.pdf" in files)
 
-    def _check_pdf(self, key: str, number: int, folder: Path) -> None:
+    def _check_pdf(self, key: str, number: int, folder: Path, source: Path,
+                   attached: bool) -> None:
         """Second step, once the pages are on show: the check findings again, now with the
         rules that measure the PDF (margins, rules, page numbers)."""
         request = {"op": "check-pdf", "docx": str(folder / "document.docx"),
                    "pdf": str(folder / "document.pdf"), "lang": self.lang}
+        if attached:
+            request.update(attached_docx=str(folder / "attached.docx"),
+                           attached_pdf=str(folder / "attached.pdf"),
+                           attached_name=f"{source.stem}{engine.ATTACHED_SUFFIX}.docx")
         try:
             answer = self.worker.request(request, self.timeout)
         except ProcessError:
@@ -369,17 +388,19 @@ class Site:
             state.findings, state.measured = answer["findings"], True
             self._bump(state)
 
-    def _pdf(self, docx: Path, folder: Path) -> tuple[str, list[str], bool]:
-        """(notice, page images, whether a PDF was made) for a built DOCX."""
+    def _pdf(self, docx: Path, folder: Path, prefix: str = "page"
+             ) -> tuple[str, list[str], bool]:
+        """(notice, page images, whether a PDF was made) for a built DOCX (its PDF beside it,
+        its pages named ``prefix``-N.png)."""
         if self.office is None or not self.office.available:
             return INSTALL_HINT, [], False
-        pdf = folder / "document.pdf"
+        pdf = docx.with_suffix(".pdf")
         try:
             self.office.convert(docx, pdf)
         except OfficeError as exc:
             return str(exc), [], False
         try:
-            return "", rasterize(pdf, folder, timeout=self.timeout), True
+            return "", rasterize(pdf, folder, timeout=self.timeout, prefix=prefix), True
         except PagesError as exc:
             return str(exc), [], True
 
@@ -389,7 +410,8 @@ class Site:
         target = (self.out / source.relative_to(self.root)).with_suffix(".docx")
         try:
             for name in files:
-                engine.write_output(target.with_suffix(Path(name).suffix),
+                stem = target.stem + (engine.ATTACHED_SUFFIX if name.startswith("attached") else "")
+                engine.write_output(target.with_name(stem + Path(name).suffix),
                                     (folder / name).read_bytes())
         except VanbanError as exc:
             return " ".join(d.text() for d in exc.diagnostics)

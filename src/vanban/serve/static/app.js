@@ -84,37 +84,54 @@ function drawFindings(s) {
   $("findings-count").textContent = s.findings.length ? `(${errors} lỗi, ${s.findings.length - errors} cảnh báo)` : "";
 }
 
+const DOWNLOADS = {
+  "document.docx": "Tải DOCX", "document.pdf": "Tải PDF",
+  "attached.docx": "Tải DOCX kèm theo", "attached.pdf": "Tải PDF kèm theo",
+};
+
 function drawDownloads(s) {
   const nav = $("downloads");
   nav.replaceChildren();
-  const labels = { "document.docx": "Tải DOCX", "document.pdf": "Tải PDF" };
   for (const name of s.files) {
-    nav.append(el("a", { href: fileUrl(s.build, name), download: "" }, labels[name] || name));
+    const attrs = { href: fileUrl(s.build, name), download: "" };
+    if (name.startsWith("attached")) attrs.title = s.attached_name;
+    nav.append(el("a", attrs, DOWNLOADS[name] || name));
   }
 }
 
 function drawPages(s) {
-  const box = $("pages");
-  box.classList.toggle("stale", s.status === "error" || s.status === "building");
   const notice = s.notice || (s.office === "none" ? s.install : "");
   $("notice").textContent = notice;
   $("notice").hidden = !notice;
+  const stale = s.status === "error" || s.status === "building";
+  const attached = s.files.includes("attached.docx");
+  $("pages").classList.toggle("stale", stale);
+  $("attached-pages").classList.toggle("stale", stale);
   if (s.build == null) return;
-  if (s.pages.length === 0 && s.files.includes("document.pdf")) {
+  drawImages($("pages"), s, s.pages, "document.pdf");
+  // A second output (a Quyết định's "-kem-theo" document): its pages follow the first's.
+  $("attached").hidden = !attached;
+  $("attached-name").textContent = s.attached_name;
+  drawImages($("attached-pages"), s, attached ? s.attached_pages : [],
+    attached ? "attached.pdf" : null);
+}
+
+function drawImages(box, s, pages, pdf) {
+  if (pages.length === 0 && pdf && s.files.includes(pdf)) {
     // No pdftoppm: the browser's own PDF viewer shows the same pages.
-    box.replaceChildren(el("object", { data: fileUrl(s.build, "document.pdf"),
+    box.replaceChildren(el("object", { data: fileUrl(s.build, pdf),
       type: "application/pdf", class: "pdf" }));
     box.dataset.build = s.build;
     return;
   }
   const imgs = [...box.querySelectorAll("img.page")];
   box.querySelectorAll("object").forEach((o) => o.remove());
-  let waiting = s.pages.length;
+  let waiting = pages.length;
   box.dataset.want = s.build;
   const done = () => {
     if (--waiting <= 0 && box.dataset.want === String(s.build)) box.dataset.build = s.build;
   };
-  s.pages.forEach((name, i) => {
+  pages.forEach((name, i) => {
     const url = fileUrl(s.build, name);
     let img = imgs[i];
     if (!img) {
@@ -135,8 +152,8 @@ function drawPages(s) {
     next.srcset = srcset;
     next.src = url;
   });
-  imgs.slice(s.pages.length).forEach((img) => img.remove());
-  if (s.pages.length === 0) box.dataset.build = s.build;
+  imgs.slice(pages.length).forEach((img) => img.remove());
+  if (pages.length === 0) box.dataset.build = s.build;
 }
 
 function draw(s) {
