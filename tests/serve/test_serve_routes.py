@@ -360,3 +360,64 @@ def test_events_tell_a_new_page_the_version_at_once(served):
         conn.close()
     assert lines[:3] == [b"retry: 1000\n", b"\n", b"event: state\n"]
     assert lines[3].startswith(b"data: ") and int(lines[3][6:]) >= 1
+
+
+def _plans(port: int) -> dict[str, dict]:
+    status, _, body = get(port, "/api/plans")
+    assert status == 200
+    return {row["plan"]: row for row in json.loads(body)["plans"]}
+
+
+def _until(port: int, done, timeout: float = 60) -> dict[str, dict]:
+    """Poll the list of plans until ``done(rows)`` (a limit for a broken server, not a speed
+    check)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not done(rows := _plans(port)):
+        assert time.monotonic() < deadline, rows
+        time.sleep(0.1)
+    return rows
+
+
+def test_the_list_of_plans_follows_plans_added_removed_and_broken(served):
+    """While a list page follows ``/events/``, every plan is validated (not built) to show its
+    errors; a plan saved, added or removed changes the list and tells the page."""
+    import http.client
+
+    preview, ws, _ = served
+    port = preview.server.port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    added = ws / "plans" / "quang-binh" / "2025" / "them.yaml"
+    try:
+        conn.request("GET", "/events/?since=0")
+        stream = conn.getresponse()
+        assert stream.status == 200
+        assert [stream.fp.readline() for _ in range(3)] == [b"retry: 1000\n", b"\n",
+                                                            b"event: state\n"]
+        version = int(stream.fp.readline()[6:])
+        rows = _until(port, lambda rows: all(r["errors"] is not None for r in rows.values()))
+        assert rows[BAD]["errors"] == 1 and rows[PLAN_2024]["errors"] == 0
+        assert set(rows) == set(preview.site.plan_keys())
+
+        added.write_text((ws / "plans" / BAD).read_text(encoding="utf-8"), encoding="utf-8")
+        rows = _until(port, lambda rows: rows.get("quang-binh/2025/them.yaml", {}).get("errors"))
+        assert rows["quang-binh/2025/them.yaml"]["errors"] == 1
+        assert stream.fp.readline() == b"\n"  # the page was told (a new version)
+        assert stream.fp.readline() == b"event: state\n"
+        assert int(stream.fp.readline()[6:]) > version
+
+        added.write_text((ws / "plans" / PLAN_2024).read_text(encoding="utf-8"),
+                         encoding="utf-8")  # fixed: its error goes
+        _until(port, lambda rows: rows["quang-binh/2025/them.yaml"]["errors"] == 0)
+        added.unlink()
+        _until(port, lambda rows: "quang-binh/2025/them.yaml" not in rows)
+    finally:
+        conn.close()
+        added.unlink(missing_ok=True)
+    status, headers, _ = get(port, "/static/index.js")
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    assert get(port, "/", method="HEAD")[0] == 200
+    for path in ("/api/plans/..%2fsecret.yaml", "/api/plansx", "/events/%2e%2e"):
+        assert get(port, path)[0] == 404, path
+    assert get(port, "/api/plans", method="POST")[0] == 405

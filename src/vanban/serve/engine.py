@@ -82,6 +82,19 @@ def editor_link(path: PurePath, line: int, col: int) -> str:
     return f"vscode://file/{quote(posix.lstrip('/'), safe='/:')}:{line}:{col or 1}"
 
 
+def validate_plan(source: Path, root: Path, lang: str = "vi") -> dict:
+    """``vanban validate`` of one plan (nothing rendered): ``{"diagnostics": [...]}``."""
+    from vanban.pipeline import discover, validate_all
+
+    try:
+        prepared, problems = validate_all(discover([source], root / ".vanban-serve-none", root))
+        for item in prepared:
+            problems = problems + item.warnings
+    except VanbanError as exc:
+        problems = list(exc.diagnostics)
+    return {"diagnostics": [diagnostic_dict(d, lang) for d in dict.fromkeys(problems)]}
+
+
 ATTACHED_SUFFIX = "-kem-theo"
 """The name ending of a second output (``pipeline.ATTACHED_SUFFIX``: a Quyết định in the
 two-files layout gives ``<name>-kem-theo.docx``, the document it issues)."""

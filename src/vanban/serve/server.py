@@ -6,7 +6,9 @@ by name among the package's own. So ``..``, encoded slashes and symlinks lead no
 404. Requests whose Host is not this server are refused (a web page elsewhere cannot reach it by
 DNS rebinding), and the server only answers GET and HEAD: it never writes what a request says.
 
-Routes: ``/`` the plans; ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (JSON);
+Routes: ``/`` the plans; ``/api/plans`` the plans with their status and numbers of errors
+(JSON); ``/events/?since=V`` server-sent events when that list changes (a plan added, removed,
+or with new errors); ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (JSON);
 ``/api/changes/KEY?rev=R`` its changes since a revision; ``/events/KEY?since=V`` server-sent
 events when its state changes; ``/file/KEY?build=N&name=page-1.png`` a build's file;
 ``/compare/KEY?rev=R&kind=bang-so-sanh`` (or ``theo-doi-thay-doi``) the bảng so sánh (or the
@@ -30,7 +32,8 @@ from vanban.serve.site import Site
 
 HOST = "127.0.0.1"
 HEARTBEAT_SECONDS = 15.0
-STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "index.js": "text/javascript; charset=utf-8",
+                "style.css": "text/css; charset=utf-8"}
 FILE_TYPES = {".png": "image/png", ".pdf": "application/pdf",
               ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 SECURITY_HEADERS = {
@@ -150,11 +153,24 @@ class Handler(BaseHTTPRequestHandler):
             return self._not_found()
         self._json(engine.changes(source, query.get("rev", ["HEAD"])[0]))
 
+    def api_plans(self, rest: str, _query: dict) -> None:
+        if rest:
+            return self._not_found()
+        self._json(self.server.site.plans())
+
     def events(self, rest: str, query: dict) -> None:
+        site = self.server.site
+        since = _int(query.get("since", ["0"])[0])
+        if rest == "":  # the list of plans
+            return self._stream(since, site.wait_index, site.follow_index)
         key = self._plan(rest)
         if key is None:
             return self._not_found()
-        since = _int(query.get("since", ["0"])[0])
+        return self._stream(since, lambda since, timeout: site.wait(key, since, timeout),
+                            lambda on: site.follow(key, on))
+
+    def _stream(self, since: int, wait, follow) -> None:
+        """Server-sent events: ``state`` with the new version each time ``wait`` sees one."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -163,13 +179,12 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         if self.head:
             return
-        site = self.server.site
-        site.follow(key, True)
+        follow(True)
         try:
             # A page whose server stopped tries again every second (a restart is seen at once).
             self.wfile.write(b"retry: 1000\n\n")
             while True:
-                version = site.wait(key, since, HEARTBEAT_SECONDS)
+                version = wait(since, HEARTBEAT_SECONDS)
                 if version is None:
                     return
                 if version > since:
@@ -181,7 +196,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return
         finally:
-            site.follow(key, False)
+            follow(False)
 
     def file(self, rest: str, query: dict) -> None:
         key = self._plan(rest)
@@ -256,6 +271,7 @@ ROUTES = (
     ("/api/plan/", Handler.api_plan),
     ("/api/changes/", Handler.api_changes),
     ("/events/", Handler.events),
+    ("/api/plans", Handler.api_plans),
     ("/file/", Handler.file),
     ("/compare/", Handler.compare),
     ("/static/", Handler.static),

@@ -63,6 +63,8 @@ class PlanState:
     """Whether the findings include the rules measured on the PDF."""
     depends: frozenset[Path] = frozenset()
     """Other plans its document is made from, as its last build said (resolved paths)."""
+    problems: tuple[int, int] | None = None
+    """(errors, warnings) of its last build or validation; None: not known since it changed."""
 
 
 def worker_argv() -> list[str]:
@@ -86,6 +88,11 @@ class Site:
         self._compares = itertools.count(1)
         self._changed = threading.Condition()
         self._queue: deque[str] = deque()
+        self._checks: deque[str] = deque()  # plans to validate only (for the list of plans)
+        self._index_viewers = 0
+        self.index_version = 0
+        """Changes whenever the list of plans would read differently (the list page waits
+        for it)."""
         self._closing = False
         self._thread: threading.Thread | None = None
         self.instance = secrets.token_hex(8)
@@ -98,13 +105,17 @@ class Site:
         """Find the plans again (a plan file was added or removed)."""
         found = {p.relative_to(self.root).as_posix(): p for p in engine.plan_files(self.root)}
         with self._changed:
-            for key in list(self._states):
-                if key not in found:
-                    del self._states[key]
+            gone = [key for key in self._states if key not in found]
+            for key in gone:
+                del self._states[key]
             for key, source in found.items():
                 if key not in self._states:
                     # Versions start at 1: a page that (re)connects with since=0 is told at once.
                     self._states[key] = PlanState(key, source, version=next(self._versions))
+                    self.index_version = self._states[key].version
+                    self._check(self._states[key])
+            if gone:
+                self.index_version = next(self._versions)
             self._changed.notify_all()
 
     def plan_keys(self) -> list[str]:
@@ -192,6 +203,38 @@ class Site:
                 "install": "" if office != "none" else INSTALL_HINT,
             }
 
+    def plans(self) -> dict:
+        """The list of plans as the list page reads it (JSON-ready): each plan's key, status
+        and numbers of errors and warnings (None while not known)."""
+        with self._changed:
+            rows = []
+            for key in sorted(self._states):
+                s = self._states[key]
+                errors, warnings = s.problems if s.problems is not None else (None, None)
+                rows.append({"plan": key, "status": s.status, "errors": errors,
+                             "warnings": warnings})
+            return {"server": self.instance, "version": self.index_version, "plans": rows}
+
+    def follow_index(self, on: bool) -> None:
+        """A list page starts (``on``) or stops following the list; while one does, every plan
+        not yet validated since its last change is validated (not built) to show its errors."""
+        with self._changed:
+            self._index_viewers = max(0, self._index_viewers + (1 if on else -1))
+            for state in self._states.values():
+                self._check(state)
+
+    def wait_index(self, since: int, timeout: float) -> int | None:
+        """Wait until the list's version passes ``since`` (or ``timeout`` seconds pass); its
+        version then, or None when the server is closing."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not self._closing:
+                left = deadline - time.monotonic()
+                if self.index_version > since or left <= 0:
+                    return self.index_version
+                self._changed.wait(left)
+            return None
+
     def wait(self, key: str, since: int, timeout: float) -> int | None:
         """Wait until the plan's version passes ``since`` (or ``timeout`` seconds pass); its
         version then, or None when the plan is gone or the server is closing."""
@@ -264,8 +307,10 @@ class Site:
                     if state.wanted:
                         self._enqueue(state)
                         queued.append(state.key)
-                    elif state.status != "new":
-                        state.status = "new"
+                    else:
+                        state.status, state.problems = "new", None
+                        self._bump(state)
+                        self._check(state)
         return queued
 
     # -- the builder -------------------------------------------------------------------------
@@ -278,18 +323,39 @@ class Site:
                 state.status = "queued"
             self._bump(state)
 
+    def _check(self, state: PlanState) -> None:
+        """Queue a validation of a plan whose problems are not known, when a list page is open
+        (the caller holds the lock)."""
+        if (self._index_viewers and state.problems is None and state.key not in self._checks
+                and state.key not in self._queue):
+            self._checks.append(state.key)
+            self._changed.notify_all()
+
     def _bump(self, state: PlanState) -> None:
         state.version = next(self._versions)
+        self.index_version = state.version
         self._changed.notify_all()
 
     def _run(self) -> None:
         while True:
             with self._changed:
-                while not self._queue and not self._closing:
+                while not self._queue and not self._checks and not self._closing:
                     self._changed.wait()
                 if self._closing:
                     return
-                key = self._queue.popleft()
+                check = None
+                if self._queue:
+                    key = self._queue.popleft()
+                else:  # builds first: validating for the list of plans can wait
+                    key = self._checks.popleft()
+                    state = self._states.get(key)
+                    if state is None or state.problems is not None:
+                        continue
+                    check = state.source
+            if check is not None:
+                self._validate(key, check)
+                continue
+            with self._changed:
                 state = self._states.get(key)
                 if state is None:
                     continue
@@ -302,11 +368,27 @@ class Site:
                 self._failed(key, _problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
                                            "kèm nội dung sau): " + traceback.format_exc(), source))
 
+    def _validate(self, key: str, source: Path) -> None:
+        """Validate a plan without building it: its numbers of errors and warnings."""
+        request = {"op": "validate", "source": str(source), "root": str(self.root),
+                   "lang": self.lang}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError:
+            answer = {"diagnostics": [{"severity": "error"}]}  # the page tells the rest
+        found = answer.get("diagnostics", [{"severity": "error"}])
+        with self._changed:
+            state = self._states.get(key)
+            if state is not None and state.problems is None:
+                state.problems = _count(found)
+                self.index_version = next(self._versions)
+                self._changed.notify_all()
+
     def _failed(self, key: str, problem: dict) -> None:
         with self._changed:
             state = self._states.get(key)
             if state is not None:
-                state.status, state.diagnostics = "error", [problem]
+                state.status, state.diagnostics, state.problems = "error", [problem], (1, 0)
                 self._bump(state)
 
     def _build(self, key: str, source: Path) -> None:
@@ -348,6 +430,7 @@ class Site:
                 shutil.rmtree(folder, ignore_errors=True)
                 return
             state.diagnostics = answer.get("diagnostics", [])
+            state.problems = _count(state.diagnostics)
             if answer.get("ok"):
                 state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
             state.seconds = round(time.monotonic() - started, 2)
@@ -416,6 +499,12 @@ class Site:
         except VanbanError as exc:
             return " ".join(d.text() for d in exc.diagnostics)
         return ""
+
+
+def _count(diagnostics: list[dict]) -> tuple[int, int]:
+    """(errors, warnings) among diagnostics."""
+    errors = sum(1 for d in diagnostics if d.get("severity") == "error")
+    return errors, len(diagnostics) - errors
 
 
 def _problem(code: str, message: str, source: Path) -> dict:

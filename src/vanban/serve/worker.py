@@ -5,7 +5,8 @@ line ``{"source", "root", "workspace", "lang", "docx_out"}`` builds the plan in 
 (``engine.build_plan``), writes the DOCX (when there is one) to ``docx_out`` (and a second
 output, when the plan makes one, to ``attached.docx`` beside it) and answers with the
 diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its PDF
-measured; ``{"op": "compare", "source", "rev", "kind", "workspace", "out"}`` writes the
+measured; ``{"op": "validate", "source", "root"}`` only validates (the list of plans shows
+the numbers of errors); ``{"op": "compare", "source", "rev", "kind", "workspace", "out"}`` writes the
 bảng so sánh or the tracked-changes DOCX of a plan against a revision. The imports are paid
 once, when the server starts; a plan that makes the renderer hang only costs this process,
 which the server kills and restarts.
@@ -34,6 +35,9 @@ def handle(request: dict) -> dict:
                 second.read_bytes(), request.get("attached_name", second.name),
                 request.get("lang", "vi"), pdf=Path(request["attached_pdf"])))
         return {"findings": findings}
+    if request.get("op") == "validate":
+        return engine.validate_plan(Path(request["source"]), Path(request["root"]),
+                                    request.get("lang", "vi"))
     if request.get("op") == "compare":
         return engine.compare_docx(Path(request["source"]), request["rev"], request["kind"],
                                    Path(request["workspace"]), Path(request["out"]))
