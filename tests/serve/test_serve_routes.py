@@ -106,6 +106,8 @@ def test_plan_page_and_its_static_files(served):
     assert "EventSource" in body.decode()
     assert headers["content-security-policy"].startswith("default-src 'self'")
     assert get(port, "/static/style.css")[0] == 200
+    status, headers, body = get(port, "/static/icon.svg")  # no 404 in the browser's console
+    assert status == 200 and headers["content-type"] == "image/svg+xml" and b"<svg" in body
 
 
 def test_without_libreoffice_diagnostics_text_and_what_to_install(served):

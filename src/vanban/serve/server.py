@@ -33,7 +33,7 @@ from vanban.serve.site import Site
 HOST = "127.0.0.1"
 HEARTBEAT_SECONDS = 15.0
 STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "index.js": "text/javascript; charset=utf-8",
-                "style.css": "text/css; charset=utf-8"}
+                "style.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"}
 FILE_TYPES = {".png": "image/png", ".pdf": "application/pdf",
               ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 SECURITY_HEADERS = {

@@ -63,10 +63,21 @@ function drawDiagnostics(s) {
 }
 
 function placeProblems() {
-  const bottom = document.querySelector("header").getBoundingClientRect().bottom;
-  document.documentElement.style.setProperty("--header-bottom", `${bottom}px`);
+  // Under the header and the tabs (both stay at the top), so every tab can still be chosen.
+  // (The tabs stick under the header once scrolled to; before, a notice may lie above them.)
+  const header = document.querySelector("header").getBoundingClientRect().height;
+  const tabs = document.querySelector(".tabs").getBoundingClientRect().bottom;
+  const root = document.documentElement.style;
+  root.setProperty("--header-height", `${header}px`);
+  root.setProperty("--header-bottom", `${tabs}px`);
+  // The other tabs start below the errors (they would hide their first lines); the pages do
+  // not move (the errors lie over them, the pages greyed).
+  const problems = $("problems");
+  root.setProperty("--problems-height",
+    problems.hidden ? "0px" : `${problems.getBoundingClientRect().height}px`);
 }
 window.addEventListener("resize", placeProblems);
+window.addEventListener("scroll", placeProblems, { passive: true });
 
 function drawFindings(s) {
   const list = $("findings");
@@ -100,7 +111,9 @@ function drawDownloads(s) {
 }
 
 function drawPages(s) {
-  const notice = s.notice || (s.office === "none" ? s.install : "");
+  // Without LibreOffice the box above the tabs says what to install; here, where to look.
+  const notice = s.office === "none"
+    ? "Chưa có bản in vì máy chưa cài LibreOffice; xem thẻ “Nội dung chữ”." : s.notice;
   $("notice").textContent = notice;
   $("notice").hidden = !notice;
   const stale = s.status === "error" || s.status === "building";
@@ -110,7 +123,8 @@ function drawPages(s) {
   if (s.build == null) return;
   drawImages($("pages"), s, s.pages, "document.pdf");
   // A second output (a Quyết định's "-kem-theo" document): its pages follow the first's.
-  $("attached").hidden = !attached;
+  $("attached").hidden = !attached || (s.attached_pages.length === 0
+    && !s.files.includes("attached.pdf"));
   $("attached-name").textContent = s.attached_name;
   drawImages($("attached-pages"), s, attached ? s.attached_pages : [],
     attached ? "attached.pdf" : null);
@@ -163,6 +177,8 @@ function draw(s) {
   drawDownloads(s);
   drawPages(s);
   $("text").textContent = s.text || (s.build == null ? "" : $("text").textContent);
+  $("text").classList.toggle("stale", s.status === "error");
+  $("findings").classList.toggle("stale", s.status === "error");
   $("install").textContent = s.office === "none" ? s.install : "";
   $("install").hidden = s.office !== "none";
   if (s.office === "none" && shown < 0) select("text");
