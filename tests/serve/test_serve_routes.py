@@ -245,6 +245,12 @@ def test_changes_tab_documents_are_vanban_compare_s_own(served, monkeypatch):
     try:
         c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
         assert c["documents"] is True and c["why"] == ""
+        import subprocess
+
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ws, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        [revision] = c["revisions"]  # the commits of this plan, to pick from
+        assert revision["rev"] == head and revision["label"].endswith(" start")
         got = {}
         for kind in ("bang-so-sanh", "theo-doi-thay-doi"):
             status, headers, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind={kind}")
@@ -288,7 +294,7 @@ def test_changes_tab_documents_are_vanban_compare_s_own(served, monkeypatch):
         status, _, body = get(port, path)
         assert status == 409 and why in body.decode(), (path, body.decode())
     c = json.loads(get(port, f"/api/changes/{BAD}")[2])
-    assert c["documents"] is False and c["why"] == c["text"]
+    assert c["documents"] is False and c["why"] == c["text"] and c["revisions"] == []
 
 
 COMPARE_REFUSED = [

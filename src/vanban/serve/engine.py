@@ -238,7 +238,7 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     if semantic is not None:
         return {"ok": True, "rev": rev, "text": semantic or f"Không có thay đổi so với {rev}.",
                 "documents": True, "why": ""}
-    why_documents = f"{NOT_COMPARABLE} ({why})."
+    why_documents = f"{NOT_COMPARABLE} ({why.rstrip('.')})."
     try:
         new = plan.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -270,6 +270,19 @@ def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | 
         return None, (first.message if first else "lỗi")
     lines = render_text(result, "vi", "text").splitlines()
     return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
+
+
+def revisions(plan: Path, limit: int = 20) -> list[dict]:
+    """The last commits that changed ``plan`` (newest first), for the page to pick from:
+    ``[{"rev": short hash, "label": "hash date subject"}]``; empty outside git."""
+    out = _git(["log", f"-n{limit}", "--format=%h%x09%cs%x09%s", "--", plan.name],
+               plan.resolve().parent)
+    rows = []
+    for line in (out or "").splitlines():
+        rev, _, rest = line.partition("\t")
+        date, _, subject = rest.partition("\t")
+        rows.append({"rev": rev, "label": f"{rev} {date} {subject}"[:120]})
+    return rows
 
 
 COMPARE_KINDS = ("bang-so-sanh", "theo-doi-thay-doi")

@@ -151,7 +151,9 @@ class Handler(BaseHTTPRequestHandler):
         source = self.server.site.source(key) if key else None
         if source is None:
             return self._not_found()
-        self._json(engine.changes(source, query.get("rev", ["HEAD"])[0]))
+        answer = engine.changes(source, query.get("rev", ["HEAD"])[0])
+        answer["revisions"] = engine.revisions(source)
+        self._json(answer)
 
     def api_plans(self, rest: str, _query: dict) -> None:
         if rest:

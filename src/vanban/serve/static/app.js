@@ -215,6 +215,8 @@ async function changes() {
   if (!answer.ok) { $("changes").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
   const c = await answer.json();
   $("changes").textContent = c.text;
+  $("revisions").replaceChildren(...(c.revisions || []).map(
+    (r) => el("option", { value: r.rev, label: r.label })));
   const links = $("compare-links");
   links.replaceChildren();
   if (c.documents) {
