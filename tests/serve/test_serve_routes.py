@@ -327,12 +327,12 @@ def test_cold_office_and_no_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monk
     import shutil
     import sys
 
-    from vanban.serve import pages, site
+    from vanban.serve import pages, state
     from vanban.serve.app import Preview
 
     if shutil.which("soffice") is None:
         pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
-    for module in (pages, site):
+    for module in (pages, state):
         monkeypatch.setattr(module, "rasterizer", lambda: None)
     monkeypatch.setenv("VANBAN_UNO_PYTHON", sys.executable)  # the project's Python: no uno
     ws = make_workspace(tmp_path)

@@ -27,7 +27,8 @@ from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from vanban.serve.engine import ATTACHED_SUFFIX, COMPARE_KINDS
+from vanban.serve.engine import ATTACHED_SUFFIX
+from vanban.serve.history import COMPARE_KINDS
 from vanban.serve.site import Site
 
 HOST = "127.0.0.1"
@@ -145,14 +146,14 @@ class Handler(BaseHTTPRequestHandler):
         self._json(self.server.site.snapshot(key))
 
     def api_changes(self, rest: str, query: dict) -> None:
-        from vanban.serve import engine
+        from vanban.serve import history
 
         key = self._plan(rest)
         source = self.server.site.source(key) if key else None
         if source is None:
             return self._not_found()
-        answer = engine.changes(source, query.get("rev", ["HEAD"])[0])
-        answer["revisions"] = engine.revisions(source)
+        answer = history.changes(source, query.get("rev", ["HEAD"])[0])
+        answer["revisions"] = history.revisions(source)
         self._json(answer)
 
     def api_plans(self, rest: str, _query: dict) -> None:

@@ -17,14 +17,14 @@ import threading
 import time
 import traceback
 from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban.errors import VanbanError, display_path
-from vanban.serve import engine
+from vanban.errors import VanbanError
+from vanban.serve import engine, history
 from vanban.serve.office import INSTALL_HINT, Office, OfficeError
-from vanban.serve.pages import DPI, PAGE_NAME, PagesError, rasterize, rasterizer
+from vanban.serve.pages import PAGE_NAME, PagesError, rasterize
 from vanban.serve.process import LineProcess, ProcessError
+from vanban.serve.state import PlanState, count_problems, server_problem
 
 BUILD_TIMEOUT = 60.0
 KEEP_BUILDS = 2  # the shown build and the one before it (a page may still be loading it)
@@ -32,39 +32,6 @@ FILE_NAMES = ("document.docx", "document.pdf", "attached.docx", "attached.pdf")
 """A build's files: the document, and the second output when the plan makes one (a Quyết định
 in the two-files layout: ``<name>-kem-theo.docx``, the document it issues)."""
 KEEP_COMPARES = 4
-
-
-@dataclass
-class PlanState:
-    """The preview of one plan, as the page shows it."""
-
-    key: str
-    source: Path
-    version: int = 0
-    status: str = "new"
-    """new (never built), queued, building, ok, error."""
-    diagnostics: list[dict] = field(default_factory=list)
-    findings: list[dict] = field(default_factory=list)
-    text: str = ""
-    build: int | None = None
-    """The build on show: the last one without errors."""
-    pages: list[str] = field(default_factory=list)
-    attached_pages: list[str] = field(default_factory=list)
-    """The page images of the second output (empty when there is none)."""
-    files: list[str] = field(default_factory=list)
-    notice: str = ""
-    wanted: bool = False
-    """Looked at: rebuilt on every change that affects it (else only when opened again)."""
-    viewers: int = 0
-    """Pages that follow this plan now (open event streams)."""
-    seconds: float | None = None
-    builds: list[int] = field(default_factory=list)
-    measured: bool = False
-    """Whether the findings include the rules measured on the PDF."""
-    depends: frozenset[Path] = frozenset()
-    """Other plans its document is made from, as its last build said (resolved paths)."""
-    problems: tuple[int, int] | None = None
-    """(errors, warnings) of its last build or validation; None: not known since it changed."""
 
 
 def worker_argv() -> list[str]:
@@ -190,18 +157,7 @@ class Site:
             if s is None:
                 return None
             office = self.office.mode if self.office is not None else "none"
-            return {
-                "plan": s.key, "file": display_path(s.source), "version": s.version,
-                "server": self.instance,
-                "status": s.status, "diagnostics": s.diagnostics, "findings": s.findings,
-                "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
-                "attached_pages": s.attached_pages,
-                "attached_name": f"{s.source.stem}{engine.ATTACHED_SUFFIX}.docx",
-                "notice": s.notice, "seconds": s.seconds, "office": office,
-                "measured": s.measured,
-                "pages_tool": rasterizer() is not None, "dpi": DPI,
-                "install": "" if office != "none" else INSTALL_HINT,
-            }
+            return dict(s.as_page(office), server=self.instance)
 
     def plans(self) -> dict:
         """The list of plans as the list page reads it (JSON-ready): each plan's key, status
@@ -267,10 +223,10 @@ class Site:
 
     def compare(self, key: str, rev: str, kind: str) -> tuple[Path | None, str]:
         """The bảng so sánh or tracked-changes DOCX of the plan against ``rev`` (``kind`` one
-        of ``engine.COMPARE_KINDS``), made now by the worker into the cache folder; (the file,
+        of ``history.COMPARE_KINDS``), made now by the worker into the cache folder; (the file,
         "") or (None, why not in Vietnamese)."""
         source = self.source(key)
-        if source is None or kind not in engine.COMPARE_KINDS:
+        if source is None or kind not in history.COMPARE_KINDS:
             return None, "Không có trang này."
         folder = self.cache / "compare" / str(next(self._compares))
         folder.mkdir(parents=True)
@@ -365,7 +321,7 @@ class Site:
             try:
                 self._build(key, source)
             except Exception:  # noqa: BLE001  (a bug: shown on the page, the builder goes on)
-                self._failed(key, _problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
+                self._failed(key, server_problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
                                            "kèm nội dung sau): " + traceback.format_exc(), source))
 
     def _validate(self, key: str, source: Path) -> None:
@@ -380,7 +336,7 @@ class Site:
         with self._changed:
             state = self._states.get(key)
             if state is not None and state.problems is None:
-                state.problems = _count(found)
+                state.problems = count_problems(found)
                 self.index_version = next(self._versions)
                 self._changed.notify_all()
 
@@ -402,11 +358,11 @@ class Site:
         try:
             answer = self.worker.request(request, self.timeout)
         except ProcessError as exc:
-            answer = {"ok": False, "diagnostics": [_problem(
+            answer = {"ok": False, "diagnostics": [server_problem(
                 "serve.build-failed", f"Không dựng được kế hoạch: {exc}. Kiểm tra mẫu (template) "
                 "và kế hoạch; máy chủ vẫn chạy và sẽ thử lại khi tệp được lưu.", source)]}
         if "bug" in answer:
-            answer = {"ok": False, "diagnostics": [_problem(
+            answer = {"ok": False, "diagnostics": [server_problem(
                 "serve.bug", "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): "
                 + answer["bug"], source)]}
         notice, pages, files, attached_pages = "", [], [], []
@@ -430,7 +386,7 @@ class Site:
                 shutil.rmtree(folder, ignore_errors=True)
                 return
             state.diagnostics = answer.get("diagnostics", [])
-            state.problems = _count(state.diagnostics)
+            state.problems = count_problems(state.diagnostics)
             if answer.get("ok"):
                 state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
             state.seconds = round(time.monotonic() - started, 2)
@@ -499,18 +455,3 @@ class Site:
         except VanbanError as exc:
             return " ".join(d.text() for d in exc.diagnostics)
         return ""
-
-
-def _count(diagnostics: list[dict]) -> tuple[int, int]:
-    """(errors, warnings) among diagnostics."""
-    errors = sum(1 for d in diagnostics if d.get("severity") == "error")
-    return errors, len(diagnostics) - errors
-
-
-def _problem(code: str, message: str, source: Path) -> dict:
-    """A problem of the server itself, shaped like a diagnostic of the plan."""
-    shown = display_path(source)
-    return {"file": shown, "line": 0, "column": 0, "severity": "error", "code": code,
-            "path": "", "message": message, "hint": "", "where": shown,
-            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve()),
-            "link": ""}

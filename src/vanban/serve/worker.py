@@ -39,7 +39,9 @@ def handle(request: dict) -> dict:
         return engine.validate_plan(Path(request["source"]), Path(request["root"]),
                                     request.get("lang", "vi"))
     if request.get("op") == "compare":
-        return engine.compare_docx(Path(request["source"]), request["rev"], request["kind"],
+        from vanban.serve import history
+
+        return history.compare_docx(Path(request["source"]), request["rev"], request["kind"],
                                    Path(request["workspace"]), Path(request["out"]))
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
