@@ -6,7 +6,8 @@ A real preview (HTTP server, watcher, build worker, warm LibreOffice, pdftoppm) 
 of the workspace. Each round rewrites the plan's title on disk and measures:
   save → state   until the plan's state is the new build (what the page's event announces)
   save → pages   and every page image of it fetched over HTTP (what the browser then loads)
-Then LibreOffice alone on the same DOCX: warm (the kept office) against cold (one soffice run).
+Then LibreOffice alone on the same DOCX: warm (the kept office) against cold (one soffice run),
+and the changes tab's two downloads (bảng so sánh, tracked changes) against the first commit.
 Target (issue 11): save → pages < 1.5 s with warm LibreOffice.
 """
 
@@ -17,6 +18,7 @@ import http.client
 import json
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -64,6 +66,9 @@ def main() -> None:
         ws = Path(tmp)
         shutil.copytree(ROOT / "plans", ws / "plans")
         shutil.copytree(ROOT / "templates", ws / "templates")
+        for git in (["init", "-q"], ["add", "-A"],
+                    ["-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "bench"]):
+            subprocess.run(["git", *git], cwd=ws, check=True, capture_output=True)
         plan = ws / "plans" / KEY
         original = plan.read_text(encoding="utf-8")
         preview = Preview(ws / "plans", workspace=ws)
@@ -95,6 +100,12 @@ def main() -> None:
                 t = time.perf_counter()
                 engine.pdf_cold(docx.read_bytes(), docx.name, 120)
                 cold.append(time.perf_counter() - t)
+            documents = {"bang-so-sanh": [], "theo-doi-thay-doi": []}
+            for _ in range(3):
+                for kind, samples in documents.items():
+                    t = time.perf_counter()
+                    fetch(port, f"/compare/{KEY}?rev=HEAD&kind={kind}")
+                    samples.append(time.perf_counter() - t)
         finally:
             preview.close()
     print(f"plan: {KEY} ({len(s['pages'])} pages)")
@@ -103,6 +114,8 @@ def main() -> None:
     print(f"  of which the build (worker + PDF + page images): {summary(builds)}")
     print(f"LibreOffice warm: {summary(warm)}")
     print(f"LibreOffice cold: {summary(cold)}")
+    for kind, samples in documents.items():
+        print(f"changes tab, {kind}.docx: {summary(samples)}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_2024 = "quang-binh/2024/ke-hoach-hoa-giai.yaml"
 PLAN_2025 = "quang-binh/2025/ke-hoach-hoa-giai.yaml"
+TWO_FILES = "quang-binh/2025/du-thao-quyet-dinh-hai-tep.yaml"
+"""A Quyết định in the two-files layout: a second output, <name>-kem-theo.docx."""
 
 
 def make_workspace(where: Path, *, git: bool = False) -> Path:

@@ -18,6 +18,7 @@ import pytest
 from tests.serve.helpers import (
     PLAN_2024,
     ROOT,
+    TWO_FILES,
     UNKNOWN_LEAD,
     line_of,
     make_workspace,
@@ -82,7 +83,7 @@ def _end(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A server on a workspace copy; yields (url, workspace, process)."""
-    ws = make_workspace(tmp_path_factory.mktemp("browser"))
+    ws = make_workspace(tmp_path_factory.mktemp("browser"), git=True)
     proc, url = _start(ws)
     try:
         yield url, ws, proc
@@ -163,6 +164,15 @@ def test_open_edit_break(server, page):
     assert page.locator("#problems").is_visible()  # over the pages, under the header
     assert page.evaluate("window.__notReloaded") is True
     page.screenshot(path=str(ARTIFACTS / "3-error.png"))
+    # The tabs stay in reach over the errors, and the text starts below them (greyed).
+    page.click("button[data-tab=text]", timeout=5000)
+    top = page.evaluate("() => document.getElementById('text').getBoundingClientRect().top"
+                        " + window.scrollY")
+    assert top >= page.evaluate("() => document.getElementById('problems')"
+                                ".getBoundingClientRect().bottom")
+    assert page.locator("#text").get_attribute("class") == "text stale"
+    page.click("button[data-tab=pages]", timeout=5000)
+    page.evaluate(f"window.scrollTo(0, {scrolled})")
 
     # Fix it: the errors go, the pages are bright again.
     plan.write_text(good, encoding="utf-8")
@@ -170,6 +180,49 @@ def test_open_edit_break(server, page):
     page.wait_for_selector("#problems", state="hidden", timeout=WAIT_MS)
     assert page.locator("#pages").get_attribute("class") == "pages"
     assert page.evaluate("window.__notReloaded") is True
+
+
+def test_list_two_documents_and_the_changes_tab(server, page):
+    """The list shows each plan's errors and follows a plan added and removed; a Quyết định
+    in two files shows both documents; the changes tab downloads the bảng so sánh."""
+    url, ws, _ = server
+    page.goto(url)
+    page.wait_for_selector(f'li[data-plan="{PLAN_2024}"] .badge.ok', timeout=WAIT_MS)
+    page.evaluate("window.__notReloaded = true")
+    added = ws / "plans" / "quang-binh" / "2024" / "them.yaml"
+    added.write_text(with_unknown_lead((ws / "plans" / PLAN_2024).read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    badge = page.locator('li[data-plan="quang-binh/2024/them.yaml"] .badge.error')
+    badge.wait_for(timeout=WAIT_MS)
+    assert badge.inner_text() == "1 lỗi" and page.evaluate("window.__notReloaded") is True
+    page.screenshot(path=str(ARTIFACTS / "6-list.png"))
+    added.unlink()
+    badge.wait_for(state="detached", timeout=WAIT_MS)
+
+    page.click(f"text={TWO_FILES}")
+    page.wait_for_function("() => document.getElementById('attached-pages').dataset.build",
+                           timeout=WAIT_MS)
+    assert page.locator("#pages img.page").count() == 1  # the decision
+    assert page.locator("#attached-pages img.page").count() == 5  # the plan it issues
+    assert page.locator("#downloads").inner_text().split("\n") == [
+        "Tải DOCX", "Tải PDF", "Tải DOCX kèm theo", "Tải PDF kèm theo"]
+    page.locator("#attached h2").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "7-two-documents.png"))
+
+    # PLAN_2024 differs from its commit (its title, saved above): the comparison documents.
+    page.goto(f"{url}plan/{PLAN_2024}")
+    page.click("button[data-tab=changes]")
+    link = page.locator("#compare-links a.bang-so-sanh")
+    link.wait_for(timeout=WAIT_MS)
+    assert "Trích yếu" in page.locator("#changes").inner_text()
+    with page.expect_download(timeout=WAIT_MS) as download:
+        link.click()
+    assert download.value.suggested_filename == "ke-hoach-hoa-giai-bang-so-sanh.docx"
+    assert Path(download.value.path()).read_bytes()[:2] == b"PK"
+    page.screenshot(path=str(ARTIFACTS / "8-changes.png"))
+    page.click("button[data-tab=pages]")
+    _pages_of(page)
+    page.evaluate("window.__notReloaded = true")  # for the page left open below
 
 
 def _replace_title(text: str, title: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 
 from click.testing import CliRunner
-from tests.serve.helpers import PLAN_2024, make_workspace
+from tests.serve.helpers import PLAN_2024, TWO_FILES, make_workspace
 
 
 def _run(*args: str):
@@ -56,3 +56,37 @@ def test_out_gets_the_docx_and_the_plans_folder_nothing(tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     assert sorted((tmp_path / "out").rglob("*.*")) == [out]  # no PDF without LibreOffice
     assert sorted(p.relative_to(ws) for p in ws.rglob("*")) == before
+
+
+def test_a_second_output_is_built_shown_and_written_like_vanban_build(tmp_path, monkeypatch):
+    """A Quyết định in the two-files layout: the preview has both documents (text, files,
+    findings of each), ``--out`` gets both, byte for byte what ``vanban build`` writes."""
+    from vanban import pipeline
+    from vanban.cli import main
+    from vanban.serve import engine
+    from vanban.serve.site import Site
+
+    assert engine.ATTACHED_SUFFIX == pipeline.ATTACHED_SUFFIX
+    ws = make_workspace(tmp_path)
+    site = Site(ws / "plans", ws, tmp_path / "cache", office=None, out=tmp_path / "out")
+    try:
+        site._build(TWO_FILES, ws / "plans" / TWO_FILES)
+        s = site.snapshot(TWO_FILES)
+    finally:
+        site.close()
+    assert s["status"] == "ok" and s["files"] == ["document.docx", "attached.docx"]
+    assert s["attached_name"] == "du-thao-quyet-dinh-hai-tep-kem-theo.docx"
+    decision, _, plan = s["text"].partition(
+        "\n\nVĂN BẢN KÈM THEO: du-thao-quyet-dinh-hai-tep-kem-theo.docx\n\n")
+    assert "QUYẾT ĐỊNH" in decision and "KẾ HOẠCH" not in decision
+    assert "KẾ HOẠCH" in plan and "I. MỤC ĐÍCH, YÊU CẦU" in plan.upper()
+    monkeypatch.chdir(ws)
+    result = CliRunner().invoke(main, ["build", f"plans/{TWO_FILES}", "--out",
+                                       str(tmp_path / "built")])
+    assert result.exit_code == 0, result.output
+    built = tmp_path / "built" / "quang-binh" / "2025"
+    served = tmp_path / "out" / "quang-binh" / "2025"
+    names = ["du-thao-quyet-dinh-hai-tep.docx", "du-thao-quyet-dinh-hai-tep-kem-theo.docx"]
+    assert sorted(p.name for p in served.iterdir()) == sorted(names)
+    for name in names:
+        assert (served / name).read_bytes() == (built / name).read_bytes(), name

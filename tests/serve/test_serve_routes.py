@@ -14,6 +14,7 @@ import pytest
 from tests.serve.helpers import (
     PLAN_2024,
     PLAN_2025,
+    TWO_FILES,
     UNKNOWN_LEAD,
     get,
     line_of,
@@ -105,6 +106,8 @@ def test_plan_page_and_its_static_files(served):
     assert "EventSource" in body.decode()
     assert headers["content-security-policy"].startswith("default-src 'self'")
     assert get(port, "/static/style.css")[0] == 200
+    status, headers, body = get(port, "/static/icon.svg")  # no 404 in the browser's console
+    assert status == 200 and headers["content-type"] == "image/svg+xml" and b"<svg" in body
 
 
 def test_without_libreoffice_diagnostics_text_and_what_to_install(served):
@@ -119,6 +122,19 @@ def test_without_libreoffice_diagnostics_text_and_what_to_install(served):
     assert headers["content-disposition"] == ('attachment; filename="ke-hoach-hoa-giai.docx"; '
                                               "filename*=UTF-8''ke-hoach-hoa-giai.docx")
     assert get(port, f"/file/{PLAN_2024}?build={s['build']}&name=document.pdf")[0] == 404
+
+
+def test_a_second_output_is_downloaded_under_its_own_name(served):
+    port = served[0].server.port
+    s = wait_state(port, TWO_FILES, lambda s: s["status"] in ("ok", "error"))
+    assert s["files"] == ["document.docx", "attached.docx"] and s["attached_pages"] == []
+    status, headers, body = get(port, f"/file/{TWO_FILES}?build={s['build']}&name=attached.docx")
+    assert status == 200 and body[:2] == b"PK"
+    assert headers["content-disposition"] == (
+        'attachment; filename="du-thao-quyet-dinh-hai-tep-kem-theo.docx"; '
+        "filename*=UTF-8''du-thao-quyet-dinh-hai-tep-kem-theo.docx")
+    other = wait_state(port, PLAN_2024, lambda s: s["status"] in ("ok", "error"))
+    assert get(port, f"/file/{PLAN_2024}?build={other['build']}&name=attached.docx")[0] == 404
 
 
 def test_a_plan_with_an_error_shows_it_located(served):
@@ -201,6 +217,104 @@ def test_changes_against_the_last_commit(served):
         plan.write_text(text, encoding="utf-8")
 
 
+def _cli_compare(ws: Path, monkeypatch, *args: str) -> bytes:
+    """What ``vanban compare … -o`` writes, run in the workspace as a clerk would."""
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    monkeypatch.chdir(ws)
+    out = ws.parent / "cli-compare.docx"
+    result = CliRunner().invoke(main, ["compare", *args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    out.unlink()
+    return data
+
+
+def test_changes_tab_documents_are_vanban_compare_s_own(served, monkeypatch):
+    """The bảng so sánh and the tracked-changes DOCX of the plan against a revision: made on
+    demand into the cache folder, byte for byte what ``vanban compare [--tracked]`` writes."""
+    from vanban.ooxml.tracked import revisions
+
+    preview, ws, _ = served
+    port = preview.server.port
+    plan = ws / "plans" / PLAN_2025
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("date: 2025-01-14", "date: 2025-01-15"), encoding="utf-8")
+    try:
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["documents"] is True and c["why"] == ""
+        import subprocess
+
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ws, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        [revision] = c["revisions"]  # the commits of this plan, to pick from
+        assert revision["rev"] == head and revision["label"].endswith(" start")
+        got = {}
+        for kind in ("bang-so-sanh", "theo-doi-thay-doi"):
+            status, headers, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind={kind}")
+            assert status == 200, body.decode()
+            assert headers["content-disposition"] == (
+                f'attachment; filename="ke-hoach-hoa-giai-{kind}.docx"; '
+                f"filename*=UTF-8''ke-hoach-hoa-giai-{kind}.docx")
+            got[kind] = body
+        made = sorted(p.name for p in (preview.cache / "compare").rglob("*.docx"))
+        assert made == ["bang-so-sanh.docx", "theo-doi-thay-doi.docx"]
+        old = f"HEAD:plans/{PLAN_2025}"
+        assert got["bang-so-sanh"] == _cli_compare(ws, monkeypatch, old, str(plan))
+        assert got["theo-doi-thay-doi"] == _cli_compare(ws, monkeypatch, "--tracked", old,
+                                                        str(plan))
+        assert any(kind == "ins" for kind, _ in revisions(got["theo-doi-thay-doi"]))
+        assert get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh",
+                   method="HEAD")[2] == b""
+
+        # A side that does not validate: no documents, and the page and the link say why.
+        plan.write_text(text.replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["documents"] is False
+        assert c["why"].startswith("Bảng so sánh và bản theo dõi thay đổi chỉ lập được khi kế "
+                                   "hoạch hợp lệ ở cả hai phiên bản (")
+        status, _, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh")
+        assert status == 409
+        why = body.decode()
+        assert why.startswith("Bảng so sánh và bản theo dõi thay đổi chỉ lập được khi kế hoạch "
+                              "hợp lệ ở cả hai phiên bản:\n")
+        assert f"plans/{PLAN_2025}:" in why and "lỗi [" in why
+    finally:
+        plan.write_text(text, encoding="utf-8")
+    for path, why in [
+        (f"/compare/{BAD}?rev=HEAD&kind=bang-so-sanh", f"Không có plans/{BAD} ở phiên bản HEAD"),
+        (f"/compare/{PLAN_2025}?rev=--output=/tmp/x&kind=bang-so-sanh",
+         "Tên phiên bản (revision) không hợp lệ."),
+        (f"/compare/{PLAN_2025}?rev=HEAD:../secret.yaml&kind=theo-doi-thay-doi",
+         "Tên phiên bản (revision) không hợp lệ."),
+        (f"/compare/{PLAN_2025}?rev=khong-co&kind=bang-so-sanh", "phiên bản khong-co"),
+    ]:
+        status, _, body = get(port, path)
+        assert status == 409 and why in body.decode(), (path, body.decode())
+    c = json.loads(get(port, f"/api/changes/{BAD}")[2])
+    assert c["documents"] is False and c["why"] == c["text"] and c["revisions"] == []
+
+
+COMPARE_REFUSED = [
+    "/compare/..%2f..%2fsecret.yaml?rev=HEAD&kind=bang-so-sanh",
+    "/compare/link.yaml?rev=HEAD&kind=bang-so-sanh",
+    "/compare/outside/plan.yaml?rev=HEAD&kind=bang-so-sanh",
+    f"/compare/{PLAN_2025}?rev=HEAD&kind=..%2f..%2fsecret.yaml",
+    f"/compare/{PLAN_2025}?rev=HEAD&kind=document.docx",
+    f"/compare/{PLAN_2025}?rev=HEAD",
+]
+
+
+@pytest.mark.parametrize("path", COMPARE_REFUSED, ids=range(len(COMPARE_REFUSED)))
+def test_compare_reaches_no_other_file(served, path):
+    status, _, body = get(served[0].server.port, path)
+    assert status == 404 and SECRET.encode() not in body
+    for method in ("POST", "PUT"):
+        assert get(served[0].server.port, path, method=method)[0] == 405
+
+
 def test_nothing_was_written_into_the_source_tree(served):
     _, ws, before = served
     assert _tree(ws) == before
@@ -213,12 +327,12 @@ def test_cold_office_and_no_pdftoppm_the_page_gets_the_pdf_itself(tmp_path, monk
     import shutil
     import sys
 
-    from vanban.serve import pages, site
+    from vanban.serve import pages, state
     from vanban.serve.app import Preview
 
     if shutil.which("soffice") is None:
         pytest.skip("no LibreOffice (apt-get install libreoffice-writer-nogui)")
-    for module in (pages, site):
+    for module in (pages, state):
         monkeypatch.setattr(module, "rasterizer", lambda: None)
     monkeypatch.setenv("VANBAN_UNO_PYTHON", sys.executable)  # the project's Python: no uno
     ws = make_workspace(tmp_path)
@@ -254,3 +368,64 @@ def test_events_tell_a_new_page_the_version_at_once(served):
         conn.close()
     assert lines[:3] == [b"retry: 1000\n", b"\n", b"event: state\n"]
     assert lines[3].startswith(b"data: ") and int(lines[3][6:]) >= 1
+
+
+def _plans(port: int) -> dict[str, dict]:
+    status, _, body = get(port, "/api/plans")
+    assert status == 200
+    return {row["plan"]: row for row in json.loads(body)["plans"]}
+
+
+def _until(port: int, done, timeout: float = 60) -> dict[str, dict]:
+    """Poll the list of plans until ``done(rows)`` (a limit for a broken server, not a speed
+    check)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not done(rows := _plans(port)):
+        assert time.monotonic() < deadline, rows
+        time.sleep(0.1)
+    return rows
+
+
+def test_the_list_of_plans_follows_plans_added_removed_and_broken(served):
+    """While a list page follows ``/events/``, every plan is validated (not built) to show its
+    errors; a plan saved, added or removed changes the list and tells the page."""
+    import http.client
+
+    preview, ws, _ = served
+    port = preview.server.port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    added = ws / "plans" / "quang-binh" / "2025" / "them.yaml"
+    try:
+        conn.request("GET", "/events/?since=0")
+        stream = conn.getresponse()
+        assert stream.status == 200
+        assert [stream.fp.readline() for _ in range(3)] == [b"retry: 1000\n", b"\n",
+                                                            b"event: state\n"]
+        version = int(stream.fp.readline()[6:])
+        rows = _until(port, lambda rows: all(r["errors"] is not None for r in rows.values()))
+        assert rows[BAD]["errors"] == 1 and rows[PLAN_2024]["errors"] == 0
+        assert set(rows) == set(preview.site.plan_keys())
+
+        added.write_text((ws / "plans" / BAD).read_text(encoding="utf-8"), encoding="utf-8")
+        rows = _until(port, lambda rows: rows.get("quang-binh/2025/them.yaml", {}).get("errors"))
+        assert rows["quang-binh/2025/them.yaml"]["errors"] == 1
+        assert stream.fp.readline() == b"\n"  # the page was told (a new version)
+        assert stream.fp.readline() == b"event: state\n"
+        assert int(stream.fp.readline()[6:]) > version
+
+        added.write_text((ws / "plans" / PLAN_2024).read_text(encoding="utf-8"),
+                         encoding="utf-8")  # fixed: its error goes
+        _until(port, lambda rows: rows["quang-binh/2025/them.yaml"]["errors"] == 0)
+        added.unlink()
+        _until(port, lambda rows: "quang-binh/2025/them.yaml" not in rows)
+    finally:
+        conn.close()
+        added.unlink(missing_ok=True)
+    status, headers, _ = get(port, "/static/index.js")
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    assert get(port, "/", method="HEAD")[0] == 200
+    for path in ("/api/plans/..%2fsecret.yaml", "/api/plansx", "/events/%2e%2e"):
+        assert get(port, path)[0] == 404, path
+    assert get(port, "/api/plans", method="POST")[0] == 405

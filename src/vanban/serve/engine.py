@@ -1,14 +1,15 @@
-"""The one place where ``vanban serve`` calls the build machinery (the adapter).
+"""Where ``vanban serve`` calls the build machinery (the adapter; ``history.py`` is its other
+half, for the "changes" tab).
 
-Everything the server needs from the rest of vanban goes through these functions: which plans
-there are, which plans a changed file affects, building one plan in memory (diagnostics, DOCX,
-check findings, text projection), and the "changes" view. They return plain data (dicts, bytes,
-text) so that the build can run in a worker process and cross a pipe as JSON.
+Everything the server needs from the rest of vanban goes through these functions and those of
+``history.py``: which plans there are, which plans a changed file affects, validating or
+building one plan in memory (diagnostics, DOCX and a second output, check findings, text
+projection). They return plain data (dicts, bytes, text) so that the build can run in a worker
+process and cross a pipe as JSON.
 """
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path, PurePath
 
 from vanban.errors import Diagnostic, Severity, VanbanError
@@ -82,18 +83,38 @@ def editor_link(path: PurePath, line: int, col: int) -> str:
     return f"vscode://file/{quote(posix.lstrip('/'), safe='/:')}:{line}:{col or 1}"
 
 
+def validate_plan(source: Path, root: Path, lang: str = "vi") -> dict:
+    """``vanban validate`` of one plan (nothing rendered): ``{"diagnostics": [...]}``."""
+    from vanban.pipeline import discover, validate_all
+
+    try:
+        prepared, problems = validate_all(discover([source], root / ".vanban-serve-none", root))
+        for item in prepared:
+            problems = problems + item.warnings
+    except VanbanError as exc:
+        problems = list(exc.diagnostics)
+    return {"diagnostics": [diagnostic_dict(d, lang) for d in dict.fromkeys(problems)]}
+
+
+ATTACHED_SUFFIX = "-kem-theo"
+"""The name ending of a second output (``pipeline.ATTACHED_SUFFIX``: a Quyết định in the
+two-files layout gives ``<name>-kem-theo.docx``, the document it issues)."""
+
+
 def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> dict:
     """Validate, render and check one plan in memory; nothing is written.
 
-    Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "text": str,
-    "findings": [...], "depends": [...]}``; ``ok`` is false when there is an error (then there
-    is no DOCX); ``depends`` names the other plans the document is made from (a Quyết định and
+    Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "attached": bytes |
+    None, "text": str, "findings": [...], "depends": [...]}``; ``ok`` is false when there is an
+    error (then there is no DOCX); ``attached`` is the second output when the plan makes one (a
+    Quyết định in the two-files layout: the document it issues), whose text and findings follow
+    the first's; ``depends`` names the other plans the document is made from (a Quyết định and
     the plan it issues), when the pipeline says so.
     """
-    from vanban.pipeline import discover, render_one, validate_all
+    from vanban.pipeline import discover, render_outputs, validate_all
 
-    result: dict = {"diagnostics": [], "ok": False, "docx": None, "text": "", "findings": [],
-                    "depends": []}
+    result: dict = {"diagnostics": [], "ok": False, "docx": None, "attached": None, "text": "",
+                    "findings": [], "depends": []}
     try:
         jobs = discover([source], root / ".vanban-serve-none", root)
         prepared, problems = validate_all(jobs)
@@ -102,16 +123,32 @@ def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> d
             result["depends"] = [str(p) for p in getattr(item, "depends", ())]
         diagnostics = list(dict.fromkeys(problems))
         if not any(d.severity is Severity.ERROR for d in diagnostics) and prepared:
-            data = render_one(prepared[0], workspace)
+            outputs = [data for _, data in render_outputs(prepared[0], workspace)]
         else:
-            data = None
+            outputs = []
     except VanbanError as exc:
-        diagnostics, data = list(exc.diagnostics), None
+        diagnostics, outputs = list(exc.diagnostics), []
     result["diagnostics"] = [diagnostic_dict(d, lang) for d in diagnostics]
-    if data is None:
+    if not outputs:
         return result
+    data = outputs[0]
     result.update(ok=True, docx=data, text=text_of(data), findings=check(data, source.name, lang))
+    if len(outputs) > 1:
+        attached_name = f"{source.stem}{ATTACHED_SUFFIX}.docx"
+        result["attached"] = outputs[1]
+        result["text"] += f"\n\n{ATTACHED_HEADING}: {attached_name}\n\n" + text_of(outputs[1])
+        result["findings"] += attached_findings(check(outputs[1], attached_name, lang))
     return result
+
+
+ATTACHED_HEADING = "VĂN BẢN KÈM THEO"
+
+
+def attached_findings(findings: list[dict]) -> list[dict]:
+    """The findings of the second output, marked as its own (the page shows them after the
+    first document's)."""
+    return [dict(f, document="attached", text=f"Văn bản kèm theo: {f['text']}")
+            for f in findings]
 
 
 def text_of(docx: bytes) -> str:
@@ -157,70 +194,3 @@ def write_output(target: Path, data: bytes) -> bool:
     from vanban.output import write_atomic
 
     return write_atomic(target, data)
-
-
-def changes(plan: Path, rev: str = "HEAD") -> dict:
-    """What changed in ``plan`` since revision ``rev`` of its git repository.
-
-    The semantic ``vanban diff`` of the plan against ``REV:path``; when a side does not
-    validate, the unified diff of the YAML text, saying why. Returns ``{"ok", "rev", "text"}``;
-    ``ok`` is false (with a Vietnamese reason in ``text``) outside git or for an unknown
-    revision.
-    """
-    import difflib
-
-    # A revision only: no option (-…), and no "REV:path" that would name another file.
-    if not rev or rev.startswith("-") or ":" in rev or any(c.isspace() for c in rev):
-        return {"ok": False, "rev": rev, "text": "Tên phiên bản (revision) không hợp lệ."}
-    folder = plan.resolve().parent
-    top = _git(["rev-parse", "--show-toplevel"], folder)
-    if top is None:
-        return {"ok": False, "rev": rev, "text": "Thư mục này không nằm trong kho git."}
-    rel = plan.resolve().relative_to(Path(top.strip()).resolve()).as_posix()
-    old = _git(["show", f"{rev}:{rel}"], folder)
-    if old is None:
-        return {"ok": False, "rev": rev,
-                "text": f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có)."}
-    semantic, why = _semantic_changes(plan, rev, rel, Path(top.strip()))
-    if semantic is not None:
-        return {"ok": True, "rev": rev, "text": semantic or f"Không có thay đổi so với {rev}."}
-    try:
-        new = plan.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return {"ok": False, "rev": rev, "text": f"Không đọc được {rel} (tệp vừa bị xóa?)."}
-    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                f"{rev}:{rel}", rel)
-    text = "".join(diff)
-    note = (f"Không so sánh theo nội dung được ({why}); dưới đây là khác biệt của tệp YAML.\n\n"
-            if why else "")
-    return {"ok": True, "rev": rev, "text": note + (text or f"Không có thay đổi so với {rev}.")}
-
-
-def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | None, str]:
-    """``vanban diff REV:path path`` as text (tasks by id, renumbering apart, wording word by
-    word), or None and why not (a side that does not validate: the YAML diff is shown then)."""
-    from vanban.errors import VanbanError
-    from vanban.review.report import render_text
-    from vanban.review.sides import compare_sides
-    from vanban.review_inputs import load_side
-
-    try:
-        old = load_side(f"{rev}:{rel}", "old", cwd=top)
-        new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
-        result = compare_sides(old, new)
-    except VanbanError as exc:
-        first = exc.diagnostics[-1] if exc.diagnostics else None
-        return None, (first.message if first else "lỗi")
-    lines = render_text(result, "vi", "text").splitlines()
-    return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
-
-
-def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=20, check=False,
-                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", "replace")

@@ -20,7 +20,8 @@ DPI = 144
 """1.5 pixels per CSS pixel: sharp on the usual laptop screens scaled to 125–150 %; the page
 shows each image at its printed size (96 CSS pixels to the inch)."""
 PACKERS = 4
-PAGE_NAME = re.compile(r"page-(\d+)\.png")
+PAGE_NAME = re.compile(r"(?:attached-)?page-(\d+)\.png")
+"""page-N.png, and attached-page-N.png for the pages of a second output."""
 
 
 class PagesError(Exception):
@@ -32,14 +33,15 @@ def rasterizer() -> str | None:
     return shutil.which("pdftoppm")
 
 
-def rasterize(pdf: Path, out_dir: Path, *, timeout: float = 60, dpi: int = DPI) -> list[str]:
-    """Draw every page of ``pdf`` into ``out_dir`` as page-1.png, page-2.png …; returns the
-    file names in page order (empty without pdftoppm)."""
+def rasterize(pdf: Path, out_dir: Path, *, timeout: float = 60, dpi: int = DPI,
+              prefix: str = "page") -> list[str]:
+    """Draw every page of ``pdf`` into ``out_dir`` as page-1.png, page-2.png … (``prefix``-1.png
+    …); returns the file names in page order (empty without pdftoppm)."""
     tool = rasterizer()
     if tool is None:
         return []
     try:
-        proc = subprocess.run([tool, "-r", str(dpi), str(pdf), str(out_dir / "page")],
+        proc = subprocess.run([tool, "-r", str(dpi), str(pdf), str(out_dir / prefix)],
                               capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
                               check=False)
     except subprocess.TimeoutExpired:
@@ -52,16 +54,17 @@ def rasterize(pdf: Path, out_dir: Path, *, timeout: float = 60, dpi: int = DPI) 
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=PACKERS) as pool:
-        names = [name for name in pool.map(_pack, sorted(out_dir.glob("page-*.ppm"))) if name]
+        names = [name for name in pool.map(_pack, sorted(out_dir.glob(f"{prefix}-*.ppm"))) if name]
     return sorted(names, key=lambda n: int(PAGE_NAME.fullmatch(n).group(1)))
 
 
 def _pack(ppm: Path) -> str | None:
-    """Turn pdftoppm's page-NN.ppm into page-N.png; the PNG's name."""
-    number = ppm.stem.rsplit("-", 1)[1]
+    """Turn pdftoppm's page-NN.ppm into page-N.png (PREFIX-NN.ppm into PREFIX-N.png); the
+    PNG's name."""
+    prefix, number = ppm.stem.rsplit("-", 1)
     name = None
     if number.isdigit():
-        name = f"page-{int(number)}.png"
+        name = f"{prefix}-{int(number)}.png"
         (ppm.parent / name).write_bytes(ppm_to_png(ppm.read_bytes()))
     ppm.unlink()
     return name

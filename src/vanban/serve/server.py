@@ -6,9 +6,13 @@ by name among the package's own. So ``..``, encoded slashes and symlinks lead no
 404. Requests whose Host is not this server are refused (a web page elsewhere cannot reach it by
 DNS rebinding), and the server only answers GET and HEAD: it never writes what a request says.
 
-Routes: ``/`` the plans; ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (JSON);
+Routes: ``/`` the plans; ``/api/plans`` the plans with their status and numbers of errors
+(JSON); ``/events/?since=V`` server-sent events when that list changes (a plan added, removed,
+or with new errors); ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (JSON);
 ``/api/changes/KEY?rev=R`` its changes since a revision; ``/events/KEY?since=V`` server-sent
 events when its state changes; ``/file/KEY?build=N&name=page-1.png`` a build's file;
+``/compare/KEY?rev=R&kind=bang-so-sanh`` (or ``theo-doi-thay-doi``) the bảng so sánh (or the
+tracked-changes DOCX) against a revision, made on demand into the cache folder;
 ``/static/NAME`` the page's script and style.
 """
 
@@ -23,11 +27,14 @@ from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from vanban.serve.engine import ATTACHED_SUFFIX
+from vanban.serve.history import COMPARE_KINDS
 from vanban.serve.site import Site
 
 HOST = "127.0.0.1"
 HEARTBEAT_SECONDS = 15.0
-STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "index.js": "text/javascript; charset=utf-8",
+                "style.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"}
 FILE_TYPES = {".png": "image/png", ".pdf": "application/pdf",
               ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 SECURITY_HEADERS = {
@@ -139,19 +146,34 @@ class Handler(BaseHTTPRequestHandler):
         self._json(self.server.site.snapshot(key))
 
     def api_changes(self, rest: str, query: dict) -> None:
-        from vanban.serve import engine
+        from vanban.serve import history
 
         key = self._plan(rest)
         source = self.server.site.source(key) if key else None
         if source is None:
             return self._not_found()
-        self._json(engine.changes(source, query.get("rev", ["HEAD"])[0]))
+        answer = history.changes(source, query.get("rev", ["HEAD"])[0])
+        answer["revisions"] = history.revisions(source)
+        self._json(answer)
+
+    def api_plans(self, rest: str, _query: dict) -> None:
+        if rest:
+            return self._not_found()
+        self._json(self.server.site.plans())
 
     def events(self, rest: str, query: dict) -> None:
+        site = self.server.site
+        since = _int(query.get("since", ["0"])[0])
+        if rest == "":  # the list of plans
+            return self._stream(since, site.wait_index, site.follow_index)
         key = self._plan(rest)
         if key is None:
             return self._not_found()
-        since = _int(query.get("since", ["0"])[0])
+        return self._stream(since, lambda since, timeout: site.wait(key, since, timeout),
+                            lambda on: site.follow(key, on))
+
+    def _stream(self, since: int, wait, follow) -> None:
+        """Server-sent events: ``state`` with the new version each time ``wait`` sees one."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -160,13 +182,12 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         if self.head:
             return
-        site = self.server.site
-        site.follow(key, True)
+        follow(True)
         try:
             # A page whose server stopped tries again every second (a restart is seen at once).
             self.wfile.write(b"retry: 1000\n\n")
             while True:
-                version = site.wait(key, since, HEARTBEAT_SECONDS)
+                version = wait(since, HEARTBEAT_SECONDS)
                 if version is None:
                     return
                 if version > since:
@@ -178,7 +199,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return
         finally:
-            site.follow(key, False)
+            follow(False)
 
     def file(self, rest: str, query: dict) -> None:
         key = self._plan(rest)
@@ -190,12 +211,30 @@ class Handler(BaseHTTPRequestHandler):
         extra = {"Cache-Control": "private, max-age=3600"}  # a build's files never change
         if path.suffix != ".png":
             # The PDF opens in the browser (and in the page when there are no page images);
-            # the DOCX is saved. Both under the plan's name.
+            # the DOCX is saved. Both under the plan's name (a second output: its own name, as
+            # vanban build writes it).
             how = "inline" if path.suffix == ".pdf" else "attachment"
-            download = PurePosixPath(key).stem + path.suffix
+            second = ATTACHED_SUFFIX if path.stem == "attached" else ""
+            download = PurePosixPath(key).stem + second + path.suffix
             extra["Content-Disposition"] = (f"{how}; filename=\"{_ascii(download)}\"; "
                                             f"filename*=UTF-8''{quote(download)}")
         self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[path.suffix], extra=extra)
+
+    def compare(self, rest: str, query: dict) -> None:
+        key = self._plan(rest)
+        kind = query.get("kind", [""])[0]
+        if key is None or kind not in COMPARE_KINDS:
+            return self._not_found()
+        if self.head:  # a HEAD does not make the document
+            return self._send(HTTPStatus.OK, b"", FILE_TYPES[".docx"])
+        rev = query.get("rev", ["HEAD"])[0]
+        path, why = self.server.site.compare(key, rev, kind)
+        if path is None:
+            return self._error(HTTPStatus.CONFLICT, why)
+        download = f"{PurePosixPath(key).stem}-{kind}.docx"
+        self._send(HTTPStatus.OK, path.read_bytes(), FILE_TYPES[".docx"], extra={
+            "Content-Disposition": f"attachment; filename=\"{_ascii(download)}\"; "
+                                   f"filename*=UTF-8''{quote(download)}"})
 
     def static(self, rest: str, _query: dict) -> None:
         if rest not in STATIC_TYPES:
@@ -235,7 +274,9 @@ ROUTES = (
     ("/api/plan/", Handler.api_plan),
     ("/api/changes/", Handler.api_changes),
     ("/events/", Handler.events),
+    ("/api/plans", Handler.api_plans),
     ("/file/", Handler.file),
+    ("/compare/", Handler.compare),
     ("/static/", Handler.static),
 )
 

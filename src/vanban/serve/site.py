@@ -17,47 +17,21 @@ import threading
 import time
 import traceback
 from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban.errors import VanbanError, display_path
-from vanban.serve import engine
+from vanban.errors import VanbanError
+from vanban.serve import engine, history
 from vanban.serve.office import INSTALL_HINT, Office, OfficeError
-from vanban.serve.pages import DPI, PAGE_NAME, PagesError, rasterize, rasterizer
+from vanban.serve.pages import PAGE_NAME, PagesError, rasterize
 from vanban.serve.process import LineProcess, ProcessError
+from vanban.serve.state import PlanState, count_problems, server_problem
 
 BUILD_TIMEOUT = 60.0
 KEEP_BUILDS = 2  # the shown build and the one before it (a page may still be loading it)
-FILE_NAMES = ("document.docx", "document.pdf")
-
-
-@dataclass
-class PlanState:
-    """The preview of one plan, as the page shows it."""
-
-    key: str
-    source: Path
-    version: int = 0
-    status: str = "new"
-    """new (never built), queued, building, ok, error."""
-    diagnostics: list[dict] = field(default_factory=list)
-    findings: list[dict] = field(default_factory=list)
-    text: str = ""
-    build: int | None = None
-    """The build on show: the last one without errors."""
-    pages: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    notice: str = ""
-    wanted: bool = False
-    """Looked at: rebuilt on every change that affects it (else only when opened again)."""
-    viewers: int = 0
-    """Pages that follow this plan now (open event streams)."""
-    seconds: float | None = None
-    builds: list[int] = field(default_factory=list)
-    measured: bool = False
-    """Whether the findings include the rules measured on the PDF."""
-    depends: frozenset[Path] = frozenset()
-    """Other plans its document is made from, as its last build said (resolved paths)."""
+FILE_NAMES = ("document.docx", "document.pdf", "attached.docx", "attached.pdf")
+"""A build's files: the document, and the second output when the plan makes one (a Quyết định
+in the two-files layout: ``<name>-kem-theo.docx``, the document it issues)."""
+KEEP_COMPARES = 4
 
 
 def worker_argv() -> list[str]:
@@ -78,8 +52,14 @@ class Site:
         self._states: dict[str, PlanState] = {}
         self._versions = itertools.count(1)
         self._builds = itertools.count(1)
+        self._compares = itertools.count(1)
         self._changed = threading.Condition()
         self._queue: deque[str] = deque()
+        self._checks: deque[str] = deque()  # plans to validate only (for the list of plans)
+        self._index_viewers = 0
+        self.index_version = 0
+        """Changes whenever the list of plans would read differently (the list page waits
+        for it)."""
         self._closing = False
         self._thread: threading.Thread | None = None
         self.instance = secrets.token_hex(8)
@@ -92,13 +72,17 @@ class Site:
         """Find the plans again (a plan file was added or removed)."""
         found = {p.relative_to(self.root).as_posix(): p for p in engine.plan_files(self.root)}
         with self._changed:
-            for key in list(self._states):
-                if key not in found:
-                    del self._states[key]
+            gone = [key for key in self._states if key not in found]
+            for key in gone:
+                del self._states[key]
             for key, source in found.items():
                 if key not in self._states:
                     # Versions start at 1: a page that (re)connects with since=0 is told at once.
                     self._states[key] = PlanState(key, source, version=next(self._versions))
+                    self.index_version = self._states[key].version
+                    self._check(self._states[key])
+            if gone:
+                self.index_version = next(self._versions)
             self._changed.notify_all()
 
     def plan_keys(self) -> list[str]:
@@ -173,16 +157,39 @@ class Site:
             if s is None:
                 return None
             office = self.office.mode if self.office is not None else "none"
-            return {
-                "plan": s.key, "file": display_path(s.source), "version": s.version,
-                "server": self.instance,
-                "status": s.status, "diagnostics": s.diagnostics, "findings": s.findings,
-                "text": s.text, "build": s.build, "pages": s.pages, "files": s.files,
-                "notice": s.notice, "seconds": s.seconds, "office": office,
-                "measured": s.measured,
-                "pages_tool": rasterizer() is not None, "dpi": DPI,
-                "install": "" if office != "none" else INSTALL_HINT,
-            }
+            return dict(s.as_page(office), server=self.instance)
+
+    def plans(self) -> dict:
+        """The list of plans as the list page reads it (JSON-ready): each plan's key, status
+        and numbers of errors and warnings (None while not known)."""
+        with self._changed:
+            rows = []
+            for key in sorted(self._states):
+                s = self._states[key]
+                errors, warnings = s.problems if s.problems is not None else (None, None)
+                rows.append({"plan": key, "status": s.status, "errors": errors,
+                             "warnings": warnings})
+            return {"server": self.instance, "version": self.index_version, "plans": rows}
+
+    def follow_index(self, on: bool) -> None:
+        """A list page starts (``on``) or stops following the list; while one does, every plan
+        not yet validated since its last change is validated (not built) to show its errors."""
+        with self._changed:
+            self._index_viewers = max(0, self._index_viewers + (1 if on else -1))
+            for state in self._states.values():
+                self._check(state)
+
+    def wait_index(self, since: int, timeout: float) -> int | None:
+        """Wait until the list's version passes ``since`` (or ``timeout`` seconds pass); its
+        version then, or None when the server is closing."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not self._closing:
+                left = deadline - time.monotonic()
+                if self.index_version > since or left <= 0:
+                    return self.index_version
+                self._changed.wait(left)
+            return None
 
     def wait(self, key: str, since: int, timeout: float) -> int | None:
         """Wait until the plan's version passes ``since`` (or ``timeout`` seconds pass); its
@@ -214,6 +221,33 @@ class Site:
             state = self._states.get(key)
             return state.source if state is not None else None
 
+    def compare(self, key: str, rev: str, kind: str) -> tuple[Path | None, str]:
+        """The bảng so sánh or tracked-changes DOCX of the plan against ``rev`` (``kind`` one
+        of ``history.COMPARE_KINDS``), made now by the worker into the cache folder; (the file,
+        "") or (None, why not in Vietnamese)."""
+        source = self.source(key)
+        if source is None or kind not in history.COMPARE_KINDS:
+            return None, "Không có trang này."
+        folder = self.cache / "compare" / str(next(self._compares))
+        folder.mkdir(parents=True)
+        out = folder / f"{kind}.docx"
+        request = {"op": "compare", "source": str(source), "rev": rev, "kind": kind,
+                   "workspace": str(self.workspace), "out": str(out)}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError as exc:
+            answer = {"ok": False, "message": f"Không lập được tài liệu so sánh: {exc}."}
+        if "bug" in answer:
+            answer = {"ok": False, "message": "Lỗi của vanban khi lập tài liệu so sánh (xin báo "
+                      "lại kèm nội dung sau): " + answer["bug"]}
+        # Only the newest few stay (a download is read at once).
+        for old in sorted((p for p in folder.parent.iterdir() if p.name.isdigit()),
+                          key=lambda p: int(p.name))[:-KEEP_COMPARES]:
+            shutil.rmtree(old, ignore_errors=True)
+        if answer.get("ok") and out.is_file():
+            return out, ""
+        return None, answer.get("message") or "Không lập được tài liệu so sánh."
+
     # -- changes on disk ---------------------------------------------------------------------
 
     def changed(self, paths: list[Path]) -> list[str]:
@@ -229,8 +263,10 @@ class Site:
                     if state.wanted:
                         self._enqueue(state)
                         queued.append(state.key)
-                    elif state.status != "new":
-                        state.status = "new"
+                    else:
+                        state.status, state.problems = "new", None
+                        self._bump(state)
+                        self._check(state)
         return queued
 
     # -- the builder -------------------------------------------------------------------------
@@ -243,18 +279,39 @@ class Site:
                 state.status = "queued"
             self._bump(state)
 
+    def _check(self, state: PlanState) -> None:
+        """Queue a validation of a plan whose problems are not known, when a list page is open
+        (the caller holds the lock)."""
+        if (self._index_viewers and state.problems is None and state.key not in self._checks
+                and state.key not in self._queue):
+            self._checks.append(state.key)
+            self._changed.notify_all()
+
     def _bump(self, state: PlanState) -> None:
         state.version = next(self._versions)
+        self.index_version = state.version
         self._changed.notify_all()
 
     def _run(self) -> None:
         while True:
             with self._changed:
-                while not self._queue and not self._closing:
+                while not self._queue and not self._checks and not self._closing:
                     self._changed.wait()
                 if self._closing:
                     return
-                key = self._queue.popleft()
+                check = None
+                if self._queue:
+                    key = self._queue.popleft()
+                else:  # builds first: validating for the list of plans can wait
+                    key = self._checks.popleft()
+                    state = self._states.get(key)
+                    if state is None or state.problems is not None:
+                        continue
+                    check = state.source
+            if check is not None:
+                self._validate(key, check)
+                continue
+            with self._changed:
                 state = self._states.get(key)
                 if state is None:
                     continue
@@ -264,14 +321,30 @@ class Site:
             try:
                 self._build(key, source)
             except Exception:  # noqa: BLE001  (a bug: shown on the page, the builder goes on)
-                self._failed(key, _problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
+                self._failed(key, server_problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
                                            "kèm nội dung sau): " + traceback.format_exc(), source))
+
+    def _validate(self, key: str, source: Path) -> None:
+        """Validate a plan without building it: its numbers of errors and warnings."""
+        request = {"op": "validate", "source": str(source), "root": str(self.root),
+                   "lang": self.lang}
+        try:
+            answer = self.worker.request(request, self.timeout)
+        except ProcessError:
+            answer = {"diagnostics": [{"severity": "error"}]}  # the page tells the rest
+        found = answer.get("diagnostics", [{"severity": "error"}])
+        with self._changed:
+            state = self._states.get(key)
+            if state is not None and state.problems is None:
+                state.problems = count_problems(found)
+                self.index_version = next(self._versions)
+                self._changed.notify_all()
 
     def _failed(self, key: str, problem: dict) -> None:
         with self._changed:
             state = self._states.get(key)
             if state is not None:
-                state.status, state.diagnostics = "error", [problem]
+                state.status, state.diagnostics, state.problems = "error", [problem], (1, 0)
                 self._bump(state)
 
     def _build(self, key: str, source: Path) -> None:
@@ -285,19 +358,26 @@ class Site:
         try:
             answer = self.worker.request(request, self.timeout)
         except ProcessError as exc:
-            answer = {"ok": False, "diagnostics": [_problem(
+            answer = {"ok": False, "diagnostics": [server_problem(
                 "serve.build-failed", f"Không dựng được kế hoạch: {exc}. Kiểm tra mẫu (template) "
                 "và kế hoạch; máy chủ vẫn chạy và sẽ thử lại khi tệp được lưu.", source)]}
         if "bug" in answer:
-            answer = {"ok": False, "diagnostics": [_problem(
+            answer = {"ok": False, "diagnostics": [server_problem(
                 "serve.bug", "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): "
                 + answer["bug"], source)]}
-        notice, pages, files = "", [], []
+        notice, pages, files, attached_pages = "", [], [], []
         if answer.get("ok"):
             files.append("document.docx")
             notice, pages, made_pdf = self._pdf(docx, folder)
             if made_pdf:
                 files.append("document.pdf")
+            if answer.get("attached"):
+                files.append("attached.docx")
+                second, attached_pages, made_pdf = self._pdf(folder / "attached.docx", folder,
+                                                             "attached-page")
+                notice = notice or second
+                if made_pdf:
+                    files.append("attached.pdf")
             if self.out is not None:
                 notice = self._write_out(source, folder, files) or notice
         with self._changed:
@@ -306,6 +386,7 @@ class Site:
                 shutil.rmtree(folder, ignore_errors=True)
                 return
             state.diagnostics = answer.get("diagnostics", [])
+            state.problems = count_problems(state.diagnostics)
             if answer.get("ok"):
                 state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
             state.seconds = round(time.monotonic() - started, 2)
@@ -313,6 +394,7 @@ class Site:
                 state.status, state.findings, state.text = "ok", answer["findings"], answer["text"]
                 state.measured = False
                 state.build, state.pages, state.files, state.notice = number, pages, files, notice
+                state.attached_pages = attached_pages
                 state.builds.append(number)
                 for old in state.builds[:-KEEP_BUILDS]:
                     shutil.rmtree(self.cache / "builds" / str(old), ignore_errors=True)
@@ -322,13 +404,18 @@ class Site:
                 shutil.rmtree(folder, ignore_errors=True)
             self._bump(state)
         if "document.pdf" in files:
-            self._check_pdf(key, number, folder)
+            self._check_pdf(key, number, folder, source, "attached.pdf" in files)
 
-    def _check_pdf(self, key: str, number: int, folder: Path) -> None:
+    def _check_pdf(self, key: str, number: int, folder: Path, source: Path,
+                   attached: bool) -> None:
         """Second step, once the pages are on show: the check findings again, now with the
         rules that measure the PDF (margins, rules, page numbers)."""
         request = {"op": "check-pdf", "docx": str(folder / "document.docx"),
                    "pdf": str(folder / "document.pdf"), "lang": self.lang}
+        if attached:
+            request.update(attached_docx=str(folder / "attached.docx"),
+                           attached_pdf=str(folder / "attached.pdf"),
+                           attached_name=f"{source.stem}{engine.ATTACHED_SUFFIX}.docx")
         try:
             answer = self.worker.request(request, self.timeout)
         except ProcessError:
@@ -340,17 +427,19 @@ class Site:
             state.findings, state.measured = answer["findings"], True
             self._bump(state)
 
-    def _pdf(self, docx: Path, folder: Path) -> tuple[str, list[str], bool]:
-        """(notice, page images, whether a PDF was made) for a built DOCX."""
+    def _pdf(self, docx: Path, folder: Path, prefix: str = "page"
+             ) -> tuple[str, list[str], bool]:
+        """(notice, page images, whether a PDF was made) for a built DOCX (its PDF beside it,
+        its pages named ``prefix``-N.png)."""
         if self.office is None or not self.office.available:
             return INSTALL_HINT, [], False
-        pdf = folder / "document.pdf"
+        pdf = docx.with_suffix(".pdf")
         try:
             self.office.convert(docx, pdf)
         except OfficeError as exc:
             return str(exc), [], False
         try:
-            return "", rasterize(pdf, folder, timeout=self.timeout), True
+            return "", rasterize(pdf, folder, timeout=self.timeout, prefix=prefix), True
         except PagesError as exc:
             return str(exc), [], True
 
@@ -360,17 +449,9 @@ class Site:
         target = (self.out / source.relative_to(self.root)).with_suffix(".docx")
         try:
             for name in files:
-                engine.write_output(target.with_suffix(Path(name).suffix),
+                stem = target.stem + (engine.ATTACHED_SUFFIX if name.startswith("attached") else "")
+                engine.write_output(target.with_name(stem + Path(name).suffix),
                                     (folder / name).read_bytes())
         except VanbanError as exc:
             return " ".join(d.text() for d in exc.diagnostics)
         return ""
-
-
-def _problem(code: str, message: str, source: Path) -> dict:
-    """A problem of the server itself, shaped like a diagnostic of the plan."""
-    shown = display_path(source)
-    return {"file": shown, "line": 0, "column": 0, "severity": "error", "code": code,
-            "path": "", "message": message, "hint": "", "where": shown,
-            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve()),
-            "link": ""}

@@ -2,10 +2,14 @@
 
 Run as ``python -m vanban.serve.worker``; it answers ``{"ready": true}``, then for each request
 line ``{"source", "root", "workspace", "lang", "docx_out"}`` builds the plan in memory
-(``engine.build_plan``), writes the DOCX (when there is one) to ``docx_out`` and answers with
-the diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its
-PDF measured. The imports are paid once, when the server starts; a plan
-that makes the renderer hang only costs this process, which the server kills and restarts.
+(``engine.build_plan``), writes the DOCX (when there is one) to ``docx_out`` (and a second
+output, when the plan makes one, to ``attached.docx`` beside it) and answers with the
+diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its PDF
+measured; ``{"op": "validate", "source", "root"}`` only validates (the list of plans shows
+the numbers of errors); ``{"op": "compare", "source", "rev", "kind", "workspace", "out"}`` writes the
+bảng so sánh or the tracked-changes DOCX of a plan against a revision. The imports are paid
+once, when the server starts; a plan that makes the renderer hang only costs this process,
+which the server kills and restarts.
 """
 
 from __future__ import annotations
@@ -23,13 +27,30 @@ def handle(request: dict) -> dict:
 
     if request.get("op") == "check-pdf":
         docx = Path(request["docx"])
-        return {"findings": engine.check(docx.read_bytes(), docx.name, request.get("lang", "vi"),
-                                         pdf=Path(request["pdf"]))}
+        findings = engine.check(docx.read_bytes(), docx.name, request.get("lang", "vi"),
+                                pdf=Path(request["pdf"]))
+        if request.get("attached_pdf"):  # the second output, measured on its own PDF
+            second = Path(request["attached_docx"])
+            findings += engine.attached_findings(engine.check(
+                second.read_bytes(), request.get("attached_name", second.name),
+                request.get("lang", "vi"), pdf=Path(request["attached_pdf"])))
+        return {"findings": findings}
+    if request.get("op") == "validate":
+        return engine.validate_plan(Path(request["source"]), Path(request["root"]),
+                                    request.get("lang", "vi"))
+    if request.get("op") == "compare":
+        from vanban.serve import history
+
+        return history.compare_docx(Path(request["source"]), request["rev"], request["kind"],
+                                   Path(request["workspace"]), Path(request["out"]))
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
-    data = result.pop("docx")
+    data, attached = result.pop("docx"), result.pop("attached")
     if data is not None:
         Path(request["docx_out"]).write_bytes(data)
+    result["attached"] = attached is not None
+    if attached is not None:
+        Path(request["docx_out"]).with_name("attached.docx").write_bytes(attached)
     return result
 
 

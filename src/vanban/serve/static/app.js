@@ -63,10 +63,21 @@ function drawDiagnostics(s) {
 }
 
 function placeProblems() {
-  const bottom = document.querySelector("header").getBoundingClientRect().bottom;
-  document.documentElement.style.setProperty("--header-bottom", `${bottom}px`);
+  // Under the header and the tabs (both stay at the top), so every tab can still be chosen.
+  // (The tabs stick under the header once scrolled to; before, a notice may lie above them.)
+  const header = document.querySelector("header").getBoundingClientRect().height;
+  const tabs = document.querySelector(".tabs").getBoundingClientRect().bottom;
+  const root = document.documentElement.style;
+  root.setProperty("--header-height", `${header}px`);
+  root.setProperty("--header-bottom", `${tabs}px`);
+  // The other tabs start below the errors (they would hide their first lines); the pages do
+  // not move (the errors lie over them, the pages greyed).
+  const problems = $("problems");
+  root.setProperty("--problems-height",
+    problems.hidden ? "0px" : `${problems.getBoundingClientRect().height}px`);
 }
 window.addEventListener("resize", placeProblems);
+window.addEventListener("scroll", placeProblems, { passive: true });
 
 function drawFindings(s) {
   const list = $("findings");
@@ -84,37 +95,57 @@ function drawFindings(s) {
   $("findings-count").textContent = s.findings.length ? `(${errors} lỗi, ${s.findings.length - errors} cảnh báo)` : "";
 }
 
+const DOWNLOADS = {
+  "document.docx": "Tải DOCX", "document.pdf": "Tải PDF",
+  "attached.docx": "Tải DOCX kèm theo", "attached.pdf": "Tải PDF kèm theo",
+};
+
 function drawDownloads(s) {
   const nav = $("downloads");
   nav.replaceChildren();
-  const labels = { "document.docx": "Tải DOCX", "document.pdf": "Tải PDF" };
   for (const name of s.files) {
-    nav.append(el("a", { href: fileUrl(s.build, name), download: "" }, labels[name] || name));
+    const attrs = { href: fileUrl(s.build, name), download: "" };
+    if (name.startsWith("attached")) attrs.title = s.attached_name;
+    nav.append(el("a", attrs, DOWNLOADS[name] || name));
   }
 }
 
 function drawPages(s) {
-  const box = $("pages");
-  box.classList.toggle("stale", s.status === "error" || s.status === "building");
-  const notice = s.notice || (s.office === "none" ? s.install : "");
+  // Without LibreOffice the box above the tabs says what to install; here, where to look.
+  const notice = s.office === "none"
+    ? "Chưa có bản in vì máy chưa cài LibreOffice; xem thẻ “Nội dung chữ”." : s.notice;
   $("notice").textContent = notice;
   $("notice").hidden = !notice;
+  const stale = s.status === "error" || s.status === "building";
+  const attached = s.files.includes("attached.docx");
+  $("pages").classList.toggle("stale", stale);
+  $("attached-pages").classList.toggle("stale", stale);
   if (s.build == null) return;
-  if (s.pages.length === 0 && s.files.includes("document.pdf")) {
+  drawImages($("pages"), s, s.pages, "document.pdf");
+  // A second output (a Quyết định's "-kem-theo" document): its pages follow the first's.
+  $("attached").hidden = !attached || (s.attached_pages.length === 0
+    && !s.files.includes("attached.pdf"));
+  $("attached-name").textContent = s.attached_name;
+  drawImages($("attached-pages"), s, attached ? s.attached_pages : [],
+    attached ? "attached.pdf" : null);
+}
+
+function drawImages(box, s, pages, pdf) {
+  if (pages.length === 0 && pdf && s.files.includes(pdf)) {
     // No pdftoppm: the browser's own PDF viewer shows the same pages.
-    box.replaceChildren(el("object", { data: fileUrl(s.build, "document.pdf"),
+    box.replaceChildren(el("object", { data: fileUrl(s.build, pdf),
       type: "application/pdf", class: "pdf" }));
     box.dataset.build = s.build;
     return;
   }
   const imgs = [...box.querySelectorAll("img.page")];
   box.querySelectorAll("object").forEach((o) => o.remove());
-  let waiting = s.pages.length;
+  let waiting = pages.length;
   box.dataset.want = s.build;
   const done = () => {
     if (--waiting <= 0 && box.dataset.want === String(s.build)) box.dataset.build = s.build;
   };
-  s.pages.forEach((name, i) => {
+  pages.forEach((name, i) => {
     const url = fileUrl(s.build, name);
     let img = imgs[i];
     if (!img) {
@@ -135,8 +166,8 @@ function drawPages(s) {
     next.srcset = srcset;
     next.src = url;
   });
-  imgs.slice(s.pages.length).forEach((img) => img.remove());
-  if (s.pages.length === 0) box.dataset.build = s.build;
+  imgs.slice(pages.length).forEach((img) => img.remove());
+  if (pages.length === 0) box.dataset.build = s.build;
 }
 
 function draw(s) {
@@ -146,9 +177,12 @@ function draw(s) {
   drawDownloads(s);
   drawPages(s);
   $("text").textContent = s.text || (s.build == null ? "" : $("text").textContent);
+  $("text").classList.toggle("stale", s.status === "error");
+  $("findings").classList.toggle("stale", s.status === "error");
   $("install").textContent = s.office === "none" ? s.install : "";
   $("install").hidden = s.office !== "none";
   if (s.office === "none" && shown < 0) select("text");
+  if (!$("tab-changes").hidden && s.status !== "building" && s.status !== "queued") changes();
 }
 
 async function refresh() {
@@ -169,11 +203,32 @@ function select(tab) {
   if (tab === "changes") changes();
 }
 
+const COMPARE_LINKS = [
+  ["bang-so-sanh", "Tải bảng so sánh (DOCX)"],
+  ["theo-doi-thay-doi", "Tải bản theo dõi thay đổi (DOCX)"],
+];
+
 async function changes() {
   const rev = $("rev").value.trim() || "HEAD";
-  const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`);
+  const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`,
+    { cache: "no-store" });
+  if (!answer.ok) { $("changes").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
   const c = await answer.json();
   $("changes").textContent = c.text;
+  $("revisions").replaceChildren(...(c.revisions || []).map(
+    (r) => el("option", { value: r.rev, label: r.label })));
+  const links = $("compare-links");
+  links.replaceChildren();
+  if (c.documents) {
+    // Made when clicked (a second or two); the server answers with the file to save.
+    for (const [kind, label] of COMPARE_LINKS) {
+      links.append(el("a", { href: `/compare/${path}?rev=${encodeURIComponent(rev)}&kind=${kind}`,
+        class: `compare ${kind}` }, label));
+    }
+  } else if (c.ok) {
+    links.append(el("span", { class: "why" }, c.why));
+  }
+  links.hidden = links.childElementCount === 0;
 }
 
 for (const b of document.querySelectorAll(".tabs button")) {

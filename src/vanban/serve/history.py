@@ -1,0 +1,195 @@
+"""The "changes" tab's side of the adapter (``engine.py`` is the build side): a plan against
+a git revision of it, through the review machinery of ``vanban diff`` and ``vanban compare``.
+
+``changes`` gives the semantic diff (or the YAML diff when a side does not validate) and says
+whether the comparison documents can be made; ``compare_docx`` makes the bảng so sánh or the
+tracked-changes DOCX as ``vanban compare [--tracked]`` does; ``revisions`` lists the plan's
+commits for the page to pick from. A revision given by the page is only ever a revision (no
+option, no ``REV:path``), so it can name no file outside the plan.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from vanban.errors import display_path
+
+
+def _revision(plan: Path, rev: str) -> tuple[Path, str] | str:
+    """(the repository's top folder, the plan's path in it) for ``rev``, or why not (Vietnamese)."""
+    # A revision only: no option (-…), and no "REV:path" that would name another file.
+    if not rev or rev.startswith("-") or ":" in rev or any(c.isspace() for c in rev):
+        return "Tên phiên bản (revision) không hợp lệ."
+    folder = plan.resolve().parent
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    if top is None:
+        return "Thư mục này không nằm trong kho git."
+    root = Path(top.strip()).resolve()
+    rel = plan.resolve().relative_to(root).as_posix()
+    if _git(["cat-file", "-e", f"{rev}:{rel}"], folder) is None:
+        return f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có)."
+    return root, rel
+
+
+NOT_COMPARABLE = ("Bảng so sánh và bản theo dõi thay đổi chỉ lập được khi kế hoạch hợp lệ ở cả "
+                  "hai phiên bản")
+
+
+def changes(plan: Path, rev: str = "HEAD") -> dict:
+    """What changed in ``plan`` since revision ``rev`` of its git repository.
+
+    The semantic ``vanban diff`` of the plan against ``REV:path``; when a side does not
+    validate, the unified diff of the YAML text, saying why. Returns ``{"ok", "rev", "text",
+    "documents", "why"}``; ``ok`` is false (with a Vietnamese reason in ``text``) outside git or
+    for an unknown revision; ``documents`` says whether the bảng so sánh and the tracked-changes
+    DOCX can be made (both sides validate), else ``why`` says why not.
+    """
+    import difflib
+
+    found = _revision(plan, rev)
+    if isinstance(found, str):
+        return {"ok": False, "rev": rev, "text": found, "documents": False, "why": found}
+    top, rel = found
+    old = _git(["show", f"{rev}:{rel}"], plan.resolve().parent)
+    if old is None:
+        why = f"Không đọc được {rel} ở phiên bản {rev}."
+        return {"ok": False, "rev": rev, "text": why, "documents": False, "why": why}
+    semantic, why = _semantic_changes(plan, rev, rel, top)
+    if semantic is not None:
+        return {"ok": True, "rev": rev, "text": semantic or f"Không có thay đổi so với {rev}.",
+                "documents": True, "why": ""}
+    why_documents = f"{NOT_COMPARABLE} ({why.rstrip('.')})."
+    try:
+        new = plan.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        gone = f"Không đọc được {rel} (tệp vừa bị xóa?)."
+        return {"ok": False, "rev": rev, "text": gone, "documents": False, "why": gone}
+    diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                f"{rev}:{rel}", rel)
+    text = "".join(diff)
+    note = (f"Không so sánh theo nội dung được ({why}); dưới đây là khác biệt của tệp YAML.\n\n"
+            if why else "")
+    return {"ok": True, "rev": rev, "text": note + (text or f"Không có thay đổi so với {rev}."),
+            "documents": False, "why": why_documents}
+
+
+def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | None, str]:
+    """``vanban diff REV:path path`` as text (tasks by id, renumbering apart, wording word by
+    word), or None and why not (a side that does not validate: the YAML diff is shown then)."""
+    from vanban.errors import VanbanError
+    from vanban.review.report import render_text
+    from vanban.review.sides import compare_sides
+    from vanban.review_inputs import load_side
+
+    try:
+        old = load_side(f"{rev}:{rel}", "old", cwd=top)
+        new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
+        result = compare_sides(old, new)
+    except VanbanError as exc:
+        first = exc.diagnostics[-1] if exc.diagnostics else None
+        return None, (first.message if first else "lỗi")
+    lines = render_text(result, "vi", "text").splitlines()
+    return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
+
+
+def revisions(plan: Path, limit: int = 20) -> list[dict]:
+    """The last commits that changed ``plan`` (newest first), for the page to pick from:
+    ``[{"rev": short hash, "label": "hash date subject"}]``; empty outside git."""
+    out = _git(["log", f"-n{limit}", "--format=%h%x09%cs%x09%s", "--", plan.name],
+               plan.resolve().parent)
+    rows = []
+    for line in (out or "").splitlines():
+        rev, _, rest = line.partition("\t")
+        date, _, subject = rest.partition("\t")
+        rows.append({"rev": rev, "label": f"{rev} {date} {subject}"[:120]})
+    return rows
+
+
+COMPARE_KINDS = ("bang-so-sanh", "theo-doi-thay-doi")
+"""The documents of the "changes" tab: the bảng so sánh (``vanban compare``) and the new
+document with tracked changes (``vanban compare --tracked``); also their file name endings."""
+
+
+def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path) -> dict:
+    """Write to ``out`` the bảng so sánh (``kind`` "bang-so-sanh") or the tracked-changes DOCX
+    ("theo-doi-thay-doi") of ``plan`` against ``REV:path``, as ``vanban compare [--tracked]``
+    makes it (default column headers, no reasons file; author and date from git).
+
+    Returns ``{"ok": True, "count": n, "warnings": [...]}`` or ``{"ok": False, "message"}``
+    (Vietnamese) when a side does not validate or the revision cannot be read.
+    """
+    from vanban.errors import VanbanError
+    from vanban.review.sides import compare_sides
+    from vanban.review_inputs import load_side
+
+    found = _revision(plan, rev) if kind in COMPARE_KINDS else "Không có loại tài liệu này."
+    if isinstance(found, str):
+        return {"ok": False, "message": found}
+    top, rel = found
+    try:
+        old = load_side(f"{rev}:{rel}", "old", cwd=top)
+        new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
+        diff = compare_sides(old, new).plans[0][2]
+        render = _renderer(workspace)
+        if kind == "theo-doi-thay-doi":
+            from vanban.review.tracked import tracked_docx
+
+            data, count, warnings = tracked_docx(diff, _git_author(top), _commit_date(
+                top, diff.new.document.date_iso), render, display_path(plan))
+        else:
+            from vanban.review.comparison import comparison_docx
+
+            data = comparison_docx(diff, {}, render)
+            count, warnings = len([c for c in diff.changes if not c.renumbering]), []
+    except VanbanError as exc:
+        lines = [d.text() for d in exc.diagnostics]
+        return {"ok": False, "message": f"{NOT_COMPARABLE}:\n" + "\n".join(lines)}
+    out.write_bytes(data)
+    return {"ok": True, "count": count, "warnings": [w.text() for w in warnings]}
+
+
+def _renderer(workspace: Path):
+    """``review_inputs.render_document`` with the templates of ``workspace`` (not of the
+    current folder)."""
+    from vanban import doctypes
+    from vanban.pipeline import find_template
+    from vanban.render.docx import render
+
+    def lay_out(document) -> bytes:
+        template = find_template(document.type_key, workspace)
+        contract = doctypes.TYPES[document.type_key].contract
+        return render(document, template, display_path(template), contract)
+
+    return lay_out
+
+
+def _git_author(top: Path) -> str:
+    """The author of the tracked changes: git's user.name, as ``vanban compare`` takes it."""
+    name = _git(["config", "user.name"], top)
+    return (name or "").strip() or "vanban"
+
+
+def _commit_date(top: Path, document_date: str | None):
+    """The date of every revision, as ``vanban compare`` takes it: HEAD's commit date, else the
+    document's date (never the clock: the same sources give the same file)."""
+    import datetime as dt
+
+    stamp = _git(["log", "-1", "--format=%cI"], top)
+    try:
+        when = dt.datetime.fromisoformat((stamp or "").strip())
+        return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    except ValueError:
+        return dt.datetime.fromisoformat(document_date) if document_date \
+            else dt.datetime(1980, 1, 1)
+
+
+def _git(args: list[str], cwd: Path) -> str | None:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=20, check=False,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", "replace")
