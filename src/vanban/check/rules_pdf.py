@@ -134,6 +134,8 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
             block = [ln for ln in page.lines if ln.baseline < r.y and r.y - ln.top < 25
                      and norm(ln.text) and norm(ln.text) in target
                      and ln.x1 > r.x0 - 60 and ln.x0 < r.x1 + 60]
+            if not _reads_as(block or [above], target):
+                continue  # a line that only shares words (a table's "2" over its border)
             widest = max(block or [above], key=lambda ln: ln.x1 - ln.x0)
             width = widest.x1 - widest.x0
             ratio = r.length_mm / width if width else 0
@@ -151,6 +153,18 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
                           f"Đường kẻ dưới {vi} phải căn giữa dòng chữ.",
                           f"The rule under the {en} must be centred on its text.")
             break
+
+
+def _reads_as(block: list, target: str) -> bool:
+    """Whether the lines right above a rule are the component itself (its wrapped lines end
+    the component's text); lines that only hold a piece of it, like the "2" of a table row
+    above the table's border, are not."""
+    texts = [norm(ln.text) for ln in sorted(block, key=lambda ln: ln.top)]
+    squash = "".join(target.split())
+    for start in range(len(texts)):
+        if "".join("".join(texts[start:]).split()) == squash:
+            return True
+    return False
 
 
 @rule("ND30-PDF-PAGE-NUMBER", "Số trang đo trên bản PDF", "Page numbers measured on the PDF",
