@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt_range, pts, rule
+from vanban.check.locate import TITLED
 from vanban.check.pages import evidently_one_page, measured_pages
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts, RunFacts, SectionFacts
@@ -52,7 +53,11 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
         if sec.orient != "landscape":
             continue
         tables = [t for t in ctx.facts.tables if t.section == sec.index]
-        if sec.index == 0 or not tables:
+        # A bảng so sánh is one landscape table from page 1 on (the decree allows landscape
+        # pages for tables, Phụ lục I, I.1).
+        table_document = ctx.layout.type_key in TITLED.values() and \
+            any(t.borders for t in tables)
+        if (sec.index == 0 and not table_document) or not tables:
             yield Hit(_section_where(sec), Text("dọc (portrait)", "portrait"),
                       Text("ngang (landscape)", "landscape"),
                       "Trang nằm ngang chỉ dùng cho phần có bảng, biểu; trang đầu phải khổ dọc.",
