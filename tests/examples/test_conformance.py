@@ -8,20 +8,14 @@ from tests.conftest import example_ids
 from vanban.check.api import check_docx, format_text
 from vanban.pdf.measure import measure
 
-# Findings the checker still gives on our own outputs, each a known checker gap named here (not
-# strict: a fixed checker shows them as XPASS). Everything else must give 0 findings.
+# Findings the checker still gives on our own outputs, each a known checker gap named here
+# (strict: a fixed gap fails as XPASS until it is taken off). Everything else gives 0 findings.
 KNOWN: dict[str, str] = {}
-KNOWN_PDF = {
-    "quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach": "the PDF page-number rule wants a number on "
-    "the first page of the attached plan's own section, which (like a Phụ lục) starts its own "
-    "numbering without showing 1",
-    "quang-binh/2025/thong-bao-tap-huan": "the checker reads a body table's top border as the "
-    "rule under the summary (ND30-PDF-RULES)",
-}
+KNOWN_PDF: dict[str, str] = {}
 
 
 def _ids(known: dict[str, str]) -> list:
-    return [pytest.param(i, marks=pytest.mark.xfail(reason=known[i], strict=False))
+    return [pytest.param(i, marks=pytest.mark.xfail(reason=known[i], strict=True))
             if i in known else i for i in example_ids()]
 
 

@@ -42,6 +42,13 @@ class Context:
 
         return section_starts(self)
 
+    @cached_property
+    def visible_runs(self) -> list[tuple[RunFacts, Where]]:
+        """Runs that show text, with their paragraph's place (``rules_page.visible_runs``)."""
+        from vanban.check.rules_page import visible_runs
+
+        return visible_runs(self)
+
     # --- places --------------------------------------------------------------------------------
     def para(self, index: int) -> ParaFacts:
         return self.facts.paragraphs[index]

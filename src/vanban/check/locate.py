@@ -80,8 +80,12 @@ DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day
                      r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
 # "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
 _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
-_TYPE_NAMES = {name: key for key, (name, _abbr) in
-               {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}
+# Titles that name no type of Điều 7 but head a document of the office laid out in its frame
+# (header, type-like title, signature): a bảng so sánh made to go with a submission (what
+# ``vanban compare`` writes). It has no number of its own and may be landscape throughout.
+TITLED = {"BẢNG SO SÁNH": "bang-so-sanh"}
+_TYPE_NAMES = {**{name: key for key, (name, _abbr) in
+                  {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}, **TITLED}
 _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
 
 

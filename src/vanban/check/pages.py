@@ -77,17 +77,29 @@ def _height_mm(ctx: Context, p: ParaFacts) -> float | None:
     return (lines * line_pt + p.space_before_pt + p.space_after_pt) * MM_PER_PT
 
 
+def _probe(ctx: Context, first: int, last: int, seen: set[str]) -> str:
+    """The first words of the section's first paragraph whose first words no earlier
+    paragraph (``seen``) begins with: a document issued with a decision (Mẫu 1.3) or an
+    appendix may open with the same header lines ("ỦY BAN NHÂN DÂN") as page 1, which would
+    place the section there."""
+    texts = [t for t in (norm(p.text) for p in ctx.facts.paragraphs[first:last + 1]) if t]
+    for text in texts[:12]:  # the opening lines are enough; a section repeating all is odd
+        if text[:25] not in seen:
+            return text[:25]
+    return texts[0][:25] if texts else ""
+
+
 def section_starts(ctx: Context) -> list[int]:
     """First page of each section: the page where the section's first line of text is found,
     searching on from the previous section's first page; a section whose text is not found
     on any page counts as part of the one before it."""
     pages = getattr(ctx.geometry, "pages", ()) or ()
     starts, page_at = [], 1
+    seen: set[str] = set()  # first words of the paragraphs of the sections before
     for sec in ctx.facts.sections:
-        text = next((norm(p.text) for p in ctx.facts.paragraphs[sec.first_paragraph:
-                                                                  sec.last_paragraph + 1]
-                     if norm(p.text)), "")
-        probe = text[:25]
+        probe = _probe(ctx, sec.first_paragraph, sec.last_paragraph, seen) if sec.index else ""
+        seen.update(norm(p.text)[:25] for p in
+                    ctx.facts.paragraphs[sec.first_paragraph:sec.last_paragraph + 1])
         found = None
         if probe and sec.index > 0:
             for page in pages:

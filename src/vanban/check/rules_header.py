@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import Hit, Text, mm, num, rule
-from vanban.check.locate import DATE_RE, Piece, norm
+from vanban.check.locate import DATE_RE, TITLED, Piece, norm
 from vanban.rules import nd30
 
 
@@ -134,7 +134,9 @@ _EXAMPLE_DATE = f"Hà Nội, {nd30.format_date(2024, 1, 5)}"
 def number(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.number
     if piece is None:
-        if (ctx.layout.type_key or ctx.layout.vv) and not ctx.layout.attached:
+        # A bảng so sánh goes with a submission and has no number of its own.
+        if (ctx.layout.type_key or ctx.layout.vv) and not ctx.layout.attached and \
+                ctx.layout.type_key not in TITLED.values():
             yield missing(ctx, "số, ký hiệu văn bản (Số: …/…)", "number and code",
                           _EXAMPLE_NUMBER)
         return
@@ -175,9 +177,10 @@ def number(ctx: Context) -> Iterator[Hit]:
 def number_type(ctx: Context) -> Iterator[Hit]:
     piece, key = ctx.layout.number, ctx.layout.type_key
     m = _NUMBER.match(norm(piece.text)) if piece else None
-    if m is None or key is None:
+    types = {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}
+    if m is None or key not in types:
         return
-    name, abbr = {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}[key]
+    name, abbr = types[key]
     first = m.group("code").split("/")[-1].split("-")[0].strip()
     if abbr and first != abbr:
         yield Hit(ctx.where(piece), f"{abbr}-…", first,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt_range, pts, rule
+from vanban.check.locate import TITLED
 from vanban.check.pages import evidently_one_page, measured_pages
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts, RunFacts, SectionFacts
@@ -51,7 +53,11 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
         if sec.orient != "landscape":
             continue
         tables = [t for t in ctx.facts.tables if t.section == sec.index]
-        if sec.index == 0 or not tables:
+        # A bảng so sánh is one landscape table from page 1 on (the decree allows landscape
+        # pages for tables, Phụ lục I, I.1).
+        table_document = ctx.layout.type_key in TITLED.values() and \
+            any(t.borders for t in tables)
+        if (sec.index == 0 and not table_document) or not tables:
             yield Hit(_section_where(sec), Text("dọc (portrait)", "portrait"),
                       Text("ngang (landscape)", "landscape"),
                       "Trang nằm ngang chỉ dùng cho phần có bảng, biểu; trang đầu phải khổ dọc.",
@@ -105,13 +111,17 @@ def _all_paragraphs(ctx: Context) -> Iterator[tuple[ParaFacts, Where]]:
                     yield p, Where(part="header", section=sec.index, excerpt=excerpt(p.text))
 
 
-def _visible_runs(ctx: Context) -> Iterator[tuple[RunFacts, Where]]:
+def _visible_runs(ctx: Context) -> list[tuple[RunFacts, Where]]:
     """Runs that show text, each with where it is (its paragraph; the excerpt is the run's
-    text, made by ``at_run`` only for the runs a finding names)."""
-    for p, where in _all_paragraphs(ctx):
-        for r in p.runs:
-            if not r.hidden and r.text.strip():
-                yield r, where
+    text, made by ``at_run`` only for the runs a finding names). Three rules read them, so
+    the context keeps them (``Context.visible_runs``)."""
+    return ctx.visible_runs
+
+
+def visible_runs(ctx: Context) -> list[tuple[RunFacts, Where]]:
+    """What ``Context.visible_runs`` holds."""
+    return [(r, where) for p, where in _all_paragraphs(ctx)
+            for r in p.runs if not r.hidden and r.text.strip()]
 
 
 def at_run(where: Where, r: RunFacts) -> Where:
@@ -119,15 +129,16 @@ def at_run(where: Where, r: RunFacts) -> Where:
     return Where(where.paragraph, where.cell, where.part, where.section, excerpt=excerpt(r.text))
 
 
-_FACES = frozenset({"bold", "italic", "bold italic", "regular"})
+_FACES = frozenset({"", "bold", "italic", "bold italic", "regular"})
 
 
+@functools.lru_cache(maxsize=1024)
 def is_times(name: str | None) -> bool:
     """Times New Roman, also when a converter named one of its faces ("Times New Roman Bold"):
     Word draws that with the family's bold face."""
     if name is None or not name.startswith(nd30.FONT):
         return False
-    return name[len(nd30.FONT):].strip().casefold() in _FACES | {""}
+    return name[len(nd30.FONT):].strip().casefold() in _FACES
 
 
 def _fonts(names: list[str | None]) -> Text:

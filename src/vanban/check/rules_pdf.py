@@ -122,35 +122,57 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
 
     page = pages[0]
     tol = nd30.RULE_LENGTH_TOLERANCE
+    # The rule of a component is the nearest one under its text: a table right below the
+    # summary (a bảng so sánh) has its own top border under the same line.
+    nearest: dict[int, tuple] = {}
     for r in page.rules:
         above = line_above(page, r)
         if above is None:
             continue
         text = norm(above.text)
-        for target, rng, vi, en in targets:
+        for k, (target, *_rest) in enumerate(targets):
             if not text or text not in target:
                 continue
             # A wrapped component: compare with its longest line (up to 4 lines above).
             block = [ln for ln in page.lines if ln.baseline < r.y and r.y - ln.top < 25
                      and norm(ln.text) and norm(ln.text) in target
                      and ln.x1 > r.x0 - 60 and ln.x0 < r.x1 + 60]
+            if not _reads_as(block or [above], target):
+                continue  # a line that only shares words (a table's "2" over its border)
             widest = max(block or [above], key=lambda ln: ln.x1 - ln.x0)
-            width = widest.x1 - widest.x0
-            ratio = r.length_mm / width if width else 0
-            where = Where(part="page", page=1, excerpt=excerpt(norm(widest.text)))
-            if not rng.lo - tol <= ratio <= rng.hi + tol:
-                shape = rule_shape(rng)
-                yield Hit(where, Text(f"{shape.vi} (≈ {rule_lengths(width, rng, 'vi')})",
-                                      f"{shape.en} (≈ {rule_lengths(width, rng, 'en')})"),
-                          both(_ratio, r.length_mm, ratio),
-                          f"Đường kẻ dưới {vi} dài không đúng tỉ lệ với dòng chữ.",
-                          f"The rule under the {en} has the wrong length for its text.")
-            if abs(r.centre - widest.centre) > PDF_TOLERANCE_MM * 2:
-                yield Hit(where, Text("căn giữa dưới dòng chữ", "centred under the text"),
-                          both(_off_by, r.centre - widest.centre),
-                          f"Đường kẻ dưới {vi} phải căn giữa dòng chữ.",
-                          f"The rule under the {en} must be centred on its text.")
+            gap = r.y - above.baseline
+            if k not in nearest or gap < nearest[k][0]:
+                nearest[k] = (gap, r, widest)
             break
+    for k, (_gap, r, widest) in sorted(nearest.items()):
+        _target, rng, vi, en = targets[k]
+        width = widest.x1 - widest.x0
+        ratio = r.length_mm / width if width else 0
+        where = Where(part="page", page=1, excerpt=excerpt(norm(widest.text)))
+        if not rng.lo - tol <= ratio <= rng.hi + tol:
+            shape = rule_shape(rng)
+            yield Hit(where, Text(f"{shape.vi} (≈ {rule_lengths(width, rng, 'vi')})",
+                                  f"{shape.en} (≈ {rule_lengths(width, rng, 'en')})"),
+                      both(_ratio, r.length_mm, ratio),
+                      f"Đường kẻ dưới {vi} dài không đúng tỉ lệ với dòng chữ.",
+                      f"The rule under the {en} has the wrong length for its text.")
+        if abs(r.centre - widest.centre) > PDF_TOLERANCE_MM * 2:
+            yield Hit(where, Text("căn giữa dưới dòng chữ", "centred under the text"),
+                      both(_off_by, r.centre - widest.centre),
+                      f"Đường kẻ dưới {vi} phải căn giữa dòng chữ.",
+                      f"The rule under the {en} must be centred on its text.")
+
+
+def _reads_as(block: list, target: str) -> bool:
+    """Whether the lines right above a rule are the component itself (its wrapped lines end
+    the component's text); lines that only hold a piece of it, like the "2" of a table row
+    above the table's border, are not."""
+    texts = [norm(ln.text) for ln in sorted(block, key=lambda ln: ln.top)]
+    squash = "".join(target.split())
+    for start in range(len(texts)):
+        if "".join("".join(texts[start:]).split()) == squash:
+            return True
+    return False
 
 
 @rule("ND30-PDF-PAGE-NUMBER", "Số trang đo trên bản PDF", "Page numbers measured on the PDF",

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from vanban.ooxml.body import _cell
+from vanban.ooxml.finish import size_rules
 from vanban.ooxml.xml import W_NS, twips, w
 from vanban.output import zip_member
 from vanban.rules import nd30
@@ -96,6 +97,9 @@ def put_table(docx: bytes, marker: str, table: str, when: dt.datetime,
         size.set(w("w"), str(twips(nd30.PAGE_HEIGHT_MM)))
         size.set(w("h"), str(twips(nd30.PAGE_WIDTH_MM)))
         size.set(w("orient"), "landscape")
+    # The rules under the summary were sized for the portrait text width; the landscape
+    # line of the summary is longer, so its rule is sized again.
+    size_rules(body, etree.fromstring(src.read("word/styles.xml"), parser))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return rezip(src, {"word/document.xml": xml}, when)
 

@@ -6,6 +6,7 @@ it sets, so style levels can be merged by ``dict.update``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -19,16 +20,22 @@ _TWIPS_PER_MM = 1440 / 25.4
 _TOGGLES = ("b", "i", "caps", "vanish")
 
 
+@functools.cache
 def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
 # --- Property extraction (one element → a flat dict of what it sets) -----------------------------
+_MEASURE = re.compile(r"\s*(-?[\d.]+)\s*(mm|cm|in|pt|pc|pi)?\s*")
+
+
 def _twips(value: str | None) -> float | None:
     """A twips measure, also accepting Strict universal measures ('2.54cm', '72pt')."""
     if value is None:
         return None
-    m = re.fullmatch(r"\s*(-?[\d.]+)\s*(mm|cm|in|pt|pc|pi)?\s*", value)
+    if value.isascii() and value.isdigit():  # the common case, without the regex
+        return float(value)
+    m = _MEASURE.fullmatch(value)
     if not m:
         return None
     num, unit = float(m.group(1)), m.group(2)
@@ -88,45 +95,52 @@ def _ppr_props(ppr: etree._Element | None) -> dict:
     out: dict = {}
     if ppr is None:
         return out
-    jc = ppr.find(_w("jc"))
-    if jc is not None:
-        out["jc"] = _JC.get(jc.get(_w("val"), "left"), "left")
-    ind = ppr.find(_w("ind"))
-    if ind is not None:
-        for key, attrs in (("left", ("start", "left")), ("right", ("end", "right"))):
-            for attr in attrs:
-                if _twips(ind.get(_w(attr))) is not None:
-                    out["ind_" + key] = _twips(ind.get(_w(attr)))
-                    break
-        if _twips(ind.get(_w("hanging"))) is not None:
-            out["first_line"] = -_twips(ind.get(_w("hanging")))
-        elif _twips(ind.get(_w("firstLine"))) is not None:
-            out["first_line"] = _twips(ind.get(_w("firstLine")))
-    sp = ppr.find(_w("spacing"))
-    if sp is not None:
-        for attr in ("before", "after", "line"):
-            if _twips(sp.get(_w(attr))) is not None:
-                out["sp_" + attr] = _twips(sp.get(_w(attr)))
-        if sp.get(_w("lineRule")):
-            out["sp_lineRule"] = sp.get(_w("lineRule"))
-    bdr = ppr.find(_w("pBdr"))
-    if bdr is not None:
-        for side in ("top", "bottom"):
-            el = bdr.find(_w(side))
-            if el is not None:
-                out["bdr_" + side] = el.get(_w("val"), "none") not in ("nil", "none")
-    for tag in ("keepNext", "pageBreakBefore"):
-        el = ppr.find(_w(tag))
-        if el is not None:
+    seen: set[str] = set()
+    # One pass over the children; the first of a repeated element counts (as ``find`` would).
+    for el in ppr:
+        tag = _PPR_LOCAL.get(el.tag)
+        if tag is None or tag in seen:
+            continue
+        seen.add(tag)
+        if tag == "jc":
+            out["jc"] = _JC.get(el.get(_W_VAL, "left"), "left")
+        elif tag == "ind":
+            for key, attrs in (("left", ("start", "left")), ("right", ("end", "right"))):
+                for attr in attrs:
+                    value = _twips(el.get(_w(attr)))
+                    if value is not None:
+                        out["ind_" + key] = value
+                        break
+            hanging = _twips(el.get(_w("hanging")))
+            first = _twips(el.get(_w("firstLine")))
+            if hanging is not None:
+                out["first_line"] = -hanging
+            elif first is not None:
+                out["first_line"] = first
+        elif tag == "spacing":
+            for attr in ("before", "after", "line"):
+                value = _twips(el.get(_w(attr)))
+                if value is not None:
+                    out["sp_" + attr] = value
+            if el.get(_w("lineRule")):
+                out["sp_lineRule"] = el.get(_w("lineRule"))
+        elif tag == "pBdr":
+            for side in ("top", "bottom"):
+                edge = el.find(_w(side))
+                if edge is not None:
+                    out["bdr_" + side] = edge.get(_W_VAL, "none") not in ("nil", "none")
+        elif tag in ("keepNext", "pageBreakBefore"):
             out[tag] = _on(el)
-    num = ppr.find(_w("numPr"))
-    if num is not None:
-        num_id = num.find(_w("numId"))
-        ilvl = num.find(_w("ilvl"))
-        out["numPr"] = (num_id.get(_w("val")) if num_id is not None else None,
-                        int(ilvl.get(_w("val"), "0")) if ilvl is not None else 0)
+        elif tag == "numPr":
+            num_id = el.find(_w("numId"))
+            ilvl = el.find(_w("ilvl"))
+            out["numPr"] = (num_id.get(_W_VAL) if num_id is not None else None,
+                            int(ilvl.get(_W_VAL, "0")) if ilvl is not None else 0)
     return out
 
+
+_PPR_LOCAL = {_w(t): t for t in ("jc", "ind", "spacing", "pBdr", "keepNext", "pageBreakBefore",
+                                 "numPr")}
 
 
 def _cell_margins(el: etree._Element | None, base: tuple[float, float]) -> tuple[float, float]:

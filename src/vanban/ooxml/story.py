@@ -27,6 +27,14 @@ _FLAT_MM = 2.0  # a drawn shape no taller than this is a line (a rule), not a pi
 _RUN_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple",
                                    "moveTo", "sdtContent", "sdt", "dir", "bdo")}
 _BLOCK_CONTAINERS = {_w(t) for t in ("sdt", "sdtContent", "customXml")}
+_P, _R, _TBL, _RPR, _RSTYLE, _VAL, _T, _TAB, _BR, _CR, _TYPE = map(
+    _w, ("p", "r", "tbl", "rPr", "rStyle", "val", "t", "tab", "br", "cr", "type"))
+_NO_BREAK_HYPHEN, _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT, _FLD_SIMPLE, _INSTR = map(
+    _w, ("noBreakHyphen", "fldChar", "fldCharType", "instrText", "fldSimple", "instr"))
+# Run children that never hold a drawing: a run made only of these has no rule to measure.
+_PLAIN_RUN_CHILDREN = {_w(t) for t in ("rPr", "t", "tab", "br", "cr", "noBreakHyphen",
+                                       "softHyphen", "fldChar", "instrText", "delText",
+                                       "lastRenderedPageBreak", "sym")}
 
 
 class _Story:
@@ -42,13 +50,15 @@ class _Story:
         self.tables: list[TableFacts] = []
         self.section = 0
         self.section_ends: list[tuple[etree._Element, int]] = []
+        self._bases: dict[tuple, tuple[dict, dict]] = {}
+        self._looks: dict[tuple, dict] = {}
 
     def walk(self, parent: etree._Element, container: tuple | None = None,
              table_style: str | None = None) -> None:
         for child in parent:
-            if child.tag == _w("p"):
+            if child.tag == _P:
                 self.paragraph(child, container or self.origin, table_style)
-            elif child.tag == _w("tbl"):
+            elif child.tag == _TBL:
                 self.table(child, container)
             elif child.tag in _BLOCK_CONTAINERS:
                 self.walk(child, container, table_style)
@@ -104,44 +114,49 @@ class _Story:
         pstyle = style_el.get(_w("val")) if style_el is not None else st.default.get("paragraph")
         props = {**st.ppr_default, **st.chain(table_style, "p"), **st.chain(pstyle, "p"),
                  **direct}
-        para_rpr_levels = [st.chain(table_style, "r"), st.chain(pstyle, "r")]
-        runs: list[dict] = []
+        runs: list[tuple] = []
         fields: list[str] = []
         stack: list[dict] = []
         breaks = False
         drawings: list[float] = []
         for r, simple in _iter_runs(p):
-            drawings.extend(_drawing_widths(r))
-            rpr = r.find(_w("rPr"))
-            rstyle_el = rpr.find(_w("rStyle")) if rpr is not None else None
-            rstyle = rstyle_el.get(_w("val")) if rstyle_el is not None else \
-                st.default.get("character")
+            rpr = None
+            plain = True  # only text-like children: no drawing to look for
             text: list[str] = []
             for el in r:
                 tag = el.tag
-                if tag == _w("t"):
+                if tag == _RPR:
+                    if rpr is None:
+                        rpr = el
+                elif tag == _T:
                     text.append(el.text or "")
-                elif tag == _w("tab"):
+                elif tag == _TAB:
                     text.append("\t")
-                elif tag in (_w("br"), _w("cr")):
-                    if el.get(_w("type")) == "page":
+                elif tag == _BR or tag == _CR:
+                    if el.get(_TYPE) == "page":
                         breaks = True
                     text.append("\n")
-                elif tag == _w("noBreakHyphen"):
+                elif tag == _NO_BREAK_HYPHEN:
                     text.append("-")
-                elif tag == _w("fldChar"):
-                    kind = el.get(_w("fldCharType"))
+                elif tag == _FLD_CHAR:
+                    kind = el.get(_FLD_CHAR_TYPE)
                     if kind == "begin":
                         stack.append({"instr": []})
                     elif kind == "end" and stack:
                         fields.append(_instr(stack.pop()))
-                elif tag == _w("instrText") and stack:
+                elif tag == _INSTR_TEXT and stack:
                     stack[-1]["instr"].append(el.text or "")
+                elif plain and tag not in _PLAIN_RUN_CHILDREN:
+                    plain = False
+            if not plain:
+                drawings.extend(_drawing_widths(r))
+            rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
+            rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else \
+                st.default.get("character")
             field = stack[-1] if stack else simple
-            runs.append({"text": "".join(text), "levels": para_rpr_levels + [st.chain(rstyle, "r")],
-                         "direct": _rpr_props(rpr), "field": field})
-        for simple in p.iter(_w("fldSimple")):
-            fields.append(" ".join(simple.get(_w("instr"), "").split()))
+            runs.append(("".join(text), (table_style, pstyle, rstyle), _rpr_props(rpr), field))
+        for simple in p.iter(_FLD_SIMPLE):
+            fields.append(" ".join(simple.get(_INSTR, "").split()))
         run_facts = tuple(self._run(r) for r in runs)
         ind = props.get
         rule = props.get("sp_lineRule", "auto")
@@ -169,30 +184,52 @@ class _Story:
             self.section_ends.append((sect, len(self.paragraphs) - 1))
             self.section += 1
 
-    def _run(self, run: dict) -> RunFacts:
+    def _base(self, key: tuple) -> tuple[dict, dict]:
+        """Run properties and toggle values the styles give a run (document defaults, then
+        the table, paragraph and character styles), before its direct formatting; the same
+        few style combinations recur on every run, so they are merged once."""
+        found = self._bases.get(key)
+        if found is None:
+            st = self.styles
+            table_style, pstyle, rstyle = key
+            levels = [st.chain(table_style, "r"), st.chain(pstyle, "r"), st.chain(rstyle, "r")]
+            props = dict(st.rpr_default)
+            for level in levels:
+                props.update({k: v for k, v in level.items() if k not in _TOGGLES})
+            toggles = {}
+            for t in _TOGGLES:
+                value = bool(st.rpr_default.get(t, False))
+                for level in levels:
+                    if level.get(t):
+                        value = not value
+                toggles[t] = value
+            found = self._bases[key] = (props, toggles)
+        return found
+
+    def _run(self, run: tuple) -> RunFacts:
+        text, key, direct, field = run
+        look = (key, tuple(direct.items()))
+        shown = self._looks.get(look)
+        if shown is None:  # a document repeats a handful of run formats thousands of times
+            shown = self._looks[look] = self._look(key, direct)
+        return RunFacts(text=text, field=(_instr(field) if isinstance(field, dict) else field)
+                        or None, **shown)
+
+    def _look(self, key: tuple, direct: dict) -> dict:
+        """What a run with these styles and this direct formatting looks like (RunFacts'
+        fields but its text and field)."""
         st = self.styles
-        props = dict(st.rpr_default)
-        for level in run["levels"]:
-            props.update({k: v for k, v in level.items() if k not in _TOGGLES})
-        props.update({k: v for k, v in run["direct"].items() if k not in _TOGGLES})
-        toggles = {}
-        for t in _TOGGLES:
-            value = bool(st.rpr_default.get(t, False))
-            for level in run["levels"]:
-                if level.get(t):
-                    value = not value
-            toggles[t] = run["direct"].get(t, value)
+        base, base_toggles = self._base(key)
+        props = {**base, **{k: v for k, v in direct.items() if k not in _TOGGLES}}
+        toggles = {t: direct.get(t, v) for t, v in base_toggles.items()}
         size = props.get("sz", 10.0)
-        field = run["field"]
-        return RunFacts(
-            text=run["text"],
-            fonts=tuple(st.font(props.get("font_" + s))  # type: ignore[arg-type]
+        return {
+            "fonts": tuple(st.font(props.get("font_" + s))  # type: ignore[arg-type]
                         for s in ("ascii", "hAnsi", "eastAsia", "cs")),
-            size_pt=size, size_cs_pt=props.get("szCs", size), bold=toggles["b"],
-            italic=toggles["i"], underline=props.get("u"), caps=toggles["caps"],
-            color=props.get("color"), hidden=toggles["vanish"],
-            field=(_instr(field) if isinstance(field, dict) else field) or None,
-            vert_align=props.get("vertAlign"))
+            "size_pt": size, "size_cs_pt": props.get("szCs", size), "bold": toggles["b"],
+            "italic": toggles["i"], "underline": props.get("u"), "caps": toggles["caps"],
+            "color": props.get("color"), "hidden": toggles["vanish"],
+            "vert_align": props.get("vertAlign")}
 
 
 def _instr(field: dict) -> str:
@@ -208,17 +245,19 @@ def _numbering(num: tuple | None) -> tuple[str, int] | None:
 def _iter_runs(p: etree._Element, simple: str | None = None):
     """(w:r, fldSimple instruction or None) in document order, through inline containers."""
     for child in p:
-        if child.tag == _w("r"):
+        if child.tag == _R:
             yield child, simple
         elif child.tag in _RUN_CONTAINERS:
             inner = simple
-            if child.tag == _w("fldSimple"):
-                inner = " ".join(child.get(_w("instr"), "").split())
+            if child.tag == _FLD_SIMPLE:
+                inner = " ".join(child.get(_INSTR, "").split())
             yield from _iter_runs(child, inner)
 
 
 def _drawing_widths(r: etree._Element) -> list[float]:
     """DrawingML extents in the run; VML only when there is no DrawingML (AlternateContent)."""
+    if all(child.tag in _PLAIN_RUN_CHILDREN for child in r):
+        return []
     extents = [ext for ext in r.iter(f"{{{WP_NS}}}extent") if ext.getparent().tag in
                (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")]
     if extents:  # lines only: a picture (a logo, a stamp) is no rule

@@ -14,7 +14,6 @@ from pathlib import Path
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.review.diff import PlanDiff
 from vanban.review.table import TableRow, rows
-from vanban.rules import nd30
 
 TYPE_NAME = "BẢNG SO SÁNH"
 DEFAULT_HEADERS = ("Nội dung cũ", "Nội dung mới", "Lý do, giải trình")
@@ -68,13 +67,14 @@ def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
         doc, type_name=TYPE_NAME, number_line="",
         title=f"Dự thảo {doc.type_name.capitalize()} {title[:1].lower()}{title[1:]}",
         can_cu=(), body=(dataclasses.replace(doc.body[0], kind="doan", text=MARKER, label=""),),
-        recipients=(), appendices=(), warnings=())
+        recipients=doc.recipients[-1:], appendices=(), warnings=())
     data = render(frame)
     table = table_xml(headers, [(i, r.old, r.new, r.reason)
                                 for i, r in enumerate(table_rows, 1)])
-    # A comparison table goes with a submission; it has no Nơi nhận of its own.
-    return put_table(data, MARKER, table, source_date(doc.date_iso),
-                     blank=(nd30.NOI_NHAN_LABEL_TEXT,))
+    # A signed document of the office carries a Nơi nhận (ô 9b is a component of every
+    # administrative document, Điều 8): the table goes with a submission, so only the
+    # archive line "- Lưu: VT, …." is its own.
+    return put_table(data, MARKER, table, source_date(doc.date_iso))
 
 
 def refs(diff: PlanDiff) -> set[str]:

@@ -35,17 +35,53 @@ def checked(tmp_path_factory) -> dict:
         path = folder / f"{case.id}.docx"
         path.write_bytes(corpus.build(**case.knobs))
         paths.append(path)
-    two = folder / "two-sections.docx"
-    two.write_bytes(_two_sections())
-    return check_files([*paths, two], pdf=True)
+    extra = []
+    for name, make in (("two-sections", _two_sections), ("issues-a-plan", _issues_a_plan),
+                       ("body-table", _body_table)):
+        extra.append(folder / f"{name}.docx")
+        extra[-1].write_bytes(make())
+    return check_files([*paths, *extra], pdf=True)
+
+
+def _patterns():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
+    import real_patterns
+
+    return real_patterns
+
+
+def _issues_a_plan() -> bytes:
+    """A Quyết định and the plan it issues in one DOCX (Mẫu 1.3): the plan starts on a new
+    page in its own section with the same header lines as page 1, numbered from 1 like an
+    appendix, its first page showing no number."""
+    rp = _patterns()
+    return rp.document(rp.quyet_dinh() + rp.section_break() + rp.attached(),
+                       last_section='<w:pgNumType w:start="1"/>')
+
+
+def _body_table() -> bytes:
+    """A plan whose body holds a bordered table: the line above its bottom border is the
+    row "2", a piece of the summary "… năm 2026" but not the summary."""
+    rp = _patterns()
+    single = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                     for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    rows = "".join(f"<w:tr>{rp.cell(15, rp.c(n))}{rp.cell(150, rp.p(text, first=0))}</w:tr>"
+                   for n, text in (("STT", "Nội dung"), ("1", "Rà soát văn bản"),
+                                   ("2", "Tập huấn nghiệp vụ")))
+    grid = '<w:gridCol w:w="850"/><w:gridCol w:w="8504"/>'
+    bordered = (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{single}'
+                f'</w:tblBorders></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>')
+    return rp.document(rp.header() + rp.title() + rp.p("I. NHIỆM VỤ", b=True) + bordered
+                       + rp.END + rp.signature())
 
 
 def _two_sections() -> bytes:
     """A two-page plan, then a two-page appendix in its own section numbered from 1 (a real
     layout: pages of the appendix belong to its section, its first page shows no number). One
     paragraph on page 2 is set in 12 pt, so a DOCX finding has a page to name."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
-    from real_patterns import END, c, document, header, p, section_break, signature, title
+    rp = _patterns()
+    END, c, document, header, p = rp.END, rp.c, rp.document, rp.header, rp.p
+    section_break, signature, title = rp.section_break, rp.signature, rp.title
 
     filler = "".join(p(f"{k}. Nhiệm vụ thứ {k} của các cơ quan, đơn vị trên địa bàn tỉnh trong "
                        "năm 2026 theo kế hoạch đã ban hành và các văn bản có liên quan.")
@@ -112,3 +148,12 @@ def test_each_page_is_measured_against_its_own_section(checked):
     assert [f.text() for f in findings if RULES[f.rule].needs_pdf] == []
     (small,) = [f for f in findings if f.rule == "ND30-BODY-SIZE"]
     assert small.where.page == 2 and small.text().startswith("trang 2, đoạn ")
+
+
+@pytest.mark.parametrize("name", ["issues-a-plan", "body-table"])
+def test_real_layouts_pass_with_pdf(checked, name):
+    """issues-a-plan: the plan's section was placed on page 1 (its header lines are page 1's),
+    so its unnumbered first page was "no page number". body-table: the table's border under
+    the row "2" was read as the rule under the summary "… năm 2026"."""
+    findings = next(fs for p, fs in checked.items() if Path(p).stem == name)
+    assert [f.text() for f in findings] == []

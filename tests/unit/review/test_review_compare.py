@@ -97,7 +97,30 @@ def test_one_row_per_change_with_marks(table):
     assert size.get(f"{W}orient") == "landscape"
     text = "".join(t.text or "" for t in root.iter(f"{W}t"))
     assert "BẢNG SO SÁNH" in text and "Hồ An Phong" in text and "TỈNH QUẢNG BÌNH" in text
-    assert "Nơi nhận" not in text  # it goes with a submission: no recipients of its own
+    # Ô 9b is a component of every signed document (Điều 8); the table goes with a
+    # submission, so its Nơi nhận holds only the archive line.
+    assert "Nơi nhận:- Lưu: VT, NCVX." in text
+
+
+def test_the_table_passes_the_checker(table):
+    """Its own frame, a type-like title, landscape from page 1 for its table, Nơi nhận."""
+    from vanban.check import check_docx
+    from vanban.check.api import format_text
+
+    findings = check_docx(table)
+    assert findings == [], format_text({table.name: findings})
+
+
+@pytest.mark.pdf
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_the_table_passes_the_checker_with_pdf(table):
+    """The summary's rule is sized for the landscape line, and the table's top border right
+    under it is not taken for that rule."""
+    from vanban.check import check_files
+    from vanban.check.api import format_text
+
+    results = check_files([table], pdf=True)
+    assert results == {str(table): []}, format_text(results)
 
 
 def test_deterministic_and_audit_clean(table, tmp_path):
