@@ -21,13 +21,13 @@ LIVENESS = 120  # seconds to wait for a line before calling the watcher stuck (n
 
 
 class Lines:
-    """The lines a process prints (both streams), read by a thread."""
+    """The lines a process prints (stderr joined to stdout, in the order written), read by a
+    thread."""
 
     def __init__(self, proc: subprocess.Popen) -> None:
         self.queue: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
-        self.threads = [threading.Thread(target=self._pump, args=(stream,), daemon=True)
-                        for stream in (proc.stdout, proc.stderr)]
+        self.threads = [threading.Thread(target=self._pump, args=(proc.stdout,), daemon=True)]
         for thread in self.threads:
             thread.start()
 
@@ -61,8 +61,8 @@ def ws(tmp_path) -> Path:
 
 def test_watch_builds_again_what_was_saved_and_stops_on_ctrl_c(ws):
     proc = subprocess.Popen([sys.executable, "-m", "vanban.cli", "build", "--watch", "--jobs",
-                             "1"], cwd=ws, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                             "1"], cwd=ws, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     lines = Lines(proc)
     try:
         first = lines.until("Đang theo dõi thay đổi")
@@ -89,7 +89,6 @@ def test_watch_builds_again_what_was_saved_and_stops_on_ctrl_c(ws):
         proc.wait()
         lines.join()
         proc.stdout.close()
-        proc.stderr.close()
     assert (ws / OUT).read_bytes() == edited  # the error replaced nothing
     leftovers = [p.name for p in (ws / "outputs").rglob("*") if p.suffix in (".tmp", ".old")]
     assert leftovers == []
