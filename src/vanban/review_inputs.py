@@ -51,8 +51,8 @@ def _split_rev(spec: str) -> tuple[str, str] | None:
 
 
 def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
-    """Copy ``path`` (file or folder) at ``rev``, and every ``_shared`` folder above it, into
-    ``into`` with the repository's layout; the copied path."""
+    """Copy ``path`` (file or folder) at ``rev``, and every ``_shared`` folder above it (for a
+    file: its whole top folder), into ``into`` with the repository's layout; the copied path."""
     top = Path(_git(["rev-parse", "--show-toplevel"], spec, cwd).decode().strip())
     done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
                           cwd=cwd, capture_output=True, check=False)
@@ -63,8 +63,12 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
     rel = Path(os.path.relpath((cwd / path).resolve(), top.resolve())).as_posix().strip("/")
     rel = "" if rel == "." else rel
     names = _git(["ls-tree", "-r", "--name-only", "-z", rev], spec, cwd).decode().split("\0")
+    # A single file may name others (the plan a report or a decision is about, a report's data
+    # and last year's report): the files of its top folder come with it, as they stood then.
+    near = rel.split("/")[0] + "/" if rel in names and "/" in rel else None
     wanted = [n for n in names if n and (n == rel or not rel or n.startswith(rel + "/")
-                                         or _shared_above(n, rel))]
+                                         or _shared_above(n, rel)
+                                         or (near is not None and n.startswith(near)))]
     if not any(n == rel or not rel or n.startswith(rel + "/") for n in wanted):
         raise _fail("diff.not-in-rev", f"Phiên bản \"{rev}\" không có \"{path}\".",
                     f"Revision \"{rev}\" has no \"{path}\".", spec)

@@ -246,3 +246,17 @@ def test_tasks_in_the_appendix_table():
         ("task.timeline", "thong-ke-so-lieu", "3", "3"),
     ]
     assert data["plans"][0]["issued_changed"] is False  # a draft
+
+
+def test_a_report_at_a_git_revision_finds_its_plan_and_data(tmp_path, monkeypatch):
+    """A report names its plan, its data and last year's report: they come from the revision."""
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    report = "plans/quang-binh/2025/bao-cao-hoa-giai.yaml"
+    assert run("diff", f"HEAD:{report}", report).exit_code == 0
+    path = repo / report
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2025-12-17",
+                                                             "date: 2025-12-18"), encoding="utf-8")
+    result = run("diff", f"HEAD:{report}", report)
+    assert result.exit_code == 1, result.output
+    assert "Địa danh, ngày tháng:" in result.output
