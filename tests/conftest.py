@@ -59,8 +59,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 def _soffice_available() -> bool:
     from vanban.errors import VanbanError
-    from vanban.pdf import find_soffice
-
+    from vanban.pdf.convert import find_soffice
     try:
         find_soffice()
     except VanbanError:
@@ -75,7 +74,6 @@ def pdfs(built) -> dict[str, Path]:
         if shutil.which("apt-get") and __import__("os").environ.get("CI"):
             pytest.fail("LibreOffice is missing on CI: .ci/run must install it")
         pytest.skip("LibreOffice (soffice) is not installed")
-    from vanban.pdf import convert_to_pdf
-
+    from vanban.pdf.convert import convert_to_pdf
     paths = convert_to_pdf(list(built.values()))
     return dict(zip(built, paths))

@@ -121,8 +121,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
             if progress:
                 progress(job.display)
     if todo and pdf:  # fail before making anything when the PDFs cannot be made
-        from vanban.pdf import find_soffice
-
+        from vanban.pdf.convert import find_soffice
         find_soffice()
     errors: list[Diagnostic] = []
     made: list[tuple[Outcome, Job, str]] = []  # (plan's outcome, one of its files, its digest)

@@ -38,8 +38,7 @@ def test_documents_resaved_by_libreoffice_still_pass(built, pdfs, tmp_path):
     import shutil
     import subprocess
 
-    from vanban.pdf import find_soffice
-
+    from vanban.pdf.convert import find_soffice
     soffice = str(find_soffice())
     sources = []
     for i, path in enumerate(built[i] for i in example_ids("ke-hoach")):

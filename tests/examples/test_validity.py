@@ -81,8 +81,7 @@ def test_pdf_is_byte_identical_on_another_checkout(built, pdfs, tmp_path):
     import os
     import shutil
 
-    from vanban.pdf import convert_to_pdf
-
+    from vanban.pdf.convert import convert_to_pdf
     plan_id = "quang-binh/2024/ke-hoach-hoa-giai"
     copy = tmp_path / "khac" / built[plan_id].name
     copy.parent.mkdir()

@@ -250,8 +250,7 @@ def test_usage_errors_in_vietnamese(args, expected):
 
 @pytest.mark.pdf
 def test_pdf_build_is_all_or_nothing(workspace):
-    from vanban.pdf import find_soffice
-
+    from vanban.pdf.convert import find_soffice
     try:
         find_soffice()
     except Exception:  # noqa: BLE001 - any "not installed" is a skip here

@@ -6,7 +6,7 @@ import json
 
 from check_corpus_loader import build_module as corpus
 
-from vanban.check import check_files, format_text, has_errors, rule_table, to_json
+from vanban.check.api import check_files, format_text, has_errors, rule_table, to_json
 
 
 def test_unreadable_file_is_one_error_finding_not_a_traceback(tmp_path):

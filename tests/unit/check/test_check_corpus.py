@@ -7,7 +7,8 @@ from functools import cache
 import pytest
 from check_corpus_loader import build_module as corpus
 
-from vanban.check import RULES, check_docx
+from vanban.check.api import check_docx
+from vanban.check.finding import RULES
 
 
 @cache

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from check_corpus_loader import build_module as corpus
 
-from vanban.check import check_files, format_text, to_json
+from vanban.check.api import check_files, format_text, to_json
 from vanban.errors import VanbanError
 from vanban.ooxml import opc, reader
 from vanban.ooxml.reader import read_docx

@@ -13,7 +13,7 @@ import pytest
 from check_corpus_loader import build_module as corpus
 from click.testing import CliRunner
 
-from vanban.check import check_docx, format_text, to_json
+from vanban.check.api import check_docx, format_text, to_json
 from vanban.check.finding import mm, num, pt, pt_range
 from vanban.cli import main
 from vanban.rules import nd30

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from check_corpus_loader import build_module as corpus
 
-from vanban.check import RULES, check_files
+from vanban.check.api import check_files
+from vanban.check.finding import RULES
 
 pytestmark = [pytest.mark.pdf,
               pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")]

@@ -28,7 +28,7 @@ from real_patterns import (
     title,
 )
 
-from vanban.check import check_docx, format_text, to_json
+from vanban.check.api import check_docx, format_text, to_json
 from vanban.check.locate import locate
 from vanban.ooxml.reader import read_docx
 

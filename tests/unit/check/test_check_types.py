@@ -12,7 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
 from real_patterns import TYPE_CLEAN, TYPE_VARIANTS, document
 
-from vanban.check import RULES, check_docx
+from vanban.check.api import check_docx
+from vanban.check.finding import RULES
 
 
 @pytest.mark.parametrize("case", sorted(TYPE_CLEAN))

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from vanban.errors import VanbanError
-from vanban.pdf import convert_to_pdf, find_soffice
+from vanban.pdf.convert import convert_to_pdf, find_soffice
 from vanban.pdf.measure import (
     line_above,
     measure,

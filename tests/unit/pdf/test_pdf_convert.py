@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from vanban.errors import VanbanError
-from vanban.pdf import convert, convert_to_pdf
+from vanban.pdf import convert
+from vanban.pdf.convert import convert_to_pdf
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="stand-ins are shell scripts")
 

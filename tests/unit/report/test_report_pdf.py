@@ -23,8 +23,7 @@ HEADER = ("Đơn vị,Số tổ hòa giải,Số hòa giải viên,Số vụ vi�
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     from vanban.errors import VanbanError
-    from vanban.pdf import convert_to_pdf, find_soffice
-
+    from vanban.pdf.convert import convert_to_pdf, find_soffice
     try:
         find_soffice()
     except VanbanError:

@@ -104,8 +104,7 @@ def test_one_row_per_change_with_marks(table):
 
 def test_the_table_passes_the_checker(table):
     """Its own frame, a type-like title, landscape from page 1 for its table, Nơi nhận."""
-    from vanban.check import check_docx
-    from vanban.check.api import format_text
+    from vanban.check.api import check_docx, format_text
 
     findings = check_docx(table)
     assert findings == [], format_text({table.name: findings})
@@ -116,8 +115,7 @@ def test_the_table_passes_the_checker(table):
 def test_the_table_passes_the_checker_with_pdf(table):
     """The summary's rule is sized for the landscape line, and the table's top border right
     under it is not taken for that rule."""
-    from vanban.check import check_files
-    from vanban.check.api import format_text
+    from vanban.check.api import check_files, format_text
 
     results = check_files([table], pdf=True)
     assert results == {str(table): []}, format_text(results)
