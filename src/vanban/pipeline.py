@@ -22,7 +22,8 @@ from vanban.resolve import Registry, resolve
 from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry
 
-DEFAULT_TEMPLATE = doctypes.TYPES[doctypes.DEFAULT_TYPE].template
+DEFAULT_TEMPLATE = "mau-1-4.docx"
+"""The frame of the default type (Kế hoạch), for a type that names none."""
 
 
 @dataclass
