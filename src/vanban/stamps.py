@@ -54,16 +54,35 @@ def forget(path: Path) -> None:
     _digests.pop(path.resolve(), None)
 
 
+_CODE_SUFFIXES = (".py", ".json", ".docx", ".html", ".css", ".js")
+
+
+def _code_files(folder: str, rel: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """(path parts below the package, path) of every file of vanban's own that the fingerprint
+    covers; ``__pycache__`` is not entered (it holds no such file) and links to folders are not
+    followed, as ``Path.rglob`` does not follow them."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    found.extend(_code_files(entry.path, (*rel, entry.name)))
+            elif os.path.splitext(entry.name)[1] in _CODE_SUFFIXES and entry.is_file():
+                found.append(((*rel, entry.name), entry.path))
+    return found
+
+
 def code_fingerprint() -> str:
     """A digest of vanban's own files (code, rule data, packaged templates): a new version or a
-    local change of the code makes every stamp stale."""
+    local change of the code makes every stamp stale. Files are taken in the order of their
+    path parts (as sorted ``Path`` objects are), read by one scandir walk."""
     global _code
     if _code is None:
         h = hashlib.sha256()
-        for path in sorted(_PACKAGE.rglob("*")):
-            if path.suffix in (".py", ".json", ".docx", ".html", ".css", ".js") and path.is_file():
-                h.update(path.relative_to(_PACKAGE).as_posix().encode())
-                h.update(path.read_bytes())
+        for parts, path in sorted(_code_files(str(_PACKAGE))):
+            h.update("/".join(parts).encode())
+            with open(path, "rb") as stream:
+                h.update(stream.read())
         _code = h.hexdigest()
     return _code
 

@@ -133,3 +133,14 @@ def test_every_output_of_a_plan_must_be_current(ws):
     stamps.reset()
     assert stamps.StampBook(ws / "outputs").current_all(main, "plans/qd.yaml", _key(ws),
                                                         pdf=False) is None
+
+
+def test_code_fingerprint_covers_every_code_file_in_path_order():
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(stamps._PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".json", ".docx", ".html", ".css", ".js") and path.is_file():
+            h.update(path.relative_to(stamps._PACKAGE).as_posix().encode())
+            h.update(path.read_bytes())
+    assert stamps.code_fingerprint() == h.hexdigest()
