@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban import stamps
+from vanban import heavy, stamps
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.jobs import Job, shared_dirs
 
@@ -57,7 +57,7 @@ _registries: dict = {}
 
 def make(job: Job, workspace: Path) -> Outcome:
     """The whole pipeline for one plan, in this process: bytes, or located problems."""
-    from vanban import pipeline
+    pipeline = heavy.load("vanban.pipeline")
 
     dirs = tuple(shared_dirs(job.source))
     state = tuple(stamps.folder_digest(d, (".yaml", ".yml")) for d in dirs)
@@ -224,7 +224,7 @@ class Checked:
 
 def check(job: Job) -> Checked:
     """Validate one plan in this process (load, type, schema, resolve, checks, compose)."""
-    from vanban import pipeline
+    pipeline = heavy.load("vanban.pipeline")
 
     try:
         prepared = pipeline.prepare(job, _registries)
@@ -282,7 +282,7 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
 
 def _template_problems(jobs, workspace: Path) -> list[Diagnostic]:
     """Render one plan per template in memory: the template's own problems."""
-    from vanban import pipeline
+    pipeline = heavy.load("vanban.pipeline")
 
     out: list[Diagnostic] = []
     for job in jobs:

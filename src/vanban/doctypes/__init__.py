@@ -7,9 +7,9 @@ Adding a type is adding an entry.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator, Mapping
 
+from vanban import heavy
 from vanban.doctypes.base import DocType
 from vanban.rules import nd30
 
@@ -29,7 +29,7 @@ class _Table(Mapping[str, DocType]):
     up: a build of Kế hoạch never pays for the models and compositions of the other types."""
 
     def __getitem__(self, key: str) -> DocType:
-        module = importlib.import_module(f"vanban.doctypes.{_MODULES[key]}")
+        module = heavy.load(f"vanban.doctypes.{_MODULES[key]}")
         entries = getattr(module, "TYPES", None) or (module.TYPE,)
         return next(t for t in entries if t.key == key)
 
