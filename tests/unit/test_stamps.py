@@ -18,12 +18,12 @@ def ws(tmp_path: Path) -> Path:
     (tmp_path / "plans" / "_shared" / "don-vi.yaml").write_text("units: {}\n", encoding="utf-8")
     (tmp_path / "plans" / "a.yaml").write_text("title: A\n", encoding="utf-8")
     (tmp_path / "outputs").mkdir()
-    stamps._digests.clear()
+    stamps.reset()
     return tmp_path
 
 
 def _key(ws: Path, **options) -> str:
-    stamps._digests.clear()  # a new process
+    stamps.reset()  # a new process
     return stamps.inputs_key(ws / "plans" / "a.yaml", [ws / "plans" / "_shared"], ws, options)
 
 
@@ -64,10 +64,10 @@ def test_any_input_change_makes_it_stale(ws, change):
 def test_output_edited_or_deleted_by_hand_is_stale(ws):
     target, key = _made(ws)
     target.write_bytes(b"edited in Word")
-    stamps._digests.clear()
+    stamps.reset()
     assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
     target.unlink()
-    stamps._digests.clear()
+    stamps.reset()
     assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
 
 
