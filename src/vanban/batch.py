@@ -276,15 +276,16 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
             stamp = book.stamps.get(book._name(result.job.target))
             if result.issued and stamp is not None and result.job.target.is_file():
                 found.append(_issued_source_changed(result.job))
-    found.extend(_template_problems(first_of.values(), workspace))
+    found.extend(_template_problems(list(first_of.values()), workspace))
     return list(dict.fromkeys(found))  # a shared registry's problems once
 
 
 def _template_problems(jobs, workspace: Path) -> list[Diagnostic]:
     """Render one plan per template in memory: the template's own problems."""
-    pipeline = heavy.load("vanban.pipeline")
-
     out: list[Diagnostic] = []
+    if not jobs:  # every plan current: nothing to render, nothing to import
+        return out
+    pipeline = heavy.load("vanban.pipeline")
     for job in jobs:
         try:
             pipeline.render_outputs(pipeline.prepare(job, _registries), workspace)
