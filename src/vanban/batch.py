@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vanban import stamps
+from vanban import heavy, stamps
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.jobs import Job, shared_dirs
 
@@ -57,7 +57,7 @@ _registries: dict = {}
 
 def make(job: Job, workspace: Path) -> Outcome:
     """The whole pipeline for one plan, in this process: bytes, or located problems."""
-    from vanban import pipeline
+    pipeline = heavy.load("vanban.pipeline")
 
     dirs = tuple(shared_dirs(job.source))
     state = tuple(stamps.folder_digest(d, (".yaml", ".yml")) for d in dirs)
@@ -223,7 +223,7 @@ class Checked:
 
 def check(job: Job) -> Checked:
     """Validate one plan in this process (load, type, schema, resolve, checks, compose)."""
-    from vanban import pipeline
+    pipeline = heavy.load("vanban.pipeline")
 
     try:
         prepared = pipeline.prepare(job, _registries)
@@ -275,15 +275,16 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
             stamp = book.stamps.get(book._name(result.job.target))
             if result.issued and stamp is not None and result.job.target.is_file():
                 found.append(_issued_source_changed(result.job))
-    found.extend(_template_problems(first_of.values(), workspace))
+    found.extend(_template_problems(list(first_of.values()), workspace))
     return list(dict.fromkeys(found))  # a shared registry's problems once
 
 
 def _template_problems(jobs, workspace: Path) -> list[Diagnostic]:
     """Render one plan per template in memory: the template's own problems."""
-    from vanban import pipeline
-
     out: list[Diagnostic] = []
+    if not jobs:  # every plan current: nothing to render, nothing to import
+        return out
+    pipeline = heavy.load("vanban.pipeline")
     for job in jobs:
         try:
             pipeline.render_outputs(pipeline.prepare(job, _registries), workspace)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from vanban import doctypes
+from vanban import doctypes, heavy
 from vanban.compose.document import Document
 from vanban.doctypes import DocType
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
@@ -22,7 +22,8 @@ from vanban.resolve import Registry, resolve
 from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry
 
-DEFAULT_TEMPLATE = doctypes.TYPES[doctypes.DEFAULT_TYPE].template
+DEFAULT_TEMPLATE = "mau-1-4.docx"
+"""The frame of the default type (Kế hoạch), for a type that names none."""
 
 
 @dataclass
@@ -55,7 +56,8 @@ def load_typed(path: Path, display: str) -> tuple[object, Loaded, DocType]:
             Span(display, 1, 1), message_en="A plan file must be a YAML mapping.")])
     doctype = document_type(loaded)
     try:
-        plan = doctype.model.model_validate(loaded.data)
+        with heavy.first_time(doctype.model):  # builds its validator
+            plan = doctype.model.model_validate(loaded.data)
     except ValidationError as exc:
         raise VanbanError(loaded.warnings + from_validation_error(
             exc, loaded, doctype.model, doctype.document)) from None
@@ -81,7 +83,8 @@ def _registry(folders: tuple[Path, ...],
     """The registry of ``folders``, loaded once per build; its errors are raised every time."""
     if folders not in cache:
         try:
-            cache[folders] = load_registry(list(folders))
+            with heavy.first_time(load_registry):  # builds the registry's validator
+                cache[folders] = load_registry(list(folders))
         except VanbanError as exc:
             cache[folders] = exc
     found = cache[folders]
@@ -205,8 +208,7 @@ def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
     file of its own (the decision then without it)."""
     import dataclasses
 
-    from vanban.render.docx import render
-
+    render = heavy.load("vanban.render.docx").render
     template = find_template(item.doctype.key, workspace)
     shown, contract = display_path(template), item.doctype.contract
     if item.second is None:

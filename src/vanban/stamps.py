@@ -26,6 +26,7 @@ FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 _code: str | None = None
 _digests: dict[Path, str] = {}
+_folders: dict[tuple[Path, tuple[str, ...]], str] = {}
 
 
 def digest_bytes(data: bytes) -> str:
@@ -47,35 +48,62 @@ def reset() -> None:
     """Forget every digest read so far: a new build reads the files afresh (a long-running
     process such as watch must see the edits made since its last build)."""
     _digests.clear()
+    _folders.clear()
 
 
 def forget(path: Path) -> None:
     """Drop a cached digest (the file was written or may have changed)."""
-    _digests.pop(path.resolve(), None)
+    key = path.resolve()
+    _digests.pop(key, None)
+    for folder in [f for f in _folders if f[0] == key.parent]:
+        del _folders[folder]
+
+
+_CODE_SUFFIXES = (".py", ".json", ".docx", ".html", ".css", ".js")
+
+
+def _code_files(folder: str, rel: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """(path parts below the package, path) of every file of vanban's own that the fingerprint
+    covers; ``__pycache__`` is not entered (it holds no such file) and links to folders are not
+    followed, as ``Path.rglob`` does not follow them."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    found.extend(_code_files(entry.path, (*rel, entry.name)))
+            elif os.path.splitext(entry.name)[1] in _CODE_SUFFIXES and entry.is_file():
+                found.append(((*rel, entry.name), entry.path))
+    return found
 
 
 def code_fingerprint() -> str:
     """A digest of vanban's own files (code, rule data, packaged templates): a new version or a
-    local change of the code makes every stamp stale."""
+    local change of the code makes every stamp stale. Files are taken in the order of their
+    path parts (as sorted ``Path`` objects are), read by one scandir walk."""
     global _code
     if _code is None:
         h = hashlib.sha256()
-        for path in sorted(_PACKAGE.rglob("*")):
-            if path.suffix in (".py", ".json", ".docx", ".html", ".css", ".js") and path.is_file():
-                h.update(path.relative_to(_PACKAGE).as_posix().encode())
-                h.update(path.read_bytes())
+        for parts, path in sorted(_code_files(str(_PACKAGE))):
+            h.update("/".join(parts).encode())
+            with open(path, "rb") as stream:
+                h.update(stream.read())
         _code = h.hexdigest()
     return _code
 
 
 def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
-    """A digest of the names and bytes of the files of ``folder`` (not below) with ``suffixes``."""
-    h = hashlib.sha256()
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix in suffixes and path.is_file():
-                h.update(path.name.encode() + b"\0" + file_digest(path).encode())
-    return h.hexdigest()
+    """A digest of the names and bytes of the files of ``folder`` (not below) with ``suffixes``,
+    read once per build (every plan of a folder shares its registry and templates)."""
+    key = (folder.resolve(), suffixes)
+    if key not in _folders:
+        h = hashlib.sha256()
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.suffix in suffixes and path.is_file():
+                    h.update(path.name.encode() + b"\0" + file_digest(path).encode())
+        _folders[key] = h.hexdigest()
+    return _folders[key]
 
 
 def _where(path: Path, workspace: Path) -> str:
@@ -152,9 +180,12 @@ class StampBook:
         if first is None:
             return None
         out = [first]
+        resolved = main.resolve()
         for name, stamp in self.stamps.items():
+            if stamp.source != source:  # (most stamps: other plans' outputs; no path made)
+                continue
             other = self._path(name)
-            if stamp.source == source and other != main.resolve():
+            if other != resolved:
                 if self.current(other, key, pdf) is None:
                     return None
                 out.append(stamp)

@@ -176,6 +176,18 @@ def test_deciding_nothing_changed_imports_no_validator_or_renderer(ws):
     assert "bỏ qua vì nguồn không đổi" in out.stderr
 
 
+def test_validating_what_is_current_imports_no_validator_or_renderer(ws):
+    _build(ws)
+    code = ("import sys\nfrom vanban.cli import main\n"
+            "try:\n    main.main(['validate'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pydantic', 'docxtpl', 'docx', 'jinja2', 'yaml', 'lxml')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ws, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]", out.stderr
+    assert "Hợp lệ" in out.stderr
+
+
 def _validate(ws: Path, workers: int = 1):
     jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
     return batch.validate(jobs, out_dir=ws / "outputs", workspace=ws, workers=workers)

@@ -76,3 +76,23 @@ def test_schema_of_a_type_and_of_an_unsupported_one():
     assert bad.exit_code == 2
     assert "chưa được hỗ trợ" in bad.output and "ke-hoach" in bad.output
     assert "Có phải" not in bad.output
+
+
+def test_the_default_template_is_the_default_types():
+    from vanban import pipeline
+
+    assert pipeline.DEFAULT_TEMPLATE == doctypes.TYPES[doctypes.DEFAULT_TYPE].template
+    assert list(doctypes.TYPES) == list(dict.fromkeys(doctypes.TYPES))
+    assert doctypes.lookup("khong-co") is None and "khong-co" not in doctypes.TYPES
+
+
+def test_looking_a_type_up_imports_only_its_own_family():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom vanban import doctypes\ndoctypes.lookup('ke-hoach')\n"
+            "print(sorted(m for m in ('vanban.model.cong_van', 'vanban.model.quyet_dinh', "
+            "'vanban.report.model') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]", out.stderr

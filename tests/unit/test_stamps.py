@@ -18,12 +18,12 @@ def ws(tmp_path: Path) -> Path:
     (tmp_path / "plans" / "_shared" / "don-vi.yaml").write_text("units: {}\n", encoding="utf-8")
     (tmp_path / "plans" / "a.yaml").write_text("title: A\n", encoding="utf-8")
     (tmp_path / "outputs").mkdir()
-    stamps._digests.clear()
+    stamps.reset()
     return tmp_path
 
 
 def _key(ws: Path, **options) -> str:
-    stamps._digests.clear()  # a new process
+    stamps.reset()  # a new process
     return stamps.inputs_key(ws / "plans" / "a.yaml", [ws / "plans" / "_shared"], ws, options)
 
 
@@ -64,10 +64,10 @@ def test_any_input_change_makes_it_stale(ws, change):
 def test_output_edited_or_deleted_by_hand_is_stale(ws):
     target, key = _made(ws)
     target.write_bytes(b"edited in Word")
-    stamps._digests.clear()
+    stamps.reset()
     assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
     target.unlink()
-    stamps._digests.clear()
+    stamps.reset()
     assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
 
 
@@ -133,3 +133,14 @@ def test_every_output_of_a_plan_must_be_current(ws):
     stamps.reset()
     assert stamps.StampBook(ws / "outputs").current_all(main, "plans/qd.yaml", _key(ws),
                                                         pdf=False) is None
+
+
+def test_code_fingerprint_covers_every_code_file_in_path_order():
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(stamps._PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".json", ".docx", ".html", ".css", ".js") and path.is_file():
+            h.update(path.relative_to(stamps._PACKAGE).as_posix().encode())
+            h.update(path.read_bytes())
+    assert stamps.code_fingerprint() == h.hexdigest()

@@ -7,13 +7,43 @@ Adding a type is adding an entry.
 
 from __future__ import annotations
 
-from vanban.doctypes import cong_van, mau_1_4, quyet_dinh, report
+from collections.abc import Iterator, Mapping
+
+from vanban import heavy
 from vanban.doctypes.base import DocType
+from vanban.rules import nd30
 
 DEFAULT_TYPE = "ke-hoach"
 
-TYPES: dict[str, DocType] = {
-    t.key: t for t in (*mau_1_4.TYPES, *cong_van.TYPES, *quyet_dinh.TYPES, report.TYPE)}
+_MODULES: dict[str, str] = {
+    **{key: "mau_1_4" for key in sorted(nd30.MAU_1_4_TYPES)},
+    nd30.CONG_VAN: "cong_van",
+    "quyet-dinh": "quyet_dinh",
+    "bao-cao-ket-qua": "report",
+}
+"""Each ``type:`` key and the module of ``vanban.doctypes`` that holds its entry."""
+
+
+class _Table(Mapping[str, DocType]):
+    """The table of types, each family's module imported when one of its types is first looked
+    up: a build of Kế hoạch never pays for the models and compositions of the other types."""
+
+    def __getitem__(self, key: str) -> DocType:
+        module = heavy.load(f"vanban.doctypes.{_MODULES[key]}")
+        entries = getattr(module, "TYPES", None) or (module.TYPE,)
+        return next(t for t in entries if t.key == key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+    def __contains__(self, key: object) -> bool:
+        return key in _MODULES
+
+
+TYPES: Mapping[str, DocType] = _Table()
 """Every supported type by its ``type:`` key."""
 
 

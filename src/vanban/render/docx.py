@@ -44,6 +44,22 @@ class _Environment(SandboxedEnvironment):
 
 _ENV: list[_Environment] = []
 
+_PATCHED: dict[str, str] = {}
+
+
+class _Template(DocxTemplate):
+    """docxtpl's template, its XML clean-up (``patch_xml``, a pure function of the part's text)
+    done once per distinct text in this process: every document of a template hands it the
+    same body, headers and footers."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        found = _PATCHED.get(src_xml)
+        if found is None:
+            if len(_PATCHED) > 64:  # a long-running process (watch, serve) stays bounded
+                _PATCHED.clear()
+            found = _PATCHED[src_xml] = super().patch_xml(src_xml)
+        return found
+
 
 def _environment() -> SandboxedEnvironment:
     """The one sandboxed environment of this process (its compiled templates are reused)."""
@@ -231,7 +247,7 @@ def _open(template: Path, shown: str) -> DocxTemplate:
     except (OSError, zipfile.BadZipFile) as exc:
         problem = (read_reason(exc)[0] if isinstance(exc, OSError)
                    else "không phải tệp DOCX (zip)")
-    tpl = DocxTemplate(str(template))
+    tpl = _Template(str(template))
     if not problem:
         try:
             tpl.render_init()
