@@ -53,8 +53,7 @@ class Lines:
                 return got
 
     def until_all(self, *needles: str) -> list[str]:
-        """Every line up to the one by which each of ``needles`` has been seen: the two streams
-        are read by two threads, so a line of stdout may come after a later one of stderr."""
+        """Every line up to the one by which each of ``needles`` has been seen, in any order."""
         got: list[str] = []
         for needle in needles:
             if not any(needle in line for line in got):
