@@ -14,12 +14,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
 
 
-def make_workspace(folder: Path, count: int) -> Path:
-    """Write ``count`` plans into ``folder`` (a workspace with plans/, templates/); returns it."""
+def make_workspace(folder: Path, count: int, root: Path = ROOT) -> Path:
+    """Write ``count`` plans into ``folder`` (a workspace with plans/, templates/); returns it.
+    The registry and templates come from ``root`` (another checkout's, for a baseline)."""
     plans = folder / "plans"
-    shutil.copytree(ROOT / "plans" / "_shared", plans / "_shared")
-    if (ROOT / "templates").is_dir():
-        shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(root / "plans" / "_shared", plans / "_shared")
+    if (root / "templates").is_dir():
+        shutil.copytree(root / "templates", folder / "templates")
     text = SEED.read_text(encoding="utf-8")
     for index in range(count):
         target = plans / "gen" / f"{index:04d}" / "ke-hoach.yaml"
