@@ -7,6 +7,7 @@ plans differ in bytes, so no build can share one output between two plans.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def edit_one(folder: Path, index: int = 0, stamp: int = 1) -> Path:
     """Change the wording of one plan (as a clerk's save would); returns its path."""
     target = folder / "plans" / "gen" / f"{index:04d}" / "ke-hoach.yaml"
     text = target.read_text(encoding="utf-8")
-    target.write_text(text.replace(f"(bản {index + 1})", f"(bản {index + 1}, sửa {stamp})", 1),
-                      encoding="utf-8")
+    edited = re.sub(rf"\(bản {index + 1}(, sửa \d+)?\)", f"(bản {index + 1}, sửa {stamp})",
+                    text, count=1)
+    assert edited != text, "the edit must change the plan"
+    target.write_text(edited, encoding="utf-8")
     return target
