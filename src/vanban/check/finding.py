@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -230,3 +230,23 @@ def rule(rule_id: str, title: str, title_en: str, citation: str, *,
         return fn
 
     return register
+
+
+def collapse(hits: list[Hit], key, noun: tuple[str, str, str]) -> Iterator[Hit]:
+    """One hit per distinct mistake (``key`` of a hit), at its first place, counting the other
+    places: a page number set wrong shows on every page (every section) but is one defect.
+    ``noun`` names the places: ("trang", "page", "pages")."""
+    groups: dict[tuple, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(key(hit), []).append(hit)
+    vi, en_one, en_many = noun
+    for group in groups.values():
+        hit, more = group[0], len(group) - 1
+        if not more:
+            yield hit
+            continue
+        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
+        yield Hit(hit.where, hit.expected,
+                  Text(f"{found.vi} (và {more} {vi} khác)",
+                       f"{found.en} (and {more} more {en_one if more == 1 else en_many})"),
+                  hit.message, hit.message_en, hit.severity)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from vanban.check import finding
 from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt_range, pts, rule
 from vanban.check.locate import TITLED
@@ -237,19 +238,8 @@ def _page_fields(part) -> list[ParaFacts]:
       nd30.PAGE_NUMBER.ref)
 def page_number(ctx: Context) -> Iterator[Hit]:
     # Sections share (inherit) their headers: one finding per mistake, at its first section.
-    seen: dict[tuple, list[Hit]] = {}
-    for hit in _page_number_hits(ctx):
-        seen.setdefault((hit.message, str(hit.found)), []).append(hit)
-    for hits in seen.values():
-        hit, more = hits[0], len(hits) - 1
-        if not more:
-            yield hit
-            continue
-        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
-        yield Hit(hit.where, hit.expected,
-                  Text(f"{found.vi} (và {more} mục khác)",
-                       f"{found.en} (and {more} more section{'s' if more > 1 else ''})"),
-                  hit.message, hit.message_en, hit.severity)
+    yield from finding.collapse(list(_page_number_hits(ctx)), lambda h: (h.message, str(h.found)),
+                                ("mục", "section", "sections"))
 
 
 def _page_number_hits(ctx: Context) -> Iterator[Hit]:

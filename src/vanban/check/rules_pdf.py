@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vanban.check import finding
 from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt, pt_range, rule
 from vanban.check.locate import norm
@@ -39,21 +40,9 @@ def _section_for_page(ctx: Context, number: int):
 
 
 def collapse(hits: list[Hit]) -> Iterator[Hit]:
-    """One hit per distinct mistake, at its first page, counting the other pages: a page
-    number set wrong shows on every page but is one defect."""
-    groups: dict[tuple, list[Hit]] = {}
-    for hit in hits:
-        groups.setdefault((hit.message, str(hit.expected)), []).append(hit)
-    for group in groups.values():
-        hit, more = group[0], len(group) - 1
-        if not more:
-            yield hit
-            continue
-        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
-        yield Hit(hit.where, hit.expected,
-                  Text(f"{found.vi} (và {more} trang khác)",
-                       f"{found.en} (and {more} more page{'s' if more > 1 else ''})"),
-                  hit.message, hit.message_en, hit.severity)
+    """One hit per distinct mistake, at its first page, counting the other pages."""
+    return finding.collapse(hits, lambda h: (h.message, str(h.expected)),
+                            ("trang", "page", "pages"))
 
 
 @rule("ND30-PDF-MARGINS", "Lề trang đo trên bản PDF", "Margins measured on the PDF",
