@@ -35,11 +35,7 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> l
     for tid, task in report.tasks.items():
         path = ("tasks", tid)
         if tid not in task_ids:
-            hint, hint_en = _did_you_mean(tid, task_ids)
-            out.append(Diagnostic(
-                "report.task-unknown", f'Kế hoạch {facts.display} không có nhiệm vụ mã "{tid}".',
-                loaded.span(path, key=True), dotted(path),
-                message_en=f'The plan has no task "{tid}".', hint=hint, hint_en=hint_en))
+            out.append(_unknown("task", ("nhiệm vụ", "task"), tid, task_ids, path, loaded, facts))
             continue
         if task.status is None:
             out.append(_no_status(loaded.span(path + ("status",)) if "status" in
@@ -71,11 +67,8 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> l
     for tid, result in report.targets.items():
         path = ("targets", tid)
         if tid not in target_ids:
-            hint, hint_en = _did_you_mean(tid, target_ids)
-            out.append(Diagnostic(
-                "report.target-unknown", f'Kế hoạch {facts.display} không có chỉ tiêu mã "{tid}".',
-                loaded.span(path, key=True), dotted(path),
-                message_en=f'The plan has no target "{tid}".', hint=hint, hint_en=hint_en))
+            out.append(_unknown("target", ("chỉ tiêu", "target"), tid, target_ids, path, loaded,
+                                facts))
             continue
         out.extend(_measure(result, path, loaded, has_data, target=True))
     for target in facts.targets:
@@ -94,6 +87,16 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> l
         for i, _rate in enumerate(report.rates):
             out.append(_no_data(loaded, ("rates", i)))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+def _unknown(kind: str, words: tuple[str, str], tid: str, known: list[str], path: tuple,
+             loaded: Loaded, facts: PlanFacts) -> Diagnostic:
+    """A task or target id the plan does not have, with a did-you-mean."""
+    hint, hint_en = _did_you_mean(tid, known)
+    return Diagnostic(
+        f"report.{kind}-unknown", f'Kế hoạch {facts.display} không có {words[0]} mã "{tid}".',
+        loaded.span(path, key=True), dotted(path),
+        message_en=f'The plan has no {words[1]} "{tid}".', hint=hint, hint_en=hint_en)
 
 
 def _no_status(span, path: str, tid: str) -> Diagnostic:
