@@ -203,7 +203,7 @@ def test_changes_against_the_last_commit(served):
         # vanban diff's own words: the header field by name, and the issued-plan warning
         assert c["ok"] and ("Địa danh, ngày tháng: Quảng Bình, ngày 14 tháng 01 năm 2025 → "
                             "Quảng Bình, ngày 15 tháng 01 năm 2025") in c["text"], c["text"]
-        assert "CẢNH BÁO: kế hoạch đã có số" in c["text"]
+        assert "CẢNH BÁO: văn bản đã có số" in c["text"]
         plan.write_text(text.replace("\ntitle:", "\ntitel:"), encoding="utf-8")
         c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])  # does not validate
         assert c["ok"] and c["text"].startswith("Không so sánh theo nội dung được (")

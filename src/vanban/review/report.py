@@ -144,9 +144,9 @@ def plan_lines(old: str, new: str, diff: PlanDiff, lang: str, style: str) -> lis
         lines.append(f"{bullet}{head}: {items}")
     if diff.issued_changed:
         lines.append(f"{bullet}" + (
-            "WARNING: this plan has a number (it was issued); a change needs an amending "
+            "WARNING: this document has a number (it was issued); a change needs an amending "
             "document or a new number." if lang == "en" else
-            "CẢNH BÁO: kế hoạch đã có số (đã ban hành); thay đổi nội dung cần văn bản sửa đổi, "
+            "CẢNH BÁO: văn bản đã có số (đã ban hành); thay đổi nội dung cần văn bản sửa đổi, "
             "bổ sung hoặc cấp số mới."))
     return lines
 

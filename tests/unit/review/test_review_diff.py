@@ -103,7 +103,7 @@ def test_round_of_comments_text_and_markdown():
         ("  Chỉ đánh số lại: 3. → 2. [tap-huan], 4. → 5. [mo-hinh-dien-hinh], 5. → 6. [II.6], "
         "5.1. → 6.1. [cntt-co-so-du-lieu], 5.2. → 6.2. [dang-tai-tai-lieu], 5.3. → 6.3. "
         "[thong-tin-hai-chieu]"),
-        ("  CẢNH BÁO: kế hoạch đã có số (đã ban hành); thay đổi nội dung cần văn bản sửa đổi, bổ "
+        ("  CẢNH BÁO: văn bản đã có số (đã ban hành); thay đổi nội dung cần văn bản sửa đổi, bổ "
         "sung hoặc cấp số mới."),
         # the two units renamed, as the registry says
         "Danh mục đơn vị, người ký:",
