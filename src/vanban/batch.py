@@ -51,22 +51,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-# --- per process: one registry load per folder set and files state -------------------------------
-_registries: dict = {}
-
-
-def make(job: Job, workspace: Path) -> Outcome:
-    """The whole pipeline for one plan, in this process: bytes, or located problems."""
+def make(job: Job, workspace: Path, registries: dict) -> Outcome:
+    """The whole pipeline for one plan, in this process: bytes, or located problems.
+    ``registries`` holds the registries read so far by this build (each read once)."""
     pipeline = heavy.load("vanban.pipeline")
-
-    dirs = tuple(shared_dirs(job.source))
-    state = tuple(stamps.folder_digest(d, (".yaml", ".yml")) for d in dirs)
-    if _registries.get("state", {}).get(dirs) != state:  # a registry file changed (watch mode)
-        _registries.setdefault("state", {})[dirs] = state
-        _registries.pop(dirs, None)
-    cache = _registries
     try:
-        prepared = pipeline.prepare(job, cache)
+        prepared = pipeline.prepare(job, registries)
     except VanbanError as exc:
         return Outcome(job, [], list(exc.diagnostics))
     try:
@@ -77,22 +67,42 @@ def make(job: Job, workspace: Path) -> Outcome:
                    list(prepared.depends))
 
 
+# A worker process serves one build (its pool ends with it): its registries, read once.
+_worker_registries: dict = {}
+
+
 def _make_in_worker(args: tuple[Job, Path]) -> Outcome:
-    stamps.reset()  # a worker may serve several builds (watch): read files afresh
-    return make(*args)
+    return make(*args, _worker_registries)
+
+
+def _in_order(function: Callable, items: list, workers: int) -> Iterator:
+    """``function`` of each item, in item order, in ``workers`` new processes (in this one when
+    there is one worker or one item)."""
+    if workers <= 1 or len(items) <= 1:
+        yield from map(function, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(items) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        yield from pool.map(function, items, chunksize=chunk)
 
 
 def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcome]:
     """Each job's outcome, in job order, made in ``workers`` processes."""
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield make(job, workspace)
+        registries: dict = {}  # this build's, even in a long-running process (watch)
+        yield from (make(job, workspace, registries) for job in jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _in_order(_make_in_worker, [(job, workspace) for job in jobs], workers)
 
-    chunk = max(1, min(16, len(jobs) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(_make_in_worker, [(job, workspace) for job in jobs], chunksize=chunk)
+
+def _keys(jobs: list[Job], workspace: Path) -> dict[Path, str]:
+    """Each job's inputs key (see vanban.stamps), by its target."""
+    # Only what changes the DOCX bytes; a PDF is checked by its own digest in the stamp.
+    options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    return {job.target: stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
+                                          options) for job in jobs}
 
 
 def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
@@ -104,10 +114,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
 
     stamps.reset()
     book = stamps.StampBook(out_dir) if out_dir is not None else stamps.NoBook()
-    # Only what changes the DOCX bytes; a PDF is checked by its own digest in the stamp.
-    options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
-    keys = {job.target: stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
-                                          options) for job in jobs}
+    keys = _keys(jobs, workspace)
     result = BuildResult()
     todo: list[Job] = []
     for job in jobs:
@@ -142,8 +149,8 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                     output.check_writable(target, shown)
                     result.warnings.extend(_change_warnings(target, outcome.issued, pdf))
                     staged.append(output.stage(target, data, shown))
-                made.append((Outcome(outcome.job, [], outcome.diagnostics, outcome.issued,
-                                     outcome.depends), file_job, stamps.digest_bytes(data)))
+                made.append((outcome, file_job, stamps.digest_bytes(data)))
+            outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
         result.warnings = list(dict.fromkeys(result.warnings))  # a shared registry's once
         errors = list(dict.fromkeys(errors))  # a broken template once
         if strict:
@@ -221,20 +228,18 @@ class Checked:
     issued: bool = False
 
 
-def check(job: Job) -> Checked:
+def check(job: Job, registries: dict) -> Checked:
     """Validate one plan in this process (load, type, schema, resolve, checks, compose)."""
     pipeline = heavy.load("vanban.pipeline")
-
     try:
-        prepared = pipeline.prepare(job, _registries)
+        prepared = pipeline.prepare(job, registries)
     except VanbanError as exc:
         return Checked(job, list(exc.diagnostics))
     return Checked(job, prepared.warnings, prepared.doctype.key, prepared.document.issued)
 
 
 def _check_in_worker(job: Job) -> Checked:
-    stamps.reset()
-    return check(job)
+    return check(job, _worker_registries)
 
 
 def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 1
@@ -245,41 +250,33 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
     source changed since its output was built is said to be so."""
     stamps.reset()
     book = stamps.StampBook(out_dir)
-    options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    keys = _keys(jobs, workspace)
     found: list[Diagnostic] = []
     todo: list[Job] = []
-    keys = {}
     for job in jobs:
-        keys[job.target] = stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
-                                             options)
         current = book.current_all(job.target, job.display, keys[job.target], pdf=False)
         if current is None:
             todo.append(job)
         else:
             found.extend(stamps.warnings_of(current[0]))
+    registries: dict = {}
     if workers > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunk = max(1, min(16, len(todo) // (workers * 4)))
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            results = list(pool.map(_check_in_worker, todo, chunksize=chunk))
+        results = list(_in_order(_check_in_worker, todo, workers))
     else:
-        results = [check(job) for job in todo]
+        results = [check(job, registries) for job in todo]
     first_of: dict[Path, Job] = {}
     for result in results:
         found.extend(result.diagnostics)
         if result.template:
-            from vanban.pipeline import find_template
-
+            find_template = heavy.load("vanban.pipeline").find_template
             first_of.setdefault(find_template(result.template, workspace), result.job)
-            stamp = book.stamps.get(book._name(result.job.target))
-            if result.issued and stamp is not None and result.job.target.is_file():
+            if result.issued and book.has(result.job.target) and result.job.target.is_file():
                 found.append(_issued_source_changed(result.job))
-    found.extend(_template_problems(list(first_of.values()), workspace))
+    found.extend(_template_problems(list(first_of.values()), workspace, registries))
     return list(dict.fromkeys(found))  # a shared registry's problems once
 
 
-def _template_problems(jobs, workspace: Path) -> list[Diagnostic]:
+def _template_problems(jobs, workspace: Path, registries: dict) -> list[Diagnostic]:
     """Render one plan per template in memory: the template's own problems."""
     out: list[Diagnostic] = []
     if not jobs:  # every plan current: nothing to render, nothing to import
@@ -287,7 +284,7 @@ def _template_problems(jobs, workspace: Path) -> list[Diagnostic]:
     pipeline = heavy.load("vanban.pipeline")
     for job in jobs:
         try:
-            pipeline.render_outputs(pipeline.prepare(job, _registries), workspace)
+            pipeline.render_outputs(pipeline.prepare(job, registries), workspace)
         except VanbanError as exc:
             out.extend(d for d in exc.diagnostics if d.code.startswith("template."))
     return out

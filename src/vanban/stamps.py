@@ -158,6 +158,10 @@ class StampBook:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.stamps = {}  # missing or corrupt: every output is built again
 
+    def has(self, target: Path) -> bool:
+        """Whether ``target`` was stamped by an earlier build (current or not)."""
+        return self._name(target) in self.stamps
+
     def _name(self, target: Path) -> str:
         return target.resolve().relative_to(self.root).as_posix()
 
