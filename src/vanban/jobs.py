@@ -11,6 +11,9 @@ from vanban.errors import Diagnostic, Span, VanbanError, display_path
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 SHARED_DIR = "_shared"
+ATTACHED_SUFFIX = "-kem-theo"
+"""The name ending of a document a Quyết định issues in the two-files layout
+(``<name>-kem-theo.docx``)."""
 
 
 @dataclass(frozen=True)

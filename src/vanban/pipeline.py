@@ -16,7 +16,14 @@ from vanban import doctypes, heavy
 from vanban.compose.document import Document
 from vanban.doctypes import DocType
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
-from vanban.jobs import PLAN_SUFFIXES, SHARED_DIR, Job, discover, shared_dirs  # noqa: F401
+from vanban.jobs import (  # noqa: F401  (re-exported)
+    ATTACHED_SUFFIX,
+    PLAN_SUFFIXES,
+    SHARED_DIR,
+    Job,
+    discover,
+    shared_dirs,
+)
 from vanban.model.diagnostics import from_validation_error
 from vanban.resolve import Registry, resolve
 from vanban.source.loader import Loaded, load_file
@@ -134,8 +141,6 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
     return Prepared(job, document, loaded, warnings, doctype, second, depends)
 
 
-ATTACHED_SUFFIX = "-kem-theo"
-"""The file name of a document issued with a Quyết định, laid out as a file of its own."""
 
 
 def _attachment(job: Job, plan: object, loaded: Loaded,

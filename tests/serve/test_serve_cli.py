@@ -61,12 +61,9 @@ def test_out_gets_the_docx_and_the_plans_folder_nothing(tmp_path):
 def test_a_second_output_is_built_shown_and_written_like_vanban_build(tmp_path, monkeypatch):
     """A Quyết định in the two-files layout: the preview has both documents (text, files,
     findings of each), ``--out`` gets both, byte for byte what ``vanban build`` writes."""
-    from vanban import pipeline
     from vanban.cli import main
-    from vanban.serve import engine
     from vanban.serve.site import Site
 
-    assert engine.ATTACHED_SUFFIX == pipeline.ATTACHED_SUFFIX
     ws = make_workspace(tmp_path)
     site = Site(ws / "plans", ws, tmp_path / "cache", office=None, out=tmp_path / "out")
     try:

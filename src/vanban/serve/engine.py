@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 
 from vanban.errors import Diagnostic, Severity, VanbanError
+from vanban.jobs import ATTACHED_SUFFIX  # noqa: F401  (the second output's name ending)
 
 TEMPLATE_SUFFIX = ".docx"
 
@@ -85,59 +86,49 @@ def editor_link(path: PurePath, line: int, col: int) -> str:
 
 def validate_plan(source: Path, root: Path, lang: str = "vi") -> dict:
     """``vanban validate`` of one plan (nothing rendered): ``{"diagnostics": [...]}``."""
-    from vanban.pipeline import discover, validate_all
+    from vanban import batch
+    from vanban.jobs import discover
 
     try:
-        prepared, problems = validate_all(discover([source], root / ".vanban-serve-none", root))
-        for item in prepared:
-            problems = problems + item.warnings
+        (job,) = discover([source], root / ".vanban-serve-none", root)
+        problems = batch.check(job, {}).diagnostics
     except VanbanError as exc:
         problems = list(exc.diagnostics)
     return {"diagnostics": [diagnostic_dict(d, lang) for d in dict.fromkeys(problems)]}
 
 
-ATTACHED_SUFFIX = "-kem-theo"
-"""The name ending of a second output (``pipeline.ATTACHED_SUFFIX``: a Quyết định in the
-two-files layout gives ``<name>-kem-theo.docx``, the document it issues)."""
-
-
 def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> dict:
-    """Validate, render and check one plan in memory; nothing is written.
+    """Validate, render and check one plan in memory (``vanban.batch.make``); nothing is written.
 
     Returns ``{"diagnostics": [...], "ok": bool, "docx": bytes | None, "attached": bytes |
     None, "text": str, "findings": [...], "depends": [...]}``; ``ok`` is false when there is an
     error (then there is no DOCX); ``attached`` is the second output when the plan makes one (a
     Quyết định in the two-files layout: the document it issues), whose text and findings follow
-    the first's; ``depends`` names the other plans the document is made from (a Quyết định and
-    the plan it issues), when the pipeline says so.
+    the first's; ``depends`` names the other files the document is made from.
     """
-    from vanban.pipeline import discover, render_outputs, validate_all
+    from vanban import batch
+    from vanban.jobs import discover
 
     result: dict = {"diagnostics": [], "ok": False, "docx": None, "attached": None, "text": "",
                     "findings": [], "depends": []}
     try:
-        jobs = discover([source], root / ".vanban-serve-none", root)
-        prepared, problems = validate_all(jobs)
-        for item in prepared:
-            problems = problems + item.warnings
-            result["depends"] = [str(p) for p in getattr(item, "depends", ())]
-        diagnostics = list(dict.fromkeys(problems))
-        if not any(d.severity is Severity.ERROR for d in diagnostics) and prepared:
-            outputs = [data for _, data in render_outputs(prepared[0], workspace)]
-        else:
-            outputs = []
+        (job,) = discover([source], root / ".vanban-serve-none", root)
+        made = batch.make(job, workspace, {})
+        diagnostics, outputs = list(dict.fromkeys(made.diagnostics)), made.files
+        result["depends"] = [str(p) for p in made.depends]
     except VanbanError as exc:
         diagnostics, outputs = list(exc.diagnostics), []
     result["diagnostics"] = [diagnostic_dict(d, lang) for d in diagnostics]
-    if not outputs:
+    if not outputs or any(d.severity is Severity.ERROR for d in diagnostics):
         return result
-    data = outputs[0]
+    data = outputs[0][1]
     result.update(ok=True, docx=data, text=text_of(data), findings=check(data, source.name, lang))
     if len(outputs) > 1:
-        attached_name = f"{source.stem}{ATTACHED_SUFFIX}.docx"
-        result["attached"] = outputs[1]
-        result["text"] += f"\n\n{ATTACHED_HEADING}: {attached_name}\n\n" + text_of(outputs[1])
-        result["findings"] += attached_findings(check(outputs[1], attached_name, lang))
+        attached_job, attached = outputs[1]
+        attached_name = attached_job.target.name
+        result["attached"] = attached
+        result["text"] += f"\n\n{ATTACHED_HEADING}: {attached_name}\n\n" + text_of(attached)
+        result["findings"] += attached_findings(check(attached, attached_name, lang))
     return result
 
 

@@ -51,14 +51,14 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     if isinstance(found, str):
         return {"ok": False, "rev": rev, "text": found, "documents": False, "why": found}
     top, rel = found
-    old = _git(["show", f"{rev}:{rel}"], plan.resolve().parent)
-    if old is None:
-        why = f"Không đọc được {rel} ở phiên bản {rev}."
-        return {"ok": False, "rev": rev, "text": why, "documents": False, "why": why}
     semantic, why = _semantic_changes(plan, rev, rel, top)
     if semantic is not None:
         return {"ok": True, "rev": rev, "text": semantic or f"Không có thay đổi so với {rev}.",
                 "documents": True, "why": ""}
+    old = _git(["show", f"{rev}:{rel}"], plan.resolve().parent)  # only the YAML diff needs it
+    if old is None:
+        why = f"Không đọc được {rel} ở phiên bản {rev}."
+        return {"ok": False, "rev": rev, "text": why, "documents": False, "why": why}
     why_documents = f"{NOT_COMPARABLE} ({why.rstrip('.')})."
     try:
         new = plan.read_text(encoding="utf-8", errors="replace")

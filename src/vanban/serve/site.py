@@ -121,10 +121,6 @@ class Site:
         if self._thread is not None:
             self._thread.join(timeout=10)
 
-    @property
-    def closing(self) -> bool:
-        return self._closing
-
     # -- what the pages ask ------------------------------------------------------------------
 
     def want(self, key: str) -> None:
@@ -387,10 +383,9 @@ class Site:
                 return
             state.diagnostics = answer.get("diagnostics", [])
             state.problems = count_problems(state.diagnostics)
-            if answer.get("ok"):
-                state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
             state.seconds = round(time.monotonic() - started, 2)
             if answer.get("ok"):
+                state.depends = frozenset(Path(p).resolve() for p in answer.get("depends", []))
                 state.status, state.findings, state.text = "ok", answer["findings"], answer["text"]
                 state.measured = False
                 state.build, state.pages, state.files, state.notice = number, pages, files, notice
