@@ -122,7 +122,9 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
         warnings = len(findings) - errors
         label = f"{printable(file)}: " if file else ""
         draft = getattr(findings, "draft", False)
-        unread = bool(findings) and all(f.where.part == "file" for f in findings)
+        # Only the reader's own codes mean the file was not read (a failed PDF conversion of a
+        # file that was read and checked is a finding about that file, not "unread").
+        unread = bool(findings) and all(f.rule.startswith("docx.") for f in findings)
         other = any(f.rule == "ND30-FRAME" for f in findings)
         if unread or other:  # nothing was checked: say so, not "conforms"
             lines.append(f"{label}" + (

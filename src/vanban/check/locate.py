@@ -178,12 +178,13 @@ def locate(facts: DocFacts) -> Layout:
     paras = facts.paragraphs
     first_mark = next((p.index for p in paras[:_HEADER_LIMIT]
                        if any(_kind(s.text) in ("qh", "tn") for s in segments(p))), -1)
-    type_idx = _type_line(paras, max(first_mark, -1))
-    attached_title = _attached_title(paras, (_header_zone(facts, None) or [-1])[-1]) \
-        if type_idx is None else None
-    if attached_title is not None:
-        type_idx = attached_title
+    type_idx = _type_line(paras, first_mark)
     zone = _header_zone(facts, type_idx)
+    if type_idx is None:
+        attached_title = _attached_title(paras, (zone or [-1])[-1])
+        if attached_title is not None:
+            type_idx = attached_title
+            zone = _header_zone(facts, type_idx)
     found: dict[str, Piece] = {}
     vv: list[Piece] = []
     others: list[Piece] = []
@@ -232,8 +233,7 @@ def locate(facts: DocFacts) -> Layout:
                     (p.container != ("body",) and not boxed) \
                     or norm(text).startswith(nd30.KINH_GUI):
                 break
-            summary.append(Piece(p.index, p.text.index(text), p.text.index(text) + len(text),
-                                 text))
+            summary.append(whole(p))
             if p.border_bottom or p.drawings:
                 break
         body_start = (summary[-1].para + 1) if summary else type_idx + 1
@@ -293,8 +293,7 @@ def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
         if p.container == ("body",) and p.align == "center" and text == text.upper() and \
                 any(c.isalpha() for c in text) and runs and all(r.bold for r in runs) and \
                 _kind(text) is None and not text.startswith(nd30.KINH_GUI.upper()):
-            return Piece(p.index, p.text.index(p.text.strip()),
-                         p.text.index(p.text.strip()) + len(p.text.strip()), p.text.strip())
+            return whole(p)
         return None
     return None
 
@@ -380,6 +379,6 @@ def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
         if k > i and label_container[0] == "table" and p.container[:2] != label_container[:2]:
             break
         if text:
-            out.append(Piece(k, p.text.index(text), p.text.index(text) + len(text), text))
+            out.append(whole(p))
         k += 1
     return out, max(k, start)

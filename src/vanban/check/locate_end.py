@@ -3,7 +3,15 @@ the appendices after them."""
 
 from __future__ import annotations
 
-from vanban.check.pieces import Appendix, Piece, is_attached_ref, is_rule_text, norm, segments
+from vanban.check.pieces import (
+    Appendix,
+    Piece,
+    is_attached_ref,
+    is_rule_text,
+    norm,
+    segments,
+    whole,
+)
 from vanban.ooxml.reader import DocFacts, ParaFacts
 from vanban.rules import nd30
 
@@ -111,10 +119,9 @@ def find_appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
                     break
                 continue
             if is_attached_ref(t):
-                ref = Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t)
+                ref = whole(q)
                 break
-            title.append(Piece(q.index, q.text.index(t), q.text.index(t) + len(t), t))
-        label = Piece(p.index, p.text.index(p.text.strip()),
-                      p.text.index(p.text.strip()) + len(p.text.strip()), p.text.strip())
+            title.append(whole(q))
+        label = whole(p)
         out.append(Appendix(label, tuple(title), ref, p.section))
     return tuple(out)

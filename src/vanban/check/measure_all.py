@@ -4,9 +4,7 @@ every file's outcome apart (a file LibreOffice cannot load never hides the other
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from vanban.errors import Diagnostic
@@ -52,7 +50,4 @@ def _measure(data: bytes) -> Any:
     """The geometry of one PDF given as bytes (the pages the checker reads)."""
     from vanban.pdf.measure import MAX_PAGES, measure
 
-    with tempfile.TemporaryDirectory(prefix="vanban-check-") as tmp:
-        pdf = Path(tmp) / "document.pdf"
-        pdf.write_bytes(data)
-        return measure(pdf, max_pages=MAX_PAGES, rules_on="first")
+    return measure(data, max_pages=MAX_PAGES, rules_on="first")

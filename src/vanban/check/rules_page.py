@@ -112,13 +112,6 @@ def _all_paragraphs(ctx: Context) -> Iterator[tuple[ParaFacts, Where]]:
                     yield p, Where(part="header", section=sec.index, excerpt=excerpt(p.text))
 
 
-def _visible_runs(ctx: Context) -> list[tuple[RunFacts, Where]]:
-    """Runs that show text, each with where it is (its paragraph; the excerpt is the run's
-    text, made by ``at_run`` only for the runs a finding names). Three rules read them, so
-    the context keeps them (``Context.visible_runs``)."""
-    return ctx.visible_runs
-
-
 def visible_runs(ctx: Context) -> list[tuple[RunFacts, Where]]:
     """What ``Context.visible_runs`` holds."""
     return [(r, where) for p, where in _all_paragraphs(ctx)
@@ -155,7 +148,7 @@ def font(ctx: Context) -> Iterator[Hit]:
     # in Arial is one mistake, not one per paragraph.
     first: dict[str | None, Where] = {}
     places: dict[str | None, set] = {}
-    for r, where in _visible_runs(ctx):
+    for r, where in ctx.visible_runs:
         for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if not is_times(r.fonts[i])):
             if face not in first:
                 first[face] = at_run(where, r)
@@ -184,7 +177,7 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
     first: Where | None = None
     runs = 0
     slots: dict[str, list[str]] = {}
-    for r, where in _visible_runs(ctx):
+    for r, where in ctx.visible_runs:
         bad = [(name, r.fonts[i]) for i, name in _SLOTS
                if r.fonts[i] is not None and not is_times(r.fonts[i])]
         if not bad:
@@ -214,7 +207,7 @@ def _runs(n: int) -> str:
 def font_color(ctx: Context) -> Iterator[Hit]:
     first: dict[str, Where] = {}
     places: dict[str, set] = {}
-    for r, where in _visible_runs(ctx):
+    for r, where in ctx.visible_runs:
         if r.color is not None:  # one finding per colour, counting its paragraphs
             if r.color not in first:
                 first[r.color] = at_run(where, r)

@@ -102,9 +102,9 @@ class _Story:
 
     def paragraph(self, p: etree._Element, container: tuple, table_style: str | None) -> None:
         if self.limit and len(self.paragraphs) >= self.limit:
+            count = f"{self.limit:,}".replace(",", ".")  # 200.000: Vietnamese thousands
             raise error("docx.too-large",
-                        f"Tệp {self.name} có hơn {self.limit:,} đoạn văn; không đọc tiếp."
-                        .replace(",", "."), self.name,
+                        f"Tệp {self.name} có hơn {count} đoạn văn; không đọc tiếp.", self.name,
                         message_en=f"{self.name} has more than {self.limit:,} paragraphs; not "
                                    "read further.")
         st = self.styles
@@ -255,9 +255,8 @@ def _iter_runs(p: etree._Element, simple: str | None = None):
 
 
 def _drawing_widths(r: etree._Element) -> list[float]:
-    """DrawingML extents in the run; VML only when there is no DrawingML (AlternateContent)."""
-    if all(child.tag in _PLAIN_RUN_CHILDREN for child in r):
-        return []
+    """DrawingML extents in the run; VML only when there is no DrawingML (AlternateContent).
+    Called only for runs that are not plain text (``paragraph`` tells them apart)."""
     extents = [ext for ext in r.iter(f"{{{WP_NS}}}extent") if ext.getparent().tag in
                (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")]
     if extents:  # lines only: a picture (a logo, a stamp) is no rule

@@ -13,6 +13,7 @@ Found by converting test documents with LibreOffice 7.4 (see tests/unit/pdf):
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections import Counter
 from itertools import pairwise
@@ -60,13 +61,15 @@ of the signature and the margins and page numbers of the pages; beyond this many
 learn nothing new, and a 1,700-page report would take minutes and gigabytes."""
 
 
-def measure(pdf_path: str | PathLike[str], *, max_pages: int | None = None,
+def measure(pdf_path: str | PathLike[str] | bytes, *, max_pages: int | None = None,
             rules_on: str = "all") -> PdfGeometry:
-    """Page sizes, text lines and horizontal rules of the pages of ``pdf_path``, in mm: every
-    page, or the first ``max_pages`` and the last one (where the signature usually is). Each
-    page is read once and its parsed objects dropped before the next, so memory stays flat.
-    ``rules_on="first"`` collects horizontal rules on page 1 only (all the checker reads)."""
-    with pdfplumber.open(pdf_path) as pdf:
+    """Page sizes, text lines and horizontal rules of the pages of ``pdf_path`` (a file, or the
+    PDF's bytes), in mm: every page, or the first ``max_pages`` and the last one (where the
+    signature usually is). Each page is read once and its parsed objects dropped before the
+    next, so memory stays flat. ``rules_on="first"`` collects horizontal rules on page 1 only
+    (all the checker reads)."""
+    source = io.BytesIO(pdf_path) if isinstance(pdf_path, bytes) else pdf_path
+    with pdfplumber.open(source) as pdf:
         total = len(pdf.pages)
         wanted = range(total) if max_pages is None or total <= max_pages else \
             [*range(max_pages - 1), total - 1]
@@ -75,7 +78,8 @@ def measure(pdf_path: str | PathLike[str], *, max_pages: int | None = None,
             page = pdf.pages[i]
             pages.append(_page(page, rules=rules_on == "all" or i == 0))
             page.close()  # frees the page's layout objects and cached chars
-    return PdfGeometry(path=str(pdf_path), pages=tuple(pages), page_count=total)
+    shown = "" if isinstance(pdf_path, bytes) else str(pdf_path)
+    return PdfGeometry(path=shown, pages=tuple(pages), page_count=total)
 
 
 def _page(page: Any, *, rules: bool = True) -> PageGeometry:

@@ -121,7 +121,14 @@ def test_check_files_reads_each_file_once(tmp_path, monkeypatch):
         paths[-1].write_bytes(corpus.build())
     calls = []
     real = reader.read_source
-    monkeypatch.setattr("vanban.check.api.read_source", lambda p: calls.append(p) or real(p))
+
+    def counted(path):
+        calls.append(path)
+        return real(path)
+
+    # Both names: the API's own import and the reader's (a second read through read_docx).
+    monkeypatch.setattr("vanban.check.api.read_source", counted)
+    monkeypatch.setattr(reader, "read_source", counted)
     check_files(paths)
     assert calls == paths
 
@@ -227,3 +234,19 @@ def test_a_signal_during_pdf_conversion_ends_libreoffice_and_removes_its_folder(
             os.kill(child, 0)
             time.sleep(0.05)
     assert list(temp.iterdir()) == []
+
+
+def test_a_failed_pdf_conversion_alone_is_not_an_unread_file():
+    """The file was read and checked; only LibreOffice failed: the verdict says the finding,
+    not "could not be read"."""
+    from vanban.check.api import _unreadable
+    from vanban.check.finding import Findings
+    from vanban.errors import Diagnostic, Span
+
+    failed = Findings([_unreadable(Diagnostic("pdf.convert-failed", "LibreOffice không mở được.",
+                                              Span("x.docx")))])
+    text = format_text({"x.docx": failed})
+    assert "không đọc được" not in text and "(1 lỗi, 0 cảnh báo)" in text
+    unread = Findings([_unreadable(Diagnostic("docx.not-docx", "Không phải DOCX.",
+                                              Span("y.docx")))])
+    assert format_text({"y.docx": unread}).endswith("y.docx: không đọc được, không kiểm tra.")
