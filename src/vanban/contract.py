@@ -57,11 +57,6 @@ class Kind:
     DIEU = "dieu"
 
 
-def _values(namespace: type) -> tuple[str, ...]:
-    """The string constants of a namespace class, in the order they are written."""
-    return tuple(v for k, v in vars(namespace).items() if k.isupper())
-
-
 STYLE_OF_KIND: dict[str, str] = {
     Kind.DOAN: "VBDoan", Kind.DOAN_SO: "VBDoanSo", Kind.PHAN: "VBPhan",
     Kind.TEN_PHAN: "VBTenPhan", Kind.MUC: "VBMuc", Kind.KHOAN: "VBKhoan",

@@ -203,11 +203,6 @@ def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
     return prepared, list(dict.fromkeys(problems))
 
 
-def render_one(item: Prepared, workspace: Path) -> bytes:
-    """The DOCX bytes of one prepared plan."""
-    return render_outputs(item, workspace)[0][1]
-
-
 def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
     """Every file one prepared plan gives: its DOCX, and the document it issues when that is a
     file of its own (the decision then without it)."""

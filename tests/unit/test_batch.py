@@ -52,7 +52,7 @@ def test_nothing_changed_means_nothing_validated_or_rendered(ws, monkeypatch):
         raise AssertionError("a current output was made again")
 
     monkeypatch.setattr(pipeline, "prepare", must_not_run)
-    monkeypatch.setattr(pipeline, "render_one", must_not_run)
+    monkeypatch.setattr(pipeline, "render_outputs", must_not_run)
     again = _build(ws)
     assert again.written == [] and again.unchanged == []
     jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")

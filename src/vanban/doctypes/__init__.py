@@ -30,8 +30,7 @@ class _Table(Mapping[str, DocType]):
 
     def __getitem__(self, key: str) -> DocType:
         module = heavy.load(f"vanban.doctypes.{_MODULES[key]}")
-        entries = getattr(module, "TYPES", None) or (module.TYPE,)
-        return next(t for t in entries if t.key == key)
+        return next(t for t in module.TYPES if t.key == key)
 
     def __iter__(self) -> Iterator[str]:
         return iter(_MODULES)

@@ -54,8 +54,6 @@ def compose(resolved: Resolved) -> Document:
     source = resolved.loaded.source or Path(resolved.loaded.file)  # the file actually read
     item = complete(resolved.plan, resolved.loaded, source, resolved.registry)
     data = plan_data(item)
-    if "kinh_gui" not in Plan.model_fields:  # a Báo cáo frame without Kính gửi yet
-        data.pop("kinh_gui", None)
     plan = Plan.model_validate(data)
     inner = resolve(plan, resolved.registry, resolved.loaded)
     found = _frame_only(PRINTED.check(inner))
@@ -81,3 +79,4 @@ TYPE = DocType(key=REPORT_TYPE, name=PRINTED.name, abbr=PRINTED.abbr, layout=PRI
                build_template=PRINTED.build_template, contract=PRINTED.contract,
                styles=PRINTED.styles, profile=PRINTED.profile)
 """The report's entry in the table of document types."""
+TYPES = (TYPE,)

@@ -124,12 +124,6 @@ def size_rules(body: etree._Element, styles_el: etree._Element) -> None:
             ppr.append(ind)
 
 
-def split_appendix_section(body: etree._Element, landscape: bool) -> None:
-    """End the main section at the marker paragraph and give the appendix its own section:
-    page numbers restart at 1, landscape when asked."""
-    split_sections(body, [landscape])
-
-
 def split_sections(body: etree._Element, landscapes: list[bool]) -> None:
     """End a section at every marker paragraph: the first section keeps the template's page
     setup; each later one (an appendix, a document issued with a Quyết định) starts on a new

@@ -8,8 +8,6 @@ from vanban.ooxml import body as xml
 from vanban.ooxml.frame import attached_header_xml
 from vanban.rules import nd30
 
-BODY_STYLE = STYLE_OF_KIND  # the name this module had for it
-
 # Column widths (mm) of the task table on a landscape and a portrait page.
 TABLE_WIDTHS = {
     True: (12.0, 80.0, 38.0, 50.0, 30.0, 42.0),

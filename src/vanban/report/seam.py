@@ -12,14 +12,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from vanban.compose.registry import Registry, load_registry, shared_dirs, unknown_unit
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.model.blocks import Item, Numbered, Strict, Target, Task, UnitDuty
 from vanban.model.diagnostics import dotted, from_validation_error
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_tuple
+from vanban.resolve.registry import Registry, unknown_unit
 from vanban.rules import nd30
 from vanban.source.loader import Loaded, load_file
+from vanban.workspace import load_registry, shared_dirs
 
 __all__ = [
     "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget", "PlanTask",

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from vanban.errors import Diagnostic, Severity
+from vanban.errors import Diagnostic
 from vanban.model.blocks import Task, UnitDuty
 from vanban.model.diagnostics import dotted
 from vanban.model.registry import Department, Signer
@@ -55,10 +55,6 @@ class Resolved:
     """A Công văn's drafting unit (a department of the issuer in the registry)."""
     diagnostics: tuple[Diagnostic, ...] = ()
 
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
-
 
 def resolve(plan: Any, registry: Registry, loaded: Loaded) -> Resolved:
     """Look every name of ``plan`` up once; problems become the result's diagnostics."""
@@ -85,7 +81,7 @@ def resolve(plan: Any, registry: Registry, loaded: Loaded) -> Resolved:
                 "ban hành trong danh mục.", loaded.span(("issuer",)), "place",
                 message_en="No place name for ô 4."))
     signer, signer_name, position = _signer(plan, registry, loaded, problems)
-    walker = _UnitWalker(plan, registry, loaded)
+    walker = _UnitWalker(registry, loaded)
     for path, refs, separator in unit_lists(plan):
         walker.resolve(refs, path, separator)
     return Resolved(plan, loaded, registry, type_name, type_abbr, issuer, code, place, signer,
@@ -99,12 +95,16 @@ def _drafter(plan: Any, issuer: Hit, loaded: Loaded, problems: list[Diagnostic]
     departments = issuer.unit.departments
     ref = plan.drafter
     if ref is None:
-        if not plan.code:
+        # The drafter gives the code (STP-PBGDPL) and the Lưu line (- Lưu: VT, PBGDPL.): with
+        # neither a code nor an archive line, one of them would be printed empty.
+        if not plan.code or getattr(plan, "archive", None) is None:
             problems.append(Diagnostic(
                 "cong-van.drafter", "Công văn chưa có đơn vị soạn thảo: ghi \"drafter\" (mã "
-                "phòng, ban trong danh mục) để có ký hiệu, hoặc ghi \"code\".",
+                "phòng, ban trong danh mục) để có ký hiệu và dòng \"Lưu: VT, …\", hoặc ghi cả "
+                "\"code\" và \"archive\".",
                 loaded.span(("issuer",)), "drafter",
-                message_en='A Công văn needs "drafter" (a department id) or "code".',
+                message_en='A Công văn needs "drafter" (a department id), or "code" and '
+                           '"archive".',
                 hint=(f"Các phòng, ban của {issuer.unit.name}: {', '.join(departments)}."
                       if departments else "Thêm departments cho cơ quan trong danh mục."),
                 hint_en="Give drafter: <department id>, or code: STP-…"))
@@ -186,8 +186,7 @@ def unit_lists(plan: Any) -> Iterator[tuple[tuple, tuple[str, ...], str]]:
 class _UnitWalker:
     """Resolves lists of unit references; remembers each list's result and its problems."""
 
-    def __init__(self, plan: Any, registry: Registry, loaded: Loaded) -> None:
-        self.plan = plan
+    def __init__(self, registry: Registry, loaded: Loaded) -> None:
         self.registry = registry
         self.loaded = loaded
         self.found: dict[tuple, Units] = {}
