@@ -264,15 +264,12 @@ def body_table(block: Table) -> BodyTable:
     the text width equally."""
     given = [c.width if not isinstance(c, str) else None for c in block.table]
     free = [w for w in given if w is None]
-    rest = TEXT_WIDTH_MM - sum(w for w in given if w is not None)
+    rest = nd30.TEXT_WIDTH_MM - sum(w for w in given if w is not None)
     share = rest / len(free) if free else 0.0
     widths = tuple(w if w is not None else share for w in given)
     aligns = tuple("left" if isinstance(c, str) else c.align for c in block.table)
     header = tuple(c if isinstance(c, str) else c.title for c in block.table)
     return BodyTable(widths, aligns, header, tuple(tuple(r) for r in block.rows))
-
-
-TEXT_WIDTH_MM = nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
 
 
 def _end_body(body: list) -> None:

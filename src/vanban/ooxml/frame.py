@@ -22,10 +22,6 @@ from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
 
 
-def _text_width_mm() -> float:
-    return nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
-
-
 def _para(style: str, text: str = "") -> etree._Element:
     p = el("p")
     ppr = sub(p, "pPr")
@@ -78,7 +74,7 @@ def layout_table(widths_mm: tuple[float, ...], cells: list[list[list[etree._Elem
 
 def _header_table(contract: Contract = MAU_1_4) -> etree._Element:
     left = nd30.HEADER_LEFT_COLUMN_MM
-    widths = (left, _text_width_mm() - left)
+    widths = (left, nd30.TEXT_WIDTH_MM - left)
     issuer = (_loop("line", Var.CO_QUAN_CHU_QUAN, "VBCoQuanChuQuan")
               + _loop("line", Var.CO_QUAN_BAN_HANH, "VBCoQuanBanHanh") + [_para("VBKeCoQuan")])
     nation = [_para("VBQuocHieu", tag(Var.QUOC_HIEU)), _para("VBTieuNgu", tag(Var.TIEU_NGU)),
@@ -92,7 +88,7 @@ def _header_table(contract: Contract = MAU_1_4) -> etree._Element:
 
 def _signature_table() -> etree._Element:
     left = nd30.SIGNATURE_LEFT_COLUMN_MM
-    widths = (left, _text_width_mm() - left)
+    widths = (left, nd30.TEXT_WIDTH_MM - left)
     recipients = [_para("VBNoiNhan", tag(Var.NHAN_LABEL))] + _loop("line", Var.NOI_NHAN,
                                                                  "VBNoiNhanMuc")
     sign = _loop("line", Var.CHUC_VU, "VBChucVu") + [_para("VBNguoiKy", tag(Var.NGUOI_KY))]
@@ -265,7 +261,7 @@ def attached_header_xml(superior: tuple[str, ...], issuer: tuple[str, ...]) -> s
     """The header of a document issued with a Quyết định (Mẫu 1.3): the issuer and the national
     motto, each with its rule, and no row for Số, place and date; as WordprocessingML text."""
     left = nd30.HEADER_LEFT_COLUMN_MM
-    widths = (left, _text_width_mm() - left)
+    widths = (left, nd30.TEXT_WIDTH_MM - left)
     names = ([_para("VBCoQuanChuQuan", line) for line in superior]
              + [_para("VBCoQuanBanHanh", line) for line in issuer] + [_para("VBKeCoQuan")])
     nation = [_para("VBQuocHieu", nd30.QUOC_HIEU_TEXT), _para("VBTieuNgu", nd30.TIEU_NGU_TEXT),

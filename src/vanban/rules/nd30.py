@@ -46,6 +46,7 @@ MARGIN_TOP = Range(20, 25, 20, "Phụ lục I, I.1")
 MARGIN_BOTTOM = Range(20, 25, 20, "Phụ lục I, I.1")
 MARGIN_LEFT = Range(30, 35, 30, "Phụ lục I, I.1")
 MARGIN_RIGHT = Range(15, 20, 15, "Phụ lục I, I.1")
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT.default - MARGIN_RIGHT.default  # 165 mm of text
 HEADER_DISTANCE_MM = 10.0
 FONT = "Times New Roman"
 FONT_REF = "Phụ lục I, I.1 (TCVN 6909:2001)"
@@ -253,7 +254,6 @@ CONG_VAN_GAP_PT = 6.0  # space between the Số line and the V/v line (ô 5b)
 DECISION_WORD = "QUYẾT ĐỊNH:"
 AUTHORITY_LINE = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="Mẫu 1.2, Phụ lục III")
 DECISION = TextFormat(Range(13, 14, 14), bold=True, upper=True, ref="Mẫu 1.2, Phụ lục III")
-ARTICLE_WORD = "Điều"  # "Điều 1." bold, the article's text upright (Phụ lục I, II.6.đ)
 # choice: the Nơi nhận of a Quyết định starts "- Như Điều N;" where N is the article marked
 # `executors: true`, else the last article (the one that names who carries the decision out).
 NHU_DIEU = "Như Điều"
@@ -282,7 +282,7 @@ DEPUTY_WORDS = ("PHÓ", "THỨ TRƯỞNG", "THỨ TRƯỞNG,")
 # Công văn (Mẫu 1.5): "Kính gửi:" label; its recipients follow as "- …;" lines, the last "."
 KINH_GUI = "Kính gửi"
 # Quyết định (Mẫu 1.1–1.3): the line before the articles, and the article label.
-QUYET_DINH_DECIDES = "QUYẾT ĐỊNH:"
+QUYET_DINH_DECIDES = DECISION_WORD
 ARTICLE_PATTERN = re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]")
 # Structural units above the khoản: numbering of khoản and điểm restarts inside each one.
 STRUCTURE_PATTERN = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục)\s+"

@@ -127,9 +127,6 @@ def _lead_and_support(task: Task, path: tuple, resolved: Resolved, out: Findings
                 "Xóa đơn vị này khỏi \"support\".", 'Remove it from "support".')
 
 
-TEXT_WIDTH_MM = nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT.default - nd30.MARGIN_RIGHT.default
-
-
 def check_tables(plan: Plan, out: Findings) -> None:
     """Every row of a table has one cell per column; the widths given fit the page."""
     for path, block in blocks(plan):
@@ -146,12 +143,12 @@ def check_tables(plan: Plan, out: Findings) -> None:
                     'Add empty cells "" or remove cells to match the columns.')
         widths = [c.width for c in block.table if not isinstance(c, str) and c.width]
         free = count - len(widths)
-        if any(w <= 0 for w in widths) or sum(widths) + 10 * free > TEXT_WIDTH_MM + 0.05:
+        if any(w <= 0 for w in widths) or sum(widths) + 10 * free > nd30.TEXT_WIDTH_MM + 0.05:
             out.error(
                 "table.too-wide", path + ("table",),
                 f"Độ rộng các cột ({_mm(sum(widths))} mm, cộng tối thiểu 10 mm cho mỗi cột không "
-                f"ghi độ rộng) vượt khổ chữ {_mm(TEXT_WIDTH_MM)} mm, hoặc có độ rộng không dương.",
-                f"The column widths exceed the {_mm(TEXT_WIDTH_MM)} mm text width, or one is not "
+                f"ghi độ rộng) vượt khổ chữ {_mm(nd30.TEXT_WIDTH_MM)} mm, hoặc có độ rộng không dương.",
+                f"The column widths exceed the {_mm(nd30.TEXT_WIDTH_MM)} mm text width, or one is not "
                 "positive.", "Giảm độ rộng các cột, hoặc bỏ width để chia đều.",
                 "Reduce the widths, or leave width out to share the width equally.", key=True)
 
