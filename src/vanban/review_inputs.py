@@ -17,11 +17,11 @@ import tempfile
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.jobs import SHARED_DIR
 from vanban.review.sides import PlanSource, Side
 
 SIDE_NAMES = {"old": ("bản cũ", "the old side"), "new": ("bản mới", "the new side")}
 _REV = re.compile(r"^(?P<rev>[^:]+):(?P<path>.*)$")
-SHARED = "_shared"
 
 
 def _fail(code: str, vi: str, en: str, where: str, hint: str = "", hint_en: str = "",
@@ -83,7 +83,7 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
 def _shared_above(name: str, rel: str) -> bool:
     """True for a registry file in a ``_shared`` folder that ``rel`` sees."""
     parts = name.split("/")
-    if len(parts) < 2 or parts[-2] != SHARED:
+    if len(parts) < 2 or parts[-2] != SHARED_DIR:
         return False
     folder = "/".join(parts[:-2])
     return not folder or rel == folder or rel.startswith(folder + "/")
@@ -131,14 +131,10 @@ def _compose(file: Path, display: str, registries: dict, root: Path | None):
     try:
         document = doctype.compose(resolved)
     except VanbanError as exc:
-        raise VanbanError(sorted(errors + exc.diagnostics, key=_place)) from None
+        raise VanbanError(sorted(errors + exc.diagnostics, key=lambda d: (d.span.line, d.span.col))) from None
     if errors:
         raise VanbanError(errors)
     return plan, loaded, document, registry, doctype
-
-
-def _place(d: Diagnostic) -> tuple[int, int]:
-    return (d.span.line, d.span.col)
 
 
 def _registry_text(folders: tuple[Path, ...]) -> tuple:
@@ -154,14 +150,14 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None,
 
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in PLAN_SUFFIXES
-                       and SHARED not in p.relative_to(path).parts
+                       and SHARED_DIR not in p.relative_to(path).parts
                        and not any(x.startswith(".") for x in p.relative_to(path).parts))
     else:
         if path.suffix not in PLAN_SUFFIXES:
             raise _fail("args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml); lệnh so "
                         "sánh đọc kế hoạch YAML, không đọc DOCX.",
                         "Not a plan file (.yaml/.yml); comparison reads YAML plans.", spec)
-        if path.parent.name == SHARED:
+        if path.parent.name == SHARED_DIR:
             raise _fail("args.not-plan", "Đây là tệp danh mục (_shared), không phải kế hoạch; "
                         "để so sánh danh mục, so sánh hai thư mục kế hoạch (ví dụ HEAD~1:plans "
                         "plans).", "This is a registry file, not a plan; compare two plan "
@@ -226,5 +222,6 @@ def check_draft(text: str, target: Path, display: str) -> object:
         staged = Path(tmp) / target.name
         staged.write_text(text, encoding="utf-8")
         plan, loaded, doctype = load_typed(staged, display)
+    loaded.source = target  # files the draft names (a report's plan) are found beside it
     registry = load_registry(shared_dirs(target))
     return doctype.compose(resolve(plan, registry, loaded))

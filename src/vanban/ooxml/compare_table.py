@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from vanban.ooxml.body import _cell
 from vanban.ooxml.finish import size_rules
-from vanban.ooxml.xml import W_NS, twips, w
+from vanban.ooxml.xml import W_NS, escape, twips, w
 from vanban.output import zip_member
 from vanban.rules import nd30
 
@@ -71,11 +70,9 @@ def _text(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(w("t")))
 
 
-def put_table(docx: bytes, marker: str, table: str, when: dt.datetime,
-              blank: tuple[str, ...] = ()) -> bytes:
-    """``docx`` with ``table`` before the paragraph reading ``marker`` (left empty), the
-    paragraphs reading one of ``blank`` emptied, and every section turned landscape; zip
-    members stamped ``when``."""
+def put_table(docx: bytes, marker: str, table: str, when: dt.datetime) -> bytes:
+    """``docx`` with ``table`` before the paragraph reading ``marker`` (left empty), and every
+    section turned landscape; zip members stamped ``when``."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(src.read("word/document.xml"), parser)
@@ -87,11 +84,6 @@ def put_table(docx: bytes, marker: str, table: str, when: dt.datetime,
     for child in list(target):
         if child.tag != w("pPr"):
             target.remove(child)
-    for p in body.iter(w("p")):
-        if blank and _text(p) in blank:
-            for child in list(p):
-                if child.tag != w("pPr"):
-                    p.remove(child)
     for sect in root.iter(w("sectPr")):
         size = sect.find(w("pgSz"))
         size.set(w("w"), str(twips(nd30.PAGE_HEIGHT_MM)))

@@ -115,7 +115,6 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
     return group, unmarked
 
 
-ROW_FIELDS = ("content", "lead", "support", "timeline", "output")
 
 
 def _cells(row) -> tuple[str, ...]:

@@ -177,3 +177,14 @@ def test_new_year_of_a_decision_that_issues_a_plan(workspace):
     assert (f"  {target}:34:1: Văn bản ban hành kèm theo: ke-hoach-hoa-giai.yaml; cần có bản năm "
             "2026 của nó (vanban new-year <tệp đó> --year 2026).") in result.output.splitlines()
     assert f"  {target}:7: number: 125 → number: null" in result.output.splitlines()
+
+
+def test_a_drafts_named_files_are_found_beside_its_target(workspace):
+    """A report names its plan by id in its own folder: the draft is checked there (not in the
+    temporary folder it is staged in), so the plan is found; what is left is the report's own
+    problems (last year's evidence falls outside next year's period)."""
+    report = "plans/quang-binh/2025/bao-cao-hoa-giai.yaml"
+    result = run("new-year", report, "--year", "2026", "-o", "plans/quang-binh/2025/bc-2026.yaml")
+    assert result.exit_code == 1
+    assert "report.plan-unknown" not in result.output
+    assert "[report.evidence-outside]" in result.output
