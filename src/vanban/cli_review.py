@@ -145,15 +145,15 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     """
     from vanban.errors import VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.review_inputs import render_document
+    from vanban.review_inputs import git_author, render_document, revision_date
 
     try:
         diff = _one_pair(old, new)
-        stamp = _revision_date(when, diff.new.document.date_iso)
+        stamp = revision_date(when, diff.new.document.date_iso)
         if tracked:
             from vanban.review.tracked import tracked_docx
 
-            data, count, warnings = tracked_docx(diff, author or _git_author(), stamp,
+            data, count, warnings = tracked_docx(diff, author or git_author(), stamp,
                                                  render_document, new)
         else:
             from vanban.review.comparison import comparison_docx, load_reasons, refs
@@ -173,36 +173,6 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({count} {what[1]}).")
     else:
         click.echo(f"{'Đã ghi' if changed else 'Không đổi'} {shown} ({count} {what[0]}).")
-
-
-def _git_author() -> str:
-    import subprocess
-
-    try:
-        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
-                              check=False)
-    except OSError:
-        return "vanban"
-    return done.stdout.strip() or "vanban"
-
-
-def _revision_date(text: str | None, document_date: str | None):
-    """The one date every revision carries: --date, else HEAD's commit date, else the new
-    document's date, else 1980-01-01 (never the clock: the same sources give the same file)."""
-    import datetime as dt
-    import subprocess
-
-    if text:
-        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
-    try:
-        done = subprocess.run(["git", "log", "-1", "--format=%cI"], capture_output=True,
-                              text=True, check=False)
-        stamp = dt.datetime.fromisoformat(done.stdout.strip())
-        return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    except (OSError, ValueError):
-        if document_date:
-            return dt.datetime.fromisoformat(document_date)
-        return dt.datetime(1980, 1, 1)
 
 
 def _next_path(source: Path, old: int, new: int) -> Path | None:

@@ -199,14 +199,14 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None,
     return out
 
 
-def render_document(document) -> bytes:
-    """The DOCX bytes of a composed document, laid out by the workspace's template of its
-    type."""
+def render_document(document, workspace: Path | None = None) -> bytes:
+    """The DOCX bytes of a composed document, laid out by the template of its type in
+    ``workspace`` (the working folder by default)."""
     from vanban import doctypes
     from vanban.pipeline import find_template
     from vanban.render.docx import render
 
-    template = find_template(document.type_key, Path.cwd())
+    template = find_template(document.type_key, workspace or Path.cwd())
     contract = doctypes.TYPES[document.type_key].contract
     return render(document, template, display_path(template), contract)
 
@@ -225,3 +225,32 @@ def check_draft(text: str, target: Path, display: str) -> object:
     loaded.source = target  # files the draft names (a report's plan) are found beside it
     registry = load_registry(shared_dirs(target))
     return doctype.compose(resolve(plan, registry, loaded))
+
+
+def git_author(cwd: Path | None = None) -> str:
+    """Who the tracked changes are by: git's user.name, else "vanban"."""
+    try:
+        done = subprocess.run(["git", "config", "user.name"], cwd=cwd, capture_output=True,
+                              text=True, check=False, stdin=subprocess.DEVNULL, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return "vanban"
+    return done.stdout.strip() or "vanban"
+
+
+def revision_date(text: str | None, document_date: str | None, cwd: Path | None = None):
+    """The one date every revision carries: ``text`` (--date), else HEAD's commit date, else
+    the new document's date, else 1980-01-01 (never the clock: the same sources give the same
+    file)."""
+    import datetime as dt
+
+    if text:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%cI"], cwd=cwd, capture_output=True,
+                              text=True, check=False, stdin=subprocess.DEVNULL, timeout=20)
+        stamp = dt.datetime.fromisoformat(done.stdout.strip())
+        return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        if document_date:
+            return dt.datetime.fromisoformat(document_date)
+        return dt.datetime(1980, 1, 1)

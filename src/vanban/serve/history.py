@@ -131,12 +131,17 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path) ->
         old = load_side(f"{rev}:{rel}", "old", cwd=top)
         new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
         diff = compare_sides(old, new).plans[0][2]
-        render = _renderer(workspace)
+        from vanban.review_inputs import git_author, render_document, revision_date
+
+        def render(document) -> bytes:
+            return render_document(document, workspace)
+
         if kind == "theo-doi-thay-doi":
             from vanban.review.tracked import tracked_docx
 
-            data, count, warnings = tracked_docx(diff, _git_author(top), _commit_date(
-                top, diff.new.document.date_iso), render, display_path(plan))
+            data, count, warnings = tracked_docx(
+                diff, git_author(top), revision_date(None, diff.new.document.date_iso, top),
+                render, display_path(plan))
         else:
             from vanban.review.comparison import comparison_docx
 
@@ -147,41 +152,6 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path) ->
         return {"ok": False, "message": f"{NOT_COMPARABLE}:\n" + "\n".join(lines)}
     out.write_bytes(data)
     return {"ok": True, "count": count, "warnings": [w.text() for w in warnings]}
-
-
-def _renderer(workspace: Path):
-    """``review_inputs.render_document`` with the templates of ``workspace`` (not of the
-    current folder)."""
-    from vanban import doctypes
-    from vanban.pipeline import find_template
-    from vanban.render.docx import render
-
-    def lay_out(document) -> bytes:
-        template = find_template(document.type_key, workspace)
-        contract = doctypes.TYPES[document.type_key].contract
-        return render(document, template, display_path(template), contract)
-
-    return lay_out
-
-
-def _git_author(top: Path) -> str:
-    """The author of the tracked changes: git's user.name, as ``vanban compare`` takes it."""
-    name = _git(["config", "user.name"], top)
-    return (name or "").strip() or "vanban"
-
-
-def _commit_date(top: Path, document_date: str | None):
-    """The date of every revision, as ``vanban compare`` takes it: HEAD's commit date, else the
-    document's date (never the clock: the same sources give the same file)."""
-    import datetime as dt
-
-    stamp = _git(["log", "-1", "--format=%cI"], top)
-    try:
-        when = dt.datetime.fromisoformat((stamp or "").strip())
-        return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    except ValueError:
-        return dt.datetime.fromisoformat(document_date) if document_date \
-            else dt.datetime(1980, 1, 1)
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
