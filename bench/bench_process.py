@@ -11,8 +11,13 @@ hits them alike; medians and the spread (min–max) are printed.
                   styles into vanban's own frame template (body emptied); no validation at all
   vanban text     the git diff driver, run once per file in a diff
   vanban --help, vanban validate (one plan), vanban check (one DOCX)
+  stack imports   `python -c "import click, yaml, jinja2, docxtpl"`: only importing the libraries
+                  the design names for a build (docxtpl brings python-docx and lxml), doing nothing
+  stack+pydantic  the same and pydantic's BaseModel, which vanban's plan models are built on
 
 Targets (issue 7): build/baseline ≤ 1.0 (CPU); `vanban text` ≤ 0.08 s. Not asserted in tests.
+The two "stack" lines are the floor of any build made with those libraries: when they alone cost
+more than the baseline, the 1.0 target cannot be met without leaving them.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ PLAN = ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
 OUTPUT = ROOT / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
 TEMPLATE = ROOT / "templates" / "mau-1-4.docx"
 VANBAN = [sys.executable, "-m", "vanban.cli"]
+STACK = "import click, yaml, jinja2, docxtpl"
 
 
 def run(args: list[str]) -> tuple[float, float]:
@@ -91,6 +97,9 @@ def main() -> None:
             "vanban validate (1 plan)": lambda: VANBAN + ["validate", str(PLAN)],
             "vanban check (1 DOCX)": lambda: VANBAN + ["check", str(OUTPUT)],
             "python -c pass": lambda: [sys.executable, "-c", "pass"],
+            "stack imports": lambda: [sys.executable, "-c", STACK],
+            "stack+pydantic": lambda: [sys.executable, "-c",
+                                       STACK + "; from pydantic import BaseModel"],
         }
         walls = {name: [] for name in cases}
         cpus = {name: [] for name in cases}
@@ -109,6 +118,9 @@ def main() -> None:
     print(f"ratio build/baseline: wall {statistics.median(walls[build]) / statistics.median(walls[base]):.2f}"
           f", cpu {statistics.median(cpus[build]) / statistics.median(cpus[base]):.2f}"
           "  (target ≤ 1.0)")
+    for floor in ("stack imports", "stack+pydantic"):
+        print(f"ratio {floor}/baseline: cpu "
+              f"{statistics.median(cpus[floor]) / statistics.median(cpus[base]):.2f}")
 
 
 if __name__ == "__main__":
