@@ -192,3 +192,24 @@ def test_coercion_hints(coerced, value, kind, part):
 def test_date_messages(value, part, hint):
     vi, _en, h, _h_en = date_message(value, "nguyên văn", "as is")
     assert part in vi and hint in h
+
+
+@pytest.mark.parametrize(("date", "code", "fix"), [
+    ("2025-03-05", "plan.date-year-ahead", "2024-03-05"),    # typed a year ahead: one error
+    ("2023-03-05", "plan.date-year-mismatch", "2024-03-05"),  # copied from last year
+    ("2025-01-01", "plan.date-year-ahead", "2024-01-01"),
+])
+def test_a_wrong_issue_year_is_said_once_at_the_date(tmp_path, date, code, fix):
+    text = BASE.replace("date: 2024-03-05", f"date: {date}").replace("year: 2024\n", "")
+    assert "year:" not in text
+    found = _check(tmp_path, text)
+    assert [(d.code, d.span.line) for d in found] == [(code, 3)]
+    assert f'"date" (ví dụ {fix})' in found[0].hint
+
+
+def test_a_29_february_date_in_the_wrong_year_suggests_a_real_day(tmp_path):
+    text = (BASE.replace("date: 2024-03-05", "date: 2028-02-29").replace("year: 2024\n", "")
+            .replace(" 2024", " 2027"))
+    found = _check(tmp_path, text)
+    assert [d.code for d in found] == ["plan.date-year-ahead"]
+    assert "2027-02-28" in found[0].hint

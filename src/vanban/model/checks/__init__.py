@@ -36,6 +36,7 @@ CODES = {
     "task.timeline-before-year": ("error", "a timeline before the plan's year"),
     "task.timeline-after-year": ("warning", "a timeline after the plan's year"),
     "plan.date-year-mismatch": ("warning", "most timelines after the year of the issue date"),
+    "plan.date-year-ahead": ("error", "most timelines before the year of the issue date"),
     "task.timeline-before-issue": ("warning", "a deadline before the issue date"),
     "task.duplicate-id": ("error", "two tasks with one id"),
     "target.duplicate-id": ("error", "two targets with one id"),

@@ -35,42 +35,80 @@ def check_issue_date(plan: Plan, out: Findings) -> None:
 def check_timelines(plan: Plan, out: Findings) -> None:
     """Read each task's timeline; compare its dates with the plan's year and issue date.
 
-    When the plan's year comes from its issue date and most dated timelines fall in a later
-    year, the cause is the date's year (a plan copied from last year, its date not moved): that
-    is said once, at the date, instead of once per timeline."""
+    When the plan's year comes from its issue date and most dated timelines fall in one other
+    year, the cause is the date's year (a plan copied from last year, its date not moved; or a
+    date typed a year ahead): that is said once, at the date, instead of once per timeline."""
     year = plan_year(plan)
     later: list[tuple[tuple, str, int]] = []
+    earlier: list[tuple[tuple, str, int]] = []
     in_year = [0]
     for path, block in blocks(plan):
         if isinstance(block, Task):
-            _check_one(block.timeline, path + ("timeline",), year, plan, out, later, in_year)
-    years = {y for _, _, y in later}
-    if (plan.year is None and plan.date is not None and len(later) >= 2
-            and len(later) > in_year[0] and len(years) == 1):
-        (meant,) = years
-        shown = plan.date.strftime("%d/%m/%Y")
-        out.warning(
-            "plan.date-year-mismatch", ("date",),
-            f"Ngày ban hành {shown} cho kế hoạch năm {year}, nhưng {len(later)} thời hạn nhiệm "
-            f"vụ ghi năm {meant}: có phải ngày ban hành sai năm?",
-            f"The issue date {plan.date.isoformat()} makes this a plan for {year}, but "
-            f"{len(later)} task timelines say {meant}: is the date's year wrong?",
-            f"Sửa năm của \"date\" (ví dụ {plan.date.replace(year=meant).isoformat()}), hoặc "
-            f"ghi \"year: {meant}\" nếu kế hoạch năm {meant} ban hành từ năm {year}.",
-            f'Fix the year of "date", or write "year: {meant}" for a plan issued the year '
-            "before.")
+            _check_one(block.timeline, path + ("timeline",), year, plan, out, later, earlier,
+                       in_year)
+    meant = _date_year_meant(plan, later, in_year[0])
+    if meant is not None:
+        _date_year_mismatch(plan, out, year, meant, len(later), ahead=False)
+    else:
+        for path, text, _ in later:
+            out.warning(
+                "task.timeline-after-year", path,
+                f"Thời gian \"{text}\" nằm sau năm của kế hoạch ({year}).",
+                f'The timeline "{text}" is after the plan\'s year ({year}).',
+                "Đúng nếu là hạn báo cáo tổng kết đầu năm sau; nếu không, hãy sửa năm.",
+                "Fine for a year-end report due early next year; otherwise fix the year.")
+    meant = _date_year_meant(plan, earlier, in_year[0])
+    if meant is not None:
+        _date_year_mismatch(plan, out, year, meant, len(earlier), ahead=True)
         return
-    for path, text, _ in later:
-        out.warning(
-            "task.timeline-after-year", path,
-            f"Thời gian \"{text}\" nằm sau năm của kế hoạch ({year}).",
-            f'The timeline "{text}" is after the plan\'s year ({year}).',
-            "Đúng nếu là hạn báo cáo tổng kết đầu năm sau; nếu không, hãy sửa năm.",
-            "Fine for a year-end report due early next year; otherwise fix the year.")
+    for path, text, _ in earlier:
+        out.error(
+            "task.timeline-before-year", path,
+            f"Thời gian \"{text}\" nằm trước năm của kế hoạch ({year}); có thể còn sót từ "
+            "kế hoạch năm trước.",
+            f'The timeline "{text}" ends before the plan\'s year ({year}); probably left '
+            "over from last year's plan.",
+            f"Sửa thành năm {year} nếu đó là thời hạn của kế hoạch này.",
+            f"Change it to {year} if it belongs to this plan.")
+
+
+def _date_year_meant(plan: Plan, off: list[tuple[tuple, str, int]], in_year: int) -> int | None:
+    """The one other year most dated timelines name, when the plan's year comes from its issue
+    date (no ``year:``): then the date's year is the likelier mistake; else None."""
+    years = {y for _, _, y in off}
+    if (plan.year is None and plan.date is not None and len(off) >= 2 and len(off) > in_year
+            and len(years) == 1):
+        return next(iter(years))
+    return None
+
+
+def _date_year_mismatch(plan: Plan, out: Findings, year: int, meant: int, count: int, *,
+                        ahead: bool) -> None:
+    """One finding at the date for timelines that all name ``meant``: a warning when they are
+    later (a plan issued the year before is possible), an error when they are earlier (no plan
+    is issued after its year)."""
+    shown = plan.date.strftime("%d/%m/%Y")
+    message = (f"Ngày ban hành {shown} cho kế hoạch năm {year}, nhưng {count} thời hạn nhiệm "
+               f"vụ ghi năm {meant}: có phải ngày ban hành sai năm?")
+    message_en = (f"The issue date {plan.date.isoformat()} makes this a plan for {year}, but "
+                  f"{count} task timelines say {meant}: is the date's year wrong?")
+    args = (("date",), message, message_en)
+    day = 28 if (plan.date.month, plan.date.day) == (2, 29) else plan.date.day
+    fixed = plan.date.replace(year=meant, day=day)
+    if ahead:
+        out.error("plan.date-year-ahead", *args,
+                  f"Sửa năm của \"date\" (ví dụ {fixed.isoformat()}).",
+                  f'Fix the year of "date" (e.g. {fixed.isoformat()}).')
+        return
+    out.warning("plan.date-year-mismatch", *args,
+                f"Sửa năm của \"date\" (ví dụ {fixed.isoformat()}), hoặc "
+                f"ghi \"year: {meant}\" nếu kế hoạch năm {meant} ban hành từ năm {year}.",
+                f'Fix the year of "date", or write "year: {meant}" for a plan issued the year '
+                "before.")
 
 
 def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findings,
-               later: list, in_year: list[int]) -> None:
+               later: list, earlier: list, in_year: list[int]) -> None:
     found = timeline.read(text, year)
     for vi, en in found.impossible:
         out.error("task.timeline-invalid-date", path, vi, en,
@@ -91,14 +129,7 @@ def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findin
         return
     for period in found.periods:
         if period.end.year < year:
-            out.error(
-                "task.timeline-before-year", path,
-                f"Thời gian \"{text}\" nằm trước năm của kế hoạch ({year}); có thể còn sót từ "
-                "kế hoạch năm trước.",
-                f'The timeline "{text}" ends before the plan\'s year ({year}); probably left '
-                "over from last year's plan.",
-                f"Sửa thành năm {year} nếu đó là thời hạn của kế hoạch này.",
-                f"Change it to {year} if it belongs to this plan.")
+            earlier.append((path, text, period.end.year))
             return
         if period.start.year > year:
             later.append((path, text, period.start.year))
