@@ -348,8 +348,8 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, lan
     else:
         _print_diagnostics(problems, lang)
         if not failed:
-            click.echo((f"Hợp lệ: {len(jobs)} kế hoạch." if lang == "vi"
-                        else f"Valid: {len(jobs)} plan(s)."), err=True)
+            click.echo((f"Hợp lệ: {len(jobs)} văn bản." if lang == "vi"
+                        else f"Valid: {len(jobs)} document(s)."), err=True)
     sys.exit(1 if failed else 0)
 
 

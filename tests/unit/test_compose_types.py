@@ -116,6 +116,13 @@ def test_cong_van_code_kinh_gui_and_recipients(tmp_path):
     assert doc.recipients == ("- Như trên;", "- Lưu: VT, PBGDPL.")
 
 
+@pytest.mark.parametrize("typed", ["./.", "/.", " ./. ", "."])
+def test_a_typed_end_mark_prints_once(tmp_path, typed):
+    doc = compose_cong_van(_resolved(tmp_path, CV.replace("Đề nghị báo cáo.",
+                                                          f'"Đề nghị báo cáo{typed}"')))
+    assert doc.body[-1].full == "Đề nghị báo cáo./."
+
+
 PLAN = """\
 issuer: ubnd-tinh
 date: 2025-01-14

@@ -278,7 +278,7 @@ def _end_body(body: list) -> None:
     if not paras:
         return
     last = body[paras[-1]]
-    text = last.text.removesuffix(".")
+    text = nd30.TYPED_END_OF_BODY.sub("", last.text).removesuffix(".")  # typed: warned
     body[paras[-1]] = Para(last.kind, text + nd30.END_OF_BODY, last.label, last.footnote)
 
 

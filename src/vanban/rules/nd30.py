@@ -97,6 +97,7 @@ SIGNATURE_LEFT_COLUMN_MM = 70.0
 
 # --- Number, code, date ---------------------------------------------------------------------------
 END_OF_BODY = "./."
+TYPED_END_OF_BODY = re.compile(r"\s*\.?/\.\s*$")  # "./." or "/." typed at a text's end
 DRAFT_NUMBER_BLANK = "     "  # with the space after the colon: "Số:      /KH-UBND" on a draft
 
 

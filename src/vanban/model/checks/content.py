@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Table, Target, Task
-from vanban.model.checks.base import Findings, blocks, targets
+from vanban.model.checks.base import Findings, blocks, targets, texts
 from vanban.model.plan import Plan
 from vanban.model.walk import sections
 from vanban.resolve import Resolved
@@ -15,6 +15,8 @@ SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)/:-]\s*")
 ITEM_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s+")
 TYPED_DASH = re.compile(r"^[-+–•]\s+")
 ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+\s*[.:]?\s*", re.IGNORECASE)
+TYPED_V_V = re.compile(r"^V\s*/\s*V\b[\s.:]*", re.IGNORECASE)
+TYPED_KINH_GUI = re.compile(r"^[-–]?\s*Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 
 
 def check_sections(plan: Plan, out: Findings) -> None:
@@ -76,6 +78,43 @@ def check_labels(plan: Plan, out: Findings) -> None:
                 typed = TYPED_DASH.match(text)
                 if typed:
                     _typed(typed.group(0).strip(), text[typed.end():], where, out)
+
+
+    _typed_frame_labels(plan, out)
+
+
+def _typed_frame_labels(plan: Plan, out: Findings) -> None:
+    """Labels the frame prints itself: "V/v" before a Công văn's summary, "Kính gửi:" before
+    its addressees, and "./." after the last paragraph; typed, each would print twice."""
+    typed = TYPED_V_V.match(plan.title)
+    if typed:
+        rest = plan.title[typed.end():]
+        out.warning(
+            "content.typed-label", ("title",),
+            f"Không gõ \"{typed.group(0).strip()}\" ở đầu trích yếu: công văn tự in \"V/v\" "
+            "trước trích yếu (sẽ in hai lần).",
+            f'Do not type "{typed.group(0).strip()}": the "V/v" before the summary is printed '
+            "by the frame.", f"Viết: title: {rest}", f"Write: title: {rest}")
+    for i, text in enumerate(getattr(plan, "kinh_gui", ())):
+        typed = TYPED_KINH_GUI.match(text)
+        if typed and typed.group(0).strip() not in ("", "-", "–"):
+            rest = text[typed.end():]
+            out.warning(
+                "content.typed-label", ("kinh_gui", i),
+                f"Không gõ \"{typed.group(0).strip()}\": chữ \"Kính gửi:\" được in tự động, "
+                "mỗi dòng ở đây chỉ ghi tên nơi nhận (sẽ in hai lần).",
+                f'Do not type "{typed.group(0).strip()}": "Kính gửi:" is printed by the frame; '
+                "each line names one addressee.", f"Viết: - {rest}", f"Write: - {rest}")
+    for path, text in texts(plan):
+        typed = nd30.TYPED_END_OF_BODY.search(text)
+        if typed and path[0] != "title":
+            out.warning(
+                "content.typed-label", path,
+                f"Không gõ \"{typed.group(0).strip()}\" ở cuối đoạn: dấu \"{nd30.END_OF_BODY}\" "
+                "kết thúc văn bản được thêm tự động vào đoạn cuối cùng (sẽ in hai lần).",
+                f'Do not type "{typed.group(0).strip()}": the "{nd30.END_OF_BODY}" that ends the '
+                "body is added to the last paragraph.",
+                "Xóa \"/.\" ở cuối đoạn.", 'Remove the "/." at the end.')
 
 
 def _typed(label: str, rest: str, path: tuple, out: Findings) -> None:
