@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from vanban.errors import Diagnostic, Severity
 from vanban.source.loader import Loaded
+from vanban.source.syntax import WORD_QUOTES, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
 
 
 def dotted(path: tuple) -> str:
@@ -207,12 +208,8 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
         elif kind == "string_type" and isinstance(err.get("input"), dict) and err["input"]:
             key = str(next(iter(err["input"])))
-            if key[:1] in "“”‘’\"'" or key[-1:] in "“”‘’":
-                hint = ("Dấu “ ” (ngoặc kép kiểu Word) không phải dấu ngoặc kép của YAML nên "
-                        "dấu \":\" trong dòng làm YAML hiểu thành \"khóa: giá trị\"; đặt cả dòng "
-                        "trong ngoặc đơn thẳng ('…'), giữ nguyên “ ” bên trong.")
-                hint_en = ("Word's curly quotes “ ” are not YAML quotes, so the \":\" made this "
-                           "line a key: value; wrap the whole line in straight single quotes.")
+            if key[:1] in WORD_QUOTES + "\"'" or key[-1:] in WORD_QUOTES:
+                hint, hint_en = WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
             elif key.casefold().startswith("lưu"):
                 hint = ("Dòng \"Lưu: VT, …\" do khóa archive tạo ra: xóa dòng này và ghi "
                         "archive: {unit: <viết tắt đơn vị soạn thảo>}.")

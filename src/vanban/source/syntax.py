@@ -30,6 +30,14 @@ class Explained:
 _QUOTE_HINT = ("Nếu đoạn chữ có dấu \":\" hoặc \"#\" hãy đặt cả đoạn trong ngoặc kép, "
                "ví dụ: \"Lưu: VT, STP\".")
 _QUOTE_HINT_EN = 'Quote text that holds ":" or "#", e.g. "Lưu: VT, STP".'
+WORD_QUOTES = "“”‘’"
+WORD_QUOTES_HINT = ("Dấu “ ” (ngoặc kép kiểu Word) không phải dấu ngoặc kép của YAML nên "
+                    "dấu \":\" trong dòng làm YAML hiểu thành \"khóa: giá trị\"; đặt cả đoạn "
+                    "trong ngoặc đơn thẳng ('…'), giữ nguyên “ ” bên trong, hoặc bỏ “ ” nếu "
+                    "không muốn in chúng.")
+WORD_QUOTES_HINT_EN = ("Word's curly quotes “ ” are not YAML quotes, so the \":\" made this "
+                       "line a key: value; wrap the whole text in straight single quotes, or "
+                       "drop the “ ” if they should not print.")
 
 
 def _indent_of(line: str) -> int:
@@ -59,11 +67,12 @@ def _colon(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             "This line is indented deeper than the line above, so no key may start here.",
             "Hãy thụt lề dòng này bằng đúng số dấu cách của các trường cùng cấp.",
             "Indent it with exactly as many spaces as its sibling keys.")
+    word = any(q in before for q in WORD_QUOTES)
     return Explained(
         "yaml.colon",
         "Dấu \":\" nằm trong một giá trị không có ngoặc kép; YAML hiểu nhầm đó là một trường mới.",
         'A ":" inside an unquoted value; YAML reads it as the start of a new key.',
-        _QUOTE_HINT, _QUOTE_HINT_EN)
+        WORD_QUOTES_HINT if word else _QUOTE_HINT, WORD_QUOTES_HINT_EN if word else _QUOTE_HINT_EN)
 
 
 def _found_char(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:

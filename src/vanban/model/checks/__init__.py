@@ -63,6 +63,7 @@ CODES = {
     "text.capitalisation": ("warning", "capitalisation that Phụ lục II settles"),
     "text.spelling-variant": ("warning", "\"uỷ\" for \"ủy\""),
     "text.title-quoted": ("warning", "a summary wrapped in quotes"),
+    "text.quoted": ("warning", "a text wrapped in Word's curly quotes"),
     "unit.ceased": ("warning", "a unit that had ceased to exist by the plan's date"),
 }
 

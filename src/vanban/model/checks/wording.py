@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vanban.model.checks.base import Findings, texts
+from vanban.model.checks.base import Findings, targets, texts
 from vanban.model.plan import Plan
 
 # Names of specialised agencies after "Bộ", "Sở", "Phòng", as Phụ lục II writes them.
@@ -86,13 +86,37 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 
 
 def check_title_quotes(plan: Plan, out: Findings) -> None:
-    """A trích yếu typed inside quotes (Word's “…” pasted with it) prints with them: warn."""
+    """A trích yếu typed inside quotes (Word's “…” pasted with it) prints with them: warn; so
+    does any other printed text (and a target's unit) wrapped whole in Word's curly quotes,
+    which YAML does not read as quotes."""
     title = plan.title.strip()
     close = QUOTES.get(title[:1])
-    if close and title.endswith(close) and len(title) > 2 and close not in title[1:-1]:
+    if close and _wrapped(title, title[0], close):
         out.warning(
             "text.title-quoted", ("title",),
             f"Trích yếu nằm trong dấu ngoặc {title[0]}…{close} nên sẽ in ra cả hai dấu đó.",
             f"The summary is wrapped in {title[0]}…{close}, which would be printed.",
             "Bỏ hai dấu ngoặc bao ngoài (dấu ngoặc bên trong trích yếu vẫn giữ).",
             "Remove the outer quotes (quotes inside the summary stay).")
+    found = [(path, text) for path, text in texts(plan) if path != ("title",)]
+    found += [(path + ("unit",), t.unit) for path, t in targets(plan) if t.unit]
+    for path, text in found:
+        text = text.strip()
+        close = WORD_QUOTES.get(text[:1])
+        if close and _wrapped(text, text[0], close):
+            out.warning(
+                "text.quoted", path,
+                f"Đoạn chữ nằm trong dấu ngoặc {text[0]}…{close} kiểu Word nên sẽ in ra cả hai "
+                "dấu đó (YAML không coi “ ” là dấu ngoặc kép).",
+                f"The text is wrapped in Word's {text[0]}…{close}, which would be printed "
+                "(YAML does not read them as quotes).",
+                "Bỏ hai dấu ngoặc bao ngoài nếu không muốn in chúng.",
+                "Remove the outer quotes unless they should print.")
+
+
+WORD_QUOTES = {"“": "”", "‘": "’"}
+
+
+def _wrapped(text: str, opening: str, close: str) -> bool:
+    """``text`` is one quotation: it opens and closes with the pair and holds no other close."""
+    return len(text) > 2 and text.endswith(close) and close not in text[1:-1]
