@@ -162,7 +162,7 @@ class _Composer:
             elif isinstance(block, Bullets):
                 for item in block.bullets:
                     if isinstance(item, Bullet):
-                        out.append(Para(Kind.GACH, item.text, "-"))
+                        out.append(Para(Kind.GACH, item.text, "-", item.footnote or ""))
                         out.extend(Para(Kind.CONG, sub.target if isinstance(sub, Target) else sub,
                                         "+") for sub in item.bullets)
                     else:

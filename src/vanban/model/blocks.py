@@ -61,6 +61,9 @@ class Bullet(Strict):
     bullets: tuple[SubBullet, ...] = Field(
         default=(), description="Các dòng cấp dưới, in với dấu \"+\"; mỗi dòng là chữ, hoặc một "
                                 "chỉ tiêu {target, id, value, unit}.")
+    footnote: Text | None = Field(default=None, description=(
+        "Chú thích cuối trang cho dòng này: số chú thích đặt cuối dòng \"-\", nội dung in ở chân "
+        "trang."))
 
 
 BulletItem = Annotated[Text | Bullet, Field(union_mode="left_to_right")]
@@ -84,7 +87,7 @@ class Bullets(Strict):
         'Danh sách các dòng gạch đầu dòng "-" (và "+").')})
 
     bullets: tuple[BulletItem, ...] = Field(
-        min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets}.")
+        min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets, footnote}.")
 
 
 class Task(Strict):

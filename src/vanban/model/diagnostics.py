@@ -224,6 +224,10 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         elif kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
             hint = "Số hoặc true/false được hiểu là dữ liệu khác chữ: đặt trong ngoặc kép."
             hint_en = "Numbers and true/false are not text: put the value in quotes."
+        elif kind == "string_type" and isinstance(err.get("input"), (list, tuple)):
+            hint = ("Ở đây chỉ nhận một đoạn chữ, không nhận danh sách: viết các ý thành một "
+                    "dòng, không dùng [ ] hay các dòng \"- \".")
+            hint_en = "One text is expected here, not a list: write it as one line."
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
