@@ -214,11 +214,11 @@ class Table(Strict):
         "cắt sang trang sau.")})
 
     table: tuple[ColumnItem, ...] = Field(min_length=1, description=(
-        "Các cột của bảng, theo thứ tự: mỗi cột là tiêu đề, hoặc {title, width, align}."))
+        "Các cột của bảng, theo thứ tự: mỗi cột là tiêu đề, hoặc {title, width, align, group}."))
     rows: tuple[tuple[CellItem, ...], ...] = Field(min_length=1, description=(
-        "Các dòng của bảng; mỗi dòng là danh sách ô, đúng bằng số cột. Một ô là chữ hoặc số, "
-        "hoặc một ô gộp {text, cols, rows}: cols là số cột, rows là số dòng nó chiếm; dòng dưới "
-        "một ô gộp dọc không viết ô ở cột đó."))
+        "Các dòng của bảng; mỗi dòng là danh sách ô, đủ số cột của bảng. Một ô là chữ hoặc số, "
+        "hoặc một ô gộp {text, cols, rows}: cols là số cột, rows là số dòng nó chiếm (ô gộp tính "
+        "theo số cột nó chiếm); dòng dưới một ô gộp dọc không viết ô ở cột đó."))
     id: Slug | None = Field(default=None, description="Mã ổn định của bảng (để so sánh).")
 
 
