@@ -65,7 +65,7 @@ def test_the_composed_grid(tmp_path):
     assert table.widths == WIDTHS
     assert table.head == 2
     assert table.header == ("STT", "Đơn vị", "Nhiệm vụ", "Tỉnh", "Huyện")
-    assert table.rows[1] == ("2", "Biên soạn tài liệu", "15", "5")  # as written
+    assert table.rows[1] == ("2", "", "Biên soạn tài liệu", "15", "5")  # covered: ""
     assert table.cells[0][-1] == GridCell("Kinh phí", 3, 2)
     assert table.cells[3][1] == GridCell("", 1, 1, "continue")
 
@@ -158,3 +158,25 @@ def test_a_cell_across_columns_is_as_wide_as_they_are(page):
     total = _line(page, "Cộng")  # centred (the STT column's style) across three columns
     left = _left(page)
     assert total.centre == pytest.approx(left + sum(WIDTHS[:3]) / 2, abs=1.0)
+
+
+def test_an_edit_inside_a_merged_table_is_tracked(tmp_path):
+    """The body rows hold "" where a cell merged down covers them, as the DOCX does, so
+    ``compare --tracked`` finds the table and marks the reworded cell."""
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    plain = MERGED.replace(", group: Kinh phí", "")  # a header group is another matter
+    _compose(tmp_path, _plan(plain))  # writes _shared/don-vi.yaml and plan.yaml
+    (tmp_path / "moi.yaml").write_text(_plan(plain).replace(
+        "Biên soạn tài liệu", "Biên soạn tài liệu hướng dẫn"), encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "compare", "--tracked", str(tmp_path / "plan.yaml"), str(tmp_path / "moi.yaml"),
+        "-o", str(tmp_path / "t.docx"), "--author", "Sở Tư pháp", "--date", "2024-01-20"])
+    assert result.exit_code == 0, result.output
+    assert "cảnh báo" not in result.output
+    with zipfile.ZipFile(tmp_path / "t.docx") as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    inserted = ["".join(t.text for t in m.iter(f"{W}t")) for m in root.iter(f"{W}ins")]
+    assert any("hướng dẫn" in text for text in inserted), inserted

@@ -33,7 +33,8 @@ class BodyTable:
     header: tuple[str, ...]
     """The column titles."""
     rows: tuple[tuple[str, ...], ...]
-    """The text of every cell as written, row by row (a merged cell once)."""
+    """The text of every body cell as the document holds it, row by row: a merged cell once,
+    a cell covered by a vertical merge as "" (so rows read back from the DOCX match)."""
     kind: str = "bang"
     """Not a paragraph kind: the renderer lays a table out as a table."""
     cells: tuple[tuple[GridCell, ...], ...] = ()
@@ -54,12 +55,13 @@ def body_table(block: Table) -> BodyTable:
     aligns = tuple("left" if isinstance(c, str) else c.align for c in block.table)
     header = tuple(c if isinstance(c, str) else c.title for c in block.table)
     placed, _misfits = place(block)  # the content checks have reported any misfit
-    rows = tuple(tuple(p.text for p in line) for line in placed)
     if not has_spans(block):
-        return BodyTable(widths, aligns, header, rows)
+        return BodyTable(widths, aligns, header, tuple(tuple(p.text for p in line)
+                                                       for line in placed))
     head = _header_rows(block, header)
-    return BodyTable(widths, aligns, header, rows, cells=head + _body_rows(placed, len(widths)),
-                     head=len(head))
+    body = _body_rows(placed, len(widths))
+    return BodyTable(widths, aligns, header, tuple(tuple(c.text for c in row) for row in body),
+                     cells=head + body, head=len(head))
 
 
 def _header_rows(block: Table, header: tuple[str, ...]) -> tuple[tuple[GridCell, ...], ...]:
