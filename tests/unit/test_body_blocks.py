@@ -76,6 +76,12 @@ def test_a_table_in_the_docx_repeats_its_header_and_keeps_rows_whole(tmp_path):
     assert styles == ["VBBangSTT", "VBBang", "VBBangSTT"]
     header = ["".join(t.text for t in c.iter(f"{W}t")) for c in rows[0].findall(f"{W}tc")]
     assert header == ["STT", "Đơn vị", "Số lớp"]
+    # The body ends with the table: a 1-point paragraph keeps it apart from the signature
+    # table, which would otherwise join it (and lend it its lack of borders).
+    after = tables[0].getnext()
+    assert after.tag == f"{W}p"
+    assert after.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "VBCuoi"
+    assert after.getnext().tag == f"{W}tbl"
 
 
 def test_a_target_at_the_plus_level(tmp_path):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from vanban import numbering
 from vanban.compose import frame
+from vanban.compose.table import BodyTable, body_table
 from vanban.contract import Kind
 from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.model.blocks import (
@@ -54,18 +55,6 @@ class Para:
     @property
     def full(self) -> str:
         return f"{self.label} {self.text}" if self.label else self.text
-
-
-@dataclass(frozen=True)
-class BodyTable:
-    """A table of the body, in final text: column widths (mm), alignments, header and rows."""
-
-    widths: tuple[float, ...]
-    aligns: tuple[str, ...]
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    kind: str = "bang"
-    """Not a paragraph kind: the renderer lays a table out as a table."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +151,7 @@ class _Composer:
             elif isinstance(block, Bullets):
                 for item in block.bullets:
                     if isinstance(item, Bullet):
-                        out.append(Para(Kind.GACH, item.text, "-"))
+                        out.append(Para(Kind.GACH, item.text, "-", item.footnote or ""))
                         out.extend(Para(Kind.CONG, sub.target if isinstance(sub, Target) else sub,
                                         "+") for sub in item.bullets)
                     else:
@@ -257,19 +246,6 @@ def _title(block) -> str:
 def _sentence(text: str) -> str:
     """Close a label line with a full stop unless the text already ends with punctuation."""
     return text if text.endswith((".", "!", "?", "…")) else text + "."
-
-
-def body_table(block: Table) -> BodyTable:
-    """A table block with its widths settled: columns without a width share what is left of
-    the text width equally."""
-    given = [c.width if not isinstance(c, str) else None for c in block.table]
-    free = [w for w in given if w is None]
-    rest = nd30.TEXT_WIDTH_MM - sum(w for w in given if w is not None)
-    share = rest / len(free) if free else 0.0
-    widths = tuple(w if w is not None else share for w in given)
-    aligns = tuple("left" if isinstance(c, str) else c.align for c in block.table)
-    header = tuple(c if isinstance(c, str) else c.title for c in block.table)
-    return BodyTable(widths, aligns, header, tuple(tuple(r) for r in block.rows))
 
 
 def _end_body(body: list) -> None:

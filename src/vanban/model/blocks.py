@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictInt,
     Tag,
     WithJsonSchema,
 )
@@ -61,6 +62,9 @@ class Bullet(Strict):
     bullets: tuple[SubBullet, ...] = Field(
         default=(), description="Các dòng cấp dưới, in với dấu \"+\"; mỗi dòng là chữ, hoặc một "
                                 "chỉ tiêu {target, id, value, unit}.")
+    footnote: Text | None = Field(default=None, description=(
+        "Chú thích cuối trang cho dòng này: số chú thích đặt cuối dòng \"-\", nội dung in ở chân "
+        "trang."))
 
 
 BulletItem = Annotated[Text | Bullet, Field(union_mode="left_to_right")]
@@ -84,7 +88,7 @@ class Bullets(Strict):
         'Danh sách các dòng gạch đầu dòng "-" (và "+").')})
 
     bullets: tuple[BulletItem, ...] = Field(
-        min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets}.")
+        min_length=1, description="Các dòng gạch đầu dòng; mỗi dòng là chữ hoặc {text, bullets, footnote}.")
 
 
 class Task(Strict):
@@ -154,6 +158,33 @@ Cell = Annotated[str, BeforeValidator(_cell), WithJsonSchema({"type": ["string",
 """One cell of a body table: text printed as written ("" leaves the cell empty)."""
 
 
+Span = Annotated[StrictInt, Field(ge=1, le=100)]
+"""How many columns or rows a merged cell takes (1: no merge)."""
+
+
+class SpanCell(Strict):
+    """A merged cell: text taking several columns (gộp ngang) or several rows (gộp dọc)."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        "Một ô gộp: chiếm nhiều cột (cols) hoặc nhiều dòng (rows) của bảng. Các dòng dưới không "
+        "viết lại ô ở chỗ đã bị ô gộp dọc chiếm.")})
+
+    text: Cell = Field(default="", description="Nội dung của ô gộp, in đúng như viết.")
+    cols: Span = Field(default=1, description=(
+        "Số cột ô này chiếm, kể cả cột của nó (gộp ngang), ví dụ 2."))
+    rows: Span = Field(default=1, description=(
+        "Số dòng ô này chiếm, kể cả dòng của nó (gộp dọc); ở các dòng dưới bỏ ô tại cột này."))
+
+
+def _cell_kind(value: Any) -> str:
+    return "<merged>" if isinstance(value, (dict, SpanCell)) else "<cell>"
+
+
+CellItem = Annotated[Annotated[Cell, Tag("<cell>")] | Annotated[SpanCell, Tag("<merged>")],
+                     Discriminator(_cell_kind)]
+"""A cell as written: text or a number, or a mapping for a merged cell."""
+
+
 class Column(Strict):
     """A column of a body table: its header text, and optionally its width and alignment."""
 
@@ -166,6 +197,10 @@ class Column(Strict):
         "(165 mm trên trang dọc)."))
     align: Literal["left", "center"] = Field(
         default="left", description="Căn lề chữ trong cột: left (trái) hoặc center (giữa).")
+    group: Text | None = Field(default=None, description=(
+        "Tiêu đề chung của một nhóm cột liền nhau, ví dụ \"Kinh phí (triệu đồng)\": các cột liền "
+        "nhau cùng group có một ô tiêu đề chung gộp ngang ở trên tiêu đề của chúng; tiêu đề các "
+        "cột khác gộp dọc qua hai dòng tiêu đề."))
 
 
 ColumnItem = Annotated[Text | Column, Field(union_mode="left_to_right")]
@@ -179,9 +214,11 @@ class Table(Strict):
         "cắt sang trang sau.")})
 
     table: tuple[ColumnItem, ...] = Field(min_length=1, description=(
-        "Các cột của bảng, theo thứ tự: mỗi cột là tiêu đề, hoặc {title, width, align}."))
-    rows: tuple[tuple[Cell, ...], ...] = Field(min_length=1, description=(
-        "Các dòng của bảng; mỗi dòng là danh sách ô, đúng bằng số cột."))
+        "Các cột của bảng, theo thứ tự: mỗi cột là tiêu đề, hoặc {title, width, align, group}."))
+    rows: tuple[tuple[CellItem, ...], ...] = Field(min_length=1, description=(
+        "Các dòng của bảng; mỗi dòng là danh sách ô, đủ số cột của bảng. Một ô là chữ hoặc số, "
+        "hoặc một ô gộp {text, cols, rows}: cols là số cột, rows là số dòng nó chiếm (ô gộp tính "
+        "theo số cột nó chiếm); dòng dưới một ô gộp dọc không viết ô ở cột đó."))
     id: Slug | None = Field(default=None, description="Mã ổn định của bảng (để so sánh).")
 
 

@@ -162,6 +162,8 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
     names what the file is ("kế hoạch", "danh mục") in the messages."""
     out: list[Diagnostic] = []
     errors, special = _one_alternative(exc.errors(include_url=False), loaded)
+    # pydantic adds "too short after validation" to a list whose every item failed: noise.
+    errors = [e for e in errors if not (e["type"] == "too_short" and e.get("input"))]
     out.extend(special)
     for err in errors:
         loc = tuple(err["loc"])
@@ -176,6 +178,9 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
+            elif "<merged>" in loc:  # a merged table cell (model.blocks.SpanCell)
+                hint = "Ô gộp có các trường: text (nội dung), cols (số cột), rows (số dòng)."
+                hint_en = "A merged cell has: text, cols (columns), rows (rows)."
         elif kind == "missing":
             span = loaded.span(path[:-1])
         else:
@@ -221,6 +226,10 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         elif kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
             hint = "Số hoặc true/false được hiểu là dữ liệu khác chữ: đặt trong ngoặc kép."
             hint_en = "Numbers and true/false are not text: put the value in quotes."
+        elif kind == "string_type" and isinstance(err.get("input"), (list, tuple)):
+            hint = ("Ở đây chỉ nhận một đoạn chữ, không nhận danh sách: viết các ý thành một "
+                    "dòng, không dùng [ ] hay các dòng \"- \".")
+            hint_en = "One text is expected here, not a list: write it as one line."
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
@@ -242,6 +251,8 @@ def coercion_hint(coerced: str, value: Any, kind: str) -> tuple[str, str]:
                             "less_than_equal")
     if coerced in ("int", "octal", "hex", "binary", "sexagesimal") and wants_number:
         digits = raw.lstrip("0") or "0"
+        if raw == digits and isinstance(value, int):  # read as a number: nothing to add
+            return "", ""
         if raw.isdigit():  # 015 is octal to YAML 1.1, 087 a string: both mean 15 and 87
             return (f"Số {raw} có số 0 ở đầu nên không được đọc là số: viết {digits}.",
                     f"{raw} has a leading zero and is not read as a number: write {digits}.")

@@ -6,6 +6,8 @@ clerk's edit of the style in the template changes every paragraph of that kind.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from vanban.ooxml.xml import escape, twips
 
 SECTION_BREAK_BOOKMARK = "_vanban_section_break"
@@ -49,27 +51,26 @@ def section_break_marker() -> str:
             '<w:bookmarkEnd w:id="0"/></w:p>')
 
 
-def _cell(width_mm: float, paras: str, *, span: int = 1, shade: bool = False) -> str:
+def _cell(width_mm: float, paras: str, *, span: int = 1, shade: bool = False,
+          merge: str = "") -> str:
     props = f'<w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
+    if merge:
+        props += f'<w:vMerge w:val="{merge}"/>'
     if shade:
         props += '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
-    props += '<w:vAlign w:val="top"/>'
+    # A cell merged down holds its text in the middle of the rows it takes.
+    props += f'<w:vAlign w:val="{"center" if merge else "top"}"/>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paras}</w:tc>"
 
 
-def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
-               rows: list[tuple[tuple[str, ...], bool]],
-               styles: tuple[str, ...] | None = None) -> str:
-    """A bordered table with a repeated header row (``w:tblHeader``) and rows that never split
-    across pages (``w:cantSplit``); a row flagged True is a group row whose first cell is the
-    label and whose second cell spans the remaining columns. ``styles`` names the paragraph
-    style of each column (default: a centred number column, then text)."""
+def _table_start(widths_mm: tuple[float, ...]) -> str:
+    """A bordered, fixed-layout, centred table's properties and its grid of ``widths_mm``."""
     border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     total = twips(sum(widths_mm))
-    out = [
+    return "".join([
         "<w:tbl><w:tblPr>",
         f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>',
         f"<w:tblBorders>{border}</w:tblBorders>",
@@ -81,6 +82,18 @@ def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
         "</w:tblPr><w:tblGrid>",
         "".join(f'<w:gridCol w:w="{twips(wmm)}"/>' for wmm in widths_mm),
         "</w:tblGrid>",
+    ])
+
+
+def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
+               rows: list[tuple[tuple[str, ...], bool]],
+               styles: tuple[str, ...] | None = None) -> str:
+    """A bordered table with a repeated header row (``w:tblHeader``) and rows that never split
+    across pages (``w:cantSplit``); a row flagged True is a group row whose first cell is the
+    label and whose second cell spans the remaining columns. ``styles`` names the paragraph
+    style of each column (default: a centred number column, then text)."""
+    out = [
+        _table_start(widths_mm),
         '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>',
         "".join(_cell(wmm, paragraph("VBBangTieuDe", text), shade=True)
                 for wmm, text in zip(widths_mm, header)),
@@ -96,6 +109,34 @@ def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
             column_styles = styles or ["VBBangSTT"] + ["VBBang"] * (len(widths_mm) - 1)
             out.extend(_cell(wmm, paragraph(style, text))
                        for wmm, style, text in zip(widths_mm, column_styles, cells))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+class TableCell(NamedTuple):
+    """One cell of a table with merged cells: its text, the paragraph style of its text, how
+    many grid columns it takes, its part in a vertical merge ("restart", "continue" or "")."""
+
+    text: str
+    style: str
+    cols: int = 1
+    merge: str = ""
+
+
+def merged_table(widths_mm: tuple[float, ...], rows: list[list[tuple[int, TableCell]]],
+                 head: int) -> str:
+    """A bordered table like ``grid_table`` whose cells may span columns (``w:gridSpan``) and
+    rows (``w:vMerge``); each row lists (first column, cell); the first ``head`` rows are header
+    rows, shaded and repeated on every page. The grid keeps one column per width."""
+    out = [_table_start(widths_mm)]
+    for r, row in enumerate(rows):
+        header = r < head
+        out.append("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header
+                   else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        out.extend(_cell(sum(widths_mm[col:col + cell.cols]), paragraph(cell.style, cell.text),
+                         span=cell.cols, shade=header, merge=cell.merge)
+                   for col, cell in row)
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -36,6 +36,11 @@ def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> 
     for i, p in enumerate(body):
         if isinstance(p, BodyTable):
             out.append(table_xml(p))
+            after = body[i + 1] if i < len(body) - 1 else None
+            if isinstance(after, BodyTable) or (after is None and keep_last):
+                # Two tables with nothing between are one table to Word and LibreOffice (the
+                # signature block is a table too): the second's borders would hide the first's.
+                out.append(xml.paragraph("VBCuoi"))
         elif p.kind in LABEL_STYLE_OF_KIND:
             out.append(xml.labelled_paragraph(STYLE_OF_KIND[p.kind], p.label, p.text,
                                               LABEL_STYLE_OF_KIND[p.kind]))
@@ -79,7 +84,13 @@ TABLE_CELL_STYLE = {"left": "VBBang", "center": "VBBangSTT"}
 
 
 def table_xml(table: BodyTable) -> str:
-    """A body table: header row repeated on every page, rows that do not split."""
+    """A body table: header rows repeated on every page, rows that do not split, merged cells
+    spanning columns or rows."""
+    if table.cells:
+        rows = [[(c.col, xml.TableCell(c.text, "VBBangTieuDe" if r < table.head else
+                                        TABLE_CELL_STYLE[table.aligns[c.col]], c.cols, c.merge))
+                 for c in row] for r, row in enumerate(table.cells)]
+        return xml.merged_table(table.widths, rows, table.head)
     return xml.grid_table(table.widths, table.header, [(row, False) for row in table.rows],
                           styles=tuple(TABLE_CELL_STYLE[a] for a in table.aligns))
 

@@ -12,12 +12,14 @@ from vanban.model.blocks import (
     Item,
     Numbered,
     Paragraph,
+    SpanCell,
     Table,
     Target,
     Task,
     UnitDuty,
 )
 from vanban.model.diagnostics import dotted
+from vanban.model.grid import groups
 from vanban.model.plan import Plan
 from vanban.model.walk import blocks
 from vanban.source.loader import Loaded
@@ -97,9 +99,14 @@ def block_texts(path: Path, block: object) -> Iterator[tuple[Path, str]]:
         for c, column in enumerate(block.table):
             yield (path + ("table", c), column) if isinstance(column, str) else (
                 path + ("table", c, "title"), column.title)
+        for _name, c, _count in groups(block):  # a group's title is printed once
+            yield path + ("table", c, "group"), block.table[c].group
         for r, row in enumerate(block.rows):
             for c, cell in enumerate(row):
-                if cell:
+                if isinstance(cell, SpanCell):
+                    if cell.text:
+                        yield path + ("rows", r, c, "text"), cell.text
+                elif cell:
                     yield path + ("rows", r, c), cell
 
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import re
 
-from vanban.model.blocks import Bullet, Bullets, Item, Numbered, Table, Target, Task
+from vanban.model.blocks import (
+    Bullet,
+    Bullets,
+    Item,
+    Numbered,
+    SpanCell,
+    Table,
+    Target,
+    Task,
+)
 from vanban.model.checks.base import Findings, blocks, targets, texts
+from vanban.model.grid import Misfit, groups, place
 from vanban.model.plan import Plan
 from vanban.model.walk import sections
 from vanban.resolve import Resolved
@@ -167,19 +177,17 @@ def _lead_and_support(task: Task, path: tuple, resolved: Resolved, out: Findings
 
 
 def check_tables(plan: Plan, out: Findings) -> None:
-    """Every row of a table has one cell per column; the widths given fit the page."""
+    """Every row of a table fills its columns exactly (merged cells counted); no merged cell
+    reaches past the table's edge or over another; a header group's columns are adjacent; the
+    widths given fit the page."""
     for path, block in blocks(plan):
         if not isinstance(block, Table):
             continue
         count = len(block.table)
-        for r, row in enumerate(block.rows):
-            if len(row) != count:
-                out.error(
-                    "table.row-cells", path + ("rows", r),
-                    f"Dòng {r + 1} của bảng có {len(row)} ô, nhưng bảng có {count} cột.",
-                    f"Row {r + 1} of the table has {len(row)} cells; the table has {count} "
-                    "columns.", "Thêm ô trống \"\" hoặc bớt ô cho đủ số cột.",
-                    'Add empty cells "" or remove cells to match the columns.')
+        _, misfits = place(block)
+        for m in misfits:
+            _misfit(m, block, path, count, out)
+        _split_groups(block, path, out)
         widths = [c.width for c in block.table if not isinstance(c, str) and c.width]
         free = count - len(widths)
         if any(w <= 0 for w in widths) or sum(widths) + 10 * free > nd30.TEXT_WIDTH_MM + 0.05:
@@ -194,3 +202,70 @@ def check_tables(plan: Plan, out: Findings) -> None:
 
 def _mm(value: float) -> str:
     return f"{value:g}".replace(".", ",")
+
+
+def _misfit(m: Misfit, block: Table, path: tuple, count: int, out: Findings) -> None:
+    """Report one thing that does not fit the table's grid (model.grid.place)."""
+    r, k = m.row + 1, m.index + 1
+    cell = path + ("rows", m.row, m.index)
+    if m.kind == "width" and not m.room and not _spanned(block.rows[m.row]):
+        out.error(
+            "table.row-cells", path + ("rows", m.row),
+            f"Dòng {r} của bảng có {m.index} ô, nhưng bảng có {count} cột.",
+            f"Row {r} of the table has {m.index} cells; the table has {count} columns.",
+            "Thêm ô trống \"\" hoặc bớt ô cho đủ số cột.",
+            'Add empty cells "" or remove cells to match the columns.')
+    elif m.kind == "width":
+        above = (f", {m.room} cột bị ô gộp dọc ở dòng trên chiếm" if m.room else "")
+        above_en = f", {m.room} taken by cells merged from above" if m.room else ""
+        out.error(
+            "table.row-cells", path + ("rows", m.row),
+            f"Dòng {r} của bảng chiếm {m.reach} cột (tính cả ô gộp{above}), nhưng bảng có "
+            f"{count} cột.",
+            f"Row {r} of the table fills {m.reach} columns (merged cells counted{above_en}); "
+            f"the table has {count} columns.",
+            ("Ô đã bị ô gộp dọc ở dòng trên chiếm thì không viết lại; t" if m.room else "T")
+            + "hêm ô trống \"\", bớt ô hoặc sửa cols cho đủ số cột.",
+            ("Do not write cells covered from above; a" if m.room else "A")
+            + 'dd "", remove cells or fix cols to match the columns.')
+    elif m.kind == "cols-edge":
+        out.error(
+            "table.span-edge", cell + ("cols",),
+            f"Ô thứ {k} của dòng {r} gộp {m.reach} cột, vượt quá cạnh phải của bảng (từ ô này "
+            f"đến hết bảng chỉ còn {m.room} cột).",
+            f"Cell {k} of row {r} spans {m.reach} columns, past the right edge of the table "
+            f"({m.room} left).", f"Sửa thành cols: {m.room} hoặc bớt.",
+            f"Use cols: {m.room} or less.")
+    elif m.kind == "rows-edge":
+        out.error(
+            "table.span-edge", cell + ("rows",),
+            f"Ô thứ {k} của dòng {r} gộp {m.reach} dòng, vượt quá dòng cuối của bảng (từ dòng "
+            f"này đến hết bảng chỉ còn {m.room} dòng).",
+            f"Cell {k} of row {r} spans {m.reach} rows, past the last row ({m.room} left).",
+            f"Sửa thành rows: {m.room} hoặc bớt.", f"Use rows: {m.room} or less.")
+    else:
+        out.error(
+            "table.span-overlap", cell + ("cols",),
+            f"Ô thứ {k} của dòng {r} gộp {m.reach} cột, đè lên cột {m.room} đã bị một ô gộp dọc "
+            "ở dòng trên chiếm.",
+            f"Cell {k} of row {r} spans {m.reach} columns, over column {m.room}, which a cell "
+            "merged down from above already takes.",
+            "Bớt cols của ô này, hoặc bớt rows của ô gộp dọc ở trên.",
+            "Reduce this cell's cols, or the rows of the cell above.")
+
+
+def _spanned(row: tuple) -> bool:
+    return any(isinstance(c, SpanCell) and c.cols > 1 for c in row)
+
+
+def _split_groups(block: Table, path: tuple, out: Findings) -> None:
+    """A header group is one run of adjacent columns: its title cannot be printed twice."""
+    seen: set[str] = set()
+    for name, first, _count in groups(block):
+        if name in seen:
+            out.error(
+                "table.group-split", path + ("table", first, "group"),
+                f"Nhóm cột \"{name}\" gồm các cột không liền nhau.",
+                f'The column group "{name}" is not one run of adjacent columns.',
+                "Đặt các cột cùng group cạnh nhau.", "Put the columns of a group side by side.")
+        seen.add(name)

@@ -1,0 +1,90 @@
+"""Footnotes (chú thích) on a paragraph, a numbered paragraph and a "-" line of bullets: one
+word/footnotes.xml, marks at the end of their lines, numbered in document order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from tests.unit.test_compose import PLAN, _compose
+
+from vanban.compose.document import Para
+from vanban.contract import Kind
+from vanban.pipeline import find_template
+from vanban.render.docx import render
+
+ROOT = Path(__file__).resolve().parents[2]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+NOTES = """\
+      - paragraph: Đoạn đầu có chú thích.
+        footnote: Chú thích của đoạn văn.
+      - bullets:
+          - Dòng không chú thích;
+          - text: Dòng có chú thích;
+            footnote: Chú thích của dòng gạch đầu dòng.
+            bullets:
+              - Dòng cộng không chú thích;
+          - Dòng cuối danh sách.
+      - numbered: Đoạn có số và chú thích.
+        footnote: Chú thích của đoạn có số.
+      - bullets:
+          - text: Dòng cuối văn bản
+            footnote: Chú thích của dòng cuối.
+"""
+
+PLAN_WITH_NOTES = PLAN.replace("      - numbered: Đoạn có số.\n", NOTES)
+
+
+def _text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _parts(tmp_path):
+    doc = _compose(tmp_path, PLAN_WITH_NOTES)
+    data = render(doc, find_template(doc.type_key, ROOT))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return (doc, etree.fromstring(z.read("word/document.xml")),
+                etree.fromstring(z.read("word/footnotes.xml")))
+
+
+def test_a_bullet_carries_its_footnote_like_a_paragraph(tmp_path):
+    doc = _compose(tmp_path, PLAN_WITH_NOTES)
+    noted = [p for p in doc.body if isinstance(p, Para) and p.footnote]
+    assert [(p.kind, p.label, p.footnote) for p in noted] == [
+        (Kind.DOAN, "", "Chú thích của đoạn văn."),
+        (Kind.GACH, "-", "Chú thích của dòng gạch đầu dòng."),
+        (Kind.DOAN_SO, "2.", "Chú thích của đoạn có số."),
+        (Kind.GACH, "-", "Chú thích của dòng cuối."),
+    ]
+    assert noted[-1].text == "Dòng cuối văn bản./."  # the body still ends with ./.
+
+
+def test_marks_and_notes_are_numbered_in_document_order(tmp_path):
+    _doc, body, notes = _parts(tmp_path)
+    marked = [p for p in body.iter(f"{W}p") if p.find(f".//{W}footnoteReference") is not None]
+    assert [(_text(p), p.find(f".//{W}footnoteReference").get(f"{W}id")) for p in marked] == [
+        ("Đoạn đầu có chú thích.", "1"),
+        ("- Dòng có chú thích;", "2"),
+        ("2. Đoạn có số và chú thích.", "3"),
+        ("- Dòng cuối văn bản./.", "4"),
+    ]
+    for p in marked:  # the mark is the last run of its line, in the footnote mark style
+        last = p.findall(f"{W}r")[-1]
+        assert last.find(f"{W}footnoteReference") is not None
+        assert last.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "VBChuThichSo"
+    bullet = marked[1]
+    assert bullet.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "VBGach"
+    follower = bullet.getnext()  # the "+" line under it has no mark
+    assert _text(follower) == "+ Dòng cộng không chú thích;"
+    assert follower.find(f".//{W}footnoteReference") is None
+    real = [n for n in notes.findall(f"{W}footnote") if n.get(f"{W}type") is None]
+    assert [(n.get(f"{W}id"), _text(n).strip()) for n in real] == [
+        ("1", "Chú thích của đoạn văn."),
+        ("2", "Chú thích của dòng gạch đầu dòng."),
+        ("3", "Chú thích của đoạn có số."),
+        ("4", "Chú thích của dòng cuối."),
+    ]
+    assert all(n.find(f".//{W}footnoteRef") is not None for n in real)
