@@ -18,7 +18,7 @@ from vanban.model.checks.frame import (
     check_signature,
 )
 from vanban.model.checks.validity import check_validity
-from vanban.model.checks.wording import check_title_quotes, check_wording
+from vanban.model.checks.wording import check_tabs, check_title_quotes, check_wording
 from vanban.resolve import Resolved
 
 __all__ = ["CODES", "check_letter", "check_plan"]
@@ -67,6 +67,7 @@ CODES = {
     "text.spelling-variant": ("warning", "\"uỷ\" for \"ủy\""),
     "text.title-quoted": ("warning", "a summary wrapped in quotes"),
     "text.quoted": ("warning", "a text wrapped in Word's curly quotes"),
+    "text.tab": ("warning", "a Tab inside a printed text"),
     "unit.ceased": ("warning", "a unit that had ceased to exist by the plan's date"),
 }
 
@@ -95,6 +96,7 @@ def _check(resolved: Resolved, *, letter: bool) -> list[Diagnostic]:
     check_timelines(plan, out)
     check_wording(plan, out)
     check_title_quotes(plan, out)
+    check_tabs(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
     if not letter:

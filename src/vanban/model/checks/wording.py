@@ -117,6 +117,21 @@ def check_title_quotes(plan: Plan, out: Findings) -> None:
 WORD_QUOTES = {"“": "”", "‘": "’"}
 
 
+def check_tabs(plan: Plan, out: Findings) -> None:
+    """A Tab inside a printed text (pasted from Word) prints as a jump to the next tab stop in a
+    justified paragraph: warn, once per text."""
+    for path, text in texts(plan):
+        at = text.find("\t")
+        if at >= 0:
+            before = text[max(0, at - 20):at].lstrip()
+            out.warning(
+                "text.tab", path,
+                f"Có ký tự Tab trong đoạn chữ (sau \"{before}\"): Word in thành một khoảng trống "
+                "dài tới điểm dừng Tab kế tiếp.",
+                f'A Tab inside the text (after "{before}"): Word prints a jump to the next tab '
+                "stop.", "Thay Tab bằng một dấu cách.", "Replace the Tab with a space.")
+
+
 def _wrapped(text: str, opening: str, close: str) -> bool:
     """``text`` is one quotation: it opens and closes with the pair and holds no other close."""
     return len(text) > 2 and text.endswith(close) and close not in text[1:-1]
