@@ -60,29 +60,25 @@ class Reads:
     def load(self, path: Path, display: str | None = None) -> Loaded:
         """The YAML file at ``path``, read the first time it is asked for (and named
         ``display`` in messages, its path by default)."""
-        key = path.resolve()
-        if key not in self.sources:
-            try:
-                self.sources[key] = load_file(path, display or display_path(path))
-            except VanbanError as exc:
-                self.sources[key] = exc
-        found = self.sources[key]
-        if isinstance(found, VanbanError):
-            raise found
-        return found
+        return _once(self.sources, path.resolve(),
+                     lambda: load_file(path, display or display_path(path)))
 
     def registry(self, source: Path) -> Registry:
         """The registry of the ``_shared`` folders above ``source``, read once."""
-        folders = tuple(shared_dirs(source))
-        if folders not in self.registries:
-            try:
-                self.registries[folders] = registry_for(source)
-            except VanbanError as exc:
-                self.registries[folders] = exc
-        found = self.registries[folders]
-        if isinstance(found, VanbanError):
-            raise found
-        return found
+        return _once(self.registries, tuple(shared_dirs(source)), lambda: registry_for(source))
+
+
+def _once(cache: dict, key, make):
+    """``make()`` the first time ``key`` is asked for; its VanbanError raised every time."""
+    if key not in cache:
+        try:
+            cache[key] = make()
+        except VanbanError as exc:
+            cache[key] = exc
+    found = cache[key]
+    if isinstance(found, VanbanError):
+        raise found
+    return found
 
 
 def is_report(data: object) -> bool:

@@ -13,12 +13,11 @@ import io
 import zipfile
 from pathlib import Path
 
-from vanban.errors import Diagnostic, Span, VanbanError, read_reason
-from vanban.report.table import Cell, RawTable
+from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.report.table import Cell, RawTable, read_bytes
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
-MAX_BYTES = 20 * 1024 * 1024
 
 
 @functools.lru_cache(maxsize=MAX_COLUMNS)
@@ -38,7 +37,7 @@ def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTab
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    raw = _bytes(path, display)
+    raw = read_bytes(path, display)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
@@ -69,22 +68,6 @@ def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTab
     finally:
         values.close()
         formulas.close()
-
-
-def _bytes(path: Path, display: str) -> bytes:
-    """The bytes of the workbook, read once (at most MAX_BYTES)."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        vi, en = read_reason(exc)
-        raise VanbanError([Diagnostic("data.unreadable", f"Không đọc được tệp số liệu: {vi}.",
-                                      Span(display), message_en=f"Cannot read the file: {en}.")]
-                          ) from None
-    if len(raw) > MAX_BYTES:
-        raise VanbanError([Diagnostic("data.too-big", "Tệp số liệu quá lớn (trên 20 MB).",
-                                      Span(display), message_en="The data file is over 20 MB.")])
-    return raw
 
 
 def _table(values, formulas, display: str, name: str, header_row: int) -> RawTable:
