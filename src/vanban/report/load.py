@@ -51,34 +51,27 @@ class LoadedReport:
 @dataclass
 class Reads:
     """The files one report build has read, so that each is read and validated once: YAML
-    sources by path, registries by their ``_shared`` folders. ``registries`` has the shape of
-    the build's own cache (``vanban.pipeline``), so a build can hand its cache in."""
+    sources by path, registries by their ``_shared`` folders (the build's own registry is put
+    in first). A file that cannot be read is not kept: its error is raised where it is asked
+    for, and no step asks for it again."""
 
-    registries: dict[tuple[Path, ...], Registry | VanbanError] = field(default_factory=dict)
-    sources: dict[Path, Loaded | VanbanError] = field(default_factory=dict)
+    registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
+    sources: dict[Path, Loaded] = field(default_factory=dict)
 
     def load(self, path: Path, display: str | None = None) -> Loaded:
         """The YAML file at ``path``, read the first time it is asked for (and named
         ``display`` in messages, its path by default)."""
-        return _once(self.sources, path.resolve(),
-                     lambda: load_file(path, display or display_path(path)))
+        key = path.resolve()
+        if key not in self.sources:
+            self.sources[key] = load_file(path, display or display_path(path))
+        return self.sources[key]
 
     def registry(self, source: Path) -> Registry:
         """The registry of the ``_shared`` folders above ``source``, read once."""
-        return _once(self.registries, tuple(shared_dirs(source)), lambda: registry_for(source))
-
-
-def _once(cache: dict, key, make):
-    """``make()`` the first time ``key`` is asked for; its VanbanError raised every time."""
-    if key not in cache:
-        try:
-            cache[key] = make()
-        except VanbanError as exc:
-            cache[key] = exc
-    found = cache[key]
-    if isinstance(found, VanbanError):
-        raise found
-    return found
+        folders = tuple(shared_dirs(source))
+        if folders not in self.registries:
+            self.registries[folders] = registry_for(source)
+        return self.registries[folders]
 
 
 def is_report(data: object) -> bool:
