@@ -159,9 +159,9 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     try:
         diff = _one_pair(old, new)
         stamp = revision_date(when, diff.new.document.date_iso)
+        who = (author or git_author()) if tracked else ""
         data, count, warnings = compare_document(
-            diff, render_document, tracked=tracked, author=(author or git_author()) if tracked
-            else "", date=stamp, reasons=reasons,
+            diff, render_document, tracked=tracked, author=who, date=stamp, reasons=reasons,
             columns=headers(old_header, new_header, reason_header), display=new)
         _print_diagnostics(warnings, lang)
         changed = write_atomic(output, data, display_path(output))
