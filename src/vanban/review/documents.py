@@ -28,9 +28,11 @@ def reasons_beside(plan: Path) -> Path | None:
 def headers(old: str | None = None, new: str | None = None, reason: str | None = None
             ) -> tuple[str, str, str]:
     """The three column headers of the bảng so sánh; an empty or missing one is the default."""
-    given = (old, new, reason)
-    return tuple((g.strip() if g and g.strip() else d)  # type: ignore[return-value]
-                 for g, d in zip(given, DEFAULT_HEADERS))
+    def one(given: str | None, default: str) -> str:
+        return given.strip() if given and given.strip() else default
+
+    return (one(old, DEFAULT_HEADERS[0]), one(new, DEFAULT_HEADERS[1]),
+            one(reason, DEFAULT_HEADERS[2]))
 
 
 def compare_document(diff: PlanDiff, render: Callable[[object], bytes], *, tracked: bool = False,
