@@ -110,6 +110,10 @@ Tệp lý do (--reasons) ghi mỗi mục một dòng, theo mã nhiệm vụ/ch�
 vanban diff in trong [...]:
   tap-huan: Theo góp ý của Sở Tài chính
   noi-nhan: Bổ sung theo đề nghị của Văn phòng UBND tỉnh
+\b
+Không ghi --reasons: lấy tệp lý do đặt cạnh kế hoạch mới, tên <tên kế hoạch>.ly-do.yaml
+(ke-hoach-hoa-giai.yaml → ke-hoach-hoa-giai.ly-do.yaml), nếu có; bản xem trước (vanban serve)
+cũng dùng tệp này. Tệp .ly-do.yaml không phải kế hoạch: vanban build bỏ qua nó.
 """)
 @click.argument("old")
 @click.argument("new")
@@ -118,7 +122,8 @@ vanban diff in trong [...]:
               help="Tệp DOCX kết quả.")
 @click.option("--reasons", type=click.Path(path_type=Path,
                                            dir_okay=False, exists=True),
-              default=None, help="Tệp YAML lý do, giải trình theo mã của từng mục.")
+              default=None, help="Tệp YAML lý do, giải trình theo mã của từng mục (mặc định: "
+                                 "<tên kế hoạch mới>.ly-do.yaml cạnh kế hoạch mới, nếu có).")
 @click.option("--old-header", default="Nội dung cũ", show_default=True,
               help="Tên cột nội dung cũ.")
 @click.option("--new-header", default="Nội dung mới", show_default=True,
@@ -145,29 +150,28 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     """
     from vanban.errors import VanbanError, display_path
     from vanban.output import write_atomic
+    from vanban.review.documents import compare_document, headers, reasons_beside
     from vanban.review_inputs import git_author, render_document, revision_date
 
+    beside = None  # the reasons file found by the convention (<NEW>.ly-do.yaml)
+    if reasons is None and not tracked and Path(new).is_file():
+        reasons = beside = reasons_beside(Path(new))
     try:
         diff = _one_pair(old, new)
         stamp = revision_date(when, diff.new.document.date_iso)
-        if tracked:
-            from vanban.review.tracked import tracked_docx
-
-            data, count, warnings = tracked_docx(diff, author or git_author(), stamp,
-                                                 render_document, new)
-        else:
-            from vanban.review.comparison import comparison_docx, load_reasons, refs
-
-            given, warnings = load_reasons(reasons, refs(diff)) if reasons else ({}, [])
-            data = comparison_docx(diff, given, render_document,
-                                   (old_header, new_header, reason_header))
-            count = len([c for c in diff.changes if not c.renumbering])
+        who = (author or git_author()) if tracked else ""
+        data, count, warnings = compare_document(
+            diff, render_document, tracked=tracked, author=who, date=stamp, reasons=reasons,
+            columns=headers(old_header, new_header, reason_header), display=new)
         _print_diagnostics(warnings, lang)
         changed = write_atomic(output, data, display_path(output))
     except VanbanError as exc:
         _error_exit(exc, lang, 1)
         return
     shown = display_path(output)
+    if beside is not None:
+        click.echo(("Reasons from " if lang == "en" else "Lý do, giải trình lấy từ ")
+                   + display_path(beside))
     what = ("chỗ sửa", "revision(s)") if tracked else ("thay đổi", "change(s)")
     if lang == "en":
         click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({count} {what[1]}).")

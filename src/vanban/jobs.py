@@ -14,6 +14,9 @@ SHARED_DIR = "_shared"
 ATTACHED_SUFFIX = "-kem-theo"
 """The name ending of a document a Quyết định issues in the two-files layout
 (``<name>-kem-theo.docx``)."""
+REASONS_SUFFIX = ".ly-do.yaml"
+"""The name ending of a plan's reasons file for its bảng so sánh (``<plan name>.ly-do.yaml``
+beside the plan): not a plan."""
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,7 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*"))
-                         if p.suffix in PLAN_SUFFIXES and p.is_file()
-                         and SHARED_DIR not in p.relative_to(path).parts
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files.extend(p for p in sorted(path.rglob("*")) if is_plan_file(p, path))
         elif path.is_file():
             if path.suffix not in PLAN_SUFFIXES:
                 raise VanbanError([Diagnostic(
@@ -89,3 +89,12 @@ def shared_dirs(plan: Path) -> list[Path]:
         if candidate.is_dir():
             out.append(candidate)
     return out
+
+
+def is_plan_file(path: Path, root: Path) -> bool:
+    """Whether a file found under the folder ``root`` is a plan: a .yaml/.yml file outside
+    ``_shared`` and hidden folders that is no reasons file."""
+    parts = path.relative_to(root).parts
+    return (path.suffix in PLAN_SUFFIXES and not path.name.endswith(REASONS_SUFFIX)
+            and SHARED_DIR not in parts and not any(part.startswith(".") for part in parts)
+            and path.is_file())

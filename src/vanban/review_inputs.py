@@ -145,13 +145,12 @@ def _registry_text(folders: tuple[Path, ...]) -> tuple:
 
 def _load(path: Path, side: str, spec: str, shown, root: Path | None,
           reuse: Side | None = None) -> Side:
+    from vanban.jobs import is_plan_file
     from vanban.pipeline import PLAN_SUFFIXES
     from vanban.workspace import shared_dirs
 
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in PLAN_SUFFIXES
-                       and SHARED_DIR not in p.relative_to(path).parts
-                       and not any(x.startswith(".") for x in p.relative_to(path).parts))
+        files = sorted(p for p in path.rglob("*") if is_plan_file(p, path))
     else:
         if path.suffix not in PLAN_SUFFIXES:
             raise _fail("args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml); lệnh so "

@@ -219,6 +219,15 @@ def test_list_two_documents_and_the_changes_tab(server, page):
         link.click()
     assert download.value.suggested_filename == "ke-hoach-hoa-giai-bang-so-sanh.docx"
     assert Path(download.value.path()).read_bytes()[:2] == b"PK"
+    assert page.locator("#compare-links .reasons").inner_text().startswith("Chưa có tệp lý do")
+    # Column headers typed on the tab go with the bảng so sánh's link (not the tracked one's).
+    page.click("#columns summary")
+    page.fill("#old-header", "Dự thảo lần 1")
+    page.dispatch_event("#old-header", "change")
+    page.wait_for_function("() => document.querySelector('#compare-links a.bang-so-sanh')"
+                           ".href.includes('old-header=D%E1%BB%B1')", timeout=WAIT_MS)
+    assert "header" not in page.locator("#compare-links a.theo-doi-thay-doi").get_attribute(
+        "href")
     page.screenshot(path=str(ARTIFACTS / "8-changes.png"))
     page.click("button[data-tab=pages]")
     _pages_of(page)

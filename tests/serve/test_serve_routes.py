@@ -297,6 +297,70 @@ def test_changes_tab_documents_are_vanban_compare_s_own(served, monkeypatch):
     assert c["documents"] is False and c["why"] == c["text"] and c["revisions"] == []
 
 
+
+def _table_cells(docx: bytes) -> list[list[str]]:
+    """The bảng so sánh's rows, each cell's text, read back from the DOCX."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    tables = [[["".join(t.text or "" for t in tc.iter(f"{w}t")) for tc in tr.findall(f"{w}tc")]
+               for tr in tbl.findall(f"{w}tr")] for tbl in root.iter(f"{w}tbl")]
+    (table,) = [t for t in tables if t[0][0] == "STT"]  # the frame's tables come first
+    return table
+
+
+def test_the_preview_s_table_has_the_plan_s_reasons_and_the_headers_asked(served, monkeypatch):
+    """The reasons of ``<plan>.ly-do.yaml`` beside the plan and the column headers of the
+    request: the same bảng so sánh as ``vanban compare`` with the same headers (which takes
+    that reasons file by default too); a broken reasons file is named."""
+    from vanban.serve.engine import plan_files
+
+    preview, ws, _ = served
+    port = preview.server.port
+    plan = ws / "plans" / PLAN_2025
+    reasons = plan.with_name("ke-hoach-hoa-giai.ly-do.yaml")
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("date: 2025-01-14", "date: 2025-01-15"), encoding="utf-8")
+    try:
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["documents"] is True and c["reasons"] == ""
+        reasons.write_text("ngay: Lùi một ngày theo lịch họp của UBND tỉnh.\n", encoding="utf-8")
+        c = json.loads(get(port, f"/api/changes/{PLAN_2025}?rev=HEAD")[2])
+        assert c["reasons"] == "ke-hoach-hoa-giai.ly-do.yaml"
+        assert reasons not in plan_files(ws / "plans")  # a reasons file is no plan
+        columns = {"old-header": "Dự thảo lần 1", "new-header": "Dự thảo lần 2",
+                   "reason-header": "Giải trình"}
+        query = "".join(f"&{k}={quote(v)}" for k, v in columns.items())
+        status, _, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh{query}")
+        assert status == 200, body.decode()
+        rows = _table_cells(body)
+        assert rows[0] == ["STT", "Dự thảo lần 1", "Dự thảo lần 2", "Giải trình"]
+        [row] = [r for r in rows[1:] if "15 tháng 01" in r[2]]
+        assert "14 tháng 01" in row[1] and row[3] == "Lùi một ngày theo lịch họp của UBND tỉnh."
+        args = [arg for k, v in columns.items() for arg in (f"--{k}", v)]
+        assert body == _cli_compare(ws, monkeypatch, f"HEAD:plans/{PLAN_2025}", str(plan), *args)
+
+        # Empty headers are the defaults; the tracked-changes document has no reasons.
+        status, _, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh"
+                                    "&old-header=&new-header=%20")
+        assert status == 200 and _table_cells(body)[0] == [
+            "STT", "Nội dung cũ", "Nội dung mới", "Lý do, giải trình"]
+        assert get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=theo-doi-thay-doi")[0] == 200
+
+        reasons.write_text("- ngay\n", encoding="utf-8")
+        status, _, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD&kind=bang-so-sanh")
+        why = body.decode()
+        assert status == 409 and why.startswith(
+            f"Tệp lý do plans/{PLAN_2025[:-5]}.ly-do.yaml có lỗi:\n"), why
+        assert "[reasons.not-mapping]" in why
+    finally:
+        plan.write_text(text, encoding="utf-8")
+        reasons.unlink(missing_ok=True)
+
 COMPARE_REFUSED = [
     "/compare/..%2f..%2fsecret.yaml?rev=HEAD&kind=bang-so-sanh",
     "/compare/link.yaml?rev=HEAD&kind=bang-so-sanh",

@@ -154,12 +154,17 @@ def _rewrite(p: etree._Element, segments, revs: _Revisions) -> None:
             p.append(_wrapped("ins", new, rpr, revs))
 
 
-def _insert_whole(p: etree._Element, revs: _Revisions) -> None:
+def _as_inserted(p: etree._Element, revs: _Revisions) -> None:
+    """The paragraph's text as one inserted run (its paragraph mark left as it is)."""
     text = paragraph_text(p)
     rpr = _base_rpr(p)
     _clear_runs(p)
     if text:
         p.append(_wrapped("ins", text, rpr, revs))
+
+
+def _insert_whole(p: etree._Element, revs: _Revisions) -> None:
+    _as_inserted(p, revs)
     _mark_paragraph(p, "ins", revs)
 
 
@@ -248,11 +253,7 @@ def _mark_rows(root: etree._Element, group: RowGroup, revs: _Revisions, used: se
         tr = found[index]
         if edit == "insert":
             for p in tr.iter(w("p")):
-                text = paragraph_text(p)
-                rpr = _base_rpr(p)
-                _clear_runs(p)
-                if text:
-                    p.append(_wrapped("ins", text, rpr, revs))
+                _as_inserted(p, revs)
             _mark_row(tr, "ins", revs)
             continue
         for cell, segments in sorted(edit.items()):

@@ -3,7 +3,7 @@ report, with every problem of all of them collected before anything is computed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from vanban.report.seam import (
     load_file,
     plan_facts,
     registry_for,
+    shared_dirs,
 )
 from vanban.report.table import DataTable, validate
 
@@ -47,15 +48,42 @@ class LoadedReport:
     report and its files (a change to any of them changes the report)."""
 
 
+@dataclass
+class Reads:
+    """The files one report build has read, so that each is read and validated once: YAML
+    sources by path, registries by their ``_shared`` folders (the build's own registry is put
+    in first). A file that cannot be read is not kept: its error is raised where it is asked
+    for, and no step asks for it again."""
+
+    registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
+    sources: dict[Path, Loaded] = field(default_factory=dict)
+
+    def load(self, path: Path, display: str | None = None) -> Loaded:
+        """The YAML file at ``path``, read the first time it is asked for (and named
+        ``display`` in messages, its path by default)."""
+        key = path.resolve()
+        if key not in self.sources:
+            self.sources[key] = load_file(path, display or display_path(path))
+        return self.sources[key]
+
+    def registry(self, source: Path) -> Registry:
+        """The registry of the ``_shared`` folders above ``source``, read once."""
+        folders = tuple(shared_dirs(source))
+        if folders not in self.registries:
+            self.registries[folders] = registry_for(source)
+        return self.registries[folders]
+
+
 def is_report(data: object) -> bool:
     """Whether plain YAML data is a report source rather than a plan."""
     return isinstance(data, dict) and data.get("type") == REPORT_TYPE
 
 
-def read_report(source: Path, display: str | None = None) -> tuple[Report, Loaded]:
+def read_report(source: Path, display: str | None = None, reads: Reads | None = None
+                ) -> tuple[Report, Loaded]:
     """The report source at ``source``, validated; VanbanError with its problems."""
     display = display or display_path(source)
-    loaded = load_file(source, display)
+    loaded = reads.load(source, display) if reads is not None else load_file(source, display)
     if not isinstance(loaded.data, dict):
         raise VanbanError([Diagnostic(
             "report.not-mapping", "Tệp báo cáo phải là một nhóm trường (type:, plan:, …).",
@@ -68,24 +96,31 @@ def read_report(source: Path, display: str | None = None) -> tuple[Report, Loade
     return report, loaded
 
 
-def load_report(source: Path, display: str | None = None, *, with_previous: bool = True
-                ) -> LoadedReport:
-    """Everything about the report at ``source``; VanbanError with every problem found."""
-    report, loaded = read_report(source, display)
+def load_report(source: Path, display: str | None = None, *, with_previous: bool = True,
+                reads: Reads | None = None) -> LoadedReport:
+    """Everything about the report at ``source``; VanbanError with every problem found.
+    ``reads`` holds what this build has read already (a new one by default)."""
+    reads = reads if reads is not None else Reads()
+    report, loaded = read_report(source, display, reads)
     try:
-        registry = registry_for(source)
+        registry = reads.registry(source)
     except VanbanError as exc:
         raise VanbanError(loaded.warnings + exc.diagnostics) from None
-    return complete(report, loaded, source, registry, with_previous=with_previous)
+    return complete(report, loaded, source, registry, with_previous=with_previous, reads=reads)
 
 
 def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *,
-             with_previous: bool = True) -> LoadedReport:
+             with_previous: bool = True, reads: Reads | None = None) -> LoadedReport:
     """A validated report with its plan, data and last year's figures read, checked and
-    computed; VanbanError with every problem found."""
+    computed; VanbanError with every problem found. ``reads`` holds what this build has read
+    already (a new one by default); ``registry`` is the report's own."""
+    if reads is None:
+        reads = Reads()
+    reads.registries.setdefault(tuple(shared_dirs(source)), registry)
+    reads.sources.setdefault(source.resolve(), loaded)
     problems: list[Diagnostic] = list(loaded.warnings)
-    plan_path = _plan_path(report.plan, source, loaded)
-    facts = plan_facts(plan_path, display_path(plan_path), registry)
+    plan_path = _plan_path(report.plan, source, loaded, reads)
+    facts = plan_facts(plan_path, display_path(plan_path), registry, reads.load(plan_path))
     found = checks.check(report, loaded, facts, report.data is not None)
     table = None
     if report.data is not None:
@@ -100,9 +135,9 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     previous: dict[str, Fraction] = {}
     if with_previous:
         if report.previous is not None:
-            previous = _previous(report.previous, source, loaded, found, files)
-        elif "previous" not in loaded.data and (last := last_years(source, facts.year)):
-            previous = _previous(last, source, loaded, found, files)
+            previous = _previous(report.previous, source, loaded, found, files, reads)
+        elif "previous" not in loaded.data and (last := last_years(source, facts.year, reads)):
+            previous = _previous(last, source, loaded, found, files, reads)
     errors = [d for d in found if d.severity is Severity.ERROR]
     if errors:
         raise VanbanError(problems + found)
@@ -116,7 +151,7 @@ def _relative(ref: str, source: Path) -> Path:
     return (source.parent / ref).resolve()
 
 
-def _plan_path(ref: str, source: Path, loaded: Loaded) -> Path:
+def _plan_path(ref: str, source: Path, loaded: Loaded, reads: Reads) -> Path:
     """A path relative to the report, or the id of a plan in the report's folder."""
     if ref.endswith((".yaml", ".yml")) or "/" in ref:
         path = _relative(ref, source)
@@ -130,7 +165,7 @@ def _plan_path(ref: str, source: Path, loaded: Loaded) -> Path:
         if candidate.resolve() == source.resolve():
             continue
         try:
-            data = load_file(candidate, display_path(candidate)).data
+            data = reads.load(candidate).data
         except VanbanError:
             continue
         if isinstance(data, dict) and not is_report(data) and isinstance(data.get("id"), str):
@@ -200,7 +235,7 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry
     return validate(raw, registry, needed_columns(report))
 
 
-def last_years(source: Path, year: int) -> str | None:
+def last_years(source: Path, year: int, reads: Reads | None = None) -> str | None:
     """The report of the year before, when the report's folder is named by its year and the
     folder of the year before holds a report of the same name (plans/…/2024/bao-cao.yaml for
     plans/…/2025/bao-cao.yaml); its path relative to the report, else None."""
@@ -210,14 +245,14 @@ def last_years(source: Path, year: int) -> str | None:
     if not candidate.is_file():
         return None
     try:
-        data = load_file(candidate, display_path(candidate)).data
+        data = (reads or Reads()).load(candidate).data
     except VanbanError:
         return None
     return f"../{year - 1}/{source.name}" if is_report(data) else None
 
 
 def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic],
-              files: list[Path]) -> dict[str, Fraction]:
+              files: list[Path], reads: Reads) -> dict[str, Fraction]:
     path = _relative(ref, source)
     if not path.is_file():
         found.append(Diagnostic(
@@ -226,7 +261,7 @@ def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic],
         return {}
     files.append(path)
     try:
-        earlier = load_report(path, with_previous=False)
+        earlier = load_report(path, with_previous=False, reads=reads)
         files.extend(earlier.files)
         return earlier.results.values
     except VanbanError as exc:
@@ -234,4 +269,4 @@ def _previous(ref: str, source: Path, loaded: Loaded, found: list[Diagnostic],
         return {}
 
 
-__all__ = ["LoadedReport", "dotted", "is_report", "load_report", "needed_columns"]
+__all__ = ["LoadedReport", "Reads", "dotted", "is_report", "load_report", "needed_columns"]

@@ -7,25 +7,14 @@ import csv
 import io
 from pathlib import Path
 
-from vanban.errors import Diagnostic, Span, VanbanError, read_reason
+from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.report.read_xlsx import _letters
-from vanban.report.table import Cell, RawTable
-
-MAX_BYTES = 20 * 1024 * 1024
+from vanban.report.table import Cell, RawTable, read_bytes
 
 
 def read(path: Path, display: str, header_row: int) -> RawTable:
     """The table of the CSV file at ``path``; line numbers are the file's own."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        vi, en = read_reason(exc)
-        raise VanbanError([Diagnostic("data.unreadable", f"Không đọc được tệp số liệu: {vi}.",
-                                      Span(display), message_en=f"Cannot read the file: {en}.")]
-                          ) from None
-    if len(raw) > MAX_BYTES:
-        raise VanbanError([Diagnostic("data.too-big", "Tệp số liệu quá lớn (trên 20 MB).",
-                                      Span(display), message_en="The data file is over 20 MB.")])
+    raw = read_bytes(path, display)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,19 +1,20 @@
 """Read a statistics table from an Excel workbook (.xlsx). The only module that imports openpyxl.
 
-The workbook is read twice: once for the values Excel cached, once for the formulas, so that a
-formula cell with no cached value (a file written by a program that does not calculate) is named
-instead of read as empty.
+The file is read once; its workbook is opened twice from those bytes: once for the values Excel
+cached, once for the formulas, so that a formula cell with no cached value (a file written by a
+program that does not calculate) is named instead of read as empty.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import io
 import zipfile
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
-from vanban.report.table import Cell, RawTable
+from vanban.report.table import Cell, RawTable, read_bytes
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
@@ -36,11 +37,12 @@ def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTab
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    raw = read_bytes(path, display)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
-            values = load_workbook(path, read_only=True, data_only=True)
-            formulas = load_workbook(path, read_only=True, data_only=False)
+            values = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError,
             TypeError, IndexError) as exc:
         raise VanbanError([Diagnostic(

@@ -25,7 +25,8 @@ from vanban.workspace import load_registry, shared_dirs
 __all__ = [
     "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget", "PlanTask",
     "Registry", "Signature", "Slug", "Strict", "Text", "Word", "Year", "as_tuple", "dotted",
-    "from_validation_error", "load_file", "nd30", "plan_facts", "registry_for", "unknown_unit",
+    "from_validation_error", "load_file", "nd30", "plan_facts", "registry_for", "shared_dirs",
+    "unknown_unit",
 ]
 
 
@@ -63,9 +64,11 @@ class PlanFacts:
     """"Kế hoạch số 87/KH-UBND ngày 16/01/2024 của Ủy ban nhân dân tỉnh Quảng Bình"."""
 
 
-def plan_facts(path: Path, display: str, registry: Registry) -> PlanFacts:
-    """Load and validate the plan at ``path``; VanbanError with its problems."""
-    plan = load_plan(path, display)
+def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | None = None
+               ) -> PlanFacts:
+    """Load and validate the plan at ``path`` (its YAML ``loaded`` already, when given);
+    VanbanError with its problems."""
+    plan = load_plan(path, display, loaded)
     tasks: list[PlanTask] = []
     targets: list[PlanTarget] = []
     sections = [s for part in plan.parts for s in part.sections] or list(plan.sections)
@@ -87,10 +90,10 @@ def plan_facts(path: Path, display: str, registry: Registry) -> PlanFacts:
                      reference)
 
 
-def load_plan(path: Path, display: str) -> Plan:
+def load_plan(path: Path, display: str, loaded: Loaded | None = None) -> Plan:
     """Read and validate a plan file (a Kế hoạch or another Mẫu 1.4 document) as the build
     does, without the build: the build knows the report type and sits above this package."""
-    loaded = load_file(path, display)
+    loaded = loaded if loaded is not None else load_file(path, display)
     if not isinstance(loaded.data, dict):
         raise VanbanError([Diagnostic(
             "plan.not-mapping", "Tệp kế hoạch phải là một nhóm trường (issuer:, title:, …).",

@@ -13,14 +13,32 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from vanban.errors import Diagnostic, Severity, Span
+from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
 from vanban.report.columns import BY_KEY, COLUMNS, MAX_COUNT, SUM_RULE, header_names, match_header
 from vanban.report.seam import Registry, unknown_unit
 
 GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a data file (.xlsx or .csv), read once and at most MAX_BYTES of them."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        vi, en = read_reason(exc)
+        raise VanbanError([Diagnostic("data.unreadable", f"Không đọc được tệp số liệu: {vi}.",
+                                      Span(display), message_en=f"Cannot read the file: {en}.")]
+                          ) from None
+    if len(raw) > MAX_BYTES:
+        raise VanbanError([Diagnostic("data.too-big", "Tệp số liệu quá lớn (trên 20 MB).",
+                                      Span(display), message_en="The data file is over 20 MB.")])
+    return raw
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,14 @@ DEFAULT_HEADERS = ("Nội dung cũ", "Nội dung mới", "Lý do, giải trình"
 MARKER = "\u2063vanban-bang-so-sanh\u2063"  # invisible separators: never a plan's own text
 
 
-def load_reasons(path: Path, refs: set[str]) -> tuple[dict[str, str], list[Diagnostic]]:
+def load_reasons(path: Path, refs: set[str], root: Path | None = None
+                 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """The reasons file: one ``id: reason`` per changed item; a key that names no changed item
-    is a warning (a typo would otherwise lose the reason silently)."""
+    is a warning (a typo would otherwise lose the reason silently). Messages name the file
+    from ``root`` (the working folder by default)."""
     from vanban.source.loader import load_file
 
-    shown = display_path(path)
+    shown = display_path(path, root)
     loaded = load_file(path, shown)
     data = loaded.data if loaded.data is not None else {}
     if not isinstance(data, dict):

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import difflib
 from dataclasses import dataclass, field
 
+from vanban.review.align import align, align_lines
 from vanban.review.outline import Frame, Node, Outline
 from vanban.review.words import Segment, diff_words, similarity, text_key
-
-SIMILAR = 0.5
-"""Two unkeyed blocks of the same kind this similar in wording are one block reworded."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ class PlanDiff:
 
 
 def _pair_nodes(old: list[Node], new: list[Node]) -> dict[int, int]:
-    """old index → new index for every block found on both sides."""
+    """old index → new index for every block found on both sides: by id, then by wording."""
     matched: dict[int, int] = {}
     new_keys = {n.key: n.index for n in new if n.key}
     for n in old:
@@ -86,25 +83,9 @@ def _pair_nodes(old: list[Node], new: list[Node]) -> dict[int, int]:
     taken = set(matched.values())
     a = [n for n in old if n.index not in matched]
     b = [n for n in new if n.index not in taken]
-    matcher = difflib.SequenceMatcher(None, [(n.kind, text_key(n.text)) for n in a],
-                                      [(n.kind, text_key(n.text)) for n in b], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            for k in range(i2 - i1):
-                matched[a[i1 + k].index] = b[j1 + k].index
-        elif op == "replace":
-            start = j1
-            for x in a[i1:i2]:  # in order, so a reworded block keeps its place
-                best, score = None, SIMILAR
-                for y in b[start:j2]:
-                    s = similarity(x.text, y.text) if y.kind == x.kind else 0.0
-                    if s >= score:
-                        best, score = y, s
-                        if s == 1.0:
-                            break
-                if best is not None:
-                    matched[x.index] = best.index
-                    start = b.index(best) + 1
+    pairs = align([(n.kind, text_key(n.text)) for n in a], [(n.kind, text_key(n.text)) for n in b],
+                  lambda i, j: similarity(a[i].text, b[j].text) if b[j].kind == a[i].kind else 0.0)
+    matched.update((a[i].index, b[j].index) for i, j in pairs.items())
     return matched
 
 
@@ -238,16 +219,12 @@ def _list_changes(old: tuple[str, ...], new: tuple[str, ...], ref: str, code: st
                   ) -> list[Change]:
     """Entries added, removed or reworded in a list printed one entry a line."""
     out = []
-    matcher = difflib.SequenceMatcher(None, [text_key(x) for x in old],
-                                      [text_key(x) for x in new], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        a, b = list(old[i1:i2]), list(new[j1:j2])
-        while a and b and similarity(a[0], b[0]) >= SIMILAR:
-            x, y = a.pop(0), b.pop(0)
+    for hunk in align_lines(old, new):
+        for i, j in hunk.reworded:
+            x, y = old[i], new[j]
             out.append(Change(f"{code}.wording", ref, "frame", x, y, segments=diff_words(x, y),
                               field=ref))
-        out += [Change(f"{code}.removed", ref, "frame", x, "", field=ref) for x in a]
-        out += [Change(f"{code}.added", ref, "frame", "", y, field=ref) for y in b]
+        out += [Change(f"{code}.removed", ref, "frame", old[i], "", field=ref)
+                for i in hunk.removed]
+        out += [Change(f"{code}.added", ref, "frame", "", new[j], field=ref) for j in hunk.added]
     return out

@@ -10,11 +10,11 @@ an edit, so after "Reject All" the old wording stands under the new numbers.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 
 from vanban.contract import STYLE_OF_KIND
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
+from vanban.review.align import align, align_lines, placed_before
 from vanban.review.diff import PlanDiff
 from vanban.review.words import diff_words, similarity, text_key
 
@@ -41,31 +41,18 @@ def table_group(old, new) -> RowGroup:
         group.edits = {k: "insert" for k in range(len(b))}
         return group
     a = _table_rows(old)
-    key = [tuple(text_key(c) for c in r) for r in a], [tuple(text_key(c) for c in r) for r in b]
-    matcher = difflib.SequenceMatcher(None, key[0], key[1], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        start, paired = j1, {}
-        for i in range(i1, i2):  # each old row to its most similar new row, in order
-            best, score = None, 0.5
-            for j in range(start, j2):
-                s = (similarity(" ".join(a[i]), " ".join(b[j]))
-                     if len(a[i]) == len(b[j]) else 0.0)
-                if s >= score:
-                    best, score = j, s
-            if best is not None:
-                paired[i] = best
-                start = best + 1
-        for i, j in paired.items():
+    ka, kb = [tuple(map(text_key, r)) for r in a], [tuple(map(text_key, r)) for r in b]
+    matched = align(ka, kb, lambda i, j: similarity(" ".join(a[i]), " ".join(b[j]))
+                    if len(a[i]) == len(b[j]) else 0.0)
+    for i, j in matched.items():
+        if ka[i] != kb[j]:
             group.edits[j] = {k: _segments(x, y) for k, (x, y) in enumerate(zip(a[i], b[j]))
                               if text_key(x) != text_key(y)}
-        group.edits.update({j: "insert" for j in range(j1, j2) if j not in paired.values()})
-        for i in range(i1, i2):
-            if i not in paired:
-                later = [j for k, j in paired.items() if k > i]
-                at = min(later) if later else j2
-                group.deleted.setdefault(at, []).append(a[i])
+    paired = set(matched.values())
+    group.edits.update({j: "insert" for j in range(len(b)) if j not in paired})
+    for i in range(len(a)):
+        if i not in matched:
+            group.deleted.setdefault(placed_before(matched, i, len(b)), []).append(a[i])
     return group
 
 
@@ -104,8 +91,7 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
             # A table that is gone (or moved) cannot be shown deleted at its old place.
             unmarked += (not o.paras and n is None and o.row is None) or o.table is not None
     for i in sorted(gone):
-        after = [kept[k] for k in kept if k > i]
-        at = min(after) if after else len(group.texts)
+        at = placed_before(kept, i, len(group.texts))
         para = old_doc.body[i]
         tables = 0  # tables right before it in the old body
         while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
@@ -169,8 +155,7 @@ def row_group(diff: PlanDiff) -> RowGroup | None:
         if o is not None and o.row is not None:
             gone.append(o.row)
     for i in sorted(gone):
-        after = [kept[k] for k in kept if k > i]
-        at = min(after) if after else len(group.rows)
+        at = placed_before(kept, i, len(group.rows))
         group.deleted.setdefault(at, []).append(_cells(old_rows[i]))
     return group if group.edits or group.deleted else None
 
@@ -178,20 +163,12 @@ def row_group(diff: PlanDiff) -> RowGroup | None:
 def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
     """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field)."""
     group = Group(list(new))
-    matcher = difflib.SequenceMatcher(None, [text_key(x) for x in old],
-                                      [text_key(x) for x in new], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        a, b = list(range(i1, i2)), list(range(j1, j2))
-        while a and b and similarity(old[a[0]], new[b[0]]) >= 0.5:
-            i, j = a.pop(0), b.pop(0)
+    for hunk in align_lines(old, new):
+        for i, j in hunk.reworded:
             group.edits[j] = _segments(old[i], new[j])
-        for j in b:
-            group.edits[j] = "insert"
-        if a:
-            at = b[-1] + 1 if b else j1
-            group.deleted.setdefault(at, []).extend(Deleted(old[i]) for i in a)
+        group.edits.update({j: "insert" for j in hunk.added})
+        if hunk.removed:
+            group.deleted.setdefault(hunk.at, []).extend(Deleted(old[i]) for i in hunk.removed)
     return group
 
 

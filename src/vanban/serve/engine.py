@@ -21,15 +21,13 @@ TEMPLATE_SUFFIX = ".docx"
 def plan_files(root: Path) -> list[Path]:
     """The plans under ``root`` (sorted), without any file whose real path leaves ``root``
     (a symlink pointing outside is not served)."""
-    from vanban.pipeline import PLAN_SUFFIXES, SHARED_DIR, discover
+    from vanban.jobs import discover, is_plan_file
 
     real_root = root.resolve()
     try:
         found = [job.source for job in discover([root], root / ".vanban-serve-none", root)]
     except VanbanError:  # two plans that would build one output (x.yaml, x.yml): both shown
-        found = [p for p in sorted(root.rglob("*")) if p.suffix in PLAN_SUFFIXES and p.is_file()
-                 and not any(part == SHARED_DIR or part.startswith(".")
-                             for part in p.relative_to(root).parts)]
+        found = [p for p in sorted(root.rglob("*")) if is_plan_file(p, root)]
     return [path for path in found if _inside(path.resolve(), real_root)]
 
 

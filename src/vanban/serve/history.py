@@ -106,22 +106,36 @@ def revisions(plan: Path, limit: int = 20) -> list[dict]:
     return rows
 
 
+def reasons_name(plan: Path) -> str:
+    """The name of the plan's reasons file (``<plan name>.ly-do.yaml`` beside it, which the
+    bảng so sánh takes its reasons from), or "" when there is none."""
+    from vanban.review.documents import reasons_beside
+
+    found = reasons_beside(plan)
+    return found.name if found else ""
+
+
 COMPARE_KINDS = ("bang-so-sanh", "theo-doi-thay-doi")
 """The documents of the "changes" tab: the bảng so sánh (``vanban compare``) and the new
 document with tracked changes (``vanban compare --tracked``); also their file name endings."""
 
 
-def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path) -> dict:
+def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
+                 columns: tuple[str, ...] = ()) -> dict:
     """Write to ``out`` the bảng so sánh (``kind`` "bang-so-sanh") or the tracked-changes DOCX
     ("theo-doi-thay-doi") of ``plan`` against ``REV:path``, as ``vanban compare [--tracked]``
-    makes it (default column headers, no reasons file; author and date from git).
+    makes it: the reasons of ``<plan name>.ly-do.yaml`` beside the plan when there is one, the
+    column headers ``columns`` (old, new, reason; the defaults where empty), author and date
+    from git.
 
     Returns ``{"ok": True, "count": n, "warnings": [...]}`` or ``{"ok": False, "message"}``
-    (Vietnamese) when a side does not validate or the revision cannot be read.
+    (Vietnamese) when a side does not validate, the reasons file is broken or the revision
+    cannot be read.
     """
     from vanban.errors import VanbanError
+    from vanban.review.documents import compare_document, headers, reasons_beside
     from vanban.review.sides import compare_sides
-    from vanban.review_inputs import load_side
+    from vanban.review_inputs import git_author, load_side, render_document, revision_date
 
     found = _revision(plan, rev) if kind in COMPARE_KINDS else "Không có loại tài liệu này."
     if isinstance(found, str):
@@ -131,25 +145,23 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path) ->
         old = load_side(f"{rev}:{rel}", "old", cwd=top)
         new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
         diff = compare_sides(old, new).plans[0][2]
-        from vanban.review_inputs import git_author, render_document, revision_date
-
-        def render(document) -> bytes:
-            return render_document(document, workspace)
-
-        if kind == "theo-doi-thay-doi":
-            from vanban.review.tracked import tracked_docx
-
-            data, count, warnings = tracked_docx(
-                diff, git_author(top), revision_date(None, diff.new.document.date_iso, top),
-                render, display_path(plan))
-        else:
-            from vanban.review.comparison import comparison_docx
-
-            data = comparison_docx(diff, {}, render)
-            count, warnings = len([c for c in diff.changes if not c.renumbering]), []
     except VanbanError as exc:
         lines = [d.text() for d in exc.diagnostics]
         return {"ok": False, "message": f"{NOT_COMPARABLE}:\n" + "\n".join(lines)}
+    tracked = kind == "theo-doi-thay-doi"
+    reasons = None if tracked else reasons_beside(plan)
+    try:
+        data, count, warnings = compare_document(
+            diff, lambda document: render_document(document, workspace), tracked=tracked,
+            author=git_author(top) if tracked else "",
+            date=revision_date(None, diff.new.document.date_iso, top) if tracked else None,
+            reasons=reasons, columns=headers(*columns), display=display_path(plan), root=top)
+    except VanbanError as exc:
+        lines = [d.text() for d in exc.diagnostics]
+        shown = display_path(reasons, top) if reasons else None
+        head = (f"Tệp lý do {shown} có lỗi" if any(d.span.file == shown for d in exc.diagnostics)
+                else NOT_COMPARABLE)
+        return {"ok": False, "message": f"{head}:\n" + "\n".join(lines)}
     out.write_bytes(data)
     return {"ok": True, "count": count, "warnings": [w.text() for w in warnings]}
 

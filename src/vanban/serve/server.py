@@ -12,8 +12,9 @@ or with new errors); ``/plan/KEY`` a plan's page; ``/api/plan/KEY`` its state (J
 ``/api/changes/KEY?rev=R`` its changes since a revision; ``/events/KEY?since=V`` server-sent
 events when its state changes; ``/file/KEY?build=N&name=page-1.png`` a build's file;
 ``/compare/KEY?rev=R&kind=bang-so-sanh`` (or ``theo-doi-thay-doi``) the bảng so sánh (or the
-tracked-changes DOCX) against a revision, made on demand into the cache folder;
-``/static/NAME`` the page's script and style.
+tracked-changes DOCX) against a revision, made on demand into the cache folder, with the column
+headers ``old-header``, ``new-header``, ``reason-header`` as ``vanban compare`` takes them and the
+reasons of the plan's ``.ly-do.yaml``; ``/static/NAME`` the page's script and style.
 """
 
 from __future__ import annotations
@@ -154,6 +155,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._not_found()
         answer = history.changes(source, query.get("rev", ["HEAD"])[0])
         answer["revisions"] = history.revisions(source)
+        answer["reasons"] = history.reasons_name(source)
         self._json(answer)
 
     def api_plans(self, rest: str, _query: dict) -> None:
@@ -228,7 +230,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.head:  # a HEAD does not make the document
             return self._send(HTTPStatus.OK, b"", FILE_TYPES[".docx"])
         rev = query.get("rev", ["HEAD"])[0]
-        path, why = self.server.site.compare(key, rev, kind)
+        columns = tuple(_header(query, name) for name in COLUMN_PARAMETERS)
+        path, why = self.server.site.compare(key, rev, kind, columns)
         if path is None:
             return self._error(HTTPStatus.CONFLICT, why)
         download = f"{PurePosixPath(key).stem}-{kind}.docx"
@@ -289,3 +292,17 @@ def _ascii(name: str) -> str:
     """The ASCII stand-in of a file name (``filename*`` carries the real one)."""
     return "".join(c if c.isascii() and c not in '"\\' and c.isprintable() else "_"
                    for c in name)
+
+
+COLUMN_PARAMETERS = ("old-header", "new-header", "reason-header")
+"""The bảng so sánh's column headers in a /compare request: ``vanban compare``'s options."""
+MAX_HEADER = 120
+
+
+def _header(query: dict, name: str) -> str:
+    """A column header from the query: printable text, at most MAX_HEADER characters; "" for
+    the default."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", query.get(name, [""])[0])
+    return "".join(c for c in text if c.isprintable())[:MAX_HEADER].strip()

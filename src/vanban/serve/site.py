@@ -217,10 +217,12 @@ class Site:
             state = self._states.get(key)
             return state.source if state is not None else None
 
-    def compare(self, key: str, rev: str, kind: str) -> tuple[Path | None, str]:
+    def compare(self, key: str, rev: str, kind: str, columns: tuple[str, ...] = ()
+                ) -> tuple[Path | None, str]:
         """The bảng so sánh or tracked-changes DOCX of the plan against ``rev`` (``kind`` one
-        of ``history.COMPARE_KINDS``), made now by the worker into the cache folder; (the file,
-        "") or (None, why not in Vietnamese)."""
+        of ``history.COMPARE_KINDS``; the table's ``columns`` headers, "" for a default), made
+        now by the worker into the cache folder; (the file, "") or (None, why not in
+        Vietnamese)."""
         source = self.source(key)
         if source is None or kind not in history.COMPARE_KINDS:
             return None, "Không có trang này."
@@ -228,7 +230,7 @@ class Site:
         folder.mkdir(parents=True)
         out = folder / f"{kind}.docx"
         request = {"op": "compare", "source": str(source), "rev": rev, "kind": kind,
-                   "workspace": str(self.workspace), "out": str(out)}
+                   "workspace": str(self.workspace), "out": str(out), "columns": list(columns)}
         try:
             answer = self.worker.request(request, self.timeout)
         except ProcessError as exc:

@@ -6,8 +6,9 @@ line ``{"source", "root", "workspace", "lang", "docx_out"}`` builds the plan in 
 output, when the plan makes one, to ``attached.docx`` beside it) and answers with the
 diagnostics, findings and text; ``{"op": "check-pdf", …}`` checks a build again with its PDF
 measured; ``{"op": "validate", "source", "root"}`` only validates (the list of plans shows
-the numbers of errors); ``{"op": "compare", "source", "rev", "kind", "workspace", "out"}`` writes the
-bảng so sánh or the tracked-changes DOCX of a plan against a revision. The imports are paid
+the numbers of errors); ``{"op": "compare", "source", "rev", "kind", "workspace", "out",
+"columns"}`` writes the bảng so sánh (with those column headers and the plan's reasons file) or
+the tracked-changes DOCX of a plan against a revision. The imports are paid
 once, when the server starts; a plan that makes the renderer hang only costs this process,
 which the server kills and restarts.
 """
@@ -42,7 +43,8 @@ def handle(request: dict) -> dict:
         from vanban.serve import history
 
         return history.compare_docx(Path(request["source"]), request["rev"], request["kind"],
-                                   Path(request["workspace"]), Path(request["out"]))
+                                   Path(request["workspace"]), Path(request["out"]),
+                                   tuple(request.get("columns", ())))
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
     data, attached = result.pop("docx"), result.pop("attached")

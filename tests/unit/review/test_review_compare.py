@@ -177,3 +177,35 @@ def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_
                                             "ở cơ sở.")], []),
         ("4. Sở Thông tin và Truyền thôn", [], [" chặt chẽ"]),
     ]
+
+
+@pytest.fixture()
+def with_reasons_beside(tmp_path) -> Path:
+    """The round-1 draft in a folder of its own, its reasons beside it by the convention."""
+    folder = tmp_path / "round-1"
+    shutil.copytree(ROOT / "tests/review/round-1", folder)
+    (folder / "ly-do.yaml").rename(folder / "ke-hoach-hoa-giai.ly-do.yaml")
+    return folder / "ke-hoach-hoa-giai.yaml"
+
+
+def test_the_reasons_beside_the_new_plan_are_taken_by_default(table, with_reasons_beside,
+                                                             tmp_path):
+    out = tmp_path / "bang.docx"
+    result = run("compare", P2024, str(with_reasons_beside), "-o", str(out), "--old-header",
+                 "Dự thảo lần 1", "--new-header", "Dự thảo lần 2")
+    assert result.exit_code == 0, result.output
+    beside = with_reasons_beside.with_name("ke-hoach-hoa-giai.ly-do.yaml")
+    assert result.stdout.splitlines() == [f"Lý do, giải trình lấy từ {beside}",
+                                          f"Đã ghi {out} (8 thay đổi)."]
+    assert out.read_bytes() == table.read_bytes()  # as with --reasons naming that file
+
+
+def test_a_reasons_file_is_no_plan(with_reasons_beside, tmp_path):
+    from vanban.jobs import discover
+
+    folder = with_reasons_beside.parent
+    jobs = discover([folder], tmp_path / "out", folder)
+    assert sorted(j.source.name for j in jobs) == ["du-thao-quang-trach.yaml",
+                                                   "ke-hoach-hoa-giai.yaml"]
+    same = run("diff", str(folder), str(folder))  # compared as a folder of plans
+    assert same.exit_code == 0, same.output

@@ -208,6 +208,8 @@ const COMPARE_LINKS = [
   ["theo-doi-thay-doi", "Tải bản theo dõi thay đổi (DOCX)"],
 ];
 
+const COLUMN_PARAMETERS = ["old-header", "new-header", "reason-header"];
+
 async function changes() {
   const rev = $("rev").value.trim() || "HEAD";
   const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`,
@@ -220,11 +222,22 @@ async function changes() {
   const links = $("compare-links");
   links.replaceChildren();
   if (c.documents) {
-    // Made when clicked (a second or two); the server answers with the file to save.
+    // Made when clicked (a second or two); the server answers with the file to save. The
+    // bảng so sánh takes the column headers typed here (vanban compare's --old-header …).
+    let columns = "";
+    for (const name of COLUMN_PARAMETERS) {
+      const value = $(name).value.trim();
+      if (value) columns += `&${name}=${encodeURIComponent(value)}`;
+    }
     for (const [kind, label] of COMPARE_LINKS) {
-      links.append(el("a", { href: `/compare/${path}?rev=${encodeURIComponent(rev)}&kind=${kind}`,
+      const extra = kind === "bang-so-sanh" ? columns : "";
+      links.append(el("a", {
+        href: `/compare/${path}?rev=${encodeURIComponent(rev)}&kind=${kind}${extra}`,
         class: `compare ${kind}` }, label));
     }
+    links.append(el("span", { class: "reasons" }, c.reasons
+      ? `Lý do, giải trình lấy từ ${c.reasons}.`
+      : "Chưa có tệp lý do: đặt <tên kế hoạch>.ly-do.yaml cạnh kế hoạch (mỗi dòng \"mã: lý do\")."));
   } else if (c.ok) {
     links.append(el("span", { class: "why" }, c.why));
   }
@@ -235,6 +248,7 @@ for (const b of document.querySelectorAll(".tabs button")) {
   b.addEventListener("click", () => select(b.dataset.tab));
 }
 $("changes-form").addEventListener("submit", (e) => { e.preventDefault(); changes(); });
+for (const name of COLUMN_PARAMETERS) $(name).addEventListener("change", () => changes());
 
 const events = new EventSource(`/events/${path}?since=0`);
 events.addEventListener("state", () => refresh());
