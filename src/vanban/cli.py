@@ -371,6 +371,8 @@ def schema(registry: bool, doc_type: str | None) -> None:
     """
     import json
 
+    if registry and doc_type is not None:
+        raise click.UsageError("--registry in lược đồ tệp danh mục; không dùng cùng --type.")
     if registry:
         from vanban.model.registry import RegistryFile
 

@@ -128,6 +128,12 @@ def test_an_unsupported_type_option_is_a_usage_error():
     assert "loại \"cong-dien\" chưa được hỗ trợ" in result.output
 
 
+def test_registry_and_type_together_is_a_usage_error():
+    result = CliRunner().invoke(main, ["schema", "--registry", "--type", "cong-van"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "không dùng cùng --type" in result.stderr
+
+
 @pytest.mark.parametrize("args", [(), ("--type", "quyet-dinh"), ("--registry",)],
                          ids=["all", "quyet-dinh", "registry"])
 def test_output_is_readable_in_a_terminal(args):
