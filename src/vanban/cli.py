@@ -356,26 +356,37 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, lan
 @main.command(epilog="""\b
 Ví dụ:
   vanban schema > vanban-plan.schema.json
+  vanban schema --type cong-van
   vanban schema --registry > vanban-registry.schema.json
 """)
 @click.option("--registry", is_flag=True, help="Lược đồ của tệp danh mục (_shared/*.yaml).")
-@click.option("--type", "doc_type", default="ke-hoach", show_default=True,
-              help="Loại văn bản (giá trị của type:) mà lược đồ mô tả.")
-def schema(registry: bool, doc_type: str) -> None:
-    """In JSON Schema của tệp kế hoạch (kèm mô tả tiếng Việt), dùng cho VS Code / YAML LS."""
+@click.option("--type", "doc_type", default=None,
+              help="Chỉ in lược đồ của một loại văn bản (giá trị của type:), ví dụ ke-hoach. "
+                   "Mặc định: một lược đồ cho mọi loại, chọn theo type:.")
+def schema(registry: bool, doc_type: str | None) -> None:
+    """In JSON Schema của tệp văn bản (kèm mô tả tiếng Việt), dùng cho VS Code / YAML LS.
+
+    Không có --type: một lược đồ nhận mọi loại văn bản, chọn theo trường type: (không ghi
+    type: là Kế hoạch).
+    """
     import json
 
+    if registry and doc_type is not None:
+        raise click.UsageError("--registry in lược đồ tệp danh mục; không dùng cùng --type.")
     if registry:
-        from vanban.model.registry import RegistryFile as model
+        from vanban.model.registry import RegistryFile
+
+        result = RegistryFile.model_json_schema()
     else:
         from vanban import doctypes
+        from vanban.doctypes.schema import combined_schema, type_schema
 
-        if doctypes.lookup(doc_type) is None:
+        if doc_type is not None and doctypes.lookup(doc_type) is None:
             raise click.BadParameter(
                 f"loại \"{doc_type}\" chưa được hỗ trợ; các loại đang hỗ trợ: "
                 + ", ".join(doctypes.supported()), param_hint="--type")
-        model = doctypes.lookup(doc_type).model
-    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+        result = combined_schema() if doc_type is None else type_schema(doc_type)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
 @main.command(epilog="""\b

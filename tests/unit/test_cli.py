@@ -131,9 +131,11 @@ def test_english_messages(workspace):
 
 
 def test_schema_has_vietnamese_descriptions():
-    data = json.loads(run("schema").output)
+    data = json.loads(run("schema", "--type", "ke-hoach").output)
     assert data["properties"]["title"]["description"].startswith("Trích yếu")
     assert data["additionalProperties"] is False
+    every = json.loads(run("schema").output)  # all types, chosen by type:
+    assert every["$defs"]["Plan"] == {k: v for k, v in data.items() if k != "$defs"}
 
 
 def test_fix_encoding_converts_tcvn3_and_keeps_a_backup(tmp_path, monkeypatch):

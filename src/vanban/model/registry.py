@@ -62,10 +62,14 @@ class Signer(Strict):
 
 
 class RegistryFile(Strict):
-    """One YAML file of the registry (``plans/_shared/*.yaml``)."""
+    """One YAML file of the registry: any ``*.yaml`` of a ``_shared`` folder (``plans/_shared/``
+    or a sub-folder's), all of a folder's files merged, a nearer folder's entries winning."""
 
     model_config = ConfigDict(json_schema_extra={"description": (
-        'Một tệp danh mục dùng chung (plans/_shared/*.yaml): đơn vị và người ký.')})
+        'Một tệp danh mục dùng chung: mọi tệp .yaml trong thư mục _shared/ (plans/_shared/, hoặc '
+        '_shared/ của một thư mục con, được ưu tiên cho các văn bản trong thư mục con đó). Các tệp '
+        'được gộp lại; mỗi tệp có units (đơn vị), signers (người ký) hoặc cả hai, thường là '
+        'don-vi.yaml và nguoi-ky.yaml.')})
 
     units: dict[Slug, Unit] = Field(default_factory=dict, description="Danh mục đơn vị theo mã.")
     signers: dict[Slug, Signer] = Field(default_factory=dict, description="Danh mục người ký theo mã.")
