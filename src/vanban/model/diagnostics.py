@@ -202,6 +202,9 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         if kind in ("date-invalid", "date-type"):
             vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
         given = err.get("input")
+        if path == ("number",) and kind in _NUMBER_KINDS and not (
+                isinstance(given, str) and "/" in given):
+            vi, en, hint, hint_en = number_message(given)
         if field == "number" and isinstance(given, str) and "/" in given:
             digits = given.split("/")[0].strip()
             hint = (f"Chỉ ghi số ({digits or 'ví dụ 15'}); phần ký hiệu sau dấu \"/\" do vanban "
@@ -233,6 +236,47 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+_NUMBER_KINDS = ("int_type", "int_parsing", "greater_than_equal", "less_than_equal")
+_THOUSANDS = re.compile(r"^\d{1,2}(?:[.,]\d{3})+$")
+
+
+def number_message(value: Any) -> tuple[str, str, str, str]:
+    """What is wrong with a document number (``number:``) that is not a whole number from 1:
+    message, English message, hint, English hint. vanban prints the leading zero of a number
+    under 10 itself (5 → "Số: 05/…"), so a typed one is never needed."""
+    vi = "Số văn bản là số nguyên dương (từ 1 đến 99999), chỉ gồm chữ số."
+    en = "The document number is a positive whole number (1 to 99999), digits only."
+    raw = _raw(value).strip()
+    signed = re.fullmatch(r"([-+]?)(\d+)", raw)
+    if signed:
+        sign, digits = signed.groups()
+        number = int(digits)
+        if number == 0:
+            return (vi, en, "Văn bản chưa có số (dự thảo) thì ghi number: null.",
+                    "A draft without a number has number: null.")
+        if sign == "-":
+            return (vi, en, f"Bỏ dấu trừ: number: {number}.",
+                    f"Drop the minus sign: number: {number}.")
+        if digits.startswith("0") and number < 10:
+            hint = (f"Không gõ số 0 ở đầu: viết number: {number}, vanban tự in "
+                    f"\"Số: {number:02d}/…\".")
+            hint_en = (f"Do not type the leading zero: write number: {number}; vanban prints "
+                       f"\"Số: {number:02d}/…\".")
+            return vi, en, hint, hint_en
+        if digits.startswith("0"):
+            return (vi, en, f"Không gõ số 0 ở đầu: viết number: {number}.",
+                    f"Do not type the leading zero: write number: {number}.")
+        if isinstance(value, str):  # a quoted "5": text, not a number
+            return (vi, en, f"Bỏ ngoặc kép: number: {number}.",
+                    f"Remove the quotes: number: {number}.")
+        return vi, en, "", ""  # too large: the message says the range
+    if _THOUSANDS.match(raw):
+        whole = re.sub(r"[.,]", "", raw)
+        hint = f"Không dùng dấu chấm, dấu phẩy ngăn cách hàng nghìn: viết number: {whole}."
+        return vi, en, hint, f"No thousands separator: write number: {whole}."
+    return vi, en, "Ví dụ: number: 15.", "E.g. number: 15."
 
 
 def _raw(value: Any) -> str:
