@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from vanban.errors import Diagnostic, Severity
+from vanban.model.schema_hints import NUMBER_KINDS, comma_split_hint, number_message
 from vanban.source.loader import Loaded
 from vanban.source.syntax import WORD_QUOTES, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
 
@@ -26,10 +27,10 @@ def dotted(path: tuple) -> str:
     return out
 
 
-def _data_path(loc: tuple) -> tuple:
+def _data_path(loc: tuple, data: Any = None) -> tuple:
     # Tagged-union members appear in loc as "<kind>", and the alternatives of a plain union by
     # their type's name ("constrained-str", "Bullet"); neither is a key of the YAML data.
-    return tuple(p for p in loc if not _is_alternative(p))
+    return tuple(p for p, alt in zip(loc, _alternatives(loc, data)) if not alt)
 
 
 _SCALARS = {"str", "constrained-str", "int", "constrained-int", "float", "bool", "none"}
@@ -38,6 +39,27 @@ _SCALARS = {"str", "constrained-str", "int", "constrained-int", "float", "bool",
 def _is_alternative(part: object) -> bool:
     return isinstance(part, str) and (part.startswith("<") or part in _SCALARS
                                       or part[:1].isupper())
+
+
+def _alternatives(loc: tuple, data: Any) -> list[bool]:
+    """For each part of ``loc``, whether it names a union's alternative rather than a key of
+    the data: a key the clerk wrote ("PBGDPL" in {unit: NC, PBGDPL}) is data even when it
+    looks like a type's name."""
+    flags: list[bool] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            flags.append(False)
+            current = current[part]
+        elif isinstance(part, int):
+            flags.append(False)
+            ok = isinstance(current, (list, tuple)) and 0 <= part < len(current)
+            current = current[part] if ok else None
+        else:
+            flags.append(_is_alternative(part))
+            if not flags[-1]:
+                current = None
+    return flags
 
 
 def _value_at(data: Any, path: tuple) -> Any:
@@ -58,12 +80,13 @@ def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnosti
     kept, special, seen = [], [], set()
     for err in errors:
         loc = tuple(err["loc"])
-        at = next((i for i, p in enumerate(loc) if _is_alternative(p) and not p.startswith("<")
-                   and i > 0), None)
+        flags = _alternatives(loc, loaded.data)
+        at = next((i for i, p in enumerate(loc) if flags[i] and not p.startswith("<") and i > 0),
+                  None)
         if at is None:
             kept.append(err)
             continue
-        where = _data_path(loc[:at])
+        where = _data_path(loc[:at], loaded.data)
         value = _value_at(loaded.data, where)
         scalar_alt = loc[at] in _SCALARS
         if isinstance(value, dict):
@@ -167,7 +190,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
     out.extend(special)
     for err in errors:
         loc = tuple(err["loc"])
-        path = _data_path(loc)
+        path = _data_path(loc, loaded.data)
         kind = err["type"]
         ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
         field = str(path[-1]) if path else ""
@@ -202,7 +225,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         if kind in ("date-invalid", "date-type"):
             vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
         given = err.get("input")
-        if path == ("number",) and kind in _NUMBER_KINDS and not (
+        if path == ("number",) and kind in NUMBER_KINDS and not (
                 isinstance(given, str) and "/" in given):
             vi, en, hint, hint_en = number_message(given)
         if field == "number" and isinstance(given, str) and "/" in given:
@@ -211,6 +234,8 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
                     "tự ghép từ loại văn bản và cơ quan ban hành (muốn khác thì ghi ở code:).")
             hint_en = ("Write the number only; the code after \"/\" is derived from the type and "
                        "the issuer (set code: to override it).")
+        if path in loaded.comma_split:  # {unit: NC, PBGDPL}: the comma is the cause
+            hint, hint_en = comma_split_hint(loaded, path) if kind != "missing" else ("", "")
         coerced = loaded.coercible.get(path)
         if coerced and not hint and kind not in ("extra_forbidden", "missing"):
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
@@ -236,47 +261,6 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
-
-
-_NUMBER_KINDS = ("int_type", "int_parsing", "greater_than_equal", "less_than_equal")
-_THOUSANDS = re.compile(r"^\d{1,2}(?:[.,]\d{3})+$")
-
-
-def number_message(value: Any) -> tuple[str, str, str, str]:
-    """What is wrong with a document number (``number:``) that is not a whole number from 1:
-    message, English message, hint, English hint. vanban prints the leading zero of a number
-    under 10 itself (5 → "Số: 05/…"), so a typed one is never needed."""
-    vi = "Số văn bản là số nguyên dương (từ 1 đến 99999), chỉ gồm chữ số."
-    en = "The document number is a positive whole number (1 to 99999), digits only."
-    raw = _raw(value).strip()
-    signed = re.fullmatch(r"([-+]?)(\d+)", raw)
-    if signed:
-        sign, digits = signed.groups()
-        number = int(digits)
-        if number == 0:
-            return (vi, en, "Văn bản chưa có số (dự thảo) thì ghi number: null.",
-                    "A draft without a number has number: null.")
-        if sign == "-":
-            return (vi, en, f"Bỏ dấu trừ: number: {number}.",
-                    f"Drop the minus sign: number: {number}.")
-        if digits.startswith("0") and number < 10:
-            hint = (f"Không gõ số 0 ở đầu: viết number: {number}, vanban tự in "
-                    f"\"Số: {number:02d}/…\".")
-            hint_en = (f"Do not type the leading zero: write number: {number}; vanban prints "
-                       f"\"Số: {number:02d}/…\".")
-            return vi, en, hint, hint_en
-        if digits.startswith("0"):
-            return (vi, en, f"Không gõ số 0 ở đầu: viết number: {number}.",
-                    f"Do not type the leading zero: write number: {number}.")
-        if isinstance(value, str):  # a quoted "5": text, not a number
-            return (vi, en, f"Bỏ ngoặc kép: number: {number}.",
-                    f"Remove the quotes: number: {number}.")
-        return vi, en, "", ""  # too large: the message says the range
-    if _THOUSANDS.match(raw):
-        whole = re.sub(r"[.,]", "", raw)
-        hint = f"Không dùng dấu chấm, dấu phẩy ngăn cách hàng nghìn: viết number: {whole}."
-        return vi, en, hint, f"No thousands separator: write number: {whole}."
-    return vi, en, "Ví dụ: number: 15.", "E.g. number: 15."
 
 
 def _raw(value: Any) -> str:

@@ -57,6 +57,9 @@ class _Frame:
     is_key: bool = False
     key: Any = None  # a mapping's pending key (None: the next value is a key)
     merges: list[tuple[dict, Span]] = field(default_factory=list)
+    flow: bool = False  # a { } mapping
+    key_end: tuple[int, int] | None = None  # where the pending key's text ends
+    owner: Any = None  # in { }, the last key given a value with ":"
 
 
 @dataclass
@@ -67,6 +70,9 @@ class Built:
     spans: dict[Path_, Span] = field(default_factory=dict)
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     coercible: dict[Path_, str] = field(default_factory=dict)
+    comma_split: dict[Path_, Path_] = field(default_factory=dict)
+    """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
+    the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
 
 
 class Builder:
@@ -208,7 +214,10 @@ class Builder:
             # Keys are always their text; None marks the plain forms "" and "<<" for _key.
             merge_or_empty = plain and text in ("", "<<")
             self._attach(None if merge_or_empty else text, span, text)
+            if self.stack:
+                self.stack[-1].key_end = (event.end_mark.line, event.end_mark.column)
             return
+        self._comma_split(event, path, plain)
         if plain:
             kind = yaml_type(event.value)
             if kind is not None:
@@ -216,6 +225,19 @@ class Builder:
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self._attach(value, span)
+
+    def _comma_split(self, event: yaml.ScalarEvent, path: Path_, plain: bool) -> None:
+        """Note a key of a { } mapping written without ":" (its empty value starts where the
+        key ends), and which key's text the comma before it cut."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or not top.flow or isinstance(top.value, list):
+            return
+        start = (event.start_mark.line, event.start_mark.column)
+        if plain and event.value == "" and start == top.key_end:
+            if top.owner is not None:
+                self.built.comma_split[path] = top.owner
+        else:
+            top.owner = path
 
     def _unescaped(self, event: yaml.ScalarEvent, span: Span) -> str:
         """The value of a double-quoted scalar after the checks of the file text."""
@@ -287,7 +309,8 @@ class Builder:
                 message_en=f"Nesting is too deep (over {MAX_DEPTH} levels).")])
         path, is_key = self._next_path()
         value: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(value, path, span, event.anchor, self.nodes - 1, is_key))
+        self.stack.append(_Frame(value, path, span, event.anchor, self.nodes - 1, is_key,
+                                 flow=bool(event.flow_style)))
 
     def _close(self) -> None:
         frame = self.stack.pop()
