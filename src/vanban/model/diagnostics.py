@@ -11,7 +11,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from vanban.errors import Diagnostic, Severity
-from vanban.model.schema_hints import NUMBER_KINDS, comma_split_hint, number_message
+from vanban.model.schema_hints import (
+    NUMBER_KINDS,
+    comma_split_hint,
+    item_hint,
+    number_message,
+)
 from vanban.source.loader import Loaded
 from vanban.source.syntax import WORD_QUOTES, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
 
@@ -116,10 +121,15 @@ def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnosti
 
 def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
     """Field names allowed at the mapping that holds ``loc`` (for "did you mean")."""
+    return list(getattr(_model_at(model, loc[:-1]), "model_fields", {}) or [])
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The model of the mapping at ``loc`` (None when none is known)."""
     from vanban.model import blocks
 
     current: Any = model
-    for part in loc[:-1]:
+    for part in loc:
         if isinstance(part, str) and part.startswith("<"):
             current = blocks.BLOCK_MODELS.get(part[1:-1])
             continue
@@ -129,7 +139,7 @@ def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
         if part not in fields:
             continue  # a key of a dict of models (units.<id>): same model below it
         current = _inner_model(fields[part].annotation)
-    return list(getattr(current, "model_fields", {}) or [])
+    return current
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -188,6 +198,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
     # pydantic adds "too short after validation" to a list whose every item failed: noise.
     errors = [e for e in errors if not (e["type"] == "too_short" and e.get("input"))]
     out.extend(special)
+    renamed = _renamed_fields(errors, loaded, model)
     for err in errors:
         loc = tuple(err["loc"])
         path = _data_path(loc, loaded.data)
@@ -195,10 +206,13 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
         field = str(path[-1]) if path else ""
         hint = hint_en = ""
+        if kind == "missing" and path in renamed.values():
+            continue  # the misspelt key of the same mapping is the cause: said there
         if kind == "extra_forbidden":
             span = loaded.span(path, key=True)
             allowed = _fields_of(model, loc)
             close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+            close = [renamed[path][-1]] if path in renamed else close
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
             elif "<merged>" in loc:  # a merged table cell (model.blocks.SpanCell)
@@ -222,6 +236,9 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             close = difflib.get_close_matches(str(err.get("input")), choices, n=1, cutoff=0.5)
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
+        if kind == "model_type" and isinstance(err.get("input"), str) and path \
+                and isinstance(path[-1], int):
+            hint, hint_en = item_hint(_model_at(model, loc), err["input"])
         if kind in ("date-invalid", "date-type"):
             vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
         given = err.get("input")
@@ -261,6 +278,22 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+def _renamed_fields(errors: list, loaded: Loaded, model: type[BaseModel]) -> dict[tuple, tuple]:
+    """Unknown keys that stand for the one required field missing from their mapping (``text:``
+    where an article needs ``article:``): the unknown key's path → the missing field's path.
+    The key is the cause; "missing" at the same mapping is its follow-on."""
+    unknown: dict[tuple, list[tuple]] = {}
+    missing: dict[tuple, list[tuple]] = {}
+    for err in errors:
+        path = _data_path(tuple(err["loc"]), loaded.data)
+        if err["type"] == "extra_forbidden":
+            unknown.setdefault(path[:-1], []).append(path)
+        elif err["type"] == "missing":
+            missing.setdefault(path[:-1], []).append(path)
+    return {unknown[at][0]: missing[at][0] for at in unknown
+            if len(unknown[at]) == 1 and len(missing.get(at, ())) == 1}
 
 
 def _raw(value: Any) -> str:

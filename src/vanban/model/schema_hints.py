@@ -75,3 +75,19 @@ def _value_at(data: Any, path: tuple) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+_ITEM_NOUNS = {"article": ("Điều", "article")}
+
+
+def item_hint(model: Any, text: str) -> tuple[str, str]:
+    """The fix for a list item written as bare text where a mapping belongs (``- Ban hành …``
+    among articles): the mapping's first required field, with the clerk's own text."""
+    fields = getattr(model, "model_fields", {}) or {}
+    first = next((name for name, f in fields.items() if f.is_required()), None)
+    if first is None:
+        return "", ""
+    noun, noun_en = _ITEM_NOUNS.get(first, ("mục", "item"))
+    shown = text if len(text) <= 60 else text[:60].rstrip() + "…"
+    return (f"Mỗi {noun} viết dạng \"- {first}: <nội dung {noun}>\": viết - {first}: {shown}",
+            f"Each {noun_en} is written \"- {first}: <text>\": write - {first}: {shown}")
