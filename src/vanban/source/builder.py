@@ -36,6 +36,7 @@ MAX_DEPTH = 64  # nested collections; a plan needs about ten
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {None, "!", _STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SKIP = object()  # the key of a value that is read but not stored
+_GLUED_HASH = re.compile(r"[ \t]+(#[^\s#][^\n]*?)[ \t]*$")  # "#1", "#a": not "# ghi chú"
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
@@ -218,6 +219,8 @@ class Builder:
                 self.stack[-1].key_end = (event.end_mark.line, event.end_mark.column)
             return
         self._comma_split(event, path, plain)
+        if not event.style and event.value:
+            self._hash_after(event, path)
         if plain:
             kind = yaml_type(event.value)
             if kind is not None:
@@ -238,6 +241,32 @@ class Builder:
                 self.built.comma_split[path] = top.owner
         else:
             top.owner = path
+
+    def _hash_after(self, event: yaml.ScalarEvent, path: Path_) -> None:
+        """Warn about a comment glued to a plain value's text ("năm 2026 #1"): YAML drops it,
+        but a "#" with no space after it is almost surely part of the text. A note written
+        "# ghi chú" stays silent."""
+        end = event.end_mark
+        if end.line >= len(self.lines):
+            return
+        found = _GLUED_HASH.match(self.lines[end.line], end.column)
+        if found is None:
+            return
+        dropped = found.group(1)
+        at = Span(self.file, *self.position(end.line, found.start(1)))
+        whole = f"{event.value} {dropped}"
+        shown = whole if len(whole) <= 60 else "…" + whole[-60:].lstrip()
+        quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
+        self.report.warning(
+            "yaml.hash-in-text", at,
+            f"\"{dropped}\" sau giá trị bị YAML hiểu là ghi chú (vì có dấu cách trước \"#\") "
+            "nên không được in.",
+            f'"{dropped}" after the value is read by YAML as a comment (a space precedes "#") '
+            "and is not printed.", path=dotted(path),
+            hint=f"Nếu đó là nội dung, đặt cả giá trị trong ngoặc kép: {quoted}; nếu là ghi "
+                 "chú, thêm dấu cách sau \"#\".",
+            hint_en=f'If it is text, quote the whole value: {quoted}; if it is a note, put a '
+                    'space after "#".')
 
     def _unescaped(self, event: yaml.ScalarEvent, span: Span) -> str:
         """The value of a double-quoted scalar after the checks of the file text."""
