@@ -42,3 +42,26 @@ def test_a_quoted_name_with_a_comma_is_read_whole(tmp_path):
     registry = load_registry([tmp_path], tmp_path)
     department = registry.units["so-tu-phap"].departments["pbgdpl"]
     assert department.name == "Phòng Phổ biến, giáo dục pháp luật"
+
+
+@pytest.mark.parametrize(("ref", "names", "expected"), [
+    ("So Tu phap", ["Sở Tư pháp", "Sở Tài chính"], ["Sở Tư pháp"]),
+    ("UBND tỉnh Hà Tĩnh", ["Ủy ban nhân dân tỉnh Hà Tĩnh", "Sở Tư pháp"],
+     ["Ủy ban nhân dân tỉnh Hà Tĩnh"]),
+    ("Hội đồng nhân dân tỉnh", ["HĐND tỉnh", "UBND tỉnh"], ["HĐND tỉnh"]),
+    ("Uỷ ban MTTQ Việt Nam tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    ("Trần Bảo Hà", ["Trần Báu Hà", "Võ Trọng Hải"], ["Trần Báu Hà"]),
+    ("Sở Y tế", ["Sở Tư pháp", "Sở Tài chính"], []),
+], ids=["no-diacritics", "ubnd", "hdnd", "mttq-uy", "one-letter", "none"])
+def test_names_compare_without_diacritics_and_with_abbreviations_written_out(ref, names, expected):
+    from vanban.resolve.names import closest
+
+    assert closest(ref, names, n=1) == expected
+
+
+def test_fold_strips_marks_d_and_case():
+    from vanban.resolve.names import fold
+
+    assert fold("  Đồng  Hới ") == "dong hoi"
+    assert fold("Uỷ") == fold("Ủy") == "uy"
