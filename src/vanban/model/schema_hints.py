@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from vanban.source.loader import Loaded
+from vanban.source.syntax import shorten
 
 NUMBER_KINDS = ("int_type", "int_parsing", "greater_than_equal", "less_than_equal")
 _THOUSANDS = re.compile(r"^\d{1,2}(?:[.,]\d{3})+$")
@@ -88,6 +89,6 @@ def item_hint(model: Any, text: str) -> tuple[str, str]:
     if first is None:
         return "", ""
     noun, noun_en = _ITEM_NOUNS.get(first, ("mục", "item"))
-    shown = text if len(text) <= 60 else text[:60].rstrip() + "…"
+    shown = shorten(text)
     return (f"Mỗi {noun} viết dạng \"- {first}: <nội dung {noun}>\": viết - {first}: {shown}",
             f"Each {noun_en} is written \"- {first}: <text>\": write - {first}: {shown}")

@@ -26,6 +26,7 @@ import yaml
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.source.reports import Reporter
 from vanban.source.scalars import plain_value, yaml_type
+from vanban.source.syntax import shorten
 from vanban.source.text import clean_value
 
 Path_ = tuple  # a data path: ("tasks", 3, "lead")
@@ -255,7 +256,7 @@ class Builder:
         dropped = found.group(1)
         at = Span(self.file, *self.position(end.line, found.start(1)))
         whole = f"{event.value} {dropped}"
-        shown = whole if len(whole) <= 60 else "…" + whole[-60:].lstrip()
+        shown = shorten(whole, keep_end=True)
         quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
         self.report.warning(
             "yaml.hash-in-text", at,

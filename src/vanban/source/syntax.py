@@ -41,6 +41,18 @@ WORD_QUOTES_HINT_EN = ("Word's curly quotes “ ” are not YAML quotes, so the 
                        "drop the “ ” if they should not print.")
 
 
+def shorten(text: str, limit: int = 60, *, keep_end: bool = False) -> str:
+    """``text`` cut at a word to about ``limit`` characters, "…" marking the cut (at the start
+    with ``keep_end``), for showing a clerk's own text inside a hint."""
+    if len(text) <= limit:
+        return text
+    if keep_end:
+        tail = text[-limit:]
+        return "…" + (tail.split(" ", 1)[1] if " " in tail[1:] else tail)
+    head = text[:limit]
+    return (head.rsplit(" ", 1)[0] if " " in head else head).rstrip(" ,;:") + "…"
+
+
 def _indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -131,7 +143,7 @@ def _bracketed(line: str, before: str) -> Explained | None:
     if value[:1] not in ("[", "{") or not before.endswith(("]", "}")):
         return None
     lead = prefix.group(0).strip() if prefix else ""
-    shown = value if len(value) <= 60 else value[:60].rstrip() + "…"
+    shown = shorten(value)
     quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
     fix = f"{lead} {quoted}".strip()
     what, what_en = ("một danh sách", "a list") if value[0] == "[" else (
