@@ -281,19 +281,34 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
 
 
 def _renamed_fields(errors: list, loaded: Loaded, model: type[BaseModel]) -> dict[tuple, tuple]:
-    """Unknown keys that stand for the one required field missing from their mapping (``text:``
-    where an article needs ``article:``): the unknown key's path → the missing field's path.
-    The key is the cause; "missing" at the same mapping is its follow-on."""
+    """Unknown keys that stand for a missing field of their mapping: a misspelling of it
+    ("timline"), or (``- text: …`` where an article is ``- article: …``) the only unknown key,
+    written first where the missing leading field goes. The unknown key's path → the missing
+    field's path; the key is the cause and "missing" at the same mapping its follow-on."""
     unknown: dict[tuple, list[tuple]] = {}
     missing: dict[tuple, list[tuple]] = {}
+    lead: dict[tuple, str | None] = {}
     for err in errors:
-        path = _data_path(tuple(err["loc"]), loaded.data)
+        loc = tuple(err["loc"])
+        path = _data_path(loc, loaded.data)
         if err["type"] == "extra_forbidden":
             unknown.setdefault(path[:-1], []).append(path)
         elif err["type"] == "missing":
             missing.setdefault(path[:-1], []).append(path)
-    return {unknown[at][0]: missing[at][0] for at in unknown
-            if len(unknown[at]) == 1 and len(missing.get(at, ())) == 1}
+            fields = list(getattr(_model_at(model, loc[:-1]), "model_fields", {}) or [])
+            lead[path[:-1]] = fields[0] if fields else None
+    out = {}
+    for at, keys in unknown.items():
+        gone = missing.get(at, [])
+        for key in keys:  # a misspelt field ("timline"): its "missing" is the follow-on
+            close = difflib.get_close_matches(str(key[-1]), [str(g[-1]) for g in gone], n=1,
+                                              cutoff=0.6)
+            out.update({key: at + (close[0],)} if close else {})
+        mapping = _value_at(loaded.data, at)
+        if len(keys) == 1 and len(gone) == 1 and gone[0][-1] == lead.get(at) \
+                and isinstance(mapping, dict) and next(iter(mapping), None) == keys[0][-1]:
+            out[keys[0]] = gone[0]
+    return out
 
 
 def _raw(value: Any) -> str:
