@@ -65,3 +65,35 @@ def test_fold_strips_marks_d_and_case():
 
     assert fold("  Đồng  Hới ") == "dong hoi"
     assert fold("Uỷ") == fold("Ủy") == "uy"
+
+
+def _warnings(text: str) -> list[str]:
+    from vanban.source.loader import load_text
+
+    return [d.text() for d in load_text(text, "k.yaml").warnings]
+
+
+@pytest.mark.parametrize("text", [
+    "number: 87   # ghi chú\n", "a: c#d\n", "a: '#1'\n", "a: \"x\" #1\n", "a: [x, y] #1\n",
+    "# đầu tệp #1\na: b\n", "a:\n  - b ## ghi chú\n",
+], ids=["note", "inside-word", "quoted", "after-quotes", "after-list", "comment-line", "double"])
+def test_ordinary_comments_are_silent(text):
+    assert _warnings(text) == []
+
+
+def test_a_comment_glued_to_a_list_item_shows_the_quoted_item():
+    assert _warnings("a:\n  - Tổ hòa giải #a\n") == [
+        ('k.yaml:2:17: cảnh báo [yaml.hash-in-text] a[0]: "#a" sau giá trị bị YAML hiểu là ghi '
+        'chú (vì có dấu cách trước "#") nên không được in. Nếu đó là nội dung, đặt cả giá trị '
+        'trong ngoặc kép: "Tổ hòa giải #a"; nếu là ghi chú, thêm dấu cách sau "#".')]
+
+
+def test_a_mapping_in_braces_followed_by_text_is_explained_with_single_quotes_when_needed():
+    from vanban.source.loader import load_text
+
+    with pytest.raises(VanbanError) as caught:
+        load_text('a:\n  - {Đề án "A"} năm 2026\n', "k.yaml")
+    assert [d.text() for d in caught.value.diagnostics] == [
+        ('k.yaml:2:17: lỗi [yaml.bracket-start] Giá trị bắt đầu bằng "{" nên YAML đọc phần đến '
+        '"}" là một nhóm trường, rồi không hiểu phần chữ phía sau. Đặt cả dòng trong ngoặc kép: '
+        "- '{Đề án \"A\"} năm 2026'")]
