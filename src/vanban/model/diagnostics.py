@@ -11,6 +11,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from vanban.errors import Diagnostic, Severity
+from vanban.model.schema_hints import (
+    NUMBER_KINDS,
+    comma_split_hint,
+    item_hint,
+    number_message,
+)
 from vanban.source.loader import Loaded
 from vanban.source.syntax import WORD_QUOTES, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
 
@@ -26,10 +32,10 @@ def dotted(path: tuple) -> str:
     return out
 
 
-def _data_path(loc: tuple) -> tuple:
+def _data_path(loc: tuple, data: Any = None) -> tuple:
     # Tagged-union members appear in loc as "<kind>", and the alternatives of a plain union by
     # their type's name ("constrained-str", "Bullet"); neither is a key of the YAML data.
-    return tuple(p for p in loc if not _is_alternative(p))
+    return tuple(p for p, alt in zip(loc, _alternatives(loc, data)) if not alt)
 
 
 _SCALARS = {"str", "constrained-str", "int", "constrained-int", "float", "bool", "none"}
@@ -38,6 +44,27 @@ _SCALARS = {"str", "constrained-str", "int", "constrained-int", "float", "bool",
 def _is_alternative(part: object) -> bool:
     return isinstance(part, str) and (part.startswith("<") or part in _SCALARS
                                       or part[:1].isupper())
+
+
+def _alternatives(loc: tuple, data: Any) -> list[bool]:
+    """For each part of ``loc``, whether it names a union's alternative rather than a key of
+    the data: a key the clerk wrote ("PBGDPL" in {unit: NC, PBGDPL}) is data even when it
+    looks like a type's name."""
+    flags: list[bool] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            flags.append(False)
+            current = current[part]
+        elif isinstance(part, int):
+            flags.append(False)
+            ok = isinstance(current, (list, tuple)) and 0 <= part < len(current)
+            current = current[part] if ok else None
+        else:
+            flags.append(_is_alternative(part))
+            if not flags[-1]:
+                current = None
+    return flags
 
 
 def _value_at(data: Any, path: tuple) -> Any:
@@ -58,12 +85,13 @@ def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnosti
     kept, special, seen = [], [], set()
     for err in errors:
         loc = tuple(err["loc"])
-        at = next((i for i, p in enumerate(loc) if _is_alternative(p) and not p.startswith("<")
-                   and i > 0), None)
+        flags = _alternatives(loc, loaded.data)
+        at = next((i for i, p in enumerate(loc) if flags[i] and not p.startswith("<") and i > 0),
+                  None)
         if at is None:
             kept.append(err)
             continue
-        where = _data_path(loc[:at])
+        where = _data_path(loc[:at], loaded.data)
         value = _value_at(loaded.data, where)
         scalar_alt = loc[at] in _SCALARS
         if isinstance(value, dict):
@@ -93,10 +121,15 @@ def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnosti
 
 def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
     """Field names allowed at the mapping that holds ``loc`` (for "did you mean")."""
+    return list(getattr(_model_at(model, loc[:-1]), "model_fields", {}) or [])
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The model of the mapping at ``loc`` (None when none is known)."""
     from vanban.model import blocks
 
     current: Any = model
-    for part in loc[:-1]:
+    for part in loc:
         if isinstance(part, str) and part.startswith("<"):
             current = blocks.BLOCK_MODELS.get(part[1:-1])
             continue
@@ -106,7 +139,7 @@ def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
         if part not in fields:
             continue  # a key of a dict of models (units.<id>): same model below it
         current = _inner_model(fields[part].annotation)
-    return list(getattr(current, "model_fields", {}) or [])
+    return current
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -165,17 +198,21 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
     # pydantic adds "too short after validation" to a list whose every item failed: noise.
     errors = [e for e in errors if not (e["type"] == "too_short" and e.get("input"))]
     out.extend(special)
+    renamed = _renamed_fields(errors, loaded, model)
     for err in errors:
         loc = tuple(err["loc"])
-        path = _data_path(loc)
+        path = _data_path(loc, loaded.data)
         kind = err["type"]
         ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
         field = str(path[-1]) if path else ""
         hint = hint_en = ""
+        if kind == "missing" and path in renamed.values():
+            continue  # the misspelt key of the same mapping is the cause: said there
         if kind == "extra_forbidden":
             span = loaded.span(path, key=True)
             allowed = _fields_of(model, loc)
             close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+            close = [renamed[path][-1]] if path in renamed else close
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
             elif "<merged>" in loc:  # a merged table cell (model.blocks.SpanCell)
@@ -199,15 +236,23 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             close = difflib.get_close_matches(str(err.get("input")), choices, n=1, cutoff=0.5)
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
+        if kind == "model_type" and isinstance(err.get("input"), str) and path \
+                and isinstance(path[-1], int):
+            hint, hint_en = item_hint(_model_at(model, loc), err["input"])
         if kind in ("date-invalid", "date-type"):
             vi, en, hint, hint_en = date_message(err.get("input"), vi, en)
         given = err.get("input")
+        if path == ("number",) and kind in NUMBER_KINDS and not (
+                isinstance(given, str) and "/" in given):
+            vi, en, hint, hint_en = number_message(given)
         if field == "number" and isinstance(given, str) and "/" in given:
             digits = given.split("/")[0].strip()
             hint = (f"Chỉ ghi số ({digits or 'ví dụ 15'}); phần ký hiệu sau dấu \"/\" do vanban "
                     "tự ghép từ loại văn bản và cơ quan ban hành (muốn khác thì ghi ở code:).")
             hint_en = ("Write the number only; the code after \"/\" is derived from the type and "
                        "the issuer (set code: to override it).")
+        if path in loaded.comma_split:  # {unit: NC, PBGDPL}: the comma is the cause
+            hint, hint_en = comma_split_hint(loaded, path) if kind != "missing" else ("", "")
         coerced = loaded.coercible.get(path)
         if coerced and not hint and kind not in ("extra_forbidden", "missing"):
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
@@ -233,6 +278,37 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+def _renamed_fields(errors: list, loaded: Loaded, model: type[BaseModel]) -> dict[tuple, tuple]:
+    """Unknown keys that stand for a missing field of their mapping: a misspelling of it
+    ("timline"), or (``- text: …`` where an article is ``- article: …``) the only unknown key,
+    written first where the missing leading field goes. The unknown key's path → the missing
+    field's path; the key is the cause and "missing" at the same mapping its follow-on."""
+    unknown: dict[tuple, list[tuple]] = {}
+    missing: dict[tuple, list[tuple]] = {}
+    lead: dict[tuple, str | None] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        path = _data_path(loc, loaded.data)
+        if err["type"] == "extra_forbidden":
+            unknown.setdefault(path[:-1], []).append(path)
+        elif err["type"] == "missing":
+            missing.setdefault(path[:-1], []).append(path)
+            fields = list(getattr(_model_at(model, loc[:-1]), "model_fields", {}) or [])
+            lead[path[:-1]] = fields[0] if fields else None
+    out = {}
+    for at, keys in unknown.items():
+        gone = missing.get(at, [])
+        for key in keys:  # a misspelt field ("timline"): its "missing" is the follow-on
+            close = difflib.get_close_matches(str(key[-1]), [str(g[-1]) for g in gone], n=1,
+                                              cutoff=0.6)
+            out.update({key: at + (close[0],)} if close else {})
+        mapping = _value_at(loaded.data, at)
+        if len(keys) == 1 and len(gone) == 1 and gone[0][-1] == lead.get(at) \
+                and isinstance(mapping, dict) and next(iter(mapping), None) == keys[0][-1]:
+            out[keys[0]] = gone[0]
+    return out
 
 
 def _raw(value: Any) -> str:

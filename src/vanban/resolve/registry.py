@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from vanban.errors import Diagnostic, Span
 from vanban.model.registry import Signer, Unit
+from vanban.resolve.names import closest as names_closest
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ class Registry:
         names = [n for n in self.names if looks_like_id or not n.islower() or " " in n]
         folded = {n.casefold(): n for n in names}
         close = difflib.get_close_matches(ref.casefold(), list(folded), n=2, cutoff=0.75)
-        return [folded[c] for c in close]
+        if close:
+            return [folded[c] for c in close]
+        # Without diacritics or case, abbreviations written out ("So Tu phap", "UBND tỉnh …").
+        return _unique(names_closest(ref, names), self.names)
 
     def signer(self, ref: str) -> Signer | None:
         """A signer by id or by full name."""
@@ -71,6 +75,28 @@ class Registry:
             if signer.name == ref:
                 return signer
         return None
+
+    def suggest_signer(self, ref: str) -> str | None:
+        """The registered signer ``ref`` most likely means: an id for an id-like ``ref``, else
+        a full name close to it ("Trần Bảo Hà" → "Trần Báu Hà"); None when none is close."""
+        if ref.islower() and " " not in ref:
+            close = difflib.get_close_matches(ref, list(self.signers), n=1, cutoff=0.6)
+            return close[0] if close else None
+        found = names_closest(ref, sorted({s.name for s in self.signers.values()}), n=1,
+                              cutoff=0.8)
+        return found[0] if found else None
+
+
+def _unique(names: list[str], index: dict[str, dict[str, str]]) -> list[str]:
+    """``names`` less those naming a unit an earlier one already names."""
+    seen: set[frozenset[str]] = set()
+    out = []
+    for name in names:
+        units = frozenset(index.get(name, {}))
+        if units not in seen:
+            seen.add(units)
+            out.append(name)
+    return out
 
 
 def unknown_unit(ref: str, registry: Registry, span: Span, path: str,

@@ -145,23 +145,31 @@ def derived_code(type_abbr: str, issuer: Hit, loaded: Loaded, problems: list[Dia
 
 def _signer(plan: Any, registry: Registry, loaded: Loaded, problems: list[Diagnostic]
             ) -> tuple[Signer | None, str, str | None]:
-    """Ô 7's signer (from the registry when known), their printed name and position."""
+    """Ô 7's signer (from the registry when known), their printed name and position.
+
+    An unknown id is an error. A full name not in the registry is a person written out, who
+    needs a position; without one, a name a letter or an accent away from a registered signer's
+    ("Trần Bảo Hà" for "Trần Báu Hà") is the cause, said once as an unknown signer (with a
+    position it may be another person: "Nguyễn Văn A" is not "Nguyễn Văn An").
+    """
     sig = plan.signature
     signer = registry.signer(sig.signer)
-    if signer is None and SLUG.match(sig.signer):
-        close = difflib.get_close_matches(sig.signer, list(registry.signers), n=1, cutoff=0.6)
+    is_id = bool(SLUG.match(sig.signer))
+    guess = signer is None and (is_id or not sig.position)
+    close = registry.suggest_signer(sig.signer) if guess else None
+    unknown = signer is None and (is_id or close is not None)
+    if unknown:
         problems.append(Diagnostic(
             "signature.signer-unknown",
             f'Không có người ký "{sig.signer}" trong danh mục người ký.',
             loaded.span(("signature", "signer")), "signature.signer",
             message_en=f'No signer "{sig.signer}" in the signer registry.',
-            hint=(f'Có phải "{close[0]}"?' if close else
+            hint=(f'Có phải "{close}"?' if close else
                   "Ghi họ tên người ký, hoặc thêm người ký vào _shared/nguoi-ky.yaml."),
-            hint_en=(f'Did you mean "{close[0]}"?' if close else
+            hint_en=(f'Did you mean "{close}"?' if close else
                      "Write the full name, or add the signer.")))
     position = sig.position or (signer.position if signer else None)
-    unknown = signer is None and SLUG.match(sig.signer)
-    if position is None and not unknown:  # an unknown signer id is the cause: said once
+    if position is None and not unknown:  # an unknown signer is the cause: said once
         problems.append(Diagnostic(
             "signature.position", "Chưa có chức vụ người ký: thêm \"position\" hoặc khai báo "
             "người ký trong danh mục.", loaded.span(("signature",)), "signature.position",

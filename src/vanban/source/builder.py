@@ -26,6 +26,7 @@ import yaml
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.source.reports import Reporter
 from vanban.source.scalars import plain_value, yaml_type
+from vanban.source.syntax import shorten
 from vanban.source.text import clean_value
 
 Path_ = tuple  # a data path: ("tasks", 3, "lead")
@@ -36,6 +37,7 @@ MAX_DEPTH = 64  # nested collections; a plan needs about ten
 _STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {None, "!", _STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SKIP = object()  # the key of a value that is read but not stored
+_GLUED_HASH = re.compile(r"[ \t]+(#[^\s#][^\n]*?)[ \t]*$")  # "#1", "#a": not "# ghi chú"
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
@@ -57,6 +59,9 @@ class _Frame:
     is_key: bool = False
     key: Any = None  # a mapping's pending key (None: the next value is a key)
     merges: list[tuple[dict, Span]] = field(default_factory=list)
+    flow: bool = False  # a { } mapping
+    key_end: tuple[int, int] | None = None  # where the pending key's text ends
+    owner: Any = None  # in { }, the last key given a value with ":"
 
 
 @dataclass
@@ -67,6 +72,9 @@ class Built:
     spans: dict[Path_, Span] = field(default_factory=dict)
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     coercible: dict[Path_, str] = field(default_factory=dict)
+    comma_split: dict[Path_, Path_] = field(default_factory=dict)
+    """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
+    the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
 
 
 class Builder:
@@ -208,7 +216,12 @@ class Builder:
             # Keys are always their text; None marks the plain forms "" and "<<" for _key.
             merge_or_empty = plain and text in ("", "<<")
             self._attach(None if merge_or_empty else text, span, text)
+            if self.stack:
+                self.stack[-1].key_end = (event.end_mark.line, event.end_mark.column)
             return
+        self._comma_split(event, path, plain)
+        if not event.style and event.value:
+            self._hash_after(event, path)
         if plain:
             kind = yaml_type(event.value)
             if kind is not None:
@@ -216,6 +229,45 @@ class Builder:
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self._attach(value, span)
+
+    def _comma_split(self, event: yaml.ScalarEvent, path: Path_, plain: bool) -> None:
+        """Note a key of a { } mapping written without ":" (its empty value starts where the
+        key ends), and which key's text the comma before it cut."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or not top.flow or isinstance(top.value, list):
+            return
+        start = (event.start_mark.line, event.start_mark.column)
+        if plain and event.value == "" and start == top.key_end:
+            if top.owner is not None:
+                self.built.comma_split[path] = top.owner
+        else:
+            top.owner = path
+
+    def _hash_after(self, event: yaml.ScalarEvent, path: Path_) -> None:
+        """Warn about a comment glued to a plain value's text ("năm 2026 #1"): YAML drops it,
+        but a "#" with no space after it is almost surely part of the text. A note written
+        "# ghi chú" stays silent."""
+        end = event.end_mark
+        if end.line >= len(self.lines):
+            return
+        found = _GLUED_HASH.match(self.lines[end.line], end.column)
+        if found is None:
+            return
+        dropped = found.group(1)
+        at = Span(self.file, *self.position(end.line, found.start(1)))
+        whole = f"{event.value} {dropped}"
+        shown = shorten(whole, keep_end=True)
+        quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
+        self.report.warning(
+            "yaml.hash-in-text", at,
+            f"\"{dropped}\" sau giá trị bị YAML hiểu là ghi chú (vì có dấu cách trước \"#\") "
+            "nên không được in.",
+            f'"{dropped}" after the value is read by YAML as a comment (a space precedes "#") '
+            "and is not printed.", path=dotted(path),
+            hint=f"Nếu đó là nội dung, đặt cả giá trị trong ngoặc kép: {quoted}; nếu là ghi "
+                 "chú, thêm dấu cách sau \"#\".",
+            hint_en=f'If it is text, quote the whole value: {quoted}; if it is a note, put a '
+                    'space after "#".')
 
     def _unescaped(self, event: yaml.ScalarEvent, span: Span) -> str:
         """The value of a double-quoted scalar after the checks of the file text."""
@@ -287,7 +339,8 @@ class Builder:
                 message_en=f"Nesting is too deep (over {MAX_DEPTH} levels).")])
         path, is_key = self._next_path()
         value: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(value, path, span, event.anchor, self.nodes - 1, is_key))
+        self.stack.append(_Frame(value, path, span, event.anchor, self.nodes - 1, is_key,
+                                 flow=bool(event.flow_style)))
 
     def _close(self) -> None:
         frame = self.stack.pop()

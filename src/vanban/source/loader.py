@@ -68,6 +68,9 @@ class Loaded:
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     coercible: dict[Path_, str] = field(default_factory=dict)
+    comma_split: dict[Path_, Path_] = field(default_factory=dict)
+    """Keys written without ":" inside { } → the key whose text a comma cut before them (see
+    :attr:`vanban.source.builder.Built.comma_split`)."""
     source: Path | None = None
     """The file actually read (``file`` is the name messages show, e.g. ``HEAD:plans/x.yaml``
     for a file taken from a git revision): files a document names are found beside it."""
@@ -200,7 +203,8 @@ def _load(text: str, file: str, report: Reporter) -> Loaded:
     diagnostics = report.finished()
     if report.has_errors:
         raise VanbanError(diagnostics)
-    return Loaded(file, built.data, built.spans, built.key_spans, diagnostics, built.coercible)
+    return Loaded(file, built.data, built.spans, built.key_spans, diagnostics, built.coercible,
+                  comma_split=built.comma_split)
 
 
 def _read_bounded(path: Path, name: str) -> bytes:

@@ -7,6 +7,7 @@ usually causes it and how to fix it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +39,18 @@ WORD_QUOTES_HINT = ("Dấu “ ” (ngoặc kép kiểu Word) không phải dấ
 WORD_QUOTES_HINT_EN = ("Word's curly quotes “ ” are not YAML quotes, so the \":\" made this "
                        "line a key: value; wrap the whole text in straight single quotes, or "
                        "drop the “ ” if they should not print.")
+
+
+def shorten(text: str, limit: int = 60, *, keep_end: bool = False) -> str:
+    """``text`` cut at a word to about ``limit`` characters, "…" marking the cut (at the start
+    with ``keep_end``), for showing a clerk's own text inside a hint."""
+    if len(text) <= limit:
+        return text
+    if keep_end:
+        tail = text[-limit:]
+        return "…" + (tail.split(" ", 1)[1] if " " in tail[1:] else tail)
+    head = text[:limit]
+    return (head.rsplit(" ", 1)[0] if " " in head else head).rstrip(" ,;:") + "…"
 
 
 def _indent_of(line: str) -> int:
@@ -101,6 +114,9 @@ def _block_end(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return Explained("yaml.key", "Thiếu tên trường trước dấu \":\".",
                          'A key is missing before ":".',
                          "Hãy viết \"tên_trường: giá trị\".", 'Write "key: value".')
+    bracketed = _bracketed(line, before)
+    if "'<scalar>'" in (exc.problem or "") and bracketed is not None:
+        return bracketed
     if "'<scalar>'" in (exc.problem or "") and before.endswith(("'", '"')):
         return Explained(
             "yaml.after-quote", "Có chữ nằm sau dấu ngoặc đóng của giá trị.",
@@ -114,6 +130,33 @@ def _block_end(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         "The indentation does not match the lines above.",
         "Các trường cùng cấp phải thẳng cột với nhau; phần tử danh sách bắt đầu bằng \"- \".",
         'Sibling keys must line up; list items start with "- ".')
+
+
+_VALUE_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\[\]{}'\"#:-][^:]*?:\s+)?")
+
+
+def _bracketed(line: str, before: str) -> Explained | None:
+    """Text after a value that opened with "[" or "{" (``- [Dự kiến] Giải quyết …``): YAML
+    read the bracketed part as a list (or a mapping), and the words after it cannot follow."""
+    prefix = _VALUE_START.match(line)
+    value = line[prefix.end():].rstrip() if prefix else ""
+    if value[:1] not in ("[", "{") or not before.endswith(("]", "}")):
+        return None
+    lead = prefix.group(0).strip() if prefix else ""
+    shown = shorten(value)
+    quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
+    fix = f"{lead} {quoted}".strip()
+    what, what_en = ("một danh sách", "a list") if value[0] == "[" else (
+        "một nhóm trường", "a mapping")
+    closing = "]" if value[0] == "[" else "}"
+    return Explained(
+        "yaml.bracket-start",
+        f"Giá trị bắt đầu bằng \"{value[0]}\" nên YAML đọc phần đến \"{closing}\" là {what}, "
+        "rồi không hiểu phần chữ phía sau.",
+        f'A value starting with "{value[0]}" is read by YAML as {what_en} up to '
+        f'"{closing}"; the text after it cannot follow.',
+        f"Đặt cả dòng trong ngoặc kép: {fix}",
+        f"Quote the whole line: {fix}")
 
 
 _Rule = Callable[[yaml.MarkedYAMLError, list[str]], Explained]

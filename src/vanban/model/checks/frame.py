@@ -123,11 +123,13 @@ def check_recipients(plan: Plan, out: Findings) -> None:
         path = ("recipients", i)
         key = _key(text)
         if re.match(r"^[-–+•]\s*", text):
+            # The fix drops the typed dash and the end mark too: the tool adds "- " and ";".
+            bare = text.lstrip("-–+• ").rstrip(" ;.")
             out.warning(
                 "recipients.typed-dash", path,
                 "Không gõ dấu \"-\" đầu dòng Nơi nhận: công cụ tự thêm \"- \" và \";\".",
                 'Do not type "-" before a recipient: the tool adds "- " and ";".',
-                f"Viết: \"{text.lstrip('-–+• ')}\".", f"Write: \"{text.lstrip('-–+• ')}\".")
+                f"Viết: \"{bare}\".", f"Write: \"{bare}\".")
         computed = re.match(r"^như (trên|điều \d+)$", key)
         if computed:
             out.warning(
