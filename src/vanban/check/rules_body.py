@@ -7,7 +7,20 @@ import re
 from collections.abc import Callable, Iterator
 
 from vanban.check.context import Context, align_text, missing
-from vanban.check.finding import Hit, Say, Text, both, mm, num, pt, pt_range, pts, rule
+from vanban.check.finding import (
+    PARAGRAPHS,
+    Hit,
+    Say,
+    Text,
+    and_more,
+    both,
+    mm,
+    num,
+    pt,
+    pt_range,
+    pts,
+    rule,
+)
 from vanban.check.locate import norm
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
@@ -74,12 +87,7 @@ def _summarise(ctx: Context, bad: list[tuple[ParaFacts, Say]], expected: Say, vi
     if not bad:
         return
     p, found = bad[0]
-    more = len(bad) - 1
-    tail_vi = f" (và {more} đoạn khác)" if more else ""
-    tail_en = ("" if not more else
-               " (and 1 more paragraph)" if more == 1 else f" (and {more} more paragraphs)")
-    found = Text(found, found) if isinstance(found, str) else found
-    yield Hit(ctx.where(p.index), expected, Text(found.vi + tail_vi, found.en + tail_en), vi, en,
+    yield Hit(ctx.where(p.index), expected, and_more(found, len(bad) - 1, PARAGRAPHS), vi, en,
               severity)
 
 

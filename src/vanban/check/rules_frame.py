@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import Context
-from vanban.check.finding import Hit, Text, Where, excerpt, rule
+from vanban.check.finding import PARAGRAPHS, Hit, Text, Where, and_more, excerpt, rule
 from vanban.check.locate import norm
 from vanban.errors import Severity
 
@@ -35,11 +35,8 @@ def encoding(ctx: Context) -> Iterator[Hit]:
     p, hit = first
     names = ", ".join({"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}[k] for k in kinds)
     reading = excerpt(hit.fix(p.text))
-    more_vi = f" (và {count - 1} đoạn khác)" if count > 1 else ""
-    more_en = f" (and {count - 1} more paragraphs)" if count > 2 else \
-        " (and 1 more paragraph)" if count == 2 else ""
     yield Hit(ctx.where(p.index), Text(f"chữ Unicode: «{reading}»", f"Unicode text: «{reading}»"),
-              Text(f"bảng mã {names}{more_vi}", f"{names} encoding{more_en}"),
+              and_more(Text(f"bảng mã {names}", f"{names} encoding"), count - 1, PARAGRAPHS),
               f"Văn bản có chữ gõ bằng bảng mã cũ {names}, không phải Unicode; hãy chuyển mã "
               "(Unikey: Công cụ chuyển mã) rồi kiểm tra lại.",
               f"The document holds text typed in the legacy {names} encoding, not Unicode; "

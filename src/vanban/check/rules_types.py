@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import Hit, Text, rule
+from vanban.check.finding import ARTICLES, Hit, Text, and_more, rule
 from vanban.check.locate import norm
 from vanban.rules import nd30
 
@@ -70,9 +70,7 @@ def articles(ctx: Context) -> Iterator[Hit]:
         piece, label = plain[0]
         more = len(plain) - 1
         yield Hit(ctx.where(piece), Text(f"«{label}» in đậm", f"'{label}' in bold"),
-                  Text("không in đậm" + (f" (và {more} điều khác)" if more else ""),
-                       "not bold" + (f" (and {more} more article{'s' if more > 1 else ''})"
-                                     if more else "")),
+                  and_more(Text("không in đậm", "not bold"), more, ARTICLES),
                   "Chữ «Điều» và số thứ tự của điều phải in đậm.",
                   "The word 'Điều' and the article's number must be bold.")
 
