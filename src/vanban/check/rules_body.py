@@ -242,16 +242,24 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             arabic = letter = 0
             continue
         if p.numbering is not None:
-            # An automatically numbered item: its label is not in the text, so its level is
-            # unknown; the next typed điểm sets the count again.
-            letter = -1
+            # An automatically numbered item: Word draws its label ("1.", "a)", "-"), which is
+            # not in the text, so its number is unknown; the next typed khoản or điểm sets the
+            # count again (a typed "2." after an automatic "1." is right). An item written as
+            # a mục heading (upper case) may be an automatic "II.": the mục count too.
+            arabic = letter = -1
+            if text == text.upper() and any(ch.isalpha() for ch in text):
+                roman = -1
             continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
                 continue
             n = m.group("n")
-            if level == 0:
+            if level == 0 and roman < 0 and n in nd30.ROMAN:
+                roman, arabic, letter = nd30.ROMAN.index(n) + 1, 0, 0
+            elif level == 1 and arabic < 0:
+                arabic, letter = int(n), 0
+            elif level == 0:
                 roman, arabic, letter = roman + 1, 0, 0
                 want = nd30.roman(roman)
                 if n != want:

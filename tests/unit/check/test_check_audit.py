@@ -1,0 +1,55 @@
+"""Findings audited against the real drafts in ../shared/corpus/real-docx: each test rebuilds,
+in a small DOCX, one pattern where the checker was wrong (a false positive, a missed defect or a
+message a clerk could not act on), and pins the finding it gives now."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
+
+from real_patterns import END, document, header, p, signature, title
+
+from vanban.check.api import check_docx
+
+AUTO = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="21"/></w:numPr>'
+"""pPr of an item of Word's automatic numbering: Word draws "1." and the text lacks it."""
+
+
+def findings(data: bytes, rule: str) -> list[tuple[str, str, str]]:
+    """(excerpt, expected, found) of the findings of ``rule``."""
+    return [(f.where.excerpt, f.expected, f.found)
+            for f in check_docx(data, name="x.docx") if f.rule == rule]
+
+
+def plan(body: str, *recipients: str) -> bytes:
+    return document(header() + title() + body + signature(*recipients))
+
+
+# --- ND30-HEADING-SEQ ---------------------------------------------------------------------------
+
+def test_a_typed_number_after_an_automatic_one_is_not_a_gap():
+    # 214.docx: "Điều 4." then an automatically numbered "1." and a typed "2. …".
+    body = (p("I. MỤC ĐÍCH, YÊU CẦU", b=True)
+            + p("Hiệp hội hoạt động trong phạm vi tỉnh Lâm Đồng.", extra=AUTO)
+            + p("2. Hiệp hội chịu sự quản lý nhà nước của Ủy ban nhân dân tỉnh.")
+            + p("3. Hiệp hội tự bảo đảm kinh phí hoạt động.") + END)
+    assert findings(plan(body), "ND30-HEADING-SEQ") == []
+
+
+def test_after_an_automatic_item_the_typed_numbers_are_checked_again():
+    body = (p("I. MỤC ĐÍCH, YÊU CẦU", b=True)
+            + p("Hiệp hội hoạt động trong phạm vi tỉnh Lâm Đồng.", extra=AUTO)
+            + p("2. Hiệp hội chịu sự quản lý nhà nước.") + p("4. Hiệp hội tự bảo đảm kinh phí.")
+            + p("III. TỔ CHỨC THỰC HIỆN", b=True) + END)
+    assert findings(plan(body), "ND30-HEADING-SEQ") == [
+        ("4. Hiệp hội tự bảo đảm kinh phí.", "3.", "4."),
+        ("III. TỔ CHỨC THỰC HIỆN", "II.", "III.")]
+
+
+def test_an_automatic_muc_heading_lets_the_next_typed_one_set_the_count():
+    # Word numbers "I." itself; the writer typed "II." by hand.
+    body = (p("MỤC ĐÍCH, YÊU CẦU", b=True, extra=AUTO) + p("1. Mục đích", b=True)
+            + p("II. NHIỆM VỤ", b=True) + p("1. Nhiệm vụ chung", b=True) + END)
+    assert findings(plan(body), "ND30-HEADING-SEQ") == []
