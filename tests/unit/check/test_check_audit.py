@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
-from real_patterns import END, document, header, p, signature, title
+from real_patterns import END, c, cell, document, header, p, run, shape_run, signature, table, title
 
 from vanban.check.api import check_docx
 
@@ -53,3 +53,23 @@ def test_an_automatic_muc_heading_lets_the_next_typed_one_set_the_count():
     body = (p("MỤC ĐÍCH, YÊU CẦU", b=True, extra=AUTO) + p("1. Mục đích", b=True)
             + p("II. NHIỆM VỤ", b=True) + p("1. Nhiệm vụ chung", b=True) + END)
     assert findings(plan(body), "ND30-HEADING-SEQ") == []
+
+
+# --- ND30-FRAME ---------------------------------------------------------------------------------
+
+def test_an_attached_charter_whose_title_is_tabbed_to_the_middle_is_still_checked():
+    # 245.docx: "ĐIỀU LỆ" pushed to the middle with tabs in a left-aligned paragraph, then
+    # "(Kèm theo Quyết định …)": an attached document (Mẫu 1.3), not "another kind of paper".
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13),
+                c(runs=shape_run(18))),
+           cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))]
+    doc = document(table(top) + p("\t\tĐIỀU LỆ", jc="left", b=True, first=0)
+                   + c("LIÊN ĐOÀN BÓNG BÀN TỈNH LÂM ĐỒNG", b=True)
+                   + c("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Chủ tịch Ủy ban "
+                       "nhân dân tỉnh)", i=True) + c(runs=shape_run(60), after=120)
+                   + c("Chương I", b=True) + c("QUY ĐỊNH CHUNG", b=True, after=120)
+                   + p(runs=run("Điều 1.", b=True) + run(" Tên gọi")) + p("1. Tên tiếng Việt.")
+                   + p(runs=run("Điều 2", b=False) + run(". Trụ sở của Liên đoàn./.")))
+    assert [(f.rule, f.where.excerpt) for f in check_docx(doc, name="x.docx")] == [
+        ("ND30-ARTICLE", "Điều 2. Trụ sở của Liên đoàn./.")]
