@@ -97,7 +97,7 @@ class Context:
         bad = [s for s in sizes if s not in fmt.size]
         if bad:
             hits.append(Hit(where, both(pt_range, fmt.size), both(pts, sizes),
-                            f"Cỡ chữ của {what} phải từ {pt_range(fmt.size)}.",
+                            f"Cỡ chữ của {what} phải {_size_rule(fmt.size)}.",
                             f"The size of the {what_en} must be {pt_range(fmt.size, 'en')}."))
         for attr, want, on, off in (("bold", fmt.bold, _BOLD, _NOT_BOLD),
                                     ("italic", fmt.italic, _ITALIC, _UPRIGHT)):
@@ -249,3 +249,8 @@ def missing(ctx: Context, what: str, what_en: str, expected: str | Text,
     """A hit for a component that was not found at all."""
     return Hit(Where(excerpt=""), expected, NONE, f"Không tìm thấy {what}.",
                f"No {what_en} was found.", severity)
+
+
+def _size_rule(r: nd30.Range) -> str:
+    """``từ 13–14 pt`` for a range, ``là 11 pt`` for one size ("phải từ 11 pt" reads wrong)."""
+    return f"là {pt_range(r)}" if r.lo == r.hi else f"từ {pt_range(r)}"

@@ -47,12 +47,19 @@ def luu(ctx: Context) -> Iterator[Hit]:
         return
     group = entry_groups(entries)[-1]
     last = group[0]
-    if not nd30.LUU_PATTERN.match(norm(" ".join(x.text for x in group))):
+    text = norm(" ".join(x.text for x in group))
+    if nd30.LUU_PATTERN.match(text):
+        return
+    if nd30.LUU_PATTERN.match(text + "."):  # the one slip most drafts make: say just that
+        yield Hit(ctx.where(last), f"{text}.", text,
+                  "Dòng «- Lưu: …» cuối Nơi nhận phải kết thúc bằng dấu chấm «.».",
+                  "The '- Lưu: …' line ending the Nơi nhận block must end with a full stop.")
+    else:
         yield Hit(ctx.where(last), Text(f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.",
                                         f"- {nd30.LUU_PREFIX}, <drafting unit>."),
                   " ".join(x.text for x in group),
-                  f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị soạn "
-                  "thảo>.».",
+                  f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị "
+                  "soạn thảo>.».",
                   f"The last recipient line must be '- {nd30.LUU_PREFIX}, <drafting unit>.'.")
 
 

@@ -73,3 +73,39 @@ def test_an_attached_charter_whose_title_is_tabbed_to_the_middle_is_still_checke
                    + p(runs=run("Điều 2", b=False) + run(". Trụ sở của Liên đoàn./.")))
     assert [(f.rule, f.where.excerpt) for f in check_docx(doc, name="x.docx")] == [
         ("ND30-ARTICLE", "Điều 2. Trụ sở của Liên đoàn./.")]
+
+
+# --- ND30-LUU, ND30-NOI-NHAN: messages that say what to change ---------------------------------
+
+def messages(data: bytes, rule: str) -> list[tuple[str, str, str]]:
+    return [(f.message, f.expected, f.found)
+            for f in check_docx(data, name="x.docx") if f.rule == rule]
+
+
+def test_a_luu_line_without_its_full_stop_is_told_so():
+    # 67 drafts of the corpus end "- Lưu: VT, NC.Châu" (drafter's name, no full stop).
+    doc = plan(p("Thực hiện nghiêm túc Kế hoạch này./."), "- Như trên;", "- Lưu: VT, NC.Châu")
+    assert messages(doc, "ND30-LUU") == [
+        ("Dòng «- Lưu: …» cuối Nơi nhận phải kết thúc bằng dấu chấm «.».",
+         "- Lưu: VT, NC.Châu.", "- Lưu: VT, NC.Châu")]
+    en = [f.pick("en") for f in check_docx(doc, name="x.docx") if f.rule == "ND30-LUU"]
+    assert en == [("The '- Lưu: …' line ending the Nơi nhận block must end with a full stop.",
+                   "- Lưu: VT, NC.Châu.", "- Lưu: VT, NC.Châu")]
+
+
+def test_another_luu_slip_gets_the_whole_pattern():
+    doc = plan(p("Thực hiện nghiêm túc Kế hoạch này./."), "- Như trên;", "- Lưu: VT. NC.Châu")
+    assert messages(doc, "ND30-LUU") == [
+        ("Dòng cuối của Nơi nhận phải là «- Lưu: VT, <viết tắt đơn vị soạn thảo>.».",
+         "- Lưu: VT, <đơn vị soạn thảo>.", "- Lưu: VT. NC.Châu")]
+
+
+def test_a_single_required_size_reads_la_not_tu():
+    doc = document(header() + title() + p("Thực hiện nghiêm túc Kế hoạch này./.")
+                   + table([cell(65, p("Nơi nhận:", jc="left", b=True, i=True, sz=12, first=0),
+                                 p("- Như trên;", jc="left", sz=12, first=0),
+                                 p("- Lưu: VT, NC.", jc="left", sz=11, first=0)),
+                            cell(100, c("KT. CHỦ TỊCH", b=True), c("PHÓ CHỦ TỊCH", b=True),
+                                 c(), c("Nguyễn Văn An", b=True))]))
+    assert messages(doc, "ND30-NOI-NHAN") == [
+        ("Cỡ chữ của dòng nơi nhận phải là 11 pt.", "11 pt", "12 pt")]
