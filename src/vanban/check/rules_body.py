@@ -156,13 +156,36 @@ def body_indent(ctx: Context) -> Iterator[Hit]:
 
     def test(p: ParaFacts) -> Say | None:
         # The decree: "từ 1 cm đến 1,27 cm"; an indent between the two cannot look wrong.
-        ok = lo - tol <= p.first_line_mm <= hi + tol
-        return None if ok else both(mm, p.first_line_mm)
+        first = _first_line_start(p)
+        if lo - tol <= first <= hi + tol:
+            return None
+        if p.numbering is None and p.left_mm > tol:
+            # The whole paragraph is pushed in (Lề trái), not its first line: say so, or
+            # "0 mm" reads wrong beside a line that visibly starts 12,5 mm in.
+            return Text(f"{mm(first)}, cả đoạn lùi trái {mm(p.left_mm)}",
+                        f"{mm(first, 'en')}, whole paragraph indented {mm(p.left_mm, 'en')}")
+        return both(mm, first)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
                           both(_indents),
                           f"Dòng đầu mỗi đoạn phải lùi vào {_indents('vi')}.",
                           f"The first line must be indented {_indents('en')}.")
+
+
+def _first_line_start(p: ParaFacts) -> float:
+    """Where the first line of ``p`` starts, in mm from the text margin. An item of Word's
+    automatic numbering starts at its label (left indent plus first-line indent: a "1." hung
+    at 12,7 mm is indented like body text). A paragraph opened with one tab and no indent of
+    its own starts at the first tab stop, Word's default 12,7 mm, the way many drafts indent."""
+    if p.numbering is not None:
+        return p.left_mm + p.first_line_mm
+    if p.text.startswith("\t") and not p.text.startswith("\t\t") and \
+            abs(p.first_line_mm) < 0.05 and abs(p.left_mm) < 0.05:
+        return _DEFAULT_TAB_MM
+    return p.first_line_mm
+
+
+_DEFAULT_TAB_MM = 12.7  # Word's default tab stop (w:defaultTabStop 720 twips)
 
 
 @rule("ND30-BODY-SPACING", f"Khoảng cách giữa các đoạn ≥ {pt(_SPACING_MIN)}",

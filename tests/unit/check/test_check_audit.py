@@ -109,3 +109,36 @@ def test_a_single_required_size_reads_la_not_tu():
                                  c(), c("Nguyễn Văn An", b=True))]))
     assert messages(doc, "ND30-NOI-NHAN") == [
         ("Cỡ chữ của dòng nơi nhận phải là 11 pt.", "11 pt", "12 pt")]
+
+
+# --- ND30-BODY-INDENT ---------------------------------------------------------------------------
+
+def _indent_findings(*paras: str) -> list[tuple[str, str]]:
+    doc = plan(p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + "".join(paras) + END)
+    return [(f.where.excerpt, f.found) for f in check_docx(doc, name="x.docx")
+            if f.rule == "ND30-BODY-INDENT"]
+
+
+def test_an_automatic_item_is_indented_where_its_label_starts():
+    # 118.docx / 046.docx: the number hangs at 12,6 mm (left 18,9, first line -6,3), or the
+    # item sits at left 12,7 mm with no first-line indent: both start like body text.
+    hung = '<w:ind w:left="1071" w:hanging="357"/>'
+    assert _indent_findings(
+        p("Tự nguyện, tự quản.", first=0, extra=AUTO + hung),
+        p("Mức thu phí cung cấp thông tin lý lịch tư pháp.", first=0,
+          extra=AUTO + '<w:ind w:left="720"/>')) == []
+
+
+def test_a_paragraph_opened_with_one_tab_is_indented_by_the_default_tab_stop():
+    # 011.docx, 180.docx: "\tThực hiện Công văn số …" with no indent of its own.
+    assert _indent_findings(p("\tThực hiện Công văn số 4625/BNV-CCHC ngày 02/7/2025.",
+                              first=0)) == []
+
+
+def test_a_paragraph_pushed_in_whole_is_still_wrong_and_says_so():
+    # 150.docx: "12. Khen thưởng …" with a left indent of 12,5 mm and no first-line indent.
+    assert _indent_findings(
+        p("1. Khen thưởng, kỷ luật theo quy định.", first=0, extra='<w:ind w:left="709"/>'),
+        p("Không lùi đầu dòng.", first=0)) == [
+        ("1. Khen thưởng, kỷ luật theo quy định.",
+         "0 mm, cả đoạn lùi trái 12,5 mm (và 1 đoạn khác)")]
