@@ -142,3 +142,30 @@ def test_a_paragraph_pushed_in_whole_is_still_wrong_and_says_so():
         p("Không lùi đầu dòng.", first=0)) == [
         ("1. Khen thưởng, kỷ luật theo quy định.",
          "0 mm, cả đoạn lùi trái 12,5 mm (và 1 đoạn khác)")]
+
+
+# --- ND30-ARTICLE -------------------------------------------------------------------------------
+
+def _decision(*articles: str) -> bytes:
+    return document(header(number="Số: 12/QĐ-UBND")
+                    + title("QUYẾT ĐỊNH", "Về việc giải thể Hiệp hội", rule=30)
+                    + c("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", b=True, after=120)
+                    + p("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                        i=True)
+                    + p("Theo đề nghị của Giám đốc Sở Nội vụ.", i=True)
+                    + c("QUYẾT ĐỊNH:", b=True, after=120) + "".join(articles)
+                    + signature("- Như Điều 2;", "- Lưu: VT, NC."))
+
+
+def test_a_plain_full_stop_after_a_bold_article_number_is_not_a_finding():
+    # 109.docx and 25 more: "Điều 2" bold, the ". " after it typed in the plain text's run.
+    doc = _decision(p(runs=run("Điều 1", b=True) + run(". Giải thể Hiệp hội rau quả.")),
+                    p(runs=run("Điều 2", b=True) + run(". Quyết định có hiệu lực./.")))
+    assert findings(doc, "ND30-ARTICLE") == []
+
+
+def test_a_plain_article_number_is_still_a_finding():
+    doc = _decision(p(runs=run("Điều 1", b=True) + run(". Giải thể Hiệp hội rau quả.")),
+                    p(runs=run("Điều ", b=True) + run("2. Quyết định có hiệu lực./.")))
+    assert findings(doc, "ND30-ARTICLE") == [
+        ("Điều 2. Quyết định có hiệu lực./.", "«Điều 2.» in đậm", "không in đậm")]
