@@ -9,7 +9,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
-from real_patterns import END, c, cell, document, header, p, run, shape_run, signature, table, title
+from real_patterns import (
+    END,
+    TNR,
+    c,
+    cell,
+    document,
+    header,
+    p,
+    run,
+    shape_run,
+    signature,
+    table,
+    title,
+)
 
 from vanban.check.api import check_docx
 
@@ -169,3 +182,21 @@ def test_a_plain_article_number_is_still_a_finding():
                     p(runs=run("Điều ", b=True) + run("2. Quyết định có hiệu lực./.")))
     assert findings(doc, "ND30-ARTICLE") == [
         ("Điều 2. Quyết định có hiệu lực./.", "«Điều 2.» in đậm", "không in đậm")]
+
+
+# --- ND30-FONT-COLOR ----------------------------------------------------------------------------
+
+def _colored(color: str) -> str:
+    props = f'{TNR}<w:color w:val="{color}"/><w:sz w:val="28"/>'
+    return p(runs=f'<w:r><w:rPr>{props}</w:rPr><w:t>Hiện nay, trên địa bàn tỉnh có 4.289 '
+                  'người sử dụng trái phép chất ma túy.</w:t></w:r>')
+
+
+def test_black_lighter_5_percent_is_black():
+    # 028.docx: Word's "Black, Text 1, Lighter 5%" (#0D0D0D) on every body paragraph.
+    assert findings(plan(_colored("0D0D0D") + END), "ND30-FONT-COLOR") == []
+
+
+def test_a_dark_grey_or_a_colour_is_still_a_finding():
+    assert [f[2] for f in findings(plan(_colored("404040") + _colored("0000FF") + END),
+                                   "ND30-FONT-COLOR")] == ["#404040", "#0000FF"]
