@@ -236,6 +236,7 @@ PARAGRAPHS = ("đoạn", "paragraph", "paragraphs")
 SECTIONS = ("mục", "section", "sections")
 PAGES = ("trang", "page", "pages")
 ARTICLES = ("điều", "article", "articles")
+LINES = ("dòng", "line", "lines")
 """Names of the places a finding counts: (Vietnamese, English one, English many)."""
 
 

@@ -200,3 +200,16 @@ def test_black_lighter_5_percent_is_black():
 def test_a_dark_grey_or_a_colour_is_still_a_finding():
     assert [f[2] for f in findings(plan(_colored("404040") + _colored("0000FF") + END),
                                    "ND30-FONT-COLOR")] == ["#404040", "#0000FF"]
+
+
+# --- ND30-ISSUER --------------------------------------------------------------------------------
+
+def test_an_issuer_name_on_two_lines_set_too_large_is_one_finding():
+    # 026.docx and 40 more: "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", both bold 14 pt.
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=14), c("TỈNH LÂM ĐỒNG", b=True, sz=14)),
+           cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))]
+    second = [cell(65, c(runs=shape_run(18, "Số: 12/KH-UBND", sz=13))),
+              cell(100, c("Lâm Đồng, ngày 05 tháng 3 năm 2026", i=True))]
+    doc = document(table(top, second) + title() + p("Thực hiện nghiêm túc./.") + signature())
+    assert findings(doc, "ND30-ISSUER") == [("ỦY BAN NHÂN DÂN", "12–13 pt", "14 pt (và 1 dòng khác)")]
