@@ -171,8 +171,7 @@ def number(ctx: Context) -> Iterator[Hit]:
                       "bằng gạch nối không cách.",
                       "The code is abbreviations (each starting with a capital) joined by "
                       "hyphens without spaces.")
-    yield from ctx.format_hits(piece, nd30.NUMBER, "số, ký hiệu", "number and code",
-                               check_align=False)
+    yield from ctx.format_hits(piece, nd30.NUMBER, "số, ký hiệu", "number and code")
 
 
 @rule("ND30-NUMBER-TYPE", "Ký hiệu đúng loại văn bản", "Code matches the document type",
@@ -214,8 +213,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
         yield Hit(where, Text("ngày 1–31, tháng 1–12", "day 1–31, month 1–12"), text,
                   "Ngày, tháng không hợp lệ.",
                   "The day or month is not valid.")
-    yield from ctx.format_hits(piece, nd30.PLACE_DATE, "địa danh, ngày tháng", "place and date",
-                               check_align=False)
+    yield from ctx.format_hits(piece, nd30.PLACE_DATE, "địa danh, ngày tháng", "place and date")
     num = ctx.layout.number
     if num is not None:
         a, b = ctx.para(num.para).container, ctx.para(piece.para).container

@@ -213,3 +213,45 @@ def test_an_issuer_name_on_two_lines_set_too_large_is_one_finding():
               cell(100, c("Lâm Đồng, ngày 05 tháng 3 năm 2026", i=True))]
     doc = document(table(top, second) + title() + p("Thực hiện nghiêm túc./.") + signature())
     assert findings(doc, "ND30-ISSUER") == [("ỦY BAN NHÂN DÂN", "12–13 pt", "14 pt (và 1 dòng khác)")]
+
+
+# --- ND30-DATE and centring by indent -----------------------------------------------------------
+
+def _with_date(date_para: str, qh: str | None = None) -> bytes:
+    """The rebuilt header with its date line (and optionally its Quốc hiệu) replaced."""
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13)),
+           cell(100, qh or c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))]
+    second = [cell(65, c(runs=shape_run(18, "Số: 12/KH-UBND", sz=13))), cell(100, date_para)]
+    return document(table(top, second) + title() + p("Thực hiện nghiêm túc./.") + signature())
+
+
+DATE = "Lâm Đồng, ngày 05 tháng 3 năm 2026"
+
+
+def test_a_date_set_right_in_its_cell_is_not_centred():
+    # 105.docx, 255.docx: the date right-aligned, about 10 mm right of the Quốc hiệu's middle.
+    doc = _with_date(p(DATE, jc="right", i=True, first=0, after=0))
+    assert messages(doc, "ND30-DATE") == [
+        ("Địa danh, ngày tháng phải căn giữa.", "căn giữa", "căn phải")]
+
+
+def test_a_date_centred_by_its_indent_is_centred():
+    # 037.docx: left-aligned with a first-line indent that puts the line in the middle.
+    assert messages(_with_date(p(DATE, jc="left", i=True, first=12.0, after=0)),
+                    "ND30-DATE") == []
+
+
+def _left_qh(width_mm: float) -> bytes:
+    qh = p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", jc="left", b=True, sz=13, first=0, after=0)
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13)),
+           cell(width_mm, qh, c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))]
+    second = [cell(65, c(runs=shape_run(18, "Số: 12/KH-UBND", sz=13))), cell(width_mm, c(DATE))]
+    return document(table(top, second) + title() + p("Thực hiện nghiêm túc./.") + signature())
+
+
+def test_a_quoc_hieu_that_fills_its_cell_is_centred_whatever_its_alignment():
+    # 125.docx: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" left-aligned in a cell it fills.
+    assert findings(_left_qh(100), "ND30-QUOC-HIEU") == []
+    assert findings(_left_qh(130), "ND30-QUOC-HIEU") == [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "căn giữa", "căn trái")]
