@@ -59,6 +59,21 @@ def frame(ctx: Context) -> Iterator[Hit]:
                   "this document was not checked against the decree's layout.")
         return
     first = next((p for p in ctx.facts.paragraphs if p.text.strip()), None)
+    head = ctx.layout.quoc_hieu or ctx.layout.tieu_ngu or \
+        (ctx.layout.issuer[0] if ctx.layout.issuer else None)
+    if head is not None:
+        # The header is there (201.docx: a draft charter with no "(Kèm theo …)" line yet):
+        # say what is missing, not that the Quốc hiệu is.
+        yield Hit(ctx.where(head), Text("số, ký hiệu hoặc tên loại văn bản",
+                                        "a number line or a type name"),
+                  Text("không có", "none"),
+                  "Có Quốc hiệu hoặc tên cơ quan nhưng không có số, ký hiệu, tên loại văn bản "
+                  "của Nghị định 30 hay dòng «(Kèm theo …)»; văn bản này không được kiểm tra "
+                  "theo Nghị định 30.",
+                  "There is a national name or an issuing body but no number line, no type name "
+                  "of Decree 30 and no '(Kèm theo …)' line; this document was not checked "
+                  "against Decree 30.")
+        return
     yield Hit(Where(paragraph=first.index if first else None,
                     excerpt=excerpt(first.text) if first else ""),
               Text("Quốc hiệu, tên cơ quan, số ký hiệu hoặc tên loại văn bản",

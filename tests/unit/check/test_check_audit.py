@@ -255,3 +255,18 @@ def test_a_quoc_hieu_that_fills_its_cell_is_centred_whatever_its_alignment():
     assert findings(_left_qh(100), "ND30-QUOC-HIEU") == []
     assert findings(_left_qh(130), "ND30-QUOC-HIEU") == [
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "căn giữa", "căn trái")]
+
+
+def test_a_header_without_number_or_type_name_says_what_is_missing():
+    # 201.docx: the header of a UBND, then "DỰ THẢO" and "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)" with no
+    # "(Kèm theo …)" line: not checked, and the finding must not say the Quốc hiệu is missing.
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13)),
+           cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True))]
+    doc = document(table(top) + c("DỰ THẢO", b=True) + c("ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)", b=True)
+                   + c("HIỆP HỘI TÔM LÂM ĐỒNG", b=True) + c("Chương I", b=True)
+                   + p(runs=run("Điều 1.", b=True) + run(" Tên gọi")))
+    assert [(f.rule, f.where.excerpt, f.expected, f.message[:40])
+            for f in check_docx(doc, name="x.docx")] == [
+        ("ND30-FRAME", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "số, ký hiệu hoặc tên loại văn bản",
+         "Có Quốc hiệu hoặc tên cơ quan nhưng khôn")]
