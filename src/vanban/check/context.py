@@ -239,6 +239,12 @@ class Context:
                      and c.col == col]
             if below:
                 out += [paras[i] for i in below[0].paragraphs[:limit - len(out)]]
+            elif len(self.facts.tables[table].cells) == 1:
+                # A one-cell box (059.docx frames its trích yếu so): the rule is drawn in the
+                # body under the box.
+                end = max(self.facts.tables[table].cells[0].paragraphs)
+                out += [q for q in paras[end + 1:end + 1 + limit - len(out)]
+                        if q.container == ("body",)]
         return out
 
 

@@ -270,3 +270,18 @@ def test_a_header_without_number_or_type_name_says_what_is_missing():
             for f in check_docx(doc, name="x.docx")] == [
         ("ND30-FRAME", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "số, ký hiệu hoặc tên loại văn bản",
          "Có Quốc hiệu hoặc tên cơ quan nhưng khôn")]
+
+
+# --- ND30-SUMMARY-RULE --------------------------------------------------------------------------
+
+def test_the_rule_under_a_boxed_summary_is_found_under_the_box():
+    # 059.docx: the trích yếu in a one-cell table, the rule anchored in the paragraph after it.
+    box = table([cell(160, c("Tổ chức, hoạt động và quản lý hội năm 2025", b=True))])
+    with_rule = box + c(runs=shape_run(38))
+    body = p("Thực hiện Nghị định số 126/2024/NĐ-CP, Ủy ban nhân dân tỉnh báo cáo như sau./.")
+    assert findings(document(header(number="Số: 12/BC-UBND") + c("BÁO CÁO", b=True) + with_rule
+                             + body + signature()), "ND30-SUMMARY-RULE") == []
+    assert findings(document(header(number="Số: 12/BC-UBND") + c("BÁO CÁO", b=True) + box
+                             + c() + body + signature()), "ND30-SUMMARY-RULE") == [
+        ("Tổ chức, hoạt động và quản lý hội năm 2…", "đường kẻ từ 1/3 đến 1/2 dòng chữ",
+         "không có")]
