@@ -285,3 +285,18 @@ def test_the_rule_under_a_boxed_summary_is_found_under_the_box():
                              + c() + body + signature()), "ND30-SUMMARY-RULE") == [
         ("Tổ chức, hoạt động và quản lý hội năm 2…", "đường kẻ từ 1/3 đến 1/2 dòng chữ",
          "không có")]
+
+
+# --- ND30-SIGN-BLOCK ----------------------------------------------------------------------------
+
+def test_a_signature_typed_in_the_body_is_not_held_to_the_page_middle():
+    # 032.docx: no table; "Nơi nhận:" and "TL. CHỦ TỊCH" on one line split by a tab, the
+    # name pushed into the right half with spaces.
+    sig = (p("Nơi nhận:\tTL. CHỦ TỊCH", jc="left", b=True, first=0, sz=12)
+           + p("- Như trên;\tCHÁNH VĂN PHÒNG", jc="left", first=0, sz=11)
+           + p("- Lưu: VT, NC.", jc="left", first=0, sz=11) + p("", first=0)
+           + p(" " * 75 + "Nguyễn Nhân Bản", b=True, first=0))
+    doc = document(header(number="Số: 12/UBND-NC", vv=("V/v tham gia ý kiến",))
+                   + p("Kính gửi: Công an tỉnh", jc="center", first=0)
+                   + p("Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu./.") + sig)
+    assert [f for f in findings(doc, "ND30-SIGN-BLOCK") if "căn" in f[2]] == []
