@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import ARTICLES, Hit, Text, and_more, rule
+from vanban.check.finding import ARTICLES, PARAGRAPHS, Hit, Text, and_more, collapse, rule
 from vanban.check.locate import norm
 from vanban.rules import nd30
 
@@ -36,6 +36,22 @@ def qd_frame(ctx: Context) -> Iterator[Hit]:
                   f"Write '{nd30.QUYET_DINH_DECIDES}' (upper case, with a colon).")
     yield from ctx.format_hits(lay.qd_decides, nd30.QD_DECIDES, f"dòng «{nd30.QUYET_DINH_DECIDES}»",
                                f"'{nd30.QUYET_DINH_DECIDES}' line")
+
+
+@rule("ND30-CAN-CU", "Quyết định: căn cứ ban hành in nghiêng", "Decision: legal bases in italic",
+      nd30.CAN_CU.ref)
+def can_cu(ctx: Context) -> Iterator[Hit]:
+    # The lines between the authority line and "QUYẾT ĐỊNH:" (Căn cứ …; Theo đề nghị …) are
+    # italic, body size (Mẫu 1.2); 224.docx set them upright. One finding per mistake.
+    lay = ctx.layout
+    if lay.type_key != "quyet-dinh" or lay.attached or lay.qd_decides is None:
+        return
+    hits = []
+    for i in lay.body:
+        if i < lay.qd_decides.para:
+            hits.extend(ctx.format_hits(ctx.piece(i), nd30.CAN_CU, "phần căn cứ", "legal bases",
+                                        check_align=False))
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), PARAGRAPHS)
 
 
 @rule("ND30-ARTICLE", "Điều: đánh số liên tục, «Điều N.» in đậm", "Articles numbered in order, "

@@ -300,3 +300,25 @@ def test_a_signature_typed_in_the_body_is_not_held_to_the_page_middle():
                    + p("Kính gửi: Công an tỉnh", jc="center", first=0)
                    + p("Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu./.") + sig)
     assert [f for f in findings(doc, "ND30-SIGN-BLOCK") if "căn" in f[2]] == []
+
+
+# --- ND30-CAN-CU --------------------------------------------------------------------------------
+
+def _bases(italic: bool) -> bytes:
+    return document(header(number="Số: 12/QĐ-UBND")
+                    + title("QUYẾT ĐỊNH", "Về việc cấp thẻ", rule=30)
+                    + c("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", b=True, after=120)
+                    + p("Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;", i=italic)
+                    + p("Căn cứ Quyết định số 28/2025/QĐ-TTg của Thủ tướng Chính phủ;", i=italic)
+                    + p("Theo đề nghị của Công an tỉnh.", i=italic)
+                    + c("QUYẾT ĐỊNH:", b=True, after=120)
+                    + p(runs=run("Điều 1.", b=True) + run(" Cấp thẻ cho các cá nhân."))
+                    + p(runs=run("Điều 2.", b=True) + run(" Quyết định có hiệu lực từ ngày ký./."))
+                    + signature("- Như Điều 2;", "- Lưu: VT, NC."))
+
+
+def test_upright_legal_bases_of_a_decision_are_one_finding():
+    # 224.docx: "Căn cứ …" and "Theo đề nghị …" typed upright.
+    assert findings(_bases(italic=True), "ND30-CAN-CU") == []
+    assert messages(_bases(italic=False), "ND30-CAN-CU") == [
+        ("Phần căn cứ phải in nghiêng.", "in nghiêng", "đứng (và 2 đoạn khác)")]
