@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import Hit, Text, rule
+from vanban.check.finding import LINES, Hit, Text, collapse, rule
 from vanban.check.locate import Piece, entry_groups, norm
 from vanban.errors import Severity
 from vanban.rules import nd30
@@ -34,9 +34,11 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
             yield Hit(ctx.where(piece), "- …;", " ".join(x.text for x in group),
                       "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng «;».",
                       "Each recipient goes on its own line starting with '-' and ending with ';'.")
-    for piece in entries:
-        yield from ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận", "recipient line",
-                                   check_align=False)
+    # Recipient lines set in 12 pt are one mistake, said once with the count of lines.
+    hits = [h for piece in entries
+            for h in ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận",
+                                     "recipient line", check_align=False)]
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
 
 
 @rule("ND30-LUU", "Dòng «- Lưu: VT, …» cuối Nơi nhận", "Final '- Lưu: VT, …' line",

@@ -322,3 +322,15 @@ def test_upright_legal_bases_of_a_decision_are_one_finding():
     assert findings(_bases(italic=True), "ND30-CAN-CU") == []
     assert messages(_bases(italic=False), "ND30-CAN-CU") == [
         ("Phần căn cứ phải in nghiêng.", "in nghiêng", "đứng (và 2 đoạn khác)")]
+
+
+def test_recipient_lines_all_set_too_large_are_one_finding():
+    # 125.docx: every recipient line in 12 pt.
+    entries = ("- Như trên;", "- Công an tỉnh;", "- Lưu: VT, NC.")
+    doc = document(header() + title() + p("Thực hiện nghiêm túc Kế hoạch này./.")
+                   + table([cell(65, p("Nơi nhận:", jc="left", b=True, i=True, sz=12, first=0),
+                                 *(p(e, jc="left", sz=12, first=0) for e in entries)),
+                            cell(100, c("KT. CHỦ TỊCH", b=True), c("PHÓ CHỦ TỊCH", b=True),
+                                 c(), c("Nguyễn Văn An", b=True))]))
+    assert messages(doc, "ND30-NOI-NHAN") == [
+        ("Cỡ chữ của dòng nơi nhận phải là 11 pt.", "11 pt", "12 pt (và 2 dòng khác)")]
