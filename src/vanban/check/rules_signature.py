@@ -81,9 +81,11 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
     if not authority:
         yield missing(ctx, "quyền hạn, chức vụ của người ký", "signer's authority and position",
                       Text("CHỨC VỤ", "POSITION (CHỨC VỤ)"))
-    for piece in authority:
-        yield from ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
-                                   "signing authority / position", check_align=_in_cell(ctx, piece))
+    hits = [h for piece in authority
+            for h in ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
+                                     "signing authority / position",
+                                     check_align=_in_cell(ctx, piece))]
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
     if name is None:
         # A draft may leave the name for the signer's office to type: warn, do not fail.
         yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),

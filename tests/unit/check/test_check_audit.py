@@ -334,3 +334,17 @@ def test_recipient_lines_all_set_too_large_are_one_finding():
                                  c(), c("Nguyễn Văn An", b=True))]))
     assert messages(doc, "ND30-NOI-NHAN") == [
         ("Cỡ chữ của dòng nơi nhận phải là 11 pt.", "11 pt", "12 pt (và 2 dòng khác)")]
+
+
+def test_authority_lines_set_alike_are_one_finding():
+    # 134.docx: "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" both justified in a wide signature cell.
+    left = [p("Nơi nhận:", jc="left", b=True, i=True, sz=12, first=0),
+            p("- Như trên;", jc="left", sz=11, first=0), p("- Lưu: VT, NC.", jc="left", sz=11,
+                                                          first=0)]
+    right = [p("KT. CHỦ TỊCH", jc="both", b=True, first=0),
+             p("PHÓ CHỦ TỊCH", jc="both", b=True, first=0), c(), c("Nguyễn Văn An", b=True)]
+    doc = document(header() + title() + p("Thực hiện nghiêm túc Kế hoạch này./.")
+                   + table([cell(65, *left), cell(100, *right)]))
+    assert messages(doc, "ND30-SIGN-BLOCK") == [
+        ("Quyền hạn, chức vụ người ký phải căn giữa.", "căn giữa",
+         "căn đều hai bên (và 1 dòng khác)")]
