@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterator
 
 from vanban.check.context import Context, align_text, missing
 from vanban.check.finding import (
+    LINES,
     PARAGRAPHS,
     Hit,
     Say,
     Text,
     and_more,
     both,
+    collapse,
     mm,
     num,
     pt,
@@ -47,11 +49,14 @@ def summary(ctx: Context) -> Iterator[Hit]:
         if not lay.summary and not lay.attached:  # an attached title may say it all
             yield missing(ctx, "trích yếu nội dung dưới tên loại văn bản", "summary line",
                           Text("trích yếu", "a summary line"), Severity.WARNING)
-        for piece in lay.summary:
-            yield from ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")
-    for piece in lay.vv:
-        yield from ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
-                                   "letter summary (V/v)")
+        hits = [h for piece in lay.summary
+                for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
+        yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    # A summary on three lines set in 11 pt is one mistake (260.docx).
+    hits = [h for piece in lay.vv
+            for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
+                                     "letter summary (V/v)")]
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
 
 
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",

@@ -348,3 +348,19 @@ def test_authority_lines_set_alike_are_one_finding():
     assert messages(doc, "ND30-SIGN-BLOCK") == [
         ("Quyền hạn, chức vụ người ký phải căn giữa.", "căn giữa",
          "căn đều hai bên (và 1 dòng khác)")]
+
+
+def test_a_v_v_summary_on_three_lines_set_too_small_is_one_finding():
+    # 260.docx: "V/v triển khai …" on three lines, all 11 pt.
+    vv = ("V/v triển khai thực hiện các nhiệm vụ", "trọng tâm phục vụ triển khai mô hình",
+          "chính quyền địa phương 02 cấp")
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13)),
+           cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))]
+    second = [cell(65, c(runs=shape_run(18, "Số: 125/UBND-NC", sz=13)),
+                   *(c(line, sz=11) for line in vv)), cell(100, c(DATE, i=True))]
+    doc = document(table(top, second) + p("Kính gửi: Sở Nội vụ.", jc="center", first=0)
+                   + p("Đề nghị Sở Nội vụ triển khai thực hiện./.") + signature())
+    assert messages(doc, "ND30-SUMMARY") == [
+        ("Cỡ chữ của trích yếu công văn (V/v) phải từ 12–13 pt.", "12–13 pt",
+         "11 pt (và 2 dòng khác)")]
