@@ -121,7 +121,7 @@ class Context:
         if by_hand and fmt.align == "center" and "\t" not in p.text[:len(p.text) -
                                                                      len(p.text.lstrip())]:
             by_hand = self._centred_by_spaces(piece)
-        if not by_hand and not same and fmt.align == "center":
+        if check_align and single and not same and not by_hand and fmt.align == "center":
             # Centred by an indent, or set right in a cell its line nearly fills: it prints
             # centred all the same (037.docx indents its date 7,5 mm in a left-aligned cell).
             by_hand = self._lands_centred(piece)
