@@ -232,21 +232,36 @@ def rule(rule_id: str, title: str, title_en: str, citation: str, *,
     return register
 
 
+PARAGRAPHS = ("đoạn", "paragraph", "paragraphs")
+SECTIONS = ("mục", "section", "sections")
+PAGES = ("trang", "page", "pages")
+ARTICLES = ("điều", "article", "articles")
+LINES = ("dòng", "line", "lines")
+"""Names of the places a finding counts: (Vietnamese, English one, English many)."""
+
+
+def and_more(found: Say, more: int, noun: tuple[str, str, str]) -> Text:
+    """``found`` followed by ``(và 3 đoạn khác)`` / ``(and 3 more paragraphs)``: the one
+    wording for a finding that stands for ``more`` other places; ``found`` alone when 0."""
+    found = found if isinstance(found, Text) else Text(found, found)
+    if not more:
+        return found
+    vi, en_one, en_many = noun
+    return Text(f"{found.vi} (và {more} {vi} khác)",
+                f"{found.en} (and {more} more {en_one if more == 1 else en_many})")
+
+
 def collapse(hits: list[Hit], key, noun: tuple[str, str, str]) -> Iterator[Hit]:
     """One hit per distinct mistake (``key`` of a hit), at its first place, counting the other
     places: a page number set wrong shows on every page (every section) but is one defect.
-    ``noun`` names the places: ("trang", "page", "pages")."""
+    ``noun`` names the places (``PAGES``, ``SECTIONS`` …)."""
     groups: dict[tuple, list[Hit]] = {}
     for hit in hits:
         groups.setdefault(key(hit), []).append(hit)
-    vi, en_one, en_many = noun
     for group in groups.values():
         hit, more = group[0], len(group) - 1
         if not more:
             yield hit
             continue
-        found = hit.found if isinstance(hit.found, Text) else Text(hit.found, hit.found)
-        yield Hit(hit.where, hit.expected,
-                  Text(f"{found.vi} (và {more} {vi} khác)",
-                       f"{found.en} (and {more} more {en_one if more == 1 else en_many})"),
+        yield Hit(hit.where, hit.expected, and_more(hit.found, more, noun),
                   hit.message, hit.message_en, hit.severity)

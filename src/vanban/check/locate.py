@@ -311,8 +311,10 @@ def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
         return None
     p = paras[start]
     text = norm(p.text)
-    if p.align != "center" or text != text.upper() or not any(c.isalpha() for c in text):
+    if text != text.upper() or not any(c.isalpha() for c in text):
         return None
+    # Not centred is still the title: 245.docx pushes "ĐIỀU LỆ" to the middle with tabs, and
+    # the "(Kèm theo Quyết định …)" line below tells what it is.
     near = paras[start + 1:start + 6]
     # Issued with a decision (Mẫu 1.3), not a form sent with a letter ("kèm theo Công văn").
     return start if any(is_attached_ref(q.text) and _ISSUING.search(q.text) for q in near) \

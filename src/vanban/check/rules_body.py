@@ -7,7 +7,22 @@ import re
 from collections.abc import Callable, Iterator
 
 from vanban.check.context import Context, align_text, missing
-from vanban.check.finding import Hit, Say, Text, both, mm, num, pt, pt_range, pts, rule
+from vanban.check.finding import (
+    LINES,
+    PARAGRAPHS,
+    Hit,
+    Say,
+    Text,
+    and_more,
+    both,
+    collapse,
+    mm,
+    num,
+    pt,
+    pt_range,
+    pts,
+    rule,
+)
 from vanban.check.locate import norm
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
@@ -34,11 +49,14 @@ def summary(ctx: Context) -> Iterator[Hit]:
         if not lay.summary and not lay.attached:  # an attached title may say it all
             yield missing(ctx, "trích yếu nội dung dưới tên loại văn bản", "summary line",
                           Text("trích yếu", "a summary line"), Severity.WARNING)
-        for piece in lay.summary:
-            yield from ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")
-    for piece in lay.vv:
-        yield from ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
-                                   "letter summary (V/v)")
+        hits = [h for piece in lay.summary
+                for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
+        yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    # A summary on three lines set in 11 pt is one mistake (260.docx).
+    hits = [h for piece in lay.vv
+            for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
+                                     "letter summary (V/v)")]
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
 
 
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",
@@ -74,12 +92,7 @@ def _summarise(ctx: Context, bad: list[tuple[ParaFacts, Say]], expected: Say, vi
     if not bad:
         return
     p, found = bad[0]
-    more = len(bad) - 1
-    tail_vi = f" (và {more} đoạn khác)" if more else ""
-    tail_en = ("" if not more else
-               " (and 1 more paragraph)" if more == 1 else f" (and {more} more paragraphs)")
-    found = Text(found, found) if isinstance(found, str) else found
-    yield Hit(ctx.where(p.index), expected, Text(found.vi + tail_vi, found.en + tail_en), vi, en,
+    yield Hit(ctx.where(p.index), expected, and_more(found, len(bad) - 1, PARAGRAPHS), vi, en,
               severity)
 
 
@@ -148,13 +161,36 @@ def body_indent(ctx: Context) -> Iterator[Hit]:
 
     def test(p: ParaFacts) -> Say | None:
         # The decree: "từ 1 cm đến 1,27 cm"; an indent between the two cannot look wrong.
-        ok = lo - tol <= p.first_line_mm <= hi + tol
-        return None if ok else both(mm, p.first_line_mm)
+        first = _first_line_start(p)
+        if lo - tol <= first <= hi + tol:
+            return None
+        if p.numbering is None and p.left_mm > tol:
+            # The whole paragraph is pushed in (Lề trái), not its first line: say so, or
+            # "0 mm" reads wrong beside a line that visibly starts 12,5 mm in.
+            return Text(f"{mm(first)}, cả đoạn lùi trái {mm(p.left_mm)}",
+                        f"{mm(first, 'en')}, whole paragraph indented {mm(p.left_mm, 'en')}")
+        return both(mm, first)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
                           both(_indents),
                           f"Dòng đầu mỗi đoạn phải lùi vào {_indents('vi')}.",
                           f"The first line must be indented {_indents('en')}.")
+
+
+def _first_line_start(p: ParaFacts) -> float:
+    """Where the first line of ``p`` starts, in mm from the text margin. An item of Word's
+    automatic numbering starts at its label (left indent plus first-line indent: a "1." hung
+    at 12,7 mm is indented like body text). A paragraph opened with one tab and no indent of
+    its own starts at the first tab stop, Word's default 12,7 mm, the way many drafts indent."""
+    if p.numbering is not None:
+        return p.left_mm + p.first_line_mm
+    if p.text.startswith("\t") and not p.text.startswith("\t\t") and \
+            abs(p.first_line_mm) < 0.05 and abs(p.left_mm) < 0.05:
+        return _DEFAULT_TAB_MM
+    return p.first_line_mm
+
+
+_DEFAULT_TAB_MM = 12.7  # Word's default tab stop (w:defaultTabStop 720 twips)
 
 
 @rule("ND30-BODY-SPACING", f"Khoảng cách giữa các đoạn ≥ {pt(_SPACING_MIN)}",
@@ -234,16 +270,24 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             arabic = letter = 0
             continue
         if p.numbering is not None:
-            # An automatically numbered item: its label is not in the text, so its level is
-            # unknown; the next typed điểm sets the count again.
-            letter = -1
+            # An automatically numbered item: Word draws its label ("1.", "a)", "-"), which is
+            # not in the text, so its number is unknown; the next typed khoản or điểm sets the
+            # count again (a typed "2." after an automatic "1." is right). An item written as
+            # a mục heading (upper case) may be an automatic "II.": the mục count too.
+            arabic = letter = -1
+            if text == text.upper() and any(ch.isalpha() for ch in text):
+                roman = -1
             continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
                 continue
             n = m.group("n")
-            if level == 0:
+            if level == 0 and roman < 0 and n in nd30.ROMAN:
+                roman, arabic, letter = nd30.ROMAN.index(n) + 1, 0, 0
+            elif level == 1 and arabic < 0:
+                arabic, letter = int(n), 0
+            elif level == 0:
                 roman, arabic, letter = roman + 1, 0, 0
                 want = nd30.roman(roman)
                 if n != want:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import Context
-from vanban.check.finding import Hit, Text, Where, excerpt, rule
+from vanban.check.finding import PARAGRAPHS, Hit, Text, Where, and_more, excerpt, rule
 from vanban.check.locate import norm
 from vanban.errors import Severity
 
@@ -35,11 +35,8 @@ def encoding(ctx: Context) -> Iterator[Hit]:
     p, hit = first
     names = ", ".join({"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}[k] for k in kinds)
     reading = excerpt(hit.fix(p.text))
-    more_vi = f" (và {count - 1} đoạn khác)" if count > 1 else ""
-    more_en = f" (and {count - 1} more paragraphs)" if count > 2 else \
-        " (and 1 more paragraph)" if count == 2 else ""
     yield Hit(ctx.where(p.index), Text(f"chữ Unicode: «{reading}»", f"Unicode text: «{reading}»"),
-              Text(f"bảng mã {names}{more_vi}", f"{names} encoding{more_en}"),
+              and_more(Text(f"bảng mã {names}", f"{names} encoding"), count - 1, PARAGRAPHS),
               f"Văn bản có chữ gõ bằng bảng mã cũ {names}, không phải Unicode; hãy chuyển mã "
               "(Unikey: Công cụ chuyển mã) rồi kiểm tra lại.",
               f"The document holds text typed in the legacy {names} encoding, not Unicode; "
@@ -62,6 +59,21 @@ def frame(ctx: Context) -> Iterator[Hit]:
                   "this document was not checked against the decree's layout.")
         return
     first = next((p for p in ctx.facts.paragraphs if p.text.strip()), None)
+    head = ctx.layout.quoc_hieu or ctx.layout.tieu_ngu or \
+        (ctx.layout.issuer[0] if ctx.layout.issuer else None)
+    if head is not None:
+        # The header is there (201.docx: a draft charter with no "(Kèm theo …)" line yet):
+        # say what is missing, not that the Quốc hiệu is.
+        yield Hit(ctx.where(head), Text("số, ký hiệu hoặc tên loại văn bản",
+                                        "a number line or a type name"),
+                  Text("không có", "none"),
+                  "Có Quốc hiệu hoặc tên cơ quan nhưng không có số, ký hiệu, tên loại văn bản "
+                  "của Nghị định 30 hay dòng «(Kèm theo …)»; văn bản này không được kiểm tra "
+                  "theo Nghị định 30.",
+                  "There is a national name or an issuing body but no number line, no type name "
+                  "of Decree 30 and no '(Kèm theo …)' line; this document was not checked "
+                  "against Decree 30.")
+        return
     yield Hit(Where(paragraph=first.index if first else None,
                     excerpt=excerpt(first.text) if first else ""),
               Text("Quốc hiệu, tên cơ quan, số ký hiệu hoặc tên loại văn bản",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import Hit, Text, mm, num, rule
+from vanban.check.finding import LINES, Hit, Text, collapse, mm, num, rule
 from vanban.check.locate import DATE_RE, TITLED, Piece, norm
 from vanban.rules import nd30
 
@@ -107,11 +107,14 @@ def issuer(ctx: Context) -> Iterator[Hit]:
         yield from ctx.format_hits(lines[-1], nd30.ISSUER, "tên cơ quan ban hành",
                                    "issuing body name")
         return
+    hits = []
     for i, piece in enumerate(lines):
         fmt = nd30.SUPERIOR_BODY if i <= last_plain else nd30.ISSUER
         what = ("tên cơ quan chủ quản", "superior body name") if i <= last_plain else \
             ("tên cơ quan ban hành", "issuing body name")
-        yield from ctx.format_hits(piece, fmt, *what)
+        hits.extend(ctx.format_hits(piece, fmt, *what))
+    # A name set on two lines ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG") in 14 pt is one mistake.
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
 
 
 @rule("ND30-ISSUER-RULE", "Đường kẻ dưới tên cơ quan ban hành", "Rule under the issuing body",
@@ -168,8 +171,7 @@ def number(ctx: Context) -> Iterator[Hit]:
                       "bằng gạch nối không cách.",
                       "The code is abbreviations (each starting with a capital) joined by "
                       "hyphens without spaces.")
-    yield from ctx.format_hits(piece, nd30.NUMBER, "số, ký hiệu", "number and code",
-                               check_align=False)
+    yield from ctx.format_hits(piece, nd30.NUMBER, "số, ký hiệu", "number and code")
 
 
 @rule("ND30-NUMBER-TYPE", "Ký hiệu đúng loại văn bản", "Code matches the document type",
@@ -211,8 +213,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
         yield Hit(where, Text("ngày 1–31, tháng 1–12", "day 1–31, month 1–12"), text,
                   "Ngày, tháng không hợp lệ.",
                   "The day or month is not valid.")
-    yield from ctx.format_hits(piece, nd30.PLACE_DATE, "địa danh, ngày tháng", "place and date",
-                               check_align=False)
+    yield from ctx.format_hits(piece, nd30.PLACE_DATE, "địa danh, ngày tháng", "place and date")
     num = ctx.layout.number
     if num is not None:
         a, b = ctx.para(num.para).container, ctx.para(piece.para).container

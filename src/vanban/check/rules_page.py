@@ -7,7 +7,21 @@ from collections.abc import Iterator
 
 from vanban.check import finding
 from vanban.check.context import NONE, Context
-from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt_range, pts, rule
+from vanban.check.finding import (
+    PARAGRAPHS,
+    SECTIONS,
+    Hit,
+    Text,
+    Where,
+    and_more,
+    both,
+    excerpt,
+    mm,
+    num,
+    pt_range,
+    pts,
+    rule,
+)
 from vanban.check.locate import TITLED
 from vanban.check.pages import evidently_one_page, measured_pages
 from vanban.errors import Severity
@@ -42,9 +56,7 @@ def page_size(ctx: Context) -> Iterator[Hit]:
         sec, more = secs[0], len(secs) - 1
         found = both(_size, sec.page_w_mm, sec.page_h_mm)
         yield Hit(_section_where(sec), both(_a4),
-                  Text(found.vi + (f" (và {more} mục khác)" if more else ""),
-                       found.en + (f" (and {more} more section{'s' if more > 1 else ''})"
-                                   if more else "")),
+                  and_more(found, more, SECTIONS),
                   f"Khổ giấy phải là {_a4('vi')}.", f"The paper must be {_a4('en')}.")
 
 
@@ -87,9 +99,7 @@ def margins(ctx: Context) -> Iterator[Hit]:
         sev = Severity.WARNING if landscape else None
         found = both(mm, value)
         yield Hit(_section_where(sec), both(_mm_range, rng),
-                  Text(found.vi + (f" (và {more} mục khác)" if more else ""),
-                       found.en + (f" (and {more} more section{'s' if more > 1 else ''})"
-                                   if more else "")),
+                  and_more(found, more, SECTIONS),
                   f"Lề {vi} phải từ {num(rng.lo)} đến {mm(rng.hi)}.",
                   f"The {en} margin must be {_mm_range(rng, 'en')}.", sev)
 
@@ -158,9 +168,7 @@ def font(ctx: Context) -> Iterator[Hit]:
         more = len(places[face]) - 1
         found = _fonts([face])
         yield Hit(where, nd30.FONT,
-                  Text(found.vi + (f" (và {more} đoạn khác)" if more else ""),
-                       found.en + (f" (and {more} more paragraph{'s' if more > 1 else ''})"
-                                   if more else "")),
+                  and_more(found, more, PARAGRAPHS),
                   f"Chữ phải dùng phông {nd30.FONT}.", f"Text must be set in {nd30.FONT}.")
 
 
@@ -208,7 +216,7 @@ def font_color(ctx: Context) -> Iterator[Hit]:
     first: dict[str, Where] = {}
     places: dict[str, set] = {}
     for r, where in ctx.visible_runs:
-        if r.color is not None:  # one finding per colour, counting its paragraphs
+        if r.color is not None and not _near_black(r.color):  # one finding per colour
             if r.color not in first:
                 first[r.color] = at_run(where, r)
             places.setdefault(r.color, set()).add(
@@ -216,10 +224,21 @@ def font_color(ctx: Context) -> Iterator[Hit]:
     for color, where in first.items():
         more = len(places[color]) - 1
         yield Hit(where, Text("đen", "black"),
-                  Text(f"#{color}" + (f" (và {more} đoạn khác)" if more else ""),
-                       f"#{color}" + (f" (and {more} more paragraph{'s' if more > 1 else ''})"
-                                      if more else "")),
+                  and_more(f"#{color}", more, PARAGRAPHS),
                   "Chữ phải màu đen.", "Text must be black.")
+
+
+_NEAR_BLACK = 0x1A  # each of red, green, blue at most 10 % up from black
+
+
+def _near_black(color: str) -> bool:
+    """Word's "Black, Text 1, Lighter 5%" (#0D0D0D) and such: black on paper (028.docx sets
+    its whole body so)."""
+    try:
+        rgb = bytes.fromhex(color)
+    except ValueError:
+        return False
+    return len(rgb) == 3 and max(rgb) <= _NEAR_BLACK
 
 
 def _page_fields(part) -> list[ParaFacts]:
@@ -232,7 +251,7 @@ def _page_fields(part) -> list[ParaFacts]:
 def page_number(ctx: Context) -> Iterator[Hit]:
     # Sections share (inherit) their headers: one finding per mistake, at its first section.
     yield from finding.collapse(list(_page_number_hits(ctx)), lambda h: (h.message, str(h.found)),
-                                ("mục", "section", "sections"))
+                                SECTIONS)
 
 
 def _page_number_hits(ctx: Context) -> Iterator[Hit]:

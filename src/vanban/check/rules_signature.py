@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import Hit, Text, rule
+from vanban.check.finding import LINES, Hit, Text, collapse, rule
 from vanban.check.locate import Piece, entry_groups, norm
 from vanban.errors import Severity
 from vanban.rules import nd30
@@ -34,9 +34,11 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
             yield Hit(ctx.where(piece), "- …;", " ".join(x.text for x in group),
                       "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng «;».",
                       "Each recipient goes on its own line starting with '-' and ending with ';'.")
-    for piece in entries:
-        yield from ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận", "recipient line",
-                                   check_align=False)
+    # Recipient lines set in 12 pt are one mistake, said once with the count of lines.
+    hits = [h for piece in entries
+            for h in ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận",
+                                     "recipient line", check_align=False)]
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
 
 
 @rule("ND30-LUU", "Dòng «- Lưu: VT, …» cuối Nơi nhận", "Final '- Lưu: VT, …' line",
@@ -47,12 +49,19 @@ def luu(ctx: Context) -> Iterator[Hit]:
         return
     group = entry_groups(entries)[-1]
     last = group[0]
-    if not nd30.LUU_PATTERN.match(norm(" ".join(x.text for x in group))):
+    text = norm(" ".join(x.text for x in group))
+    if nd30.LUU_PATTERN.match(text):
+        return
+    if nd30.LUU_PATTERN.match(text + "."):  # the one slip most drafts make: say just that
+        yield Hit(ctx.where(last), f"{text}.", text,
+                  "Dòng «- Lưu: …» cuối Nơi nhận phải kết thúc bằng dấu chấm «.».",
+                  "The '- Lưu: …' line ending the Nơi nhận block must end with a full stop.")
+    else:
         yield Hit(ctx.where(last), Text(f"- {nd30.LUU_PREFIX}, <đơn vị soạn thảo>.",
                                         f"- {nd30.LUU_PREFIX}, <drafting unit>."),
                   " ".join(x.text for x in group),
-                  f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị soạn "
-                  "thảo>.».",
+                  f"Dòng cuối của Nơi nhận phải là «- {nd30.LUU_PREFIX}, <viết tắt đơn vị "
+                  "soạn thảo>.».",
                   f"The last recipient line must be '- {nd30.LUU_PREFIX}, <drafting unit>.'.")
 
 
@@ -72,15 +81,25 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
     if not authority:
         yield missing(ctx, "quyền hạn, chức vụ của người ký", "signer's authority and position",
                       Text("CHỨC VỤ", "POSITION (CHỨC VỤ)"))
-    for piece in authority:
-        yield from ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
-                                   "signing authority / position")
+    hits = [h for piece in authority
+            for h in ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
+                                     "signing authority / position",
+                                     check_align=_in_cell(ctx, piece))]
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
     if name is None:
         # A draft may leave the name for the signer's office to type: warn, do not fail.
         yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),
                       Severity.WARNING if ctx.layout.draft else None)
         return
-    yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name")
+    yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name",
+                               check_align=_in_cell(ctx, name))
+
+
+def _in_cell(ctx: Context, piece: Piece) -> bool:
+    """A signature line in a table cell, which it is centred in. Typed in the body, the block
+    stands in the right half of the page, pushed there with spaces or tabs (032.docx): its
+    middle is not the page's, and the DOCX alone cannot say where the line lands."""
+    return ctx.para(piece.para).container[0] == "table"
 
 
 _PREFIXES = ", ".join(nd30.AUTHORITY_PREFIXES)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import Hit, Text, rule
+from vanban.check.finding import ARTICLES, PARAGRAPHS, Hit, Text, and_more, collapse, rule
 from vanban.check.locate import norm
 from vanban.rules import nd30
 
@@ -38,6 +38,22 @@ def qd_frame(ctx: Context) -> Iterator[Hit]:
                                f"'{nd30.QUYET_DINH_DECIDES}' line")
 
 
+@rule("ND30-CAN-CU", "Quyết định: căn cứ ban hành in nghiêng", "Decision: legal bases in italic",
+      nd30.CAN_CU.ref)
+def can_cu(ctx: Context) -> Iterator[Hit]:
+    # The lines between the authority line and "QUYẾT ĐỊNH:" (Căn cứ …; Theo đề nghị …) are
+    # italic, body size (Mẫu 1.2); 224.docx set them upright. One finding per mistake.
+    lay = ctx.layout
+    if lay.type_key != "quyet-dinh" or lay.attached or lay.qd_decides is None:
+        return
+    hits = []
+    for i in lay.body:
+        if i < lay.qd_decides.para:
+            hits.extend(ctx.format_hits(ctx.piece(i), nd30.CAN_CU, "phần căn cứ", "legal bases",
+                                        check_align=False))
+    yield from collapse(hits, lambda h: (h.message, str(h.found)), PARAGRAPHS)
+
+
 @rule("ND30-ARTICLE", "Điều: đánh số liên tục, «Điều N.» in đậm", "Articles numbered in order, "
       "'Điều N.' in bold", nd30.ARTICLE_REF)
 def articles(ctx: Context) -> Iterator[Hit]:
@@ -56,11 +72,14 @@ def articles(ctx: Context) -> Iterator[Hit]:
                       "Articles are numbered in order (Điều 1, Điều 2 …).")
             expected = n  # one gap is one finding, not one per following article
         label = piece.text[:m.end()] if m else piece.text
+        # The word and the number must be bold; the "." or ":" after them is not looked at
+        # (a plain full stop after a bold "Điều 2" cannot be seen: 20 corpus drafts have it).
+        words = m.end("n") if m else len(label)
         runs, pos = [], 0
         for r in ctx.para(piece.para).runs:
             if r.hidden:
                 continue
-            if pos < piece.start + len(label) and pos + len(r.text) > piece.start and \
+            if pos < piece.start + words and pos + len(r.text) > piece.start and \
                     r.text.strip():
                 runs.append(r)
             pos += len(r.text)
@@ -70,9 +89,7 @@ def articles(ctx: Context) -> Iterator[Hit]:
         piece, label = plain[0]
         more = len(plain) - 1
         yield Hit(ctx.where(piece), Text(f"«{label}» in đậm", f"'{label}' in bold"),
-                  Text("không in đậm" + (f" (và {more} điều khác)" if more else ""),
-                       "not bold" + (f" (and {more} more article{'s' if more > 1 else ''})"
-                                     if more else "")),
+                  and_more(Text("không in đậm", "not bold"), more, ARTICLES),
                   "Chữ «Điều» và số thứ tự của điều phải in đậm.",
                   "The word 'Điều' and the article's number must be bold.")
 

@@ -14,7 +14,7 @@ from check_corpus_loader import build_module as corpus
 from click.testing import CliRunner
 
 from vanban.check.api import check_docx, format_text, to_json
-from vanban.check.finding import mm, num, pt, pt_range
+from vanban.check.finding import PAGES, PARAGRAPHS, Text, and_more, mm, num, pt, pt_range
 from vanban.cli import main
 from vanban.rules import nd30
 
@@ -104,6 +104,16 @@ def test_json_picks_expected_and_found_by_language(tmp_path):
     assert (vi["found"], en["found"]) == ("215,9 mm × 279,4 mm", "215.9 mm × 279.4 mm")
     assert (vi["message"], en["message"]) == ("Khổ giấy phải là A4 (210 × 297 mm).",
                                               "The paper must be A4 (210 × 297 mm).")
+
+
+@pytest.mark.parametrize("found, more, noun, vi, en", [
+    ("Arial", 0, PARAGRAPHS, "Arial", "Arial"),
+    ("Arial", 1, PARAGRAPHS, "Arial (và 1 đoạn khác)", "Arial (and 1 more paragraph)"),
+    (Text("không đặt", "not set"), 3, PAGES, "không đặt (và 3 trang khác)",
+     "not set (and 3 more pages)"),
+], ids=["alone", "one-more", "three-more"])
+def test_a_finding_counting_other_places_says_so_in_one_wording(found, more, noun, vi, en):
+    assert and_more(found, more, noun) == Text(vi, en)
 
 
 @pytest.mark.parametrize("knobs, tail", [
