@@ -116,6 +116,17 @@ def test_cong_van_code_kinh_gui_and_recipients(tmp_path):
     assert doc.recipients == ("- Như trên;", "- Lưu: VT, PBGDPL.")
 
 
+def test_typed_frame_labels_print_once(tmp_path):
+    text = (CV.replace("title: đề nghị báo cáo", "title: V/v đề nghị báo cáo")
+            .replace("kinh_gui: Ủy ban nhân dân các huyện",
+                     'kinh_gui: ["Kính gửi: Ủy ban nhân dân các huyện", "- Sở Tư pháp."]')
+            .replace("content:", 'recipients: ["- Bộ Tư pháp."]\ncontent:'))
+    doc = compose_cong_van(_resolved(tmp_path, text))
+    assert doc.v_v == "V/v đề nghị báo cáo"
+    assert doc.kinh_gui == ("Kính gửi:", "- Ủy ban nhân dân các huyện;", "- Sở Tư pháp.")
+    assert doc.recipients == ("- Như trên;", "- Bộ Tư pháp;", "- Lưu: VT, PBGDPL.")
+
+
 @pytest.mark.parametrize("typed", ["./.", "/.", " ./. ", "."])
 def test_a_typed_end_mark_prints_once(tmp_path, typed):
     doc = compose_cong_van(_resolved(tmp_path, CV.replace("Đề nghị báo cáo.",

@@ -16,4 +16,4 @@ def compose_cong_van(resolved: Resolved) -> Document:
     body: list = [Para(Kind.DOAN, p) for p in plan.intro]
     c.blocks(plan.content, ("content",), (), body)
     _sections(c, plan.sections, ("sections",), body)
-    return framed(c, body, v_v=f"{nd30.CONG_VAN_PREFIX} {plan.title}")
+    return framed(c, body, v_v=f"{nd30.CONG_VAN_PREFIX} {nd30.TYPED_V_V.sub('', plan.title)}")

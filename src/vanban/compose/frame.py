@@ -28,13 +28,18 @@ def recipients(plan: Plan, first: tuple[str, ...] = (), archive_unit: str = "") 
     archive = f"{nd30.LUU_PREFIX}, {unit}"
     if plan.archive and plan.archive.copies:
         archive += f" {plan.archive.copies}"
-    return tuple(f"- {r.rstrip(';.')};" for r in first + tuple(plan.recipients)) + (
-        f"- {archive}.",)
+    lines = first + tuple(nd30.TYPED_LINE_DASH.sub("", r) for r in plan.recipients)  # typed: warned
+    return tuple(f"- {r.rstrip(' ;.')};" for r in lines) + (f"- {archive}.",)
+
+
+def _bare_addressee(name: str) -> str:
+    """An addressee without a typed "Kính gửi:", dash or end mark (each warned; printed once)."""
+    return nd30.TYPED_LINE_DASH.sub("", nd30.TYPED_KINH_GUI.sub("", name)).rstrip(" ;.")
 
 
 def kinh_gui(names: tuple[str, ...]) -> tuple[str, ...]:
     """Ô 9a: one recipient on the "Kính gửi:" line; several as "- …;" lines, the last with "."."""
-    names = tuple(n.rstrip(" ;.") for n in names)
+    names = tuple(_bare_addressee(n) for n in names)
     if not names:
         return ()
     if len(names) == 1:

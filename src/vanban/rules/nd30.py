@@ -98,6 +98,10 @@ SIGNATURE_LEFT_COLUMN_MM = 70.0
 # --- Number, code, date ---------------------------------------------------------------------------
 END_OF_BODY = "./."
 TYPED_END_OF_BODY = re.compile(r"\s*\.?/\.\s*$")  # "./." or "/." typed at a text's end
+# Labels the frame prints itself, when a clerk types them too (warned; printed once).
+TYPED_LINE_DASH = re.compile(r"^[-–+•]\s*")  # "- " before a Nơi nhận or Kính gửi line
+TYPED_V_V = re.compile(r"^V\s*/\s*V\b[\s.:]*", re.IGNORECASE)  # before a Công văn's summary
+TYPED_KINH_GUI = re.compile(r"^[-–]?\s*Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 DRAFT_NUMBER_BLANK = "     "  # with the space after the colon: "Số:      /KH-UBND" on a draft
 
 

@@ -25,8 +25,6 @@ SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)/:-]\s*")
 ITEM_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s+")
 TYPED_DASH = re.compile(r"^[-+–•]\s+")
 ARTICLE_NUMBER = re.compile(r"^Điều\s+\d+\s*[.:]?\s*", re.IGNORECASE)
-TYPED_V_V = re.compile(r"^V\s*/\s*V\b[\s.:]*", re.IGNORECASE)
-TYPED_KINH_GUI = re.compile(r"^[-–]?\s*Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 
 
 def check_sections(plan: Plan, out: Findings) -> None:
@@ -96,7 +94,7 @@ def check_labels(plan: Plan, out: Findings) -> None:
 def _typed_frame_labels(plan: Plan, out: Findings) -> None:
     """Labels the frame prints itself: "V/v" before a Công văn's summary, "Kính gửi:" before
     its addressees, and "./." after the last paragraph; typed, each would print twice."""
-    typed = TYPED_V_V.match(plan.title)
+    typed = nd30.TYPED_V_V.match(plan.title)
     if typed:
         rest = plan.title[typed.end():]
         out.warning(
@@ -106,7 +104,7 @@ def _typed_frame_labels(plan: Plan, out: Findings) -> None:
             f'Do not type "{typed.group(0).strip()}": the "V/v" before the summary is printed '
             "by the frame.", f"Viết: title: {rest}", f"Write: title: {rest}")
     for i, text in enumerate(getattr(plan, "kinh_gui", ())):
-        typed = TYPED_KINH_GUI.match(text)
+        typed = nd30.TYPED_KINH_GUI.match(text)
         if typed and typed.group(0).strip() not in ("", "-", "–"):
             rest = text[typed.end():]
             out.warning(
