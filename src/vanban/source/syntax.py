@@ -117,7 +117,7 @@ def _block_end(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     bracketed = _bracketed(line, before)
     if "'<scalar>'" in (exc.problem or "") and bracketed is not None:
         return bracketed
-    if "'<scalar>'" in (exc.problem or "") and before.endswith(("'", '"')):
+    if before.endswith(("'", '"')) and _quoted_value(line):  # a word, ",", "." after it
         return Explained(
             "yaml.after-quote", "Có chữ nằm sau dấu ngoặc đóng của giá trị.",
             "Text follows the closing quote of a value.",
@@ -133,6 +133,12 @@ def _block_end(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
 
 
 _VALUE_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\[\]{}'\"#:-][^:]*?:\s+)?")
+
+
+def _quoted_value(line: str) -> bool:
+    """The line's value (after "- " and "key: ") opens with a quote."""
+    prefix = _VALUE_START.match(line)
+    return line[prefix.end() if prefix else 0:].lstrip()[:1] in ("'", '"')
 
 
 def _bracketed(line: str, before: str) -> Explained | None:
