@@ -40,7 +40,9 @@ class Outcome:
     files: list[tuple[Job, bytes]]
     diagnostics: list[Diagnostic]
     issued: bool = False
-    depends: list[Path] = field(default_factory=list)  # files the plan named (not registries)
+    depends: list[Path] = field(default_factory=list)
+    """Files the plan named, and the workspace templates looked at to pick its template (not
+    its registries: they are in its inputs key)."""
 
 
 def default_jobs() -> int:
@@ -65,8 +67,11 @@ def make(job: Job, workspace: Path, registries: dict, plans: dict | None = None)
         files = pipeline.render_outputs(prepared, workspace)
     except VanbanError as exc:
         return Outcome(job, [], list(exc.diagnostics) + prepared.warnings)
+    # The templates it was laid out with are its own dependencies: editing one remakes only
+    # the plans that use it, adding an override remakes only the plans it now applies to.
+    looked = pipeline.template_files(prepared.doctype.key, workspace)
     return Outcome(job, files, prepared.warnings, prepared.document.issued,
-                   list(prepared.depends))
+                   [*prepared.depends, *looked])
 
 
 # A worker process serves one build (its pool ends with it): its registries and plan files,
