@@ -2,7 +2,9 @@
 with nothing written until every plan of the build has validated and rendered.
 
 The plan's document type is looked up once (``vanban.doctypes``); its entry gives the model, the
-checks, the composition and the template. The registry files are read here, once per build.
+checks, the composition and the template. The registry files are read here, once per build,
+and so is each plan file (``BuildCache``): the plan a Quyết định issues is not read again for
+every decision. The review commands prepare a plan here too, as the build does.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 _code: str | None = None
 _digests: dict[Path, str] = {}
+_resolved: dict[Path, Path] = {}  # a path as asked for → resolved (many stamps name one template)
 _folders: dict[tuple[Path, tuple[str, ...]], str] = {}
 
 
@@ -38,7 +39,9 @@ def digest_bytes(data: bytes) -> str:
 
 def file_digest(path: Path) -> str:
     """sha256 of a file's bytes ("" when it cannot be read), read once per build."""
-    key = path.resolve()
+    key = _resolved.get(path)
+    if key is None:
+        key = _resolved[path] = path.resolve()
     if key not in _digests:
         try:
             _digests[key] = digest_bytes(key.read_bytes())
@@ -51,6 +54,7 @@ def reset() -> None:
     """Forget every digest read so far: a new build reads the files afresh (a long-running
     process such as watch must see the edits made since its last build)."""
     _digests.clear()
+    _resolved.clear()
     _folders.clear()
 
 
