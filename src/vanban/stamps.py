@@ -213,12 +213,13 @@ class StampBook:
         when one was made, its PDF."""
         name = self._name(target)
         old = self.stamps.get(name)
-        if pdf_data is None:
-            pdf = old.pdf if old and old.inputs == key else ""
+        output = data if isinstance(data, str) else digest_bytes(data)
+        if pdf_data is None:  # the PDF of the last build stands only for the very same DOCX
+            pdf = old.pdf if old and old.inputs == key and old.output == output else ""
         else:
             pdf = pdf_data if isinstance(pdf_data, str) else digest_bytes(pdf_data)
-        self.stamps[name] = Stamp(key, data if isinstance(data, str) else digest_bytes(data),
-                                  pdf, tuple(_to_dict(w) for w in warnings), source, depends)
+        self.stamps[name] = Stamp(key, output, pdf, tuple(_to_dict(w) for w in warnings),
+                                  source, depends)
         forget(target)
         forget(target.with_suffix(".pdf"))
 

@@ -113,3 +113,32 @@ def test_missing_or_corrupt_stamps_mean_a_full_build(ws, damage):
     again = _build(ws)
     assert again.skipped == [] and again.written == []
     assert _made(ws, again) == _made(ws, first)
+
+
+def test_a_pdf_is_current_only_for_the_docx_it_was_made_from(ws, monkeypatch):
+    """A DOCX made again with other bytes (a template or an issued plan changed: its inputs key
+    did not) without --pdf leaves its PDF stale: the next --pdf build makes the PDF again."""
+    import hashlib
+
+    import vanban.pdf.convert
+
+    def of(data: bytes) -> bytes:
+        return b"PDF of " + hashlib.sha256(data).hexdigest().encode()
+
+    def fake_pdfs(jobs, staged, workers):  # the PDF as a function of its DOCX's bytes
+        new = {item.target: Path(item.tmp) for item in staged}
+        return {j.target.with_suffix(".pdf"): of(new.get(j.target, j.target).read_bytes())
+                for j in jobs}
+
+    monkeypatch.setattr(batch, "_make_pdfs", fake_pdfs)
+    monkeypatch.setattr(vanban.pdf.convert, "find_soffice", lambda: "soffice")
+    jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
+    batch.build(jobs, out_dir=ws / "outputs", workspace=ws, pdf=True)
+    plan = ws / "plans" / "quang-binh" / "2025" / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
+                    encoding="utf-8")
+    batch.build(jobs, out_dir=ws / "outputs", workspace=ws)  # the DOCX only
+    batch.build(jobs, out_dir=ws / "outputs", workspace=ws, pdf=True)
+    stale = [p.name for p in sorted((ws / "outputs").rglob("*.docx"))
+             if p.with_suffix(".pdf").read_bytes() != of(p.read_bytes())]
+    assert stale == []
