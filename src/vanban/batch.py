@@ -40,7 +40,9 @@ class Outcome:
     files: list[tuple[Job, bytes]]
     diagnostics: list[Diagnostic]
     issued: bool = False
-    depends: list[Path] = field(default_factory=list)  # files the plan named (not registries)
+    depends: list[Path] = field(default_factory=list)
+    """Files the plan named, and the workspace templates looked at to pick its template (not
+    its registries: they are in its inputs key)."""
 
 
 def default_jobs() -> int:
@@ -51,28 +53,35 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def make(job: Job, workspace: Path, registries: dict) -> Outcome:
+def make(job: Job, workspace: Path, registries: dict, plans: dict | None = None) -> Outcome:
     """The whole pipeline for one plan, in this process: bytes, or located problems.
-    ``registries`` holds the registries read so far by this build (each read once)."""
+    ``registries`` and ``plans`` hold the registries and the plan files read so far by this
+    build (each read once: the plan a Quyết định issues too)."""
     pipeline = heavy.load("vanban.pipeline")
+    cache = pipeline.BuildCache(registries, {} if plans is None else plans)
     try:
-        prepared = pipeline.prepare(job, registries)
+        prepared = pipeline.prepare(job, cache)
     except VanbanError as exc:
         return Outcome(job, [], list(exc.diagnostics))
     try:
         files = pipeline.render_outputs(prepared, workspace)
     except VanbanError as exc:
         return Outcome(job, [], list(exc.diagnostics) + prepared.warnings)
+    # The templates it was laid out with are its own dependencies: editing one remakes only
+    # the plans that use it, adding an override remakes only the plans it now applies to.
+    looked = pipeline.template_files(prepared.doctype.key, workspace)
     return Outcome(job, files, prepared.warnings, prepared.document.issued,
-                   list(prepared.depends))
+                   [*prepared.depends, *looked])
 
 
-# A worker process serves one build (its pool ends with it): its registries, read once.
+# A worker process serves one build (its pool ends with it): its registries and plan files,
+# each read once.
 _worker_registries: dict = {}
+_worker_plans: dict = {}
 
 
 def _make_in_worker(args: tuple[Job, Path]) -> Outcome:
-    return make(*args, _worker_registries)
+    return make(*args, _worker_registries, _worker_plans)
 
 
 def _in_order(function: Callable, items: list, workers: int) -> Iterator:
@@ -92,7 +101,8 @@ def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcom
     """Each job's outcome, in job order, made in ``workers`` processes."""
     if workers <= 1 or len(jobs) <= 1:
         registries: dict = {}  # this build's, even in a long-running process (watch)
-        yield from (make(job, workspace, registries) for job in jobs)
+        plans: dict = {}
+        yield from (make(job, workspace, registries, plans) for job in jobs)
         return
     yield from _in_order(_make_in_worker, [(job, workspace) for job in jobs], workers)
 
@@ -228,18 +238,19 @@ class Checked:
     issued: bool = False
 
 
-def check(job: Job, registries: dict) -> Checked:
+def check(job: Job, registries: dict, plans: dict | None = None) -> Checked:
     """Validate one plan in this process (load, type, schema, resolve, checks, compose)."""
     pipeline = heavy.load("vanban.pipeline")
     try:
-        prepared = pipeline.prepare(job, registries)
+        prepared = pipeline.prepare(job, pipeline.BuildCache(
+            registries, {} if plans is None else plans))
     except VanbanError as exc:
         return Checked(job, list(exc.diagnostics))
     return Checked(job, prepared.warnings, prepared.doctype.key, prepared.document.issued)
 
 
 def _check_in_worker(job: Job) -> Checked:
-    return check(job, _worker_registries)
+    return check(job, _worker_registries, _worker_plans)
 
 
 def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 1
@@ -260,10 +271,11 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
         else:
             found.extend(stamps.warnings_of(current[0]))
     registries: dict = {}
+    plans: dict = {}
     if workers > 1 and len(todo) > 1:
         results = list(_in_order(_check_in_worker, todo, workers))
     else:
-        results = [check(job, registries) for job in todo]
+        results = [check(job, registries, plans) for job in todo]
     first_of: dict[Path, Job] = {}
     for result in results:
         found.extend(result.diagnostics)
@@ -272,19 +284,21 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
             first_of.setdefault(find_template(result.template, workspace), result.job)
             if result.issued and book.has(result.job.target) and result.job.target.is_file():
                 found.append(_issued_source_changed(result.job))
-    found.extend(_template_problems(list(first_of.values()), workspace, registries))
+    found.extend(_template_problems(list(first_of.values()), workspace, registries, plans))
     return list(dict.fromkeys(found))  # a shared registry's problems once
 
 
-def _template_problems(jobs, workspace: Path, registries: dict) -> list[Diagnostic]:
+def _template_problems(jobs, workspace: Path, registries: dict, plans: dict
+                       ) -> list[Diagnostic]:
     """Render one plan per template in memory: the template's own problems."""
     out: list[Diagnostic] = []
     if not jobs:  # every plan current: nothing to render, nothing to import
         return out
     pipeline = heavy.load("vanban.pipeline")
+    cache = pipeline.BuildCache(registries, plans)
     for job in jobs:
         try:
-            pipeline.render_outputs(pipeline.prepare(job, registries), workspace)
+            pipeline.render_outputs(pipeline.prepare(job, cache), workspace)
         except VanbanError as exc:
             out.extend(d for d in exc.diagnostics if d.code.startswith("template."))
     return out

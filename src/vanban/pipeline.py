@@ -2,11 +2,14 @@
 with nothing written until every plan of the build has validated and rendered.
 
 The plan's document type is looked up once (``vanban.doctypes``); its entry gives the model, the
-checks, the composition and the template. The registry files are read here, once per build.
+checks, the composition and the template. The registry files are read here, once per build,
+and so is each plan file (``BuildCache``): the plan a Quyết định issues is not read again for
+every decision. The review commands prepare a plan here too, as the build does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +48,10 @@ class Prepared:
     depends: tuple[Path, ...] = ()
     """Other files the plan named and was made from (the plan a Quyết định issues): a change to
     any of them makes its outputs stale."""
+    plan: object = None
+    """The validated plan (the model of its type)."""
+    registry: Registry | None = None
+    """The registry it was resolved with."""
 
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
@@ -85,48 +92,109 @@ def document_type(loaded: Loaded) -> DocType:
         message_en=f'The document type "{key}" is not supported yet. Supported: {shown}.')])
 
 
-def _registry(folders: tuple[Path, ...],
-              cache: dict[tuple[Path, ...], Registry | VanbanError]) -> Registry:
+PLANS_KEPT = 64
+"""How many plan files a build keeps prepared (the most recently used): a decision and the plan
+it issues sit in one folder, so they are near in the build's order, and memory stays flat
+whatever the number of plans."""
+
+
+@dataclass
+class BuildCache:
+    """What one build has read so far, each thing once: the registries (by their folders) and
+    the plan files (by resolved path and shown name, each validated, checked and composed once,
+    or its problems). One per build; a worker process holds its own."""
+
+    registries: dict = field(default_factory=dict)
+    plans: dict = field(default_factory=dict)
+    shown: Callable[[Path], str] = display_path
+    """How messages show a file that a plan names (the review of a git revision: ``REV:path``)."""
+    root: Path | None = None
+    """Registry files are shown relative to it (the working folder when None)."""
+
+
+@dataclass
+class _Composed:
+    """One plan file validated, checked and composed on its own (without a document it issues);
+    ``document`` is None when composition failed with ``problems``."""
+
+    plan: object
+    loaded: Loaded
+    doctype: DocType
+    registry: Registry
+    found: list[Diagnostic]
+    document: Document | None
+    problems: list[Diagnostic]
+
+
+def _registry(folders: tuple[Path, ...], cache: BuildCache) -> Registry:
     """The registry of ``folders``, loaded once per build; its errors are raised every time."""
-    if folders not in cache:
+    if folders not in cache.registries:
         try:
             with heavy.first_time(load_registry):  # builds the registry's validator
-                cache[folders] = load_registry(list(folders))
+                cache.registries[folders] = load_registry(list(folders), cache.root)
         except VanbanError as exc:
-            cache[folders] = exc
-    found = cache[folders]
+            cache.registries[folders] = exc
+    found = cache.registries[folders]
     if isinstance(found, VanbanError):
         raise found
     return found
 
 
-def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError],
-            nested: bool = False) -> Prepared:
-    """Validate and compose one plan; the plan's own errors and its registry's are both found.
-    A Quyết định that issues a plan (``attachment``) gets that plan prepared the same way."""
+def _composed(source: Path, display: str, cache: BuildCache) -> _Composed:
+    """``source`` validated, checked and composed, once per build (its errors raised each time):
+    a plan that is a job of the build and issued by decisions of it is read once."""
+    key = (source.resolve(), display)
+    found = cache.plans.pop(key, None)  # put back last: the most recently used
+    if found is None:
+        found = _compose_file(source, display, cache)
+    cache.plans[key] = found
+    while len(cache.plans) > PLANS_KEPT:
+        del cache.plans[next(iter(cache.plans))]
+    if isinstance(found, VanbanError):
+        raise found
+    return found
+
+
+def _compose_file(source: Path, display: str, cache: BuildCache) -> _Composed | VanbanError:
+    """Read, validate, resolve, check and compose one plan file; the plan's own errors and its
+    registry's are both found."""
     problems: list[Diagnostic] = []
     try:
-        plan, loaded, doctype = load_typed(job.source, job.display)
+        plan, loaded, doctype = load_typed(source, display)
     except VanbanError as exc:
         problems.extend(exc.diagnostics)
     try:
-        registry = _registry(tuple(shared_dirs(job.source)), registries)
+        registry = _registry(tuple(shared_dirs(source)), cache)
     except VanbanError as exc:
         problems.extend(exc.diagnostics)
     if problems:
-        raise VanbanError(problems)
-    resolved = resolve(plan, registry, loaded)
-    found = doctype.check(resolved)
-    attached, attached_problems = _attachment(job, plan, loaded, registries, nested)
-    try:  # composition reports the resolve stage's problems with its own
-        document = doctype.compose(resolved)
+        return VanbanError(problems)
+    try:
+        resolved = resolve(plan, registry, loaded)
+        found = doctype.check(resolved)
     except VanbanError as exc:
-        raise VanbanError(loaded.warnings + _in_file_order(found + exc.diagnostics)
-                          + attached_problems) from None
+        return exc
+    try:  # composition reports the resolve stage's problems with its own
+        return _Composed(plan, loaded, doctype, registry, found, doctype.compose(resolved), [])
+    except VanbanError as exc:
+        return _Composed(plan, loaded, doctype, registry, found, None, list(exc.diagnostics))
+
+
+def prepare(job: Job, cache: BuildCache, nested: bool = False) -> Prepared:
+    """Validate and compose one plan; the plan's own errors and its registry's are both found.
+    A Quyết định that issues a plan (``attachment``) gets that plan prepared the same way (from
+    ``cache`` when this build has prepared it already)."""
+    own = _composed(job.source, job.display, cache)
+    loaded, found = own.loaded, own.found
+    attached, attached_problems = _attachment(job, own, cache, nested)
+    if own.document is None:
+        raise VanbanError(loaded.warnings + _in_file_order(found + own.problems)
+                          + attached_problems)
+    document = own.document
     if any(d.severity is Severity.ERROR for d in found) or attached_problems:
         raise VanbanError(loaded.warnings + _in_file_order(found + list(document.warnings))
                           + attached_problems)
-    warnings = (list(registry.warnings) + list(loaded.warnings)
+    warnings = (list(own.registry.warnings) + list(loaded.warnings)
                 + _in_file_order(found + list(document.warnings)))
     second = None
     depends = tuple(getattr(document, "depends", ()))  # a year-end report's plan, data …
@@ -135,22 +203,20 @@ def prepare(job: Job, registries: dict[tuple[Path, ...], Registry | VanbanError]
 
         document = attach(document, attached.document)
         warnings += attached.warnings
-        if plan.attachment.layout == "two-files":
+        if own.plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
         depends = (*depends, attached.job.source, *attached.depends)
-    return Prepared(job, document, loaded, warnings, doctype, second, depends)
+    return Prepared(job, document, loaded, warnings, own.doctype, second, depends, own.plan,
+                    own.registry)
 
 
-
-
-def _attachment(job: Job, plan: object, loaded: Loaded,
-                registries: dict[tuple[Path, ...], Registry | VanbanError], nested: bool
+def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool
                 ) -> tuple[Prepared | None, list[Diagnostic]]:
     """The plan a Quyết định issues, prepared from its own file (and its problems)."""
-    attachment = getattr(plan, "attachment", None)
+    attachment = getattr(own.plan, "attachment", None)
     if attachment is None:
         return None, []
-    where = loaded.span(("attachment", "plan"))
+    where = own.loaded.span(("attachment", "plan"))
     path = (job.source.parent / attachment.plan)
     if nested:
         return None, [Diagnostic(
@@ -162,7 +228,7 @@ def _attachment(job: Job, plan: object, loaded: Loaded,
             "thư mục của tệp này).", where, "attachment.plan",
             message_en=f'No file "{attachment.plan}" (relative to this file\'s folder).')]
     try:
-        item = prepare(Job(path, display_path(path), job.target), registries, nested=True)
+        item = prepare(Job(path, cache.shown(path), job.target), cache, nested=True)
     except VanbanError as exc:
         return None, list(exc.diagnostics)
     if item.doctype.layout != "Mẫu 1.4":
@@ -177,26 +243,37 @@ def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: (d.span.line, d.span.col))
 
 
+def template_files(doc_type: str, workspace: Path) -> tuple[Path, ...]:
+    """The workspace files looked at to pick the template of ``doc_type``, in order, up to the
+    one picked (``templates/<type>.docx``, then the layout's frame there): adding one that was
+    missing or changing the one picked changes the output; the rest cannot."""
+    frame = doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
+    out = []
+    for name in (f"{doc_type}.docx", frame):
+        out.append(workspace / "templates" / name)
+        if out[-1].is_file():
+            break
+    return tuple(out)
+
+
 def find_template(doc_type: str, workspace: Path) -> Path:
     """``templates/<type>.docx`` of the workspace, else the type's own layout frame there (e.g.
     ``mau-1-4.docx``), else the packaged copy of that frame. Never another layout's frame."""
-    frame = doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
-    for name in (f"{doc_type}.docx", frame):
-        candidate = workspace / "templates" / name
-        if candidate.is_file():
-            return candidate
+    looked = template_files(doc_type, workspace)
+    if looked[-1].is_file():
+        return looked[-1]
     from importlib import resources
 
-    return Path(str(resources.files("vanban") / "templates" / frame))
+    return Path(str(resources.files("vanban") / "templates" / looked[-1].name))
 
 
 def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
     """Prepare every job; collect the problems of all of them."""
-    registries: dict[tuple[Path, ...], Registry | VanbanError] = {}
+    cache = BuildCache()
     prepared, problems = [], []
     for job in jobs:
         try:
-            prepared.append(prepare(job, registries))
+            prepared.append(prepare(job, cache))
         except VanbanError as exc:
             problems.extend(exc.diagnostics)
     # A registry shared by several plans reports its problems once.

@@ -1,8 +1,9 @@
 """What the review commands compare: plan files, folders of plans, or either at a git revision.
 
-The one place where the review commands call the pipeline's stages (load, resolve, compose,
-render), so a change there is one edit here; ``review/`` itself works on the composed data it is
-given and never imports the pipeline. ``OLD``/``NEW`` arguments are a path, or ``REV:path``
+The one place where the review commands call the pipeline: a plan file is prepared as a build
+prepares it (``pipeline.prepare``: validated, checked, composed, with the plan a Quyết định
+issues), and rendered with its type's template; ``review/`` itself works on the composed data it
+is given and never imports the pipeline. ``OLD``/``NEW`` arguments are a path, or ``REV:path``
 (``HEAD~1:plans/quang-binh/2025/ke-hoach-hoa-giai.yaml``); the files of a revision are read
 with git into a temporary folder with the same layout, so the registry (``_shared``) that
 stood beside the plan at that revision is the one used.
@@ -16,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
+from vanban.errors import Diagnostic, Span, VanbanError, display_path
 from vanban.jobs import SHARED_DIR
 from vanban.review.sides import PlanSource, Side
 
@@ -113,40 +114,43 @@ def load_side(spec: str, side: str, cwd: Path | None = None, reuse: Side | None 
                      root, reuse)
 
 
-def _compose(file: Path, display: str, registries: dict, root: Path | None):
-    """(plan, loaded, document, registry, doctype) of one plan file."""
-    from vanban.pipeline import load_typed
-    from vanban.resolve import resolve
-    from vanban.workspace import load_registry, shared_dirs
-
-    plan, loaded, doctype = load_typed(file, display)
-    folders = tuple(shared_dirs(file))
-    if folders not in registries:
-        registries[folders] = load_registry(list(folders), root)
-    registry = registries[folders]
-    resolved = resolve(plan, registry, loaded)
-    # The content checks too: a plan that `vanban validate` rejects (two tasks with one id …)
-    # is not compared.
-    errors = [d for d in doctype.check(resolved) if d.severity is Severity.ERROR]
-    try:
-        document = doctype.compose(resolved)
-    except VanbanError as exc:
-        raise VanbanError(sorted(errors + exc.diagnostics, key=lambda d: (d.span.line, d.span.col))) from None
-    if errors:
-        raise VanbanError(errors)
-    return plan, loaded, document, registry, doctype
-
-
 def _registry_text(folders: tuple[Path, ...]) -> tuple:
     """What the registry of ``folders`` is made of: each file's name and bytes, in order."""
     return tuple((i, p.name, p.read_bytes()) for i, folder in enumerate(folders)
                  for p in sorted(folder.glob("*.yaml")))
 
 
+def _named(file: Path, depends) -> tuple:
+    """The files a plan was made from besides itself and its registry (the plan a Quyết định
+    issues, a report's data), by their paths from the plan's folder, with their bytes."""
+    return tuple(sorted((Path(os.path.relpath(p, file.parent)).as_posix(), _read(p))
+                        for p in {Path(p).resolve() for p in depends}))
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _reusable(reuse: Side | None, rel: str, text: str, file: Path, registry: tuple):
+    """The other side's composed plan when this plan is made of the same things: the same text,
+    the same registry files, the same files named (read here at the other side's paths)."""
+    if reuse is None or rel not in reuse.plans or reuse.source_text.get(rel) != text:
+        return None
+    their_registry, named = reuse.registry_text[rel]
+    if their_registry != registry:
+        return None
+    if any(_read(file.parent / name) != data for name, data in named):
+        return None
+    return reuse.plans[rel]
+
+
 def _load(path: Path, side: str, spec: str, shown, root: Path | None,
           reuse: Side | None = None) -> Side:
     from vanban.jobs import is_plan_file
-    from vanban.pipeline import PLAN_SUFFIXES
+    from vanban.pipeline import PLAN_SUFFIXES, BuildCache, Job, prepare
     from vanban.workspace import shared_dirs
 
     if path.is_dir():
@@ -164,7 +168,7 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None,
         files = [path]
     out = Side(spec, path.is_dir())
     problems: list[Diagnostic] = []
-    registries: dict[tuple[Path, ...], object] = {}
+    cache = BuildCache(shown=shown, root=root)  # each registry and each plan file read once
     fingerprints: dict[tuple[Path, ...], tuple] = {}
     for file in files:
         rel = file.relative_to(path).as_posix() if path.is_dir() else file.name
@@ -173,21 +177,22 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None,
         folders = tuple(shared_dirs(file))
         if folders not in fingerprints:
             fingerprints[folders] = _registry_text(folders)
-        if (reuse is not None and rel in reuse.plans and reuse.source_text.get(rel) == text
-                and reuse.registry_text.get(rel) == fingerprints[folders]):
-            same = reuse.plans[rel]
+        same = _reusable(reuse, rel, text, file, fingerprints[folders])
+        if same is not None:
             out.plans[rel] = PlanSource(rel, display, same.plan, same.loaded, same.document,
                                         same.registry, same.doctype)
+            made_of = reuse.registry_text[rel]
         else:
-            try:
-                plan, loaded, document, registry, doctype = _compose(file, display, registries,
-                                                                     root)
+            try:  # as a build prepares it: checks, and the plan a Quyết định issues
+                item = prepare(Job(file, display, file.with_suffix(".docx")), cache)
             except VanbanError as exc:
                 problems.extend(exc.diagnostics)
                 continue
-            out.plans[rel] = PlanSource(rel, display, plan, loaded, document, registry, doctype)
+            out.plans[rel] = PlanSource(rel, display, item.plan, item.loaded, item.document,
+                                        item.registry, item.doctype)
+            made_of = (fingerprints[folders], _named(file, item.depends))
         out.source_text[rel] = text
-        out.registry_text[rel] = fingerprints[folders]
+        out.registry_text[rel] = made_of
     if problems:
         vi, en = SIDE_NAMES[side]
         head = Diagnostic(f"diff.{side}-invalid",

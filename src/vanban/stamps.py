@@ -1,11 +1,14 @@
 """Build stamps: what each output was made from, so an unchanged output is not made again.
 
 A stamp book (``<outputs>/.vanban-stamps.json``) maps every output to the digest of its inputs
-(the plan's bytes, the registry files it reads, the workspace's templates, vanban's own code and
-the build options), the digest of the bytes written, and the warnings its plan gave. A build
-skips a plan whose stamp matches and whose output (and PDF, when asked) still has the recorded
-bytes, and prints the recorded warnings again. A missing, unreadable or corrupt book, a stamp of
-another format, or an output changed by hand all mean: build it again. Never a wrong output.
+(the plan's bytes, the registry files it reads, vanban's own code and the build options), the
+other files it was made from with their digests (the plan a Quyết định issues, a report's data,
+the workspace templates looked at to pick its template: "" for one that was missing, so adding
+an override makes it stale), the digest of the bytes written, and the warnings its plan gave.
+A build skips a plan whose stamp matches and whose output (and PDF, when asked) and other files
+still have the recorded bytes, and prints the recorded warnings again. A missing, unreadable or
+corrupt book, a stamp of another format, or an output changed by hand all mean: build it again.
+Never a wrong output.
 
 Only the standard library is imported here: deciding that nothing changed must not pay for
 pydantic, docxtpl or lxml.
@@ -26,6 +29,7 @@ FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 _code: str | None = None
 _digests: dict[Path, str] = {}
+_resolved: dict[Path, Path] = {}  # a path as asked for → resolved (many stamps name one template)
 _folders: dict[tuple[Path, tuple[str, ...]], str] = {}
 
 
@@ -35,7 +39,9 @@ def digest_bytes(data: bytes) -> str:
 
 def file_digest(path: Path) -> str:
     """sha256 of a file's bytes ("" when it cannot be read), read once per build."""
-    key = path.resolve()
+    key = _resolved.get(path)
+    if key is None:
+        key = _resolved[path] = path.resolve()
     if key not in _digests:
         try:
             _digests[key] = digest_bytes(key.read_bytes())
@@ -48,6 +54,7 @@ def reset() -> None:
     """Forget every digest read so far: a new build reads the files afresh (a long-running
     process such as watch must see the edits made since its last build)."""
     _digests.clear()
+    _resolved.clear()
     _folders.clear()
 
 
@@ -116,8 +123,9 @@ def _where(path: Path, workspace: Path) -> str:
 
 def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: dict) -> str:
     """The digest of what every output of a plan is made from, known before reading the plan:
-    vanban's code, the options, the plan's bytes, its registry files and the templates. Files
-    a plan names itself (an attached plan, a data table) are stamped as its dependencies."""
+    vanban's code, the options, the plan's bytes and its registry files. Files known once the
+    plan is made (an attached plan, a data table, the templates it used) are stamped as its
+    dependencies: a template edit remakes only the plans laid out with it."""
     h = hashlib.sha256()
     h.update(code_fingerprint().encode())
     h.update(json.dumps(options, sort_keys=True).encode())
@@ -125,7 +133,6 @@ def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: 
     for folder in registry_dirs:  # nearest first, as the registry merges them
         h.update(_where(folder, workspace).encode()
                  + folder_digest(folder, (".yaml", ".yml")).encode())
-    h.update(folder_digest(workspace / "templates", (".docx",)).encode())
     return h.hexdigest()
 
 
@@ -206,12 +213,13 @@ class StampBook:
         when one was made, its PDF."""
         name = self._name(target)
         old = self.stamps.get(name)
-        if pdf_data is None:
-            pdf = old.pdf if old and old.inputs == key else ""
+        output = data if isinstance(data, str) else digest_bytes(data)
+        if pdf_data is None:  # the PDF of the last build stands only for the very same DOCX
+            pdf = old.pdf if old and old.inputs == key and old.output == output else ""
         else:
             pdf = pdf_data if isinstance(pdf_data, str) else digest_bytes(pdf_data)
-        self.stamps[name] = Stamp(key, data if isinstance(data, str) else digest_bytes(data),
-                                  pdf, tuple(_to_dict(w) for w in warnings), source, depends)
+        self.stamps[name] = Stamp(key, output, pdf, tuple(_to_dict(w) for w in warnings),
+                                  source, depends)
         forget(target)
         forget(target.with_suffix(".pdf"))
 
@@ -250,7 +258,8 @@ def warnings_of(stamp: Stamp) -> list[Diagnostic]:
 
 
 def depends_on(paths: list[Path], book: StampBook) -> tuple[tuple[str, str], ...]:
-    """(file as the book names it, digest) for files a plan named itself."""
+    """(file as the book names it, digest) for files a plan was made from besides its inputs
+    key ("" for a file looked for and missing: it is current while it stays missing)."""
     out = []
     for path in sorted({p.resolve() for p in paths}):
         out.append((Path(os.path.relpath(path, book.root)).as_posix(), file_digest(path)))

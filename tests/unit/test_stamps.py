@@ -43,8 +43,7 @@ def test_unchanged_inputs_and_output_are_current(ws):
     assert key == _key(ws)
 
 
-@pytest.mark.parametrize("change", ["plan", "registry", "new-registry-file", "template",
-                                    "options"])
+@pytest.mark.parametrize("change", ["plan", "registry", "new-registry-file", "options"])
 def test_any_input_change_makes_it_stale(ws, change):
     target, key = _made(ws)
     if change == "plan":
@@ -53,9 +52,6 @@ def test_any_input_change_makes_it_stale(ws, change):
         (ws / "plans" / "_shared" / "don-vi.yaml").write_text("units: {x: {}}\n", "utf-8")
     elif change == "new-registry-file":
         (ws / "plans" / "_shared" / "nguoi-ky.yaml").write_text("signers: {}\n", "utf-8")
-    elif change == "template":
-        (ws / "templates").mkdir()
-        (ws / "templates" / "ke-hoach.docx").write_bytes(b"PK")
     new_key = _key(ws, pdf=True) if change == "options" else _key(ws)
     assert new_key != key
     assert stamps.StampBook(ws / "outputs").current(target, new_key, pdf=False) is None
@@ -116,6 +112,32 @@ def test_a_file_the_plan_names_is_a_dependency(ws):
     assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is not None
     data.write_text("don_vi,so_to\nA,2\n", encoding="utf-8")
     assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is None
+
+
+def test_a_template_is_a_dependency_not_an_input(ws):
+    """Templates are stamped per output (the ones it used and those looked for before them),
+    so a template of the workspace that a plan does not use leaves it current."""
+    (ws / "templates").mkdir()
+    used, override = ws / "templates" / "mau-1-4.docx", ws / "templates" / "ke-hoach.docx"
+    used.write_bytes(b"PK frame")
+    target, key = _made(ws)
+    book = stamps.StampBook(ws / "outputs")
+    book.record(target, key, b"docx", None, [], "plans/a.yaml",
+                stamps.depends_on([override, used], book))
+    book.save()
+    assert dict(book.stamps["a.docx"].depends) == {"../templates/ke-hoach.docx": "",
+                                                   "../templates/mau-1-4.docx":
+                                                   stamps.digest_bytes(b"PK frame")}
+    (ws / "templates" / "mau-1-5.docx").write_bytes(b"PK another")
+    assert _key(ws) == key
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is not None
+    for change in (lambda: used.write_bytes(b"PK edited"), lambda: used.unlink(),
+                   lambda: override.write_bytes(b"PK override")):
+        change()
+        stamps.reset()
+        assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+        used.write_bytes(b"PK frame")
+        override.unlink(missing_ok=True)
 
 
 def test_every_output_of_a_plan_must_be_current(ws):
