@@ -5,10 +5,11 @@ point; building it as it is reports each task still to be filled in.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from vanban.report.columns import BY_KEY
-from vanban.report.model import REPORT_TYPE, STATUSES
+from vanban.report.model import REPORT_TYPE, STATUSES, default_level
 from vanban.report.seam import PlanFacts
 
 
@@ -28,6 +29,13 @@ def default_name(plan: Path) -> Path:
     stem = plan.stem
     name = stem.replace("ke-hoach", "bao-cao", 1) if "ke-hoach" in stem else f"bao-cao-{stem}"
     return plan.with_name(name + plan.suffix)
+
+
+def _level(year: int | None) -> str:
+    """The level of the units for the default period of ``year`` (xã, phường from 01/7/2025:
+    there is no cấp huyện since), padded so the comment lines up with the others."""
+    end = dt.date(year, 12, 14) if year else dt.date.max
+    return _q(default_level(end)).ljust(22)
 
 
 def skeleton(facts: PlanFacts, plan_ref: str) -> str:
@@ -50,6 +58,7 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         if year else "# period: {start: 2023-12-15, end: 2024-12-14}",
         "data:",
         "  file: so-lieu.xlsx             # bảng số liệu: .xlsx, .csv hoặc .yaml",
+        f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
         "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
         "rates:",
         "  - id: ty-le-hoa-giai-thanh",
