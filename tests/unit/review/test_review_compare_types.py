@@ -161,3 +161,13 @@ def test_each_type_rows(tables, key):
         assert len(got) == 1 and "Thời gian thực hiện: Tháng 5, tháng [-9-] năm 2025" in got[0][0]
         return
     assert got == ROWS[key]
+
+
+@pytest.mark.pdf
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_a_quyet_dinh_table_passes_the_checker_with_pdf(tables):
+    """Laid out by LibreOffice too: the frame of the table, not the Quyết định's."""
+    from vanban.check.api import check_files, format_text
+
+    results = check_files([tables["quyet-dinh"]], pdf=True)
+    assert results == {str(tables["quyet-dinh"]): []}, format_text(results)
