@@ -286,7 +286,11 @@ Ví dụ:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @_lang_option
 def text(file: Path, lang: str) -> None:
-    """In nội dung DOCX dạng văn bản thuần, kèm định dạng từng đoạn (để so sánh, xem khác biệt)."""
+    """In nội dung DOCX dạng văn bản thuần, kèm định dạng từng đoạn (để so sánh, xem khác biệt).
+
+    Chữ gạch ngang (chữ bị bỏ trong bảng so sánh) và chữ bị xóa khi theo dõi thay đổi (Track
+    Changes) in trong [-…-]; chữ được thêm khi theo dõi thay đổi in trong {+…+}.
+    """
     from vanban.errors import VanbanError
     from vanban.review.projection import project
 

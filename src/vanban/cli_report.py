@@ -41,7 +41,7 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.report.seam import plan_facts, registry_for
-    from vanban.report.skeleton import default_name, skeleton
+    from vanban.report.skeleton import default_name, skeleton, to_fill
 
     target = output or default_name(plan)
     try:
@@ -56,11 +56,26 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
                 message_en="The report file exists; init never overwrites it (use -o).")])
         facts = plan_facts(plan, display_path(plan), registry_for(plan))
         ref = _relative(plan, target)
-        write_atomic(target, skeleton(facts, ref).encode("utf-8"), display_path(target))
+        text = skeleton(facts, ref)
+        shown = display_path(target)
+        write_atomic(target, text.encode("utf-8"), shown)
+        fill = to_fill(text, target, shown, facts)
     except VanbanError as exc:
         _fail(exc, lang)
         return
-    click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(target))
+    folder = display_path(target.parent)
+    if lang == "en":
+        click.echo(f"Wrote {shown}")
+        click.echo(f"Until these are filled, vanban build of {folder} stops with errors (a "
+                   "build writes all or nothing). To fill:")
+    else:
+        click.echo(f"Đã ghi {shown}")
+        click.echo(f"Đến khi điền xong các mục sau, vanban build thư mục {folder} dừng với lỗi "
+                   "(lệnh build dựng tất cả hoặc không dựng gì). Cần điền:")
+    for line in fill:
+        click.echo(f"  {line}")
+    click.echo(("Check it with: " if lang == "en" else "Kiểm tra bằng: ")
+               + f"vanban report validate {shown}")
 
 
 def _relative(plan: Path, report: Path) -> str:

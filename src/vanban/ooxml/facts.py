@@ -28,6 +28,10 @@ class RunFacts:
     """Instruction of the innermost field this run belongs to (e.g. 'PAGE'), if any."""
     vert_align: str | None = None
     """'superscript' or 'subscript' (``w:vertAlign``); None for the baseline."""
+    strike: bool = False
+    """Struck through (``w:strike`` or ``w:dstrike``)."""
+    inserted: bool = False
+    """Inside a tracked insertion (``w:ins``): shown, but not accepted yet."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class ParaFacts:
     drawings: tuple[float, ...] = ()
     """Widths in mm of the flat drawn objects, lines (DrawingML extents, VML lines/shapes no
     taller than 2 mm), anchored in the paragraph; pictures are left out."""
+    deleted: tuple[tuple[int, RunFacts], ...] = ()
+    """Tracked deletions (``w:del``): (index in ``runs`` they stood before, deleted run). Not
+    in ``text`` nor ``runs``: what a reader checks is the document with its changes taken."""
 
 
 @dataclass(frozen=True)

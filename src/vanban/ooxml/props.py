@@ -17,7 +17,7 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 V_NS = "urn:schemas-microsoft-com:vml"
 _TWIPS_PER_MM = 1440 / 25.4
-_TOGGLES = ("b", "i", "caps", "vanish")
+_TOGGLES = ("b", "i", "caps", "vanish", "strike", "dstrike")
 
 
 @functools.cache

@@ -31,6 +31,7 @@ _P, _R, _TBL, _RPR, _RSTYLE, _VAL, _T, _TAB, _BR, _CR, _TYPE = map(
     _w, ("p", "r", "tbl", "rPr", "rStyle", "val", "t", "tab", "br", "cr", "type"))
 _NO_BREAK_HYPHEN, _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT, _FLD_SIMPLE, _INSTR = map(
     _w, ("noBreakHyphen", "fldChar", "fldCharType", "instrText", "fldSimple", "instr"))
+_INS, _DEL, _DEL_TEXT = map(_w, ("ins", "del", "delText"))
 # Run children that never hold a drawing: a run made only of these has no rule to measure.
 _PLAIN_RUN_CHILDREN = {_w(t) for t in ("rPr", "t", "tab", "br", "cr", "noBreakHyphen",
                                        "softHyphen", "fldChar", "instrText", "delText",
@@ -119,7 +120,17 @@ class _Story:
         stack: list[dict] = []
         breaks = False
         drawings: list[float] = []
+        deleted: list[tuple[int, tuple]] = []
         for r, simple in _iter_runs(p):
+            if r.tag == _DEL:
+                for gone in r.iter(_R):
+                    rpr = gone.find(_RPR)
+                    rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
+                    deleted.append((len(runs), (
+                        "".join(t.text or "" for t in gone.iter(_DEL_TEXT)),
+                        (table_style, pstyle, rstyle_el.get(_VAL) if rstyle_el is not None
+                         else st.default.get("character")), _rpr_props(rpr), None)))
+                continue
             rpr = None
             plain = True  # only text-like children: no drawing to look for
             text: list[str] = []
@@ -154,7 +165,10 @@ class _Story:
             rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else \
                 st.default.get("character")
             field = stack[-1] if stack else simple
-            runs.append(("".join(text), (table_style, pstyle, rstyle), _rpr_props(rpr), field))
+            direct_rpr = _rpr_props(rpr)
+            if r.getparent().tag == _INS:
+                direct_rpr["inserted"] = True
+            runs.append(("".join(text), (table_style, pstyle, rstyle), direct_rpr, field))
         for simple in p.iter(_FLD_SIMPLE):
             fields.append(" ".join(simple.get(_INSTR, "").split()))
         run_facts = tuple(self._run(r) for r in runs)
@@ -178,7 +192,7 @@ class _Story:
             keep_next=bool(props.get("keepNext")),
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
-            drawings=tuple(drawings)))
+            drawings=tuple(drawings), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -229,7 +243,9 @@ class _Story:
             "size_pt": size, "size_cs_pt": props.get("szCs", size), "bold": toggles["b"],
             "italic": toggles["i"], "underline": props.get("u"), "caps": toggles["caps"],
             "color": props.get("color"), "hidden": toggles["vanish"],
-            "vert_align": props.get("vertAlign")}
+            "vert_align": props.get("vertAlign"),
+            "strike": toggles["strike"] or toggles["dstrike"],
+            "inserted": bool(direct.get("inserted"))}
 
 
 def _instr(field: dict) -> str:
@@ -243,9 +259,10 @@ def _numbering(num: tuple | None) -> tuple[str, int] | None:
 
 
 def _iter_runs(p: etree._Element, simple: str | None = None):
-    """(w:r, fldSimple instruction or None) in document order, through inline containers."""
+    """(w:r, fldSimple instruction or None) in document order, through inline containers; a
+    tracked deletion (w:del) comes as itself, whole."""
     for child in p:
-        if child.tag == _R:
+        if child.tag == _R or child.tag == _DEL:
             yield child, simple
         elif child.tag in _RUN_CONTAINERS:
             inner = simple

@@ -15,7 +15,7 @@ from vanban.report import numbers
 from vanban.report.columns import BY_KEY, parts_of
 from vanban.report.compute import TARGET_HEADERS, Results, data_sentences
 from vanban.report.load import LoadedReport
-from vanban.report.model import DocumentEvidence, EventEvidence, TaskReport
+from vanban.report.model import DocumentEvidence, EventEvidence, TaskReport, default_level
 from vanban.report.seam import PlanTask
 
 FRAME_KEYS = ("issuer", "number", "code", "place", "date", "year", "title", "kinh_gui",
@@ -179,7 +179,7 @@ def appendix(item: LoadedReport) -> AppendixTable | None:
     widths = (12.0, 38.0) + tuple(share for _ in header[2:])
     aligns = ("center", "left") + tuple("center" for _ in header[2:])
     start, end = item.period
-    level = item.report.data.level.upper()
+    level = (item.report.data.level or default_level(end)).upper()
     title = (f"SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC {level} "
              f"(TỪ NGÀY {_date(start)} ĐẾN NGÀY {_date(end)})")
     return AppendixTable(title, True, widths, aligns, tuple(header), tuple(rows))

@@ -6,6 +6,7 @@ The report names its plan and its data; everything that can be counted is comput
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
@@ -178,10 +179,23 @@ class DataSource(Strict):
     file: Text = Field(description="Đường dẫn (tính từ tệp báo cáo) tới tệp .xlsx, .csv hoặc .yaml.")
     sheet: Text | None = Field(default=None, description="Tên trang tính (.xlsx); mặc định trang đầu.")
     header_row: Int = Field(default=1, ge=1, le=50, description="Dòng tiêu đề cột (mặc định 1).")
-    level: Text = Field(default="huyện, thị xã, thành phố", description=(
-        "Cấp của đơn vị báo cáo, in trong phụ lục, ví dụ \"huyện, thị xã, thành phố\" hoặc \"xã\"."))
+    level: Text | None = Field(default=None, description=(
+        "Cấp của đơn vị báo cáo, in trong tên phụ lục số liệu, ví dụ \"xã, phường\" hoặc "
+        "\"huyện, thị xã, thành phố\". Mặc định theo kỳ báo cáo: kỳ kết thúc từ 01/7/2025 trở "
+        "đi là \"xã, phường\" (không còn cấp huyện), trước đó là \"huyện, thị xã, thành phố\"."))
     scope: Text = Field(default="Toàn tỉnh", description=(
         "Chủ ngữ của câu tổng hợp, ví dụ \"Toàn tỉnh\" hoặc \"Toàn huyện\"."))
+
+
+NO_DISTRICTS_FROM = dt.date(2025, 7, 1)
+"""From this day there is no cấp huyện: the local units are xã and phường."""
+LEVEL_DISTRICTS = "huyện, thị xã, thành phố"
+LEVEL_COMMUNES = "xã, phường"
+
+
+def default_level(end: dt.date) -> str:
+    """The level of the reporting units of a period ending ``end`` (no ``level:`` given)."""
+    return LEVEL_COMMUNES if end >= NO_DISTRICTS_FROM else LEVEL_DISTRICTS
 
 
 class Report(Strict):

@@ -5,11 +5,12 @@ point; building it as it is reports each task still to be filled in.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from vanban.report.columns import BY_KEY
-from vanban.report.model import REPORT_TYPE, STATUSES
-from vanban.report.seam import PlanFacts
+from vanban.report.model import REPORT_TYPE, STATUSES, default_level
+from vanban.report.seam import PlanFacts, dotted, load_file
 
 
 def _q(text: str) -> str:
@@ -30,6 +31,13 @@ def default_name(plan: Path) -> Path:
     return plan.with_name(name + plan.suffix)
 
 
+def _level(year: int | None) -> str:
+    """The level of the units for the default period of ``year`` (xã, phường from 01/7/2025:
+    there is no cấp huyện since), padded so the comment lines up with the others."""
+    end = dt.date(year, 12, 14) if year else dt.date.max
+    return _q(default_level(end)).ljust(22)
+
+
 def skeleton(facts: PlanFacts, plan_ref: str) -> str:
     """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it)."""
     plan = facts.plan
@@ -38,6 +46,8 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         f"# Báo cáo kết quả thực hiện {facts.reference}.",
         "# Khung do \"vanban report init\" tạo: điền tình trạng (status) của từng nhiệm vụ,",
         "# kết quả của từng chỉ tiêu và các phần chữ; các con số được tính, không gõ tay.",
+        "# Khi còn ô chưa điền, vanban build của cả thư mục này dừng với lỗi (không dựng tệp",
+        "# nào); kiểm tra riêng báo cáo bằng: vanban report validate <tệp này>.",
         f"type: {REPORT_TYPE}",
         f"plan: {_q(plan_ref)}",
         f"issuer: {_q(plan.issuer)}",
@@ -50,6 +60,7 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         if year else "# period: {start: 2023-12-15, end: 2024-12-14}",
         "data:",
         "  file: so-lieu.xlsx             # bảng số liệu: .xlsx, .csv hoặc .yaml",
+        f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
         "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
         "rates:",
         "  - id: ty-le-hoa-giai-thanh",
@@ -93,3 +104,21 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
             lines.append(f"  {name}: {_q(value)}")
     lines.append(f"# Cột của bảng số liệu: {', '.join(BY_KEY)}.")
     return "\n".join(lines) + "\n"
+
+
+def to_fill(text: str, target: Path, shown: str, facts: PlanFacts) -> list[str]:
+    """The fields of the skeleton ``text`` (written to ``target``, named ``shown``) still to
+    fill, one located line each, as the build names them: the data file, each task's status,
+    each target's result."""
+    loaded = load_file(target, shown) if target.is_file() else None
+    paths = [("data", "file")]
+    paths += [("tasks", t.id, "status") for t in facts.tasks]
+    paths += [("targets", t.id) for t in facts.targets]
+    data = (loaded.data or {}).get("data") if loaded else None
+    file = data.get("file") if isinstance(data, dict) else None
+    out = []
+    for path in paths:
+        where = str(loaded.span(path, key=path[0] == "targets")) if loaded else shown
+        what = f" ({file})" if path == ("data", "file") and file else ""
+        out.append(f"{where}: {dotted(path)}{what}")
+    return out

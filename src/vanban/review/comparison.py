@@ -8,15 +8,19 @@ của Sở Tài chính``), so the plan itself stays clean.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+from vanban.compose.document import Document, Para
+from vanban.contract import Kind
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.review.diff import PlanDiff
 from vanban.review.table import TableRow, rows
+from vanban.rules import nd30
 
 TYPE_NAME = "BẢNG SO SÁNH"
 DEFAULT_HEADERS = ("Nội dung cũ", "Nội dung mới", "Lý do, giải trình")
+FRAME_TYPE = "ke-hoach"
+"""The type whose layout (Mẫu 1.4: type name, title, body) the table's frame takes."""
 MARKER = "\u2063vanban-bang-so-sanh\u2063"  # invisible separators: never a plan's own text
 
 
@@ -64,19 +68,34 @@ def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
 
     doc = diff.new.document
     table_rows: list[TableRow] = rows(diff, reasons)
-    title = doc.title.replace("\n", " ")
-    frame = dataclasses.replace(
-        doc, type_name=TYPE_NAME, number_line="",
-        title=f"Dự thảo {doc.type_name.capitalize()} {title[:1].lower()}{title[1:]}",
-        can_cu=(), body=(dataclasses.replace(doc.body[0], kind="doan", text=MARKER, label=""),),
-        recipients=doc.recipients[-1:], appendices=(), warnings=())
-    data = render(frame)
+    data = render(frame(doc))
     table = table_xml(headers, [(i, r.old, r.new, r.reason)
                                 for i, r in enumerate(table_rows, 1)])
     # A signed document of the office carries a Nơi nhận (ô 9b is a component of every
     # administrative document, Điều 8): the table goes with a submission, so only the
     # archive line "- Lưu: VT, …." is its own.
     return put_table(data, MARKER, table, source_date(doc.date_iso))
+
+
+def frame(doc: Document) -> Document:
+    """The frame of the bảng so sánh of ``doc``: a document of its own (Mẫu 1.4 layout, named
+    BẢNG SO SÁNH, titled after the document compared), whatever the type compared. Nothing of
+    the compared document's own layout is kept: a Công văn's V/v and Kính gửi, a Quyết định's
+    authority line, "Theo đề nghị …" and "QUYẾT ĐỊNH:" belong to that document, and the
+    portrait first page of a Công văn or of a Quyết định would not hold the landscape table."""
+    title = " ".join(doc.title.split())
+    if doc.v_v or doc.type_key == nd30.CONG_VAN:  # a Công văn has no type name: "V/v" stands for "về việc"
+        subject = " ".join(doc.v_v.split()).removeprefix("V/v ")
+        name, title = "Công văn", f"về việc {subject[:1].lower()}{subject[1:]}"
+    else:
+        name = doc.type_name.capitalize()
+    return Document(
+        type_key=FRAME_TYPE, type_name=TYPE_NAME, superior_lines=doc.superior_lines,
+        issuer_lines=doc.issuer_lines, number_line="", place_date=doc.place_date,
+        title=f"Dự thảo {name} {title[:1].lower()}{title[1:]}", can_cu=(),
+        body=(Para(Kind.DOAN, MARKER),), recipients=doc.recipients[-1:],
+        signature_lines=doc.signature_lines, signer_name=doc.signer_name, author=doc.author,
+        issued=False, year=doc.year, date_iso=doc.date_iso)
 
 
 def refs(diff: PlanDiff) -> set[str]:

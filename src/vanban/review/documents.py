@@ -17,6 +17,7 @@ from vanban.errors import Diagnostic
 from vanban.jobs import REASONS_SUFFIX
 from vanban.review.comparison import DEFAULT_HEADERS, comparison_docx, load_reasons, refs
 from vanban.review.diff import PlanDiff
+from vanban.review.table import rows
 
 
 def reasons_beside(plan: Path) -> Path | None:
@@ -51,4 +52,5 @@ def compare_document(diff: PlanDiff, render: Callable[[object], bytes], *, track
         return tracked_docx(diff, author, date, render, display)
     given, warnings = load_reasons(reasons, refs(diff), root) if reasons else ({}, [])
     data = comparison_docx(diff, given, render, columns)
-    return data, len([c for c in diff.changes if not c.renumbering]), warnings
+    # The changes as the table counts them: one row per block (a Kính gửi's lines are one).
+    return data, len(rows(diff)), warnings

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vanban.compose import document as composed
+from vanban.contract import Kind
 from vanban.model.blocks import (
     Bullet,
     Bullets,
@@ -106,9 +107,16 @@ def outline(plan, doc: composed.Document) -> Outline:
 def _paragraphs(doc: composed.Document) -> list[Node]:
     """Every body paragraph (and table) as a block of its own."""
     nodes: list[Node] = []
+    article = khoan = ""  # a Quyết định's current "Điều N" and its current khoản
     for i, p in enumerate(doc.body):
         if isinstance(p, composed.Para):
             address = p.label.rstrip(".") if p.label not in ("", "-", "+") else f"đoạn {i + 1}"
+            if p.kind == Kind.DIEU:
+                article, khoan = address, ""
+            elif article and p.label.endswith("."):  # khoản 1. of an article
+                khoan = address = f"{article}, khoản {p.label.rstrip('.')}"
+            elif article and p.label.endswith(")"):  # điểm a) of a khoản
+                address = f"{khoan or article}, điểm {p.label.rstrip(')')}"
             nodes.append(Node("paragraph", _strip_end(p.text), p.label, paras={"text": i},
                               index=len(nodes), address=address))
         else:

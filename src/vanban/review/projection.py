@@ -55,19 +55,38 @@ def _para_format(p: ParaFacts) -> str:
     return " ".join(parts)
 
 
+MARKS = {"": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
+"""How text struck through or deleted (tracked), and text inserted (tracked), is written."""
+
+
 def _text(p: ParaFacts) -> str:
-    if not p.runs:
+    if not p.runs and not p.deleted:
         return ""
-    groups: list[tuple[str, str]] = []
-    for run in p.runs:
-        if not run.text:
+    # (format, mark, text) in reading order, tracked deletions where they stood.
+    pieces: list[tuple[str, str, str]] = []
+    gone: dict[int, list[RunFacts]] = {}
+    for i, deleted in p.deleted:
+        gone.setdefault(i, []).append(deleted)
+    for i, run in enumerate((*p.runs, None)):
+        pieces.extend((_run_format(d), "del", d.text) for d in gone.get(i, ()))
+        if run is None or not run.text:
             continue
-        fmt = _run_format(run)
-        shown = "{" + run.field + "}" if run.field else run.text
+        mark = "del" if run.strike else "ins" if run.inserted else ""
+        pieces.append((_run_format(run), mark, "{" + run.field + "}" if run.field else run.text))
+    groups: list[tuple[str, str]] = []
+    last: tuple[str, str] | None = None
+    for fmt, mark, text in pieces:
+        open_, close = MARKS[mark]
         if groups and groups[-1][0] == fmt:
-            groups[-1] = (fmt, groups[-1][1] + shown)
+            body = groups[-1][1]
+            if last == (fmt, mark) and close and body.endswith(close):
+                body = body[:-len(close)] + text + close  # one mark over runs alike
+            else:
+                body += open_ + text + close
+            groups[-1] = (fmt, body)
         else:
-            groups.append((fmt, shown))
+            groups.append((fmt, open_ + text + close))
+        last = (fmt, mark)
     if len(groups) == 1:
         return f"<{groups[0][0]}> {groups[0][1]}"
     return " ".join(f"<{fmt}> {text}" for fmt, text in groups)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vanban.review.align import align_lines
 from vanban.review.diff import Change, PlanDiff
 from vanban.review.outline import LINE_LABELS, Node
-from vanban.review.report import FRAME
 from vanban.review.words import Segment, diff_words
 
 Run = tuple[str, str]
@@ -23,6 +23,10 @@ NOTES = {
     "added": ("(bổ sung mới)", "(new)"), "removed": ("(bỏ)", "(removed)"),
     "moved": ("(chuyển vị trí)", "(moved)"),
 }
+
+FRAME_LABELS = {"frame.title": "Trích yếu", "frame.issuer": "Cơ quan ban hành",
+                "frame.signer": "Người ký", "frame.authority": "Thẩm quyền ban hành"}
+"""The name a frame field's line is shown after; the other lines say what they are."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     other = new if side == "old" else old
     lines: list[tuple[Run, ...]] = []
     label = f"{node.label} " if node.label else ""
+    if node.address.startswith("Điều ") and ", " in node.address:
+        label = f"{node.address}: "  # a khoản is named with its article: "Điều 2, khoản 1"
 
     def line(prefix: str, mine: str, theirs: str | None) -> tuple[Run, ...]:
         if whole or theirs is None:
@@ -73,7 +79,9 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
 
 
 def _frame_lines(change: Change, side: str) -> Lines:
-    label = FRAME.get(change.code, ("", ""))[0]
+    """A frame field's line as printed, after the field's name where the line does not say
+    what it is ("Trích yếu: …"; a "V/v …", "Căn cứ …" or "Số: …" line speaks for itself)."""
+    label = FRAME_LABELS.get(change.code, "")
     mine = change.old if side == "old" else change.new
     if not mine:
         return ()
@@ -81,7 +89,21 @@ def _frame_lines(change: Change, side: str) -> Lines:
         body = _marked(change.segments, side)
     else:
         body = _plain(mine, "del" if side == "old" else "ins")
-    return ((("" if change.code.startswith("recipient") else f"{label}: ", ""), *body),)
+    return ((_plain(f"{label}: ") if label else ()) + body,)
+
+
+def _list_lines(old: tuple[str, ...], new: tuple[str, ...], side: str) -> Lines:
+    """A list printed a line each (Kính gửi) whole on one side, the lines paired as the diff
+    pairs them: a reworded line marked word by word, an added or removed line marked whole."""
+    mine = old if side == "old" else new
+    whole = "del" if side == "old" else "ins"
+    marked: dict[int, tuple[Run, ...]] = {}
+    for hunk in align_lines(old, new):
+        for i, j in hunk.reworded:
+            marked[i if side == "old" else j] = _marked(diff_words(old[i], new[j]), side)
+        for k in hunk.removed if side == "old" else hunk.added:
+            marked[k] = _plain(mine[k], whole)
+    return tuple(marked.get(k, _plain(line)) for k, line in enumerate(mine))
 
 
 def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow]:
@@ -92,12 +114,19 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
         if change.renumbering:
             continue
         # A block's changes make one row; each frame change (a recipient …) is its own row.
-        key = change.nodes if change.kind != "frame" else f"frame {i}"
+        # The Kính gửi is one block: its lines are shown together, in both columns.
+        key = (change.nodes if change.kind != "frame" else
+               change.ref if change.ref == "kinh-gui" else f"frame {i}")
         by_ref.setdefault(key, []).append(change)
     out = []
     for changes in by_ref.values():
         first = changes[0]
         reason = reasons.get(first.ref, "")
+        if first.ref == "kinh-gui":
+            old_kg, new_kg = diff.old.frame.kinh_gui, diff.new.frame.kinh_gui
+            out.append(TableRow(first.ref, _list_lines(old_kg, new_kg, "old"),
+                                _list_lines(old_kg, new_kg, "new"), reason))
+            continue
         if first.kind == "frame":
             out.append(TableRow(first.ref, _frame_lines(first, "old"),
                                 _frame_lines(first, "new"), reason))

@@ -29,7 +29,12 @@ def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]
 
 
 def _table_rows(table) -> list[tuple[str, ...]]:
-    return [tuple(table.header), *(tuple(r) for r in table.rows)]
+    """Every row of a body table as the document holds it: the header rows (two with column
+    groups: the group titles over their columns' titles, a title merged down read "" below),
+    then the body rows (a merged cell once)."""
+    head = ([tuple(c.text for c in row) for row in table.cells[:table.head]] if table.cells
+            else [tuple(table.header)])
+    return [*head, *(tuple(r) for r in table.rows)]
 
 
 def table_group(old, new) -> RowGroup:
@@ -110,9 +115,9 @@ def _cells(row) -> tuple[str, ...]:
     return (row.label, row.content, row.lead, row.support, row.timeline, row.output)
 
 
-def table_groups(diff: PlanDiff) -> list[RowGroup]:
-    """The changes of the body's tables: a reworded table cell by cell, a new one whole (a
-    table that is gone is counted as not marked by ``body_group``)."""
+def table_groups(diff: PlanDiff) -> list[tuple[str, RowGroup]]:
+    """The changes of the body's tables, each with the table's name: a reworded table cell by
+    cell, a new one whole (a table that is gone is counted as not marked by ``body_group``)."""
     out = []
     moved = diff.moved
     for oi, nj in diff.pairs:
@@ -123,7 +128,8 @@ def table_groups(diff: PlanDiff) -> list[RowGroup]:
         if o is not None and text_key(o.text) == text_key(n.text):
             continue
         old_table = diff.old.document.body[o.table] if o is not None else None
-        out.append(table_group(old_table, diff.new.document.body[n.table]))
+        out.append((f"bảng [{n.address}]", table_group(old_table,
+                                                        diff.new.document.body[n.table])))
     return out
 
 
@@ -172,16 +178,21 @@ def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
     return group
 
 
-def frame_groups(diff: PlanDiff) -> list[Group]:
+def frame_groups(diff: PlanDiff) -> list[tuple[str, Group]]:
+    """The changes of the frame, each with the name of the part (Số, Trích yếu, Nơi nhận …)."""
     a, b = diff.old.document, diff.new.document
-    pairs = [((a.number_line,), (b.number_line,)), ((a.place_date,), (b.place_date,)),
-             ((a.title,), (b.title,)), (a.issuer_lines, b.issuer_lines), (a.can_cu, b.can_cu),
-             (a.recipients, b.recipients), (a.signature_lines, b.signature_lines),
-             ((a.signer_name,), (b.signer_name,)), ((a.v_v,), (b.v_v,)),
-             (a.kinh_gui, b.kinh_gui), ((a.authority_line,), (b.authority_line,)),
-             (a.proposal, b.proposal)]
-    groups = [list_group(old, new) for old, new in pairs]
-    return [g for g in groups if g.edits or g.deleted]
+    pairs = [("Số, ký hiệu", (a.number_line,), (b.number_line,)),
+             ("Địa danh, ngày tháng", (a.place_date,), (b.place_date,)),
+             ("Trích yếu", (a.title,), (b.title,)),
+             ("Cơ quan ban hành", a.issuer_lines, b.issuer_lines),
+             ("Căn cứ", a.can_cu, b.can_cu), ("Nơi nhận", a.recipients, b.recipients),
+             ("Chức vụ người ký", a.signature_lines, b.signature_lines),
+             ("Người ký", (a.signer_name,), (b.signer_name,)), ("V/v", (a.v_v,), (b.v_v,)),
+             ("Kính gửi", a.kinh_gui, b.kinh_gui),
+             ("Thẩm quyền ban hành", (a.authority_line,), (b.authority_line,)),
+             ("Theo đề nghị", a.proposal, b.proposal)]
+    groups = [(name, list_group(old, new)) for name, old, new in pairs]
+    return [(name, g) for name, g in groups if g.edits or g.deleted]
 
 
 def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display: str = ""
@@ -197,9 +208,9 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
     if bool(doc.appendices) != bool(diff.old.document.appendices):
         # The whole task appendix comes or goes: its heading and table frame are not marked.
         unmarked += sum(len(a.rows) for a in doc.appendices + diff.old.document.appendices)
-    groups = (frame_groups(diff) + ([body] if body.edits or body.deleted else [])
-              + ([rows] if rows else []) + table_groups(diff))
-    data, missing = mark(render(doc), groups, author=author, date=date,
+    named = (frame_groups(diff) + ([("nội dung", body)] if body.edits or body.deleted else [])
+             + ([("bảng nhiệm vụ (phụ lục)", rows)] if rows else []) + table_groups(diff))
+    data, missing = mark(render(doc), [g for _, g in named], author=author, date=date,
                          when=source_date(doc.date_iso))
     warnings = []
     if unmarked:
@@ -209,11 +220,14 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
             severity=Severity.WARNING,
             message_en=f"{unmarked} change(s) have no printed paragraph to mark."))
     if missing:
+        # Said as found: vanban could not place these parts in the document it rendered (a
+        # workspace template printing them otherwise is one cause, not the only one).
+        parts = ", ".join(named[i][0] for i in missing)
         warnings.append(Diagnostic(
-            "compare.tracked-template", "Mẫu văn bản in một số phần khác với nội dung dựng ra "
-            "nên các thay đổi ở đó không được đánh dấu.", Span("templates"),
-            severity=Severity.WARNING,
-            message_en="The template prints some parts differently; changes there are not "
-                       "marked."))
+            "compare.tracked-not-found", f"Không tìm thấy chỗ in của {parts} trong văn bản "
+            "dựng ra nên các thay đổi ở đó không được đánh dấu; xem vanban diff hoặc bảng so "
+            "sánh.", Span(display), severity=Severity.WARNING,
+            message_en=f"Where {parts} is printed was not found in the rendered document; "
+                       "its changes are not marked (see vanban diff or the comparison table)."))
     count = sum(1 for kind, _ in revisions(data) if not kind.endswith("-mark"))
     return data, count, warnings

@@ -18,7 +18,7 @@ def test_init_lists_every_task_and_target(workspace):
     shutil.copy(ROOT / R / "ke-hoach-hoa-giai.yaml", folder)
     result = run("report", "init", f"{R}/ke-hoach-hoa-giai.yaml")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"Đã ghi {R}/bao-cao-hoa-giai.yaml\n"
+    assert result.stdout.splitlines()[0] == f"Đã ghi {R}/bao-cao-hoa-giai.yaml"
     data = load_file(folder / "bao-cao-hoa-giai.yaml").data
     assert data["plan"] == "ke-hoach-hoa-giai.yaml"
     assert data["issuer"] == "ubnd-quang-binh"
@@ -61,3 +61,40 @@ def test_init_of_a_broken_plan_reports_the_plan(workspace):
     assert result.exit_code == 1
     assert any("[schema.extra-forbidden] titel" in line for line in lines)
     assert not (workspace / "bao-cao-hoa-giai.yaml").exists()
+
+
+def test_init_says_what_to_fill_and_the_build_names_exactly_that(workspace):
+    """A skeleton stops the build of its folder until filled: init says so and lists the
+    fields; the build's errors are those fields, one located line each, nothing else."""
+    folder = workspace.parent / "2025"
+    folder.mkdir()
+    shutil.copy(ROOT / R / "ke-hoach-hoa-giai.yaml", folder)
+    result = run("report", "init", f"{R}/ke-hoach-hoa-giai.yaml")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout.splitlines()
+    b = f"{R}/bao-cao-hoa-giai.yaml"
+    tasks = ["van-ban-dieu-hanh", "ra-soat-hoa-giai-vien", "tap-huan", "mo-hinh-dien-hinh",
+             "cntt-co-so-du-lieu", "dang-tai-tai-lieu", "thong-tin-hai-chieu",
+             "tong-ket-cap-huyen", "tong-ket-de-an"]
+    fill = ([f"  {b}:16:9: data.file (so-lieu.xlsx)"]
+            + [f"  {b}:{29 + 3 * i}:13: tasks.{t}.status" for i, t in enumerate(tasks)]
+            + [f"  {b}:{58 + 2 * i}:3: targets.{t}" for i, t in enumerate(
+                ["ty-le-hoa-giai-thanh", "to-hoa-giai-kien-toan", "hoa-giai-vien-moi-tap-huan"])])
+    assert out == [
+        f"Đã ghi {b}",
+        (f"Đến khi điền xong các mục sau, vanban build thư mục {R} dừng với lỗi (lệnh build "
+        "dựng tất cả hoặc không dựng gì). Cần điền:"),
+        *fill,
+        f"Kiểm tra bằng: vanban report validate {b}",
+    ]
+    built = run("build", R)
+    assert built.exit_code == 1
+    # (place, field) of each build error, and of each line init listed
+    errors = [(x.split(": lỗi [")[0], x.split("] ", 1)[1].split(": ")[0])
+              for x in error_lines(built)]
+    assert errors == [tuple(x.strip().split(" (")[0].rsplit(": ", 1)) for x in fill]
+    english = run("report", "init", f"{R}/ke-hoach-hoa-giai.yaml", "-o", f"{R}/bc-en.yaml",
+                  "--lang", "en")
+    assert english.stdout.splitlines()[1] == (
+        f"Until these are filled, vanban build of {R} stops with errors (a build writes all or "
+        "nothing). To fill:")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from vanban.compose.table import BodyTable
 from vanban.review.align import Hunk, align, align_lines, placed_before
 from vanban.review.tracked import list_group, table_group
 from vanban.review.words import similarity, text_key
@@ -72,9 +73,9 @@ def test_the_tracked_list_follows_the_hunks():
         3: ["Công an tỉnh"]}
 
 
-class _Table:
-    def __init__(self, header, rows):
-        self.header, self.rows = header, rows
+def _Table(header, rows) -> BodyTable:
+    return BodyTable((20.0, 100.0), ("center", "left"), tuple(header),
+                     tuple(tuple(r) for r in rows))
 
 
 def test_a_table_row_that_is_gone_stands_before_the_next_kept_row():

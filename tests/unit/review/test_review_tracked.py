@@ -238,3 +238,76 @@ def test_a_body_table_cell_and_row(tmp_path, monkeypatch):
         ("del", "3"), ("ins", "4"), ("del", "4"), ("ins", "5")]
     assert resolve(data, accept=True) == _paragraphs(render_document(new_doc))
     assert resolve(data, accept=False) == _paragraphs(render_document(_document(str(source))))
+
+
+GROUPED = """\
+      - table:
+          - {title: STT, width: 15, align: center}
+          - Đơn vị
+          - {title: Tỉnh, group: Kinh phí}
+          - {title: Huyện, group: Kinh phí}
+        rows:
+          - [1, Sở Tư pháp, 10, 4]
+          - [2, UBND huyện, 3, 5]
+"""
+
+
+def _grouped_pair(tmp_path) -> tuple[Path, Path]:
+    cases = ROOT / "tests/cases"
+    shutil.copytree(cases / "_shared", tmp_path / "_shared")
+    text = (cases / "table-group-split/plan.yaml").read_text(encoding="utf-8")
+    start = text.index("      - table:")
+    text = text[:start] + GROUPED + text[text.index("      - task:", start):]
+    old, new = tmp_path / "cu.yaml", tmp_path / "moi.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("{title: Tỉnh, group: Kinh phí}",
+                                "{title: Tỉnh, group: Kinh phí (triệu đồng)}").replace(
+        "{title: Huyện, group: Kinh phí}", "{title: Huyện, group: Kinh phí (triệu đồng)}").replace(
+        "[1, Sở Tư pháp, 10, 4]", "[1, Sở Tư pháp, 12, 4]").replace(
+        "          - [2, UBND huyện, 3, 5]\n",
+        "          - [2, UBND huyện, 3, 5]\n          - [3, Hội Phụ nữ, 1, 0]\n"),
+        encoding="utf-8")
+    return old, new
+
+
+def test_a_table_with_column_groups(tmp_path, monkeypatch):
+    """Two header rows (the group over its columns): a group title, a cell and a new row are
+    marked like in any table, and nothing is left unmarked."""
+    old, new = _grouped_pair(tmp_path)
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["compare", "--tracked", str(old), str(new), "-o",
+                                       str(tmp_path / "g.docx"), "--author", "A"])
+    assert result.exit_code == 0, result.output
+    assert "compare.tracked" not in result.output
+    data = (tmp_path / "g.docx").read_bytes()
+    assert revisions(data) == [("ins", " (triệu đồng)"), ("del", "10"), ("ins", "12"),
+                               ("ins-row", ""), ("ins", "3"), ("ins", "Hội Phụ nữ"),
+                               ("ins", "1"), ("ins", "0")]
+    assert resolve(data, accept=True) == _paragraphs(render_document(_document(str(new))))
+    assert resolve(data, accept=False) == _paragraphs(render_document(_document(str(old))))
+
+
+def test_a_part_not_found_is_named_not_blamed_on_the_template(tmp_path, monkeypatch):
+    """When a changed part cannot be found in the rendered document, the warning says which
+    part, about the plan, without guessing at the template."""
+    import dataclasses
+
+    from vanban.review.sides import compare_sides
+    from vanban.review.tracked import tracked_docx
+
+    old, new = _grouped_pair(tmp_path)
+    new.write_text(new.read_text(encoding="utf-8").replace(
+        "title: Tập huấn hòa giải", "title: Tổ chức tập huấn hòa giải"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    diff = compare_sides(load_side(str(old), "old"), load_side(str(new), "new")).plans[0][2]
+
+    def render(doc):  # prints another title than the document holds
+        return render_document(dataclasses.replace(doc, title="Một trích yếu khác"))
+
+    import datetime as dt
+
+    _, _, warnings = tracked_docx(diff, "A", dt.datetime(2024, 3, 5), render, "moi.yaml")
+    assert [w.text("vi") for w in warnings] == [
+        ("moi.yaml: cảnh báo [compare.tracked-not-found] Không tìm thấy chỗ in của Trích yếu "
+        "trong văn bản dựng ra nên các thay đổi ở đó không được đánh dấu; xem vanban diff "
+        "hoặc bảng so sánh.")]
