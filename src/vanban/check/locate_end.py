@@ -44,6 +44,9 @@ def signature_block(facts: DocFacts, start: int):
                     if c.col != nn_col or i < label.para:
                         lines.append(seg)
                     elif i == label.para:
+                        # "Nơi nhận:" and "- Như trên;" split by a line break (301.docx).
+                        if seg.start > label.start and seg.text.startswith(("-", "+", "•")):
+                            entries.append(seg)
                         continue
                     elif not ended and seg.text.startswith(("-", "+", "•")):
                         entries.append(seg)
@@ -73,7 +76,12 @@ def signature_block(facts: DocFacts, start: int):
                 break
             segs = [s for s in segments(p) if p.index != label.para or s.start > label.start]
             for k, s in enumerate(segs):
-                is_entry = k == 0 and s.text.startswith("-") and p.index != label.para
+                # In the label's own paragraph only a line after a line break is an entry (a
+                # tab leads to the signature column: "Nơi nhận:\tTL. CHỦ TỊCH").
+                is_entry = s.text.startswith("-") and (
+                    (k == 0 and p.index != label.para) or
+                    (p.index == label.para and "\n" in p.text[label.end:s.start]
+                     and "\t" not in p.text[label.end:s.start]))
                 (entries if is_entry else lines).append(s)
             last = p.index
             if p.breaks_page:

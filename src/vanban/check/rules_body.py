@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -42,8 +43,16 @@ def type_name(ctx: Context) -> Iterator[Hit]:
         yield from ctx.format_hits(piece, nd30.TYPE_NAME, "tên loại văn bản", "type name")
 
 
-@rule("ND30-SUMMARY", "Trích yếu nội dung", "Summary (trích yếu)", nd30.SUMMARY.ref)
+@rule("ND30-SUMMARY", "Trích yếu nội dung", "Summary (trích yếu)",
+      "ô 5a, ô 5b, Phụ lục I, II.5")
 def summary(ctx: Context) -> Iterator[Hit]:
+    # Each finding cites its own box: the summary under a type name is ô 5a, a Công văn's
+    # "V/v …" is ô 5b.
+    for hit in _summary_hits(ctx):
+        yield hit if hit.citation else dataclasses.replace(hit, citation=nd30.SUMMARY.ref)
+
+
+def _summary_hits(ctx: Context) -> Iterator[Hit]:
     lay = ctx.layout
     if lay.type_name is not None:
         if not lay.summary and not lay.attached:  # an attached title may say it all
@@ -53,7 +62,7 @@ def summary(ctx: Context) -> Iterator[Hit]:
                 for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
         yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
     # A summary on three lines set in 11 pt is one mistake (260.docx).
-    hits = [h for piece in lay.vv
+    hits = [dataclasses.replace(h, citation=nd30.CONG_VAN_SUMMARY.ref) for piece in lay.vv
             for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
                                      "letter summary (V/v)")]
     yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
