@@ -160,3 +160,35 @@ def test_a_v_v_set_too_small_cites_o_5b_and_a_summary_o_5a():
     plan = document(header() + c("KẾ HOẠCH", b=True) + c("Cải cách hành chính năm 2026")
                     + p("Thực hiện nghiêm túc Kế hoạch này./.") + signature())
     assert {x[4] for x in found(plan, "ND30-SUMMARY")} == {"ô 5a, Phụ lục I, II.5"}
+
+
+# --- ND30-HEADING-SEQ: one number out of order is one finding -----------------------------------
+
+def _seq(*lines: str) -> list[tuple[str, str, str]]:
+    body = "".join(p(x, b=x[:1] in "IV") for x in lines) + p("Tổ chức thực hiện nghiêm túc./.")
+    doc = document(header() + title() + body + signature())
+    return [(x[1], x[2], x[3]) for x in found(doc, "ND30-HEADING-SEQ")]
+
+
+def test_a_mistyped_khoan_number_does_not_flag_the_correct_ones_after_it():
+    # "17." typed where "2." was meant: the "3." after it is right.
+    assert _seq("I. MỤC ĐÍCH", "1. Mục đích chung.", "17. Yêu cầu chung.",
+                "3. Phân công.") == [("17. Yêu cầu chung.", "2.", "17.")]
+
+
+def test_a_heading_typed_as_a_khoan_does_not_flag_the_list_under_it():
+    # 291.docx: "5. …", then "17. Tổng Thư ký" (a title typed with a number), then "1. …".
+    assert _seq("I. TỔ CHỨC", "1. Số lượng Phó Chủ tịch.", "2. Phó Chủ tịch do Ban Chấp hành bầu.",
+                "17. Tổng Thư ký", "1. Tổng Thư ký do Ban Chấp hành bầu.",
+                "2. Giúp Ban Thường trực.") == [("17. Tổng Thư ký", "3.", "17.")]
+
+
+def test_a_skipped_number_is_one_finding_and_the_count_follows_it():
+    assert _seq("I. MỤC ĐÍCH", "1. Mục đích.", "2. Yêu cầu.", "4. Phân công.",
+                "5. Kinh phí.") == [("4. Phân công.", "3.", "4.")]
+
+
+def test_a_mistyped_muc_number_is_one_finding():
+    # 211.docx: "I.", "II.", "IV. ĐÁNH GIÁ CHUNG" (III meant), "IV. KIẾN NGHỊ".
+    assert _seq("I. TÌNH HÌNH", "II. KẾT QUẢ", "IV. ĐÁNH GIÁ CHUNG", "IV. KIẾN NGHỊ") == [
+        ("IV. ĐÁNH GIÁ CHUNG", "III.", "IV.")]
