@@ -397,16 +397,21 @@ def appendix(ctx: Context) -> Iterator[Hit]:
                       "Chữ «Phụ lục» viết thường (chữ cái đầu viết hoa).",
                       "'Phụ lục' is written in ordinary case.")
         yield from ctx.format_hits(label, nd30.APPENDIX_LABEL, "chữ «Phụ lục»", "appendix label")
-        for piece in app.title:
-            yield from ctx.format_hits(piece, nd30.APPENDIX_TITLE, "tên phụ lục",
-                                       "appendix title")
+        # A title on two lines set in ordinary case is one mistake (126.docx).
+        hits = [h for piece in app.title
+                for h in ctx.format_hits(piece, nd30.APPENDIX_TITLE, "tên phụ lục",
+                                         "appendix title")]
+        yield from collapse(hits, lambda h: (h.message, str(h.expected)), LINES)
         if app.ref is not None:
             yield from ctx.format_hits(app.ref, nd30.APPENDIX_REF, "dòng «Kèm theo …»",
                                        "'Kèm theo' line")
         sec = ctx.facts.sections[min(app.section, len(ctx.facts.sections) - 1)]
         starts_section = not any(ctx.para(i).text.strip()
                                  for i in range(sec.first_paragraph, label.para))
-        if not starts_section or sec.pg_num_start != 1:
+        # A file that is only an appendix numbers its pages from 1 without being told to.
+        own_file = ctx.layout.appendix_only and app.section == 0 and \
+            sec.pg_num_start in (None, 1)
+        if not own_file and (not starts_section or sec.pg_num_start != 1):
             yield Hit(ctx.where(label), Text("section riêng, số trang bắt đầu từ 1",
                                              "own section, pages numbered from 1"),
                       Text("nối tiếp", "continues the previous section"),

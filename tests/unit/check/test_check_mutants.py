@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
 from real_patterns import (
     c,
+    cell,
     cong_van,
     document,
     header,
@@ -19,10 +20,11 @@ from real_patterns import (
     quyet_dinh,
     run,
     signature,
+    table,
     title,
 )
 
-from vanban.check.api import check_docx
+from vanban.check.api import check_docx, check_files, format_text
 
 
 def found(data: bytes, rule: str) -> list[tuple[str, str, str, str, str]]:
@@ -192,3 +194,38 @@ def test_a_mistyped_muc_number_is_one_finding():
     # 211.docx: "I.", "II.", "IV. ĐÁNH GIÁ CHUNG" (III meant), "IV. KIẾN NGHỊ".
     assert _seq("I. TÌNH HÌNH", "II. KẾT QUẢ", "IV. ĐÁNH GIÁ CHUNG", "IV. KIẾN NGHỊ") == [
         ("IV. ĐÁNH GIÁ CHUNG", "III.", "IV.")]
+
+
+# --- a file that is only an appendix is checked as one (Phụ lục I, III.1) -----------------------
+
+def _appendix(label: str = "Phụ lục", title_lines: tuple[str, ...] = (
+        "DANH SÁCH THÀNH VIÊN ĐỘI ỨNG CỨU SỰ CỐ", "AN TOÀN THÔNG TIN MẠNG TỈNH LÂM ĐỒNG"),
+        ref: str | None = "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2026 "
+                          "của Ủy ban nhân dân tỉnh)") -> bytes:
+    # 126.docx: "PHỤ LỤC", a title on two lines, the "(Kèm theo …)" line, then a table.
+    rows = [[cell(65, c("STT", b=True, sz=13)), cell(100, c("Họ và tên", b=True, sz=13))],
+            [cell(65, c("1", sz=13)), cell(100, c("Nguyễn Văn An", sz=13))]]
+    return document(c(label, b=True) + "".join(c(t, b=True) for t in title_lines)
+                    + (c(ref, i=True, after=120) if ref else "") + table(*rows))
+
+
+def test_a_file_that_is_only_an_appendix_is_checked_not_set_aside(tmp_path):
+    assert [f.text() for f in check_docx(_appendix())] == []
+    path = tmp_path / "phu-luc.docx"
+    path.write_bytes(_appendix())
+    assert format_text(check_files([path])) == (
+        f"{path}: đạt thể thức Nghị định 30/2020/NĐ-CP (0 lỗi, 0 cảnh báo).")
+
+
+def test_the_appendix_rules_apply_to_a_file_that_is_only_an_appendix():
+    # 126.docx: "PHỤ LỤC" in upper case, its title typed in ordinary case on two lines.
+    doc = _appendix("PHỤ LỤC", ("Danh sách Thành viên Đội ứng cứu sự cố", "tỉnh Lâm Đồng"))
+    assert [(f.rule, f.severity.value, f.where.excerpt, f.found, f.citation)
+            for f in check_docx(doc)] == [
+        ("ND30-APPENDIX", "error", "PHỤ LỤC", "PHỤ LỤC", "Phụ lục I, III.1.đ"),
+        ("ND30-APPENDIX", "error", "Danh sách Thành viên Đội ứng cứu sự cố",
+         "Danh sách Thành viên Đội ứng cứu sự cố (và 1 dòng khác)", "Phụ lục I, III.1.đ")]
+
+
+def test_a_phu_luc_line_without_its_kem_theo_line_is_still_not_checked():
+    assert [f.rule for f in check_docx(_appendix(ref=None))] == ["ND30-FRAME"]
