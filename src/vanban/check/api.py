@@ -37,17 +37,26 @@ def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
 
 # Rules that run on any file; the others need the frame of a Decree-30 document to be there.
 _ANY_FILE = ("ND30-ENCODING", "ND30-FRAME")
+# Rules that run on a file that is only an appendix (Phụ lục I, III.1; page setup, I).
+_APPENDIX_ONLY = ("ND30-APPENDIX", "ND30-PAGE-SIZE", "ND30-PAGE-ORIENT", "ND30-MARGINS",
+                  "ND30-FONT", "ND30-FONT-SLOTS", "ND30-FONT-COLOR", "ND30-PAGE-NUMBER",
+                  "ND30-PAGE-NUMBER-FIRST", "ND30-PDF-MARGINS", "ND30-PDF-PAGE-NUMBER")
 
 
 def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
     """All findings for a DOCX already read by ``read_docx``, in document order."""
     ctx = Context(facts.name, facts, locate(facts), pdf_geometry)
+    rules = list(RULES.values())
     if not ctx.layout.frame:
         # Legacy text hides the frame itself: then that is the one thing to say.
         found = RULES["ND30-ENCODING"].run(ctx)
-        return Findings(found or RULES["ND30-FRAME"].run(ctx))
+        if found or not ctx.layout.appendix_only:
+            return Findings(found or RULES["ND30-FRAME"].run(ctx))
+        # A file that is only an appendix has no header, body or signature of its own: its
+        # label, title and "(Kèm theo …)" line, and the page, are what the decree sets.
+        rules = [RULES[r] for r in _APPENDIX_ONLY]
     findings: list[Finding] = []
-    for rule in RULES.values():
+    for rule in rules:
         if rule.needs_pdf and pdf_geometry is None:
             continue
         findings.extend(rule.run(ctx))

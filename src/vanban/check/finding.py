@@ -196,6 +196,9 @@ class Hit:
     message: str
     message_en: str
     severity: Severity | None = None
+    citation: str | None = None
+    """Where the decree says so, when it is not the rule's own citation (a rule checking two
+    boxes, such as the summary of ô 5a and the V/v of ô 5b, cites the one a finding is about)."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,8 @@ class Rule:
     def run(self, ctx: Context) -> list[Finding]:
         return [Finding(self.id, h.severity or self.severity, h.where,
                         say(h.expected), say(h.expected, "en"), say(h.found), say(h.found, "en"),
-                        h.message, h.message_en, self.citation) for h in self.check(ctx)]
+                        h.message, h.message_en, h.citation or self.citation)
+                for h in self.check(ctx)]
 
 
 RULES: dict[str, Rule] = {}
@@ -264,4 +268,4 @@ def collapse(hits: list[Hit], key, noun: tuple[str, str, str]) -> Iterator[Hit]:
             yield hit
             continue
         yield Hit(hit.where, hit.expected, and_more(hit.found, more, noun),
-                  hit.message, hit.message_en, hit.severity)
+                  hit.message, hit.message_en, hit.severity, hit.citation)

@@ -16,6 +16,7 @@ from vanban.check.locate_end import (  # noqa: F401  (entry_groups: used by the 
     entry_groups,
     find_appendices,
     signature_block,
+    standalone_appendices,
 )
 from vanban.check.pieces import (
     Appendix,
@@ -73,6 +74,10 @@ class Layout:
     """Quyết định: the 'QUYẾT ĐỊNH:' line before the articles."""
     articles: tuple[Piece, ...] = ()
     """'Điều N.' paragraphs of the body, in order."""
+    appendix_only: bool = False
+    """The file is only an appendix (Phụ lục I, III.1): "Phụ lục …", its title and a
+    "(Kèm theo … số …)" line, no header of its own. ``frame`` is False; ``appendices`` holds
+    it, and only the appendix and page rules apply."""
 
 
 # A place-and-date line; the day and month may be left blank in a draft ("ngày    tháng 3").
@@ -275,10 +280,14 @@ def locate(facts: DocFacts) -> Layout:
         body = tuple(i for i in body if i not in skip_qd)
     articles = tuple(whole(paras[i]) for i in body
                      if nd30.ARTICLE_PATTERN.match(norm(paras[i].text)))
+    alone = standalone_appendices(facts) if not frame else ()
+    if alone:
+        appendices = alone
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
                   sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
-                  attached, attached_ref, qd_authority, qd_decides, articles)
+                  attached, attached_ref, qd_authority, qd_decides, articles,
+                  appendix_only=bool(alone))
 
 
 def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:

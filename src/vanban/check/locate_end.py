@@ -44,6 +44,9 @@ def signature_block(facts: DocFacts, start: int):
                     if c.col != nn_col or i < label.para:
                         lines.append(seg)
                     elif i == label.para:
+                        # "Nơi nhận:" and "- Như trên;" split by a line break (301.docx).
+                        if seg.start > label.start and seg.text.startswith(("-", "+", "•")):
+                            entries.append(seg)
                         continue
                     elif not ended and seg.text.startswith(("-", "+", "•")):
                         entries.append(seg)
@@ -73,7 +76,12 @@ def signature_block(facts: DocFacts, start: int):
                 break
             segs = [s for s in segments(p) if p.index != label.para or s.start > label.start]
             for k, s in enumerate(segs):
-                is_entry = k == 0 and s.text.startswith("-") and p.index != label.para
+                # In the label's own paragraph only a line after a line break is an entry (a
+                # tab leads to the signature column: "Nơi nhận:\tTL. CHỦ TỊCH").
+                is_entry = s.text.startswith("-") and (
+                    (k == 0 and p.index != label.para) or
+                    (p.index == label.para and "\n" in p.text[label.end:s.start]
+                     and "\t" not in p.text[label.end:s.start]))
                 (entries if is_entry else lines).append(s)
             last = p.index
             if p.breaks_page:
@@ -125,3 +133,25 @@ def find_appendices(facts: DocFacts, start: int) -> tuple[Appendix, ...]:
         label = whole(p)
         out.append(Appendix(label, tuple(title), ref, p.section))
     return tuple(out)
+
+
+_LABEL_CHARS = 40  # "Phụ lục IV", "PHỤ LỤC SỐ 02": a label line, not a sentence about one
+
+
+def standalone_appendices(facts: DocFacts) -> tuple[Appendix, ...]:
+    """The appendices of a file that is only an appendix (Phụ lục I, III.1): it opens with a
+    "Phụ lục …" line, its title and a "(Kèm theo … số …)" line, with no header of its own.
+    Empty for any other file."""
+    paras = facts.paragraphs
+    first = next((p for p in paras if p.text.strip()), None)
+    if first is None or first.container != ("body",) or not _is_label(first):
+        return ()
+    found = [a for a in find_appendices(facts, first.index)
+             if a.label.para == first.index or
+             (_is_label(paras[a.label.para]) and (a.ref is not None or a.title))]
+    return tuple(found) if found and found[0].ref is not None else ()
+
+
+def _is_label(p: ParaFacts) -> bool:
+    text = norm(p.text)
+    return text.casefold().startswith("phụ lục") and len(text) <= _LABEL_CHARS

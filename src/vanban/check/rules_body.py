@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -42,8 +43,16 @@ def type_name(ctx: Context) -> Iterator[Hit]:
         yield from ctx.format_hits(piece, nd30.TYPE_NAME, "tên loại văn bản", "type name")
 
 
-@rule("ND30-SUMMARY", "Trích yếu nội dung", "Summary (trích yếu)", nd30.SUMMARY.ref)
+@rule("ND30-SUMMARY", "Trích yếu nội dung", "Summary (trích yếu)",
+      "ô 5a, ô 5b, Phụ lục I, II.5")
 def summary(ctx: Context) -> Iterator[Hit]:
+    # Each finding cites its own box: the summary under a type name is ô 5a, a Công văn's
+    # "V/v …" is ô 5b.
+    for hit in _summary_hits(ctx):
+        yield hit if hit.citation else dataclasses.replace(hit, citation=nd30.SUMMARY.ref)
+
+
+def _summary_hits(ctx: Context) -> Iterator[Hit]:
     lay = ctx.layout
     if lay.type_name is not None:
         if not lay.summary and not lay.attached:  # an attached title may say it all
@@ -53,7 +62,7 @@ def summary(ctx: Context) -> Iterator[Hit]:
                 for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
         yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
     # A summary on three lines set in 11 pt is one mistake (260.docx).
-    hits = [h for piece in lay.vv
+    hits = [dataclasses.replace(h, citation=nd30.CONG_VAN_SUMMARY.ref) for piece in lay.vv
             for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
                                      "letter summary (V/v)")]
     yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
@@ -251,6 +260,8 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
     # Numbering restarts inside each structural unit: khoản after every "Điều N.", everything
     # after a Phần / Chương / Mục heading; a capital-letter heading ("A.", "B.") opens a part.
     roman = arabic = letter = 0
+    outlier: list[set[int] | None] = [None, None, None]
+    """Per level, the counts a number may carry on after a number out of order (``_next``)."""
     quoting = 0
     for p in _body_paras(ctx):
         text = norm(p.text)
@@ -265,9 +276,11 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             continue
         if nd30.STRUCTURE_PATTERN.match(text) or _UPPER_LETTER.match(text):
             roman = arabic = letter = 0
+            outlier[:] = [None, None, None]
             continue
         if nd30.ARTICLE_PATTERN.match(text):
             arabic = letter = 0
+            outlier[1:] = [None, None]
             continue
         if p.numbering is not None:
             # An automatically numbered item: Word draws its label ("1.", "a)", "-"), which is
@@ -275,8 +288,10 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             # count again (a typed "2." after an automatic "1." is right). An item written as
             # a mục heading (upper case) may be an automatic "II.": the mục count too.
             arabic = letter = -1
+            outlier[1:] = [None, None]
             if text == text.upper() and any(ch.isalpha() for ch in text):
                 roman = -1
+                outlier[0] = None
             continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
@@ -288,28 +303,47 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             elif level == 1 and arabic < 0:
                 arabic, letter = int(n), 0
             elif level == 0:
-                roman, arabic, letter = roman + 1, 0, 0
-                want = nd30.roman(roman)
-                if n != want:
-                    yield _seq_hit(ctx, p, f"{want}.", f"{n}.")
-                    roman = nd30.ROMAN.index(n) + 1 if n in nd30.ROMAN else roman
+                seen = nd30.ROMAN.index(n) + 1 if n in nd30.ROMAN else None
+                roman, hit = _next(ctx, p, roman, seen, f"{n}.", outlier, 0, nd30.roman, ".")
+                arabic, letter = 0, 0
+                yield from hit
             elif level == 1:
-                arabic, letter = arabic + 1, 0
-                if int(n) != arabic:
-                    yield _seq_hit(ctx, p, f"{arabic}.", f"{n}.")
-                    arabic = int(n)
+                arabic, hit = _next(ctx, p, arabic, int(n), f"{n}.", outlier, 1, str, ".")
+                letter = 0
+                yield from hit
             else:
                 if letter < 0 and n in nd30.DIEM_LETTERS:
                     letter = nd30.DIEM_LETTERS.index(n) + 1
                     break
-                letter = max(letter, 0) + 1
-                want = nd30.diem_letter(letter)
-                if n != want:
-                    yield _seq_hit(ctx, p, f"{want})", f"{n})")
-                    # Resync on the letter seen; a letter the Vietnamese alphabet does not
-                    # have (f, j, w, z) leaves the count unknown until the next one.
-                    letter = nd30.DIEM_LETTERS.index(n) + 1 if n in nd30.DIEM_LETTERS else -1
+                seen = nd30.DIEM_LETTERS.index(n) + 1 if n in nd30.DIEM_LETTERS else None
+                # A letter the Vietnamese alphabet does not have (f, j, w, z) leaves the count
+                # unknown until the next one.
+                letter, hit = _next(ctx, p, max(letter, 0), seen, f"{n})", outlier, 2,
+                                    nd30.diem_letter, ")")
+                if seen is None:
+                    letter = -1
+                yield from hit
+            for deeper in range(level + 1, 3):
+                outlier[deeper] = None  # a new mục or khoản: its own count starts afresh
             break
+
+
+def _next(ctx: Context, p: ParaFacts, count: int, seen: int | None, got: str,
+          outlier: list, level: int, label: Callable[[int], str],
+          mark: str) -> tuple[int, list[Hit]]:
+    """The count after number ``seen`` (None: not a number of the series) where ``count + 1``
+    is due, and the finding if it is out of order. One wrong number is one finding: after it
+    the next number may carry on the count it broke ("1.", "17.", "3." with "2." meant), start
+    over ("1." after a heading typed as a khoản), or follow the wrong one ("4." after a "3."
+    skipped), and none of these is flagged again."""
+    want = count + 1
+    after = outlier[level]
+    outlier[level] = None
+    if seen == want or (after is not None and seen is not None and seen - 1 in after):
+        return seen, []
+    outlier[level] = {want, 0}
+    hit = _seq_hit(ctx, p, f"{label(want)}{mark}", got)
+    return (seen if seen is not None else want), [hit]
 
 
 _OPEN_QUOTES = ("“", '"', "«")
@@ -363,16 +397,21 @@ def appendix(ctx: Context) -> Iterator[Hit]:
                       "Chữ «Phụ lục» viết thường (chữ cái đầu viết hoa).",
                       "'Phụ lục' is written in ordinary case.")
         yield from ctx.format_hits(label, nd30.APPENDIX_LABEL, "chữ «Phụ lục»", "appendix label")
-        for piece in app.title:
-            yield from ctx.format_hits(piece, nd30.APPENDIX_TITLE, "tên phụ lục",
-                                       "appendix title")
+        # A title on two lines set in ordinary case is one mistake (126.docx).
+        hits = [h for piece in app.title
+                for h in ctx.format_hits(piece, nd30.APPENDIX_TITLE, "tên phụ lục",
+                                         "appendix title")]
+        yield from collapse(hits, lambda h: (h.message, str(h.expected)), LINES)
         if app.ref is not None:
             yield from ctx.format_hits(app.ref, nd30.APPENDIX_REF, "dòng «Kèm theo …»",
                                        "'Kèm theo' line")
         sec = ctx.facts.sections[min(app.section, len(ctx.facts.sections) - 1)]
         starts_section = not any(ctx.para(i).text.strip()
                                  for i in range(sec.first_paragraph, label.para))
-        if not starts_section or sec.pg_num_start != 1:
+        # A file that is only an appendix numbers its pages from 1 without being told to.
+        own_file = ctx.layout.appendix_only and app.section == 0 and \
+            sec.pg_num_start in (None, 1)
+        if not own_file and (not starts_section or sec.pg_num_start != 1):
             yield Hit(ctx.where(label), Text("section riêng, số trang bắt đầu từ 1",
                                              "own section, pages numbered from 1"),
                       Text("nối tiếp", "continues the previous section"),

@@ -68,8 +68,9 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
         tables = [t for t in ctx.facts.tables if t.section == sec.index]
         # A bảng so sánh is one landscape table from page 1 on (the decree allows landscape
         # pages for tables, Phụ lục I, I.1).
-        table_document = ctx.layout.type_key in TITLED.values() and \
-            any(t.borders for t in tables)
+        # So may a file that is only an appendix (010.docx: forms, landscape throughout).
+        table_document = (ctx.layout.type_key in TITLED.values() or ctx.layout.appendix_only) \
+            and any(t.borders for t in tables)
         if (sec.index == 0 and not table_document) or not tables:
             yield Hit(_section_where(sec), Text("dọc (portrait)", "portrait"),
                       Text("ngang (landscape)", "landscape"),

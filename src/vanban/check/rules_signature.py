@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
@@ -39,6 +40,102 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
             for h in ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận",
                                      "recipient line", check_align=False)]
     yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    yield from _nhu_tren(ctx, entries)
+    yield from _nhu_dieu(ctx, entries)
+
+
+_NHU_TREN_LINE = f"- {nd30.NHU_TREN};"
+
+
+def _nhu_tren(ctx: Context, entries: tuple[Piece, ...]) -> Iterator[Hit]:
+    """With "Kính gửi" (Công văn; Tờ trình, Báo cáo sent up), the Nơi nhận list opens with
+    "- Như trên;" (Phụ lục I, II.9.b): the addressees are not listed twice."""
+    if not ctx.layout.kinh_gui or ctx.layout.attached:
+        return
+    first = entries[0]
+    words = norm(first.text).lstrip("-–+• ").casefold()
+    if words.startswith(nd30.NHU_TREN.casefold()):
+        return
+    if words.startswith(nd30.NHU_TREN_VARIANTS):
+        # The same meaning in other words: the decree's own wording is asked for, gently.
+        yield Hit(ctx.where(first), _NHU_TREN_LINE, norm(first.text),
+                  f"Nghị định ghi «{nd30.NHU_TREN}» ở dòng đầu Nơi nhận của văn bản có «Kính "
+                  f"gửi»; nên ghi «{_NHU_TREN_LINE}».",
+                  f"The decree words the first Nơi nhận line of a document with 'Kính gửi' as "
+                  f"'{nd30.NHU_TREN}'; write '{_NHU_TREN_LINE}'.",
+                  Severity.WARNING, nd30.NHU_TREN_REF)
+        return
+    yield Hit(ctx.where(first), _NHU_TREN_LINE, norm(first.text),
+              f"Văn bản có «Kính gửi» thì dòng đầu tiên của Nơi nhận là «{_NHU_TREN_LINE}» "
+              "(nơi nhận ở phần Kính gửi không liệt kê lại).",
+              f"In a document with 'Kính gửi' the first Nơi nhận line is '{_NHU_TREN_LINE}' "
+              "(the addressees are not listed again).", citation=nd30.NHU_TREN_REF)
+
+
+def _nhu_dieu(ctx: Context, entries: tuple[Piece, ...]) -> Iterator[Hit]:
+    """ "- Như Điều N;" names an article the document has, normally the one that names who
+    carries the decision out."""
+    articles = _article_numbers(ctx)
+    if not articles:
+        return  # no article found: ND30-ARTICLE says so
+    # Articles numbered with a gap (ND30-ARTICLE says so) leave "Như Điều N" ambiguous: the
+    # N-th article or the one labelled N. Only a number beyond both is surely wrong.
+    in_order = articles == list(range(1, len(articles) + 1))
+    executors = _executor_articles(ctx) if in_order else []
+    for piece in entries:
+        m = nd30.NHU_DIEU_PATTERN.match(norm(piece.text))
+        if m is None:
+            continue
+        for n in (int(x) for x in re.findall(r"\d+", m.group("nums"))):
+            want = executors[-1] if executors else max(articles)
+            if n not in articles and (in_order or n > max(len(articles), max(articles))):
+                yield Hit(ctx.where(piece), f"Như Điều {want}", norm(piece.text),
+                          f"Nơi nhận ghi «Như Điều {n}» nhưng văn bản chỉ có {len(articles)} "
+                          f"điều (Điều {_span(articles)}): sửa số điều, hoặc thêm chữ «Điều {n}.» "
+                          "nếu đoạn đó bị thiếu.",
+                          f"The Nơi nhận names 'Như Điều {n}' but the document has only "
+                          f"{len(articles)} article{'s' if len(articles) != 1 else ''} "
+                          f"(Điều {_span(articles)}): correct the number, or add the missing "
+                          f"'Điều {n}.' label.", citation=nd30.NHU_DIEU_REF)
+            elif executors and n not in executors:
+                yield Hit(ctx.where(piece), f"Như Điều {want}", norm(piece.text),
+                          f"«Như Điều …» trong Nơi nhận chỉ điều giao trách nhiệm thi hành "
+                          f"(Điều {want}), không phải Điều {n}.",
+                          f"'Như Điều …' in the Nơi nhận names the article on who carries the "
+                          f"decision out (Điều {want}), not Điều {n}.",
+                          Severity.WARNING, nd30.NHU_DIEU_REF)
+        break  # "Như Điều" opens the list; a later line naming an article is another matter
+
+
+def _article_numbers(ctx: Context) -> list[int]:
+    out = []
+    for piece in ctx.layout.articles:
+        m = nd30.ARTICLE_PATTERN.match(norm(piece.text))
+        if m:
+            out.append(int(m.group("n")))
+    return out
+
+
+def _executor_articles(ctx: Context) -> list[int]:
+    """Numbers of the articles whose text says who carries the decision out."""
+    body = ctx.layout.body
+    starts = [(body.index(p.para), p) for p in ctx.layout.articles if p.para in body]
+    out = []
+    for k, (start, piece) in enumerate(starts):
+        m = nd30.ARTICLE_PATTERN.match(norm(piece.text))
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(body)
+        text = " ".join(norm(ctx.para(i).text) for i in body[start:end]).casefold()
+        if m and any(w in text for w in nd30.EXECUTORS_WORDS):
+            out.append(int(m.group("n")))
+    return out
+
+
+def _span(numbers: list[int]) -> str:
+    """``1–3`` for consecutive numbers, else ``1, 2, 4``."""
+    ordered = sorted(set(numbers))
+    if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(str(n) for n in ordered)
 
 
 @rule("ND30-LUU", "Dòng «- Lưu: VT, …» cuối Nơi nhận", "Final '- Lưu: VT, …' line",

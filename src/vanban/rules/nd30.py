@@ -307,3 +307,16 @@ ATTACHED_REF = "Mẫu 1.3 Phụ lục III (văn bản ban hành kèm theo quyế
 # Any "(… kèm theo …)" line: "(Kèm theo", "(Ban hành kèm theo", "(Phê duyệt kèm theo",
 # "(Được công nhận kèm theo" Quyết định số …).
 ATTACHED_REF_PATTERN = re.compile(r"^\((?:[^()]{0,30}?\s)?kèm theo\s", re.IGNORECASE)
+
+# --- checker: the first Nơi nhận line (Phụ lục I, II.9.b; Mẫu 1.1–1.5 Phụ lục III) -------------
+# A document with "Kính gửi" (Công văn; Tờ trình, Báo cáo sent up) lists "Như trên" first under
+# "Nơi nhận" (the decree's own words, II.9.b); "Như Kính gửi" says the same in other words.
+NHU_TREN_REF = "ô 9b, Phụ lục I, II.9.b"
+NHU_TREN_VARIANTS = ("như kính gửi",)
+# A Quyết định's "- Như Điều N;" names an article of its own: the one naming who carries the
+# decision out (Mẫu 1.1–1.3 show it first in the Nơi nhận).
+NHU_DIEU_REF = "ô 9b, Mẫu 1.1–1.3 Phụ lục III"
+NHU_DIEU_PATTERN = re.compile(r"^-?\s*như\s+điều\s+(?P<nums>\d+(?:\s*(?:,|và|-|–)\s*(?:điều\s+)?"
+                              r"\d+)*)", re.IGNORECASE)
+# Words of the article that names the executors ("… chịu trách nhiệm thi hành Quyết định này").
+EXECUTORS_WORDS = ("chịu trách nhiệm thi hành", "thi hành quyết định này")
