@@ -220,14 +220,15 @@ def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
     # start and the cleanup below.
     with _terminate_as_exit():
         try:
-            try:
-                proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, env=env,
-                                        start_new_session=posix)
-            except OSError as exc:
-                return False, f"không chạy được {soffice}: {exc}", ""
-            if procs is not None:
-                procs.append(proc)
+            with _signals_held():  # a signal during Popen would lose the started child
+                try:
+                    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                            env=env, start_new_session=posix)
+                except OSError as exc:
+                    return False, f"không chạy được {soffice}: {exc}", ""
+                if procs is not None:
+                    procs.append(proc)
             out, _ = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill(proc, posix)
@@ -239,7 +240,7 @@ def _run(soffice: Path, batch: list[Path], outdir: Path, profile: Path,
             # goes.
             if proc is not None:
                 _kill(proc, posix)
-                proc.wait()
+                proc.communicate()  # waits, and closes its output pipe
             raise
     if proc.returncode != 0:
         return False, f"LibreOffice kết thúc với mã {proc.returncode}", _tail(out)
@@ -261,6 +262,35 @@ class _terminate_as_exit:
     def __exit__(self, *exc):
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
+        return False
+
+
+class _signals_held:
+    """SIGTERM and Ctrl-C wait (main thread only) until the block is done, then act as they
+    would have: raised inside ``subprocess.Popen`` they would leave its child running with no
+    one holding it; raised after, the caller's cleanup ends the child."""
+
+    def __enter__(self):
+        import threading
+
+        self.held: list[int] = []
+        self.previous: dict[int, object] = {}
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGTERM, signal.SIGINT) if sys.platform != "win32" else ():
+                self.previous[sig] = signal.signal(sig, lambda n, _f: self.held.append(n))
+        return self
+
+    def __exit__(self, *exc):
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+        for sig in self.held[:1]:
+            handler = self.previous[sig]
+            if handler == signal.SIG_IGN:
+                continue
+            if callable(handler):
+                handler(sig, None)  # raises: SystemExit (SIGTERM here) or KeyboardInterrupt
+            else:
+                raise SystemExit(128 + sig)
         return False
 
 

@@ -160,3 +160,40 @@ def test_timeout_kills_the_whole_process_group(tmp_path, monkeypatch):
 def test_empty_input_starts_nothing(monkeypatch):
     monkeypatch.setenv("VANBAN_SOFFICE", os.devnull + "-absent")
     assert convert_to_pdf([]) == []
+
+
+@posix_only
+@pytest.mark.parametrize(("sig", "raised"), [("SIGTERM", SystemExit), ("SIGINT", KeyboardInterrupt)])
+def test_a_signal_arriving_while_libreoffice_starts_still_ends_it(tmp_path, monkeypatch, sig,
+                                                                    raised):
+    """The signal lands inside subprocess.Popen, after the child exists but before Popen
+    returns (a window a busy machine widens): the child must still be ended."""
+    import signal
+    import subprocess
+
+    pids = tmp_path / "pids"
+    script = _script(tmp_path / "soffice", f"#!/bin/sh\necho $$ > {pids}\nexec sleep 30\n")
+    monkeypatch.setenv("VANBAN_SOFFICE", str(script))
+    real = subprocess.Popen
+
+    def popen_then_signal(*args, **kwargs):
+        proc = real(*args, **kwargs)
+        for _ in range(400):  # until the stand-in runs (bounded by count)
+            if pids.exists() and pids.read_text().strip():
+                break
+            time.sleep(0.01)
+        os.kill(os.getpid(), getattr(signal, sig))
+        for _ in range(100):  # let the interpreter run the handler here, inside "Popen"
+            time.sleep(0.001)
+        return proc
+
+    monkeypatch.setattr(convert.subprocess, "Popen", popen_then_signal)
+    with pytest.raises(raised):
+        convert_to_pdf([_docx(tmp_path / "kh.docx")])
+    child = int(pids.read_text())
+    try:
+        os.waitpid(child, os.WNOHANG)
+    except ChildProcessError:
+        pass
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
