@@ -213,3 +213,26 @@ def test_a_29_february_date_in_the_wrong_year_suggests_a_real_day(tmp_path):
     found = _check(tmp_path, text)
     assert [d.code for d in found] == ["plan.date-year-ahead"]
     assert "2027-02-28" in found[0].hint
+
+
+@pytest.mark.parametrize(("unit", "position", "codes"), [
+    ("so-tu-phap", None, ["signature.signer-unit"]),  # the department's signer on the UBND's plan
+    ("ubnd-tinh", None, []),
+    ("so-tu-phap", "PHÓ TRƯỞNG BAN", []),  # a role the clerk wrote: their choice
+])
+def test_a_registered_signer_of_another_agency_is_warned(tmp_path, unit, position, codes):
+    shared = tmp_path / "_shared"
+    shared.mkdir()
+    registry = (CASES / "_shared" / "don-vi.yaml").read_text(encoding="utf-8")
+    registry = registry.replace("    position: PHÓ CHỦ TỊCH\n",
+                                f"    position: PHÓ CHỦ TỊCH\n    unit: {unit}\n", 1)
+    (shared / "don-vi.yaml").write_text(registry, encoding="utf-8")
+    text = BASE if position is None else BASE.replace("  signer: ky\n",
+                                                      f"  signer: ky\n  position: {position}\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    parsed, loaded = load_plan(path, "plan.yaml")
+    found = check_plan(resolve(parsed, load_registry([shared]), loaded))
+    assert [d.code for d in found] == codes
+    for d in found:
+        assert "Nguyễn Văn An" in d.message and "Ủy ban nhân dân tỉnh" in d.message

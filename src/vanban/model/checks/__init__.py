@@ -57,6 +57,7 @@ CODES = {
     "signature.deputy-needs-kt": ("error", "a deputy signing without KT."),
     "signature.tm-not-collective": ("warning", "TM. for an issuer that is not collective"),
     "signature.not-upper": ("warning", "signature titles not in upper case"),
+    "signature.signer-unit": ("warning", "a registered signer of another agency than the issuer"),
     "plan.kinh-gui-type": ("error", "Kính gửi in a type that does not use it"),
     "recipients.duplicate": ("error", "a recipient listed twice"),
     "recipients.computed-line": ("warning", "a typed \"Như trên\" / \"Như Điều N\" line"),

@@ -90,6 +90,7 @@ def check_signature(resolved: Resolved, out: Findings) -> None:
             "Sửa chức vụ người ký, hoặc bỏ \"authority: KT.\".",
             'The head signs in person: remove "authority: KT.".' if same else
             'Fix the position, or remove "authority: KT.".')
+    _signer_of_issuer(resolved, out)
     if sig.on_behalf_of:
         issuer = resolved.issuer
         if issuer is not None and not issuer.unit.collective:
@@ -189,3 +190,26 @@ def check_kinh_gui(resolved: Resolved, out: Findings) -> None:
             f'A {plan.type} has no "Kính gửi": only công văn, tờ trình and báo cáo use it.',
             "Bỏ kinh_gui, ghi những nơi đó ở recipients.", "Remove kinh_gui; use recipients.",
             key=True)
+
+
+def _signer_of_issuer(resolved: Resolved, out: Findings) -> None:
+    """A registered signer of another agency printing their own title ("PHÓ CHỦ TỊCH" of the
+    provincial committee under "KT. GIÁM ĐỐC" of a department) is almost surely the wrong id;
+    a position written in the plan says the clerk chose the role (Trưởng ban …): no finding."""
+    signer, issuer, sig = resolved.signer, resolved.issuer, resolved.plan.signature
+    if signer is None or issuer is None or not signer.unit or sig.position:
+        return
+    if signer.unit == issuer.id or signer.unit in issuer.unit.departments:
+        return
+    home = resolved.registry.units.get(signer.unit)
+    home_name = home.name if home else signer.unit
+    out.warning(
+        "signature.signer-unit", ("signature", "signer"),
+        f"Người ký \"{signer.name}\" ({signer.position}) thuộc {home_name} trong danh mục, không "
+        f"phải cơ quan ban hành ({issuer.unit.name}): khối chữ ký sẽ in chức vụ của cơ quan khác.",
+        f'The signer "{signer.name}" ({signer.position}) belongs to {home_name}, not to the '
+        f"issuer ({issuer.unit.name}): the block would print another agency's title.",
+        "Kiểm tra lại signer; nếu đúng người này ký với chức danh khác (ví dụ Trưởng Ban), ghi "
+        "thêm position: <chức danh>.",
+        "Check the signer; if this person signs in another role, write position: <title>.")
+
