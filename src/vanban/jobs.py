@@ -10,6 +10,8 @@ from pathlib import Path
 from vanban.errors import Diagnostic, Span, VanbanError, display_path
 
 PLAN_SUFFIXES = (".yaml", ".yml")
+PLANS_DIR = "plans"
+"""The folder of a workspace that holds its plans (beside it: outputs/, templates/)."""
 SHARED_DIR = "_shared"
 ATTACHED_SUFFIX = "-kem-theo"
 """The name ending of a document a Quyết định issues in the two-files layout
@@ -98,3 +100,24 @@ def is_plan_file(path: Path, root: Path) -> bool:
     return (path.suffix in PLAN_SUFFIXES and not path.name.endswith(REASONS_SUFFIX)
             and SHARED_DIR not in parts and not any(part.startswith(".") for part in parts)
             and path.is_file())
+
+
+def workspace_root(paths: Iterable[Path], cwd: Path) -> Path | None:
+    """The workspace a command works in: the folder holding the ``plans/`` that holds every
+    plan named (a plan under ``<root>/plans/`` belongs to ``<root>``), else the nearest folder,
+    from ``cwd`` up, that holds a ``plans/`` folder; None outside any workspace. Resolved."""
+    here = cwd.resolve()
+    owners = {_owner(here / path) for path in paths}
+    if len(owners) == 1 and None not in owners:
+        return owners.pop()
+    return next((folder for folder in (here, *here.parents)
+                 if (folder / PLANS_DIR).is_dir()), None)
+
+
+def _owner(path: Path) -> Path | None:
+    """The workspace whose ``plans/`` folder is or holds ``path`` (the nearest), or None."""
+    path = path.resolve()
+    for folder in (path, *path.parents):
+        if folder.name == PLANS_DIR and folder.is_dir():
+            return folder.parent
+    return None
