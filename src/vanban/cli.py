@@ -45,11 +45,12 @@ class _at_workspace:
     ``templates/``), found from the plans named or the working folder (``jobs.workspace_root``):
     ``plans``, ``outputs``, ``templates`` are then the root's, and every path printed is
     relative to the root, as when the command is run there. Paths given are taken from the
-    working folder. Outside any workspace nothing changes. Gives the paths, as seen from the
-    root (``others``: paths that may be None, e.g. ``--out``, each one as given or None)."""
+    working folder. Outside any workspace nothing changes. Gives the paths as seen from the
+    root: ``paths``, then ``others`` (each a path or None, e.g. ``--out``)."""
 
     def __init__(self, paths: tuple[Path, ...], *others: Path | None) -> None:
         self.paths, self.others, self.cwd = paths, others, Path.cwd()
+        self.root: Path | None = None
 
     def __enter__(self) -> tuple[tuple[Path, ...], tuple[Path | None, ...]]:
         from vanban.jobs import workspace_root
@@ -57,19 +58,19 @@ class _at_workspace:
         root = workspace_root(self.paths, self.cwd)
         if root is None or root == self.cwd.resolve():
             return self.paths, self.others
-        moved = tuple(self._seen_from(root, p) for p in self.paths)
-        others = tuple(None if p is None else self._seen_from(root, p) for p in self.others)
+        moved = tuple(self._from_root(root, p) for p in self.paths)
+        others = tuple(None if p is None else self._from_root(root, p) for p in self.others)
         os.chdir(root)
         self.root = root
         return moved, others
 
-    def _seen_from(self, root: Path, path: Path) -> Path:
-        full = Path(os.path.abspath(self.cwd / path))
-        inside = full.resolve() == root or root in full.resolve().parents
-        return Path(os.path.relpath(full.resolve(), root)) if inside else full
+    def _from_root(self, root: Path, path: Path) -> Path:
+        """``path`` (from the working folder) from the root: relative inside it, else whole."""
+        full = (self.cwd / path).resolve()
+        return Path(os.path.relpath(full, root)) if full.is_relative_to(root) else full
 
     def __exit__(self, *exc) -> None:
-        if getattr(self, "root", None) is not None:
+        if self.root is not None:
             os.chdir(self.cwd)
 
 

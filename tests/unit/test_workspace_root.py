@@ -71,7 +71,7 @@ def test_build_from_a_folder_of_plans_writes_the_workspace_outputs(ws):
     assert valid.exit_code == 0 and valid.stderr == f"Hợp lệ: {_plans(ws)} văn bản.\n"
 
 
-def test_build_from_a_folder_of_plans_uses_the_workspace_templates(ws):
+def _break_template(ws: Path) -> None:
     template = ws / "templates" / "mau-1-4.docx"
     with zipfile.ZipFile(template) as z:
         parts = {n: z.read(n) for n in z.namelist()}
@@ -79,11 +79,50 @@ def test_build_from_a_folder_of_plans_uses_the_workspace_templates(ws):
     with zipfile.ZipFile(template, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
+
+
+def test_build_from_a_folder_of_plans_uses_the_workspace_templates(ws):
+    _break_template(ws)
     for command in ("validate", "build"):
         result = run(command, "ke-hoach-hoa-giai.yaml")
         assert result.exit_code == 1
         assert "templates/mau-1-4.docx: lỗi [template.missing]" in result.stderr
     assert not (ws / "outputs").exists()
+
+
+def test_a_comparison_document_is_laid_out_by_the_workspace_templates(ws):
+    from vanban.errors import VanbanError
+    from vanban.pipeline import BuildCache, Job, prepare
+    from vanban.review_inputs import render_document
+
+    job = Job(Path("ke-hoach-hoa-giai.yaml"), "ke-hoach-hoa-giai.yaml", Path("x.docx"))
+    document = prepare(job, BuildCache()).document
+    assert render_document(document)[:2] == b"PK"
+    _break_template(ws)
+    with pytest.raises(VanbanError) as exc:
+        render_document(document)
+    assert [d.code for d in exc.value.diagnostics] == ["template.missing"]
+
+
+def test_rename_unit_from_a_folder_of_plans_reads_every_plan_of_the_workspace(ws):
+    result = run("rename-unit", "Sở Tư pháp", "so-tu-phap")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml: cảnh báo [rename.issued] Kế hoạch đã ban "
+        "hành (số 87) gọi \"Sở Tư pháp\"; không sửa văn bản đã ban hành.")
+
+
+def test_serve_from_a_folder_of_plans_serves_the_workspace(ws, monkeypatch, tmp_path):
+    from vanban.serve import app
+
+    seen = []
+    monkeypatch.setattr(app, "run", lambda plans, **kw: seen.append((plans, kw["out"],
+                                                                     Path.cwd())))
+    assert run("serve", "--out", "xem").exit_code == 0
+    assert seen == [(Path("plans"), Path("plans/quang-trach/2025/xem"), ws.resolve())]
+    os.chdir(tmp_path)  # no workspace here
+    result = run("serve")
+    assert result.exit_code == 2 and "Không có thư mục plans/" in result.output
 
 
 def test_a_plan_error_is_shown_from_the_root_and_out_is_taken_from_here(ws):
