@@ -53,8 +53,10 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
             raise VanbanError([Diagnostic(
                 "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
                 message_en="No such file or folder.",
-                hint="Kiểm tra lại đường dẫn; lệnh chạy trong thư mục dự án (nơi có plans/).",
-                hint_en="Check the path; run the command in the project folder (with plans/).")])
+                hint="Kiểm tra lại đường dẫn; lệnh chạy trong thư mục dự án (nơi có plans/) "
+                "hoặc một thư mục con của nó.",
+                hint_en="Check the path; run the command in the project folder (with plans/) "
+                "or a folder inside it.")])
     jobs, seen, owners = [], set(), {}
     out_root = out_dir.resolve()
     for f in files:
