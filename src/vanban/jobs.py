@@ -105,13 +105,19 @@ def is_plan_file(path: Path, root: Path) -> bool:
 
 
 def workspace_root(paths: Iterable[Path], cwd: Path) -> Path | None:
-    """The workspace a command works in: the folder holding the ``plans/`` that holds every
-    plan named (a plan under ``<root>/plans/`` belongs to ``<root>``), else the nearest folder,
-    from ``cwd`` up, that holds a ``plans/`` folder; None outside any workspace. Resolved."""
+    """The workspace a command works in, resolved; None outside any.
+
+    The folder holding the ``plans/`` that holds every plan named (a plan under
+    ``<root>/plans/`` belongs to ``<root>``); else the one whose ``plans/`` holds ``cwd``
+    (outputs never go into a folder of plans); else, when no plan is named, the nearest
+    folder from ``cwd`` up that holds a ``plans/`` folder. Plans named outside any ``plans/``
+    from outside one (a folder of test plans beside a workspace) keep the working folder."""
     here = cwd.resolve()
     owners = {_owner(here / path) for path in paths}
     if len(owners) == 1 and None not in owners:
         return owners.pop()
+    if (owner := _owner(here)) is not None or owners:
+        return owner
     return next((folder for folder in (here, *here.parents)
                  if (folder / PLANS_DIR).is_dir()), None)
 

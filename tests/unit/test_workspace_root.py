@@ -43,14 +43,17 @@ def run(*args: str):
     ("", ["ws/plans"], "ws"),
     ("other/plans/a", ["../../../ws/plans/a/b"], "ws"),
     ("other/plans/a", ["../../../ws/plans/a", "x.yaml"], "other"),  # two workspaces: here's
-    ("ws", ["../elsewhere/x.yaml"], "ws"),  # a plan outside: the workspace of the working folder
+    ("ws/plans/a", ["../../../elsewhere/x.yaml"], "ws"),  # never outputs in a folder of plans
+    ("ws/tests", ["x.yaml"], None),  # plans beside a workspace, not in it: as before
+    ("ws", ["../elsewhere/x.yaml"], None),
     ("", [], None),  # outside any workspace
     ("elsewhere", ["x.yaml"], None),
 ], ids=["root", "inside-plans", "inside-outputs", "plan-here", "plan-below", "plans-folder",
-        "plans-elsewhere", "two-workspaces", "plan-outside", "outside", "outside-plan"])
+        "plans-elsewhere", "two-workspaces", "plan-outside", "plans-beside", "plan-outside-root",
+        "outside", "outside-plan"])
 def test_the_workspace_is_found_from_the_plans_or_the_working_folder(tmp_path, cwd, paths,
                                                                     expected):
-    for folder in ("ws/plans/a/b", "ws/outputs", "other/plans/a", "elsewhere"):
+    for folder in ("ws/plans/a/b", "ws/outputs", "ws/tests", "other/plans/a", "elsewhere"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
     found = workspace_root([Path(p) for p in paths], tmp_path / cwd)
     assert found == (None if expected is None else (tmp_path / expected).resolve())
