@@ -157,7 +157,8 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                 target, shown = file_job.target, display_path(file_job.target)
                 if output.differs(target, data) and not errors:
                     output.check_writable(target, shown)
-                    result.warnings.extend(_change_warnings(target, outcome.issued, pdf))
+                    result.warnings.extend(_change_warnings(target, issued_changed(
+                        target, data, book.was_issued(target), outcome.issued), pdf))
                     staged.append(output.stage(target, data, shown))
                 made.append((outcome, file_job, stamps.digest_bytes(data)))
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
@@ -183,7 +184,8 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
         target, pdf_target = file_job.target, file_job.target.with_suffix(".pdf")
         book.record(target, keys[outcome.job.target], digest, pdfs.get(pdf_target),
                     outcome.diagnostics if target == outcome.job.target else [],
-                    outcome.job.display, stamps.depends_on(outcome.depends, book))
+                    outcome.job.display, stamps.depends_on(outcome.depends, book),
+                    outcome.issued)
         (result.written if target in changed else result.unchanged).append(target)
         if pdf_target in pdfs:
             (result.written if pdf_target in changed else result.unchanged).append(pdf_target)
@@ -191,13 +193,26 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
     return result
 
 
-def _change_warnings(target: Path, issued: bool, pdf: bool) -> list[Diagnostic]:
+def issued_changed(target: Path, data: bytes, was_issued: bool | None, issued: bool) -> bool:
+    """Whether writing ``data`` changes an issued document: the file at ``target`` is one (as
+    its stamp says, ``was_issued``; when no stamp tells, as the document now is, ``issued``)
+    and its bytes differ. The one meaning of [output.issued-changed], for build and validate:
+    a draft given its number, or a source edit that renders the same bytes, changes nothing
+    issued."""
+    from vanban import output
+
+    if not (issued if was_issued is None else was_issued):
+        return False
+    return target.is_file() and output.differs(target, data)
+
+
+def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagnostic]:
     """What a clerk should know before an output changes: an issued document (it has a number)
-    whose DOCX changes, and a PDF that would be left older than its DOCX."""
+    whose DOCX changes (``issued_change``), and a PDF that would be left older than its DOCX."""
     out = []
     if not target.is_file():
         return out
-    if issued:
+    if issued_change:
         out.append(Diagnostic(
             "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
             "khác tệp đang có; xem lại thay đổi (git diff) trước khi gửi đi.",
@@ -235,30 +250,56 @@ class Checked:
     job: Job
     diagnostics: list[Diagnostic]
     template: str = ""  # the type's key when the plan validated (its template is then tried)
-    issued: bool = False
+    issued_changed: bool = False
+    """Building it again would change the bytes of an issued document (``issued_changed``)."""
+    rendered: bool = False
+    """It was rendered in memory (to compare): its template's problems are in ``diagnostics``."""
 
 
-def check(job: Job, registries: dict, plans: dict | None = None) -> Checked:
-    """Validate one plan in this process (load, type, schema, resolve, checks, compose)."""
+def check(job: Job, registries: dict, plans: dict | None = None, workspace: Path | None = None,
+          was_issued: bool | None = False) -> Checked:
+    """Validate one plan in this process (load, type, schema, resolve, checks, compose). When
+    the file at its output may be an issued document (``was_issued`` True, or None: no stamp
+    tells, and the document now has its number), it is rendered in memory and compared with
+    that file's bytes, as a build would."""
     pipeline = heavy.load("vanban.pipeline")
     try:
         prepared = pipeline.prepare(job, pipeline.BuildCache(
             registries, {} if plans is None else plans))
     except VanbanError as exc:
         return Checked(job, list(exc.diagnostics))
-    return Checked(job, prepared.warnings, prepared.doctype.key, prepared.document.issued)
+    result = Checked(job, prepared.warnings, prepared.doctype.key)
+    issued = prepared.document.issued
+    if workspace is None or not (issued if was_issued is None else was_issued):
+        return result
+    result.rendered = True
+    try:
+        files = pipeline.render_outputs(prepared, workspace)
+    except VanbanError as exc:
+        result.diagnostics = [*result.diagnostics, *_template_codes(exc)]
+        return result
+    result.issued_changed = any(issued_changed(file_job.target, data, was_issued, issued)
+                                for file_job, data in files)
+    return result
 
 
-def _check_in_worker(job: Job) -> Checked:
-    return check(job, _worker_registries, _worker_plans)
+def _check_in_worker(args: tuple[Job, Path, bool | None]) -> Checked:
+    return check(args[0], _worker_registries, _worker_plans, args[1], args[2])
+
+
+def _template_codes(exc: VanbanError) -> list[Diagnostic]:
+    """A template's own problems among a render's (the plan's are found by validating it)."""
+    return [d for d in exc.diagnostics if d.code.startswith("template.")]
 
 
 def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 1
              ) -> list[Diagnostic]:
     """Every problem of every plan, in plan order, then the templates' own problems (each
     template is rendered once, in memory, with the first plan that uses it). A plan whose last
-    build is current is not validated again: its recorded warnings stand. An issued plan whose
-    source changed since its output was built is said to be so."""
+    build is current is not validated again: its recorded warnings stand. An issued document
+    that building again would change is said to be so (it is rendered in memory and compared
+    with the file there, exactly as a build decides it: only for a changed plan whose output
+    is an issued document)."""
     stamps.reset()
     book = stamps.StampBook(out_dir)
     keys = _keys(jobs, workspace)
@@ -272,19 +313,27 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
             found.extend(stamps.warnings_of(current[0]))
     registries: dict = {}
     plans: dict = {}
+    # The file at an output that is no issued document (by its stamp) needs no comparing.
+    was = {job.target: (book.was_issued(job.target) if job.target.is_file() else False)
+           for job in todo}
     if workers > 1 and len(todo) > 1:
-        results = list(_in_order(_check_in_worker, todo, workers))
+        results = list(_in_order(_check_in_worker, [(job, workspace, was[job.target])
+                                                    for job in todo], workers))
     else:
-        results = [check(job, registries, plans) for job in todo]
-    first_of: dict[Path, Job] = {}
+        results = [check(job, registries, plans, workspace, was[job.target]) for job in todo]
+    first_of: dict[Path, Job | None] = {}
     for result in results:
         found.extend(result.diagnostics)
         if result.template:
             find_template = heavy.load("vanban.pipeline").find_template
-            first_of.setdefault(find_template(result.template, workspace), result.job)
-            if result.issued and book.has(result.job.target) and result.job.target.is_file():
+            template = find_template(result.template, workspace)
+            if result.rendered:  # tried already
+                first_of[template] = None
+            first_of.setdefault(template, result.job)
+            if result.issued_changed:
                 found.append(_issued_source_changed(result.job))
-    found.extend(_template_problems(list(first_of.values()), workspace, registries, plans))
+    found.extend(_template_problems([j for j in first_of.values() if j is not None], workspace,
+                                    registries, plans))
     return list(dict.fromkeys(found))  # a shared registry's problems once
 
 
@@ -300,7 +349,7 @@ def _template_problems(jobs, workspace: Path, registries: dict, plans: dict
         try:
             pipeline.render_outputs(pipeline.prepare(job, cache), workspace)
         except VanbanError as exc:
-            out.extend(d for d in exc.diagnostics if d.code.startswith("template."))
+            out.extend(_template_codes(exc))
     return out
 
 

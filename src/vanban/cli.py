@@ -40,6 +40,40 @@ def _fail(exc, lang: str) -> None:
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 
 
+class _at_workspace:
+    """Run a command from its workspace's root (the folder holding ``plans/``, ``outputs/``,
+    ``templates/``), found from the plans named or the working folder (``jobs.workspace_root``):
+    ``plans``, ``outputs``, ``templates`` are then the root's, and every path printed is
+    relative to the root, as when the command is run there. Paths given are taken from the
+    working folder. Outside any workspace nothing changes. Gives the paths as seen from the
+    root: ``paths``, then ``others`` (each a path or None, e.g. ``--out``)."""
+
+    def __init__(self, paths: tuple[Path, ...], *others: Path | None) -> None:
+        self.paths, self.others, self.cwd = paths, others, Path.cwd()
+        self.root: Path | None = None
+
+    def __enter__(self) -> tuple[tuple[Path, ...], tuple[Path | None, ...]]:
+        from vanban.jobs import workspace_root
+
+        root = workspace_root(self.paths, self.cwd)
+        if root is None or root == self.cwd.resolve():
+            return self.paths, self.others
+        moved = tuple(self._from_root(root, p) for p in self.paths)
+        others = tuple(None if p is None else self._from_root(root, p) for p in self.others)
+        os.chdir(root)
+        self.root = root
+        return moved, others
+
+    def _from_root(self, root: Path, path: Path) -> Path:
+        """``path`` (from the working folder) from the root: relative inside it, else whole."""
+        full = (self.cwd / path).resolve()
+        return Path(os.path.relpath(full, root)) if full.is_relative_to(root) else full
+
+    def __exit__(self, *exc) -> None:
+        if self.root is not None:
+            os.chdir(self.cwd)
+
+
 class _Vietnamese:
     """Click's own words in help pages and usage errors, in Vietnamese."""
 
@@ -147,7 +181,8 @@ Ví dụ:
 """)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("outputs"), show_default=True, help="Thư mục ghi kết quả.")
+              default=None, help="Thư mục ghi kết quả (mặc định: outputs/ của thư mục dự án, "
+              "nơi có plans/).")
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF cạnh mỗi DOCX (qua LibreOffice).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Số tiến trình dựng song song (mặc định: số nhân của máy).")
@@ -158,8 +193,8 @@ Ví dụ:
               help="Sau khi dựng, theo dõi plans/ và templates/: mỗi lần lưu tệp thì dựng lại "
                    "những gì đã đổi (Ctrl+C để dừng).")
 @_lang_option
-def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, force: bool,
-          strict: bool, watch: bool, lang: str) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path | None, pdf: bool, jobs: int | None,
+          force: bool, strict: bool, watch: bool, lang: str) -> None:
     """Dựng kế hoạch (YAML) thành DOCX đúng thể thức.
 
     PATHS là tệp kế hoạch hoặc thư mục (mặc định: plans/). Cấu trúc thư mục được giữ nguyên:
@@ -168,13 +203,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None, f
     danh mục, mẫu, phiên bản vanban) không đổi từ lần dựng trước thì không dựng lại; dấu vết
     được lưu trong OUT/.vanban-stamps.json.
     """
-    plans_root = Path("plans")
-    options = {"paths": paths, "out_dir": out_dir, "pdf": pdf, "jobs": jobs, "strict": strict,
-               "lang": lang}
-    ok = _build_once(force=force, **options)
-    if not watch:
-        sys.exit(0 if ok else 1)
-    _watch([p for p in (paths or (plans_root,))] + [Path("templates")], options)
+    with _at_workspace(paths, out_dir) as (named, (out,)):
+        plans_root = Path("plans")
+        options = {"paths": named, "out_dir": out or Path("outputs"), "pdf": pdf,
+                   "jobs": jobs, "strict": strict, "lang": lang}
+        ok = _build_once(force=force, **options)
+        if not watch:
+            sys.exit(0 if ok else 1)
+        _watch([p for p in (named or (plans_root,))] + [Path("templates")], options)
 
 
 def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None,
@@ -311,18 +347,25 @@ Ví dụ:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Dạng kết quả: text (mỗi lỗi một dòng) hoặc json.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("outputs"), show_default=True,
-              help="Thư mục kết quả của lần dựng trước (để biết văn bản nào không đổi).")
+              default=None, help="Thư mục kết quả của lần dựng trước (để biết văn bản nào "
+              "không đổi; mặc định: outputs/ của thư mục dự án).")
 @_lang_option
-def validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, lang: str) -> None:
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path | None, lang: str
+             ) -> None:
     """Kiểm tra kế hoạch (YAML) mà không ghi tệp nào: mỗi lỗi một dòng, kèm tệp:dòng:cột.
 
     Mỗi mẫu (templates/) được thử một lần. Kế hoạch không đổi nguồn từ lần dựng trước không
-    phải kiểm tra lại (cảnh báo cũ được in lại). Văn bản đã có số mà nguồn đã đổi so với bản đã
-    dựng được cảnh báo [output.issued-changed].
+    phải kiểm tra lại (cảnh báo cũ được in lại). Văn bản đã có số mà dựng lại sẽ ra bản khác
+    bản đã dựng được cảnh báo [output.issued-changed]. Chạy được ở mọi thư mục con của dự án.
 
     Mã thoát: 0 hợp lệ, 1 có lỗi, 2 sai cách dùng lệnh.
     """
+    with _at_workspace(paths, out_dir) as (named, (out,)):
+        _validate(named, strict, fmt, out or Path("outputs"), lang)
+
+
+def _validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, lang: str) -> None:
+    """The validate command in its workspace (see ``validate``)."""
     import json
 
     from vanban.batch import default_jobs

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vanban.cli import _lang_option, _print_diagnostics, main
+from vanban.cli import _at_workspace, _lang_option, _print_diagnostics, main
 
 
 def _error_exit(exc, lang: str, status: int) -> None:
@@ -258,6 +258,12 @@ def rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None:
     """Đổi tên (hoặc mã) đơn vị ở mọi chỗ kế hoạch dự thảo gọi đơn vị đó: cơ quan ban hành, đơn
     vị chủ trì, phối hợp, nhiệm vụ của đơn vị. In ra các dòng đã đổi.
     """
+    with _at_workspace(paths) as (named, _):
+        _rename_unit(old, new, named, lang)
+
+
+def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None:
+    """rename-unit in its workspace (plans/ of the folder the command works in)."""
     from vanban.errors import Diagnostic, Severity, Span, VanbanError
     from vanban.output import write_all
     from vanban.review.rename import rename

@@ -10,6 +10,8 @@ from pathlib import Path
 from vanban.errors import Diagnostic, Span, VanbanError, display_path
 
 PLAN_SUFFIXES = (".yaml", ".yml")
+PLANS_DIR = "plans"
+"""The folder of a workspace that holds its plans (beside it: outputs/, templates/)."""
 SHARED_DIR = "_shared"
 ATTACHED_SUFFIX = "-kem-theo"
 """The name ending of a document a Quyết định issues in the two-files layout
@@ -51,8 +53,10 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
             raise VanbanError([Diagnostic(
                 "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
                 message_en="No such file or folder.",
-                hint="Kiểm tra lại đường dẫn; lệnh chạy trong thư mục dự án (nơi có plans/).",
-                hint_en="Check the path; run the command in the project folder (with plans/).")])
+                hint="Kiểm tra lại đường dẫn; lệnh chạy trong thư mục dự án (nơi có plans/) "
+                "hoặc một thư mục con của nó.",
+                hint_en="Check the path; run the command in the project folder (with plans/) "
+                "or a folder inside it.")])
     jobs, seen, owners = [], set(), {}
     out_root = out_dir.resolve()
     for f in files:
@@ -98,3 +102,30 @@ def is_plan_file(path: Path, root: Path) -> bool:
     return (path.suffix in PLAN_SUFFIXES and not path.name.endswith(REASONS_SUFFIX)
             and SHARED_DIR not in parts and not any(part.startswith(".") for part in parts)
             and path.is_file())
+
+
+def workspace_root(paths: Iterable[Path], cwd: Path) -> Path | None:
+    """The workspace a command works in, resolved; None outside any.
+
+    The folder holding the ``plans/`` that holds every plan named (a plan under
+    ``<root>/plans/`` belongs to ``<root>``); else the one whose ``plans/`` holds ``cwd``
+    (outputs never go into a folder of plans); else, when no plan is named, the nearest
+    folder from ``cwd`` up that holds a ``plans/`` folder. Plans named outside any ``plans/``
+    from outside one (a folder of test plans beside a workspace) keep the working folder."""
+    here = cwd.resolve()
+    owners = {_owner(here / path) for path in paths}
+    if len(owners) == 1 and None not in owners:
+        return owners.pop()
+    if (owner := _owner(here)) is not None or owners:
+        return owner
+    return next((folder for folder in (here, *here.parents)
+                 if (folder / PLANS_DIR).is_dir()), None)
+
+
+def _owner(path: Path) -> Path | None:
+    """The workspace whose ``plans/`` folder is or holds ``path`` (the nearest), or None."""
+    path = path.resolve()
+    for folder in (path, *path.parents):
+        if folder.name == PLANS_DIR and folder.is_dir():
+            return folder.parent
+    return None

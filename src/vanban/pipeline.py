@@ -230,13 +230,33 @@ def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool
     try:
         item = prepare(Job(path, cache.shown(path), job.target), cache, nested=True)
     except VanbanError as exc:
+        # A file of another supported type is said to be so, once, at this line (its own
+        # problems do not matter here); a type that is no type is the file's own error.
+        doctype = _type_of(path, cache)
+        if doctype is not None and doctype.layout != "Mẫu 1.4":
+            return None, [_not_issuable(attachment.plan, doctype, where)]
         return None, list(exc.diagnostics)
     if item.doctype.layout != "Mẫu 1.4":
-        return None, [Diagnostic(
-            "attachment.type", "Quyết định chỉ ban hành kèm theo văn bản có tên loại (Mẫu 1.4), "
-            f'ví dụ kế hoạch; "{attachment.plan}" là {item.doctype.key}.', where,
-            "attachment.plan", message_en="Only a Mẫu 1.4 document can be issued with it.")]
+        return None, [_not_issuable(attachment.plan, item.doctype, where)]
     return item, []
+
+
+def _type_of(path: Path, cache: BuildCache) -> DocType | None:
+    """The supported type a plan file names (looked up as for any plan), or None when it
+    cannot be read or names no supported type."""
+    try:
+        loaded = load_file(path, cache.shown(path))
+        return document_type(loaded) if isinstance(loaded.data, dict) else None
+    except VanbanError:
+        return None
+
+
+def _not_issuable(name: str, doctype: DocType, where: Span) -> Diagnostic:
+    return Diagnostic(
+        "attachment.type", f'Tệp "{name}" là {doctype.document}; Quyết định chỉ ban hành kèm '
+        "theo văn bản có tên loại (Mẫu 1.4) như kế hoạch, chương trình, đề án, quy chế.", where,
+        "attachment.plan", message_en=f'"{name}" is a {doctype.key}; a Quyết định issues only a '
+        "document with a type name (Mẫu 1.4), such as a kế hoạch.")
 
 
 def _in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

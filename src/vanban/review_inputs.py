@@ -205,12 +205,14 @@ def _load(path: Path, side: str, spec: str, shown, root: Path | None,
 
 def render_document(document, workspace: Path | None = None) -> bytes:
     """The DOCX bytes of a composed document, laid out by the template of its type in
-    ``workspace`` (the working folder by default)."""
+    ``workspace`` (by default the workspace of the working folder, else that folder)."""
     from vanban import doctypes
+    from vanban.jobs import workspace_root
     from vanban.pipeline import find_template
     from vanban.render.docx import render
 
-    template = find_template(document.type_key, workspace or Path.cwd())
+    workspace = workspace or workspace_root((), Path.cwd()) or Path.cwd()
+    template = find_template(document.type_key, workspace)
     contract = doctypes.TYPES[document.type_key].contract
     return render(document, template, display_path(template), contract)
 

@@ -4,7 +4,8 @@ A stamp book (``<outputs>/.vanban-stamps.json``) maps every output to the digest
 (the plan's bytes, the registry files it reads, vanban's own code and the build options), the
 other files it was made from with their digests (the plan a Quyết định issues, a report's data,
 the workspace templates looked at to pick its template: "" for one that was missing, so adding
-an override makes it stale), the digest of the bytes written, and the warnings its plan gave.
+an override makes it stale), the digest of the bytes written, whether the document written was
+issued (it had its number), and the warnings its plan gave.
 A build skips a plan whose stamp matches and whose output (and PDF, when asked) and other files
 still have the recorded bytes, and prints the recorded warnings again. A missing, unreadable or
 corrupt book, a stamp of another format, or an output changed by hand all mean: build it again.
@@ -144,6 +145,7 @@ class Stamp:
     warnings: tuple[dict, ...] = ()
     source: str = ""  # the plan it was made from (one plan may make several outputs)
     depends: tuple[tuple[str, str], ...] = ()  # (file, digest) of files the plan named
+    issued: bool | None = None  # the document written had its number (None: not recorded)
 
 
 class StampBook:
@@ -161,13 +163,22 @@ class StampBook:
                         str(entry["inputs"]), str(entry["output"]), str(entry.get("pdf", "")),
                         tuple(dict(w) for w in entry.get("warnings", ())),
                         str(entry.get("source", "")),
-                        tuple((str(f), str(d)) for f, d in entry.get("depends", ())))
+                        tuple((str(f), str(d)) for f, d in entry.get("depends", ())),
+                        _issued(entry.get("issued")))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.stamps = {}  # missing or corrupt: every output is built again
 
     def has(self, target: Path) -> bool:
         """Whether ``target`` was stamped by an earlier build (current or not)."""
         return self._name(target) in self.stamps
+
+    def was_issued(self, target: Path) -> bool | None:
+        """Whether the file at ``target`` is an issued document, as its stamp says; None when
+        no stamp tells (none, none recording it, or the file is not the bytes stamped)."""
+        stamp = self.stamps.get(self._name(target))
+        if stamp is None or file_digest(target) != stamp.output:
+            return None
+        return stamp.issued
 
     def _name(self, target: Path) -> str:
         return target.resolve().relative_to(self.root).as_posix()
@@ -208,9 +219,9 @@ class StampBook:
 
     def record(self, target: Path, key: str, data: bytes | str, pdf_data: bytes | str | None,
                warnings: list[Diagnostic], source: str = "",
-               depends: tuple[tuple[str, str], ...] = ()) -> None:
+               depends: tuple[tuple[str, str], ...] = (), issued: bool | None = None) -> None:
         """Stamp ``target`` as made from ``key`` with ``data`` (bytes, or their digest) and,
-        when one was made, its PDF."""
+        when one was made, its PDF; ``issued``: the document has its number."""
         name = self._name(target)
         old = self.stamps.get(name)
         output = data if isinstance(data, str) else digest_bytes(data)
@@ -219,7 +230,7 @@ class StampBook:
         else:
             pdf = pdf_data if isinstance(pdf_data, str) else digest_bytes(pdf_data)
         self.stamps[name] = Stamp(key, output, pdf, tuple(_to_dict(w) for w in warnings),
-                                  source, depends)
+                                  source, depends, issued)
         forget(target)
         forget(target.with_suffix(".pdf"))
 
@@ -227,7 +238,8 @@ class StampBook:
         """Write the book atomically; a book that cannot be written only costs a full build."""
         data = {"format": FORMAT, "outputs": {
             name: {"inputs": s.inputs, "output": s.output, "pdf": s.pdf, "source": s.source,
-                   "depends": [list(d) for d in s.depends], "warnings": list(s.warnings)}
+                   "depends": [list(d) for d in s.depends], "warnings": list(s.warnings),
+                   **({} if s.issued is None else {"issued": s.issued})}
             for name, s in sorted(self.stamps.items())}}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         try:
@@ -242,6 +254,11 @@ class StampBook:
                 tmp.unlink()
             except (OSError, UnboundLocalError):
                 pass
+
+
+def _issued(value: object) -> bool | None:
+    """``issued`` as a book records it (a book written before it was recorded has none)."""
+    return value if isinstance(value, bool) else None
 
 
 def _to_dict(d: Diagnostic) -> dict:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vanban import batch, pipeline
+from vanban import batch, pipeline, stamps
 from vanban.errors import VanbanError
 from vanban.jobs import discover
 from vanban.stamps import BOOK_NAME
@@ -256,3 +256,82 @@ def test_renaming_a_unit_in_the_registry_renames_it_in_every_plan(ws):
         with zipfile.ZipFile(ws / "outputs" / "quang-binh" / year / "ke-hoach-hoa-giai.docx") as z:
             xml = z.read("word/document.xml").decode()
         assert "Sở Khoa học và Công nghệ" in xml and "Thông tin và Truyền thông" not in xml
+
+
+QT = "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml"  # a draft (number: null)
+QB = "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml"  # issued (number: 87)
+
+
+def _edit(ws: Path, name: str, old: str, new: str) -> None:
+    path = ws / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _numbered(ws: Path) -> None:  # the draft gets its number
+    _edit(ws, QT, "number: null", "number: 16  ")
+
+
+def _registry_grows(ws: Path) -> None:  # a unit no plan names
+    _edit(ws, "plans/_shared/don-vi.yaml", "units:\n",
+          "units:\n  so-y-te-moi:\n    name: Sở Y tế\n    abbr: SYT\n")
+
+
+def _issued_edited(ws: Path) -> None:
+    _edit(ws, QB, "Bộ Tư pháp", "Bộ Nội vụ")
+
+
+def _issued_unit_renamed(ws: Path) -> None:  # a unit the issued plans name
+    _edit(ws, "plans/_shared/don-vi.yaml", "name: Sở Thông tin và Truyền thông",
+          "name: Sở Khoa học và Công nghệ")
+
+
+def _issued_changed(found) -> set[str]:
+    return {d.span.file for d in found if d.code == "output.issued-changed"}
+
+
+@pytest.mark.parametrize(("edit", "workers", "expected"), [
+    (_numbered, 2, set()),
+    (_registry_grows, 1, set()),
+    (_issued_edited, 2, {QB}),
+    (_issued_unit_renamed, 1, {QB, "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml",
+                               "plans/quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml"}),
+], ids=["draft-numbered", "registry-grows", "issued-edited", "issued-unit-renamed"])
+def test_validate_and_build_say_an_issued_document_changes_exactly_when_its_bytes_do(
+        ws, edit, workers, expected):
+    """[output.issued-changed] means what it says: the file there was issued (its stamp says
+    so) and building again gives other bytes; validate decides it as build does."""
+    _build(ws)
+    edit(ws)
+    assert _issued_changed(_validate(ws, workers)) == expected
+    built = _build(ws, workers=workers)
+    assert {d.span.file for d in built.warnings if d.code == "output.issued-changed"} == {
+        "outputs/" + name.removeprefix("plans/").replace(".yaml", ".docx") for name in expected}
+    assert _issued_changed(_validate(ws)) == set()  # built: nothing issued changes any more
+
+
+def test_a_new_version_of_vanban_is_no_issued_change_while_its_bytes_are_the_same(
+        ws, monkeypatch):
+    _build(ws)
+    monkeypatch.setattr(stamps, "code_fingerprint", lambda: "another version of vanban")
+    rendered = []
+    real = pipeline.render_outputs
+    monkeypatch.setattr(pipeline, "render_outputs",
+                        lambda item, workspace: rendered.append(item.job.display)
+                        or real(item, workspace))
+    assert _validate(ws) == []
+    # Only issued documents were rendered, to compare (their templates were then tried).
+    assert rendered and len(rendered) == len(set(rendered))
+    assert not {QT, "plans/quang-binh/2025/du-thao-quyet-dinh-hai-tep.yaml"} & set(rendered)
+    monkeypatch.setattr(stamps, "code_fingerprint", lambda: "a third version")
+    _edit(ws, QB, "Bộ Tư pháp", "Bộ Nội vụ")
+    assert _issued_changed(_validate(ws)) == {QB}
+
+
+def test_a_draft_given_its_number_after_its_build_warns_when_built_again_once_edited(ws):
+    _build(ws)
+    _numbered(ws)
+    assert _build(ws).warnings == []  # a draft numbered: nothing issued changed
+    _edit(ws, QT, "number: 16  ", "number: 17  ")
+    assert _issued_changed(_validate(ws)) == {QT}  # now the file there was issued

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from vanban import doctypes
 from vanban.cli import main
 from vanban.compose.cong_van import compose_cong_van
 from vanban.compose.quyet_dinh import compose_quyet_dinh
@@ -152,12 +153,27 @@ signature: {authority: KT., head: CHỦ TỊCH, signer: ky}
         "plan.yaml:27:20: lỗi [attachment.not-found] attachment.plan: Không tìm thấy tệp kèm "
         "theo \"khong-co.yaml\" (tính từ thư mục của tệp này).")),
     ("{plan: cv.yaml}", {"cv.yaml": CV}, (
-        "plan.yaml:27:20: lỗi [attachment.type] attachment.plan: Quyết định chỉ ban hành kèm "
-        "theo văn bản có tên loại (Mẫu 1.4), ví dụ kế hoạch; \"cv.yaml\" là cong-van.")),
+        "plan.yaml:27:20: lỗi [attachment.type] attachment.plan: Tệp \"cv.yaml\" là công văn; "
+        "Quyết định chỉ ban hành kèm theo văn bản có tên loại (Mẫu 1.4) như kế hoạch, chương "
+        "trình, đề án, quy chế.")),
+    # A file of another type with problems of its own: only that it cannot be issued, once.
+    ("{plan: cv.yaml}", {"cv.yaml": CV + "numbr: 1\n"}, (
+        "plan.yaml:27:20: lỗi [attachment.type] attachment.plan: Tệp \"cv.yaml\" là công văn; "
+        "Quyết định chỉ ban hành kèm theo văn bản có tên loại (Mẫu 1.4) như kế hoạch, chương "
+        "trình, đề án, quy chế.")),
+    ("{plan: qd2.yaml}", {"qd2.yaml": QD + "attachment: {plan: kh.yaml}\n", "kh.yaml": PLAN}, (
+        "plan.yaml:27:20: lỗi [attachment.type] attachment.plan: Tệp \"qd2.yaml\" là quyết "
+        "định; Quyết định chỉ ban hành kèm theo văn bản có tên loại (Mẫu 1.4) như kế hoạch, "
+        "chương trình, đề án, quy chế.")),
+    # A misspelt type is the attached file's one error, with the one list of supported types.
+    ("{plan: kh.yaml}", {"kh.yaml": "type: kế hoạch\n" + PLAN}, (
+        "kh.yaml:1:7: lỗi [plan.type-unsupported] type: Loại văn bản \"kế hoạch\" chưa được hỗ "
+        "trợ. Các loại đang hỗ trợ: " + ", ".join(doctypes.supported()) + ".")),
     ("{plan: kh.yaml}", {"kh.yaml": PLAN.replace("title: Kế hoạch thử", "title: x\nnumbr: 1")}, (
         "kh.yaml:4:1: lỗi [schema.extra-forbidden] numbr: Trường \"numbr\" không có trong mẫu "
         "kế hoạch. Có phải \"number\"?")),
-], ids=["not-found", "not-a-plan", "plan-invalid"])
+], ids=["not-found", "not-a-plan", "not-a-plan-invalid", "a-decision", "type-misspelt",
+        "plan-invalid"])
 def test_attachment_errors_are_located(tmp_path, monkeypatch, attachment, files, expected):
     (tmp_path / "_shared").mkdir()
     (tmp_path / "_shared" / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")

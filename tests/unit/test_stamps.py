@@ -166,3 +166,20 @@ def test_code_fingerprint_covers_every_code_file_in_path_order():
             h.update(path.relative_to(stamps._PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
     assert stamps.code_fingerprint() == h.hexdigest()
+
+
+def test_a_stamp_says_whether_the_file_written_was_issued(ws):
+    target, key = _made(ws)
+    book = stamps.StampBook(ws / "outputs")
+    assert book.was_issued(target) is None  # not recorded: nobody knows
+    book.record(target, key, b"docx", None, [], "plans/a.yaml", (), issued=True)
+    book.save()
+    stamps.reset()
+    again = stamps.StampBook(ws / "outputs")
+    assert again.was_issued(target) is True
+    assert again.was_issued(ws / "outputs" / "b.docx") is None  # never stamped
+    target.write_bytes(b"edited by hand")
+    stamps.reset()
+    assert stamps.StampBook(ws / "outputs").was_issued(target) is None  # not the bytes stamped
+    book.record(target, key, b"edited by hand", None, [], "plans/a.yaml", (), issued=False)
+    assert book.was_issued(target) is False
