@@ -92,9 +92,10 @@ class _Reader:
                 part, section, numbered, bullet = node, None, {}, None
                 i += 2
                 continue
-            if p.kind == Kind.MUC:
+            if p.kind == Kind.MUC:  # in a "Phần", named with it: "Phần II, I"
+                where = ", ".join(x for x in (self.base(part), p.label.rstrip(".")) if x)
                 node = self.add(Node("section", text, p.label, paras={"text": i},
-                                     address=p.label.rstrip(".")), part)
+                                     address=where), part)
                 section, numbered, bullet = node, {}, None
             elif p.kind in NUMBERED and p.label and p.label not in ("-", "+"):
                 depth = _depth(p.label)

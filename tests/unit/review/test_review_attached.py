@@ -227,3 +227,43 @@ def test_a_plan_with_its_tasks_in_an_appendix_table(work):
             for d in root.iter(f"{W}del")] == ["10"]
     assert ["".join(t.text or "" for t in d.iter(f"{W}t"))
             for d in root.iter(f"{W}ins")] == ["11"]
+
+
+def test_a_reason_is_given_by_the_name_diff_prints(work, tmp_path):
+    reasons = tmp_path / "ly-do.yaml"
+    reasons.write_text("Kế hoạch kèm theo, II.2: Theo góp ý của Sở Tài chính\n", encoding="utf-8")
+    out = tmp_path / "bang.docx"
+    result = run("compare", f"{OLD}/{DECISION}", f"{NEW}/{DECISION}", "-o", str(out),
+                 "--reasons", str(reasons))
+    assert result.exit_code == 0 and "reasons.unknown-ref" not in result.output, result.output
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    grid = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
+        x.text or "" for x in t.iter(f"{W}t")))
+    row = grid.findall(f"{W}tr")[-1]
+    assert [_cell(tc) for tc in row.findall(f"{W}tc")][-1] == ["Theo góp ý của Sở Tài chính"]
+
+
+def test_blocks_are_named_by_their_printed_numbers():
+    """Read from printed paragraphs alone: parts, sections, numbered lines, a task's lines
+    folded into its fields, "-" lines."""
+    from vanban.compose.attach import Attached
+    from vanban.compose.document import Para
+    from vanban.contract import Kind
+    from vanban.review.attached import attached_nodes
+
+    body = (Para(Kind.DOAN, "Mở đầu."), Para(Kind.PHAN, "Phần I"), Para(Kind.TEN_PHAN, "A"),
+            Para(Kind.MUC, "MỤC ĐÍCH", "I."), Para(Kind.KHOAN, "Tập huấn", "1."),
+            Para(Kind.DOAN, "Đơn vị chủ trì: Sở Tư pháp."),
+            Para(Kind.DOAN, "Thời gian thực hiện: Quý II."), Para(Kind.GACH, "Một dòng", "-"),
+            Para(Kind.PHAN, "Phần II"), Para(Kind.TEN_PHAN, "B"),
+            Para(Kind.MUC, "NỘI DUNG", "I."), Para(Kind.KHOAN2, "Con", "1.1."),
+            Para(Kind.DOAN, "Sản phẩm: không là dòng của nhiệm vụ./."))
+    nodes = attached_nodes(Attached((), (), "KẾ HOẠCH", "Tên", "", body), 1, "KH")
+    assert [(n.kind, n.address, n.parent, n.fields) for n in nodes] == [
+        ("title", "KH, trích yếu", None, {}), ("intro", "KH, mở đầu 1", None, {}),
+        ("part", "KH, Phần I", None, {}), ("section", "KH, Phần I, I", 2, {}),
+        ("task", "KH, Phần I, I.1", 3, {"lead": "Sở Tư pháp", "timeline": "Quý II"}),
+        ("bullet", "KH, Phần I, I.1.-1", 4, {}), ("part", "KH, Phần II", None, {}),
+        ("section", "KH, Phần II, I", 6, {}), ("item", "KH, Phần II, I.1.1", 7, {}),
+        ("paragraph", "KH, Phần II, I.1.1.đoạn 1", 8, {})]
+    assert nodes[-1].text == "Sản phẩm: không là dòng của nhiệm vụ."
