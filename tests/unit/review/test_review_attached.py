@@ -267,3 +267,18 @@ def test_blocks_are_named_by_their_printed_numbers():
         ("section", "KH, Phần II, I", 6, {}), ("item", "KH, Phần II, I.1.1", 7, {}),
         ("paragraph", "KH, Phần II, I.1.1.đoạn 1", 8, {})]
     assert nodes[-1].text == "Sản phẩm: không là dòng của nhiệm vụ."
+
+
+def test_the_plans_title_is_compared_and_marked(work):
+    _copy(work, "plans/quang-binh/tt", [("title: >-\n  Triển khai", "title: >-\n  Tổ chức triển khai")])
+    old, new = f"{OLD}/{DECISION}", f"plans/quang-binh/tt/{DECISION}"
+    assert run("diff", old, new).output.splitlines()[1] == (
+        "  [Kế hoạch kèm theo, trích yếu] Sửa câu chữ (trích yếu): [-Triển-]{+Tổ chức triển+} "
+        "khai thực hiện Đề án “Củng cố, kiện toàn và nâng cao năng lực đội ngũ hòa giải viên ở "
+        "cơ sở trên địa bàn tỉnh Quảng Bình giai đoạn 2021-2025” năm 2025")
+    result = run("compare", "--tracked", "--author", "T", "--date", "2025-02-01", old, new,
+                 "-o", "tt.docx")
+    assert result.output == "Đã ghi tt.docx (2 chỗ sửa).\n"
+    root = etree.fromstring(zipfile.ZipFile(work / "tt.docx").read("word/document.xml"))
+    assert ["".join(t.text or "" for t in d.iter(f"{W}delText"))
+            for d in root.iter(f"{W}del")] == ["Triển"]
