@@ -73,13 +73,23 @@ class PlanDiff:
 
 
 def _pair_nodes(old: list[Node], new: list[Node]) -> dict[int, int]:
-    """old index → new index for every block found on both sides: by id, then by wording."""
+    """old index → new index for every block found on both sides: by id, then by wording; a
+    block of a document issued with the compared one (``Node.part``) only with a block of the
+    same document."""
     matched: dict[int, int] = {}
-    new_keys = {n.key: n.index for n in new if n.key}
+    for part in sorted({n.part for n in old} & {n.part for n in new}):
+        matched.update(_pair_part([n for n in old if n.part == part],
+                                  [n for n in new if n.part == part]))
+    return matched
+
+
+def _pair_part(old: list[Node], new: list[Node]) -> dict[int, int]:
+    matched: dict[int, int] = {}
+    new_keys = {n.key: n for n in new if n.key}
     for n in old:
-        j = new_keys.get(n.key) if n.key else None
-        if j is not None and new[j].kind == n.kind:
-            matched[n.index] = j
+        m = new_keys.get(n.key) if n.key else None
+        if m is not None and m.kind == n.kind:
+            matched[n.index] = m.index
     taken = set(matched.values())
     a = [n for n in old if n.index not in matched]
     b = [n for n in new if n.index not in taken]

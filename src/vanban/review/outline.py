@@ -48,6 +48,9 @@ class Node:
     """The appendix table row that prints it (tasks shown as a table), else None."""
     table: int | None = None
     """For a table of the body: its index in the document's body."""
+    part: int = 0
+    """0 for a block of the document itself, k for one of the k-th document issued with it
+    (``paras``, ``row`` and ``table`` then count in that document)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,13 @@ class Outline:
     nodes: list[Node]
     document: composed.Document
 
+    def part(self, k: int):
+        """The document whose body and appendices the nodes of part ``k`` point into (None:
+        this side issues no ``k``-th document)."""
+        if not k:
+            return self.document
+        return self.document.attachments[k - 1] if k <= len(self.document.attachments) else None
+
 
 def frame_of(doc: composed.Document) -> Frame:
     return Frame(doc.number_line, doc.place_date, doc.title, doc.issuer_lines, doc.can_cu,
@@ -91,7 +101,8 @@ def outline(plan, doc: composed.Document) -> Outline:
 
     A plan laid out by sections and tasks (Mẫu 1.4) is walked block by block; another type
     (Công văn, Quyết định), or a layout the walk does not recognise, is outlined paragraph by
-    paragraph, aligned by wording only.
+    paragraph, aligned by wording only. The blocks of a document issued with it (a Quyết
+    định's plan, ``review.attached``) follow its own.
     """
     if hasattr(plan, "tasks_display"):
         walker = _Walker(plan, doc)
@@ -100,8 +111,23 @@ def outline(plan, doc: composed.Document) -> Outline:
         except (IndexError, AttributeError, KeyError):
             walker.cursor = -1
         if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
-            return Outline(frame_of(doc), walker.nodes, doc)
-    return Outline(frame_of(doc), _paragraphs(doc), doc)
+            return Outline(frame_of(doc), _with_attachments(doc, walker.nodes), doc)
+    return Outline(frame_of(doc), _with_attachments(doc, _paragraphs(doc)), doc)
+
+
+def _with_attachments(doc: composed.Document, nodes: list[Node]) -> list[Node]:
+    """``nodes`` followed by the blocks of each document issued with ``doc`` (a Quyết định's
+    plan), in printed order, each named after its document ("Kế hoạch kèm theo, II.3")."""
+    from vanban.review.attached import attached_nodes, part_name
+
+    out = list(nodes)
+    for k, attached in enumerate(doc.attachments, 1):
+        start = len(out)
+        for node in attached_nodes(attached, k, part_name(attached, len(doc.attachments), k)):
+            node.index += start
+            node.parent = node.parent + start if node.parent is not None else None
+            out.append(node)
+    return out
 
 
 def _paragraphs(doc: composed.Document) -> list[Node]:
@@ -117,7 +143,7 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
                 khoan = address = f"{article}, khoản {p.label.rstrip('.')}"
             elif article and p.label.endswith(")"):  # điểm a) of a khoản
                 address = f"{khoan or article}, điểm {p.label.rstrip(')')}"
-            nodes.append(Node("paragraph", _strip_end(p.text), p.label, paras={"text": i},
+            nodes.append(Node("paragraph", strip_end(p.text), p.label, paras={"text": i},
                               index=len(nodes), address=address))
         else:
             text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
@@ -126,7 +152,7 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
     return nodes
 
 
-def _strip_end(text: str) -> str:
+def strip_end(text: str) -> str:
     """A printed line without the "./." that ends the body (ô 6), for comparison."""
     return text[:-3] + "." if text.endswith("./.") else text
 
@@ -153,7 +179,7 @@ class _Walker:
 
     def para(self, kind: str, parent: int | None, address: str, key: str | None = None) -> int:
         i, p = self.take()
-        return self.add(Node(kind, _strip_end(p.text), p.label, key, paras={"text": i},
+        return self.add(Node(kind, strip_end(p.text), p.label, key, paras={"text": i},
                              address=address), parent)
 
     def run(self) -> None:
@@ -171,7 +197,7 @@ class _Walker:
     def sections(self, sections, parent: int | None) -> None:
         for section in sections:
             i, p = self.take()
-            node = self.add(Node("section", _strip_end(p.text), p.label, paras={"text": i},
+            node = self.add(Node("section", strip_end(p.text), p.label, paras={"text": i},
                                  address=p.label.rstrip(".")), parent)
             self.blocks(section.content, node)
 
@@ -218,7 +244,7 @@ class _Walker:
         kind = {Task: "task", Item: "item", Numbered: "numbered", UnitDuty: "unit"}[type(block)]
         base = self.nodes[parent].address
         address = block.id if key else f"{base}.{p.label.rstrip('.)')}"
-        node = self.add(Node(kind, _strip_end(p.text), p.label, key, paras={"text": i},
+        node = self.add(Node(kind, strip_end(p.text), p.label, key, paras={"text": i},
                              address=address), parent)
         if isinstance(block, Task):
             self.task_lines(block, self.nodes[node])
@@ -230,7 +256,7 @@ class _Walker:
                 continue
             i, p = self.take()
             prefix = LINE_LABELS[name] + ": "
-            value = _strip_end(p.text).removeprefix(prefix)
+            value = strip_end(p.text).removeprefix(prefix)
             node.fields[name] = value.removesuffix(".")
             node.paras[name] = i
 

@@ -19,6 +19,7 @@ KINDS = {
     "intro": ("đoạn mở đầu", "opening paragraph"), "numbered": ("khoản", "numbered paragraph"),
     "unit": ("nhiệm vụ của đơn vị", "unit's duties"), "group": ("nhóm nhiệm vụ", "task group"),
     "part": ("phần", "part"), "table": ("bảng", "table"), "frame": ("", ""),
+    "title": ("trích yếu", "title"),
 }
 FIELDS = {
     "lead": ("Đơn vị chủ trì", "Lead unit"), "support": ("Đơn vị phối hợp", "Coordinating units"),
@@ -163,6 +164,11 @@ def render_text(result: SideDiff, lang: str = "vi", style: str = "text") -> str:
         lines.append(("New plan: " if lang == "en" else "Kế hoạch mới: ") + name)
     for name in result.removed:
         lines.append(("Plan removed: " if lang == "en" else "Kế hoạch bị bỏ: ") + name)
+    for name, files in result.file_effects:
+        lines.append((f"Prints differently because a file it takes content from changed: "
+                      f"{name} (" if lang == "en" else
+                      f"In ra khác đi do tệp nó lấy nội dung đã sửa: {name} (")
+                     + ", ".join(files) + ")")
     if result.registry:
         lines.append("Registry:" if lang == "en" else "Danh mục đơn vị, người ký:")
         for r in result.registry:
@@ -178,7 +184,8 @@ def render_text(result: SideDiff, lang: str = "vi", style: str = "text") -> str:
 
 
 def as_json(result: SideDiff, lang: str = "vi") -> str:
-    """The whole diff as JSON (stable key order, one change per object)."""
+    """The whole diff as JSON (stable key order, one change per object); "file_effects" (plans
+    printing differently because a file they name changed) only when there are any."""
     def change(c: Change) -> dict:
         return {"code": c.code, "ref": c.ref, "kind": c.kind, "field": c.field,
                 "old_label": c.old_label, "new_label": c.new_label, "old": c.old, "new": c.new,
@@ -194,4 +201,7 @@ def as_json(result: SideDiff, lang: str = "vi") -> str:
                      for r in result.registry],
         "registry_effects": result.registry_effects,
     }
+    if result.file_effects:  # only then: the diffs of plans that name no file keep their keys
+        data["file_effects"] = [{"plan": name, "files": list(files)}
+                                for name, files in result.file_effects]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

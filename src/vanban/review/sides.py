@@ -2,7 +2,9 @@
 
 Plans of two folders are paired by their path inside the folder. A registry change (a unit
 renamed, a signer's position) is listed with the plans whose printed text it changes: the plans
-whose own file did not change but whose composed text did.
+whose own file did not change but whose composed text did. A plan whose own file did not change
+but a file it names did (the plan a Quyết định issues) is listed with that file: the decision
+prints the plan, so a plan edit changes it too.
 """
 
 from __future__ import annotations
@@ -61,7 +63,11 @@ class SideDiff:
     removed: list[str] = field(default_factory=list)
     registry: list[RegistryChange] = field(default_factory=list)
     registry_effects: list[str] = field(default_factory=list)
-    """Plans whose file is the same on both sides but whose printed text changed."""
+    """Plans whose file is the same on both sides but whose printed text changed with the
+    registry."""
+    file_effects: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """Plans whose file is the same on both sides but whose printed text changed with a file
+    they name (the plan a Quyết định issues, a report's data): (plan, those files)."""
 
     @property
     def empty(self) -> bool:
@@ -82,9 +88,9 @@ def compare_sides(old: Side, new: Side) -> SideDiff:
         diff = _diff(a, b)
         out.plans.append((a.display, b.display, diff))
         out.registry = registry_changes(old, new)
-        if out.registry and not diff.empty and \
-                old.source_text.get(a.rel) == new.source_text.get(b.rel):
-            out.registry_effects.append(b.display)
+        if not diff.empty and old.source_text.get(a.rel) == new.source_text.get(b.rel):
+            _effect(out, b.display, old.registry_text.get(a.rel), new.registry_text.get(b.rel),
+                    bool(out.registry))
         return out
     for rel in sorted(set(old.plans) | set(new.plans)):
         a, b = old.plans.get(rel), new.plans.get(rel)
@@ -96,9 +102,24 @@ def compare_sides(old: Side, new: Side) -> SideDiff:
             diff = _diff(a, b)
             out.plans.append((a.display, b.display, diff))
             if not diff.empty and old.source_text.get(rel) == new.source_text.get(rel):
-                out.registry_effects.append(b.display)
+                _effect(out, b.display, old.registry_text.get(rel), new.registry_text.get(rel))
     out.registry = registry_changes(old, new)
     return out
+
+
+def _effect(out: SideDiff, display: str, old_made, new_made, registry: bool = True) -> None:
+    """Say why a plan whose own file did not change prints differently: a file it names
+    changed (``made`` is a side's (registry files, named files) of the plan), else the
+    registry (listed only when ``registry``: a single plan's diff lists it with the registry's
+    changes)."""
+    old_named = dict(old_made[1]) if old_made else {}
+    new_named = dict(new_made[1]) if new_made else {}
+    changed = tuple(name for name in sorted(set(old_named) | set(new_named))
+                    if old_named.get(name) != new_named.get(name))
+    if changed:
+        out.file_effects.append((display, changed))
+    elif registry:
+        out.registry_effects.append(display)
 
 
 def _diff(a, b) -> PlanDiff:

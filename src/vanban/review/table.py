@@ -61,8 +61,10 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     other = new if side == "old" else old
     lines: list[tuple[Run, ...]] = []
     label = f"{node.label} " if node.label else ""
-    if node.address.startswith("Điều ") and ", " in node.address:
-        label = f"{node.address}: "  # a khoản is named with its article: "Điều 2, khoản 1"
+    if node.address.startswith("Điều ") and ", " in node.address or node.part:
+        # A khoản is named with its article ("Điều 2, khoản 1"), a block of the plan a
+        # decision issues with that document ("Kế hoạch kèm theo, II.2").
+        label = f"{node.address}: "
 
     def line(prefix: str, mine: str, theirs: str | None) -> tuple[Run, ...]:
         if whole or theirs is None:

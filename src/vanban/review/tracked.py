@@ -61,16 +61,26 @@ def table_group(old, new) -> RowGroup:
     return group
 
 
-def body_group(diff: PlanDiff) -> tuple[Group, int]:
-    """The body's changes; also how many changed blocks are printed nowhere it can mark."""
-    old_doc, new_doc = diff.old.document, diff.new.document
+def _in_part(diff: PlanDiff, part: int) -> list[tuple[int | None, int | None]]:
+    """The pairs of nodes of part ``part`` (0: the document itself, k: its k-th attached
+    document)."""
+    def part_of(oi: int | None, nj: int | None) -> int:
+        return (diff.new.nodes[nj] if nj is not None else diff.old.nodes[oi]).part
+
+    return [(oi, nj) for oi, nj in diff.pairs if part_of(oi, nj) == part]
+
+
+def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
+    """The body's changes (of the ``part``-th attached document's body, for a part); also how
+    many changed blocks are printed nowhere it can mark."""
+    old_doc, new_doc = diff.old.part(part), diff.new.part(part)
     # Body tables are not paragraphs: the group holds the paragraphs, indexed apart.
     new_at = {j: k for k, j in enumerate(j for j, p in enumerate(new_doc.body) if _is_para(p))}
     group = Group([p.full for p in new_doc.body if _is_para(p)])
     kept: dict[int, int] = {}
     gone: list[int] = []
     unmarked = 0
-    for oi, nj in diff.pairs:
+    for oi, nj in _in_part(diff, part):
         o = diff.old.nodes[oi] if oi is not None else None
         n = diff.new.nodes[nj] if nj is not None else None
         if o is not None and n is not None and nj not in diff.moved:
@@ -90,11 +100,13 @@ def body_group(diff: PlanDiff) -> tuple[Group, int]:
             continue
         if n is not None:
             group.edits.update({new_at[j]: "insert" for j in n.paras.values()})
-            unmarked += not n.paras and n.row is None and n.table is None
+            unmarked += (not n.paras and n.row is None and n.table is None
+                         and n.kind != "title")  # an attached title: marked by attached_groups
         if o is not None:
             gone.extend(o.paras.values())
             # A table that is gone (or moved) cannot be shown deleted at its old place.
-            unmarked += (not o.paras and n is None and o.row is None) or o.table is not None
+            unmarked += ((not o.paras and n is None and o.row is None and o.kind != "title")
+                         or o.table is not None)
     for i in sorted(gone):
         at = placed_before(kept, i, len(group.texts))
         para = old_doc.body[i]
@@ -115,35 +127,36 @@ def _cells(row) -> tuple[str, ...]:
     return (row.label, row.content, row.lead, row.support, row.timeline, row.output)
 
 
-def table_groups(diff: PlanDiff) -> list[tuple[str, RowGroup]]:
+def table_groups(diff: PlanDiff, part: int = 0) -> list[tuple[str, RowGroup]]:
     """The changes of the body's tables, each with the table's name: a reworded table cell by
     cell, a new one whole (a table that is gone is counted as not marked by ``body_group``)."""
     out = []
     moved = diff.moved
-    for oi, nj in diff.pairs:
+    for oi, nj in _in_part(diff, part):
         n = diff.new.nodes[nj] if nj is not None else None
         if n is None or n.table is None:
             continue
         o = diff.old.nodes[oi] if oi is not None and nj not in moved else None
         if o is not None and text_key(o.text) == text_key(n.text):
             continue
-        old_table = diff.old.document.body[o.table] if o is not None else None
+        old_table = diff.old.part(part).body[o.table] if o is not None else None
         out.append((f"bảng [{n.address}]", table_group(old_table,
-                                                        diff.new.document.body[n.table])))
+                                                        diff.new.part(part).body[n.table])))
     return out
 
 
-def row_group(diff: PlanDiff) -> RowGroup | None:
-    """The changes of the appendix task table: cells reworded, rows added, rows removed.
-    The number cell is never marked (renumbering is not an edit)."""
-    old_rows = [r for a in diff.old.document.appendices for r in a.rows]
-    new_rows = [r for a in diff.new.document.appendices for r in a.rows]
+def row_group(diff: PlanDiff, part: int = 0) -> RowGroup | None:
+    """The changes of the appendix task table (of the ``part``-th attached document, for a
+    part): cells reworded, rows added, rows removed. The number cell is never marked
+    (renumbering is not an edit)."""
+    old_rows = [r for a in getattr(diff.old.part(part), "appendices", ()) for r in a.rows]
+    new_rows = [r for a in getattr(diff.new.part(part), "appendices", ()) for r in a.rows]
     if not new_rows:
         return None
     group = RowGroup([_cells(r) for r in new_rows])
     kept: dict[int, int] = {}
     gone: list[int] = []
-    for oi, nj in diff.pairs:
+    for oi, nj in _in_part(diff, part):
         o = diff.old.nodes[oi] if oi is not None else None
         n = diff.new.nodes[nj] if nj is not None else None
         if o is not None and n is not None and nj not in diff.moved:
@@ -195,6 +208,36 @@ def frame_groups(diff: PlanDiff) -> list[tuple[str, Group]]:
     return [(name, g) for name, g in groups if g.edits or g.deleted]
 
 
+def attached_groups(diff: PlanDiff) -> tuple[list[tuple[str, object]], int]:
+    """The changes of each document issued with the new one (a Quyết định's plan): its title,
+    body, appendix task table and body tables, each group named after the document; also how
+    many changes cannot be marked (a whole attached document that comes or goes)."""
+    from vanban.review.attached import part_name
+
+    out: list[tuple[str, object]] = []
+    unmarked = 0
+    new_parts, old_parts = diff.new.document.attachments, diff.old.document.attachments
+    for k in range(1, max(len(new_parts), len(old_parts)) + 1):
+        if k > len(new_parts) or k > len(old_parts):
+            unmarked += 1  # its heading (type name, title, "(Kèm theo …)") is not marked
+        if k > len(new_parts):
+            continue
+        name = part_name(new_parts[k - 1], len(new_parts), k)
+        if k <= len(old_parts):
+            title = list_group((old_parts[k - 1].title,), (new_parts[k - 1].title,))
+            if title.edits or title.deleted:
+                out.append((f"Trích yếu ({name})", title))
+        body, missed = body_group(diff, k)
+        unmarked += missed
+        if body.edits or body.deleted:
+            out.append((f"nội dung ({name})", body))
+        rows = row_group(diff, k)
+        if rows:
+            out.append((f"bảng nhiệm vụ ({name}, phụ lục)", rows))
+        out += [(f"{label} ({name})", g) for label, g in table_groups(diff, k)]
+    return out, unmarked
+
+
 def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display: str = ""
                  ) -> tuple[bytes, int, list[Diagnostic]]:
     """The new document with the diff's changes tracked (``render`` lays the new document out
@@ -210,6 +253,9 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
         unmarked += sum(len(a.rows) for a in doc.appendices + diff.old.document.appendices)
     named = (frame_groups(diff) + ([("nội dung", body)] if body.edits or body.deleted else [])
              + ([("bảng nhiệm vụ (phụ lục)", rows)] if rows else []) + table_groups(diff))
+    attached, missed = attached_groups(diff)
+    named += attached
+    unmarked += missed
     data, missing = mark(render(doc), [g for _, g in named], author=author, date=date,
                          when=source_date(doc.date_iso))
     warnings = []

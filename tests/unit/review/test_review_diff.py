@@ -193,8 +193,11 @@ def test_git_revisions_and_registry_change(tmp_path, monkeypatch):
     data = _json("HEAD:plans", "plans")
     assert [(r["id"], r["old"], r["new"]) for r in data["registry"]] == [
         ("so-tttt", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ")]
+    # The decisions print the plan they issue, so the renamed unit reprints them too.
     assert data["registry_effects"] == ["plans/quang-binh/2024/ke-hoach-hoa-giai.yaml",
-                                        "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"]
+                                        "plans/quang-binh/2025/du-thao-quyet-dinh-hai-tep.yaml",
+                                        "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml",
+                                        "plans/quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml"]
     one = _json(f"HEAD:{P2024}", P2024)
     assert [c["ref"] for c in one["plans"][0]["changes"]] == ["cntt-co-so-du-lieu", "IV.4"]
     assert one["plans"][0]["old"] == f"HEAD:{P2024}"
