@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vanban.model.blocks import Task
 from vanban.model.checks import timeline
 from vanban.model.checks.base import Findings, blocks, plan_year
 from vanban.model.plan import Plan
+
+# A plan for a year is issued in that year or in the last quarter of the year before.
+LATE_IN_YEAR_BEFORE = 10
 
 
 def check_issue_date(plan: Plan, out: Findings) -> None:
@@ -22,12 +27,13 @@ def check_issue_date(plan: Plan, out: Findings) -> None:
             f"The issue date {issued.isoformat()} is after the plan's year ({year}).",
             f"Kiểm tra lại \"date\" hoặc \"year\" (year: {issued.year}?).",
             f'Check "date" or "year" (year: {issued.year}?).')
-    elif issued.year < year - 1:
+    elif issued < dt.date(year - 1, LATE_IN_YEAR_BEFORE, 1):
         out.warning(
             "plan.date-before-year", ("date",),
-            f"Ngày ban hành {shown} sớm hơn năm của kế hoạch ({year}) quá một năm.",
-            f"The issue date {issued.isoformat()} is more than a year before the plan's year "
-            f"({year}).",
+            f"Ngày ban hành {shown} sớm hơn năm của kế hoạch ({year}) quá xa: kế hoạch năm "
+            f"{year} ban hành từ tháng {LATE_IN_YEAR_BEFORE} năm {year - 1} trở đi.",
+            f"The issue date {issued.isoformat()} is too early for a plan for {year}: such a "
+            f"plan is issued from {year - 1}-{LATE_IN_YEAR_BEFORE:02d} on.",
             "Kế hoạch năm thường ban hành cuối năm trước hoặc đầu năm thực hiện.",
             "An annual plan is issued late in the year before or early in its year.")
 
