@@ -275,9 +275,53 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             hint = ("Ở đây chỉ nhận một đoạn chữ, không nhận danh sách: viết các ý thành một "
                     "dòng, không dùng [ ] hay các dòng \"- \".")
             hint_en = "One text is expected here, not a list: write it as one line."
+        line, at = None, path
+        if kind in ("block-kind", "string_type"):
+            line = _colon_in_text(loaded, path)
+        elif kind == "extra_forbidden":
+            line, at = _colon_in_text(loaded, path[:-1]), path[:-1]
+        if line is not None and not line[0].casefold().startswith("lưu"):
+            vi, en, hint, hint_en = _colon_message(*line)
+            path = at  # the line, not the key YAML made of its first words
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
+
+
+def _colon_in_text(loaded: Loaded, path: tuple) -> tuple[str, str] | None:
+    """(key, value) when the mapping at ``path`` is one line of text that YAML split at its
+    ": " (``- Mục tiêu: nâng cao …``): one key that no field could be called, its text value
+    on the same line."""
+    node: Any = loaded.data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(node, dict) or len(node) != 1:
+        return None
+    ((key, value),) = node.items()
+    if not isinstance(key, str) or _FIELD_NAME.match(key) or not isinstance(value, str):
+        return None
+    if loaded.span(path + (key,), key=True).line != loaded.span(path + (key,)).line:
+        return None
+    return key, value
+
+
+def _colon_message(key: str, value: str) -> tuple[str, str, str, str]:
+    """The message and hint for a line of text YAML read as "key: value"."""
+    vi = (f'Dòng có dấu ":" sau "{key}" nên YAML hiểu thành "khóa: giá trị", không phải một '
+          "đoạn chữ.")
+    en = f'The ":" after "{key}" made YAML read this line as "key: value", not as text.'
+    if key[:1] in WORD_QUOTES or value[-1:] in WORD_QUOTES:
+        return vi, en, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
+    text = f"{key}: {value}"
+    quoted = f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    return (vi, en, f"Đặt cả dòng trong ngoặc kép: - {quoted}",
+            f"Quote the whole line: - {quoted}")
 
 
 def _renamed_fields(errors: list, loaded: Loaded, model: type[BaseModel]) -> dict[tuple, tuple]:
