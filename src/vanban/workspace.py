@@ -12,13 +12,14 @@ from vanban.jobs import SHARED_DIR, shared_dirs  # noqa: F401  (re-exported)
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.registry import RegistryFile, Signer, Unit
 from vanban.resolve.registry import Registry
-from vanban.source.loader import load_file
+from vanban.source.loader import Loaded, load_file
 
 
 def load_registry(folders: list[Path], display_root: Path | None = None) -> Registry:
     """Merge the registry files of ``folders`` (nearest first: a nearer entry wins)."""
     units: dict[str, Unit] = {}
     signers: dict[str, Signer] = {}
+    where: dict[tuple, Loaded] = {}  # ("signers", id) or ("units", id) → the file it came from
     files: list[str] = []
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
@@ -36,7 +37,33 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
                 continue
             units.update(part.units)
             signers.update(part.signers)
+            where.update({("units", k): loaded for k in part.units})
+            where.update({("signers", k): loaded for k in part.signers})
             files.append(shown)
+    problems.extend(_unknown_codes(units, signers, where))
     if problems:
         raise VanbanError(problems)
     return Registry(units, signers, tuple(files), tuple(warnings))
+
+
+def _unknown_codes(units: dict[str, Unit], signers: dict[str, Signer],
+                   where: dict[tuple, Loaded]) -> list[Diagnostic]:
+    """A signer's ``unit`` and a unit's ``successor`` name a unit code of the merged registry
+    (a typo there would silently drop the signer's agency check or the successor hint)."""
+    import difflib
+
+    refs = [(("signers", k, "unit"), v.unit) for k, v in signers.items() if v.unit]
+    refs += [(("units", k, "successor"), v.successor) for k, v in units.items() if v.successor]
+    out = []
+    for path, code in refs:
+        if code in units:
+            continue
+        close = difflib.get_close_matches(code, list(units), n=1, cutoff=0.6)
+        out.append(Diagnostic(
+            "registry.unit-unknown", f'Không có đơn vị mã "{code}" trong danh mục đơn vị.',
+            where[path[:2]].span(path), ".".join(path), message_en=f'No unit with the code '
+            f'"{code}" in the registry.',
+            hint=f'Có phải "{close[0]}"?' if close else "Ghi mã một đơn vị có trong units:.",
+            hint_en=f'Did you mean "{close[0]}"?' if close else "Use a code listed under units:."))
+    return out
+

@@ -97,3 +97,23 @@ def test_a_mapping_in_braces_followed_by_text_is_explained_with_single_quotes_wh
         ('k.yaml:2:17: lỗi [yaml.bracket-start] Giá trị bắt đầu bằng "{" nên YAML đọc phần đến '
         '"}" là một nhóm trường, rồi không hiểu phần chữ phía sau. Đặt cả dòng trong ngoặc kép: '
         "- '{Đề án \"A\"} năm 2026'")]
+
+
+@pytest.mark.parametrize(("entry", "path", "hint", "line"), [
+    ("signers:\n  ky: {name: Lê Văn A, position: GIÁM ĐỐC, unit: so-tu-phapp}\n",
+     "signers.ky.unit", 'Có phải "so-tu-phap"?', 4),
+    ("  cu: {name: Sở cũ, successor: ubnd-xyz}\n", "units.cu.successor",
+     "Ghi mã một đơn vị có trong units:.", 3),
+])
+def test_a_registry_code_that_names_no_unit_is_an_error(tmp_path, entry, path, hint, line):
+    from vanban.errors import VanbanError
+    from vanban.workspace import load_registry
+
+    base = "units:\n  so-tu-phap: {name: Sở Tư pháp, abbr: STP}\n"
+    text = base + entry
+    (tmp_path / "don-vi.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(VanbanError) as exc:
+        load_registry([tmp_path])
+    (found,) = exc.value.diagnostics
+    assert (found.code, found.path, found.hint) == ("registry.unit-unknown", path, hint)
+    assert found.span.line == line and "không" in found.message.lower()
