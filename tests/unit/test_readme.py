@@ -120,10 +120,13 @@ def test_readme_and_registry_schema_agree_on_the_layout():
 
 
 def test_vscode_settings_map_the_two_schemas_the_readme_writes():
+    from vanban.jobs import REASONS_SUFFIX
+
     """The settings block maps each schema file the commands above it write."""
     section = README.split("### Gợi ý và báo lỗi ngay trong VS Code", 1)[1].split("\n## ", 1)[0]
     writes = dict(re.findall(r"^vanban (schema(?: --registry)?) > (\S+)$", section, re.MULTILINE))
     settings = json.loads(re.search(r"```json\n(.*?)```", section, re.DOTALL).group(1))
     assert settings["yaml.schemas"] == {
-        writes["schema"]: ["plans/**/*.yaml", "!plans/**/_shared/*.yaml"],
+        writes["schema"]: ["plans/**/*.yaml", "!plans/**/_shared/*.yaml",
+                           f"!plans/**/*{REASONS_SUFFIX}"],  # a reasons file is not a plan
         writes["schema --registry"]: ["plans/**/_shared/*.yaml"]}
