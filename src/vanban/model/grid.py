@@ -73,31 +73,42 @@ def place(table: Table) -> tuple[list[list[Placed]], list[Misfit]]:
     """The written cells of every row placed on the grid, and what does not fit."""
     width, height = len(table.table), len(table.rows)
     covered: set[tuple[int, int]] = set()  # (row, col) taken by a cell of an earlier row
+    doubtful: set[tuple[int, int]] = set()  # covered by a span already reported past the end
     placed: list[list[Placed]] = []
     misfits: list[Misfit] = []
     for r, row in enumerate(table.rows):
         col, line, filled = 0, [], 0
         from_above = sum(1 for (rr, _c) in covered if rr == r)
+        # A row under a span already reported past the last row: its cells sit where that
+        # wrong span pushed them, so what does not fit here is a follow-on, said once there.
+        follow_on = any(rr == r for rr, _c in doubtful)
         for k, cell in enumerate(row):
             while (r, col) in covered:
                 col += 1
             text, cols, rows = _parts(cell)
             if cols > 1 and col < width < col + cols:
-                misfits.append(Misfit("cols-edge", r, k, cols, width - col))
+                if not follow_on:
+                    misfits.append(Misfit("cols-edge", r, k, cols, width - col))
                 cols = width - col
             clash = [c for c in range(col, col + cols) if (r, c) in covered]
             if clash:
-                misfits.append(Misfit("overlap", r, k, cols, clash[0] + 1))
+                if not follow_on:
+                    misfits.append(Misfit("overlap", r, k, cols, clash[0] + 1))
                 cols = clash[0] - col
-            if rows > height - r:
+            past = rows > height - r
+            if past:
                 misfits.append(Misfit("rows-edge", r, k, rows, height - r))
                 rows = height - r
             line.append(Placed(text, r, col, cols, rows, k))
-            covered.update((r + dr, col + dc) for dr in range(1, rows) for dc in range(cols))
+            spanned = {(r + dr, col + dc) for dr in range(1, rows) for dc in range(cols)}
+            covered.update(spanned)
+            if past:
+                doubtful.update(spanned)
             col += cols
             filled += cols
         placed.append(line)
-        if filled + from_above != width and not any(m.row == r for m in misfits):
+        if filled + from_above != width and not any(m.row == r for m in misfits) \
+                and not follow_on:
             misfits.append(Misfit("width", r, len(row), filled + from_above, from_above))
     return placed, misfits
 
