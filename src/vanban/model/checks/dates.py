@@ -121,15 +121,20 @@ def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findin
                   "Sửa lại ngày, tháng hoặc quý cho đúng lịch.",
                   "Fix the day, month or quarter.")
     if found.unreadable:
+        line = out.line(path)
+        if any(w.code == "yaml.hash-in-text" and w.span.line == line
+               for w in out.loaded.warnings):
+            return  # YAML dropped the words after "#": said at the "#", the cause
+        y = year or dt.date.today().year
         out.warning(
             "task.timeline-unparsed", path,
             f"Không đọc được thời gian thực hiện \"{text}\" (từ \"{found.unreadable}\"); vẫn in "
             "đúng như viết nhưng không kiểm tra được thời hạn.",
             f'Cannot read the timeline "{text}" (at "{found.unreadable}"); it is printed as '
             "written but its dates are not checked.",
-            "Viết theo dạng: \"năm 2024\", \"Quý II năm 2024\", \"Tháng 6, tháng 11 năm 2024\", "
-            "\"trước ngày 30/10/2024\" hoặc \"Thường xuyên\".",
-            'Write e.g. "năm 2024", "Quý II năm 2024", "trước ngày 30/10/2024", "Thường xuyên".')
+            f"Viết theo dạng: \"năm {y}\", \"Quý II năm {y}\", \"Tháng 6, tháng 11 năm {y}\", "
+            f"\"trước ngày 30/10/{y}\" hoặc \"Thường xuyên\".",
+            f'Write e.g. "năm {y}", "Quý II năm {y}", "trước ngày 30/10/{y}", "Thường xuyên".')
         return
     if year is None:
         return
