@@ -275,6 +275,8 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             hint = ("Ở đây chỉ nhận một đoạn chữ, không nhận danh sách: viết các ý thành một "
                     "dòng, không dùng [ ] hay các dòng \"- \".")
             hint_en = "One text is expected here, not a list: write it as one line."
+        if kind == "missing" and not hint and len(path) == 1 and field in MISSING_EXAMPLES:
+            hint, hint_en = MISSING_EXAMPLES[field]
         line, at = None, path
         if kind in ("block-kind", "string_type"):
             line = _colon_in_text(loaded, path)
@@ -287,6 +289,24 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
                               Severity.ERROR, en, hint, hint_en))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
 
+
+# What a missing top-level field looks like when written (a line the clerk can copy).
+MISSING_EXAMPLES = {
+    "issuer": ("Ví dụ: issuer: ubnd-tinh (mã cơ quan ban hành trong _shared/don-vi.yaml).",
+               "E.g. issuer: ubnd-tinh (the issuer's code in _shared/don-vi.yaml)."),
+    "title": ("Ví dụ: title: Triển khai công tác hòa giải ở cơ sở năm 2026",
+              "E.g. title: <the summary (trích yếu)>"),
+    "archive": (("Ví dụ: archive: {unit: NC} → in dòng \"- Lưu: VT, NC.\" (viết tắt đơn vị soạn "
+                "thảo)."), 'E.g. archive: {unit: NC} → "- Lưu: VT, NC." (the drafting unit).'),
+    "signature": (("Ví dụ: signature: {position: GIÁM ĐỐC, signer: <mã người ký trong "
+                  "_shared/nguoi-ky.yaml>}"), "E.g. signature: {position: GIÁM ĐỐC, signer: <id>}"),
+    "kinh_gui": ("Ví dụ: kinh_gui: [UBND các xã, phường] (mỗi nơi một phần tử).",
+                 "E.g. kinh_gui: [UBND các xã, phường] (one addressee per item)."),
+    "authority_line": ("Ví dụ: authority_line: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
+                       "E.g. authority_line: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"),
+    "articles": ("Ví dụ: articles: rồi mỗi Điều một dòng \"- article: <nội dung Điều>\".",
+                 'E.g. articles: then one "- article: <text>" line per article.'),
+}
 
 _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
 
