@@ -16,6 +16,7 @@ from vanban.model.schema_hints import (
     comma_split_hint,
     item_hint,
     number_message,
+    value_at,
 )
 from vanban.source.loader import Loaded
 from vanban.source.syntax import WORD_QUOTES, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
@@ -67,15 +68,6 @@ def _alternatives(loc: tuple, data: Any) -> list[bool]:
     return flags
 
 
-def _value_at(data: Any, path: tuple) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnostic]]:
     """Of a union's alternatives (text, or a mapping such as a Bullet), keep the errors of the
     one the clerk wrote: a mapping is not told to be text, nor text to be a mapping. A block
@@ -92,7 +84,7 @@ def _one_alternative(errors: list, loaded: Loaded) -> tuple[list, list[Diagnosti
             kept.append(err)
             continue
         where = _data_path(loc[:at], loaded.data)
-        value = _value_at(loaded.data, where)
+        value = value_at(loaded.data, where)
         scalar_alt = loc[at] in _SCALARS
         if isinstance(value, dict):
             kind = next((k for k in value if k in blocks.BLOCK_MODELS), None)
@@ -315,12 +307,7 @@ def _colon_in_text(loaded: Loaded, path: tuple) -> tuple[str, str] | None:
     """(key, value) when the mapping at ``path`` is one line of text that YAML split at its
     ": " (``- Mục tiêu: nâng cao …``): one key that no field could be called, its text value
     on the same line."""
-    node: Any = loaded.data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
+    node = value_at(loaded.data, path)
     if not isinstance(node, dict) or len(node) != 1:
         return None
     ((key, value),) = node.items()
@@ -368,7 +355,7 @@ def _renamed_fields(errors: list, loaded: Loaded, model: type[BaseModel]) -> dic
             close = difflib.get_close_matches(str(key[-1]), [str(g[-1]) for g in gone], n=1,
                                               cutoff=0.6)
             out.update({key: at + (close[0],)} if close else {})
-        mapping = _value_at(loaded.data, at)
+        mapping = value_at(loaded.data, at)
         if len(keys) == 1 and len(gone) == 1 and gone[0][-1] == lead.get(at) \
                 and isinstance(mapping, dict) and next(iter(mapping), None) == keys[0][-1]:
             out[keys[0]] = gone[0]

@@ -57,7 +57,7 @@ def comma_split_hint(loaded: Loaded, path: tuple) -> tuple[str, str]:
     owner = loaded.comma_split.get(path)
     if owner is None:
         return "", ""
-    value = _value_at(loaded.data, owner)
+    value = value_at(loaded.data, owner)
     if not isinstance(value, str):
         return "", ""
     cut = [p[-1] for p, o in loaded.comma_split.items() if o == owner]
@@ -69,7 +69,8 @@ def comma_split_hint(loaded: Loaded, path: tuple) -> tuple[str, str]:
             f"write {fix}."))
 
 
-def _value_at(data: Any, path: tuple) -> Any:
+def value_at(data: Any, path: tuple) -> Any:
+    """The value at ``path`` in loaded YAML data, or None when there is none."""
     for part in path:
         try:
             data = data[part]
