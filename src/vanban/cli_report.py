@@ -41,7 +41,7 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.report.seam import plan_facts, registry_for
-    from vanban.report.skeleton import default_name, skeleton, to_fill
+    from vanban.report.skeleton import default_name, mediation_warning, skeleton, to_fill
 
     target = output or default_name(plan)
     try:
@@ -60,10 +60,13 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
         shown = display_path(target)
         write_atomic(target, text.encode("utf-8"), shown)
         fill = to_fill(text, target, shown, facts)
+        warning = mediation_warning(facts)
     except VanbanError as exc:
         _fail(exc, lang)
         return
     folder = display_path(target.parent)
+    if warning is not None:
+        click.echo(warning.text(lang), err=True)
     if lang == "en":
         click.echo(f"Wrote {shown}")
         click.echo(f"Until these are filled, vanban build of {folder} stops with errors (a "
