@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Severity, Span
+from vanban.report.checks import about_mediation
 from vanban.report.columns import BY_KEY
 from vanban.report.model import REPORT_TYPE, STATUSES, default_level
 from vanban.report.seam import PlanFacts, dotted, load_file
@@ -38,19 +39,6 @@ def _level(year: int | None) -> str:
     there is no cấp huyện since), padded so the comment lines up with the others."""
     end = dt.date(year, 12, 14) if year else dt.date.max
     return _q(default_level(end)).ljust(22)
-
-
-MEDIATION_WORDS = ("hòa giải", "hoà giải")
-"""A plan whose title, tasks or targets say none of these is not about grassroots mediation."""
-
-
-def about_mediation(facts: PlanFacts) -> bool:
-    """Whether the plan is about grassroots mediation (hòa giải ở cơ sở), the one subject the
-    data table's columns and the figures section know."""
-    texts = [facts.plan.title or "", *(t.text for t in facts.tasks),
-             *(t.text for t in facts.targets)]
-    folded = " ".join(" ".join(t.split()).casefold() for t in texts)
-    return any(word in folded for word in MEDIATION_WORDS)
 
 
 def mediation_warning(facts: PlanFacts) -> Diagnostic | None:

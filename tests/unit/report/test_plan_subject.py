@@ -5,7 +5,7 @@ naming a file of another type is said to be one at the report's ``plan:`` line."
 from __future__ import annotations
 
 import pytest
-from tests.unit.report.conftest import error_lines, run, write_report
+from tests.unit.report.conftest import GOOD_ROWS, HEADER, error_lines, run, write_report
 
 from vanban import doctypes
 from vanban.report.seam import SUPPORTED_TYPES, subject
@@ -128,3 +128,18 @@ def test_init_on_a_file_of_another_type_says_so(workspace):
         "hoạch (hoặc chương trình, đề án, dự án, phương án).")]
     assert result.exit_code == 1
     assert not (workspace / "bao-cao-to-trinh.yaml").exists()
+
+
+def test_a_data_table_on_a_plan_not_about_mediation_is_warned(workspace):
+    (workspace / "ke-hoach-pbgdpl.yaml").write_text(PBGDPL, encoding="utf-8")
+    (workspace / "so-lieu.csv").write_text(HEADER + "\n" + GOOD_ROWS, encoding="utf-8")
+    report = write_report(workspace, tasks="  hoi-nghi: {status: hoàn thành}")
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "plan: ke-hoach-hoa-giai.yaml", "plan: ke-hoach-pbgdpl.yaml"), encoding="utf-8")
+    result = run("report", "validate", "plans/quang-binh/2024/bc.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        ("plans/quang-binh/2024/bc.yaml:6:1: cảnh báo [report.data-not-mediation] data: Kế hoạch "
+         "không về hòa giải ở cơ sở nhưng báo cáo có bảng số liệu: bảng số liệu chỉ có các cột "
+         "hòa giải, phần số liệu và phụ lục sẽ nói về tổ hòa giải, hòa giải viên, vụ việc. Bỏ "
+         "data: và rates:, ghi kết quả chỉ tiêu bằng value: <số>.")]
