@@ -36,12 +36,14 @@ Ví dụ:
 def init(plan: Path, output: Path | None, lang: str) -> None:
     """Tạo khung báo cáo từ kế hoạch PLAN: mọi nhiệm vụ, mọi chỉ tiêu, chờ điền kết quả.
 
-    Không ghi đè tệp đã có.
+    Không ghi đè tệp đã có. Bảng số liệu (data:) của báo cáo chỉ có các cột hòa giải ở cơ sở
+    (số tổ, hòa giải viên, vụ việc tiếp nhận, hòa giải thành …); kế hoạch không về hòa giải được
+    cảnh báo, khung bỏ data: và rates:, kết quả chỉ tiêu ghi bằng value:.
     """
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.report.seam import plan_facts, registry_for
-    from vanban.report.skeleton import default_name, skeleton, to_fill
+    from vanban.report.skeleton import default_name, mediation_warning, skeleton, to_fill
 
     target = output or default_name(plan)
     try:
@@ -60,10 +62,13 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
         shown = display_path(target)
         write_atomic(target, text.encode("utf-8"), shown)
         fill = to_fill(text, target, shown, facts)
+        warning = mediation_warning(facts)
     except VanbanError as exc:
         _fail(exc, lang)
         return
     folder = display_path(target.parent)
+    if warning is not None:
+        click.echo(warning.text(lang), err=True)
     if lang == "en":
         click.echo(f"Wrote {shown}")
         click.echo(f"Until these are filled, vanban build of {folder} stops with errors (a "

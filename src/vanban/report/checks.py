@@ -28,9 +28,31 @@ def _did_you_mean(value: str, choices: list[str]) -> tuple[str, str]:
     return "", ""
 
 
+MEDIATION_WORDS = ("hòa giải", "hoà giải")
+"""A plan whose title, tasks or targets say none of these is not about grassroots mediation."""
+
+
+def about_mediation(facts: PlanFacts) -> bool:
+    """Whether the plan is about grassroots mediation (hòa giải ở cơ sở), the one subject the
+    data table's columns and the figures section know."""
+    texts = [facts.plan.title or "", *(t.text for t in facts.tasks),
+             *(t.text for t in facts.targets)]
+    folded = " ".join(" ".join(t.split()).casefold() for t in texts)
+    return any(word in folded for word in MEDIATION_WORDS)
+
+
 def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> list[Diagnostic]:
     """Every disagreement between the report, its plan and its period, located."""
     out: list[Diagnostic] = []
+    if has_data and not about_mediation(facts):
+        out.append(Diagnostic(
+            "report.data-not-mediation", "Kế hoạch không về hòa giải ở cơ sở nhưng báo cáo có "
+            "bảng số liệu: bảng số liệu chỉ có các cột hòa giải, phần số liệu và phụ lục sẽ nói "
+            "về tổ hòa giải, hòa giải viên, vụ việc.", loaded.span(("data",), key=True), "data",
+            Severity.WARNING, message_en="The plan is not about grassroots mediation but the "
+            "report has a data table: its columns, the figures and the appendix are about "
+            "mediation.", hint="Bỏ data: và rates:, ghi kết quả chỉ tiêu bằng value: <số>.",
+            hint_en="Drop data: and rates:; give each target's result as value: <number>."))
     task_ids = [t.id for t in facts.tasks]
     for tid, task in report.tasks.items():
         path = ("tasks", tid)

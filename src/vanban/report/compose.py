@@ -50,12 +50,16 @@ def _sentence(text: str) -> str:
 
 
 def intro(item: LoadedReport) -> str:
-    """The opening paragraph: what is reported, by whom, over which period."""
+    """The opening paragraph: which plan (its number, date, issuer and subject), who reports,
+    over which period. The plan's issuer reporting on its own plan is named the second time by
+    its short name ("… của Ủy ban nhân dân tỉnh Nghệ An về …, UBND tỉnh báo cáo …")."""
     hit = item.registry.unit(item.report.issuer)
     issuer = hit.unit.name if hit else item.report.issuer
+    if hit and hit.id == item.facts.issuer_id and hit.unit.short:
+        issuer = hit.unit.short
     start, end = item.period
     year = item.report.year or item.facts.year
-    return (f"Thực hiện {item.facts.reference}, {issuer} báo cáo kết quả thực hiện năm {year} "
+    return (f"Thực hiện {item.facts.about}, {issuer} báo cáo kết quả thực hiện năm {year} "
             f"(số liệu từ ngày {_date(start)} đến ngày {_date(end)}) như sau:")
 
 
@@ -117,6 +121,8 @@ def _figures_block(item: LoadedReport) -> list:
     results = item.results
     scope = item.report.data.scope if item.report.data else ""
     content: list = list(data_sentences(results, scope))
+    if not content and not results.targets:
+        return []  # no data, no targets: the report has no figures section
     if results.targets:
         sentence = results.target_sentence()
         if sentence:
@@ -136,7 +142,8 @@ def plan_data(item: LoadedReport) -> dict:
     if report.tinh_hinh:
         sections.append({"title": "TÌNH HÌNH TRIỂN KHAI", "content": list(report.tinh_hinh)})
     sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "content": _tasks_block(item)})
-    sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "content": _figures_block(item)})
+    if figures := _figures_block(item):
+        sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "content": figures})
     limits = []
     if report.ton_tai:
         limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})

@@ -120,7 +120,8 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     reads.sources.setdefault(source.resolve(), loaded)
     problems: list[Diagnostic] = list(loaded.warnings)
     plan_path = _plan_path(report.plan, source, loaded, reads)
-    facts = plan_facts(plan_path, display_path(plan_path), registry, reads.load(plan_path))
+    facts = plan_facts(plan_path, display_path(plan_path), registry, reads.load(plan_path),
+                       loaded.span(("plan",)))
     found = checks.check(report, loaded, facts, report.data is not None)
     table = None
     if report.data is not None:

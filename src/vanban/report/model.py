@@ -174,7 +174,9 @@ class DataSource(Strict):
     """The statistics table: one row per reporting unit."""
 
     model_config = ConfigDict(json_schema_extra={"description": (
-        "Bảng số liệu: mỗi dòng một đơn vị báo cáo (huyện, xã hoặc tổ hòa giải).")})
+        "Bảng số liệu hòa giải ở cơ sở: mỗi dòng một đơn vị báo cáo (huyện, xã hoặc tổ hòa "
+        "giải), các cột là số tổ, hòa giải viên, vụ việc (cố định). Kế hoạch khác: bỏ data:, "
+        "ghi kết quả chỉ tiêu bằng value:.")})
 
     file: Text = Field(description="Đường dẫn (tính từ tệp báo cáo) tới tệp .xlsx, .csv hoặc .yaml.")
     sheet: Text | None = Field(default=None, description="Tên trang tính (.xlsx); mặc định trang đầu.")
@@ -222,7 +224,8 @@ class Report(Strict):
         "Kính gửi: cơ quan cấp trên nhận báo cáo (bỏ trống nếu không gửi cấp trên)."))
     period: Period | None = Field(default=None, description=(
         "Kỳ báo cáo; mặc định từ 15/12 năm trước đến 14/12 năm báo cáo."))
-    data: DataSource | None = Field(default=None, description="Bảng số liệu của các đơn vị.")
+    data: DataSource | None = Field(default=None, description=(
+        "Bảng số liệu hòa giải ở cơ sở của các đơn vị (chỉ dành cho kế hoạch hòa giải)."))
     previous: Text | None = Field(default=None, description=(
         "Báo cáo năm trước (đường dẫn tính từ tệp này), để lấy số liệu cùng kỳ. Bỏ trường này "
         "thì công cụ tìm báo cáo cùng tên trong thư mục năm trước (…/2024/ cho …/2025/); ghi "

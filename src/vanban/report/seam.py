@@ -23,8 +23,8 @@ from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry, shared_dirs
 
 __all__ = [
-    "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget", "PlanTask",
-    "Registry", "Signature", "Slug", "Strict", "Text", "Word", "Year", "as_tuple", "dotted",
+    "PLAN_TYPES", "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget",
+    "PlanTask", "Registry", "Signature", "Slug", "Strict", "Text", "Word", "Year", "as_tuple", "dotted",
     "from_validation_error", "load_file", "nd30", "plan_facts", "registry_for", "shared_dirs",
     "unknown_unit",
 ]
@@ -62,13 +62,24 @@ class PlanFacts:
     type_name: str
     reference: str
     """"Kế hoạch số 87/KH-UBND ngày 16/01/2024 của Ủy ban nhân dân tỉnh Quảng Bình"."""
+    subject: str = ""
+    """The plan's trích yếu as the words after "về": "triển khai công tác phổ biến, giáo dục
+    pháp luật năm 2026" (empty when the plan has no title)."""
+    issuer_id: str | None = None
+    """The registry id of the plan's issuer (None when the registry does not know it)."""
+
+    @property
+    def about(self) -> str:
+        """The reference with the plan's subject: "Kế hoạch số … của … về <trích yếu>"."""
+        return f"{self.reference} về {self.subject}" if self.subject else self.reference
 
 
-def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | None = None
-               ) -> PlanFacts:
+def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | None = None,
+               named_at: Span | None = None) -> PlanFacts:
     """Load and validate the plan at ``path`` (its YAML ``loaded`` already, when given);
-    VanbanError with its problems."""
-    plan = load_plan(path, display, loaded)
+    VanbanError with its problems. ``named_at`` is where the report names the plan (the file
+    of another type is said to be so there)."""
+    plan = load_plan(path, display, loaded, named_at)
     tasks: list[PlanTask] = []
     targets: list[PlanTarget] = []
     sections = [s for part in plan.parts for s in part.sections] or list(plan.sections)
@@ -87,17 +98,74 @@ def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | No
     reference += f" của {issuer_name}"
     year = plan.year or (plan.date.year if plan.date else 0)
     return PlanFacts(path, display, plan, tuple(tasks), tuple(targets), year, type_name,
-                     reference)
+                     reference, subject(plan.title), issuer.id if issuer else None)
 
 
-def load_plan(path: Path, display: str, loaded: Loaded | None = None) -> Plan:
-    """Read and validate a plan file (a Kế hoạch or another Mẫu 1.4 document) as the build
-    does, without the build: the build knows the report type and sits above this package."""
+def subject(title: str | None) -> str:
+    """A plan's trích yếu as the words after "Kế hoạch … về": one line, the first letter small
+    unless the first word is an abbreviation (UBND), without a leading "Kế hoạch" or "về việc"
+    (the reference says them) and without the final full stop."""
+    text = " ".join((title or "").split()).rstrip(".").strip()
+    for lead in ("kế hoạch ", "về việc ", "về "):
+        if text.casefold().startswith(lead):
+            text = text[len(lead):].lstrip(" :")
+    first = text.split(" ", 1)[0]
+    if first[1:2].islower() or len(first) == 1:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+PLAN_TYPES = ("ke-hoach", "chuong-trinh", "de-an", "du-an", "phuong-an")
+"""The types a report may be on: documents that assign tasks and targets."""
+
+SUPPORTED_TYPES = tuple(sorted(
+    nd30.MAU_1_4_TYPES | {nd30.CONG_VAN, "quyet-dinh", "bao-cao-ket-qua"}))
+"""Every ``type:`` the build knows (the table of types, vanban.doctypes, sits above this
+package; a test keeps the two equal)."""
+
+DEFAULT_TYPE = "ke-hoach"
+"""The type of a plan file without ``type:``."""
+
+
+def _type_name(key: str) -> str:
+    if key == nd30.CONG_VAN:
+        return "công văn"
+    if key == "bao-cao-ket-qua":
+        return "báo cáo kết quả thực hiện kế hoạch"
+    return nd30.DOCUMENT_TYPES[key][0].lower()
+
+
+def check_type(loaded: Loaded, named_at: Span | None = None) -> None:
+    """VanbanError when the plan file names no supported type (the build's own error, and only
+    it) or a supported type that is not a plan (one error where the report names the file)."""
+    key = loaded.data.get("type", DEFAULT_TYPE)
+    if not isinstance(key, str) or key not in SUPPORTED_TYPES:
+        shown = ", ".join(SUPPORTED_TYPES)
+        raise VanbanError(loaded.warnings + [Diagnostic(
+            "plan.type-unsupported", f'Loại văn bản "{key}" chưa được hỗ trợ. Các loại đang hỗ '
+            f"trợ: {shown}.", loaded.span(("type",)), "type",
+            message_en=f'The document type "{key}" is not supported yet. Supported: {shown}.')])
+    if key not in PLAN_TYPES:
+        others = ", ".join(_type_name(k) for k in PLAN_TYPES[1:])
+        raise VanbanError([Diagnostic(
+            "report.plan-type", f'Tệp "{loaded.file}" là {_type_name(key)}; báo cáo kết quả chỉ '
+            f"lập cho kế hoạch (hoặc {others}).",
+            named_at or loaded.span(("type",)), "plan" if named_at else "type",
+            message_en=f'"{loaded.file}" is a {key}; a report is made only on a plan '
+            f"({', '.join(PLAN_TYPES)}).")])
+
+
+def load_plan(path: Path, display: str, loaded: Loaded | None = None,
+              named_at: Span | None = None) -> Plan:
+    """Read and validate a plan file (a Kế hoạch, Chương trình, Đề án, Dự án or Phương án) as
+    the build does, without the build: the build knows the report type and sits above this
+    package. The type is looked up first, so a file of another type is said to be one."""
     loaded = loaded if loaded is not None else load_file(path, display)
     if not isinstance(loaded.data, dict):
         raise VanbanError([Diagnostic(
             "plan.not-mapping", "Tệp kế hoạch phải là một nhóm trường (issuer:, title:, …).",
             Span(display, 1, 1), message_en="A plan file must be a YAML mapping.")])
+    check_type(loaded, named_at)
     try:
         return Plan.model_validate(loaded.data)
     except ValidationError as exc:

@@ -6,8 +6,11 @@ point; building it as it is reports each task still to be filled in.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
+from vanban.errors import Diagnostic, Severity, Span
+from vanban.report.checks import about_mediation
 from vanban.report.columns import BY_KEY
 from vanban.report.model import REPORT_TYPE, STATUSES, default_level
 from vanban.report.seam import PlanFacts, dotted, load_file
@@ -38,12 +41,54 @@ def _level(year: int | None) -> str:
     return _q(default_level(end)).ljust(22)
 
 
+def mediation_warning(facts: PlanFacts) -> Diagnostic | None:
+    """The warning ``report init`` gives on a plan that is not about hòa giải: the data table
+    and its rates only count hòa giải, so the skeleton leaves them out."""
+    if about_mediation(facts):
+        return None
+    return Diagnostic(
+        "report.not-mediation", "Kế hoạch này không về hòa giải ở cơ sở: bảng số liệu (data:) "
+        "và tỷ lệ (rates:) của báo cáo chỉ có các cột hòa giải (số tổ, hòa giải viên, vụ việc "
+        "tiếp nhận, hòa giải thành …), nên khung bỏ trống chúng; ghi kết quả từng chỉ tiêu bằng "
+        "value: <số> và nêu số liệu khác trong phần chữ.", Span(facts.display),
+        severity=Severity.WARNING,
+        message_en="This plan is not about grassroots mediation (hòa giải): the report's data "
+        "table and rates know only the mediation columns, so the skeleton leaves them out; give "
+        "each target's result as value: <number>.")
+
+
+def _figures(mediation: bool, year: int | None) -> list[str]:
+    """The data and rates lines: filled in for a hòa giải plan, commented out otherwise."""
+    if not mediation:
+        columns = textwrap.wrap("(các cột: " + ", ".join(BY_KEY) + ").", 96)
+        return [
+            "# Bảng số liệu (data:) và tỷ lệ (rates:) chỉ dành cho kế hoạch hòa giải ở cơ sở",
+            *[f"# {line}" for line in columns],
+            "# Kế hoạch này không về hòa giải: kết quả chỉ tiêu ghi bằng value: <số>.",
+            "# data: {file: so-lieu.xlsx}",
+            "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
+            "rates: []",
+        ]
+    return [
+        "data:",
+        "  file: so-lieu.xlsx             # bảng số liệu hòa giải: .xlsx, .csv hoặc .yaml",
+        f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
+        "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
+        "rates:",
+        "  - id: ty-le-hoa-giai-thanh",
+        "    name: Tỷ lệ hòa giải thành",
+        "    of: thanh",
+        "    over: tiep_nhan                # hoặc da_ket_thuc (thành + không thành)",
+    ]
+
+
 def skeleton(facts: PlanFacts, plan_ref: str) -> str:
     """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it)."""
     plan = facts.plan
     year = facts.year
+    mediation = about_mediation(facts)
     lines = [
-        f"# Báo cáo kết quả thực hiện {facts.reference}.",
+        f"# Báo cáo kết quả thực hiện {facts.about}.",
         "# Khung do \"vanban report init\" tạo: điền tình trạng (status) của từng nhiệm vụ,",
         "# kết quả của từng chỉ tiêu và các phần chữ; các con số được tính, không gõ tay.",
         "# Khi còn ô chưa điền, vanban build của cả thư mục này dừng với lỗi (không dựng tệp",
@@ -54,19 +99,11 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         "number: null                     # bỏ trống khi còn là dự thảo",
         "date: null                       # ngày ban hành, dạng YYYY-MM-DD",
         f"year: {year}" if year else "# year: 2024",
-        f"title: {_q('Kết quả thực hiện ' + facts.reference)}",
+        f"title: {_q('Kết quả thực hiện ' + facts.about)}",
         "kinh_gui: []                     # cơ quan cấp trên nhận báo cáo, nếu có",
         f"# period: {{start: {year - 1}-12-15, end: {year}-12-14}}   # kỳ báo cáo mặc định"
         if year else "# period: {start: 2023-12-15, end: 2024-12-14}",
-        "data:",
-        "  file: so-lieu.xlsx             # bảng số liệu: .xlsx, .csv hoặc .yaml",
-        f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
-        "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
-        "rates:",
-        "  - id: ty-le-hoa-giai-thanh",
-        "    name: Tỷ lệ hòa giải thành",
-        "    of: thanh",
-        "    over: tiep_nhan                # hoặc da_ket_thuc (thành + không thành)",
+        *_figures(mediation, year),
         "tinh_hinh: []                    # I. Tình hình triển khai",
         "",
         "# Tình trạng: " + " | ".join(STATUSES) + " (kèm reason).",
@@ -79,7 +116,8 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
             "    result: []",
         ]
     lines.append("")
-    lines.append("# Kết quả chỉ tiêu: total: <cột> | of: <cột> + over: <mẫu số> | value: <số>.")
+    lines.append("# Kết quả chỉ tiêu: total: <cột> | of: <cột> + over: <mẫu số> | value: <số>."
+                 if mediation else "# Kết quả chỉ tiêu: value: <số> (không có bảng số liệu).")
     lines.append("targets:" if facts.targets else "targets: {}")
     for target in facts.targets:
         lines += [f"  {target.id}:  # {_comment(target.text, 70)}",
@@ -102,7 +140,9 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         value = getattr(sig, name)
         if value is not None and not (name == "authority" and value == "none"):
             lines.append(f"  {name}: {_q(value)}")
-    lines.append(f"# Cột của bảng số liệu: {', '.join(BY_KEY)}.")
+    if mediation:
+        columns = textwrap.wrap(f"Cột của bảng số liệu hòa giải: {', '.join(BY_KEY)}.", 96)
+        lines += [f"# {line}" for line in columns]
     return "\n".join(lines) + "\n"
 
 
@@ -111,10 +151,10 @@ def to_fill(text: str, target: Path, shown: str, facts: PlanFacts) -> list[str]:
     fill, one located line each, as the build names them: the data file, each task's status,
     each target's result."""
     loaded = load_file(target, shown) if target.is_file() else None
-    paths = [("data", "file")]
+    data = (loaded.data or {}).get("data") if loaded else None
+    paths = [("data", "file")] if data is not None or loaded is None else []
     paths += [("tasks", t.id, "status") for t in facts.tasks]
     paths += [("targets", t.id) for t in facts.targets]
-    data = (loaded.data or {}).get("data") if loaded else None
     file = data.get("file") if isinstance(data, dict) else None
     out = []
     for path in paths:

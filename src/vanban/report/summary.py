@@ -15,7 +15,7 @@ def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     item = load_report(source)
     results = item.results
     start, end = item.period
-    lines = [f"{item.display}: {item.facts.reference}",
+    lines = [f"{item.display}: {item.facts.about}",
              f"Kỳ báo cáo: {start:%d/%m/%Y} – {end:%d/%m/%Y}", results.task_sentence()]
     scope = item.report.data.scope if item.report.data else ""
     lines += data_sentences(results, scope)
