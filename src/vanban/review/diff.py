@@ -45,7 +45,8 @@ class Change:
 
 @dataclass
 class PlanDiff:
-    """The changes between two versions of one plan, in the new version's order."""
+    """The changes between two versions of one plan, in the new version's order (the frame's
+    head, the body, then Nơi nhận and the signer)."""
 
     old: Outline
     new: Outline
@@ -180,7 +181,8 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
         add(at, Change(f"{o.kind}.removed", o.address, o.kind, o.text, "", o.label, "",
                        extra=tuple(o.fields.items())), o.index, None)
     body.sort(key=lambda item: item[0])
-    result.changes = _frame(old.frame, new.frame) + [c for _, c in body]
+    head, tail = _frame(old.frame, new.frame)
+    result.changes = head + [c for _, c in body] + tail
     result.pairs = _pairs(old, new, matched)
     result.issued_changed = bool(old.frame.issued and new.frame.issued and result.changes
                                  and old.frame.number == new.frame.number)
@@ -195,12 +197,16 @@ def _pairs(old: Outline, new: Outline, matched: dict[int, int]
     return out
 
 
-FRAME_FIELDS = (("number", "so", "frame.number"), ("place_date", "ngay", "frame.date"),
-                ("title", "trich-yeu", "frame.title"), ("issuer", "co-quan", "frame.issuer"),
-                ("v_v", "v-v", "frame.v-v"), ("authority", "tham-quyen", "frame.authority"))
+FRAME_FIELDS = (("issuer", "co-quan", "frame.issuer"), ("number", "so", "frame.number"),
+                ("v_v", "v-v", "frame.v-v"), ("place_date", "ngay", "frame.date"),
+                ("title", "trich-yeu", "frame.title"), ("authority", "tham-quyen", "frame.authority"))
+"""The fields of the document's head, in the order it is read (issuer and number on the left,
+then place and date, then the title)."""
 
 
-def _frame(old: Frame, new: Frame) -> list[Change]:
+def _frame(old: Frame, new: Frame) -> tuple[list[Change], list[Change]]:
+    """The frame's changes as the document reads: those of its head (before the body), and
+    those of its foot (Nơi nhận, then the signer: after the body)."""
     out = []
     for name, ref, code in FRAME_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
@@ -210,13 +216,13 @@ def _frame(old: Frame, new: Frame) -> list[Change]:
     out += _list_changes(old.can_cu, new.can_cu, "can-cu", "frame.can-cu")
     out += _list_changes(old.proposal, new.proposal, "de-nghi", "frame.proposal")
     out += _list_changes(old.kinh_gui, new.kinh_gui, "kinh-gui", "frame.kinh-gui")
+    foot = _list_changes(old.recipients, new.recipients, "noi-nhan", "recipient")
     a = signer_text(old)
     b = signer_text(new)
     if text_key(a) != text_key(b):
-        out.append(Change("frame.signer", "nguoi-ky", "frame", a, b, segments=diff_words(a, b),
-                          field="signer"))
-    out += _list_changes(old.recipients, new.recipients, "noi-nhan", "recipient")
-    return out
+        foot.append(Change("frame.signer", "nguoi-ky", "frame", a, b, segments=diff_words(a, b),
+                           field="signer"))
+    return out, foot
 
 
 def signer_text(frame: Frame) -> str:
