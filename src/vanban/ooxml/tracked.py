@@ -140,27 +140,96 @@ def _mark_paragraph(p: etree._Element, tag: str, revs: _Revisions) -> None:
     rpr.insert(0, revs.mark(tag))
 
 
+class _Formats:
+    """Where each run's formatting stands in a paragraph's text: a label run ("Điều 2.", in
+    its own character style) keeps its style and the text after it keeps its own, whatever
+    the segments a rewrite lays over them; runs without text (a footnote mark) keep their
+    place."""
+
+    def __init__(self, p: etree._Element) -> None:
+        self.spans: list[tuple[int, int, etree._Element | None]] = []
+        self.marks: list[tuple[int, etree._Element]] = []
+        at = 0
+        for child in p:
+            if child.tag == w("pPr"):
+                continue
+            text = paragraph_text(child) if child.tag == w("r") else ""
+            if child.tag == w("r") and text:
+                self.spans.append((at, at + len(text), child.find(w("rPr"))))
+                at += len(text)
+            elif child.tag == w("r") and child.find(w("footnoteReference")) is not None:
+                self.marks.append((at, child))
+        self.end = at
+
+    def at(self, pos: int) -> etree._Element | None:
+        """The formatting of the character at ``pos`` (past the end: of the last one)."""
+        for start, end, rpr in self.spans:
+            if start <= pos < end:
+                return rpr
+        return self.spans[-1][2] if self.spans else None
+
+    def pieces(self, pos: int, text: str) -> list[tuple[str, etree._Element | None]]:
+        """``text``, standing at ``pos`` of the paragraph, cut where the formatting changes
+        (pieces alike stay one)."""
+        out: list[tuple[str, etree._Element | None]] = []
+        for k, ch in enumerate(text):
+            rpr = self.at(pos + k)
+            if out and _same(out[-1][1], rpr):
+                out[-1] = (out[-1][0] + ch, out[-1][1])
+            else:
+                out.append((ch, rpr))
+        return out
+
+
+def _same(a: etree._Element | None, b: etree._Element | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a is b or etree.tostring(a) == etree.tostring(b)
+
+
 def _rewrite(p: etree._Element, segments, revs: _Revisions) -> None:
-    rpr = _base_rpr(p)
+    formats = _Formats(p)
     _clear_runs(p)
+    marks = list(formats.marks)
+    pos = 0
     for op, old, new in segments:
+        while marks and marks[0][0] <= pos < formats.end:  # a mark inside the text
+            p.append(marks.pop(0)[1])
         if op == "equal":
-            if new:
-                p.append(_run(new, rpr, False))
+            for text, rpr in formats.pieces(pos, new):
+                p.append(_run(text, rpr, False))
+            pos += len(new)
             continue
         if old:
-            p.append(_wrapped("del", old, rpr, revs))
+            p.append(_wrapped("del", old, formats.at(pos), revs))
         if new:
-            p.append(_wrapped("ins", new, rpr, revs))
+            wrapper = revs.mark("ins")
+            for text, rpr in formats.pieces(pos, new):
+                wrapper.append(_run(text, rpr, False))
+            p.append(wrapper)
+            pos += len(new)
+    for _, run in marks:  # a footnote mark ends the paragraph
+        p.append(run)
 
 
 def _as_inserted(p: etree._Element, revs: _Revisions) -> None:
-    """The paragraph's text as one inserted run (its paragraph mark left as it is)."""
-    text = paragraph_text(p)
-    rpr = _base_rpr(p)
-    _clear_runs(p)
-    if text:
-        p.append(_wrapped("ins", text, rpr, revs))
+    """The paragraph's runs as one insertion, each run with its own formatting (its paragraph
+    mark left as it is)."""
+    runs = [c for c in p if c.tag == w("r")]
+    if not paragraph_text(p) and not runs:
+        return
+    formats = _Formats(p)
+    if not formats.marks and all(_same(rpr, formats.at(0)) for _, _, rpr in formats.spans):
+        text = paragraph_text(p)
+        rpr = _base_rpr(p)
+        _clear_runs(p)
+        if text:
+            p.append(_wrapped("ins", text, rpr, revs))
+        return
+    wrapper = revs.mark("ins")
+    runs[0].addprevious(wrapper)
+    for run in runs:
+        wrapper.append(run)
 
 
 def _insert_whole(p: etree._Element, revs: _Revisions) -> None:

@@ -1,0 +1,132 @@
+"""What a new clerk found comparing versions: footnotes, body tables row by row, a Quyết
+định's article label, a Công văn's Kính gửi turned into a list. Each through the real CLI, the
+DOCX read back."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from vanban.cli import main
+from vanban.ooxml.tracked import paragraph_text, resolve, revisions
+from vanban.review_inputs import load_side, render_document
+
+ROOT = Path(__file__).resolve().parents[3]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+YEAR = "plans/quang-binh/2025"
+
+
+@pytest.fixture()
+def ws(tmp_path, monkeypatch) -> Path:
+    """The 2025 plans of Quảng Bình with their registries, in a folder of their own."""
+    shutil.copytree(ROOT / "plans" / "_shared", tmp_path / "plans" / "_shared")
+    shutil.copytree(ROOT / "plans" / "quang-binh" / "_shared",
+                    tmp_path / "plans" / "quang-binh" / "_shared")
+    shutil.copytree(ROOT / YEAR, tmp_path / YEAR)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / YEAR
+
+
+def _edit(folder: Path, name: str, *pairs: tuple[str, str]) -> str:
+    """A copy of plan ``name`` beside it ("moi-<name>") with ``pairs`` replaced; its path."""
+    text = (folder / name).read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    out = folder / f"moi-{name}"
+    out.write_text(text, encoding="utf-8")
+    return str(out.relative_to(Path.cwd()))
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def _tracked(old: str, new: str) -> bytes:
+    result = _run("compare", "--tracked", old, new, "-o", "t.docx", "--author", "A",
+                  "--date", "2025-02-01")
+    assert result.exit_code == 0, result.output
+    return Path("t.docx").read_bytes()
+
+
+def _part(data: bytes, name: str = "word/document.xml"):
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
+
+
+def _rendered(spec: str) -> bytes:
+    (plan,) = load_side(spec, "new").plans.values()
+    return render_document(plan.document)
+
+
+def _accepted(root) -> None:
+    """Accept every revision in place (keep insertions, drop deletions)."""
+    for node in list(root.iter(f"{W}del")):
+        if node.getparent().tag != f"{W}rPr":
+            node.getparent().remove(node)
+    for node in list(root.iter(f"{W}ins")):
+        parent = node.getparent()
+        if parent.tag == f"{W}rPr":
+            parent.remove(node)
+            continue
+        for child in list(node):
+            node.addprevious(child)
+        parent.remove(node)
+
+
+def _styled_runs(p) -> list[tuple[str, str]]:
+    """A paragraph's text cut where the character style changes: (style, text)."""
+    out: list[tuple[str, str]] = []
+    for r in p.iter(f"{W}r"):
+        style = r.find(f"{W}rPr/{W}rStyle")
+        name = style.get(f"{W}val") if style is not None else ""
+        text = "".join(t.text or "" for t in r.iter(f"{W}t", f"{W}delText"))
+        if not text:
+            continue
+        if out and out[-1][0] == name:
+            out[-1] = (name, out[-1][1] + text)
+        else:
+            out.append((name, text))
+    return out
+
+
+def _para(root, start: str):
+    return next(p for p in root.iter(f"{W}p") if paragraph_text(p).startswith(start))
+
+
+# 3. A Quyết định's changed article: only "Điều N." is the label.
+
+
+def test_a_changed_article_keeps_its_label_apart_from_its_text(ws):
+    qd = "quyet-dinh-ban-hanh-ke-hoach.yaml"
+    new = _edit(ws, qd, ("Quyết định này có hiệu lực kể từ ngày ký.",
+                         "Quyết định này có hiệu lực kể từ ngày 01 tháng 02 năm 2025."))
+    data = _tracked(str(ws / qd), new)
+    root = _part(data)
+    dieu = _para(root, "Điều 2.")
+    assert [(s, t) for s, t in _styled_runs(dieu) if s] == [("VBNhanDieu", "Điều 2.")]
+    assert revisions(data)[:2] == [("del", "ký"), ("ins", "01 tháng 02 năm 2025")]
+    _accepted(root)
+    built = _para(_part(_rendered(new)), "Điều 2.")
+    assert _styled_runs(_para(root, "Điều 2.")) == _styled_runs(built)
+    assert _styled_runs(built) == [("VBNhanDieu", "Điều 2."), (
+        "", " Quyết định này có hiệu lực kể từ ngày 01 tháng 02 năm 2025.")]
+
+
+def test_an_added_article_is_inserted_with_its_label_apart(ws):
+    qd = "quyet-dinh-ban-hanh-ke-hoach.yaml"
+    new = _edit(ws, qd, ("  - article: Quyết định này có hiệu lực kể từ ngày ký.\n",
+                         ("  - article: Giao Sở Tư pháp theo dõi việc thực hiện.\n"
+                          "  - article: Quyết định này có hiệu lực kể từ ngày ký.\n")))
+    data = _tracked(str(ws / qd), new)
+    dieu = _para(_part(data), "Điều 2.")
+    assert [etree.QName(c).localname for c in dieu if c.tag != f"{W}pPr"] == ["ins"]
+    assert _styled_runs(dieu) == [("VBNhanDieu", "Điều 2."),
+                                  ("", " Giao Sở Tư pháp theo dõi việc thực hiện.")]
+    assert ("ins", "Điều 2. Giao Sở Tư pháp theo dõi việc thực hiện.") in revisions(data)
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
