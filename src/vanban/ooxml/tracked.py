@@ -157,7 +157,8 @@ class _Formats:
             if child.tag == w("r") and text:
                 self.spans.append((at, at + len(text), child.find(w("rPr"))))
                 at += len(text)
-            elif child.tag == w("r") and child.find(w("footnoteReference")) is not None:
+            elif child.tag == w("r") and (child.find(w("footnoteReference")) is not None
+                                          or child.find(w("footnoteRef")) is not None):
                 self.marks.append((at, child))
         self.end = at
 
@@ -342,10 +343,51 @@ def _find(paragraphs: list[etree._Element], texts: list[str]) -> list[etree._Ele
     return found if k == len(texts) else None
 
 
+NOTES_PART = "word/footnotes.xml"
+
+
+def _mark_notes(src: zipfile.ZipFile, root: etree._Element, notes: dict[int, object],
+                revs: _Revisions) -> tuple[bytes | None, list[int]]:
+    """The footnotes part with the changes of ``notes`` (footnote id → "insert" or segments of
+    its text) tracked in each footnote's paragraph; a new footnote's mark in the text (in
+    ``root``) is tracked inserted too. Also the ids not found."""
+    if not notes or NOTES_PART not in src.namelist():
+        return None, sorted(notes)
+    part = etree.fromstring(src.read(NOTES_PART), _PARSER)
+    found = {n.get(w("id")): n for n in part.iter(w("footnote"))}
+    refs = {r.get(w("id")): r for r in root.iter(w("footnoteReference"))}
+    missing = []
+    for number, edit in sorted(notes.items()):
+        note = found.get(str(number))
+        p = note.find(w("p")) if note is not None else None
+        if p is None:
+            missing.append(number)
+            continue
+        if edit == "insert":
+            _as_inserted(p, revs)
+            run = refs[str(number)].getparent() if str(number) in refs else None
+            if run is not None and run.getparent().tag != w("ins"):
+                wrapper = revs.mark("ins")
+                run.addprevious(wrapper)
+                wrapper.append(run)
+            continue
+        text = paragraph_text(p)
+        new = "".join(seg[2] for seg in edit)
+        if not text.endswith(new):
+            missing.append(number)
+            continue
+        lead = text[:len(text) - len(new)]  # the space after the footnote's number
+        _rewrite(p, ([("equal", lead, lead)] if lead else []) + list(edit), revs)
+    return etree.tostring(part, xml_declaration=True, encoding="UTF-8", standalone=True), missing
+
+
 def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
-         when: dt.datetime) -> tuple[bytes, list[int]]:
-    """``docx`` with the changes of ``groups`` as tracked revisions, zip members stamped
-    ``when``; also the indexes of the groups whose paragraphs were not found (not marked)."""
+         when: dt.datetime, notes: dict[int, object] | None = None
+         ) -> tuple[bytes, list[int]]:
+    """``docx`` with the changes of ``groups`` as tracked revisions, and those of ``notes``
+    (footnote number → "insert" or segments) in its footnotes, zip members stamped ``when``;
+    also the indexes of the groups whose paragraphs were not found (not marked), the footnotes
+    not found counted as one more index (``len(groups)``)."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     root = etree.fromstring(src.read("word/document.xml"), _PARSER)
     revs = _Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -378,17 +420,35 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
                 _insert_whole(found[index], revs)
             else:
                 _rewrite(found[index], edit, revs)
+    notes_xml, lost = _mark_notes(src, root, notes or {}, revs)
+    if lost:
+        missing.append(len(groups))
+    n = 0
     for n, node in enumerate(root.iter(w("ins"), w("del")), 1):  # ids in reading order
         node.set(w("id"), str(n))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return rezip(src, {"word/document.xml": xml}, when), missing
+    parts = {"word/document.xml": xml}
+    if notes_xml is not None:  # its revisions numbered after the text's: ids are unique
+        part = etree.fromstring(notes_xml, _PARSER)
+        for k, node in enumerate(part.iter(w("ins"), w("del")), n + 1):
+            node.set(w("id"), str(k))
+        parts[NOTES_PART] = etree.tostring(part, xml_declaration=True, encoding="UTF-8",
+                                           standalone=True)
+    return rezip(src, parts, when), missing
+
+
+def _roots(docx: bytes) -> list[etree._Element]:
+    """The text, then its footnotes (where it has any)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    names = ["word/document.xml"] + ([NOTES_PART] if NOTES_PART in src.namelist() else [])
+    return [etree.fromstring(src.read(name), _PARSER) for name in names]
 
 
 def revisions(docx: bytes) -> list[tuple[str, str]]:
-    """Every w:ins and w:del of the document: (kind, text), in document order."""
-    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
+    """Every w:ins and w:del of the document: (kind, text), in document order, then those of
+    its footnotes."""
     out = []
-    for node in root.iter(w("ins"), w("del")):
+    for node in (n for root in _roots(docx) for n in root.iter(w("ins"), w("del"))):
         if node.getparent().tag == w("rPr"):  # a paragraph mark
             out.append((etree.QName(node).localname + "-mark", ""))
             continue
@@ -400,9 +460,10 @@ def revisions(docx: bytes) -> list[tuple[str, str]]:
     return out
 
 
-def resolve(docx: bytes, *, accept: bool) -> list[str]:
-    """The text of every paragraph after accepting (or rejecting) every revision."""
-    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
+def resolve(docx: bytes, *, accept: bool, part: str = "word/document.xml") -> list[str]:
+    """The text of every paragraph after accepting (or rejecting) every revision (of the text,
+    or of another ``part``: ``NOTES_PART``, the footnotes)."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(part), _PARSER)
     drop, keep = (w("del"), w("ins")) if accept else (w("ins"), w("del"))
     gone_marks = []
     for node in list(root.iter(drop, keep)):

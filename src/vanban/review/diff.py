@@ -34,7 +34,8 @@ class Change:
     segments: tuple[Segment, ...] = ()
     field: str = "text"
     extra: tuple[tuple[str, str], ...] = ()
-    """An added or removed task's fields (lead, support, timeline, output, value)."""
+    """An added or removed block's fields (a task's lead, support, timeline, output; a
+    target's value; a paragraph's footnote)."""
     nodes: tuple[int | None, int | None] = (None, None)
     """The block's index in the old and in the new outline (None where it is absent)."""
 
@@ -124,7 +125,7 @@ def _kept_in_order(matched: dict[int, int]) -> set[int]:
 
 def _fields(old: Node, new: Node, ref: str) -> list[Change]:
     out = []
-    for name in ("lead", "support", "timeline", "output", "value"):
+    for name in ("lead", "support", "timeline", "output", "value", "footnote"):
         a, b = old.fields.get(name, ""), new.fields.get(name, "")
         if text_key(a) != text_key(b):
             out.append(Change(f"{new.kind}.{name}", ref, new.kind, a, b, old.label, new.label,

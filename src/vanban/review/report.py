@@ -24,7 +24,7 @@ KINDS = {
 FIELDS = {
     "lead": ("Đơn vị chủ trì", "Lead unit"), "support": ("Đơn vị phối hợp", "Coordinating units"),
     "timeline": ("Thời gian thực hiện", "Timeline"), "output": ("Sản phẩm", "Output"),
-    "value": ("Giá trị chỉ tiêu", "Target value"),
+    "value": ("Giá trị chỉ tiêu", "Target value"), "footnote": ("Chú thích", "Footnote"),
 }
 FRAME = {
     "frame.number": ("Số, ký hiệu", "Number"), "frame.date": ("Địa danh, ngày tháng", "Date"),
@@ -61,6 +61,9 @@ def title(change: Change, lang: str = "vi") -> str:
         return _t(FRAME[change.code], lang)
     if change.code == "renumbered":
         return "Renumbered only" if lang == "en" else "Chỉ đánh số lại"
+    if change.field == "footnote" and not (change.old and change.new):
+        return (("Thêm chú thích", "Footnote added") if change.new else
+                ("Bỏ chú thích", "Footnote removed"))[lang == "en"]
     if change.field in FIELDS:
         return _t(FIELDS[change.field], lang)
     action = change.code.rsplit(".", 1)[-1]

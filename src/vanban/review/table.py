@@ -24,6 +24,9 @@ NOTES = {
     "moved": ("(chuyển vị trí)", "(moved)"),
 }
 
+FOOTNOTE_LABEL = "Chú thích"
+"""The line that shows a paragraph's footnote under it."""
+
 FRAME_LABELS = {"frame.title": "Trích yếu", "frame.issuer": "Cơ quan ban hành",
                 "frame.signer": "Người ký", "frame.authority": "Thẩm quyền ban hành"}
 """The name a frame field's line is shown after; the other lines say what they are."""
@@ -73,10 +76,10 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
         return _plain(prefix) + _marked(diff_words(a, b), side)
 
     lines.append(line(label, node.text, other.text if other else None))
-    for name in LINE_LABELS:
+    for name, title in (*LINE_LABELS.items(), ("footnote", FOOTNOTE_LABEL)):
         if name in node.fields:
             theirs = other.fields.get(name, "") if other else None
-            lines.append(line(f"{LINE_LABELS[name]}: ", node.fields[name], theirs))
+            lines.append(line(f"{title}: ", node.fields[name], theirs))
     return tuple(lines)
 
 

@@ -238,6 +238,39 @@ def attached_groups(diff: PlanDiff) -> tuple[list[tuple[str, object]], int]:
     return out, unmarked
 
 
+def _note_numbers(doc) -> dict[tuple[int, int], int]:
+    """(part, body index) → the number of the footnote that paragraph's mark calls (the text's
+    footnotes first, then those of each document issued with it, as the build numbers them)."""
+    out: dict[tuple[int, int], int] = {}
+    for part, body in enumerate([doc.body] + [a.body for a in doc.attachments]):
+        for i, p in enumerate(body):
+            if _is_para(p) and p.footnote:
+                out[(part, i)] = len(out) + 1
+    return out
+
+
+def note_edits(diff: PlanDiff) -> tuple[dict[int, object], int]:
+    """The changes of the footnotes (footnote number → "insert", or segments of its text);
+    also how many cannot be marked (a footnote that is gone has no mark left to show)."""
+    numbers = _note_numbers(diff.new.document)
+    edits: dict[int, object] = {}
+    unmarked = 0
+    for oi, nj in diff.pairs:
+        o = diff.old.nodes[oi] if oi is not None else None
+        n = diff.new.nodes[nj] if nj is not None else None
+        a = o.fields.get("footnote", "") if o is not None else ""
+        b = n.fields.get("footnote", "") if n is not None else ""
+        number = numbers.get((n.part, n.paras.get("text"))) if n is not None and b else None
+        if number is None:
+            unmarked += bool(a and n is not None)  # its paragraph stays, its footnote went
+            continue
+        if o is None or nj in diff.moved or not a:
+            edits[number] = "insert"
+        elif text_key(a) != text_key(b):
+            edits[number] = _segments(a, b)
+    return edits, unmarked
+
+
 def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display: str = ""
                  ) -> tuple[bytes, int, list[Diagnostic]]:
     """The new document with the diff's changes tracked (``render`` lays the new document out
@@ -256,8 +289,11 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
     attached, missed = attached_groups(diff)
     named += attached
     unmarked += missed
+    notes, missed = note_edits(diff)
+    unmarked += missed
     data, missing = mark(render(doc), [g for _, g in named], author=author, date=date,
-                         when=source_date(doc.date_iso))
+                         when=source_date(doc.date_iso), notes=notes)
+    named.append(("chú thích", None))  # the footnotes, when they are not found
     warnings = []
     if unmarked:
         warnings.append(Diagnostic(

@@ -130,3 +130,57 @@ def test_an_added_article_is_inserted_with_its_label_apart(ws):
                                   ("", " Giao Sở Tư pháp theo dõi việc thực hiện.")]
     assert ("ins", "Điều 2. Giao Sở Tư pháp theo dõi việc thực hiện.") in revisions(data)
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+
+
+# 1. A footnote is plan content: listed, a row of the bảng so sánh, tracked in its footnote.
+
+TO_TRINH = "to-trinh-ban-hanh-ke-hoach.yaml"
+NOTE = ("Theo Đề án, giai đoạn 2021-2025 có 1.{} tổ hòa giải ở cơ sở trên địa bàn tỉnh (số "
+        "liệu minh họa).")
+NOTE_YAML = ("        footnote: >-\n          Theo Đề án, giai đoạn 2021-2025 có 1.106 tổ hòa "
+             "giải ở cơ sở trên địa bàn tỉnh (số liệu\n          minh họa).\n")
+
+
+def _notes(data: bytes, accept: bool) -> list[str]:
+    return [x for x in resolve(data, accept=accept, part="word/footnotes.xml") if x]
+
+
+def test_an_edited_footnote_is_listed_shown_and_tracked(ws):
+    old = str(ws / TO_TRINH)
+    new = _edit(ws, TO_TRINH, ("có 1.106 tổ", "có 1.146 tổ"))
+    result = _run("diff", old, new)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1] == (
+        "  [I.đoạn 1] Chú thích: Theo Đề án, giai đoạn 2021-2025 có 1.[-106-]{+146+} tổ hòa "
+        "giải ở cơ sở trên địa bàn tỉnh (số liệu minh họa).")
+    result = _run("compare", old, new, "-o", "b.docx")
+    assert result.output.endswith("(1 thay đổi).\n"), result.output
+    shown = _run("text", "b.docx").output.splitlines()
+    assert f"T2.2.2 [VB Bảng L sp=3/3] <13pt> Chú thích: {NOTE.format('[-106-]')}" in shown
+    assert ("T2.2.3 [VB Bảng L sp=3/3] <13pt> Chú thích: Theo Đề án, giai đoạn 2021-2025 có "
+            "1. <13pt B U> 146 <13pt>  tổ hòa giải ở cơ sở trên địa bàn tỉnh (số liệu minh "
+            "họa).") in shown
+    result = _run("compare", "--tracked", old, new, "-o", "t.docx", "--author", "A")
+    assert result.output.endswith("(2 chỗ sửa).\n"), result.output
+    data = Path("t.docx").read_bytes()
+    assert revisions(data) == [("del", "106"), ("ins", "146")]
+    note = _para(_part(data, "word/footnotes.xml"), " Theo Đề án")
+    assert [etree.QName(c).localname for c in note if c.tag in (f"{W}ins", f"{W}del")] == [
+        "del", "ins"]
+    assert _notes(data, True) == [" " + NOTE.format("146")]
+    assert _notes(data, False) == [" " + NOTE.format("106")]
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+
+
+def test_a_footnote_added_to_a_paragraph_is_inserted_with_its_mark(ws):
+    old = _edit(ws, TO_TRINH, (NOTE_YAML, ""))
+    new = str(ws / TO_TRINH)
+    result = _run("diff", old, new)
+    assert result.output.splitlines()[1] == (
+        f"  [I.đoạn 1] Thêm chú thích: {NOTE.format('106')}")
+    data = _tracked(old, new)
+    mark = next(_part(data).iter(f"{W}footnoteReference")).getparent()
+    assert mark.getparent().tag == f"{W}ins"
+    assert revisions(data) == [("ins", ""), ("ins", " " + NOTE.format("106"))]
+    assert _notes(data, True) == [" " + NOTE.format("106")] and _notes(data, False) == []
+    assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
