@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from vanban.review.align import align, align_lines
 from vanban.review.outline import Frame, Node, Outline
+from vanban.review.tables import RowEdit, row_edits
 from vanban.review.words import Segment, diff_words, similarity, text_key
 
 
@@ -38,6 +39,8 @@ class Change:
     target's value; a paragraph's footnote)."""
     nodes: tuple[int | None, int | None] = (None, None)
     """The block's index in the old and in the new outline (None where it is absent)."""
+    row: object = None
+    """For a change of a body table (``field`` "row"): the row's ``tables.RowEdit``."""
 
     @property
     def renumbering(self) -> bool:
@@ -168,7 +171,11 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
         elif o.label != n.label and j not in moved_new:
             add(j, Change("renumbered", ref, n.kind, o.label, n.label, o.label, n.label,
                           field="label"), o.index, j)
-        if text_key(o.text) != text_key(n.text):
+        if text_key(o.text) != text_key(n.text) and n.table is not None and o.table is not None:
+            for k, edit in enumerate(row_edits(old.part(o.part).body[o.table],
+                                               new.part(n.part).body[n.table])):
+                add(j + 0.1 + k * 1e-4, _row_change(edit, ref), o.index, j)
+        elif text_key(o.text) != text_key(n.text):
             add(j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text, o.label,
                                 n.label, diff_words(o.text, n.text)), o.index, j)
         for c in _fields(o, n, ref):
@@ -188,6 +195,15 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
     result.issued_changed = bool(old.frame.issued and new.frame.issued and result.changes
                                  and old.frame.number == new.frame.number)
     return result
+
+
+def _row_change(edit: RowEdit, ref: str) -> Change:
+    """One changed row of a body table, named after the table (``ref``)."""
+    old = " | ".join(x for _, x, _ in edit.cells)
+    new = " | ".join(y for _, _, y in edit.cells)
+    code = "table.row" if edit.action == "wording" else f"table.row-{edit.action}"
+    return Change(code, ref, "table", old if edit.action != "added" else "",
+                  new if edit.action != "removed" else "", field="row", row=edit)
 
 
 def _pairs(old: Outline, new: Outline, matched: dict[int, int]

@@ -16,6 +16,7 @@ from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
 from vanban.review.align import align, align_lines, placed_before
 from vanban.review.diff import PlanDiff
+from vanban.review.tables import table_rows
 from vanban.review.words import diff_words, similarity, text_key
 
 
@@ -29,12 +30,8 @@ def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]
 
 
 def _table_rows(table) -> list[tuple[str, ...]]:
-    """Every row of a body table as the document holds it: the header rows (two with column
-    groups: the group titles over their columns' titles, a title merged down read "" below),
-    then the body rows (a merged cell once)."""
-    head = ([tuple(c.text for c in row) for row in table.cells[:table.head]] if table.cells
-            else [tuple(table.header)])
-    return [*head, *(tuple(r) for r in table.rows)]
+    """Every row of a body table as the document holds it (``tables.table_rows``)."""
+    return table_rows(table)[0]
 
 
 def table_group(old, new) -> RowGroup:

@@ -5,6 +5,7 @@ DOCX read back."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -184,3 +185,54 @@ def test_a_footnote_added_to_a_paragraph_is_inserted_with_its_mark(ws):
     assert revisions(data) == [("ins", ""), ("ins", " " + NOTE.format("106"))]
     assert _notes(data, True) == [" " + NOTE.format("106")] and _notes(data, False) == []
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
+
+
+# 2. A changed body table: only its changed rows, each a line of its own.
+
+CONG_VAN = "cong-van-trien-khai-ke-hoach.yaml"
+
+
+def test_a_table_is_compared_row_by_row(ws):
+    old = str(ws / CONG_VAN)
+    new = _edit(ws, CONG_VAN, (
+        "[2, Số hòa giải viên (trong đó nữ), người]",
+        "[2, Số hòa giải viên (trong đó nữ; dưới 35 tuổi), người]"), (
+        "          - [3, Số vụ việc tiếp nhận; hòa giải thành; không thành, vụ việc]\n", ""), (
+        "“Tổ hòa giải ở cơ sở 5 tốt”, tổ]\n",
+        "“Tổ hòa giải ở cơ sở 5 tốt”, tổ]\n          - [5, Số hòa giải viên mới, người]\n"))
+    result = _run("diff", old, new)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1:4] == [
+        ("  [bảng 5] Sửa dòng 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi)): Nội dung báo "
+         "cáo: Số hòa giải viên (trong đó nữ{+; dưới 35 tuổi+})"),
+        ("  [bảng 5] Bỏ dòng 3 (Số vụ việc tiếp nhận; hòa giải thành; không thành): STT: 3; "
+         "Nội dung báo cáo: Số vụ việc tiếp nhận; hòa giải thành; không thành; Đơn vị tính: vụ "
+         "việc"),
+        ("  [bảng 5] Thêm dòng 4 (Số hòa giải viên mới): STT: 5; Nội dung báo cáo: Số hòa giải "
+         "viên mới; Đơn vị tính: người"),
+    ]
+    data = json.loads(_run("diff", old, new, "--format", "json", "--lang", "en").output)
+    first = data["plans"][0]["changes"][0]
+    assert (first["code"], first["ref"], first["row"], first["cells"]) == (
+        "table.row", "bảng 5", "row 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi))",
+        [{"column": "Nội dung báo cáo", "old": "Số hòa giải viên (trong đó nữ)",
+          "new": "Số hòa giải viên (trong đó nữ; dưới 35 tuổi)"}])
+    result = _run("compare", old, new, "-o", "b.docx")
+    assert result.output.endswith("(1 thay đổi).\n"), result.output  # one table, one reason
+    shown = [x for x in _run("text", "b.docx").output.splitlines() if x.startswith("T2.2.")]
+    cell = "[VB Bảng L sp=3/3] <13pt> Bảng [bảng 5], "
+    row2 = "dòng 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi)): Nội dung báo cáo: "
+    assert shown == [
+        "T2.2.1 [VB Bảng - STT C sp=3/3] <13pt> 1",
+        f"T2.2.2 {cell}{row2}Số hòa giải viên (trong đó nữ)",
+        (f"T2.2.2 {cell}dòng 3 (Số vụ việc tiếp nhận; hòa giải thành; không thành): STT: "
+         "[-3-]; Nội dung báo cáo: [-Số vụ việc tiếp nhận; hòa giải thành; không thành-]; Đơn "
+         "vị tính: [-vụ việc-]"),
+        f"T2.2.3 {cell}{row2}Số hòa giải viên (trong đó nữ <13pt B U> ; dưới 35 tuổi <13pt> )",
+        (f"T2.2.3 {cell}dòng 4 (Số hòa giải viên mới): STT:  <13pt B U> 5 <13pt> ; Nội dung "
+         "báo cáo:  <13pt B U> Số hòa giải viên mới <13pt> ; Đơn vị tính:  <13pt B U> người"),
+        "T2.2.4 [VB Bảng L sp=3/3]",
+    ]
+    data = _tracked(old, new)  # the tracked table is marked cell by cell, row by row, as before
+    assert [k for k, _ in revisions(data)].count("del-row") == 1
+    assert [k for k, _ in revisions(data)].count("ins-row") == 1
