@@ -120,10 +120,10 @@ def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
     new_lines: list[tuple[Run, ...]] = []
     for change in changes:
         edit = change.row
-        head = _plain(f"Bảng [{address}], {edit.where()}: ")
         for side, lines in (("old", old_lines), ("new", new_lines)):
             if edit.action == ("added" if side == "old" else "removed"):
                 continue
+            head = _plain(f"Bảng [{address}], {edit.where(old=side == 'old')}: ")
             runs: list[Run] = list(head)
             for title, old, new in edit.cells:
                 mine = old if side == "old" else new

@@ -36,13 +36,19 @@ class RowEdit:
     name: str
     cells: tuple[tuple[str, str, str], ...]
     """(column title or "", old text, new text) of each cell shown."""
+    old_number: int = 0
+    """For a changed row: its place among the old table's body rows."""
+    old_name: str = ""
 
-    def where(self, lang: str = "vi") -> str:
-        """"dòng 3 (Hội thi hòa giải viên giỏi)", "dòng tiêu đề" (English with "en")."""
-        if not self.number:
+    def where(self, lang: str = "vi", old: bool = False) -> str:
+        """"dòng 3 (Hội thi hòa giải viên giỏi)", "dòng tiêu đề" (English with "en"); of the
+        old table with ``old`` (a changed row that moved up or down)."""
+        number, name = ((self.old_number, self.old_name) if old and self.action == "wording"
+                        else (self.number, self.name))
+        if not number:
             return "header row" if lang == "en" else "dòng tiêu đề"
-        name = f" ({self.name})" if self.name else ""
-        return f"{'row' if lang == 'en' else 'dòng'} {self.number}{name}"
+        name = f" ({name})" if name else ""
+        return f"{'row' if lang == 'en' else 'dòng'} {number}{name}"
 
 
 def _name(row: tuple[str, ...]) -> str:
@@ -80,7 +86,8 @@ def row_edits(old_table, new_table) -> list[RowEdit]:
         elif ka[i] != kb[j]:
             cells = tuple((t, x, y) for t, x, y in zip(titles, a[i], row)
                           if text_key(x) != text_key(y))
-            placed.append((j, RowEdit("wording", number, _name(row), cells)))
+            placed.append((j, RowEdit("wording", number, _name(row), cells,
+                                      i - head_a + 1 if i >= head_a else 0, _name(a[i]))))
     for i, row in enumerate(a):
         if i not in matched:
             number = i - head_a + 1 if i >= head_a else 0
