@@ -176,15 +176,25 @@ def row_group(diff: PlanDiff, part: int = 0) -> RowGroup | None:
     return group if group.edits or group.deleted else None
 
 
-def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
-    """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field)."""
+KINH_GUI_STYLES = ("VBKinhGui", "VBKinhGuiMuc")
+"""The styles of the Kính gửi lines as the build lays them out (render.context.kinh_gui_xml):
+the first line ("Kính gửi: …" or "Kính gửi:"), then one line per addressee."""
+
+
+def list_group(old: tuple[str, ...], new: tuple[str, ...], styles: tuple[str, str] | None = None
+               ) -> Group:
+    """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field). A
+    line that is gone comes back where it stood, before the lines that replace it; with
+    ``styles`` (first line's, other lines'), in the paragraph style it was printed in."""
     group = Group(list(new))
     for hunk in align_lines(old, new):
         for i, j in hunk.reworded:
             group.edits[j] = _segments(old[i], new[j])
         group.edits.update({j: "insert" for j in hunk.added})
         if hunk.removed:
-            group.deleted.setdefault(hunk.at, []).extend(Deleted(old[i]) for i in hunk.removed)
+            at = hunk.added[0] if hunk.added else hunk.at
+            group.deleted.setdefault(at, []).extend(
+                Deleted(old[i], styles[i > 0] if styles else None) for i in hunk.removed)
     return group
 
 
@@ -201,7 +211,8 @@ def frame_groups(diff: PlanDiff) -> list[tuple[str, Group]]:
              ("Kính gửi", a.kinh_gui, b.kinh_gui),
              ("Thẩm quyền ban hành", (a.authority_line,), (b.authority_line,)),
              ("Theo đề nghị", a.proposal, b.proposal)]
-    groups = [(name, list_group(old, new)) for name, old, new in pairs]
+    groups = [(name, list_group(old, new, KINH_GUI_STYLES if name == "Kính gửi" else None))
+              for name, old, new in pairs]
     return [(name, g) for name, g in groups if g.edits or g.deleted]
 
 

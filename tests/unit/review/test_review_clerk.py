@@ -238,3 +238,28 @@ def test_a_table_is_compared_row_by_row(ws):
     data = _tracked(old, new)  # the tracked table is marked cell by cell, row by row, as before
     assert [k for k, _ in revisions(data)].count("del-row") == 1
     assert [k for k, _ in revisions(data)].count("ins-row") == 1
+
+
+# 4. A Công văn's single addressee turned into a list: the old line back where it stood.
+
+
+def test_kinh_gui_from_one_line_to_a_list_rejects_to_the_original(ws):
+    old = _edit(ws, CONG_VAN, (("kinh_gui:\n  - Ủy ban nhân dân các huyện, thị xã, thành phố\n"
+                               "  - Phòng Tư pháp các huyện, thị xã, thành phố\n"),
+                               "kinh_gui: Ủy ban nhân dân các huyện, thị xã, thành phố\n"))
+    new = str(ws / CONG_VAN)
+    data = _tracked(old, new)
+    root = _part(data)
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText"))
+             for p in root.iter(f"{W}p")]
+    at = texts.index("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.")
+    assert texts[at:at + 4] == ["Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.",
+                                "Kính gửi:", "- Ủy ban nhân dân các huyện, thị xã, thành phố;",
+                                "- Phòng Tư pháp các huyện, thị xã, thành phố."]
+    gone = list(root.iter(f"{W}p"))[at]
+    before = _para(_part(_rendered(old)), "Kính gửi:")
+    # Its own paragraph properties, as the build printed it (one line: the Kính gửi style).
+    assert etree.tostring(gone.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
+        before.find(f"{W}pPr/{W}pStyle"))
+    assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
