@@ -263,3 +263,16 @@ def test_kinh_gui_from_one_line_to_a_list_rejects_to_the_original(ws):
         before.find(f"{W}pPr/{W}pStyle"))
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+
+
+def test_a_footnote_removed_is_listed_and_said_not_marked(ws):
+    """A footnote whose paragraph stays has no mark left to track: listed, and warned."""
+    old = str(ws / TO_TRINH)
+    new = _edit(ws, TO_TRINH, (NOTE_YAML, ""))
+    result = _run("diff", old, new)
+    assert result.output.splitlines()[1] == f"  [I.đoạn 1] Bỏ chú thích: {NOTE.format('106')}"
+    result = _run("compare", "--tracked", old, new, "-o", "t.docx")
+    assert result.exit_code == 0
+    assert result.stderr == (f"{new}: cảnh báo [compare.tracked-unmarked] 1 thay đổi không có "
+                             "đoạn in tương ứng nên không được đánh dấu (xem vanban diff hoặc "
+                             "bảng so sánh).\n")
