@@ -37,6 +37,10 @@ class Deleted:
     after_tables: int = 0
     """How many tables stood between it and the paragraph before it (placed after the last
     paragraph of a group, it goes after those tables too)."""
+    runs: tuple[tuple[str, str | None], ...] = ()
+    """Its text as printed run by run, each with its character style (None: the paragraph's
+    own), for a body paragraph ("Điều 2." in the label style, the rest in the body's); empty:
+    one run formatted like the paragraph it is put back beside."""
 
 
 @dataclass
@@ -252,7 +256,17 @@ def _deleted_paragraph(like: etree._Element, gone: Deleted, revs: _Revisions) ->
                 ppr.insert(0, style)
             style.set(w("val"), gone.style)
         p.append(ppr)
-    if gone.text:
+    if gone.runs:
+        wrapper = revs.mark("del")
+        for text, style in gone.runs:
+            rpr = None
+            if style:
+                rpr = etree.Element(w("rPr"))
+                etree.SubElement(rpr, w("rStyle")).set(w("val"), style)
+            if text:
+                wrapper.append(_run(text, rpr, True))
+        p.append(wrapper)
+    elif gone.text:
         p.append(_wrapped("del", gone.text, _base_rpr(like), revs))
     _mark_paragraph(p, "del", revs)
     return p

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vanban.contract import STYLE_OF_KIND
+from vanban.contract import LABEL_STYLE_OF_KIND, STYLE_OF_KIND
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
 from vanban.review.align import align, align_lines, placed_before
@@ -111,10 +111,19 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
         while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
             tables += 1
         group.deleted.setdefault(at, []).append(
-            Deleted(para.full, STYLE_OF_KIND[para.kind], tables))
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para)))
     return group, unmarked
 
 
+
+
+def _printed_runs(para) -> tuple[tuple[str, str | None], ...]:
+    """A body paragraph's runs as the build prints them: a label of its own character style
+    ("Điều 2.") apart from the text after it, in the paragraph's style."""
+    label_style = LABEL_STYLE_OF_KIND.get(para.kind)
+    if label_style and para.label and para.full.startswith(para.label):
+        return ((para.label, label_style), (para.full[len(para.label):], None))
+    return ((para.full, None),)
 
 
 def _cells(row) -> tuple[str, ...]:

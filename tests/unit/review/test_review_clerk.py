@@ -276,3 +276,16 @@ def test_a_footnote_removed_is_listed_and_said_not_marked(ws):
     assert result.stderr == (f"{new}: cảnh báo [compare.tracked-unmarked] 1 thay đổi không có "
                              "đoạn in tương ứng nên không được đánh dấu (xem vanban diff hoặc "
                              "bảng so sánh).\n")
+
+
+def test_a_removed_article_comes_back_with_its_label_apart(ws):
+    qd = "quyet-dinh-ban-hanh-ke-hoach.yaml"
+    old = str(ws / qd)
+    new = _edit(ws, qd, ("  - article: Quyết định này có hiệu lực kể từ ngày ký.\n", ""))
+    data = _tracked(old, new)
+    gone = next(p for p in _part(data).iter(f"{W}p") if "".join(
+        t.text for t in p.iter(f"{W}delText")).startswith("Điều 2."))
+    assert _styled_runs(gone) == [("VBNhanDieu", "Điều 2."),
+                                  ("", " Quyết định này có hiệu lực kể từ ngày ký.")]
+    assert "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." in resolve(data, accept=False)
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
