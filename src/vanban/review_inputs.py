@@ -61,9 +61,9 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
         raise _fail("diff.bad-rev", f"Không có phiên bản \"{rev}\" trong kho git này.",
                     f"No revision \"{rev}\" in this git repository.", spec,
                     "Xem các phiên bản bằng: git log --oneline", "List them with: git log --oneline")
-    rel = Path(os.path.relpath((cwd / path).resolve(), top.resolve())).as_posix().strip("/")
-    rel = "" if rel == "." else rel
-    names = _git(["ls-tree", "-r", "--name-only", "-z", rev], spec, cwd).decode().split("\0")
+    rel = _in_repo(path, cwd, top)
+    names = _git(["ls-tree", "-r", "--full-tree", "--name-only", "-z", rev], spec, cwd
+                 ).decode().split("\0")
     # A single file may name others (the plan a report or a decision is about, a report's data
     # and last year's report): the files of its top folder come with it, as they stood then.
     near = rel.split("/")[0] + "/" if rel in names and "/" in rel else None
@@ -79,6 +79,15 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return into / rel if rel else into
+
+
+def _in_repo(path: str, cwd: Path, top: Path) -> str:
+    """``path`` of ``REV:path`` as a path from the repository's top, read as git reads it:
+    from the top, except "./…" and "../…", which start at the working folder."""
+    if path in (".", "..") or path.startswith(("./", "../")):
+        path = os.path.relpath((cwd / path).resolve(), top.resolve())
+    rel = Path(path).as_posix().strip("/")
+    return "" if rel == "." else rel
 
 
 def _shared_above(name: str, rel: str) -> bool:

@@ -91,3 +91,41 @@ def test_at_a_revision_the_issued_plan_is_named_by_its_revision(ws):
         load_side(f"HEAD:{QD}", "old", cwd=ws)
     files = {d.span.file for d in exc.value.diagnostics if d.code == "schema.extra-forbidden"}
     assert files == {f"HEAD:{PLAN}"}
+
+
+def _commit(folder: Path) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=folder, check=True)
+    subprocess.run(git + ["commit", "-qm", "a"], cwd=folder, check=True)
+
+
+@pytest.mark.parametrize("old", [f"HEAD:{PLAN}", "HEAD:./ke-hoach-hoa-giai.yaml",
+                                 "HEAD:../2025/ke-hoach-hoa-giai.yaml"],
+                         ids=["from-top", "dot-slash", "dot-dot"])
+def test_rev_path_in_a_subfolder_reads_as_git_reads_it(ws, monkeypatch, old):
+    """REV:path is from the repository's top ("./" from the working folder), as in git, in
+    diff and in compare, run from a plan's own folder."""
+    plan = ws / PLAN
+    _commit(ws)
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "timeline: Quý II, quý III năm 2025", "timeline: Quý III năm 2025", 1), encoding="utf-8")
+    monkeypatch.chdir(ws / YEAR)
+    result = CliRunner().invoke(main, ["diff", old, "ke-hoach-hoa-giai.yaml"])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0] == f"HEAD:{PLAN} → ke-hoach-hoa-giai.yaml"
+    assert "  2. [tap-huan] Thời gian thực hiện: Quý II, quý III năm 2025 → Quý III năm 2025" \
+        in result.output.splitlines()
+    result = CliRunner().invoke(main, ["compare", old, "ke-hoach-hoa-giai.yaml", "-o", "b.docx"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "Đã ghi b.docx (1 thay đổi).\n"
+
+
+def test_rev_path_outside_the_revision_is_named(ws, monkeypatch):
+    _commit(ws)
+    monkeypatch.chdir(ws / YEAR)
+    result = CliRunner().invoke(main, ["diff", "HEAD:ke-hoach-hoa-giai.yaml",
+                                       "ke-hoach-hoa-giai.yaml"])
+    assert result.exit_code == 2
+    assert result.output == ('HEAD:ke-hoach-hoa-giai.yaml: lỗi [diff.not-in-rev] Phiên bản '
+                             '"HEAD" không có "ke-hoach-hoa-giai.yaml".\n')

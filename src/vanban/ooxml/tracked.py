@@ -37,6 +37,10 @@ class Deleted:
     after_tables: int = 0
     """How many tables stood between it and the paragraph before it (placed after the last
     paragraph of a group, it goes after those tables too)."""
+    runs: tuple[tuple[str, str | None], ...] = ()
+    """Its text as printed run by run, each with its character style (None: the paragraph's
+    own), for a body paragraph ("Điều 2." in the label style, the rest in the body's); empty:
+    one run formatted like the paragraph it is put back beside."""
 
 
 @dataclass
@@ -140,27 +144,97 @@ def _mark_paragraph(p: etree._Element, tag: str, revs: _Revisions) -> None:
     rpr.insert(0, revs.mark(tag))
 
 
+class _Formats:
+    """Where each run's formatting stands in a paragraph's text: a label run ("Điều 2.", in
+    its own character style) keeps its style and the text after it keeps its own, whatever
+    the segments a rewrite lays over them; runs without text (a footnote mark) keep their
+    place."""
+
+    def __init__(self, p: etree._Element) -> None:
+        self.spans: list[tuple[int, int, etree._Element | None]] = []
+        self.marks: list[tuple[int, etree._Element]] = []
+        at = 0
+        for child in p:
+            if child.tag == w("pPr"):
+                continue
+            text = paragraph_text(child) if child.tag == w("r") else ""
+            if child.tag == w("r") and text:
+                self.spans.append((at, at + len(text), child.find(w("rPr"))))
+                at += len(text)
+            elif child.tag == w("r") and (child.find(w("footnoteReference")) is not None
+                                          or child.find(w("footnoteRef")) is not None):
+                self.marks.append((at, child))
+        self.end = at
+
+    def at(self, pos: int) -> etree._Element | None:
+        """The formatting of the character at ``pos`` (past the end: of the last one)."""
+        for start, end, rpr in self.spans:
+            if start <= pos < end:
+                return rpr
+        return self.spans[-1][2] if self.spans else None
+
+    def pieces(self, pos: int, text: str) -> list[tuple[str, etree._Element | None]]:
+        """``text``, standing at ``pos`` of the paragraph, cut where the formatting changes
+        (pieces alike stay one)."""
+        out: list[tuple[str, etree._Element | None]] = []
+        for k, ch in enumerate(text):
+            rpr = self.at(pos + k)
+            if out and _same(out[-1][1], rpr):
+                out[-1] = (out[-1][0] + ch, out[-1][1])
+            else:
+                out.append((ch, rpr))
+        return out
+
+
+def _same(a: etree._Element | None, b: etree._Element | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a is b or etree.tostring(a) == etree.tostring(b)
+
+
 def _rewrite(p: etree._Element, segments, revs: _Revisions) -> None:
-    rpr = _base_rpr(p)
+    formats = _Formats(p)
     _clear_runs(p)
+    marks = list(formats.marks)
+    pos = 0
     for op, old, new in segments:
+        while marks and marks[0][0] <= pos < formats.end:  # a mark inside the text
+            p.append(marks.pop(0)[1])
         if op == "equal":
-            if new:
-                p.append(_run(new, rpr, False))
+            for text, rpr in formats.pieces(pos, new):
+                p.append(_run(text, rpr, False))
+            pos += len(new)
             continue
         if old:
-            p.append(_wrapped("del", old, rpr, revs))
+            p.append(_wrapped("del", old, formats.at(pos), revs))
         if new:
-            p.append(_wrapped("ins", new, rpr, revs))
+            wrapper = revs.mark("ins")
+            for text, rpr in formats.pieces(pos, new):
+                wrapper.append(_run(text, rpr, False))
+            p.append(wrapper)
+            pos += len(new)
+    for _, run in marks:  # a footnote mark ends the paragraph
+        p.append(run)
 
 
 def _as_inserted(p: etree._Element, revs: _Revisions) -> None:
-    """The paragraph's text as one inserted run (its paragraph mark left as it is)."""
-    text = paragraph_text(p)
-    rpr = _base_rpr(p)
-    _clear_runs(p)
-    if text:
-        p.append(_wrapped("ins", text, rpr, revs))
+    """The paragraph's runs as one insertion, each run with its own formatting (its paragraph
+    mark left as it is)."""
+    runs = [c for c in p if c.tag == w("r")]
+    if not paragraph_text(p) and not runs:
+        return
+    formats = _Formats(p)
+    if not formats.marks and all(_same(rpr, formats.at(0)) for _, _, rpr in formats.spans):
+        text = paragraph_text(p)
+        rpr = _base_rpr(p)
+        _clear_runs(p)
+        if text:
+            p.append(_wrapped("ins", text, rpr, revs))
+        return
+    wrapper = revs.mark("ins")
+    runs[0].addprevious(wrapper)
+    for run in runs:
+        wrapper.append(run)
 
 
 def _insert_whole(p: etree._Element, revs: _Revisions) -> None:
@@ -182,7 +256,17 @@ def _deleted_paragraph(like: etree._Element, gone: Deleted, revs: _Revisions) ->
                 ppr.insert(0, style)
             style.set(w("val"), gone.style)
         p.append(ppr)
-    if gone.text:
+    if gone.runs:
+        wrapper = revs.mark("del")
+        for text, style in gone.runs:
+            rpr = None
+            if style:
+                rpr = etree.Element(w("rPr"))
+                etree.SubElement(rpr, w("rStyle")).set(w("val"), style)
+            if text:
+                wrapper.append(_run(text, rpr, True))
+        p.append(wrapper)
+    elif gone.text:
         p.append(_wrapped("del", gone.text, _base_rpr(like), revs))
     _mark_paragraph(p, "del", revs)
     return p
@@ -273,10 +357,51 @@ def _find(paragraphs: list[etree._Element], texts: list[str]) -> list[etree._Ele
     return found if k == len(texts) else None
 
 
+NOTES_PART = "word/footnotes.xml"
+
+
+def _mark_notes(src: zipfile.ZipFile, root: etree._Element, notes: dict[int, object],
+                revs: _Revisions) -> tuple[bytes | None, list[int]]:
+    """The footnotes part with the changes of ``notes`` (footnote id → "insert" or segments of
+    its text) tracked in each footnote's paragraph; a new footnote's mark in the text (in
+    ``root``) is tracked inserted too. Also the ids not found."""
+    if not notes or NOTES_PART not in src.namelist():
+        return None, sorted(notes)
+    part = etree.fromstring(src.read(NOTES_PART), _PARSER)
+    found = {n.get(w("id")): n for n in part.iter(w("footnote"))}
+    refs = {r.get(w("id")): r for r in root.iter(w("footnoteReference"))}
+    missing = []
+    for number, edit in sorted(notes.items()):
+        note = found.get(str(number))
+        p = note.find(w("p")) if note is not None else None
+        if p is None:
+            missing.append(number)
+            continue
+        if edit == "insert":
+            _as_inserted(p, revs)
+            run = refs[str(number)].getparent() if str(number) in refs else None
+            if run is not None and run.getparent().tag != w("ins"):
+                wrapper = revs.mark("ins")
+                run.addprevious(wrapper)
+                wrapper.append(run)
+            continue
+        text = paragraph_text(p)
+        new = "".join(seg[2] for seg in edit)
+        if not text.endswith(new):
+            missing.append(number)
+            continue
+        lead = text[:len(text) - len(new)]  # the space after the footnote's number
+        _rewrite(p, ([("equal", lead, lead)] if lead else []) + list(edit), revs)
+    return etree.tostring(part, xml_declaration=True, encoding="UTF-8", standalone=True), missing
+
+
 def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
-         when: dt.datetime) -> tuple[bytes, list[int]]:
-    """``docx`` with the changes of ``groups`` as tracked revisions, zip members stamped
-    ``when``; also the indexes of the groups whose paragraphs were not found (not marked)."""
+         when: dt.datetime, notes: dict[int, object] | None = None
+         ) -> tuple[bytes, list[int]]:
+    """``docx`` with the changes of ``groups`` as tracked revisions, and those of ``notes``
+    (footnote number → "insert" or segments) in its footnotes, zip members stamped ``when``;
+    also the indexes of the groups whose paragraphs were not found (not marked), the footnotes
+    not found counted as one more index (``len(groups)``)."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     root = etree.fromstring(src.read("word/document.xml"), _PARSER)
     revs = _Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -309,17 +434,35 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
                 _insert_whole(found[index], revs)
             else:
                 _rewrite(found[index], edit, revs)
+    notes_xml, lost = _mark_notes(src, root, notes or {}, revs)
+    if lost:
+        missing.append(len(groups))
+    n = 0
     for n, node in enumerate(root.iter(w("ins"), w("del")), 1):  # ids in reading order
         node.set(w("id"), str(n))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return rezip(src, {"word/document.xml": xml}, when), missing
+    parts = {"word/document.xml": xml}
+    if notes_xml is not None:  # its revisions numbered after the text's: ids are unique
+        part = etree.fromstring(notes_xml, _PARSER)
+        for k, node in enumerate(part.iter(w("ins"), w("del")), n + 1):
+            node.set(w("id"), str(k))
+        parts[NOTES_PART] = etree.tostring(part, xml_declaration=True, encoding="UTF-8",
+                                           standalone=True)
+    return rezip(src, parts, when), missing
+
+
+def _roots(docx: bytes) -> list[etree._Element]:
+    """The text, then its footnotes (where it has any)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    names = ["word/document.xml"] + ([NOTES_PART] if NOTES_PART in src.namelist() else [])
+    return [etree.fromstring(src.read(name), _PARSER) for name in names]
 
 
 def revisions(docx: bytes) -> list[tuple[str, str]]:
-    """Every w:ins and w:del of the document: (kind, text), in document order."""
-    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
+    """Every w:ins and w:del of the document: (kind, text), in document order, then those of
+    its footnotes."""
     out = []
-    for node in root.iter(w("ins"), w("del")):
+    for node in (n for root in _roots(docx) for n in root.iter(w("ins"), w("del"))):
         if node.getparent().tag == w("rPr"):  # a paragraph mark
             out.append((etree.QName(node).localname + "-mark", ""))
             continue
@@ -331,9 +474,10 @@ def revisions(docx: bytes) -> list[tuple[str, str]]:
     return out
 
 
-def resolve(docx: bytes, *, accept: bool) -> list[str]:
-    """The text of every paragraph after accepting (or rejecting) every revision."""
-    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"), _PARSER)
+def resolve(docx: bytes, *, accept: bool, part: str = "word/document.xml") -> list[str]:
+    """The text of every paragraph after accepting (or rejecting) every revision (of the text,
+    or of another ``part``: ``NOTES_PART``, the footnotes)."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(part), _PARSER)
     drop, keep = (w("del"), w("ins")) if accept else (w("ins"), w("del"))
     gone_marks = []
     for node in list(root.iter(drop, keep)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from vanban.review.align import align, align_lines
 from vanban.review.outline import Frame, Node, Outline
+from vanban.review.tables import RowEdit, row_edits
 from vanban.review.words import Segment, diff_words, similarity, text_key
 
 
@@ -34,9 +35,12 @@ class Change:
     segments: tuple[Segment, ...] = ()
     field: str = "text"
     extra: tuple[tuple[str, str], ...] = ()
-    """An added or removed task's fields (lead, support, timeline, output, value)."""
+    """An added or removed block's fields (a task's lead, support, timeline, output; a
+    target's value; a paragraph's footnote)."""
     nodes: tuple[int | None, int | None] = (None, None)
     """The block's index in the old and in the new outline (None where it is absent)."""
+    row: object = None
+    """For a change of a body table (``field`` "row"): the row's ``tables.RowEdit``."""
 
     @property
     def renumbering(self) -> bool:
@@ -45,7 +49,8 @@ class Change:
 
 @dataclass
 class PlanDiff:
-    """The changes between two versions of one plan, in the new version's order."""
+    """The changes between two versions of one plan, in the new version's order (the frame's
+    head, the body, then Nơi nhận and the signer)."""
 
     old: Outline
     new: Outline
@@ -123,7 +128,7 @@ def _kept_in_order(matched: dict[int, int]) -> set[int]:
 
 def _fields(old: Node, new: Node, ref: str) -> list[Change]:
     out = []
-    for name in ("lead", "support", "timeline", "output", "value"):
+    for name in ("lead", "support", "timeline", "output", "value", "footnote"):
         a, b = old.fields.get(name, ""), new.fields.get(name, "")
         if text_key(a) != text_key(b):
             out.append(Change(f"{new.kind}.{name}", ref, new.kind, a, b, old.label, new.label,
@@ -166,7 +171,11 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
         elif o.label != n.label and j not in moved_new:
             add(j, Change("renumbered", ref, n.kind, o.label, n.label, o.label, n.label,
                           field="label"), o.index, j)
-        if text_key(o.text) != text_key(n.text):
+        if text_key(o.text) != text_key(n.text) and n.table is not None and o.table is not None:
+            for k, edit in enumerate(row_edits(old.part(o.part).body[o.table],
+                                               new.part(n.part).body[n.table])):
+                add(j + 0.1 + k * 1e-4, _row_change(edit, ref), o.index, j)
+        elif text_key(o.text) != text_key(n.text):
             add(j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text, o.label,
                                 n.label, diff_words(o.text, n.text)), o.index, j)
         for c in _fields(o, n, ref):
@@ -180,11 +189,21 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
         add(at, Change(f"{o.kind}.removed", o.address, o.kind, o.text, "", o.label, "",
                        extra=tuple(o.fields.items())), o.index, None)
     body.sort(key=lambda item: item[0])
-    result.changes = _frame(old.frame, new.frame) + [c for _, c in body]
+    head, tail = _frame(old.frame, new.frame)
+    result.changes = head + [c for _, c in body] + tail
     result.pairs = _pairs(old, new, matched)
     result.issued_changed = bool(old.frame.issued and new.frame.issued and result.changes
                                  and old.frame.number == new.frame.number)
     return result
+
+
+def _row_change(edit: RowEdit, ref: str) -> Change:
+    """One changed row of a body table, named after the table (``ref``)."""
+    old = " | ".join(x for _, x, _ in edit.cells)
+    new = " | ".join(y for _, _, y in edit.cells)
+    code = "table.row" if edit.action == "wording" else f"table.row-{edit.action}"
+    return Change(code, ref, "table", old if edit.action != "added" else "",
+                  new if edit.action != "removed" else "", field="row", row=edit)
 
 
 def _pairs(old: Outline, new: Outline, matched: dict[int, int]
@@ -195,12 +214,16 @@ def _pairs(old: Outline, new: Outline, matched: dict[int, int]
     return out
 
 
-FRAME_FIELDS = (("number", "so", "frame.number"), ("place_date", "ngay", "frame.date"),
-                ("title", "trich-yeu", "frame.title"), ("issuer", "co-quan", "frame.issuer"),
-                ("v_v", "v-v", "frame.v-v"), ("authority", "tham-quyen", "frame.authority"))
+FRAME_FIELDS = (("issuer", "co-quan", "frame.issuer"), ("number", "so", "frame.number"),
+                ("v_v", "v-v", "frame.v-v"), ("place_date", "ngay", "frame.date"),
+                ("title", "trich-yeu", "frame.title"), ("authority", "tham-quyen", "frame.authority"))
+"""The fields of the document's head, in the order it is read (issuer and number on the left,
+then place and date, then the title)."""
 
 
-def _frame(old: Frame, new: Frame) -> list[Change]:
+def _frame(old: Frame, new: Frame) -> tuple[list[Change], list[Change]]:
+    """The frame's changes as the document reads: those of its head (before the body), and
+    those of its foot (Nơi nhận, then the signer: after the body)."""
     out = []
     for name, ref, code in FRAME_FIELDS:
         a, b = getattr(old, name), getattr(new, name)
@@ -210,13 +233,13 @@ def _frame(old: Frame, new: Frame) -> list[Change]:
     out += _list_changes(old.can_cu, new.can_cu, "can-cu", "frame.can-cu")
     out += _list_changes(old.proposal, new.proposal, "de-nghi", "frame.proposal")
     out += _list_changes(old.kinh_gui, new.kinh_gui, "kinh-gui", "frame.kinh-gui")
+    foot = _list_changes(old.recipients, new.recipients, "noi-nhan", "recipient")
     a = signer_text(old)
     b = signer_text(new)
     if text_key(a) != text_key(b):
-        out.append(Change("frame.signer", "nguoi-ky", "frame", a, b, segments=diff_words(a, b),
-                          field="signer"))
-    out += _list_changes(old.recipients, new.recipients, "noi-nhan", "recipient")
-    return out
+        foot.append(Change("frame.signer", "nguoi-ky", "frame", a, b, segments=diff_words(a, b),
+                           field="signer"))
+    return out, foot
 
 
 def signer_text(frame: Frame) -> str:

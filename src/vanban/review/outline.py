@@ -104,6 +104,7 @@ def outline(plan, doc: composed.Document) -> Outline:
     paragraph, aligned by wording only. The blocks of a document issued with it (a Quyết
     định's plan, ``review.attached``) follow its own.
     """
+    nodes = None
     if hasattr(plan, "tasks_display"):
         walker = _Walker(plan, doc)
         try:
@@ -111,8 +112,21 @@ def outline(plan, doc: composed.Document) -> Outline:
         except (IndexError, AttributeError, KeyError):
             walker.cursor = -1
         if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
-            return Outline(frame_of(doc), _with_attachments(doc, walker.nodes), doc)
-    return Outline(frame_of(doc), _with_attachments(doc, _paragraphs(doc)), doc)
+            nodes = walker.nodes
+    nodes = _with_attachments(doc, _paragraphs(doc) if nodes is None else nodes)
+    return Outline(frame_of(doc), _with_footnotes(doc, nodes), doc)
+
+
+def _with_footnotes(doc: composed.Document, nodes: list[Node]) -> list[Node]:
+    """``nodes`` with the footnote of the paragraph each prints (``fields["footnote"]``): the
+    text of a footnote is the plan's content like the paragraph's own."""
+    bodies = [doc.body] + [a.body for a in doc.attachments]
+    for node in nodes:
+        i = node.paras.get("text")
+        body = bodies[node.part] if node.part < len(bodies) else ()
+        if i is not None and i < len(body) and getattr(body[i], "footnote", ""):
+            node.fields["footnote"] = body[i].footnote
+    return nodes
 
 
 def _with_attachments(doc: composed.Document, nodes: list[Node]) -> list[Node]:

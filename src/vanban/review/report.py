@@ -10,7 +10,7 @@ import json
 
 from vanban.review.diff import Change, PlanDiff
 from vanban.review.sides import SideDiff
-from vanban.review.words import Segment
+from vanban.review.words import Segment, diff_words
 
 KINDS = {
     "task": ("nhiệm vụ", "task"), "target": ("chỉ tiêu", "target"), "item": ("mục", "item"),
@@ -24,7 +24,7 @@ KINDS = {
 FIELDS = {
     "lead": ("Đơn vị chủ trì", "Lead unit"), "support": ("Đơn vị phối hợp", "Coordinating units"),
     "timeline": ("Thời gian thực hiện", "Timeline"), "output": ("Sản phẩm", "Output"),
-    "value": ("Giá trị chỉ tiêu", "Target value"),
+    "value": ("Giá trị chỉ tiêu", "Target value"), "footnote": ("Chú thích", "Footnote"),
 }
 FRAME = {
     "frame.number": ("Số, ký hiệu", "Number"), "frame.date": ("Địa danh, ngày tháng", "Date"),
@@ -61,6 +61,13 @@ def title(change: Change, lang: str = "vi") -> str:
         return _t(FRAME[change.code], lang)
     if change.code == "renumbered":
         return "Renumbered only" if lang == "en" else "Chỉ đánh số lại"
+    if change.field == "row":
+        verb = {"wording": ("Sửa", "Changed"), "added": ("Thêm", "Added"),
+                "removed": ("Bỏ", "Removed")}[change.row.action]
+        return f"{_t(verb, lang)} {change.row.where(lang)}"
+    if change.field == "footnote" and not (change.old and change.new):
+        return (("Thêm chú thích", "Footnote added") if change.new else
+                ("Bỏ chú thích", "Footnote removed"))[lang == "en"]
     if change.field in FIELDS:
         return _t(FIELDS[change.field], lang)
     action = change.code.rsplit(".", 1)[-1]
@@ -104,6 +111,8 @@ def detail(change: Change, style: str = "text", lang: str = "vi") -> str:
     """The change's content: marked wording, "old → new", or the added/removed text."""
     if change.code == "renumbered":
         return f"{change.old} → {change.new}"
+    if change.field == "row":
+        return row_detail(change.row, style)
     if change.code.endswith(".moved"):
         return f"{change.old_label or '-'} → {change.new_label or '-'}: {change.new}"
     if change.segments and change.old and change.new:
@@ -116,6 +125,22 @@ def detail(change: Change, style: str = "text", lang: str = "vi") -> str:
     if change.extra:
         text += " (" + "; ".join(f"{_t(FIELDS[k], lang)}: {v}" for k, v in change.extra) + ")"
     return text
+
+
+def row_detail(edit, style: str = "text") -> str:
+    """A table row's cells as listed: each changed cell "Tỉnh: 30 → 35" (a long one marked word
+    by word); every cell of a row added or removed."""
+    parts = []
+    for title, old, new in edit.cells:
+        head = f"{title}: " if title else ""
+        if edit.action != "wording":
+            if old or new:
+                parts.append(head + (new or old))
+        elif len(old.split()) <= 6 and len(new.split()) <= 6:
+            parts.append(f"{head}{old or '∅'} → {new or '∅'}")
+        else:
+            parts.append(head + _marked(diff_words(old, new), style))
+    return "; ".join(parts)
 
 
 def plan_lines(old: str, new: str, diff: PlanDiff, lang: str, style: str) -> list[str]:
@@ -190,7 +215,10 @@ def as_json(result: SideDiff, lang: str = "vi") -> str:
         return {"code": c.code, "ref": c.ref, "kind": c.kind, "field": c.field,
                 "old_label": c.old_label, "new_label": c.new_label, "old": c.old, "new": c.new,
                 "title": title(c, lang), "fields": dict(c.extra),
-                "segments": [{"op": s.op, "old": s.old, "new": s.new} for s in c.segments]}
+                "segments": [{"op": s.op, "old": s.old, "new": s.new} for s in c.segments],
+                **({"row": c.row.where(lang), "cells": [
+                    {"column": t, "old": x, "new": y} for t, x, y in c.row.cells]}
+                   if c.field == "row" else {})}
     data = {
         "old": result.old_spec, "new": result.new_spec, "different": not result.empty,
         "plans": [{"old": o, "new": n, "issued_changed": d.issued_changed,

@@ -24,6 +24,9 @@ NOTES = {
     "moved": ("(chuyển vị trí)", "(moved)"),
 }
 
+FOOTNOTE_LABEL = "Chú thích"
+"""The line that shows a paragraph's footnote under it."""
+
 FRAME_LABELS = {"frame.title": "Trích yếu", "frame.issuer": "Cơ quan ban hành",
                 "frame.signer": "Người ký", "frame.authority": "Thẩm quyền ban hành"}
 """The name a frame field's line is shown after; the other lines say what they are."""
@@ -73,10 +76,10 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
         return _plain(prefix) + _marked(diff_words(a, b), side)
 
     lines.append(line(label, node.text, other.text if other else None))
-    for name in LINE_LABELS:
+    for name, title in (*LINE_LABELS.items(), ("footnote", FOOTNOTE_LABEL)):
         if name in node.fields:
             theirs = other.fields.get(name, "") if other else None
-            lines.append(line(f"{LINE_LABELS[name]}: ", node.fields[name], theirs))
+            lines.append(line(f"{title}: ", node.fields[name], theirs))
     return tuple(lines)
 
 
@@ -108,6 +111,35 @@ def _list_lines(old: tuple[str, ...], new: tuple[str, ...], side: str) -> Lines:
     return tuple(marked.get(k, _plain(line)) for k, line in enumerate(mine))
 
 
+def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
+    """The changed rows of a body table, a line each in both columns: the row named after the
+    table by the name ``vanban diff`` and the reasons file give it ("Bảng [I.bảng 5], dòng 3
+    (Hội thi hòa giải viên giỏi): "), then its changed cells after their columns' titles,
+    marked word by word; a row added or removed whole."""
+    old_lines: list[tuple[Run, ...]] = []
+    new_lines: list[tuple[Run, ...]] = []
+    for change in changes:
+        edit = change.row
+        for side, lines in (("old", old_lines), ("new", new_lines)):
+            if edit.action == ("added" if side == "old" else "removed"):
+                continue
+            head = _plain(f"Bảng [{address}], {edit.where(old=side == 'old')}: ")
+            runs: list[Run] = list(head)
+            for title, old, new in edit.cells:
+                mine = old if side == "old" else new
+                if edit.action != "wording" and not mine:
+                    continue
+                if len(runs) > len(head):
+                    runs.append(("; ", ""))
+                runs += _plain(f"{title}: ") if title else ()
+                if edit.action == "wording":
+                    runs += _marked(diff_words(old, new), side) or _plain("∅")
+                else:
+                    runs += _plain(mine, "del" if side == "old" else "ins")
+            lines.append(tuple(runs))
+    return tuple(old_lines), tuple(new_lines)
+
+
 def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow]:
     """The rows of ``diff``, in the new document's order: one per changed item."""
     reasons = reasons or {}
@@ -132,6 +164,15 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
         if first.kind == "frame":
             out.append(TableRow(first.ref, _frame_lines(first, "old"),
                                 _frame_lines(first, "new"), reason))
+            continue
+        if any(c.field == "row" for c in changes):
+            moved = any(c.code.endswith(".moved") for c in changes)
+            node = diff.new.nodes[first.nodes[1]]
+            old_lines, new_lines = _row_lines([c for c in changes if c.field == "row"],
+                                              node.address)
+            if moved:
+                new_lines = new_lines + (((NOTES["moved"][0], "note"),),)
+            out.append(TableRow(first.ref, old_lines, new_lines, reason))
             continue
         action = first.code.rsplit(".", 1)[-1]
         i, j = first.nodes

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vanban.contract import STYLE_OF_KIND
+from vanban.contract import LABEL_STYLE_OF_KIND, STYLE_OF_KIND
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
 from vanban.review.align import align, align_lines, placed_before
 from vanban.review.diff import PlanDiff
+from vanban.review.tables import table_rows
 from vanban.review.words import diff_words, similarity, text_key
 
 
@@ -29,12 +30,8 @@ def _segments(old: str, new: str, label: str = "") -> list[tuple[str, str, str]]
 
 
 def _table_rows(table) -> list[tuple[str, ...]]:
-    """Every row of a body table as the document holds it: the header rows (two with column
-    groups: the group titles over their columns' titles, a title merged down read "" below),
-    then the body rows (a merged cell once)."""
-    head = ([tuple(c.text for c in row) for row in table.cells[:table.head]] if table.cells
-            else [tuple(table.header)])
-    return [*head, *(tuple(r) for r in table.rows)]
+    """Every row of a body table as the document holds it (``tables.table_rows``)."""
+    return table_rows(table)[0]
 
 
 def table_group(old, new) -> RowGroup:
@@ -114,10 +111,19 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
         while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
             tables += 1
         group.deleted.setdefault(at, []).append(
-            Deleted(para.full, STYLE_OF_KIND[para.kind], tables))
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para)))
     return group, unmarked
 
 
+
+
+def _printed_runs(para) -> tuple[tuple[str, str | None], ...]:
+    """A body paragraph's runs as the build prints them: a label of its own character style
+    ("Điều 2.") apart from the text after it, in the paragraph's style."""
+    label_style = LABEL_STYLE_OF_KIND.get(para.kind)
+    if label_style and para.label and para.full.startswith(para.label):
+        return ((para.label, label_style), (para.full[len(para.label):], None))
+    return ((para.full, None),)
 
 
 def _cells(row) -> tuple[str, ...]:
@@ -179,15 +185,25 @@ def row_group(diff: PlanDiff, part: int = 0) -> RowGroup | None:
     return group if group.edits or group.deleted else None
 
 
-def list_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
-    """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field)."""
+KINH_GUI_STYLES = ("VBKinhGui", "VBKinhGuiMuc")
+"""The styles of the Kính gửi lines as the build lays them out (render.context.kinh_gui_xml):
+the first line ("Kính gửi: …" or "Kính gửi:"), then one line per addressee."""
+
+
+def list_group(old: tuple[str, ...], new: tuple[str, ...], styles: tuple[str, str] | None = None
+               ) -> Group:
+    """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field). A
+    line that is gone comes back where it stood, before the lines that replace it; with
+    ``styles`` (first line's, other lines'), in the paragraph style it was printed in."""
     group = Group(list(new))
     for hunk in align_lines(old, new):
         for i, j in hunk.reworded:
             group.edits[j] = _segments(old[i], new[j])
         group.edits.update({j: "insert" for j in hunk.added})
         if hunk.removed:
-            group.deleted.setdefault(hunk.at, []).extend(Deleted(old[i]) for i in hunk.removed)
+            at = hunk.added[0] if hunk.added else hunk.at
+            group.deleted.setdefault(at, []).extend(
+                Deleted(old[i], styles[i > 0] if styles else None) for i in hunk.removed)
     return group
 
 
@@ -204,7 +220,8 @@ def frame_groups(diff: PlanDiff) -> list[tuple[str, Group]]:
              ("Kính gửi", a.kinh_gui, b.kinh_gui),
              ("Thẩm quyền ban hành", (a.authority_line,), (b.authority_line,)),
              ("Theo đề nghị", a.proposal, b.proposal)]
-    groups = [(name, list_group(old, new)) for name, old, new in pairs]
+    groups = [(name, list_group(old, new, KINH_GUI_STYLES if name == "Kính gửi" else None))
+              for name, old, new in pairs]
     return [(name, g) for name, g in groups if g.edits or g.deleted]
 
 
@@ -238,6 +255,39 @@ def attached_groups(diff: PlanDiff) -> tuple[list[tuple[str, object]], int]:
     return out, unmarked
 
 
+def _note_numbers(doc) -> dict[tuple[int, int], int]:
+    """(part, body index) → the number of the footnote that paragraph's mark calls (the text's
+    footnotes first, then those of each document issued with it, as the build numbers them)."""
+    out: dict[tuple[int, int], int] = {}
+    for part, body in enumerate([doc.body] + [a.body for a in doc.attachments]):
+        for i, p in enumerate(body):
+            if _is_para(p) and p.footnote:
+                out[(part, i)] = len(out) + 1
+    return out
+
+
+def note_edits(diff: PlanDiff) -> tuple[dict[int, object], int]:
+    """The changes of the footnotes (footnote number → "insert", or segments of its text);
+    also how many cannot be marked (a footnote that is gone has no mark left to show)."""
+    numbers = _note_numbers(diff.new.document)
+    edits: dict[int, object] = {}
+    unmarked = 0
+    for oi, nj in diff.pairs:
+        o = diff.old.nodes[oi] if oi is not None else None
+        n = diff.new.nodes[nj] if nj is not None else None
+        a = o.fields.get("footnote", "") if o is not None else ""
+        b = n.fields.get("footnote", "") if n is not None else ""
+        number = numbers.get((n.part, n.paras.get("text"))) if n is not None and b else None
+        if number is None:
+            unmarked += bool(a and n is not None)  # its paragraph stays, its footnote went
+            continue
+        if o is None or nj in diff.moved or not a:
+            edits[number] = "insert"
+        elif text_key(a) != text_key(b):
+            edits[number] = _segments(a, b)
+    return edits, unmarked
+
+
 def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display: str = ""
                  ) -> tuple[bytes, int, list[Diagnostic]]:
     """The new document with the diff's changes tracked (``render`` lays the new document out
@@ -256,8 +306,11 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
     attached, missed = attached_groups(diff)
     named += attached
     unmarked += missed
+    notes, missed = note_edits(diff)
+    unmarked += missed
     data, missing = mark(render(doc), [g for _, g in named], author=author, date=date,
-                         when=source_date(doc.date_iso))
+                         when=source_date(doc.date_iso), notes=notes)
+    named.append(("chú thích", None))  # the footnotes, when they are not found
     warnings = []
     if unmarked:
         warnings.append(Diagnostic(

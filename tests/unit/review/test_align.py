@@ -69,8 +69,9 @@ def test_the_tracked_list_follows_the_hunks():
                        ("Bộ Tư pháp", "Sở Tài chính tỉnh", "Báo Quảng Bình"))
     assert group.edits == {1: [("equal", "Sở Tài chính", "Sở Tài chính"),
                                ("insert", "", " tỉnh")], 2: "insert"}
+    # The line that is gone stands where it stood: before the line that replaced it.
     assert {at: [d.text for d in gone] for at, gone in group.deleted.items()} == {
-        3: ["Công an tỉnh"]}
+        2: ["Công an tỉnh"]}
 
 
 def _Table(header, rows) -> BodyTable:

@@ -70,8 +70,8 @@ def test_one_row_per_change_with_marks(table):
     body = rows[1:]
     assert [r[0][0] for r in body] == [str(i) for i in range(1, 9)]
     # (struck words in the old column, inserted words in the new column) per row
+    # (rows in the order the document reads: the Nơi nhận after the body)
     assert [(r[1][1], r[2][2]) for r in body] == [
-        ([], ["- Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;"]),
         (["11"], ["12"]),
         ([], []),  # moved: no words changed, noted as moved
         ([], ["4. ", "Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh", "Đơn vị chủ trì: ",
@@ -82,13 +82,14 @@ def test_one_row_per_change_with_marks(table):
         ([], [" Quảng Bình"]),
         (["Thông tin và Truyền thông"], ["Khoa học và Công nghệ"]),
         (["đảm bảo"], ["bảo đảm"]),
+        ([], ["- Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;"]),
     ]
-    assert body[2][1][0].startswith("2. In ấn tài liệu") and "(chuyển vị trí)" in body[2][2][0]
+    assert body[1][1][0].startswith("2. In ấn tài liệu") and "(chuyển vị trí)" in body[1][2][0]
     assert [r[3][0] for r in body] == [
-        "Bổ sung cơ quan báo chí thực hiện tuyên truyền (mục IV.3).",
         "Dời hạn để khớp kỳ báo cáo năm của Bộ Tư pháp.", "",
         "Theo đề nghị của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh.", "", "", "",
-        'Thống nhất dùng "bảo đảm" theo Luật Ban hành văn bản quy phạm pháp luật.']
+        'Thống nhất dùng "bảo đảm" theo Luật Ban hành văn bản quy phạm pháp luật.',
+        "Bổ sung cơ quan báo chí thực hiện tuyên truyền (mục IV.3)."]
     table_el = next(t for t in root.iter(f"{W}tbl") if "Lý do" in "".join(
         x.text or "" for x in t.iter(f"{W}t")))
     # A paragraph follows the table: two adjacent tables would merge into one in Word/LO.

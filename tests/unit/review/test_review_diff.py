@@ -36,7 +36,6 @@ def _json(*args: str) -> dict:
 
 # The round of comments (tests/review/round-1): exactly these changes, nothing else.
 ROUND_CHANGES = [
-    ("recipient.added", "noi-nhan"),
     ("task.timeline", "ra-soat-hoa-giai-vien"),
     ("task.moved", "tai-lieu-boi-duong"),
     ("task.added", "hoi-thi-hoa-giai"),
@@ -44,6 +43,7 @@ ROUND_CHANGES = [
     ("task.support", "dang-tai-tai-lieu"),
     ("unit.wording", "IV.4"),
     ("bullet.wording", "IV.6.-1"),
+    ("recipient.added", "noi-nhan"),  # the Nơi nhận after the body, as the document reads
 ]
 ROUND_RENUMBERED = [("3.", "2.", "tap-huan"), ("4.", "5.", "mo-hinh-dien-hinh"),
                     ("5.", "6.", "II.6"), ("5.1.", "6.1.", "cntt-co-so-du-lieu"),
@@ -77,7 +77,6 @@ def test_round_of_comments_text_and_markdown():
     assert lines[0] == f"{P2024} → {ROUND}"
     assert lines[1:] == [
         "  Theo mã (nhiệm vụ, chỉ tiêu): thêm 1, bỏ 0, sửa 4.",
-        "  Thêm nơi nhận: - Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;",
         ("  1.2. [ra-soat-hoa-giai-vien] Thời gian thực hiện: Tháng 6, tháng 11 năm 2024 → "
         "Tháng 6, tháng 12 năm 2024"),
         ("  3. [tai-lieu-boi-duong] Chuyển chỗ nhiệm vụ: 2. → 3.: In ấn tài liệu tập huấn, bồi "
@@ -100,6 +99,7 @@ def test_round_of_comments_text_and_markdown():
         "địa phương; trong đó cần chú trọng rà soát số lượng hòa giải viên trên địa bàn và chủ "
         "động tổ chức tập huấn bồi dưỡng pháp luật cho đội ngũ hòa giải viên tại địa phương "
         "[-đảm bảo-]{+bảo đảm+} theo lộ trình của Đề án."),
+        "  Thêm nơi nhận: - Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;",
         ("  Chỉ đánh số lại: 3. → 2. [tap-huan], 4. → 5. [mo-hinh-dien-hinh], 5. → 6. [II.6], "
         "5.1. → 6.1. [cntt-co-so-du-lieu], 5.2. → 6.2. [dang-tai-tai-lieu], 5.3. → 6.3. "
         "[thong-tin-hai-chieu]"),
