@@ -104,6 +104,14 @@ def cases_for(ws: Path, env: dict, cores: int, pdf_ws: Path | None, stamps: bool
     return cases
 
 
+def _has_stamps(env: dict) -> bool:
+    """Whether this vanban keeps a stamp book (its validate takes --out): then "nothing built"
+    points validate at an empty folder; an older one validates every plan anyway."""
+    shown = subprocess.run(VANBAN + ["validate", "--help"], env=env, capture_output=True, check=True,
+                           text=True).stdout
+    return "--out" in shown
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=1000)
@@ -124,7 +132,7 @@ def main() -> None:
             root = args.baseline.resolve().parent if name == "baseline" else ROOT
             ws = make_workspace(Path(tmp) / name / "ws", args.plans, root)
             pdf_ws = make_workspace(Path(tmp) / name / "pdf", 50, root) if args.pdf else None
-            sets[name] = cases_for(ws, env, cores, pdf_ws, stamps=name != "baseline")
+            sets[name] = cases_for(ws, env, cores, pdf_ws, stamps=_has_stamps(env))
         names = [n for n in next(iter(sets.values())) if args.only in n]
         times = {(i, n): [] for i in impls for n in names}
         peaks = {(i, n): [] for i in impls for n in names}
