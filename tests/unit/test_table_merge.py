@@ -40,13 +40,18 @@ def _plan(block: str) -> str:
     return PLAN.replace("      - numbered: Đoạn có số.\n", "      - numbered: Đoạn có số.\n" + block)
 
 
+def body_tables(data: bytes) -> list:
+    """The body tables of a rendered DOCX (the layout tables of the frame have no borders)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    return [t for t in root.iter(f"{W}tbl")
+            if t.find(f"{W}tblPr/{W}tblBorders/{W}top").get(f"{W}val") == "single"]
+
+
 def _table(tmp_path: Path):
     doc = _compose(tmp_path, _plan(MERGED))
     data = render(doc, find_template(doc.type_key, ROOT))
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    tables = [t for t in root.iter(f"{W}tbl")  # the layout tables of the frame have no borders
-              if t.find(f"{W}tblPr/{W}tblBorders/{W}top").get(f"{W}val") == "single"]
+    tables = body_tables(data)
     assert len(tables) == 1
     return data, tables[0]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from tests.unit.review.marks import cell_marks
 
 from vanban.cli import main
 
@@ -127,23 +128,6 @@ def test_folder_diff_lists_the_decision_with_its_plan():
     assert lines[-1] == f"In ra khác đi do tệp nó lấy nội dung đã sửa: {NEW}/{DECISION} ({PLAN})"
 
 
-def _cell(tc) -> list[str]:
-    """A cell's paragraphs, struck runs written [-…-], bold-underlined runs {+…+}."""
-    out = []
-    for p in tc.iter(f"{W}p"):
-        text = []
-        for r in p.iter(f"{W}r"):
-            t = "".join(x.text or "" for x in r.iter(f"{W}t"))
-            rpr = r.find(f"{W}rPr")
-            if rpr is not None and rpr.find(f"{W}strike") is not None:
-                t = f"[-{t}-]"
-            elif rpr is not None and rpr.find(f"{W}u") is not None:
-                t = f"{{+{t}+}}"
-            text.append(t)
-        out.append("".join(text).replace("-][-", "").replace("+}{+", ""))
-    return [x for x in out if x]
-
-
 @pytest.fixture(scope="module")
 def table(work) -> Path:
     out = work / "bang-so-sanh.docx"
@@ -158,7 +142,7 @@ def test_the_table_has_the_plans_change_as_a_row(table):
     root = etree.fromstring(zipfile.ZipFile(table).read("word/document.xml"))
     grid = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
         x.text or "" for x in t.iter(f"{W}t")))
-    rows = [[_cell(tc) for tc in tr.findall(f"{W}tc")] for tr in grid.findall(f"{W}tr")][1:]
+    rows = [[cell_marks(tc) for tc in tr.findall(f"{W}tc")] for tr in grid.findall(f"{W}tr")][1:]
     head = "Kế hoạch kèm theo, II.2: Tổ chức tập huấn"
     assert rows == [[["1"], [
         f"{head}[-, bồi dưỡng-], {TASK}", "Đơn vị chủ trì: Sở Tư pháp",
@@ -240,7 +224,7 @@ def test_a_reason_is_given_by_the_name_diff_prints(work, tmp_path):
     grid = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
         x.text or "" for x in t.iter(f"{W}t")))
     row = grid.findall(f"{W}tr")[-1]
-    assert [_cell(tc) for tc in row.findall(f"{W}tc")][-1] == ["Theo góp ý của Sở Tài chính"]
+    assert [cell_marks(tc) for tc in row.findall(f"{W}tc")][-1] == ["Theo góp ý của Sở Tài chính"]
 
 
 def test_blocks_are_named_by_their_printed_numbers():

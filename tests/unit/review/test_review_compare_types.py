@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from tests.unit.review.marks import cell_marks
 
 from vanban.cli import main
 
@@ -72,23 +73,6 @@ ROWS = {
         (["Kính gửi: Ủy ban nhân dân tỉnh."], ["Kính gửi: Ủy ban nhân dân tỉnh{+ Quảng Bình+}."]),
     ],
 }
-
-
-def _cell(tc) -> list[str]:
-    """A cell's paragraphs, struck runs written [-…-], bold-underlined runs {+…+}."""
-    out = []
-    for p in tc.iter(f"{W}p"):
-        text = []
-        for r in p.iter(f"{W}r"):
-            t = "".join(x.text or "" for x in r.iter(f"{W}t"))
-            rpr = r.find(f"{W}rPr")
-            if rpr is not None and rpr.find(f"{W}strike") is not None:
-                t = f"[-{t}-]"
-            elif rpr is not None and rpr.find(f"{W}u") is not None:
-                t = f"{{+{t}+}}"
-            text.append(t)
-        out.append("".join(text).replace("-][-", "").replace("+}{+", ""))
-    return [x for x in out if x]
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +139,7 @@ def test_each_type_rows(tables, key):
     root = _document(tables[key])
     table = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
         x.text or "" for x in t.iter(f"{W}t")))
-    rows = [[_cell(tc) for tc in tr.findall(f"{W}tc")] for tr in table.findall(f"{W}tr")][1:]
+    rows = [[cell_marks(tc) for tc in tr.findall(f"{W}tc")] for tr in table.findall(f"{W}tr")][1:]
     got = [(r[1], r[2]) for r in rows]
     if key == "ke-hoach":
         assert len(got) == 1 and "Thời gian thực hiện: Tháng 5, tháng [-9-] năm 2025" in got[0][0]

@@ -1,0 +1,23 @@
+"""Reading a bảng so sánh cell back with its marks: struck runs written [-…-], bold-underlined
+(inserted) runs {+…+}."""
+
+from __future__ import annotations
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def cell_marks(tc) -> list[str]:
+    """A cell's paragraphs, struck runs written [-…-], underlined runs {+…+}."""
+    out = []
+    for p in tc.iter(f"{W}p"):
+        text = []
+        for r in p.iter(f"{W}r"):
+            t = "".join(x.text or "" for x in r.iter(f"{W}t"))
+            rpr = r.find(f"{W}rPr")
+            if rpr is not None and rpr.find(f"{W}strike") is not None:
+                t = f"[-{t}-]"
+            elif rpr is not None and rpr.find(f"{W}u") is not None:
+                t = f"{{+{t}+}}"
+            text.append(t)
+        out.append("".join(text).replace("-][-", "").replace("+}{+", ""))
+    return [x for x in out if x]
