@@ -250,7 +250,10 @@ class Builder:
         end = event.end_mark
         if end.line >= len(self.lines):
             return
-        found = _GLUED_HASH.match(self.lines[end.line], end.column)
+        line = self.lines[end.line]
+        if "#" not in line[end.column:]:  # the common case, without the regex
+            return
+        found = _GLUED_HASH.match(line, end.column)
         if found is None:
             return
         dropped = found.group(1)

@@ -33,6 +33,13 @@ class Findings:
 
     loaded: Loaded
     found: list[Diagnostic] = field(default_factory=list)
+    _printed: tuple | None = field(default=None, repr=False)
+
+    def printed(self, plan: Plan) -> tuple[tuple[Path, str], ...]:
+        """``texts(plan)``, walked once for all the checks of this plan."""
+        if self._printed is None:
+            self._printed = tuple(texts(plan))
+        return self._printed
 
     def add(self, code: str, severity: Severity, path: Path, vi: str, en: str, hint: str = "",
             hint_en: str = "", *, key: bool = False) -> None:

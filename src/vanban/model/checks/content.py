@@ -14,7 +14,7 @@ from vanban.model.blocks import (
     Target,
     Task,
 )
-from vanban.model.checks.base import Findings, blocks, targets, texts
+from vanban.model.checks.base import Findings, blocks, targets
 from vanban.model.grid import Misfit, groups, place
 from vanban.model.plan import Plan
 from vanban.model.walk import sections
@@ -113,7 +113,7 @@ def _typed_frame_labels(plan: Plan, out: Findings) -> None:
                 "mỗi dòng ở đây chỉ ghi tên nơi nhận (sẽ in hai lần).",
                 f'Do not type "{typed.group(0).strip()}": "Kính gửi:" is printed by the frame; '
                 "each line names one addressee.", f"Viết: - {rest}", f"Write: - {rest}")
-    for path, text in texts(plan):
+    for path, text in out.printed(plan):
         typed = nd30.TYPED_END_OF_BODY.search(text)
         if typed and path[0] != "title":
             out.warning(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vanban.model.checks.base import Findings, targets, texts
+from vanban.model.checks.base import Findings, targets
 from vanban.model.plan import Plan
 
 # Names of specialised agencies after "Bộ", "Sở", "Phòng", as Phụ lục II writes them.
@@ -58,7 +58,7 @@ def _level(text: str) -> Iterator[tuple[str, str]]:
 
 def check_wording(plan: Plan, out: Findings) -> None:
     """Warn once per field and wrong form: agency names, councils, administrative levels, "uỷ"."""
-    for path, text in texts(plan):
+    for path, text in out.printed(plan):
         reported: set[str] = set()
         for finder in (_agency, _council, _level):
             for found, right in finder(text):
@@ -98,7 +98,7 @@ def check_title_quotes(plan: Plan, out: Findings) -> None:
             f"The summary is wrapped in {title[0]}…{close}, which would be printed.",
             "Bỏ hai dấu ngoặc bao ngoài (dấu ngoặc bên trong trích yếu vẫn giữ).",
             "Remove the outer quotes (quotes inside the summary stay).")
-    found = [(path, text) for path, text in texts(plan) if path != ("title",)]
+    found = [(path, text) for path, text in out.printed(plan) if path != ("title",)]
     found += [(path + ("unit",), t.unit) for path, t in targets(plan) if t.unit]
     for path, text in found:
         text = text.strip()
@@ -120,7 +120,7 @@ WORD_QUOTES = {"“": "”", "‘": "’"}
 def check_tabs(plan: Plan, out: Findings) -> None:
     """A Tab inside a printed text (pasted from Word) prints as a jump to the next tab stop in a
     justified paragraph: warn, once per text."""
-    for path, text in texts(plan):
+    for path, text in out.printed(plan):
         at = text.find("\t")
         if at >= 0:
             before = text[max(0, at - 20):at].lstrip()
