@@ -1,6 +1,6 @@
 """A body table in final form: widths settled, header rows and merged cells laid on the grid.
 
-A table without merged cells or header groups keeps the plain form (one header row, every row
+A table without merged cells, header groups or bold cells keeps the plain form (one header row, every row
 one cell per column) and ``cells`` stays empty; the renderer lays that out as it always has.
 """
 
@@ -9,19 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vanban.model.blocks import Table
-from vanban.model.grid import groups, has_spans, place
+from vanban.model.grid import groups, has_bold, has_spans, place
 from vanban.rules import nd30
 
 
 @dataclass(frozen=True)
 class GridCell:
     """One cell as the renderer writes it: its text, first column, how many columns it takes,
-    and its part in a vertical merge ("restart" starts one, "continue" is covered by it)."""
+    its part in a vertical merge ("restart" starts one, "continue" is covered by it), and
+    whether its text is bold (a body cell written ``bold: true``; header cells are bold by
+    their style)."""
 
     text: str
     col: int
     cols: int = 1
     merge: str = ""
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,15 +41,16 @@ class BodyTable:
     kind: str = "bang"
     """Not a paragraph kind: the renderer lays a table out as a table."""
     cells: tuple[tuple[GridCell, ...], ...] = ()
-    """With merged cells: every row as written into the document, header rows first, a cell
-    covered by a vertical merge included as "continue"; empty for a plain table."""
+    """With merged or bold cells: every row as written into the document, header rows first, a
+    cell covered by a vertical merge included as "continue"; empty for a plain table."""
     head: int = 1
     """How many of the rows of ``cells`` are header rows (repeated on every page)."""
 
 
 def body_table(block: Table) -> BodyTable:
     """A table block with its widths settled (columns without a width share what is left of
-    the text width equally) and, when it merges cells, its rows laid on the grid."""
+    the text width equally) and, when it merges cells or has bold cells, its rows laid on the
+    grid."""
     given = [c.width if not isinstance(c, str) else None for c in block.table]
     free = [w for w in given if w is None]
     rest = nd30.TEXT_WIDTH_MM - sum(w for w in given if w is not None)
@@ -55,13 +59,26 @@ def body_table(block: Table) -> BodyTable:
     aligns = tuple("left" if isinstance(c, str) else c.align for c in block.table)
     header = tuple(c if isinstance(c, str) else c.title for c in block.table)
     placed, _misfits = place(block)  # the content checks have reported any misfit
-    if not has_spans(block):
+    if not has_spans(block) and not has_bold(block):
         return BodyTable(widths, aligns, header, tuple(tuple(p.text for p in line)
                                                        for line in placed))
     head = _header_rows(block, header)
     body = _body_rows(placed, len(widths))
     return BodyTable(widths, aligns, header, tuple(tuple(c.text for c in row) for row in body),
                      cells=head + body, head=len(head))
+
+
+def plain_table(widths: tuple[float, ...], aligns: tuple[str, ...], header: tuple[str, ...],
+                rows: tuple[tuple[str, ...], ...], bold_rows: frozenset[int] = frozenset(),
+                ) -> BodyTable:
+    """A table of one cell per column (no merges), the rows numbered in ``bold_rows``
+    (0-based) printed bold, as a generated table (the report's appendix) is written."""
+    if not bold_rows:
+        return BodyTable(widths, aligns, header, rows)
+    head = (tuple(GridCell(t, c) for c, t in enumerate(header)),)
+    body = tuple(tuple(GridCell(t, c, bold=r in bold_rows) for c, t in enumerate(row))
+                 for r, row in enumerate(rows))
+    return BodyTable(widths, aligns, header, rows, cells=head + body, head=1)
 
 
 def _header_rows(block: Table, header: tuple[str, ...]) -> tuple[tuple[GridCell, ...], ...]:
@@ -91,7 +108,8 @@ def _body_rows(placed, width: int) -> tuple[tuple[GridCell, ...], ...]:
     for line in placed:
         for p in line:
             merged = p.rows > 1
-            out[p.row].append(GridCell(p.text, p.col, p.cols, "restart" if merged else ""))
+            out[p.row].append(GridCell(p.text, p.col, p.cols, "restart" if merged else "",
+                                       p.bold))
             for r in range(p.row + 1, p.row + p.rows):
                 out[r].append(GridCell("", p.col, p.cols, "continue"))
     return tuple(tuple(c for c in sorted(row, key=lambda c: c.col) if c.col < width)

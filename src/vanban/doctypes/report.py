@@ -14,7 +14,8 @@ from pathlib import Path
 
 from vanban import numbering
 from vanban.compose import frame
-from vanban.compose.document import AppendixDoc, BodyTable, Document
+from vanban.compose.document import AppendixDoc, Document
+from vanban.compose.table import plain_table
 from vanban.doctypes import mau_1_4
 from vanban.doctypes.base import DocType
 from vanban.errors import Diagnostic, Severity, VanbanError
@@ -65,7 +66,9 @@ def compose(resolved: Resolved) -> Document:
     if extra is not None:
         reference = (f"(Kèm theo Báo cáo số {nd30.number_and_code(plan.number, inner.code)} "
                      f"{frame.date_words(plan)} của {inner.issuer.unit.name})")
-        table = BodyTable(extra.widths, extra.aligns, extra.header, extra.rows)
+        # The "Tổng cộng" row (the last) is bold, as a clerk writes a totals row by hand.
+        table = plain_table(extra.widths, extra.aligns, extra.header, extra.rows,
+                            bold_rows=frozenset({len(extra.rows) - 1}))
         appendices = (AppendixDoc(numbering.appendix_label(1, 1), extra.title, reference,
                                   extra.landscape, extra.header, (), table=table),)
     warnings = tuple(d for d in found if d.severity is Severity.WARNING) + item.warnings

@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     StrictInt,
     Tag,
     WithJsonSchema,
@@ -163,17 +164,21 @@ Span = Annotated[StrictInt, Field(ge=1, le=100)]
 
 
 class SpanCell(Strict):
-    """A merged cell: text taking several columns (gộp ngang) or several rows (gộp dọc)."""
+    """A cell written as a mapping: text taking several columns (gộp ngang) or several rows
+    (gộp dọc), and/or printed in bold (a "Cộng" row, a sub-heading row)."""
 
     model_config = ConfigDict(json_schema_extra={"description": (
-        "Một ô gộp: chiếm nhiều cột (cols) hoặc nhiều dòng (rows) của bảng. Các dòng dưới không "
-        "viết lại ô ở chỗ đã bị ô gộp dọc chiếm.")})
+        "Một ô viết dạng {text, …}: chiếm nhiều cột (cols) hoặc nhiều dòng (rows) của bảng, "
+        "in đậm (bold: true). Các dòng dưới không viết lại ô ở chỗ đã bị ô gộp dọc chiếm.")})
 
     text: Cell = Field(default="", description="Nội dung của ô gộp, in đúng như viết.")
     cols: Span = Field(default=1, description=(
         "Số cột ô này chiếm, kể cả cột của nó (gộp ngang), ví dụ 2."))
     rows: Span = Field(default=1, description=(
         "Số dòng ô này chiếm, kể cả dòng của nó (gộp dọc); ở các dòng dưới bỏ ô tại cột này."))
+    bold: StrictBool = Field(default=False, description=(
+        "true: chữ trong ô in đậm (dòng \"Cộng\", \"Tổng cộng\", dòng tiêu đề nhóm), ví dụ "
+        "{text: Cộng, cols: 3, bold: true}; mỗi ô cần in đậm viết bold: true."))
 
 
 def _cell_kind(value: Any) -> str:
@@ -218,7 +223,8 @@ class Table(Strict):
     rows: tuple[tuple[CellItem, ...], ...] = Field(min_length=1, description=(
         "Các dòng của bảng; mỗi dòng là danh sách ô, đủ số cột của bảng. Một ô là chữ hoặc số, "
         "hoặc một ô gộp {text, cols, rows}: cols là số cột, rows là số dòng nó chiếm (ô gộp tính "
-        "theo số cột nó chiếm); dòng dưới một ô gộp dọc không viết ô ở cột đó."))
+        "theo số cột nó chiếm); dòng dưới một ô gộp dọc không viết ô ở cột đó. Ô in đậm viết "
+        "{text: …, bold: true}."))
     id: Slug | None = Field(default=None, description="Mã ổn định của bảng (để so sánh).")
 
 

@@ -208,8 +208,9 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
             elif "<merged>" in loc:  # a merged table cell (model.blocks.SpanCell)
-                hint = "Ô gộp có các trường: text (nội dung), cols (số cột), rows (số dòng)."
-                hint_en = "A merged cell has: text, cols (columns), rows (rows)."
+                hint = ("Ô gộp có các trường: text (nội dung), cols (số cột), rows (số dòng), "
+                        "bold (in đậm: true).")
+                hint_en = "A merged cell has: text, cols (columns), rows (rows), bold (true)."
         elif kind == "missing":
             span = loaded.span(path[:-1])
         else:

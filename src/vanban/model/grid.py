@@ -27,6 +27,8 @@ class Placed:
     rows: int = 1
     index: int = 0
     """The cell's position in its row as written (0-based), for locating messages."""
+    bold: bool = False
+    """Printed in bold (``bold: true``)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def place(table: Table) -> tuple[list[list[Placed]], list[Misfit]]:
         for k, cell in enumerate(row):
             while (r, col) in covered:
                 col += 1
-            text, cols, rows = _parts(cell)
+            text, cols, rows, bold = _parts(cell)
             if cols > 1 and col < width < col + cols:
                 if not follow_on:
                     misfits.append(Misfit("cols-edge", r, k, cols, width - col))
@@ -99,7 +101,7 @@ def place(table: Table) -> tuple[list[list[Placed]], list[Misfit]]:
             if past:
                 misfits.append(Misfit("rows-edge", r, k, rows, height - r))
                 rows = height - r
-            line.append(Placed(text, r, col, cols, rows, k))
+            line.append(Placed(text, r, col, cols, rows, k, bold))
             spanned = {(r + dr, col + dc) for dr in range(1, rows) for dc in range(cols)}
             covered.update(spanned)
             if past:
@@ -113,7 +115,12 @@ def place(table: Table) -> tuple[list[list[Placed]], list[Misfit]]:
     return placed, misfits
 
 
-def _parts(cell: str | SpanCell) -> tuple[str, int, int]:
+def has_bold(table: Table) -> bool:
+    """True when a cell is written ``bold: true``."""
+    return any(isinstance(c, SpanCell) and c.bold for row in table.rows for c in row)
+
+
+def _parts(cell: str | SpanCell) -> tuple[str, int, int, bool]:
     if isinstance(cell, SpanCell):
-        return cell.text, cell.cols, cell.rows
-    return cell, 1, 1
+        return cell.text, cell.cols, cell.rows, cell.bold
+    return cell, 1, 1, False

@@ -14,11 +14,13 @@ SECTION_BREAK_BOOKMARK = "_vanban_section_break"
 
 
 def paragraph(style: str, text: str = "", *, keep_next: bool = False,
-              footnote: int = 0) -> str:
+              footnote: int = 0, bold: bool = False) -> str:
     """One paragraph of ``style`` holding ``text`` in a single run; ``keep_next`` keeps it on
     the page of what follows (the last body paragraph stays with the signature block);
-    ``footnote`` > 0 ends it with the mark of that footnote."""
-    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    ``footnote`` > 0 ends it with the mark of that footnote; ``bold`` makes the run bold (a
+    table cell the plan writes ``bold: true``: a clerk's choice for one cell, not a style)."""
+    props = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    run = f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     keep = "<w:keepNext/>" if keep_next else ""
     if footnote:
         run += footnote_reference(footnote)
@@ -116,12 +118,14 @@ def grid_table(widths_mm: tuple[float, ...], header: tuple[str, ...],
 
 class TableCell(NamedTuple):
     """One cell of a table with merged cells: its text, the paragraph style of its text, how
-    many grid columns it takes, its part in a vertical merge ("restart", "continue" or "")."""
+    many grid columns it takes, its part in a vertical merge ("restart", "continue" or ""),
+    whether its text is bold."""
 
     text: str
     style: str
     cols: int = 1
     merge: str = ""
+    bold: bool = False
 
 
 def merged_table(widths_mm: tuple[float, ...], rows: list[list[tuple[int, TableCell]]],
@@ -134,7 +138,8 @@ def merged_table(widths_mm: tuple[float, ...], rows: list[list[tuple[int, TableC
         header = r < head
         out.append("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header
                    else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        out.extend(_cell(sum(widths_mm[col:col + cell.cols]), paragraph(cell.style, cell.text),
+        out.extend(_cell(sum(widths_mm[col:col + cell.cols]),
+                         paragraph(cell.style, cell.text, bold=cell.bold),
                          span=cell.cols, shade=header, merge=cell.merge)
                    for col, cell in row)
         out.append("</w:tr>")

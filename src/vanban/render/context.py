@@ -85,10 +85,11 @@ TABLE_CELL_STYLE = {"left": "VBBang", "center": "VBBangSTT"}
 
 def table_xml(table: BodyTable) -> str:
     """A body table: header rows repeated on every page, rows that do not split, merged cells
-    spanning columns or rows."""
+    spanning columns or rows, bold cells."""
     if table.cells:
         rows = [[(c.col, xml.TableCell(c.text, "VBBangTieuDe" if r < table.head else
-                                        TABLE_CELL_STYLE[table.aligns[c.col]], c.cols, c.merge))
+                                        TABLE_CELL_STYLE[table.aligns[c.col]], c.cols, c.merge,
+                                        c.bold))
                  for c in row] for r, row in enumerate(table.cells)]
         return xml.merged_table(table.widths, rows, table.head)
     return xml.grid_table(table.widths, table.header, [(row, False) for row in table.rows],

@@ -30,7 +30,7 @@ TOTAL_LABEL = "Tổng cộng"
 
 @dataclass(frozen=True)
 class AppendixTable:
-    """The per-unit appendix: its title and its table, totals last."""
+    """The per-unit appendix: its title and its table, totals last (printed bold)."""
 
     title: str
     landscape: bool
