@@ -247,7 +247,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         if path in loaded.comma_split:  # {unit: NC, PBGDPL}: the comma is the cause
             hint, hint_en = comma_split_hint(loaded, path) if kind != "missing" else ("", "")
         coerced = loaded.coercible.get(path)
-        if coerced and not hint and kind not in ("extra_forbidden", "missing"):
+        if coerced and not hint and kind not in ("extra_forbidden", "missing", "bool_type"):
             hint, hint_en = coercion_hint(coerced, err.get("input"), kind)
         elif kind == "string_type" and isinstance(err.get("input"), dict) and err["input"]:
             key = str(next(iter(err["input"])))
@@ -264,6 +264,9 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         elif kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
             hint = "Số hoặc true/false được hiểu là dữ liệu khác chữ: đặt trong ngoặc kép."
             hint_en = "Numbers and true/false are not text: put the value in quotes."
+        elif kind == "bool_type":  # a yes/no field: quoting is not the cure, true/false is
+            hint = "Viết true (có) hoặc false (không), không đặt trong ngoặc kép."
+            hint_en = "Write true or false, unquoted."
         elif kind == "string_type" and isinstance(err.get("input"), (list, tuple)):
             hint = ("Ở đây chỉ nhận một đoạn chữ, không nhận danh sách: viết các ý thành một "
                     "dòng, không dùng [ ] hay các dòng \"- \".")
