@@ -240,29 +240,64 @@ def test_a_table_is_compared_row_by_row(ws):
     assert [k for k, _ in revisions(data)].count("ins-row") == 1
 
 
-# 4. A Công văn's single addressee turned into a list: the old line back where it stood.
+# 4. A Công văn's single addressee turned into a list: the addressee added is the change; the
+# "Kính gửi:" heading is frame, not an addressee.
+
+ONE_ADDRESSEE = (("kinh_gui:\n  - Ủy ban nhân dân các huyện, thị xã, thành phố\n"
+                  "  - Phòng Tư pháp các huyện, thị xã, thành phố\n"),
+                 "kinh_gui: Ủy ban nhân dân các huyện, thị xã, thành phố\n")
+UBND, PTP = "Ủy ban nhân dân các huyện, thị xã, thành phố", "Phòng Tư pháp các huyện, thị xã, thành phố"
+
+
+def test_kinh_gui_from_one_line_to_a_list_lists_the_addressee_added(ws):
+    old, new = _edit(ws, CONG_VAN, ONE_ADDRESSEE), str(ws / CONG_VAN)
+    assert _run("diff", old, new).output.splitlines()[1:2] == [f"  Thêm nơi kính gửi: {PTP}"]
+    assert _run("diff", new, old).output.splitlines()[1:2] == [f"  Bỏ nơi kính gửi: {PTP}"]
+
+
+def test_kinh_gui_from_one_line_to_a_list_in_the_bang_so_sanh(ws):
+    from tests.unit.review.marks import cell_marks
+
+    old, new = _edit(ws, CONG_VAN, ONE_ADDRESSEE), str(ws / CONG_VAN)
+    result = _run("compare", old, new, "-o", "ss.docx")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("(1 thay đổi)."), result.output
+    table = next(t for t in _part(Path("ss.docx").read_bytes()).iter(f"{W}tbl")
+                 if "Lý do" in "".join(x.text or "" for x in t.iter(f"{W}t")))
+    row = [cell_marks(tc) for tc in table.findall(f"{W}tr")[1].findall(f"{W}tc")]
+    assert row[1:3] == [[f"Kính gửi: {UBND}."],
+                        ["Kính gửi:", f"- {UBND};", f"{{+- {PTP}.+}}"]]
 
 
 def test_kinh_gui_from_one_line_to_a_list_rejects_to_the_original(ws):
-    old = _edit(ws, CONG_VAN, (("kinh_gui:\n  - Ủy ban nhân dân các huyện, thị xã, thành phố\n"
-                               "  - Phòng Tư pháp các huyện, thị xã, thành phố\n"),
-                               "kinh_gui: Ủy ban nhân dân các huyện, thị xã, thành phố\n"))
+    old = _edit(ws, CONG_VAN, ONE_ADDRESSEE)
     new = str(ws / CONG_VAN)
     data = _tracked(old, new)
     root = _part(data)
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText"))
              for p in root.iter(f"{W}p")]
-    at = texts.index("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.")
-    assert texts[at:at + 4] == ["Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.",
-                                "Kính gửi:", "- Ủy ban nhân dân các huyện, thị xã, thành phố;",
-                                "- Phòng Tư pháp các huyện, thị xã, thành phố."]
-    gone = list(root.iter(f"{W}p"))[at]
+    at = texts.index(f"Kính gửi: {UBND}.")
+    assert texts[at:at + 3] == [f"Kính gửi: {UBND}.", f"- {UBND};", f"- {PTP}."]
+    # "Kính gửi:" stays as printed; the old name leaves its line for a line of its own.
+    assert [r for r in revisions(data) if r[0] != "ins-mark"] == [
+        ("del", f" {UBND}."), ("ins", f"- {UBND};"), ("ins", f"- {PTP}.")]
+    line = list(root.iter(f"{W}p"))[at]
     before = _para(_part(_rendered(old)), "Kính gửi:")
-    # Its own paragraph properties, as the build printed it (one line: the Kính gửi style).
-    assert etree.tostring(gone.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
+    assert etree.tostring(line.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
         before.find(f"{W}pPr/{W}pStyle"))
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+    # Back again: the list's lines come back deleted, in the style of those lines.
+    data = _tracked(new, old)
+    assert [r for r in revisions(data) if r[0] != "del-mark"] == [
+        ("ins", f" {UBND}."), ("del", f"- {UBND};"), ("del", f"- {PTP}.")]
+    gone = next(p for p in _part(data).iter(f"{W}p")
+                if "".join(t.text for t in p.iter(f"{W}delText")) == f"- {PTP}.")
+    printed = _para(_part(_rendered(new)), f"- {PTP}.")  # as the build prints that line
+    assert etree.tostring(gone.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
+        printed.find(f"{W}pPr/{W}pStyle"))
+    assert resolve(data, accept=False) == resolve(_rendered(new), accept=False)
+    assert resolve(data, accept=True) == resolve(_rendered(old), accept=True)
 
 
 def test_a_footnote_removed_is_listed_and_said_not_marked(ws):
