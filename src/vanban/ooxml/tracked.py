@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from vanban.ooxml.compare_table import rezip
-from vanban.ooxml.tracked_notes import NOTES_PART, mark_notes
+from vanban.ooxml.tracked_notes import (
+    NOTES_PART,
+    add_deleted_note,
+    load_notes,
+    mark_notes,
+    next_note,
+    with_notes_part,
+)
 from vanban.ooxml.tracked_rows import RowGroup, mark_rows
 from vanban.ooxml.tracked_runs import (
     PARSER,
@@ -81,7 +88,13 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
     also the indexes of the groups whose paragraphs were not found (not marked), the footnotes
     not found counted as one more index (``len(groups)``)."""
     src = zipfile.ZipFile(io.BytesIO(docx))
+    if NOTES_PART not in src.namelist() and any(
+            item.footnote for g in groups if isinstance(g, Group)
+            for gone in g.deleted.values() for item in gone):
+        src = zipfile.ZipFile(io.BytesIO(with_notes_part(docx, when)))
     root = etree.fromstring(src.read("word/document.xml"), PARSER)
+    part = load_notes(src)
+    gone_notes: list[tuple[int, str]] = []  # the footnotes of deleted paragraphs
     revs = Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
     missing = []
     used: set[int] = set()
@@ -105,23 +118,28 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
                         break
                     anchor = anchor.getnext()
             for item in (gone if before else reversed(gone)):
-                new = deleted_paragraph(found[at] if before else found[-1], item, revs)
+                note = 0
+                if item.footnote and part is not None:
+                    note = next_note(part) + len(gone_notes)
+                    gone_notes.append((note, item.footnote))
+                new = deleted_paragraph(found[at] if before else found[-1], item, revs, note)
                 (anchor.addprevious if before else anchor.addnext)(new)
         for index, edit in sorted(group.edits.items()):
             if edit == "insert":
                 insert_whole(found[index], revs)
             else:
                 rewrite(found[index], edit, revs)
-    notes_xml, lost = mark_notes(src, root, notes or {}, revs)
+    lost = mark_notes(part, root, notes or {}, revs)
     if lost:
         missing.append(len(groups))
+    for number, text in sorted(gone_notes):
+        add_deleted_note(part, number, text, revs)
     n = 0
     for n, node in enumerate(root.iter(w("ins"), w("del")), 1):  # ids in reading order
         node.set(w("id"), str(n))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts = {"word/document.xml": xml}
-    if notes_xml is not None:  # its revisions numbered after the text's: ids are unique
-        part = etree.fromstring(notes_xml, PARSER)
+    if part is not None and (notes or gone_notes):  # its revisions numbered after the text's
         for k, node in enumerate(part.iter(w("ins"), w("del")), n + 1):
             node.set(w("id"), str(k))
         parts[NOTES_PART] = etree.tostring(part, xml_declaration=True, encoding="UTF-8",

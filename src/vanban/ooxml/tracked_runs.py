@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from vanban.ooxml.xml import w
+from vanban.ooxml.body import footnote_reference
+from vanban.ooxml.xml import W_NS, w
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -32,6 +33,10 @@ class Deleted:
     """Its text as printed run by run, each with its character style (None: the paragraph's
     own), for a body paragraph ("Điều 2." in the label style, the rest in the body's); empty:
     one run formatted like the paragraph it is put back beside."""
+    footnote: str = ""
+    """The text of the footnote its mark called (empty: none). The mark comes back deleted at
+    the end of the paragraph and the footnote deleted with it, as Word tracks the deletion of
+    text holding a footnote mark: "Reject All" restores both, "Accept All" removes both."""
 
 
 class Revisions:
@@ -209,15 +214,30 @@ def as_inserted(p: etree._Element, revs: Revisions) -> None:
         wrapper.append(run)
 
 
+def as_deleted(p: etree._Element, revs: Revisions) -> None:
+    """The paragraph's runs as one deletion, each run with its own formatting (its paragraph
+    mark left as it is)."""
+    runs = [c for c in p if c.tag == w("r")]
+    if not runs:
+        return
+    wrapper = revs.mark("del")
+    runs[0].addprevious(wrapper)
+    for run in runs:
+        for t in run.iter(w("t")):
+            t.tag = w("delText")
+        wrapper.append(run)
+
+
 def insert_whole(p: etree._Element, revs: Revisions) -> None:
     """Track the whole paragraph as inserted, its paragraph mark too."""
     as_inserted(p, revs)
     mark_paragraph(p, "ins", revs)
 
 
-def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions) -> etree._Element:
+def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions, note: int = 0
+                      ) -> etree._Element:
     """The paragraph ``gone`` put back as deleted, laid out like ``like`` (in its own
-    style when it has one)."""
+    style when it has one); ``note`` > 0: ending with the deleted mark of that footnote."""
     p = etree.Element(w("p"))
     ppr = like.find(w("pPr"))
     if ppr is not None:
@@ -243,5 +263,12 @@ def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions) -> e
         p.append(wrapper)
     elif gone.text:
         p.append(wrapped("del", gone.text, base_rpr(like), revs))
+    if note:  # the mark inside the deleted text: one deletion with it
+        wrapper = p[-1] if len(p) and p[-1].tag == w("del") else None
+        if wrapper is None:
+            wrapper = revs.mark("del")
+            p.append(wrapper)
+        wrapper.append(etree.fromstring(f'<w:document xmlns:w="{W_NS}">'
+                                        f'{footnote_reference(note)}</w:document>')[0])
     mark_paragraph(p, "del", revs)
     return p

@@ -116,8 +116,10 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
         tables = 0  # tables right before it in the old body
         while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
             tables += 1
+        # Its footnote comes back deleted with it (the build marks no labelled paragraph).
+        note = "" if para.kind in LABEL_STYLE_OF_KIND else getattr(para, "footnote", "")
         group.deleted.setdefault(at, []).append(
-            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para)))
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para), note))
     return group, unmarked
 
 

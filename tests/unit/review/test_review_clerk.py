@@ -187,6 +187,54 @@ def test_a_footnote_added_to_a_paragraph_is_inserted_with_its_mark(ws):
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
 
 
+PARA_YAML = ("      - paragraph: >-\n          Năm 2025 là năm cuối thực hiện Đề án; việc ban hành "
+             "Kế hoạch nhằm tiếp tục củng cố,\n")
+OTHER_YAML = "      - paragraph: Kế hoạch bảo đảm tính khả thi.\n"
+
+
+def _without_the_noted_paragraph(ws, *, other_note: bool) -> str:
+    """The Tờ trình with its footnoted paragraph replaced by another (itself footnoted or
+    not); its path."""
+    text = (ws / TO_TRINH).read_text(encoding="utf-8")
+    start = text.index(PARA_YAML)
+    end = text.index(NOTE_YAML) + len(NOTE_YAML)
+    other = OTHER_YAML + ("        footnote: Ghi chú mới.\n" if other_note else "")
+    return _edit(ws, TO_TRINH, (text[start:end], other))
+
+
+@pytest.mark.parametrize("other_note", [False, True], ids=["last-footnote", "another-stays"])
+def test_a_deleted_paragraph_keeps_its_footnote_deleted(ws, other_note):
+    old, new = str(ws / TO_TRINH), _without_the_noted_paragraph(ws, other_note=other_note)
+    data = _tracked(old, new)
+    root, notes = _part(data), _part(data, "word/footnotes.xml")
+    # The mark sits inside the deleted text, at its end; its footnote holds the old text.
+    gone = next(p for p in root.iter(f"{W}p") if "".join(
+        t.text for t in p.iter(f"{W}delText")).startswith("Năm 2025 là năm cuối"))
+    ref = gone.find(f".//{W}del/{W}r/{W}footnoteReference")
+    assert ref is not None and list(gone.iter(f"{W}r"))[-1] is ref.getparent()
+    note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == ref.get(f"{W}id"))
+    assert "".join(t.text for t in note.iter(f"{W}delText")) == " " + NOTE.format("106")
+    # Laid out as the build lays the old footnote out (style of its text and of its number).
+    built = next(n for n in _part(_rendered(old), "word/footnotes.xml").iter(f"{W}footnote")
+                 if n.get(f"{W}id") == "1")
+    assert [etree.tostring(x) for x in note.iter(f"{W}pPr", f"{W}rPr")] == [
+        etree.tostring(x) for x in built.iter(f"{W}pPr", f"{W}rPr")]
+    # Reject All: the paragraph and its footnote are back; Accept All: both gone.
+    assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
+    assert _notes(data, False) == [" " + NOTE.format("106")]
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+    assert _notes(data, True) == ([" Ghi chú mới."] if other_note else [])
+    _accepted(root)
+    assert ref.get(f"{W}id") not in {r.get(f"{W}id") for r in root.iter(f"{W}footnoteReference")}
+    ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote")]
+    assert len(ids) == len(set(ids))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # a part Word finds, with its styles
+        assert "footnotes+xml" in z.read("[Content_Types].xml").decode()
+        assert 'Target="footnotes.xml"' in z.read("word/_rels/document.xml.rels").decode()
+        assert b'w:styleId="VBChuThich"' in z.read("word/styles.xml")
+    assert _tracked(old, new) == data  # deterministic
+
+
 # 2. A changed body table: only its changed rows, each a line of its own.
 
 CONG_VAN = "cong-van-trien-khai-ke-hoach.yaml"
