@@ -372,3 +372,19 @@ def test_a_removed_article_comes_back_with_its_label_apart(ws):
                                   ("", " Quyết định này có hiệu lực kể từ ngày ký.")]
     assert "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." in resolve(data, accept=False)
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+
+
+# 5. A list line reworded and the next one removed (Nơi nhận): the removed line comes back
+# after the reworded one, where it stood.
+
+
+def test_a_recipient_removed_after_a_reworded_one_rejects_in_order(ws):
+    new = _edit(ws, CONG_VAN, ("  - Giám đốc, các Phó Giám đốc Sở\n",
+                               "  - Giám đốc, các Phó Giám đốc Sở\n  - Sở Tài chính tỉnh\n"))
+    old = _edit(ws, "moi-" + CONG_VAN, ("  - Sở Tài chính tỉnh\n",
+                                        "  - Sở Tài chính\n  - Công an tỉnh\n"))
+    data = _tracked(old, new)
+    assert [r for r in revisions(data) if r[0] != "del-mark"] == [
+        ("ins", " tỉnh"), ("del", "- Công an tỉnh;")]
+    assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
