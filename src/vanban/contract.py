@@ -114,3 +114,10 @@ MAU_1_2 = Contract("Mẫu 1.1–1.3", _FRAME + _TYPED[:2] + (Var.THAM_QUYEN, Var
 def tag(name: str) -> str:
     """``{{ name }}``: the tag that prints one variable."""
     return "{{ " + name + " }}"
+
+
+KINH_GUI_STYLE = "VBKinhGui"
+"""The paragraph style of ô 9a's first line: "Kính gửi: …." (one addressee) or "Kính gửi:"."""
+
+KINH_GUI_LINE_STYLE = "VBKinhGuiMuc"
+"""The paragraph style of each addressee's own line under "Kính gửi:" ("- …;")."""

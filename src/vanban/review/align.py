@@ -74,7 +74,10 @@ def align_lines(old: Sequence[str], new: Sequence[str]) -> list[Hunk]:
         reworded = []
         while a and b and similarity(old[a[0]], new[b[0]]) >= SIMILAR:
             reworded.append((a.pop(0), b.pop(0)))
-        out.append(Hunk(tuple(reworded), tuple(a), tuple(b), b[-1] + 1 if b else j1))
+        # The removed lines stood after the reworded ones (and after the added ones, which
+        # the caller may put them before).
+        at = b[-1] + 1 if b else reworded[-1][1] + 1 if reworded else j1
+        out.append(Hunk(tuple(reworded), tuple(a), tuple(b), at))
     return out
 
 

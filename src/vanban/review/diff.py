@@ -13,6 +13,7 @@ import bisect
 import dataclasses
 from dataclasses import dataclass, field
 
+from vanban.review.addressees import names
 from vanban.review.align import align, align_lines
 from vanban.review.outline import Frame, Node, Outline
 from vanban.review.tables import RowEdit, row_edits
@@ -232,7 +233,8 @@ def _frame(old: Frame, new: Frame) -> tuple[list[Change], list[Change]]:
             out.append(Change(code, ref, "frame", a, b, segments=diff_words(a, b), field=name))
     out += _list_changes(old.can_cu, new.can_cu, "can-cu", "frame.can-cu")
     out += _list_changes(old.proposal, new.proposal, "de-nghi", "frame.proposal")
-    out += _list_changes(old.kinh_gui, new.kinh_gui, "kinh-gui", "frame.kinh-gui")
+    # The addressees, not their lines: the "Kính gửi:" heading above a list is frame.
+    out += _list_changes(names(old.kinh_gui), names(new.kinh_gui), "kinh-gui", "frame.kinh-gui")
     foot = _list_changes(old.recipients, new.recipients, "noi-nhan", "recipient")
     a = signer_text(old)
     b = signer_text(new)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vanban.review.addressees import names_of, printed
 from vanban.review.align import align_lines
 from vanban.review.diff import Change, PlanDiff
 from vanban.review.outline import LINE_LABELS, Node
@@ -97,18 +98,35 @@ def _frame_lines(change: Change, side: str) -> Lines:
     return ((_plain(f"{label}: ") if label else ()) + body,)
 
 
-def _list_lines(old: tuple[str, ...], new: tuple[str, ...], side: str) -> Lines:
-    """A list printed a line each (Kính gửi) whole on one side, the lines paired as the diff
-    pairs them: a reworded line marked word by word, an added or removed line marked whole."""
-    mine = old if side == "old" else new
+def _kinh_gui_lines(old: tuple[str, ...], new: tuple[str, ...], side: str) -> Lines:
+    """A Kính gửi whole on one side, its addressees paired as the diff pairs them: a reworded
+    addressee marked word by word, one added or removed marked whole (its own line whole); the
+    heading, dashes and end marks that change with the number of addressees are not marked."""
+    a, b = printed(old), printed(new)
+    na, nb = names_of(a), names_of(b)
+    mine = a if side == "old" else b
     whole = "del" if side == "old" else "ins"
     marked: dict[int, tuple[Run, ...]] = {}
-    for hunk in align_lines(old, new):
+    alone: set[int] = set()  # added or removed
+    for hunk in align_lines(na, nb):
         for i, j in hunk.reworded:
-            marked[i if side == "old" else j] = _marked(diff_words(old[i], new[j]), side)
+            marked[i if side == "old" else j] = _marked(diff_words(na[i], nb[j]), side)
         for k in hunk.removed if side == "old" else hunk.added:
-            marked[k] = _plain(mine[k], whole)
-    return tuple(marked.get(k, _plain(line)) for k, line in enumerate(mine))
+            marked[k] = _plain((na if side == "old" else nb)[k], whole)
+            alone.add(k)
+    out: list[tuple[Run, ...]] = []
+    k = -1
+    for line in mine:
+        if line.name is None:
+            out.append(_plain(line.text))
+            continue
+        k += 1
+        if k in alone and line.own:
+            out.append(_plain(line.text, whole))
+        else:
+            out.append(_plain(line.before) + marked.get(k, _plain(line.name))
+                       + _plain(line.after))
+    return tuple(out)
 
 
 def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
@@ -158,8 +176,8 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
         reason = reasons.get(first.ref, "")
         if first.ref == "kinh-gui":
             old_kg, new_kg = diff.old.frame.kinh_gui, diff.new.frame.kinh_gui
-            out.append(TableRow(first.ref, _list_lines(old_kg, new_kg, "old"),
-                                _list_lines(old_kg, new_kg, "new"), reason))
+            out.append(TableRow(first.ref, _kinh_gui_lines(old_kg, new_kg, "old"),
+                                _kinh_gui_lines(old_kg, new_kg, "new"), reason))
             continue
         if first.kind == "frame":
             out.append(TableRow(first.ref, _frame_lines(first, "old"),

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vanban.contract import LABEL_STYLE_OF_KIND, STYLE_OF_KIND
+from vanban.contract import (
+    KINH_GUI_LINE_STYLE,
+    KINH_GUI_STYLE,
+    LABEL_STYLE_OF_KIND,
+    STYLE_OF_KIND,
+)
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
+from vanban.review.addressees import as_built, kept, printed
 from vanban.review.align import align, align_lines, placed_before
 from vanban.review.diff import PlanDiff
 from vanban.review.tables import table_rows
@@ -110,8 +116,10 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
         tables = 0  # tables right before it in the old body
         while i - tables - 1 >= 0 and not _is_para(old_doc.body[i - tables - 1]):
             tables += 1
+        # Its footnote comes back deleted with it (the build marks no labelled paragraph).
+        note = "" if para.kind in LABEL_STYLE_OF_KIND else getattr(para, "footnote", "")
         group.deleted.setdefault(at, []).append(
-            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para)))
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para), note))
     return group, unmarked
 
 
@@ -185,11 +193,6 @@ def row_group(diff: PlanDiff, part: int = 0) -> RowGroup | None:
     return group if group.edits or group.deleted else None
 
 
-KINH_GUI_STYLES = ("VBKinhGui", "VBKinhGuiMuc")
-"""The styles of the Kính gửi lines as the build lays them out (render.context.kinh_gui_xml):
-the first line ("Kính gửi: …" or "Kính gửi:"), then one line per addressee."""
-
-
 def list_group(old: tuple[str, ...], new: tuple[str, ...], styles: tuple[str, str] | None = None
                ) -> Group:
     """Lines printed one a paragraph (Nơi nhận, căn cứ, signature lines, a single field). A
@@ -207,6 +210,32 @@ def list_group(old: tuple[str, ...], new: tuple[str, ...], styles: tuple[str, st
     return group
 
 
+def kinh_gui_group(old: tuple[str, ...], new: tuple[str, ...]) -> Group:
+    """The Kính gửi's lines: the first line (the heading, with the addressee when there is
+    one) to the first line, the addressees' own lines paired by addressee. From one addressee
+    to several, "Kính gửi:" stays and the old name is deleted from it; an addressee's line
+    that is gone comes back where it stood, in the style of those lines."""
+    if not (old and new and as_built(old) and as_built(new)):
+        return list_group(old, new, (KINH_GUI_STYLE, KINH_GUI_LINE_STYLE))
+    group = Group(list(new))
+    if text_key(old[0]) != text_key(new[0]):
+        group.edits[0] = _segments(old[0], new[0])
+    pa, pb = printed(old), printed(new)
+    a = [k for k, line in enumerate(pa) if line.own]  # the lines of one addressee each
+    b = [k for k, line in enumerate(pb) if line.own]
+    pairs = kept(tuple(pa[k].name for k in a), tuple(pb[k].name for k in b))
+    for i, j in pairs.items():
+        if text_key(old[a[i]]) != text_key(new[b[j]]):
+            group.edits[b[j]] = _segments(old[a[i]], new[b[j]])
+    paired = set(pairs.values())
+    group.edits.update({b[j]: "insert" for j in range(len(b)) if j not in paired})
+    for i in range(len(a)):
+        if i not in pairs:
+            at = 1 + placed_before(pairs, i, len(b))
+            group.deleted.setdefault(at, []).append(Deleted(old[a[i]], KINH_GUI_LINE_STYLE))
+    return group
+
+
 def frame_groups(diff: PlanDiff) -> list[tuple[str, Group]]:
     """The changes of the frame, each with the name of the part (Số, Trích yếu, Nơi nhận …)."""
     a, b = diff.old.document, diff.new.document
@@ -220,7 +249,7 @@ def frame_groups(diff: PlanDiff) -> list[tuple[str, Group]]:
              ("Kính gửi", a.kinh_gui, b.kinh_gui),
              ("Thẩm quyền ban hành", (a.authority_line,), (b.authority_line,)),
              ("Theo đề nghị", a.proposal, b.proposal)]
-    groups = [(name, list_group(old, new, KINH_GUI_STYLES if name == "Kính gửi" else None))
+    groups = [(name, kinh_gui_group(old, new) if name == "Kính gửi" else list_group(old, new))
               for name, old, new in pairs]
     return [(name, g) for name, g in groups if g.edits or g.deleted]
 

@@ -58,7 +58,8 @@ def test_the_score_decides_what_may_pair():
      [Hunk(((1, 1),), (), (2,), 3)]),
     (["Bộ Tư pháp", "Công an tỉnh", "Lưu: VT"], ["Bộ Tư pháp", "Lưu: VT"],
      [Hunk((), (1,), (), 1)]),
-    (["Sở Nội vụ", "Sở Tài chính"], ["Sở Nội vụ tỉnh"], [Hunk(((0, 0),), (1,), (), 0)]),
+    # Sở Tài chính stood after Sở Nội vụ: after its reworded line, not before it.
+    (["Sở Nội vụ", "Sở Tài chính"], ["Sở Nội vụ tỉnh"], [Hunk(((0, 0),), (1,), (), 1)]),
 ], ids=["same", "reworded-and-added", "removed", "reworded-and-removed"])
 def test_lines_of_a_list(old, new, hunks):
     assert align_lines(old, new) == hunks

@@ -187,6 +187,54 @@ def test_a_footnote_added_to_a_paragraph_is_inserted_with_its_mark(ws):
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
 
 
+PARA_YAML = ("      - paragraph: >-\n          Năm 2025 là năm cuối thực hiện Đề án; việc ban hành "
+             "Kế hoạch nhằm tiếp tục củng cố,\n")
+OTHER_YAML = "      - paragraph: Kế hoạch bảo đảm tính khả thi.\n"
+
+
+def _without_the_noted_paragraph(ws, *, other_note: bool) -> str:
+    """The Tờ trình with its footnoted paragraph replaced by another (itself footnoted or
+    not); its path."""
+    text = (ws / TO_TRINH).read_text(encoding="utf-8")
+    start = text.index(PARA_YAML)
+    end = text.index(NOTE_YAML) + len(NOTE_YAML)
+    other = OTHER_YAML + ("        footnote: Ghi chú mới.\n" if other_note else "")
+    return _edit(ws, TO_TRINH, (text[start:end], other))
+
+
+@pytest.mark.parametrize("other_note", [False, True], ids=["last-footnote", "another-stays"])
+def test_a_deleted_paragraph_keeps_its_footnote_deleted(ws, other_note):
+    old, new = str(ws / TO_TRINH), _without_the_noted_paragraph(ws, other_note=other_note)
+    data = _tracked(old, new)
+    root, notes = _part(data), _part(data, "word/footnotes.xml")
+    # The mark sits inside the deleted text, at its end; its footnote holds the old text.
+    gone = next(p for p in root.iter(f"{W}p") if "".join(
+        t.text for t in p.iter(f"{W}delText")).startswith("Năm 2025 là năm cuối"))
+    ref = gone.find(f".//{W}del/{W}r/{W}footnoteReference")
+    assert ref is not None and list(gone.iter(f"{W}r"))[-1] is ref.getparent()
+    note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == ref.get(f"{W}id"))
+    assert "".join(t.text for t in note.iter(f"{W}delText")) == " " + NOTE.format("106")
+    # Laid out as the build lays the old footnote out (style of its text and of its number).
+    built = next(n for n in _part(_rendered(old), "word/footnotes.xml").iter(f"{W}footnote")
+                 if n.get(f"{W}id") == "1")
+    assert [etree.tostring(x) for x in note.iter(f"{W}pPr", f"{W}rPr")] == [
+        etree.tostring(x) for x in built.iter(f"{W}pPr", f"{W}rPr")]
+    # Reject All: the paragraph and its footnote are back; Accept All: both gone.
+    assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
+    assert _notes(data, False) == [" " + NOTE.format("106")]
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+    assert _notes(data, True) == ([" Ghi chú mới."] if other_note else [])
+    _accepted(root)
+    assert ref.get(f"{W}id") not in {r.get(f"{W}id") for r in root.iter(f"{W}footnoteReference")}
+    ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote")]
+    assert len(ids) == len(set(ids))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # a part Word finds, with its styles
+        assert "footnotes+xml" in z.read("[Content_Types].xml").decode()
+        assert 'Target="footnotes.xml"' in z.read("word/_rels/document.xml.rels").decode()
+        assert b'w:styleId="VBChuThich"' in z.read("word/styles.xml")
+    assert _tracked(old, new) == data  # deterministic
+
+
 # 2. A changed body table: only its changed rows, each a line of its own.
 
 CONG_VAN = "cong-van-trien-khai-ke-hoach.yaml"
@@ -240,29 +288,64 @@ def test_a_table_is_compared_row_by_row(ws):
     assert [k for k, _ in revisions(data)].count("ins-row") == 1
 
 
-# 4. A Công văn's single addressee turned into a list: the old line back where it stood.
+# 4. A Công văn's single addressee turned into a list: the addressee added is the change; the
+# "Kính gửi:" heading is frame, not an addressee.
+
+ONE_ADDRESSEE = (("kinh_gui:\n  - Ủy ban nhân dân các huyện, thị xã, thành phố\n"
+                  "  - Phòng Tư pháp các huyện, thị xã, thành phố\n"),
+                 "kinh_gui: Ủy ban nhân dân các huyện, thị xã, thành phố\n")
+UBND, PTP = "Ủy ban nhân dân các huyện, thị xã, thành phố", "Phòng Tư pháp các huyện, thị xã, thành phố"
+
+
+def test_kinh_gui_from_one_line_to_a_list_lists_the_addressee_added(ws):
+    old, new = _edit(ws, CONG_VAN, ONE_ADDRESSEE), str(ws / CONG_VAN)
+    assert _run("diff", old, new).output.splitlines()[1:2] == [f"  Thêm nơi kính gửi: {PTP}"]
+    assert _run("diff", new, old).output.splitlines()[1:2] == [f"  Bỏ nơi kính gửi: {PTP}"]
+
+
+def test_kinh_gui_from_one_line_to_a_list_in_the_bang_so_sanh(ws):
+    from tests.unit.review.marks import cell_marks
+
+    old, new = _edit(ws, CONG_VAN, ONE_ADDRESSEE), str(ws / CONG_VAN)
+    result = _run("compare", old, new, "-o", "ss.docx")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("(1 thay đổi)."), result.output
+    table = next(t for t in _part(Path("ss.docx").read_bytes()).iter(f"{W}tbl")
+                 if "Lý do" in "".join(x.text or "" for x in t.iter(f"{W}t")))
+    row = [cell_marks(tc) for tc in table.findall(f"{W}tr")[1].findall(f"{W}tc")]
+    assert row[1:3] == [[f"Kính gửi: {UBND}."],
+                        ["Kính gửi:", f"- {UBND};", f"{{+- {PTP}.+}}"]]
 
 
 def test_kinh_gui_from_one_line_to_a_list_rejects_to_the_original(ws):
-    old = _edit(ws, CONG_VAN, (("kinh_gui:\n  - Ủy ban nhân dân các huyện, thị xã, thành phố\n"
-                               "  - Phòng Tư pháp các huyện, thị xã, thành phố\n"),
-                               "kinh_gui: Ủy ban nhân dân các huyện, thị xã, thành phố\n"))
+    old = _edit(ws, CONG_VAN, ONE_ADDRESSEE)
     new = str(ws / CONG_VAN)
     data = _tracked(old, new)
     root = _part(data)
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText"))
              for p in root.iter(f"{W}p")]
-    at = texts.index("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.")
-    assert texts[at:at + 4] == ["Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.",
-                                "Kính gửi:", "- Ủy ban nhân dân các huyện, thị xã, thành phố;",
-                                "- Phòng Tư pháp các huyện, thị xã, thành phố."]
-    gone = list(root.iter(f"{W}p"))[at]
+    at = texts.index(f"Kính gửi: {UBND}.")
+    assert texts[at:at + 3] == [f"Kính gửi: {UBND}.", f"- {UBND};", f"- {PTP}."]
+    # "Kính gửi:" stays as printed; the old name leaves its line for a line of its own.
+    assert [r for r in revisions(data) if r[0] != "ins-mark"] == [
+        ("del", f" {UBND}."), ("ins", f"- {UBND};"), ("ins", f"- {PTP}.")]
+    line = list(root.iter(f"{W}p"))[at]
     before = _para(_part(_rendered(old)), "Kính gửi:")
-    # Its own paragraph properties, as the build printed it (one line: the Kính gửi style).
-    assert etree.tostring(gone.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
+    assert etree.tostring(line.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
         before.find(f"{W}pPr/{W}pStyle"))
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+    # Back again: the list's lines come back deleted, in the style of those lines.
+    data = _tracked(new, old)
+    assert [r for r in revisions(data) if r[0] != "del-mark"] == [
+        ("ins", f" {UBND}."), ("del", f"- {UBND};"), ("del", f"- {PTP}.")]
+    gone = next(p for p in _part(data).iter(f"{W}p")
+                if "".join(t.text for t in p.iter(f"{W}delText")) == f"- {PTP}.")
+    printed = _para(_part(_rendered(new)), f"- {PTP}.")  # as the build prints that line
+    assert etree.tostring(gone.find(f"{W}pPr/{W}pStyle")) == etree.tostring(
+        printed.find(f"{W}pPr/{W}pStyle"))
+    assert resolve(data, accept=False) == resolve(_rendered(new), accept=False)
+    assert resolve(data, accept=True) == resolve(_rendered(old), accept=True)
 
 
 def test_a_footnote_removed_is_listed_and_said_not_marked(ws):
@@ -288,4 +371,20 @@ def test_a_removed_article_comes_back_with_its_label_apart(ws):
     assert _styled_runs(gone) == [("VBNhanDieu", "Điều 2."),
                                   ("", " Quyết định này có hiệu lực kể từ ngày ký.")]
     assert "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." in resolve(data, accept=False)
+    assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
+
+
+# 5. A list line reworded and the next one removed (Nơi nhận): the removed line comes back
+# after the reworded one, where it stood.
+
+
+def test_a_recipient_removed_after_a_reworded_one_rejects_in_order(ws):
+    new = _edit(ws, CONG_VAN, ("  - Giám đốc, các Phó Giám đốc Sở\n",
+                               "  - Giám đốc, các Phó Giám đốc Sở\n  - Sở Tài chính tỉnh\n"))
+    old = _edit(ws, "moi-" + CONG_VAN, ("  - Sở Tài chính tỉnh\n",
+                                        "  - Sở Tài chính\n  - Công an tỉnh\n"))
+    data = _tracked(old, new)
+    assert [r for r in revisions(data) if r[0] != "del-mark"] == [
+        ("ins", " tỉnh"), ("del", "- Công an tỉnh;")]
+    assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)

@@ -50,10 +50,11 @@ TITLES = {
 ROWS = {
     "ke-hoach": None,  # checked below: the one row of the moved deadline
     "cong-van": [
+        # The addressee removed, not the end marks that change with it.
         (["Kính gửi:", "- Ủy ban nhân dân các huyện, thị xã, thành phố;",
-          "- Phòng Tư pháp các huyện, thị xã, thành phố[-;-]", "[-- Công an tỉnh.-]"],
+          "- Phòng Tư pháp các huyện, thị xã, thành phố;", "[-- Công an tỉnh.-]"],
          ["Kính gửi:", "- Ủy ban nhân dân các huyện, thị xã, thành phố;",
-          "- Phòng Tư pháp các huyện, thị xã, thành phố{+.+}"]),
+          "- Phòng Tư pháp các huyện, thị xã, thành phố."]),
         ([("1. Xây dựng, ban hành kế hoạch thực hiện Đề án năm 2025 tại địa phương, bảo đảm phù "
           "hợp với nội dung Kế hoạch của Ủy ban nhân dân tỉnh và tình hình thực tế; gửi về Sở "
           "Tư pháp trước ngày [-15-] tháng 02 năm 2025.")],
