@@ -16,7 +16,15 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from vanban.contract import MAU_1_4, Contract, Part, Var, tag
+from vanban.contract import (
+    KINH_GUI_LINE_STYLE,
+    KINH_GUI_STYLE,
+    MAU_1_4,
+    Contract,
+    Part,
+    Var,
+    tag,
+)
 from vanban.ooxml.styles import BY_ID, EXTRA_STYLES, STYLES, style_element
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
@@ -153,7 +161,7 @@ def extra_styles(contract: Contract) -> frozenset[str]:
     if Var.V_V in contract.variables:
         out.add("VBVv")
     if Part.KINH_GUI in contract.parts:
-        out.update({"VBKinhGui", "VBKinhGuiMuc"})
+        out.update({KINH_GUI_STYLE, KINH_GUI_LINE_STYLE})
     if Var.THAM_QUYEN in contract.variables:
         out.update({"VBThamQuyen", "VBTheoDeNghi", "VBQuyetDinh", "VBDieu", "VBNhanDieu"})
     return frozenset(out)
@@ -179,7 +187,7 @@ def _content(contract: Contract) -> list[etree._Element]:
     if Var.QUYET_DINH in contract.variables:
         content.append(_para("VBQuyetDinh", tag(Var.QUYET_DINH)))
     if Part.KINH_GUI in contract.parts:
-        content.append(_para("VBKinhGui", "{{p " + Part.KINH_GUI + " }}"))
+        content.append(_para(KINH_GUI_STYLE, "{{p " + Part.KINH_GUI + " }}"))
     content += [_para("VBDoan", "{{p " + Part.THAN_VAN_BAN + " }}"), _signature_table(),
                 _para("VBCuoi", "{{p " + Part.PHU_LUC + " }}")]
     return content

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from vanban.contract import KINH_GUI_LINE_STYLE, KINH_GUI_STYLE
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
 from vanban.rules.metrics import text_width_pt
@@ -111,9 +112,9 @@ _KG_START, _KG_TEXT, _KG_DASH = _kinh_gui_indents()
 EXTRA_STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("VBVv", "VB V/v (trích yếu công văn)", nd30.CONG_VAN_SUMMARY,
               before_pt=nd30.CONG_VAN_GAP_PT),
-    StyleSpec("VBKinhGui", "VB Kính gửi", nd30.KINH_GUI_TEXT, before_pt=12, left_mm=_KG_TEXT,
+    StyleSpec(KINH_GUI_STYLE, "VB Kính gửi", nd30.KINH_GUI_TEXT, before_pt=12, left_mm=_KG_TEXT,
               hanging_mm=_KG_TEXT - _KG_START),
-    StyleSpec("VBKinhGuiMuc", "VB Kính gửi - dòng", nd30.KINH_GUI_TEXT, left_mm=_KG_DASH),
+    StyleSpec(KINH_GUI_LINE_STYLE, "VB Kính gửi - dòng", nd30.KINH_GUI_TEXT, left_mm=_KG_DASH),
     StyleSpec("VBThamQuyen", "VB Thẩm quyền ban hành", nd30.AUTHORITY_LINE, before_pt=6,
               after_pt=6, keep_next=True),
     StyleSpec("VBTheoDeNghi", "VB Theo đề nghị", nd30.CAN_CU, _BODY_INDENT, _BEFORE),

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from vanban.compose.document import AppendixDoc, BodyTable, Document
-from vanban.contract import LABEL_STYLE_OF_KIND, STYLE_OF_KIND, Part, Var
+from vanban.contract import (
+    KINH_GUI_LINE_STYLE,
+    KINH_GUI_STYLE,
+    LABEL_STYLE_OF_KIND,
+    STYLE_OF_KIND,
+    Part,
+    Var,
+)
 from vanban.ooxml import body as xml
 from vanban.ooxml.frame import attached_header_xml
 from vanban.rules import nd30
@@ -53,7 +60,7 @@ def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> 
 
 def kinh_gui_xml(doc: Document) -> str:
     """Ô 9a: the "Kính gửi:" line, then one line per recipient when there are several."""
-    return "".join(xml.paragraph("VBKinhGui" if i == 0 else "VBKinhGuiMuc", line)
+    return "".join(xml.paragraph(KINH_GUI_STYLE if i == 0 else KINH_GUI_LINE_STYLE, line)
                    for i, line in enumerate(doc.kinh_gui))
 
 
