@@ -166,9 +166,12 @@ class _Group(_Vietnamese, click.Group):
 @click.version_option(package_name="vanban", message="vanban %(version)s",
                       help="Hiện phiên bản rồi thoát.")
 def main() -> None:
-    """vanban: soạn Kế hoạch bằng YAML, xuất DOCX/PDF đúng thể thức Nghị định 30/2020/NĐ-CP.
+    """vanban: soạn Kế hoạch và các văn bản đi cùng (Quyết định, Công văn, Tờ trình, Thông báo,
+    Báo cáo kết quả) bằng YAML, xuất DOCX/PDF đúng thể thức Nghị định 30/2020/NĐ-CP; so sánh
+    các phiên bản và kiểm tra thể thức mọi tệp DOCX.
 
-    (vanban: Vietnamese administrative plans from YAML to Decree-30 DOCX/PDF.)
+    (vanban: Vietnamese administrative plans and the documents they travel with, from YAML to
+    Decree-30 DOCX/PDF; review of changes; a format checker for any DOCX.)
     """
 
 
