@@ -39,6 +39,22 @@ def check_code(resolved: Resolved, out: Findings) -> None:
             f"Write \"{abbr}-{'-'.join(code.split('-')[1:])}\", or fix \"type\".")
         return
     issuer = resolved.issuer
+    first = code.split("-")[0]
+    typed = {a: n for n, a in nd30.DOCUMENT_TYPES.values() if a}
+    own = issuer.unit.abbr if issuer is not None else None
+    if not abbr and first in typed and first != own:  # a Công văn's code names no type
+        rest = "-".join(code.split("-")[1:])
+        out.error(
+            "plan.code-type", ("code",),
+            f"Ký hiệu \"{code}\" bắt đầu bằng \"{first}\", chữ viết tắt của "
+            f"{typed[first].capitalize()}: công văn không có tên loại nên ký hiệu bắt đầu bằng "
+            "chữ viết tắt cơ quan ban hành, rồi đơn vị soạn thảo.",
+            f'The code "{code}" starts with "{first}", the abbreviation of another document '
+            "type: a Công văn's code is the issuer's abbreviation, then the drafting unit's.",
+            f"Viết \"{own or '…'}-{'…' if rest in ('', own) else rest}\", hoặc bỏ code để vanban tự "
+            "ghép từ cơ quan và drafter.",
+            f'Write "{own or "…"}-…", or drop code: vanban derives it from the issuer and drafter.')
+        return
     groups = code.split("-")[1:] if abbr else code.split("-")[:1]  # a Công văn: issuer first
     if issuer is not None and issuer.unit.abbr and issuer.unit.abbr not in groups:
         out.warning(
