@@ -6,6 +6,7 @@ the commands so that ``vanban --help`` answers at once.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -180,12 +181,13 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
 
 
 def _next_path(source: Path, old: int, new: int) -> Path | None:
-    """plans/quang-binh/2025/x.yaml → plans/quang-binh/2026/x.yaml (None: no year folder)."""
-    parts = list(source.parts)
+    """plans/quang-binh/2025/x.yaml → plans/quang-binh/2026/x.yaml (None: no year folder); the
+    year folder may be above the working folder (``cd plans/…/2025``: x.yaml → ../2026/x.yaml)."""
+    parts = list(source.absolute().parts)
     for i in range(len(parts) - 2, -1, -1):
         if parts[i] == str(old):
             parts[i] = str(new)
-            return Path(*parts)
+            return Path(os.path.relpath(Path(*parts)))
     return None
 
 
