@@ -105,6 +105,10 @@ def _typed_frame_labels(plan: Plan, out: Findings) -> None:
             "by the frame.", f"Viết: title: {rest}", f"Write: title: {rest}")
     for i, text in enumerate(getattr(plan, "kinh_gui", ())):
         typed = nd30.TYPED_KINH_GUI.match(text)
+        dash = nd30.TYPED_LINE_DASH.match(text)
+        if dash and not (typed and typed.group(0).strip() not in ("", "-", "–")):
+            _typed(dash.group(0).strip(), text[dash.end():].rstrip(" ;."), ("kinh_gui", i), out)
+            continue
         if typed and typed.group(0).strip() not in ("", "-", "–"):
             rest = text[typed.end():]
             out.warning(
