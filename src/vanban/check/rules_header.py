@@ -180,10 +180,24 @@ def number_type(ctx: Context) -> Iterator[Hit]:
     piece, key = ctx.layout.number, ctx.layout.type_key
     m = _NUMBER.match(norm(piece.text)) if piece else None
     types = {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}
-    if m is None or key not in types:
+    if m is None:
+        return
+    first = m.group("code").split("/")[-1].split("-")[0].strip()
+    if key is None and ctx.layout.vv:  # a Công văn: no type name, so no type in its code
+        typed = {a: n for n, a in types.values() if a}
+        if first in typed:
+            yield Hit(ctx.where(piece), Text("chữ viết tắt cơ quan ban hành đứng đầu",
+                                             "the issuer's abbreviation first"), first,
+                      f"Công văn không có tên loại nên ký hiệu không bắt đầu bằng «{first}» "
+                      f"(ký hiệu của {typed[first].lower()}): ký hiệu công văn gồm chữ viết tắt "
+                      "cơ quan ban hành, rồi đơn vị soạn thảo, ví dụ «UBND-NC».",
+                      f"A Công văn has no type name, so its code does not start with '{first}' "
+                      "(another type's): it is the issuer's abbreviation, then the drafting "
+                      "unit's, e.g. 'UBND-NC'.")
+        return
+    if key not in types:
         return
     name, abbr = types[key]
-    first = m.group("code").split("/")[-1].split("-")[0].strip()
     if abbr and first != abbr:
         yield Hit(ctx.where(piece), f"{abbr}-…", first,
                   f"Văn bản là {name} nên ký hiệu phải bắt đầu bằng «{abbr}».",

@@ -229,3 +229,15 @@ def test_the_appendix_rules_apply_to_a_file_that_is_only_an_appendix():
 
 def test_a_phu_luc_line_without_its_kem_theo_line_is_still_not_checked():
     assert [f.rule for f in check_docx(_appendix(ref=None))] == ["ND30-FRAME"]
+
+
+# --- A Công văn's code names no document type (Phụ lục III, I; Mẫu 1.5) -------------------------
+
+def test_a_letter_whose_code_starts_with_another_types_abbreviation_is_caught():
+    # A clerk's Công văn numbered like the plan it sends: "Số: 45/KH-UBND".
+    assert found(document(cong_van()), "ND30-NUMBER-TYPE") == []  # "Số: 125/UBND-NC"
+    doc = document(cong_van(number="Số: 45/KH-UBND"))
+    [(severity, excerpt, _expected, got, _cite)] = found(doc, "ND30-NUMBER-TYPE")
+    assert (severity, got) == ("error", "KH") and "45/KH-UBND" in excerpt
+    [f] = [f for f in check_docx(doc) if f.rule == "ND30-NUMBER-TYPE"]
+    assert "Công văn không có tên loại nên ký hiệu không bắt đầu bằng «KH»" in f.message
