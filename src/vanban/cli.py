@@ -329,6 +329,10 @@ def text(file: Path, lang: str) -> None:
 
     Chữ gạch ngang (chữ bị bỏ trong bảng so sánh) và chữ bị xóa khi theo dõi thay đổi (Track
     Changes) in trong [-…-]; chữ được thêm khi theo dõi thay đổi in trong {+…+}.
+
+    Chú thích (footnote): chỗ đặt dấu chú thích in [^1], [^2]… (đánh số như Word hiện); ngay
+    dưới dòng đoạn văn đó, mỗi đoạn của chú thích là một dòng thụt vào, dạng
+    [^1] [kiểu] <cỡ chữ> nội dung, kể cả chữ sửa khi theo dõi thay đổi.
     """
     from vanban.errors import VanbanError
     from vanban.review.projection import project

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as _field
 
 from vanban.ooxml.props import _TWIPS_PER_MM
 
@@ -32,6 +33,8 @@ class RunFacts:
     """Struck through (``w:strike`` or ``w:dstrike``)."""
     inserted: bool = False
     """Inside a tracked insertion (``w:ins``): shown, but not accepted yet."""
+    footnote: str | None = None
+    """The id of the footnote whose mark (``w:footnoteReference``) this run holds, if any."""
 
 
 @dataclass(frozen=True)
@@ -152,3 +155,6 @@ class DocFacts:
     paragraphs: tuple[ParaFacts, ...]
     tables: tuple[TableFacts, ...]
     sections: tuple[SectionFacts, ...]
+    footnotes: dict[str, tuple[ParaFacts, ...]] = _field(default_factory=dict)
+    """Footnote id → the paragraphs of that footnote (``word/footnotes.xml``; the separators
+    left out), in the order of the part. Their ``container`` is ('footnote', id)."""

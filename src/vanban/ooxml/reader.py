@@ -122,7 +122,24 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
     settings = pkg.part_of_type("/settings")
     even = settings is not None and any(_on(el) for el in settings.iter(_w("evenAndOddHeaders")))
     return DocFacts(label, tuple(story.paragraphs), tuple(story.tables),
-                    tuple(_shown(sec, even) for sec in sections))
+                    tuple(_shown(sec, even) for sec in sections),
+                    _footnotes(pkg.part_of_type("/footnotes"), styles, label))
+
+
+def _footnotes(part: etree._Element | None, styles: _Styles,
+               label: str) -> dict[str, tuple[ParaFacts, ...]]:
+    """Footnote id → its paragraphs; the separators (typed footnotes) left out."""
+    notes: dict[str, tuple[ParaFacts, ...]] = {}
+    if part is None:
+        return notes
+    for note in part.iter(_w("footnote")):
+        key = note.get(_w("id"))
+        if key is None or note.get(_w("type"), "normal") != "normal":
+            continue
+        story = _Story(styles, ("footnote", key), limit=MAX_PARAGRAPHS, name=label)
+        story.walk(note)
+        notes[key] = tuple(story.paragraphs)
+    return notes
 
 
 def _shown(sec: SectionFacts, even: bool) -> SectionFacts:

@@ -31,11 +31,13 @@ _P, _R, _TBL, _RPR, _RSTYLE, _VAL, _T, _TAB, _BR, _CR, _TYPE = map(
     _w, ("p", "r", "tbl", "rPr", "rStyle", "val", "t", "tab", "br", "cr", "type"))
 _NO_BREAK_HYPHEN, _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT, _FLD_SIMPLE, _INSTR = map(
     _w, ("noBreakHyphen", "fldChar", "fldCharType", "instrText", "fldSimple", "instr"))
-_INS, _DEL, _DEL_TEXT = map(_w, ("ins", "del", "delText"))
+_INS, _DEL, _DEL_TEXT, _NOTE_REF, _ID = map(_w, ("ins", "del", "delText", "footnoteReference",
+                                                "id"))
 # Run children that never hold a drawing: a run made only of these has no rule to measure.
 _PLAIN_RUN_CHILDREN = {_w(t) for t in ("rPr", "t", "tab", "br", "cr", "noBreakHyphen",
                                        "softHyphen", "fldChar", "instrText", "delText",
-                                       "lastRenderedPageBreak", "sym")}
+                                       "lastRenderedPageBreak", "sym", "footnoteReference",
+                                       "footnoteRef")}
 
 
 class _Story:
@@ -129,7 +131,8 @@ class _Story:
                     deleted.append((len(runs), (
                         "".join(t.text or "" for t in gone.iter(_DEL_TEXT)),
                         (table_style, pstyle, rstyle_el.get(_VAL) if rstyle_el is not None
-                         else st.default.get("character")), _rpr_props(rpr), None)))
+                         else st.default.get("character")), _rpr_props(rpr), None,
+                        _note(gone))))
                 continue
             rpr = None
             plain = True  # only text-like children: no drawing to look for
@@ -168,7 +171,8 @@ class _Story:
             direct_rpr = _rpr_props(rpr)
             if r.getparent().tag == _INS:
                 direct_rpr["inserted"] = True
-            runs.append(("".join(text), (table_style, pstyle, rstyle), direct_rpr, field))
+            runs.append(("".join(text), (table_style, pstyle, rstyle), direct_rpr, field,
+                         _note(r)))
         for simple in p.iter(_FLD_SIMPLE):
             fields.append(" ".join(simple.get(_INSTR, "").split()))
         run_facts = tuple(self._run(r) for r in runs)
@@ -192,7 +196,7 @@ class _Story:
             keep_next=bool(props.get("keepNext")),
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
-            drawings=tuple(drawings), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0])))
+            drawings=tuple(drawings), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -221,13 +225,13 @@ class _Story:
         return found
 
     def _run(self, run: tuple) -> RunFacts:
-        text, key, direct, field = run
+        text, key, direct, field, note = run
         look = (key, tuple(direct.items()))
         shown = self._looks.get(look)
         if shown is None:  # a document repeats a handful of run formats thousands of times
             shown = self._looks[look] = self._look(key, direct)
         return RunFacts(text=text, field=(_instr(field) if isinstance(field, dict) else field)
-                        or None, **shown)
+                        or None, footnote=note, **shown)
 
     def _look(self, key: tuple, direct: dict) -> dict:
         """What a run with these styles and this direct formatting looks like (RunFacts'
@@ -246,6 +250,12 @@ class _Story:
             "vert_align": props.get("vertAlign"),
             "strike": toggles["strike"] or toggles["dstrike"],
             "inserted": bool(direct.get("inserted"))}
+
+
+def _note(r: etree._Element) -> str | None:
+    """The id of the footnote whose mark the run ``r`` holds (None: it holds none)."""
+    ref = r.find(_NOTE_REF)
+    return ref.get(_ID) if ref is not None else None
 
 
 def _instr(field: dict) -> str:

@@ -6,6 +6,7 @@ change of a plan shows up as a small, readable diff.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts, SectionFacts, read_docx
@@ -59,20 +60,39 @@ MARKS = {"": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
 """How text struck through or deleted (tracked), and text inserted (tracked), is written."""
 
 
-def _text(p: ParaFacts) -> str:
+def note_mark(label: int) -> str:
+    """How the mark of the ``label``-th footnote is written, in the text and before its note."""
+    return f"[^{label}]"
+
+
+def _piece(run: RunFacts, mark: str, labels: dict[str, int],
+           pieces: list[tuple[str, str, str]]) -> None:
+    """Add the run to ``pieces``: its text, or the mark of the footnote it calls. A mark takes
+    the format of the text before it (its superscript size would split the line's text)."""
+    if run.footnote is not None and run.footnote in labels:
+        fmt = pieces[-1][0] if pieces else _run_format(run)
+        pieces.append((fmt, mark, note_mark(labels[run.footnote])))
+    elif run.text:
+        pieces.append((_run_format(run), mark,
+                       "{" + run.field + "}" if run.field else run.text))
+
+
+def _text(p: ParaFacts, labels: dict[str, int] | None = None) -> str:
     if not p.runs and not p.deleted:
         return ""
+    labels = labels or {}
     # (format, mark, text) in reading order, tracked deletions where they stood.
     pieces: list[tuple[str, str, str]] = []
     gone: dict[int, list[RunFacts]] = {}
     for i, deleted in p.deleted:
         gone.setdefault(i, []).append(deleted)
     for i, run in enumerate((*p.runs, None)):
-        pieces.extend((_run_format(d), "del", d.text) for d in gone.get(i, ()))
-        if run is None or not run.text:
-            continue
-        mark = "del" if run.strike else "ins" if run.inserted else ""
-        pieces.append((_run_format(run), mark, "{" + run.field + "}" if run.field else run.text))
+        for d in gone.get(i, ()):
+            _piece(d, "del", labels, pieces)
+        if run is not None:
+            _piece(run, "del" if run.strike else "ins" if run.inserted else "", labels, pieces)
+    if not pieces:
+        return ""
     groups: list[tuple[str, str]] = []
     last: tuple[str, str] | None = None
     for fmt, mark, text in pieces:
@@ -107,9 +127,49 @@ def _where(p: ParaFacts) -> str:
     return "¶"
 
 
+def _calls(p: ParaFacts) -> list[str]:
+    """The ids of the footnotes whose marks ``p`` holds (deleted ones too), in reading order."""
+    gone: dict[int, list[RunFacts]] = {}
+    for i, deleted in p.deleted:
+        gone.setdefault(i, []).append(deleted)
+    runs = [r for i, run in enumerate((*p.runs, None))
+            for r in (*gone.get(i, ()), *((run,) if run is not None else ()))]
+    return [r.footnote for r in runs if r.footnote is not None]
+
+
+def _note_text(p: ParaFacts) -> ParaFacts:
+    """The footnote paragraph without the space Word puts after the note's own number (at the
+    start of its first text, kept or deleted)."""
+    for i, run in enumerate((*p.runs, None)):
+        for k, (at, d) in enumerate(p.deleted):
+            if at == i and d.text:
+                deleted = list(p.deleted)
+                deleted[k] = (at, replace(d, text=d.text.lstrip()))
+                return replace(p, deleted=tuple(deleted))
+        if run is not None and run.text:
+            runs = (*p.runs[:i], replace(run, text=run.text.lstrip()), *p.runs[i + 1:])
+            return replace(p, runs=runs)
+    return p
+
+
+def _notes(p: ParaFacts, facts: DocFacts, labels: dict[str, int]) -> list[str]:
+    """The lines of the footnotes ``p`` calls: ``  [^n] [format] text``, one per paragraph."""
+    lines = []
+    for key in dict.fromkeys(_calls(p)):
+        for np in facts.footnotes.get(key, ()):
+            lines.append(f"  {note_mark(labels[key])} [{_para_format(np)}] "
+                         f"{_text(_note_text(np))}".rstrip())
+    return lines
+
+
 def project_facts(facts: DocFacts) -> str:
     """The projection of already-read facts."""
     lines: list[str] = []
+    labels: dict[str, int] = {}  # footnote id → its number, in the order of the marks
+    for p in facts.paragraphs:
+        for key in _calls(p) if p.container[0] != "header" else ():
+            if key in facts.footnotes:
+                labels.setdefault(key, len(labels) + 1)
     by_section: dict[int, list[ParaFacts]] = {}
     for p in facts.paragraphs:
         if p.container[0] != "header":
@@ -123,8 +183,9 @@ def project_facts(facts: DocFacts) -> str:
             for hp in header.paragraphs or ():
                 lines.append(f"  header.{kind} [{_para_format(hp)}] {_text(hp)}".rstrip())
         for p in by_section.get(s.index, []):
-            text = _text(p) or ("(đường kẻ)" if p.border_top or p.border_bottom else "")
+            text = _text(p, labels) or ("(đường kẻ)" if p.border_top or p.border_bottom else "")
             lines.append(f"{_where(p)} [{_para_format(p)}] {text}".rstrip())
+            lines.extend(_notes(p, facts, labels))
     return "\n".join(lines) + "\n"
 
 
