@@ -281,7 +281,9 @@ def attached_groups(diff: PlanDiff) -> tuple[list[tuple[str, object]], int]:
         rows = row_group(diff, k)
         if rows:
             out.append((f"bảng nhiệm vụ ({name}, phụ lục)", rows))
-        out += [(f"{label} ({name})", g) for label, g in table_groups(diff, k)]
+        # A body table's name already begins with its document's ("Kế hoạch kèm theo, …").
+        out += [(label if label.startswith(name) else f"{label} ({name})", g)
+                for label, g in table_groups(diff, k)]
     return out, unmarked
 
 
