@@ -48,6 +48,9 @@ class Node:
     """The appendix table row that prints it (tasks shown as a table), else None."""
     table: int | None = None
     """For a table of the body: its index in the document's body."""
+    former: str = ""
+    """The name an earlier vanban gave it ("I.-3", "II.bảng 2"), where the printed one differs:
+    a reasons file written then still finds it."""
     part: int = 0
     """0 for a block of the document itself, k for one of the k-th document issued with it
     (``paras``, ``row`` and ``table`` then count in that document)."""
@@ -130,8 +133,8 @@ def _printed(doc: composed.Document, nodes: list[Node]) -> list[Node]:
             continue
         where = names.get(("table", node.table) if node.kind == "table" else
                           ("text", node.paras.get("text", -1)))
-        if where:
-            node.address = where
+        if where and where != node.address:
+            node.former, node.address = node.address, where
     return nodes
 
 
@@ -182,7 +185,7 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
             tables += 1
             text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
             nodes.append(Node("table", text, index=len(nodes), address=f"bảng {tables}",
-                              table=i))
+                              table=i, former=f"bảng {i + 1}" if i + 1 != tables else ""))
     return nodes
 
 

@@ -107,3 +107,15 @@ def test_a_reason_for_the_attached_plan_is_keyed_by_the_same_name(tmp_path):
             "tiếp cận pháp luật.") in shown
     assert ("Kế hoạch kèm theo, Mục II, bảng 1, dòng 4 (Cộng):  <13pt B U> 23") in shown
     assert "Tăng kinh phí cho các thôn" in shown and "Ghi đủ căn cứ" in shown
+
+
+def test_a_reason_keyed_by_a_former_name_is_kept_and_said(tmp_path):
+    reasons = tmp_path / "ly-do.yaml"
+    reasons.write_text("II.bảng 2: Tăng kinh phí cho các thôn\n", encoding="utf-8")
+    result = run("compare", f"cu/{PLAN}", f"moi/{PLAN}", "-o", "kh2.docx",
+                 "--reasons", str(reasons))
+    assert result.exit_code == 0, result.output
+    assert (f"{reasons}:1:1: cảnh báo [reasons.former-ref] II.bảng 2: \"II.bảng 2\" là cách "
+            "gọi cũ; nay gọi là \"Mục II, bảng 1\". Sửa mã thành \"Mục II, bảng 1\".") \
+        in result.output.splitlines()
+    assert "Tăng kinh phí cho các thôn" in cells("kh2.docx")
