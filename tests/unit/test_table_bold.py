@@ -121,4 +121,4 @@ def test_the_built_docx_passes_check_and_diff_runs(tmp_path):
     result = runner.invoke(main, ["diff", str(tmp_path / "cu.yaml"), str(tmp_path / "plan.yaml")])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.output.splitlines()[1] == (
-        "  [I.bảng 1] Sửa dòng 2 (Biên soạn tài liệu): Nhiệm vụ: Biên soạn → Biên soạn tài liệu")
+        "  [Mục I, bảng 1] Sửa dòng 2 (Biên soạn tài liệu): Nhiệm vụ: Biên soạn → Biên soạn tài liệu")

@@ -36,7 +36,9 @@ class _Reader:
     def __init__(self, attached, part: int, name: str) -> None:
         self.attached, self.part, self.name = attached, part, name
         self.nodes: list[Node] = []
-        self.counts: dict[int | None, int] = {}  # container → its unnumbered blocks so far
+        # (container, kind) → its unnumbered blocks of that kind so far: printed lines are
+        # named among their own kind ("gạch đầu dòng thứ 2", "đoạn 1", "bảng 1").
+        self.counts: dict[tuple[int | None, str], int] = {}
 
     def add(self, node: Node, parent: int | None) -> int:
         node.parent, node.part, node.index = parent, self.part, len(self.nodes)
@@ -46,9 +48,22 @@ class _Reader:
     def base(self, parent: int | None) -> str:
         return self.nodes[parent].address if parent is not None else ""
 
-    def count(self, container: int | None) -> int:
-        self.counts[container] = self.counts.get(container, 0) + 1
-        return self.counts[container]
+    def count(self, container: int | None, kind: str) -> int:
+        key = (container, kind)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return self.counts[key]
+
+    def within(self, container: int | None, what: str) -> str:
+        """``what`` named within its container as a reader says it: "Mục II, bảng 1",
+        "II.2, đoạn 1", "Phần II, Mục I, gạch đầu dòng thứ 2"; alone at the top."""
+        if container is None:
+            return what
+        node = self.nodes[container]
+        name = node.address
+        if node.kind == "section":
+            head, _, label = name.rpartition(", ")
+            name = ", ".join(x for x in (head, f"Mục {label}") if x)
+        return f"{name}, {what}"
 
     def run(self) -> list[Node]:
         body = self.attached.body
@@ -64,11 +79,13 @@ class _Reader:
             container = (numbered[max(numbered)] if numbered else section
                          if section is not None else part)
             if not isinstance(p, composed.Para):
-                n = self.count(container)
+                # Numbered among the tables of its section: what a numbered item holds and
+                # what follows it is not told apart in print.
+                holder = section if section is not None else part
+                n = self.count(holder, "table")
                 text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
-                where = f"{self.base(container)}.bảng {n}" if container is not None else \
-                    f"bảng {n}"
-                self.add(Node("table", text, address=where, table=i), container)
+                self.add(Node("table", text, address=self.within(holder, f"bảng {n}"),
+                              table=i), container)
                 bullet = task = None
                 i += 1
                 continue
@@ -108,25 +125,26 @@ class _Reader:
                 numbered[depth] = task = node
                 bullet = None
             elif p.label == "+" and bullet is not None:
-                n = self.count(bullet)
+                n = self.count(bullet, "+")
                 self.add(Node("sub-bullet", text, p.label, paras={"text": i},
-                              address=f"{self.base(bullet)}.+{n}"), bullet)
+                              address=f"{self.base(bullet)}, dòng + thứ {n}"), bullet)
             elif p.label == "-":
-                n = self.count(container)
-                where = f"{self.base(container)}.-{n}" if container is not None else f"-{n}"
+                n = self.count(container, "-")
+                where = self.within(container, f"gạch đầu dòng thứ {n}")
                 bullet = self.add(Node("bullet", text, p.label, paras={"text": i},
                                        address=where), container)
             else:
-                n = self.count(container)
+                n = self.count(container, "paragraph")
                 kind = "paragraph" if container is not None else "intro"
-                where = (f"{self.base(container)}.đoạn {n}" if container is not None
+                where = (self.within(container, f"đoạn {n}") if container is not None
                          else f"mở đầu {n}")
                 self.add(Node(kind, text, p.label, paras={"text": i}, address=where), container)
                 bullet = None
             i += 1
         self.rows()
-        for node in self.nodes:
-            node.address = f"{self.name}, {node.address}"
+        if self.name:
+            for node in self.nodes:
+                node.address = f"{self.name}, {node.address}"
         return self.nodes
 
     def rows(self) -> None:
@@ -158,3 +176,16 @@ def attached_nodes(attached, part: int, name: str) -> list[Node]:
     """The blocks of ``attached`` (the ``part``-th document issued with a decision), indexed
     from 0 among themselves and named after ``name``."""
     return _Reader(attached, part, name).run()
+
+
+def printed_names(doc) -> dict[tuple[str, int], str]:
+    """How a reader names the unnumbered printed blocks of ``doc``'s body (a plan's own, read
+    the way its attached copy is read, so that both comparisons name a block alike): ("text",
+    i) of a paragraph or "-" line and ("table", i) of a table, to its name."""
+    out: dict[tuple[str, int], str] = {}
+    for node in _Reader(doc, 0, "").run():
+        if node.kind in ("paragraph", "bullet", "sub-bullet") and "text" in node.paras:
+            out[("text", node.paras["text"])] = node.address
+        elif node.kind == "table" and node.table is not None:
+            out[("table", node.table)] = node.address
+    return out

@@ -24,7 +24,8 @@ FRAME_TYPE = "ke-hoach"
 MARKER = "\u2063vanban-bang-so-sanh\u2063"  # invisible separators: never a plan's own text
 
 
-def load_reasons(path: Path, refs: set[str], root: Path | None = None
+def load_reasons(path: Path, refs: set[str], root: Path | None = None,
+                 former: dict[str, str] | None = None
                  ) -> tuple[dict[str, str], list[Diagnostic]]:
     """The reasons file: one ``id: reason`` per changed item; a key that names no changed item
     is a warning (a typo would otherwise lose the reason silently). Messages name the file
@@ -45,6 +46,16 @@ def load_reasons(path: Path, refs: set[str], root: Path | None = None
             problems.append(Diagnostic(
                 "reasons.not-text", f"Lý do của \"{key}\" phải là một đoạn chữ.",
                 loaded.span((key,)), str(key), message_en=f"The reason for {key} must be text."))
+            continue
+        if str(key) not in refs and str(key) in (former or {}):
+            # A name an earlier vanban printed ("I.-3"): the reason still holds, said so.
+            now = (former or {})[str(key)]
+            problems.append(Diagnostic(
+                "reasons.former-ref", f"\"{key}\" là cách gọi cũ; nay gọi là \"{now}\".",
+                loaded.span((key,), key=True), str(key), severity=Severity.WARNING,
+                message_en=f"\"{key}\" is a former name; it is now \"{now}\".",
+                hint=f"Sửa mã thành \"{now}\".", hint_en=f"Rename the key to \"{now}\"."))
+            out[now] = value.strip()
             continue
         if str(key) not in refs:
             problems.append(Diagnostic(
@@ -101,3 +112,15 @@ def frame(doc: Document) -> Document:
 def refs(diff: PlanDiff) -> set[str]:
     """The ids a reasons file may use for ``diff``."""
     return {c.ref for c in diff.changes if not c.renumbering}
+
+
+def former_refs(diff: PlanDiff) -> dict[str, str]:
+    """The names an earlier vanban gave the changed blocks, each to the name used now."""
+    out: dict[str, str] = {}
+    for c in diff.changes:
+        if c.renumbering or c.kind == "frame":
+            continue
+        for side, at in zip((diff.old, diff.new), c.nodes):
+            if at is not None and side.nodes[at].former and side.nodes[at].address == c.ref:
+                out[side.nodes[at].former] = c.ref
+    return out

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from vanban.errors import Diagnostic
 from vanban.jobs import REASONS_SUFFIX
-from vanban.review.comparison import DEFAULT_HEADERS, comparison_docx, load_reasons, refs
+from vanban.review.comparison import (
+    DEFAULT_HEADERS,
+    comparison_docx,
+    former_refs,
+    load_reasons,
+    refs,
+)
 from vanban.review.diff import PlanDiff
 from vanban.review.table import rows
 
@@ -50,7 +56,8 @@ def compare_document(diff: PlanDiff, render: Callable[[object], bytes], *, track
         from vanban.review.tracked import tracked_docx
 
         return tracked_docx(diff, author, date, render, display)
-    given, warnings = load_reasons(reasons, refs(diff), root) if reasons else ({}, [])
+    given, warnings = (load_reasons(reasons, refs(diff), root, former_refs(diff)) if reasons
+                       else ({}, []))
     data = comparison_docx(diff, given, render, columns)
     # The changes as the table counts them: one row per block (a Kính gửi's lines are one).
     return data, len(rows(diff)), warnings

@@ -48,6 +48,9 @@ class Node:
     """The appendix table row that prints it (tasks shown as a table), else None."""
     table: int | None = None
     """For a table of the body: its index in the document's body."""
+    former: str = ""
+    """The name an earlier vanban gave it ("I.-3", "II.bảng 2"), where the printed one differs:
+    a reasons file written then still finds it."""
     part: int = 0
     """0 for a block of the document itself, k for one of the k-th document issued with it
     (``paras``, ``row`` and ``table`` then count in that document)."""
@@ -112,9 +115,27 @@ def outline(plan, doc: composed.Document) -> Outline:
         except (IndexError, AttributeError, KeyError):
             walker.cursor = -1
         if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
-            nodes = walker.nodes
+            nodes = _printed(doc, walker.nodes)
     nodes = _with_attachments(doc, _paragraphs(doc) if nodes is None else nodes)
     return Outline(frame_of(doc), _with_footnotes(doc, nodes), doc)
+
+
+def _printed(doc: composed.Document, nodes: list[Node]) -> list[Node]:
+    """``nodes`` with their unnumbered lines and tables named as the document prints them
+    ("Mục I, gạch đầu dòng thứ 2", "Mục II, bảng 1"), as the copy a decision issues names
+    them (``review.attached``); a block with an id keeps it."""
+    from vanban.review.attached import printed_names
+
+    names = printed_names(doc)
+    for node in nodes:
+        if node.key is not None or node.kind not in ("paragraph", "bullet", "sub-bullet",
+                                                     "table", "target"):
+            continue
+        where = names.get(("table", node.table) if node.kind == "table" else
+                          ("text", node.paras.get("text", -1)))
+        if where and where != node.address:
+            node.former, node.address = node.address, where
+    return nodes
 
 
 def _with_footnotes(doc: composed.Document, nodes: list[Node]) -> list[Node]:
@@ -148,6 +169,7 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
     """Every body paragraph (and table) as a block of its own."""
     nodes: list[Node] = []
     article = khoan = ""  # a Quyết định's current "Điều N" and its current khoản
+    tables = 0
     for i, p in enumerate(doc.body):
         if isinstance(p, composed.Para):
             address = p.label.rstrip(".") if p.label not in ("", "-", "+") else f"đoạn {i + 1}"
@@ -159,10 +181,11 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
                 address = f"{khoan or article}, điểm {p.label.rstrip(')')}"
             nodes.append(Node("paragraph", strip_end(p.text), p.label, paras={"text": i},
                               index=len(nodes), address=address))
-        else:
+        else:  # numbered among the tables, as a reader counts them
+            tables += 1
             text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
-            nodes.append(Node("table", text, index=len(nodes), address=f"bảng {i + 1}",
-                              table=i))
+            nodes.append(Node("table", text, index=len(nodes), address=f"bảng {tables}",
+                              table=i, former=f"bảng {i + 1}" if i + 1 != tables else ""))
     return nodes
 
 

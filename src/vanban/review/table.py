@@ -13,6 +13,7 @@ from vanban.review.addressees import names_of, printed
 from vanban.review.align import align_lines
 from vanban.review.diff import Change, PlanDiff
 from vanban.review.outline import LINE_LABELS, Node
+from vanban.review.report import FRAME
 from vanban.review.words import Segment, diff_words
 
 Run = tuple[str, str]
@@ -31,6 +32,11 @@ FOOTNOTE_LABEL = "Chú thích"
 FRAME_LABELS = {"frame.title": "Trích yếu", "frame.issuer": "Cơ quan ban hành",
                 "frame.signer": "Người ký", "frame.authority": "Thẩm quyền ban hành"}
 """The name a frame field's line is shown after; the other lines say what they are."""
+
+RECIPIENT_CODES = ("recipient.added", "recipient.removed", "recipient.wording")
+"""A Nơi nhận line does not say what it is ("- Sở Tư pháp;"): its row names the part as
+``vanban diff`` does ("Thêm nơi nhận: - Sở Tư pháp;"), not "Nơi nhận: …", which would read as
+the table's own Nơi nhận block (ô 9b) to ``vanban check``."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,10 @@ def _frame_lines(change: Change, side: str) -> Lines:
     mine = change.old if side == "old" else change.new
     if not mine:
         return ()
+    if change.code in RECIPIENT_CODES:
+        return (_plain(FRAME[change.code][0] + ": ")
+                + (_marked(change.segments, side) if change.segments
+                   else _plain(mine, "del" if side == "old" else "ins")),)
     if change.segments:
         body = _marked(change.segments, side)
     else:
@@ -131,8 +141,9 @@ def _kinh_gui_lines(old: tuple[str, ...], new: tuple[str, ...], side: str) -> Li
 
 def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
     """The changed rows of a body table, a line each in both columns: the row named after the
-    table by the name ``vanban diff`` and the reasons file give it ("Bảng [I.bảng 5], dòng 3
-    (Hội thi hòa giải viên giỏi): "), then its changed cells after their columns' titles,
+    table by the name ``vanban diff`` and the reasons file give it, as the document prints it
+    ("Mục I, bảng 1, dòng 3 (Hội thi hòa giải viên giỏi): "; a table with an id: "Bảng
+    kinh-phi, dòng 3 …"), then its changed cells after their columns' titles,
     marked word by word; a row added or removed whole."""
     old_lines: list[tuple[Run, ...]] = []
     new_lines: list[tuple[Run, ...]] = []
@@ -141,7 +152,9 @@ def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
         for side, lines in (("old", old_lines), ("new", new_lines)):
             if edit.action == ("added" if side == "old" else "removed"):
                 continue
-            head = _plain(f"Bảng [{address}], {edit.where(old=side == 'old')}: ")
+            name = address if "bảng " in address else f"Bảng {address}"
+            name = name[:1].upper() + name[1:]  # "Bảng 1, dòng 2 …" begins the line
+            head = _plain(f"{name}, {edit.where(old=side == 'old')}: ")
             runs: list[Run] = list(head)
             for title, old, new in edit.cells:
                 mine = old if side == "old" else new

@@ -154,8 +154,9 @@ def table_groups(diff: PlanDiff, part: int = 0) -> list[tuple[str, RowGroup]]:
         if o is not None and text_key(o.text) == text_key(n.text):
             continue
         old_table = diff.old.part(part).body[o.table] if o is not None else None
-        out.append((f"bảng [{n.address}]", table_group(old_table,
-                                                        diff.new.part(part).body[n.table])))
+        # Named as printed ("Mục II, bảng 1"); a table with an id by its id.
+        name = n.address if "bảng " in n.address else f"bảng {n.address}"
+        out.append((name, table_group(old_table, diff.new.part(part).body[n.table])))
     return out
 
 
@@ -280,7 +281,9 @@ def attached_groups(diff: PlanDiff) -> tuple[list[tuple[str, object]], int]:
         rows = row_group(diff, k)
         if rows:
             out.append((f"bảng nhiệm vụ ({name}, phụ lục)", rows))
-        out += [(f"{label} ({name})", g) for label, g in table_groups(diff, k)]
+        # A body table's name already begins with its document's ("Kế hoạch kèm theo, …").
+        out += [(label if label.startswith(name) else f"{label} ({name})", g)
+                for label, g in table_groups(diff, k)]
     return out, unmarked
 
 

@@ -247,9 +247,9 @@ def test_blocks_are_named_by_their_printed_numbers():
         ("title", "KH, trích yếu", None, {}), ("intro", "KH, mở đầu 1", None, {}),
         ("part", "KH, Phần I", None, {}), ("section", "KH, Phần I, I", 2, {}),
         ("task", "KH, Phần I, I.1", 3, {"lead": "Sở Tư pháp", "timeline": "Quý II"}),
-        ("bullet", "KH, Phần I, I.1.-1", 4, {}), ("part", "KH, Phần II", None, {}),
+        ("bullet", "KH, Phần I, I.1, gạch đầu dòng thứ 1", 4, {}), ("part", "KH, Phần II", None, {}),
         ("section", "KH, Phần II, I", 6, {}), ("item", "KH, Phần II, I.1.1", 7, {}),
-        ("paragraph", "KH, Phần II, I.1.1.đoạn 1", 8, {})]
+        ("paragraph", "KH, Phần II, I.1.1, đoạn 1", 8, {})]
     assert nodes[-1].text == "Sản phẩm: không là dòng của nhiệm vụ."
 
 

@@ -152,7 +152,7 @@ def test_an_edited_footnote_is_listed_shown_and_tracked(ws):
     result = _run("diff", old, new)
     assert result.exit_code == 1
     assert result.output.splitlines()[1] == (
-        "  [I.đoạn 1] Chú thích: Theo Đề án, giai đoạn 2021-2025 có 1.[-106-]{+146+} tổ hòa "
+        "  [Mục I, đoạn 1] Chú thích: Theo Đề án, giai đoạn 2021-2025 có 1.[-106-]{+146+} tổ hòa "
         "giải ở cơ sở trên địa bàn tỉnh (số liệu minh họa).")
     result = _run("compare", old, new, "-o", "b.docx")
     assert result.output.endswith("(1 thay đổi).\n"), result.output
@@ -178,7 +178,7 @@ def test_a_footnote_added_to_a_paragraph_is_inserted_with_its_mark(ws):
     new = str(ws / TO_TRINH)
     result = _run("diff", old, new)
     assert result.output.splitlines()[1] == (
-        f"  [I.đoạn 1] Thêm chú thích: {NOTE.format('106')}")
+        f"  [Mục I, đoạn 1] Thêm chú thích: {NOTE.format('106')}")
     data = _tracked(old, new)
     mark = next(_part(data).iter(f"{W}footnoteReference")).getparent()
     assert mark.getparent().tag == f"{W}ins"
@@ -251,24 +251,24 @@ def test_a_table_is_compared_row_by_row(ws):
     result = _run("diff", old, new)
     assert result.exit_code == 1
     assert result.output.splitlines()[1:4] == [
-        ("  [bảng 5] Sửa dòng 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi)): Nội dung báo "
+        ("  [bảng 1] Sửa dòng 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi)): Nội dung báo "
          "cáo: Số hòa giải viên (trong đó nữ{+; dưới 35 tuổi+})"),
-        ("  [bảng 5] Bỏ dòng 3 (Số vụ việc tiếp nhận; hòa giải thành; không thành): STT: 3; "
+        ("  [bảng 1] Bỏ dòng 3 (Số vụ việc tiếp nhận; hòa giải thành; không thành): STT: 3; "
          "Nội dung báo cáo: Số vụ việc tiếp nhận; hòa giải thành; không thành; Đơn vị tính: vụ "
          "việc"),
-        ("  [bảng 5] Thêm dòng 4 (Số hòa giải viên mới): STT: 5; Nội dung báo cáo: Số hòa giải "
+        ("  [bảng 1] Thêm dòng 4 (Số hòa giải viên mới): STT: 5; Nội dung báo cáo: Số hòa giải "
          "viên mới; Đơn vị tính: người"),
     ]
     data = json.loads(_run("diff", old, new, "--format", "json", "--lang", "en").output)
     first = data["plans"][0]["changes"][0]
     assert (first["code"], first["ref"], first["row"], first["cells"]) == (
-        "table.row", "bảng 5", "row 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi))",
+        "table.row", "bảng 1", "row 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi))",
         [{"column": "Nội dung báo cáo", "old": "Số hòa giải viên (trong đó nữ)",
           "new": "Số hòa giải viên (trong đó nữ; dưới 35 tuổi)"}])
     result = _run("compare", old, new, "-o", "b.docx")
     assert result.output.endswith("(1 thay đổi).\n"), result.output  # one table, one reason
     shown = [x for x in _run("text", "b.docx").output.splitlines() if x.startswith("T2.2.")]
-    cell = "[VB Bảng L sp=3/3] <13pt> Bảng [bảng 5], "
+    cell = "[VB Bảng L sp=3/3] <13pt> Bảng 1, "
     row2 = "dòng 2 (Số hòa giải viên (trong đó nữ; dưới 35 tuổi)): Nội dung báo cáo: "
     assert shown == [
         "T2.2.1 [VB Bảng - STT C sp=3/3] <13pt> 1",
@@ -353,7 +353,7 @@ def test_a_footnote_removed_is_listed_and_said_not_marked(ws):
     old = str(ws / TO_TRINH)
     new = _edit(ws, TO_TRINH, (NOTE_YAML, ""))
     result = _run("diff", old, new)
-    assert result.output.splitlines()[1] == f"  [I.đoạn 1] Bỏ chú thích: {NOTE.format('106')}"
+    assert result.output.splitlines()[1] == f"  [Mục I, đoạn 1] Bỏ chú thích: {NOTE.format('106')}"
     result = _run("compare", "--tracked", old, new, "-o", "t.docx")
     assert result.exit_code == 0
     assert result.stderr == (f"{new}: cảnh báo [compare.tracked-unmarked] 1 thay đổi không có "

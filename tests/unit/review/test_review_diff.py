@@ -42,7 +42,7 @@ ROUND_CHANGES = [
     ("task.support", "cntt-co-so-du-lieu"),
     ("task.support", "dang-tai-tai-lieu"),
     ("unit.wording", "IV.4"),
-    ("bullet.wording", "IV.6.-1"),
+    ("bullet.wording", "IV.6, gạch đầu dòng thứ 1"),
     ("recipient.added", "noi-nhan"),  # the Nơi nhận after the body, as the document reads
 ]
 ROUND_RENUMBERED = [("3.", "2.", "tap-huan"), ("4.", "5.", "mo-hinh-dien-hinh"),
@@ -61,7 +61,7 @@ def test_round_of_comments_json_lists_exactly_the_changes():
     assert [(r["id"], r["new"]) for r in data["registry"]] == [
         ("mttq-tinh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình"),
         ("so-tttt", "Sở Khoa học và Công nghệ")]
-    word = next(c for c in changes if c["ref"] == "IV.6.-1")
+    word = next(c for c in changes if c["ref"] == "IV.6, gạch đầu dòng thứ 1")
     assert [(s["old"], s["new"]) for s in word["segments"] if s["op"] != "equal"] == [
         ("đảm bảo", "bảo đảm")]
     added = next(c for c in changes if c["code"] == "task.added")
@@ -95,7 +95,7 @@ def test_round_of_comments_text_and_markdown():
         "của Kế hoạch. Chỉ đạo các cơ quan thông tin truyền thông triển khai hoạt động truyền "
         "thông quy định pháp luật về hòa giải ở cơ sở và tình hình thực hiện pháp luật về hòa "
         "giải ở cơ sở."),
-        ("  [IV.6.-1] Sửa câu chữ (dòng \"-\"): Xây dựng kế hoạch thực hiện Đề án năm 2024 tại "
+        ("  [IV.6, gạch đầu dòng thứ 1] Sửa câu chữ (dòng \"-\"): Xây dựng kế hoạch thực hiện Đề án năm 2024 tại "
         "địa phương; trong đó cần chú trọng rà soát số lượng hòa giải viên trên địa bàn và chủ "
         "động tổ chức tập huấn bồi dưỡng pháp luật cho đội ngũ hòa giải viên tại địa phương "
         "[-đảm bảo-]{+bảo đảm+} theo lộ trình của Đề án."),
@@ -113,7 +113,7 @@ def test_round_of_comments_text_and_markdown():
     ]
     md = run("diff", P2024, ROUND, "--format", "markdown", "--lang", "en").output
     assert md.startswith(f"## {P2024} → {ROUND}\n")
-    assert "- [IV.6.-1] Wording changed (bullet line): " in md
+    assert "- [IV.6, gạch đầu dòng thứ 1] Wording changed (bullet line): " in md
     assert "~~đảm bảo~~**bảo đảm** theo lộ trình" in md
     assert "- Renumbered only: 3. → 2. [tap-huan]" in md
     assert "- By id (tasks, targets): 1 added, 0 removed, 4 changed." in md
