@@ -94,11 +94,6 @@ _TYPE_NAMES = {**{name: key for key, (name, _abbr) in
 _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
 
 
-def type_names() -> dict[str, str]:
-    """Printed type name → key, for the administrative and the legal document types."""
-    return _TYPE_NAMES
-
-
 def is_date(text: str) -> bool:
     """A place-and-date line (blank day or month allowed), not a sentence holding a date."""
     t = norm(text)
