@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vanban.check.locate_end import (  # noqa: F401  (entry_groups: used by the rules)
-    continues_entry,
-    entry_groups,
+from vanban.check.locate_end import (
     find_appendices,
     signature_block,
     standalone_appendices,

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import LINES, Hit, Text, collapse, rule
-from vanban.check.locate import Piece, entry_groups, norm
+from vanban.check.locate import Piece, norm
+from vanban.check.locate_end import entry_groups
 from vanban.errors import Severity
 from vanban.rules import nd30
 
