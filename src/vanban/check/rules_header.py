@@ -204,9 +204,6 @@ def number_type(ctx: Context) -> Iterator[Hit]:
                   f"A {name} has a code starting with '{abbr}'.")
 
 
-_DATE = DATE_RE
-
-
 @rule("ND30-DATE", "Địa danh và ngày, tháng, năm", "Place and date", nd30.PLACE_DATE.ref)
 def place_date(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.place_date
@@ -216,7 +213,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
                           _EXAMPLE_DATE)
         return
     text, where = norm(piece.text), ctx.where(piece)
-    m = _DATE.match(text)
+    m = DATE_RE.match(text)
     if m is None or not m.group("comma") or not m.group("place") or \
             not m.group("place")[0].isupper():
         yield Hit(where, _EXAMPLE_DATE, text,
@@ -243,7 +240,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
       "month", nd30.PLACE_DATE.ref)
 def date_padding(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.place_date
-    m = _DATE.match(norm(piece.text)) if piece else None
+    m = DATE_RE.match(norm(piece.text)) if piece else None
     if m is None:
         return
     for word, word_en, value, want in (("ngày", "day", m.group("day"), None),
