@@ -255,10 +255,20 @@ def and_more(found: Say, more: int, noun: tuple[str, str, str]) -> Text:
                 f"{found.en} (and {more} more {en_one if more == 1 else en_many})")
 
 
+def same_found(hit: Hit) -> tuple:
+    """The ``collapse`` key of a mistake by what was found: the same message and value."""
+    return hit.message, str(hit.found)
+
+
+def same_expected(hit: Hit) -> tuple:
+    """The ``collapse`` key of a mistake by what was asked: the same message and expectation."""
+    return hit.message, str(hit.expected)
+
+
 def collapse(hits: list[Hit], key, noun: tuple[str, str, str]) -> Iterator[Hit]:
-    """One hit per distinct mistake (``key`` of a hit), at its first place, counting the other
-    places: a page number set wrong shows on every page (every section) but is one defect.
-    ``noun`` names the places (``PAGES``, ``SECTIONS`` …)."""
+    """One hit per distinct mistake (``key`` of a hit: ``same_found``, ``same_expected``), at
+    its first place, counting the other places: a page number set wrong shows on every page
+    (every section) but is one defect. ``noun`` names the places (``PAGES``, ``SECTIONS`` …)."""
     groups: dict[tuple, list[Hit]] = {}
     for hit in hits:
         groups.setdefault(key(hit), []).append(hit)

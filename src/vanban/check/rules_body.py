@@ -23,6 +23,8 @@ from vanban.check.finding import (
     pt_range,
     pts,
     rule,
+    same_expected,
+    same_found,
 )
 from vanban.check.locate import norm
 from vanban.check.rules_header import _rule_hits
@@ -60,12 +62,12 @@ def _summary_hits(ctx: Context) -> Iterator[Hit]:
                           Text("trích yếu", "a summary line"), Severity.WARNING)
         hits = [h for piece in lay.summary
                 for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
-        yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+        yield from collapse(hits, same_found, LINES)
     # A summary on three lines set in 11 pt is one mistake (260.docx).
     hits = [dataclasses.replace(h, citation=nd30.CONG_VAN_SUMMARY.ref) for piece in lay.vv
             for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
                                      "letter summary (V/v)")]
-    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    yield from collapse(hits, same_found, LINES)
 
 
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",
@@ -401,7 +403,7 @@ def appendix(ctx: Context) -> Iterator[Hit]:
         hits = [h for piece in app.title
                 for h in ctx.format_hits(piece, nd30.APPENDIX_TITLE, "tên phụ lục",
                                          "appendix title")]
-        yield from collapse(hits, lambda h: (h.message, str(h.expected)), LINES)
+        yield from collapse(hits, same_expected, LINES)
         if app.ref is not None:
             yield from ctx.format_hits(app.ref, nd30.APPENDIX_REF, "dòng «Kèm theo …»",
                                        "'Kèm theo' line")

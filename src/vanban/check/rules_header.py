@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import LINES, Hit, Text, collapse, mm, num, rule
+from vanban.check.finding import LINES, Hit, Text, collapse, mm, num, rule, same_found
 from vanban.check.locate import DATE_RE, TITLED, Piece, norm
 from vanban.rules import nd30
 
@@ -114,7 +114,7 @@ def issuer(ctx: Context) -> Iterator[Hit]:
             ("tên cơ quan ban hành", "issuing body name")
         hits.extend(ctx.format_hits(piece, fmt, *what))
     # A name set on two lines ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG") in 14 pt is one mistake.
-    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    yield from collapse(hits, same_found, LINES)
 
 
 @rule("ND30-ISSUER-RULE", "Đường kẻ dưới tên cơ quan ban hành", "Rule under the issuing body",

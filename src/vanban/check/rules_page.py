@@ -251,8 +251,7 @@ def _page_fields(part) -> list[ParaFacts]:
       nd30.PAGE_NUMBER.ref)
 def page_number(ctx: Context) -> Iterator[Hit]:
     # Sections share (inherit) their headers: one finding per mistake, at its first section.
-    yield from finding.collapse(list(_page_number_hits(ctx)), lambda h: (h.message, str(h.found)),
-                                SECTIONS)
+    yield from finding.collapse(list(_page_number_hits(ctx)), finding.same_found, SECTIONS)
 
 
 def _page_number_hits(ctx: Context) -> Iterator[Hit]:

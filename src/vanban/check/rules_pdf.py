@@ -41,8 +41,7 @@ def _section_for_page(ctx: Context, number: int):
 
 def collapse(hits: list[Hit]) -> Iterator[Hit]:
     """One hit per distinct mistake, at its first page, counting the other pages."""
-    return finding.collapse(hits, lambda h: (h.message, str(h.expected)),
-                            finding.PAGES)
+    return finding.collapse(hits, finding.same_expected, finding.PAGES)
 
 
 @rule("ND30-PDF-MARGINS", "Lề trang đo trên bản PDF", "Margins measured on the PDF",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import LINES, Hit, Text, collapse, rule
+from vanban.check.finding import LINES, Hit, Text, collapse, rule, same_found
 from vanban.check.locate import Piece, norm
 from vanban.check.locate_end import entry_groups
 from vanban.errors import Severity
@@ -40,7 +40,7 @@ def noi_nhan(ctx: Context) -> Iterator[Hit]:
     hits = [h for piece in entries
             for h in ctx.format_hits(piece, nd30.NOI_NHAN_ENTRY, "dòng nơi nhận",
                                      "recipient line", check_align=False)]
-    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    yield from collapse(hits, same_found, LINES)
     yield from _nhu_tren(ctx, entries)
     yield from _nhu_dieu(ctx, entries)
 
@@ -183,7 +183,7 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
             for h in ctx.format_hits(piece, nd30.AUTHORITY, "quyền hạn, chức vụ người ký",
                                      "signing authority / position",
                                      check_align=_in_cell(ctx, piece))]
-    yield from collapse(hits, lambda h: (h.message, str(h.found)), LINES)
+    yield from collapse(hits, same_found, LINES)
     if name is None:
         # A draft may leave the name for the signer's office to type: warn, do not fail.
         yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),

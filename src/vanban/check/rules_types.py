@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
-from vanban.check.finding import ARTICLES, PARAGRAPHS, Hit, Text, and_more, collapse, rule
+from vanban.check.finding import (
+    ARTICLES,
+    PARAGRAPHS,
+    Hit,
+    Text,
+    and_more,
+    collapse,
+    rule,
+    same_found,
+)
 from vanban.check.locate import norm
 from vanban.rules import nd30
 
@@ -51,7 +60,7 @@ def can_cu(ctx: Context) -> Iterator[Hit]:
         if i < lay.qd_decides.para:
             hits.extend(ctx.format_hits(ctx.piece(i), nd30.CAN_CU, "phần căn cứ", "legal bases",
                                         check_align=False))
-    yield from collapse(hits, lambda h: (h.message, str(h.found)), PARAGRAPHS)
+    yield from collapse(hits, same_found, PARAGRAPHS)
 
 
 @rule("ND30-ARTICLE", "Điều: đánh số liên tục, «Điều N.» in đậm", "Articles numbered in order, "
