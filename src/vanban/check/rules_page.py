@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from vanban.check import finding
 from vanban.check.context import NONE, Context
@@ -157,20 +158,27 @@ def _fonts(names: list[str | None]) -> Text:
 def font(ctx: Context) -> Iterator[Hit]:
     # One finding per wrong font, at its first paragraph, counting the others: a document set
     # in Arial is one mistake, not one per paragraph.
-    first: dict[str | None, Where] = {}
-    places: dict[str | None, set] = {}
-    for r, where in ctx.visible_runs:
-        for face in dict.fromkeys(r.fonts[i] for i in (0, 1) if not is_times(r.fonts[i])):
-            if face not in first:
-                first[face] = at_run(where, r)
-            places.setdefault(face, set()).add(
-                (where.part, where.section, where.paragraph, where.cell))
-    for face, where in first.items():
-        more = len(places[face]) - 1
-        found = _fonts([face])
+    faces = _wrong_values(ctx, lambda r: dict.fromkeys(r.fonts[i] for i in (0, 1)
+                                                       if not is_times(r.fonts[i])))
+    for face, (where, count) in faces.items():
         yield Hit(where, nd30.FONT,
-                  and_more(found, more, PARAGRAPHS),
+                  and_more(_fonts([face]), count - 1, PARAGRAPHS),
                   f"Chữ phải dùng phông {nd30.FONT}.", f"Text must be set in {nd30.FONT}.")
+
+
+def _wrong_values(ctx: Context, wrong: Callable[[RunFacts], Iterable[Any]]
+                  ) -> dict[Any, tuple[Where, int]]:
+    """Each wrong value a visible run has (``wrong`` of the run: fonts, a colour), in order of
+    appearance: the first run that has it, and the number of paragraphs it shows in."""
+    first: dict[Any, Where] = {}
+    places: dict[Any, set] = {}
+    for r, where in ctx.visible_runs:
+        for value in wrong(r):
+            if value not in first:
+                first[value] = at_run(where, r)
+            places.setdefault(value, set()).add(
+                (where.part, where.section, where.paragraph, where.cell))
+    return {value: (where, len(places[value])) for value, where in first.items()}
 
 
 _SLOTS = ((2, "eastAsia"), (3, "cs"))
@@ -214,18 +222,11 @@ def _runs(n: int) -> str:
 
 @rule("ND30-FONT-COLOR", "Chữ màu đen", "Black text", nd30.FONT_REF)
 def font_color(ctx: Context) -> Iterator[Hit]:
-    first: dict[str, Where] = {}
-    places: dict[str, set] = {}
-    for r, where in ctx.visible_runs:
-        if r.color is not None and not _near_black(r.color):  # one finding per colour
-            if r.color not in first:
-                first[r.color] = at_run(where, r)
-            places.setdefault(r.color, set()).add(
-                (where.part, where.section, where.paragraph, where.cell))
-    for color, where in first.items():
-        more = len(places[color]) - 1
+    colors = _wrong_values(ctx, lambda r: (r.color,) if r.color is not None and
+                           not _near_black(r.color) else ())
+    for color, (where, count) in colors.items():  # one finding per colour
         yield Hit(where, Text("đen", "black"),
-                  and_more(f"#{color}", more, PARAGRAPHS),
+                  and_more(f"#{color}", count - 1, PARAGRAPHS),
                   "Chữ phải màu đen.", "Text must be black.")
 
 
