@@ -115,21 +115,27 @@ class Context:
         single = p.text.strip() == piece.text
         # A one-line justified paragraph prints exactly as a left-aligned one.
         same = p.align == fmt.align or (fmt.align == "left" and p.align == "both")
+        if check_align and single and not same and not self._placed_by_hand(piece, fmt):
+            want, seen = align_text(fmt.align), align_text(p.align)
+            hits.append(Hit(where, want, seen, f"{_cap(what)} phải {want.vi}.",
+                            f"The {what_en} must be {want.en}."))
+        return hits
+
+    def _placed_by_hand(self, piece: Piece, fmt: nd30.TextFormat) -> bool:
+        """The one-line paragraph of ``piece``, not aligned as ``fmt`` says, still lands where
+        it should (measured only when its alignment is judged)."""
+        p = self.para(piece.para)
         # Text pushed into place with leading spaces or tabs: where it lands depends on tab
         # stops and widths only the rendered page shows (the --pdf rules measure it).
         by_hand = p.text[:1] == "\t" or p.text.startswith("  ")
         if by_hand and fmt.align == "center" and "\t" not in p.text[:len(p.text) -
                                                                      len(p.text.lstrip())]:
             by_hand = self._centred_by_spaces(piece)
-        if check_align and single and not same and not by_hand and fmt.align == "center":
+        if not by_hand and fmt.align == "center":
             # Centred by an indent, or set right in a cell its line nearly fills: it prints
             # centred all the same (037.docx indents its date 7,5 mm in a left-aligned cell).
             by_hand = self._lands_centred(piece)
-        if check_align and single and not same and not by_hand:
-            want, seen = align_text(fmt.align), align_text(p.align)
-            hits.append(Hit(where, want, seen, f"{_cap(what)} phải {want.vi}.",
-                            f"The {what_en} must be {want.en}."))
-        return hits
+        return by_hand
 
     def _centred_by_spaces(self, piece: Piece) -> bool:
         """A one-line paragraph pushed right with spaces lands about centred: within 12 mm of
