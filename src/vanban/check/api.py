@@ -35,15 +35,13 @@ def check_docx(path: Path | str | bytes, *, pdf_geometry: Any = None,
     return check_facts(read_docx(path, name=name), pdf_geometry=pdf_geometry)
 
 
-# Rules that run on any file; the others need the frame of a Decree-30 document to be there.
-_ANY_FILE = ("ND30-ENCODING", "ND30-FRAME")
 # Rules that run on a file that is only an appendix (Phụ lục I, III.1; page setup, I).
 _APPENDIX_ONLY = ("ND30-APPENDIX", "ND30-PAGE-SIZE", "ND30-PAGE-ORIENT", "ND30-MARGINS",
                   "ND30-FONT", "ND30-FONT-SLOTS", "ND30-FONT-COLOR", "ND30-PAGE-NUMBER",
                   "ND30-PAGE-NUMBER-FIRST", "ND30-PDF-MARGINS", "ND30-PDF-PAGE-NUMBER")
 
 
-def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
+def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> Findings:
     """All findings for a DOCX already read by ``read_docx``, in document order."""
     ctx = Context(facts.name, facts, locate(facts), pdf_geometry)
     rules = list(RULES.values())
@@ -63,9 +61,6 @@ def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> list[Finding]:
     if pdf_geometry is not None:
         findings = with_pages(ctx, findings)
     return Findings(sorted(findings, key=_order), draft=ctx.layout.draft)
-
-
-
 
 
 def _order(f: Finding) -> tuple:
@@ -103,7 +98,7 @@ def check_files(paths: Sequence[Path | str], *, pdf: bool = False,
         for key, _data, facts in readable:
             found = check_facts(facts, pdf_geometry=geometries.get(key))
             results[key] = Findings([_unreadable(d) for d in failed.get(key, ())] + found,
-                                    draft=getattr(found, "draft", False))
+                                    draft=found.draft)
     return {str(p): results[str(p)] for p in paths}
 
 
