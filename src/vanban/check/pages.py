@@ -93,7 +93,7 @@ def section_starts(ctx: Context) -> list[int]:
     """First page of each section: the page where the section's first line of text is found,
     searching on from the previous section's first page; a section whose text is not found
     on any page counts as part of the one before it."""
-    pages = getattr(ctx.geometry, "pages", ()) or ()
+    pages = _page_texts(ctx)
     starts, page_at = [], 1
     seen: set[str] = set()  # first words of the paragraphs of the sections before
     for sec in ctx.facts.sections:
@@ -102,11 +102,11 @@ def section_starts(ctx: Context) -> list[int]:
                     ctx.facts.paragraphs[sec.first_paragraph:sec.last_paragraph + 1])
         found = None
         if probe and sec.index > 0:
-            for page in pages:
-                if page.number >= page_at and any(norm(ln.text)[:25] == probe or
-                                                  (len(probe) > 8 and probe in norm(ln.text))
-                                                  for ln in page.lines):
-                    found = page.number
+            for number, lines in pages:
+                if number >= page_at and any(text[:25] == probe or
+                                             (len(probe) > 8 and probe in text)
+                                             for text in lines):
+                    found = number
                     break
         page_at = found or (page_at if sec.index else 1)
         starts.append(page_at if found or sec.index == 0 else 10 ** 9)
@@ -116,7 +116,7 @@ def section_starts(ctx: Context) -> list[int]:
 def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
     """The page (1-based) of each body paragraph in ``wanted``, found by its first words on the
     measured pages in document order; paragraphs not found are left out."""
-    pages = getattr(ctx.geometry, "pages", ()) or ()
+    pages = _page_texts(ctx)
     out: dict[int, int] = {}
     at = 0  # index into pages: paragraphs come in order, so the search only moves on
     for index in sorted(wanted):
@@ -124,11 +124,17 @@ def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
         if len(probe) < 4:
             continue
         for k in range(at, len(pages)):
-            if any(norm(ln.text).startswith(probe) or probe in norm(ln.text)
-                   for ln in pages[k].lines):
-                out[index], at = pages[k].number, k
+            number, lines = pages[k]
+            if any(probe in text for text in lines):
+                out[index], at = number, k
                 break
     return out
+
+
+def _page_texts(ctx: Context) -> list[tuple[int, list[str]]]:
+    """Each measured page's number and its lines' text, normalised once (``norm``)."""
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    return [(page.number, [norm(ln.text) for ln in page.lines]) for page in pages]
 
 
 def with_pages(ctx: Context, findings: list) -> list:
