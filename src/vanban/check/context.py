@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -44,10 +45,25 @@ class Context:
 
     @cached_property
     def visible_runs(self) -> list[tuple[RunFacts, Where]]:
-        """Runs that show text, with their paragraph's place (``rules_page.visible_runs``)."""
-        from vanban.check.rules_page import visible_runs
+        """Runs that show text, in the body and in the headers and footers, each with its
+        paragraph's place (read by the font and colour rules)."""
+        return [(r, where) for p, where in self._all_paragraphs()
+                for r in p.runs if not r.hidden and r.text.strip()]
 
-        return visible_runs(self)
+    def _all_paragraphs(self) -> Iterator[tuple[ParaFacts, Where]]:
+        """The body's paragraphs, then those of every header and footer (a part shared by
+        several sections once)."""
+        for p in self.facts.paragraphs:
+            yield p, self.where(p.index)
+        seen = set()
+        for sec in self.facts.sections:
+            for kind in ("headers", "footers"):
+                for part in getattr(sec, kind).values():
+                    if id(part) in seen:
+                        continue
+                    seen.add(id(part))
+                    for p in part.paragraphs:
+                        yield p, Where(part="header", section=sec.index, excerpt=excerpt(p.text))
 
     # --- places --------------------------------------------------------------------------------
     def para(self, index: int) -> ParaFacts:

@@ -110,26 +110,6 @@ def _mm_range(rng: nd30.Range, lang: str) -> str:
     return f"{num(rng.lo, lang)}–{mm(rng.hi, lang)}"
 
 
-def _all_paragraphs(ctx: Context) -> Iterator[tuple[ParaFacts, Where]]:
-    for p in ctx.facts.paragraphs:
-        yield p, ctx.where(p.index)
-    seen = set()
-    for sec in ctx.facts.sections:
-        for kind in ("headers", "footers"):
-            for part in getattr(sec, kind).values():
-                if id(part) in seen:
-                    continue
-                seen.add(id(part))
-                for p in part.paragraphs:
-                    yield p, Where(part="header", section=sec.index, excerpt=excerpt(p.text))
-
-
-def visible_runs(ctx: Context) -> list[tuple[RunFacts, Where]]:
-    """What ``Context.visible_runs`` holds."""
-    return [(r, where) for p, where in _all_paragraphs(ctx)
-            for r in p.runs if not r.hidden and r.text.strip()]
-
-
 def at_run(where: Where, r: RunFacts) -> Where:
     """``where`` narrowed to the run ``r`` (its text as the excerpt)."""
     return Where(where.paragraph, where.cell, where.part, where.section, excerpt=excerpt(r.text))
