@@ -64,10 +64,10 @@ learn nothing new, and a 1,700-page report would take minutes and gigabytes."""
 def measure(pdf_path: str | PathLike[str] | bytes, *, max_pages: int | None = None,
             rules_on: str = "all") -> PdfGeometry:
     """Page sizes, text lines and horizontal rules of the pages of ``pdf_path`` (a file, or the
-    PDF's bytes), in mm: every page, or the first ``max_pages`` and the last one (where the
-    signature usually is). Each page is read once and its parsed objects dropped before the
-    next, so memory stays flat. ``rules_on="first"`` collects horizontal rules on page 1 only
-    (all the checker reads)."""
+    PDF's bytes), in mm: every page, or of a longer PDF ``max_pages`` pages, the first
+    ``max_pages - 1`` and the last one (where the signature usually is). Each page is read
+    once and its parsed objects dropped before the next, so memory stays flat.
+    ``rules_on="first"`` collects horizontal rules on page 1 only (all the checker reads)."""
     source = io.BytesIO(pdf_path) if isinstance(pdf_path, bytes) else pdf_path
     with pdfplumber.open(source) as pdf:
         total = len(pdf.pages)
