@@ -6,7 +6,6 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from vanban.check import finding
 from vanban.check.context import NONE, Context
 from vanban.check.finding import (
     PARAGRAPHS,
@@ -16,12 +15,14 @@ from vanban.check.finding import (
     Where,
     and_more,
     both,
+    collapse,
     excerpt,
     mm,
     num,
     pt_range,
     pts,
     rule,
+    same_found,
 )
 from vanban.check.locate import TITLED
 from vanban.check.pages import evidently_one_page, measured_pages
@@ -232,7 +233,7 @@ def _page_fields(part) -> list[ParaFacts]:
       nd30.PAGE_NUMBER.ref)
 def page_number(ctx: Context) -> Iterator[Hit]:
     # Sections share (inherit) their headers: one finding per mistake, at its first section.
-    yield from finding.collapse(list(_page_number_hits(ctx)), finding.same_found, SECTIONS)
+    yield from collapse(list(_page_number_hits(ctx)), same_found, SECTIONS)
 
 
 def _page_number_hits(ctx: Context) -> Iterator[Hit]:
