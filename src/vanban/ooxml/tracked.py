@@ -73,7 +73,11 @@ class Group:
 
 
 def _find(paragraphs: list[etree._Element], texts: list[str]) -> list[etree._Element] | None:
-    """The paragraphs reading ``texts``, in order (None when they are not all there)."""
+    """The paragraphs reading ``texts``, in order (None when they are not all there, or when
+    there are none to find: a part printed only in the old document has no place to show its
+    deleted lines)."""
+    if not texts:
+        return None
     found, k = [], 0
     for p in paragraphs:
         if k == len(texts):
