@@ -73,12 +73,33 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
     if not any(n == rel or not rel or n.startswith(rel + "/") for n in wanted):
         raise _fail("diff.not-in-rev", f"Phiên bản \"{rev}\" không có \"{path}\".",
                     f"Revision \"{rev}\" has no \"{path}\".", spec)
-    for name in wanted:
-        data = _git(["cat-file", "blob", f"{rev}:{name}"], spec, cwd)
+    for name, data in zip(wanted, _blobs(rev, wanted, spec, cwd)):
         target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return into / rel if rel else into
+
+
+def _blobs(rev: str, names: list[str], spec: str, cwd: Path) -> list[bytes]:
+    """The bytes of each of ``names`` at ``rev`` (names ``git ls-tree`` gave), read by one
+    ``git cat-file --batch``: each answer is "<id> blob <size>", the bytes, a newline."""
+    try:
+        done = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, capture_output=True,
+                              check=False, input="".join(f"{rev}:{n}\n" for n in names).encode())
+    except OSError:
+        raise _fail("diff.git-missing", "Không chạy được git (chưa cài git?).",
+                    "git cannot be run (is it installed?).", spec) from None
+    out, at = [], 0
+    for name in names:
+        end = done.stdout.find(b"\n", at)
+        head = done.stdout[at:end].split()
+        if done.returncode or end < 0 or len(head) != 3 or head[1] != b"blob":
+            raise _fail("diff.bad-rev", f"git không đọc được \"{rev}:{name}\".",
+                        f"git cannot read \"{rev}:{name}\".", spec)
+        at = end + 1 + int(head[2])
+        out.append(done.stdout[end + 1:at])
+        at += 1  # the newline after the bytes
+    return out
 
 
 def _in_repo(path: str, cwd: Path, top: Path) -> str:

@@ -73,7 +73,11 @@ class Group:
 
 
 def _find(paragraphs: list[etree._Element], texts: list[str]) -> list[etree._Element] | None:
-    """The paragraphs reading ``texts``, in order (None when they are not all there)."""
+    """The paragraphs reading ``texts``, in order (None when they are not all there, or when
+    there are none to find: a part printed only in the old document has no place to show its
+    deleted lines)."""
+    if not texts:
+        return None
     found, k = [], 0
     for p in paragraphs:
         if k == len(texts):
@@ -115,7 +119,7 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
         # Deleted paragraphs first (their neighbours are still as rendered), then the edits.
         for at, gone in sorted(group.deleted.items()):
             before = at < len(found)
-            anchor = found[at] if before else found[-1]
+            near = anchor = found[at] if before else found[-1]
             if not before:
                 for _ in range(gone[0].after_tables):
                     if anchor.getnext() is None or anchor.getnext().tag != w("tbl"):
@@ -126,7 +130,7 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
                 if item.footnote and part is not None:
                     note = next_note(part) + len(gone_notes)
                     gone_notes.append((note, item.footnote))
-                new = deleted_paragraph(found[at] if before else found[-1], item, revs, note)
+                new = deleted_paragraph(near, item, revs, note)
                 (anchor.addprevious if before else anchor.addnext)(new)
         for index, edit in sorted(group.edits.items()):
             if edit == "insert":

@@ -71,9 +71,9 @@ def load_reasons(path: Path, refs: set[str], root: Path | None = None,
 
 
 def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
-                    headers: tuple[str, str, str] = DEFAULT_HEADERS) -> bytes:
-    """The DOCX bytes of the bảng so sánh of ``diff`` (deterministic); ``render`` lays a
-    composed document out with its template (DOCX bytes)."""
+                    headers: tuple[str, str, str] = DEFAULT_HEADERS) -> tuple[bytes, int]:
+    """The DOCX bytes of the bảng so sánh of ``diff`` (deterministic) and its number of rows;
+    ``render`` lays a composed document out with its template (DOCX bytes)."""
     from vanban.ooxml.compare_table import put_table, table_xml
     from vanban.output import source_date
 
@@ -85,7 +85,7 @@ def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
     # A signed document of the office carries a Nơi nhận (ô 9b is a component of every
     # administrative document, Điều 8): the table goes with a submission, so only the
     # archive line "- Lưu: VT, …." is its own.
-    return put_table(data, MARKER, table, source_date(doc.date_iso))
+    return put_table(data, MARKER, table, source_date(doc.date_iso)), len(table_rows)
 
 
 def frame(doc: Document) -> Document:

@@ -23,7 +23,6 @@ from vanban.review.comparison import (
     refs,
 )
 from vanban.review.diff import PlanDiff
-from vanban.review.table import rows
 
 
 def reasons_beside(plan: Path) -> Path | None:
@@ -58,6 +57,6 @@ def compare_document(diff: PlanDiff, render: Callable[[object], bytes], *, track
         return tracked_docx(diff, author, date, render, display)
     given, warnings = (load_reasons(reasons, refs(diff), root, former_refs(diff)) if reasons
                        else ({}, []))
-    data = comparison_docx(diff, given, render, columns)
     # The changes as the table counts them: one row per block (a Kính gửi's lines are one).
-    return data, len(rows(diff)), warnings
+    data, count = comparison_docx(diff, given, render, columns)
+    return data, count, warnings

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from vanban.review.diff import Change, PlanDiff
+from vanban.review.outline import LINE_LABELS
 from vanban.review.sides import SideDiff
 from vanban.review.words import Segment, diff_words
 
@@ -22,8 +23,10 @@ KINDS = {
     "title": ("trích yếu", "title"),
 }
 FIELDS = {
-    "lead": ("Đơn vị chủ trì", "Lead unit"), "support": ("Đơn vị phối hợp", "Coordinating units"),
-    "timeline": ("Thời gian thực hiện", "Timeline"), "output": ("Sản phẩm", "Output"),
+    # A task's lines are named as the document prints them (``outline.LINE_LABELS``).
+    "lead": (LINE_LABELS["lead"], "Lead unit"),
+    "support": (LINE_LABELS["support"], "Coordinating units"),
+    "timeline": (LINE_LABELS["timeline"], "Timeline"), "output": (LINE_LABELS["output"], "Output"),
     "value": ("Giá trị chỉ tiêu", "Target value"), "footnote": ("Chú thích", "Footnote"),
 }
 FRAME = {

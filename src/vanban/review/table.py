@@ -93,14 +93,11 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
 def _frame_lines(change: Change, side: str) -> Lines:
     """A frame field's line as printed, after the field's name where the line does not say
     what it is ("Trích yếu: …"; a "V/v …", "Căn cứ …" or "Số: …" line speaks for itself)."""
-    label = FRAME_LABELS.get(change.code, "")
+    label = (FRAME[change.code][0] if change.code in RECIPIENT_CODES
+             else FRAME_LABELS.get(change.code, ""))
     mine = change.old if side == "old" else change.new
     if not mine:
         return ()
-    if change.code in RECIPIENT_CODES:
-        return (_plain(FRAME[change.code][0] + ": ")
-                + (_marked(change.segments, side) if change.segments
-                   else _plain(mine, "del" if side == "old" else "ins")),)
     if change.segments:
         body = _marked(change.segments, side)
     else:

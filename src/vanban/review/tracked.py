@@ -123,8 +123,6 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
     return group, unmarked
 
 
-
-
 def _printed_runs(para) -> tuple[tuple[str, str | None], ...]:
     """A body paragraph's runs as the build prints them: a label of its own character style
     ("Điều 2.") apart from the text after it, in the paragraph's style."""

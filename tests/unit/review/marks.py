@@ -21,3 +21,14 @@ def cell_marks(tc) -> list[str]:
             text.append(t)
         out.append("".join(text).replace("-][-", "").replace("+}{+", ""))
     return [x for x in out if x]
+
+
+def tracked_words(docx) -> tuple[list[str], list[str]]:
+    """The text of each deleted and of each inserted revision of a DOCX's body, in order."""
+    import zipfile
+
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    return (["".join(t.text or "" for t in d.iter(f"{W}delText")) for d in root.iter(f"{W}del")],
+            ["".join(t.text or "" for t in d.iter(f"{W}t")) for d in root.iter(f"{W}ins")])

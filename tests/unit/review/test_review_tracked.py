@@ -311,3 +311,17 @@ def test_a_part_not_found_is_named_not_blamed_on_the_template(tmp_path, monkeypa
         ("moi.yaml: cảnh báo [compare.tracked-not-found] Không tìm thấy chỗ in của Trích yếu "
         "trong văn bản dựng ra nên các thay đổi ở đó không được đánh dấu; xem vanban diff "
         "hoặc bảng so sánh.")]
+
+
+def test_a_part_printed_only_in_the_old_document_is_named(tmp_path):
+    """The commune's draft has a Căn cứ, the province's plan none: its deleted lines have no
+    paragraph to stand by, so the warning names the part (the rest is still marked)."""
+    out = tmp_path / "bo-can-cu.docx"
+    result = CliRunner().invoke(main, ["compare", "--tracked", str(ROOT / DRAFT_ROUND),
+                                       str(ROOT / P2025), "-o", str(out), "--author", "A",
+                                       "--date", "2024-01-20"])
+    assert result.exit_code == 0, result.output
+    assert f"{ROOT / P2025}: cảnh báo [compare.tracked-not-found] Không tìm thấy chỗ in của " \
+           "Căn cứ trong văn bản dựng ra" in result.output
+    assert revisions(out.read_bytes())[:4] == [("del-mark", ""), ("del", "HUYỆN QUẢNG TRẠCH"),
+                                               ("ins-mark", ""), ("ins", "TỈNH QUẢNG BÌNH")]
