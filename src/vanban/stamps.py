@@ -168,10 +168,6 @@ class StampBook:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.stamps = {}  # missing or corrupt: every output is built again
 
-    def has(self, target: Path) -> bool:
-        """Whether ``target`` was stamped by an earlier build (current or not)."""
-        return self._name(target) in self.stamps
-
     def was_issued(self, target: Path) -> bool | None:
         """Whether the file at ``target`` is an issued document, as its stamp says; None when
         no stamp tells (none, none recording it, or the file is not the bytes stamped)."""
