@@ -6,7 +6,8 @@ Every figure is a whole process timed from spawn to exit (what a clerk waits for
 time (user + system, from wait4). The cases run interleaved, round after round, so machine noise
 hits them alike; medians and the spread (min–max) are printed.
 
-  vanban build    `python -m vanban.cli build <the 2024 plan> --out <new folder>`
+  vanban build    `vanban build <the 2024 plan> --out <new folder>` (the installed script's code,
+                  vanban.cli:run; `python -m vanban.cli` would run the cli module twice)
   baseline        bench/baseline_docx.py: python-docx writes the same paragraphs with the same
                   styles into vanban's own frame template (body emptied); no validation at all
   vanban text     the git diff driver, run once per file in a diff
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
 OUTPUT = ROOT / "outputs" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.docx"
 TEMPLATE = ROOT / "templates" / "mau-1-4.docx"
-VANBAN = [sys.executable, "-m", "vanban.cli"]
+VANBAN = [sys.executable, "-c", "from vanban.cli import run; run()"]  # what `vanban` runs
 STACK = "import click, yaml, jinja2, docxtpl"
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workspace import ROOT, edit_one, make_workspace
 
-VANBAN = [sys.executable, "-m", "vanban.cli"]
+VANBAN = [sys.executable, "-c", "from vanban.cli import run; run()"]  # what `vanban` runs
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -31,6 +32,7 @@ def example_plans() -> list[Path]:
     return [job.source for job in discover([PLANS], ROOT / "outputs", PLANS)]
 
 
+@functools.cache  # read once per session: six test modules ask at collection
 def example_types() -> dict[str, str]:
     """{output id: document type} of every output the example workspace builds; a decision that
     issues a plan as a file of its own gives a second output, "<id>-kem-theo"."""

@@ -157,8 +157,9 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                 target, shown = file_job.target, display_path(file_job.target)
                 if output.differs(target, data) and not errors:
                     output.check_writable(target, shown)
-                    result.warnings.extend(_change_warnings(target, issued_changed(
-                        target, data, book.was_issued(target), outcome.issued), pdf))
+                    # (its bytes differ: issued_changed without reading the file again)
+                    result.warnings.extend(_change_warnings(target, _issued(
+                        book.was_issued(target), outcome.issued), pdf))
                     staged.append(output.stage(target, data, shown))
                 made.append((outcome, file_job, stamps.digest_bytes(data)))
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
@@ -201,9 +202,15 @@ def issued_changed(target: Path, data: bytes, was_issued: bool | None, issued: b
     issued."""
     from vanban import output
 
-    if not (issued if was_issued is None else was_issued):
+    if not _issued(was_issued, issued):
         return False
     return target.is_file() and output.differs(target, data)
+
+
+def _issued(was_issued: bool | None, issued: bool) -> bool:
+    """Whether the file at an output is an issued document: as its stamp says, else as the
+    document now is."""
+    return issued if was_issued is None else was_issued
 
 
 def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagnostic]:
@@ -270,7 +277,7 @@ def check(job: Job, registries: dict, plans: dict | None = None, workspace: Path
         return Checked(job, list(exc.diagnostics))
     result = Checked(job, prepared.warnings, prepared.doctype.key)
     issued = prepared.document.issued
-    if workspace is None or not (issued if was_issued is None else was_issued):
+    if workspace is None or not _issued(was_issued, issued):
         return result
     result.rendered = True
     try:

@@ -553,7 +553,7 @@ def run() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):  # a closed pipe (vanban text | head): nothing to say
-        code = code or 0
+        pass
     os._exit(code)
 
 

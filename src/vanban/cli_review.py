@@ -12,12 +12,7 @@ from pathlib import Path
 
 import click
 
-from vanban.cli import _at_workspace, _lang_option, _print_diagnostics, main
-
-
-def _error_exit(exc, lang: str, status: int) -> None:
-    _print_diagnostics(exc.diagnostics, lang)
-    sys.exit(status)
+from vanban.cli import _at_workspace, _fail, _lang_option, _print_diagnostics, main
 
 
 def _sides(old: str, new: str):
@@ -63,8 +58,8 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     try:
         result = compare_sides(*_sides(old, new))
     except VanbanError as exc:
-        _error_exit(exc, lang, 2)
-        return
+        _print_diagnostics(exc.diagnostics, lang)
+        sys.exit(2)  # (1 says that the two sides differ)
     if fmt == "json":
         click.echo(as_json(result, lang), nl=False)
     else:
@@ -167,7 +162,7 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         _print_diagnostics(warnings, lang)
         changed = write_atomic(output, data, display_path(output))
     except VanbanError as exc:
-        _error_exit(exc, lang, 1)
+        _fail(exc, lang)
         return
     shown = display_path(output)
     if beside is not None:
@@ -233,7 +228,7 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
         check_draft(draft.text, target, shown)
         write_atomic(target, draft.text.encode("utf-8"), shown)
     except VanbanError as exc:
-        _error_exit(exc, lang, 1)
+        _fail(exc, lang)
         return
     en = lang == "en"
     click.echo(f"{'Wrote' if en else 'Đã ghi'} {shown}")
@@ -300,7 +295,7 @@ def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None
         _print_diagnostics(notes, lang)
         write_all(items)
     except VanbanError as exc:
-        _error_exit(exc, lang, 1)
+        _fail(exc, lang)
         return
     if not items:
         click.echo(f'No draft plan names "{old}".' if en else

@@ -58,30 +58,31 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
                 hint_en="Check the path; run the command in the project folder (with plans/) "
                 "or a folder inside it.")])
     jobs, seen, owners = [], set(), {}
-    out_root = out_dir.resolve()
+    out_root, plans_real = out_dir.resolve(), plans_root.resolve()
     for f in files:
         resolved = f.resolve()
         if resolved in seen:
             continue
         seen.add(resolved)
         try:
-            rel = resolved.relative_to(plans_root.resolve())
+            rel = resolved.relative_to(plans_real)
         except ValueError:
             rel = Path(resolved.name)
         target = (out_root / rel).with_suffix(".docx")
+        shown = display_path(f)
         if out_root not in target.resolve().parents:
             raise VanbanError([Diagnostic(
                 "output.outside", "Đường dẫn tệp kết quả nằm ngoài thư mục kết quả.",
-                Span(display_path(f)), message_en="The output path leaves the output folder.")])
+                Span(shown), message_en="The output path leaves the output folder.")])
         if target in owners:
             raise VanbanError([Diagnostic(
                 "output.collision",
                 f"Kế hoạch này và {owners[target]} sẽ cùng ghi ra {display_path(target)}; đổi tên "
-                "một trong hai tệp.", Span(display_path(f)),
+                "một trong hai tệp.", Span(shown),
                 message_en=f"This plan and {owners[target]} would both write "
                            f"{display_path(target)}; rename one of them.")])
-        owners[target] = display_path(f)
-        jobs.append(Job(f, display_path(f), target))
+        owners[target] = shown
+        jobs.append(Job(f, shown, target))
     return jobs
 
 

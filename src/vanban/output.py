@@ -106,7 +106,7 @@ def write_all(items: list[tuple[Path, bytes, str]]) -> list[bool]:
     swapped in one by one, each old file kept aside until all are in place; if any swap fails,
     the ones already made are undone. Returns, per item, whether its file changed (an unchanged
     file is not rewritten)."""
-    changed = [_differs(target, data) for target, data, _ in items]
+    changed = [differs(target, data) for target, data, _ in items]
     for (target, _, shown), change in zip(items, changed):
         if change:
             check_writable(target, shown)
@@ -119,11 +119,6 @@ def write_all(items: list[tuple[Path, bytes, str]]) -> list[bool]:
     finally:
         discard(staged)
     return changed
-
-
-def differs(target: Path, data: bytes) -> bool:
-    """Whether writing ``data`` would change ``target`` (a missing file always changes)."""
-    return _differs(target, data)
 
 
 def check_writable(target: Path, shown: str) -> None:
@@ -219,7 +214,8 @@ def write_atomic(target: Path, data: bytes, display: str | None = None) -> bool:
     return write_all([(target, data, display or str(target))])[0]
 
 
-def _differs(target: Path, data: bytes) -> bool:
+def differs(target: Path, data: bytes) -> bool:
+    """Whether writing ``data`` would change ``target`` (a missing file always changes)."""
     try:
         return not (target.is_file() and target.read_bytes() == data)
     except OSError:

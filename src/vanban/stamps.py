@@ -38,11 +38,18 @@ def digest_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _real(path: Path) -> Path:
+    """``path`` resolved, once per build (every plan of a build names the same workspace, and
+    its folder's registry and templates)."""
+    found = _resolved.get(path)
+    if found is None:
+        found = _resolved[path] = path.resolve()
+    return found
+
+
 def file_digest(path: Path) -> str:
     """sha256 of a file's bytes ("" when it cannot be read), read once per build."""
-    key = _resolved.get(path)
-    if key is None:
-        key = _resolved[path] = path.resolve()
+    key = _real(path)
     if key not in _digests:
         try:
             _digests[key] = digest_bytes(key.read_bytes())
@@ -103,7 +110,7 @@ def code_fingerprint() -> str:
 def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
     """A digest of the names and bytes of the files of ``folder`` (not below) with ``suffixes``,
     read once per build (every plan of a folder shares its registry and templates)."""
-    key = (folder.resolve(), suffixes)
+    key = (_real(folder), suffixes)
     if key not in _folders:
         h = hashlib.sha256()
         if folder.is_dir():
@@ -117,9 +124,9 @@ def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
 def _where(path: Path, workspace: Path) -> str:
     """``path`` relative to the workspace when inside it: a moved workspace keeps its stamps."""
     try:
-        return path.resolve().relative_to(workspace.resolve()).as_posix()
+        return _real(path).relative_to(_real(workspace)).as_posix()
     except ValueError:
-        return str(path.resolve())
+        return str(_real(path))
 
 
 def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: dict) -> str:
@@ -168,10 +175,6 @@ class StampBook:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.stamps = {}  # missing or corrupt: every output is built again
 
-    def has(self, target: Path) -> bool:
-        """Whether ``target`` was stamped by an earlier build (current or not)."""
-        return self._name(target) in self.stamps
-
     def was_issued(self, target: Path) -> bool | None:
         """Whether the file at ``target`` is an issued document, as its stamp says; None when
         no stamp tells (none, none recording it, or the file is not the bytes stamped)."""
@@ -181,7 +184,7 @@ class StampBook:
         return stamp.issued
 
     def _name(self, target: Path) -> str:
-        return target.resolve().relative_to(self.root).as_posix()
+        return _real(target).relative_to(self.root).as_posix()
 
     def current(self, target: Path, key: str, pdf: bool) -> Stamp | None:
         """The stamp of ``target`` when it was made from ``key`` and the files it depends on,
@@ -202,7 +205,7 @@ class StampBook:
         if first is None:
             return None
         out = [first]
-        resolved = main.resolve()
+        resolved = _real(main)
         for name, stamp in self.stamps.items():
             if stamp.source != source:  # (most stamps: other plans' outputs; no path made)
                 continue
