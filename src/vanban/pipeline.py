@@ -287,19 +287,6 @@ def find_template(doc_type: str, workspace: Path) -> Path:
     return Path(str(resources.files("vanban") / "templates" / looked[-1].name))
 
 
-def validate_all(jobs: list[Job]) -> tuple[list[Prepared], list[Diagnostic]]:
-    """Prepare every job; collect the problems of all of them."""
-    cache = BuildCache()
-    prepared, problems = [], []
-    for job in jobs:
-        try:
-            prepared.append(prepare(job, cache))
-        except VanbanError as exc:
-            problems.extend(exc.diagnostics)
-    # A registry shared by several plans reports its problems once.
-    return prepared, list(dict.fromkeys(problems))
-
-
 def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
     """Every file one prepared plan gives: its DOCX, and the document it issues when that is a
     file of its own (the decision then without it)."""

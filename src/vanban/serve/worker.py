@@ -59,7 +59,7 @@ def handle(request: dict) -> dict:
 def main() -> None:
     from vanban.check import api  # noqa: F401
     from vanban.pdf import measure  # noqa: F401
-    from vanban.pipeline import render_outputs, validate_all  # noqa: F401
+    from vanban.pipeline import render_outputs  # noqa: F401
     from vanban.serve import engine  # noqa: F401  (import the build machinery before "ready")
 
     out = sys.stdout
