@@ -46,16 +46,20 @@ def zip_member(name: str, when: dt.datetime) -> zipfile.ZipInfo:
     return info
 
 
-def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a zip with fixed timestamps, attributes and compression; member order is kept."""
+def normalise_zip(data: bytes, when: dt.datetime, replaced: dict[str, bytes] | None = None
+                  ) -> bytes:
+    """Rewrite a zip with fixed timestamps, attributes and compression (the parts named in
+    ``replaced`` swapped in); member order is kept."""
     out = io.BytesIO()
+    replaced = replaced or {}
     with zipfile.ZipFile(io.BytesIO(data)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         names = src.namelist()
         # [Content_Types].xml first, as Office writes it; the rest in their original order.
         names.sort(key=lambda n: n != "[Content_Types].xml")
         for name in names:
-            dst.writestr(zip_member(name, when), src.read(name), compresslevel=6)
+            data = replaced[name] if name in replaced else src.read(name)
+            dst.writestr(zip_member(name, when), data, compresslevel=6)
     return out.getvalue()
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 from vanban.ooxml.body import _cell
 from vanban.ooxml.finish import size_rules
 from vanban.ooxml.xml import W_NS, escape, twips, w
-from vanban.output import zip_member
+from vanban.output import normalise_zip
 from vanban.rules import nd30
 
 MARKS = {"": "", "del": "<w:strike/>", "ins": '<w:b/><w:u w:val="single"/>', "note": "<w:i/>"}
@@ -93,15 +93,4 @@ def put_table(docx: bytes, marker: str, table: str, when: dt.datetime) -> bytes:
     # line of the summary is longer, so its rule is sized again.
     size_rules(body, etree.fromstring(src.read("word/styles.xml"), parser))
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return rezip(src, {"word/document.xml": xml}, when)
-
-
-def rezip(src: zipfile.ZipFile, replaced: dict[str, bytes], when: dt.datetime) -> bytes:
-    """The package ``src`` with the parts in ``replaced`` swapped in, member order kept and
-    every member stamped ``when`` (deterministic bytes)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            data = replaced.get(name, src.read(name))
-            dst.writestr(zip_member(name, when), data, compresslevel=6)
-    return out.getvalue()
+    return normalise_zip(docx, when, {"word/document.xml": xml})

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from vanban.ooxml.compare_table import rezip
 from vanban.ooxml.tracked_notes import (
     NOTES_PART,
     add_deleted_note,
@@ -45,6 +44,7 @@ from vanban.ooxml.tracked_runs import (
     rewrite,
 )
 from vanban.ooxml.xml import w
+from vanban.output import normalise_zip
 
 __all__ = [
     "NOTES_PART",
@@ -99,7 +99,8 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
     if NOTES_PART not in src.namelist() and any(
             item.footnote for g in groups if isinstance(g, Group)
             for gone in g.deleted.values() for item in gone):
-        src = zipfile.ZipFile(io.BytesIO(with_notes_part(docx, when)))
+        docx = with_notes_part(docx, when)
+        src = zipfile.ZipFile(io.BytesIO(docx))
     root = etree.fromstring(src.read("word/document.xml"), PARSER)
     part = load_notes(src)
     gone_notes: list[tuple[int, str]] = []  # the footnotes of deleted paragraphs
@@ -152,7 +153,7 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
             node.set(w("id"), str(k))
         parts[NOTES_PART] = etree.tostring(part, xml_declaration=True, encoding="UTF-8",
                                            standalone=True)
-    return rezip(src, parts, when), missing
+    return normalise_zip(docx, when, parts), missing
 
 
 def _roots(docx: bytes) -> list[etree._Element]:

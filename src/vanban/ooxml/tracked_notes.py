@@ -9,7 +9,6 @@ import zipfile
 
 from lxml import etree
 
-from vanban.ooxml.compare_table import rezip
 from vanban.ooxml.tracked_runs import (
     PARSER,
     Revisions,
@@ -19,6 +18,7 @@ from vanban.ooxml.tracked_runs import (
     rewrite,
 )
 from vanban.ooxml.xml import w
+from vanban.output import normalise_zip
 
 NOTES_PART = "word/footnotes.xml"
 
@@ -35,7 +35,7 @@ def with_notes_part(docx: bytes, when: dt.datetime) -> bytes:
     add_footnotes(document, [""])  # one footnote: the build adds nothing for none
     out = io.BytesIO()
     document.save(out)
-    return rezip(zipfile.ZipFile(out), {NOTES_PART: footnotes_xml([])}, when)
+    return normalise_zip(out.getvalue(), when, {NOTES_PART: footnotes_xml([])})
 
 
 def load_notes(src: zipfile.ZipFile) -> etree._Element | None:
