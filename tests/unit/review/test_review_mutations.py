@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import random
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -118,17 +119,18 @@ def _plain(lines: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("seed", range(12))
 def test_random_round_of_comments(seed, tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
+    # A copy of the example workspace: the mutant sits beside its plan (the same registry)
+    # without writing into the repository, which other test processes read at the same time.
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
     rng = random.Random(seed)
-    source = ROOT / PLANS[seed % len(PLANS)]
+    source = tmp_path / PLANS[seed % len(PLANS)]
     data = _mutate(yaml.safe_load(source.read_text(encoding="utf-8")), rng)
-    new_file = source.parent / f".test-mutation-{seed}.yaml"  # beside it: the same registry
+    new_file = source.parent / f".test-mutation-{seed}.yaml"
     new_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                         encoding="utf-8")
-    try:
-        old, new = load_side(str(source), "old"), load_side(str(new_file), "new")
-    finally:
-        new_file.unlink()
+    old, new = load_side(str(source), "old"), load_side(str(new_file), "new")
     diff = compare_sides(old, new).plans[0][2]
     old_ids = {n.key for n in diff.old.nodes if n.key}
     new_ids = {n.key for n in diff.new.nodes if n.key}

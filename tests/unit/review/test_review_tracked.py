@@ -216,8 +216,12 @@ def test_a_part_added_in_front(tmp_path, monkeypatch):
 def test_a_body_table_cell_and_row(tmp_path, monkeypatch):
     """A Công văn's table: a reworded cell is marked word by word, a new row is inserted whole
     (and the document of another type is outlined paragraph by paragraph)."""
-    monkeypatch.chdir(ROOT)
-    source = ROOT / "plans/quang-binh/2025/cong-van-trien-khai-ke-hoach.yaml"
+    # A copy of the example workspace: nothing written into the repository, which other test
+    # processes read at the same time.
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "plans/quang-binh/2025/cong-van-trien-khai-ke-hoach.yaml"
     text = source.read_text(encoding="utf-8").replace(
         "          - [2, Số hòa giải viên (trong đó nữ), người]\n",
         "          - [2, Số hòa giải viên (trong đó nữ; dưới 35 tuổi), người]\n"
@@ -226,11 +230,8 @@ def test_a_body_table_cell_and_row(tmp_path, monkeypatch):
         "          - [4, Số tổ hòa giải đạt", "          - [5, Số tổ hòa giải đạt")
     new_file = source.parent / ".test-table.yaml"  # beside it: the same registry
     new_file.write_text(text, encoding="utf-8")
-    try:
-        data = _tracked(str(source), str(new_file), tmp_path / "cv.docx")
-        new_doc = _document(str(new_file))
-    finally:
-        new_file.unlink()
+    data = _tracked(str(source), str(new_file), tmp_path / "cv.docx")
+    new_doc = _document(str(new_file))
     assert revisions(data) == [
         ("ins", "; dưới 35 tuổi"),
         ("ins-row", ""), ("ins", "3"), ("ins", "Số hòa giải viên mới được công nhận"),
