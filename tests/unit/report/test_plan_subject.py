@@ -8,7 +8,7 @@ import pytest
 from tests.unit.report.conftest import GOOD_ROWS, HEADER, error_lines, run, write_report
 
 from vanban import doctypes
-from vanban.report.seam import SUPPORTED_TYPES, subject
+from vanban.report.seam import DEFAULT_TYPE, SUPPORTED_TYPES, subject
 from vanban.review.projection import project
 from vanban.source.loader import load_file
 
@@ -48,6 +48,7 @@ def test_subject_is_the_title_after_ve(title, expected):
 
 def test_the_report_knows_every_type_the_build_knows():
     assert SUPPORTED_TYPES == doctypes.supported()
+    assert DEFAULT_TYPE == doctypes.DEFAULT_TYPE
 
 
 def test_init_on_a_plan_not_about_mediation_warns_and_the_report_names_its_subject(workspace):
