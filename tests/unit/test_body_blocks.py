@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.test_compose import PLAN, _compose
-from tests.unit.test_table_merge import body_tables
+from tests.unit.test_compose import _compose
+from tests.unit.test_table_merge import _plan, body_tables
 
 from vanban.compose.document import BodyTable, Para
 from vanban.pipeline import find_template
@@ -36,10 +36,6 @@ TARGET = """\
                 value: 100
                 unit: "%"
 """
-
-
-def _plan(block: str) -> str:
-    return PLAN.replace("      - numbered: Đoạn có số.\n", "      - numbered: Đoạn có số.\n" + block)
 
 
 def test_a_table_composes_with_shared_widths(tmp_path):

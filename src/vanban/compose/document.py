@@ -25,7 +25,6 @@ from vanban.model.blocks import (
     UnitDuty,
 )
 from vanban.model.diagnostics import dotted
-from vanban.model.plan import Plan
 from vanban.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -292,7 +291,7 @@ def framed(c: _Composer, body: list, first_recipients: tuple[str, ...] = (), **e
         first_recipients = (nd30.NHU_TREN,) + first_recipients
     appendices = ()
     if c.tasks_display == "appendix":
-        appendices = _appendix(c, plan, resolved.type_name, date_words, unit.name, resolved.code)
+        appendices = _appendix(c)
     archive_unit = resolved.drafter.abbr if resolved.drafter else ""
     return Document(
         type_key=plan.type, type_name=resolved.type_name, superior_lines=unit.superior_header,
@@ -316,12 +315,19 @@ def _sections(c: _Composer, sections, path: tuple, body: list[Para]) -> None:
         c.blocks(section.content, path + (si - 1, "content"), (), body)
 
 
-def _appendix(c: _Composer, plan: Plan, type_name: str, date_words: str, issuer_name: str,
-              code: str) -> tuple[AppendixDoc, ...]:
+def appendix_reference(resolved: Resolved) -> str:
+    """The line under an appendix's title: "(Kèm theo Kế hoạch số 12/KH-UBND ngày … của …)"."""
+    plan = resolved.plan
+    return (f"(Kèm theo {resolved.type_name.capitalize()} số "
+            f"{nd30.number_and_code(plan.number, resolved.code)} {frame.date_words(plan)} "
+            f"của {resolved.issuer.unit.name})")
+
+
+def _appendix(c: _Composer) -> tuple[AppendixDoc, ...]:
     if not c.rows:
         return ()
-    reference = (f"(Kèm theo {type_name.capitalize()} số {nd30.number_and_code(plan.number, code)} "
-                 f"{date_words} của {issuer_name})")
+    plan = c.resolved.plan
+    reference = appendix_reference(c.resolved)
     title = plan.appendix.title if plan.appendix else "DANH MỤC NHIỆM VỤ"
     landscape = (plan.appendix.orientation != "portrait") if plan.appendix else True
     return (AppendixDoc(numbering.appendix_label(1, 1), title, reference, landscape,

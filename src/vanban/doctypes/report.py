@@ -13,8 +13,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from vanban import numbering
-from vanban.compose import frame
-from vanban.compose.document import AppendixDoc, Document
+from vanban.compose.document import AppendixDoc, Document, appendix_reference
 from vanban.compose.table import plain_table
 from vanban.doctypes import mau_1_4
 from vanban.doctypes.base import DocType
@@ -24,7 +23,6 @@ from vanban.report.compose import FRAME_KEYS, appendix, plan_data
 from vanban.report.load import complete
 from vanban.report.model import PRINTED_TYPE, REPORT_TYPE, Report
 from vanban.resolve import Resolved, resolve
-from vanban.rules import nd30
 
 PRINTED = next(t for t in mau_1_4.TYPES if t.key == PRINTED_TYPE)
 """The Báo cáo a report is printed as."""
@@ -64,8 +62,7 @@ def compose(resolved: Resolved) -> Document:
     appendices: tuple[AppendixDoc, ...] = ()
     extra = appendix(item)
     if extra is not None:
-        reference = (f"(Kèm theo Báo cáo số {nd30.number_and_code(plan.number, inner.code)} "
-                     f"{frame.date_words(plan)} của {inner.issuer.unit.name})")
+        reference = appendix_reference(inner)
         # The "Tổng cộng" row (the last) is bold, as a clerk writes a totals row by hand.
         table = plain_table(extra.widths, extra.aligns, extra.header, extra.rows,
                             bold_rows=frozenset({len(extra.rows) - 1}))

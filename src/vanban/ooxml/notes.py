@@ -12,10 +12,9 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 
 from vanban.ooxml.body import FOOTNOTE_MARK_STYLE, FOOTNOTE_TEXT_STYLE
-from vanban.ooxml.xml import el, escape, half_points, rfonts, sub
+from vanban.ooxml.xml import W_NS, el, escape, half_points, rfonts, sub
 from vanban.rules import nd30
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SEPARATORS = (
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
     ' w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'

@@ -20,13 +20,7 @@ HUNDRED = Fraction(100)
 
 def count(n: int) -> str:
     """1106 → "1.106"; -5 → "-5"."""
-    sign = "-" if n < 0 else ""
-    digits = str(abs(n))
-    groups = []
-    while digits:
-        groups.append(digits[-3:])
-        digits = digits[:-3]
-    return sign + ".".join(reversed(groups))
+    return f"{n:,}".replace(",", ".")
 
 
 def rounded(value: Fraction, decimals: int = DECIMALS) -> Decimal:

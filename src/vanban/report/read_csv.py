@@ -8,8 +8,7 @@ import io
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
-from vanban.report.read_xlsx import _letters
-from vanban.report.table import Cell, RawTable, read_bytes
+from vanban.report.table import Cell, RawTable, column_letters, read_bytes
 
 
 def read(path: Path, display: str, header_row: int) -> RawTable:
@@ -40,7 +39,7 @@ def read(path: Path, display: str, header_row: int) -> RawTable:
             if index < header_row:
                 continue
             cells = [Cell(value if value.strip() else None, Span(display, number, col),
-                          f"{_letters(col)}{number}") for col, value in enumerate(record, 1)]
+                          f"{column_letters(col)}{number}") for col, value in enumerate(record, 1)]
             while cells and cells[-1].value is None:
                 cells.pop()
             if index == header_row:

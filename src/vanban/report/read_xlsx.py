@@ -8,26 +8,15 @@ program that does not calculate) is named instead of read as empty.
 from __future__ import annotations
 
 import difflib
-import functools
 import io
 import zipfile
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
-from vanban.report.table import Cell, RawTable, read_bytes
+from vanban.report.table import Cell, RawTable, column_letters, read_bytes
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
-
-
-@functools.lru_cache(maxsize=MAX_COLUMNS)
-def _letters(col: int) -> str:
-    """1 → "A", 27 → "AA": the column as Excel names it."""
-    out = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTable:
@@ -83,7 +72,8 @@ def _table(values, formulas, display: str, name: str, header_row: int) -> RawTab
         formula += [False] * (len(raw) - len(formula))
         # Rows come padded to the sheet's width: cells after the last filled one are not read.
         last = max((i for i, v in enumerate(raw) if v is not None or formula[i]), default=-1)
-        cells = [Cell(raw[i], Span(display, number, i + 1), f"{name}!{_letters(i + 1)}{number}",
+        cells = [Cell(raw[i], Span(display, number, i + 1),
+                      f"{name}!{column_letters(i + 1)}{number}",
                       formula[i] and raw[i] is None) for i in range(last + 1)]
         if offset == 0:
             header = tuple(cells)

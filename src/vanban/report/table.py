@@ -10,6 +10,7 @@ not).
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,16 @@ def read_bytes(path: Path, display: str) -> bytes:
         raise VanbanError([Diagnostic("data.too-big", "Tệp số liệu quá lớn (trên 20 MB).",
                                       Span(display), message_en="The data file is over 20 MB.")])
     return raw
+
+
+@functools.lru_cache(maxsize=200)
+def column_letters(col: int) -> str:
+    """1 → "A", 27 → "AA": the column as Excel names it (cell references of .xlsx and .csv)."""
+    out = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 @dataclass(frozen=True)

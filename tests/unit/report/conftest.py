@@ -19,7 +19,7 @@ GOOD_ROWS = ("Đồng Hới,145,1012,98,84,9,5\n"
 
 REPORT = """\
 type: bao-cao-ket-qua
-plan: ke-hoach-hoa-giai.yaml
+plan: {plan}
 issuer: so-tu-phap
 year: 2024
 title: Kết quả thực hiện Kế hoạch năm 2024
@@ -61,10 +61,10 @@ def workspace(tmp_path, monkeypatch) -> Path:
 
 
 def write_report(folder: Path, data: str = "so-lieu.csv", tasks: str | None = None,
-                 name: str = "bc.yaml") -> Path:
+                 name: str = "bc.yaml", plan: str = "ke-hoach-hoa-giai.yaml") -> Path:
     path = folder / name
-    path.write_text(REPORT.format(data=data, tasks=all_done() if tasks is None else tasks),
-                    encoding="utf-8")
+    path.write_text(REPORT.format(data=data, tasks=all_done() if tasks is None else tasks,
+                                  plan=plan), encoding="utf-8")
     return path
 
 

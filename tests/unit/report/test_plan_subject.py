@@ -8,7 +8,7 @@ import pytest
 from tests.unit.report.conftest import GOOD_ROWS, HEADER, error_lines, run, write_report
 
 from vanban import doctypes
-from vanban.report.seam import SUPPORTED_TYPES, subject
+from vanban.report.seam import DEFAULT_TYPE, SUPPORTED_TYPES, subject
 from vanban.review.projection import project
 from vanban.source.loader import load_file
 
@@ -48,6 +48,7 @@ def test_subject_is_the_title_after_ve(title, expected):
 
 def test_the_report_knows_every_type_the_build_knows():
     assert SUPPORTED_TYPES == doctypes.supported()
+    assert DEFAULT_TYPE == doctypes.DEFAULT_TYPE
 
 
 def test_init_on_a_plan_not_about_mediation_warns_and_the_report_names_its_subject(workspace):
@@ -94,9 +95,7 @@ def test_init_on_the_mediation_plan_does_not_warn(workspace):
 def test_plan_naming_a_file_of_another_type_is_one_error_at_the_plan_line(workspace):
     (workspace / "cong-van.yaml").write_text(
         "type: cong-van\nissuer: so-tu-phap\ntitle: gửi kế hoạch\n", encoding="utf-8")
-    report = write_report(workspace)
-    report.write_text(report.read_text(encoding="utf-8").replace(
-        "plan: ke-hoach-hoa-giai.yaml", "plan: cong-van.yaml"), encoding="utf-8")
+    write_report(workspace, plan="cong-van.yaml")
     result = run("report", "validate", "plans/quang-binh/2024/bc.yaml")
     assert error_lines(result) == [
         ('plans/quang-binh/2024/bc.yaml:2:7: lỗi [report.plan-type] plan: Tệp '
@@ -133,9 +132,8 @@ def test_init_on_a_file_of_another_type_says_so(workspace):
 def test_a_data_table_on_a_plan_not_about_mediation_is_warned(workspace):
     (workspace / "ke-hoach-pbgdpl.yaml").write_text(PBGDPL, encoding="utf-8")
     (workspace / "so-lieu.csv").write_text(HEADER + "\n" + GOOD_ROWS, encoding="utf-8")
-    report = write_report(workspace, tasks="  hoi-nghi: {status: hoàn thành}")
-    report.write_text(report.read_text(encoding="utf-8").replace(
-        "plan: ke-hoach-hoa-giai.yaml", "plan: ke-hoach-pbgdpl.yaml"), encoding="utf-8")
+    write_report(workspace, tasks="  hoi-nghi: {status: hoàn thành}",
+                 plan="ke-hoach-pbgdpl.yaml")
     result = run("report", "validate", "plans/quang-binh/2024/bc.yaml")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [

@@ -112,9 +112,7 @@ def test_period_can_be_set(workspace):
 
 def test_plan_by_unknown_id(workspace):
     (workspace / "so-lieu.csv").write_text(HEADER + "\n" + GOOD_ROWS, encoding="utf-8")
-    report = write_report(workspace)
-    report.write_text(report.read_text(encoding="utf-8").replace(
-        "plan: ke-hoach-hoa-giai.yaml", "plan: ke-hoach-hoa-giaii"), encoding="utf-8")
+    write_report(workspace, plan="ke-hoach-hoa-giaii")
     result = run("report", "validate", f"{R}/bc.yaml")
     assert error_lines(result) == [
         (f'{R}/bc.yaml:2:7: lỗi [report.plan-unknown] plan: Không có kế hoạch mã '
@@ -123,9 +121,7 @@ def test_plan_by_unknown_id(workspace):
 
 def test_plan_by_id(workspace):
     (workspace / "so-lieu.csv").write_text(HEADER + "\n" + GOOD_ROWS, encoding="utf-8")
-    report = write_report(workspace)
-    report.write_text(report.read_text(encoding="utf-8").replace(
-        "plan: ke-hoach-hoa-giai.yaml", "plan: ke-hoach-hoa-giai"), encoding="utf-8")
+    write_report(workspace, plan="ke-hoach-hoa-giai")
     result = run("report", "validate", f"{R}/bc.yaml")
     assert result.exit_code == 0, result.stderr
     assert "Đã hoàn thành 8/8 nhiệm vụ." in result.stdout
