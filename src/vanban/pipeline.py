@@ -27,7 +27,7 @@ from vanban.jobs import (  # noqa: F401  (re-exported)
     discover,
     shared_dirs,
 )
-from vanban.model.diagnostics import from_validation_error
+from vanban.model.diagnostics import from_validation_error, type_unsupported
 from vanban.resolve import Registry, resolve
 from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry
@@ -85,11 +85,7 @@ def document_type(loaded: Loaded) -> DocType:
     found = doctypes.lookup(key) if isinstance(key, str) else None
     if found is not None:
         return found
-    shown = ", ".join(doctypes.supported())
-    raise VanbanError(loaded.warnings + [Diagnostic(
-        "plan.type-unsupported", f'Loại văn bản "{key}" chưa được hỗ trợ. Các loại đang hỗ '
-        f"trợ: {shown}.", loaded.span(("type",)), "type",
-        message_en=f'The document type "{key}" is not supported yet. Supported: {shown}.')])
+    raise type_unsupported(key, loaded)
 
 
 PLANS_KEPT = 64

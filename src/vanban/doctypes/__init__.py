@@ -13,7 +13,7 @@ from vanban import heavy
 from vanban.doctypes.base import DocType
 from vanban.rules import nd30
 
-DEFAULT_TYPE = "ke-hoach"
+DEFAULT_TYPE = nd30.DEFAULT_TYPE
 
 _MODULES: dict[str, str] = {
     **{key: "mau_1_4" for key in sorted(nd30.MAU_1_4_TYPES)},

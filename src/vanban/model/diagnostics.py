@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from vanban.errors import Diagnostic, Severity
+from vanban.errors import Diagnostic, Severity, VanbanError
 from vanban.model.schema_hints import (
     NUMBER_KINDS,
     comma_split_hint,
@@ -436,3 +436,16 @@ def date_message(value: Any, vi: str, en: str) -> tuple[str, str, str, str]:
     return (f"Ngày \"{text}\" viết sai dạng: ngày viết theo dạng năm-tháng-ngày (YYYY-MM-DD).",
             f'"{text}" is not written YYYY-MM-DD.', f"Có phải \"{right}\"?",
             f'Did you mean "{right}"?')
+
+
+def type_unsupported(key: object, loaded: Loaded) -> VanbanError:
+    """The error of a file whose ``type:`` vanban does not build, listing the types it does
+    (never a guess at another type); the file's warnings come first."""
+    from vanban.rules import nd30
+
+    shown = ", ".join(nd30.BUILT_TYPES)
+    return VanbanError(loaded.warnings + [Diagnostic(
+        "plan.type-unsupported", f'Loại văn bản "{key}" chưa được hỗ trợ. Các loại đang hỗ '
+        f"trợ: {shown}.", loaded.span(("type",)), "type",
+        message_en=f'The document type "{key}" is not supported yet. Supported: {shown}.')])
+

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.model.blocks import Item, Numbered, Strict, Target, Task, UnitDuty
-from vanban.model.diagnostics import dotted, from_validation_error
+from vanban.model.diagnostics import dotted, from_validation_error, type_unsupported
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_tuple
 from vanban.resolve.registry import Registry, unknown_unit
@@ -118,13 +118,6 @@ def subject(title: str | None) -> str:
 PLAN_TYPES = ("ke-hoach", "chuong-trinh", "de-an", "du-an", "phuong-an")
 """The types a report may be on: documents that assign tasks and targets."""
 
-SUPPORTED_TYPES = tuple(sorted(
-    nd30.MAU_1_4_TYPES | {nd30.CONG_VAN, "quyet-dinh", "bao-cao-ket-qua"}))
-"""Every ``type:`` the build knows (the table of types, vanban.doctypes, sits above this
-package; a test keeps the two equal)."""
-
-DEFAULT_TYPE = "ke-hoach"
-"""The type of a plan file without ``type:``."""
 
 
 def _type_name(key: str) -> str:
@@ -138,13 +131,9 @@ def _type_name(key: str) -> str:
 def check_type(loaded: Loaded, named_at: Span | None = None) -> None:
     """VanbanError when the plan file names no supported type (the build's own error, and only
     it) or a supported type that is not a plan (one error where the report names the file)."""
-    key = loaded.data.get("type", DEFAULT_TYPE)
-    if not isinstance(key, str) or key not in SUPPORTED_TYPES:
-        shown = ", ".join(SUPPORTED_TYPES)
-        raise VanbanError(loaded.warnings + [Diagnostic(
-            "plan.type-unsupported", f'Loại văn bản "{key}" chưa được hỗ trợ. Các loại đang hỗ '
-            f"trợ: {shown}.", loaded.span(("type",)), "type",
-            message_en=f'The document type "{key}" is not supported yet. Supported: {shown}.')])
+    key = loaded.data.get("type", nd30.DEFAULT_TYPE)
+    if not isinstance(key, str) or key not in nd30.BUILT_TYPES:
+        raise type_unsupported(key, loaded)
     if key not in PLAN_TYPES:
         others = ", ".join(_type_name(k) for k in PLAN_TYPES[1:])
         raise VanbanError([Diagnostic(

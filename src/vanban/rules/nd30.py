@@ -265,6 +265,10 @@ NHU_DIEU = "Như Điều"
 # A document issued with a Quyết định (Mẫu 1.3): header without Số, place or date; the line below.
 ATTACHED_REF_LINE = "(Kèm theo Quyết định số {number} {date} của {issuer})"
 CONG_VAN = "cong-van"  # the key of a Công văn: no type name and no type abbreviation (Điều 7)
+BUILT_TYPES = tuple(sorted(MAU_1_4_TYPES | {CONG_VAN, "quyet-dinh", "bao-cao-ket-qua"}))
+"""Every ``type:`` vanban builds (vanban.doctypes holds an entry for each; a test keeps them
+equal), and the type of a file without ``type:``."""
+DEFAULT_TYPE = "ke-hoach"
 # choice: footnotes (the decree gives no size) in 12 pt, justified; the mark is superscript.
 FOOTNOTE = TextFormat(Range(10, 13, 12), align="both", ref="chú thích (Nghị định không quy định)")
 

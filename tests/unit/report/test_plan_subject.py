@@ -8,8 +8,9 @@ import pytest
 from tests.unit.report.conftest import GOOD_ROWS, HEADER, error_lines, run, write_report
 
 from vanban import doctypes
-from vanban.report.seam import DEFAULT_TYPE, SUPPORTED_TYPES, subject
+from vanban.report.seam import subject
 from vanban.review.projection import project
+from vanban.rules.nd30 import BUILT_TYPES, DEFAULT_TYPE
 from vanban.source.loader import load_file
 
 PBGDPL = """\
@@ -47,7 +48,7 @@ def test_subject_is_the_title_after_ve(title, expected):
 
 
 def test_the_report_knows_every_type_the_build_knows():
-    assert SUPPORTED_TYPES == doctypes.supported()
+    assert BUILT_TYPES == doctypes.supported()
     assert DEFAULT_TYPE == doctypes.DEFAULT_TYPE
 
 
