@@ -74,8 +74,10 @@ def test_each_command_imports_only_what_it_uses(args, allowed, tmp_path):
     assert loaded <= set(allowed), out.stderr
 
 
-def test_every_command_is_listed_however_the_program_starts():
-    out = subprocess.run([*VANBAN, "--help"], capture_output=True, text=True, check=True).stdout
+@pytest.mark.parametrize("program", [VANBAN, [sys.executable, "-m", "vanban"]],
+                         ids=["-m vanban.cli", "-m vanban"])
+def test_every_command_is_listed_however_the_program_starts(program):
+    out = subprocess.run([*program, "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("build", "validate", "check", "text", "diff", "compare", "new-year",
                     "rename-unit"):
         assert f"  {command} " in out, command
