@@ -84,16 +84,49 @@ class _Vietnamese:
         return option
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
-                              prefix="Cách dùng: ")
+        pieces = [_USAGE_WORDS.get(p, p) for p in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        records = [_record_vi(*r) for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
         if records:
             with formatter.section("Tùy chọn"):
                 formatter.write_dl(records)
         if isinstance(self, click.Group):
             self.format_commands(ctx, formatter)
+
+
+_USAGE_WORDS = {"[OPTIONS]": "[TÙY-CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM-SỐ]..."}
+"""Click's words in a usage line."""
+
+_METAVARS_VI = (
+    (" INTEGER RANGE", " SỐ"), (" INTEGER", " SỐ"), (" FLOAT RANGE", " SỐ"), (" FLOAT", " SỐ"),
+    (" DIRECTORY", " THƯ-MỤC"), (" FILE", " TỆP"), (" PATH", " ĐƯỜNG-DẪN"), (" TEXT", " CHỮ"),
+)
+"""Click's names of an option's value type, as a help page shows them after the option."""
+
+
+def _record_vi(option: str, help_text: str) -> tuple[str, str]:
+    """One row of a help page's options with click's English words in Vietnamese: the value's
+    type ("--out DIRECTORY" → "--out THƯ-MỤC"), "[default: vi]", "required", "1<=x<=64"."""
+    import re
+
+    for english, vietnamese in _METAVARS_VI:
+        if option.endswith(english):
+            option = option[: -len(english)] + vietnamese
+            break
+
+    def extra(match: re.Match) -> str:
+        text = match.group(1)
+        text = re.sub(r"\bdefault: ", "mặc định: ", text)
+        text = re.sub(r"\brequired\b", "bắt buộc", text)
+        text = re.sub(r"(-?[\d.]+)<=x<=(-?[\d.]+)", r"từ \1 đến \2", text)
+        text = re.sub(r"x>=(-?[\d.]+)", r"từ \1 trở lên", text)
+        text = re.sub(r"x<=(-?[\d.]+)", r"đến \1", text)
+        return f"[{text}]"
+
+    return option, re.sub(r"\[((?:default|required|-?[\d.]+<=x|x[<>]=)[^\]]*)\]\Z", extra,
+                          help_text)
 
 
 _USAGE_VI = (
