@@ -231,7 +231,7 @@ Ví dụ:
 @_lang_option
 def build(paths: tuple[Path, ...], out_dir: Path | None, pdf: bool, jobs: int | None,
           force: bool, strict: bool, watch: bool, lang: str) -> None:
-    """Dựng kế hoạch (YAML) thành DOCX đúng thể thức.
+    """Dựng văn bản (YAML) thành DOCX đúng thể thức.
 
     PATHS là tệp kế hoạch hoặc thư mục (mặc định: plans/). Cấu trúc thư mục được giữ nguyên:
     plans/quang-binh/2024/ke-hoach.yaml → outputs/quang-binh/2024/ke-hoach.docx.
@@ -270,6 +270,7 @@ def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int 
                                force=force)
     except VanbanError as exc:
         _print_diagnostics(exc.diagnostics, lang)
+        click.echo(_failed_summary(exc.diagnostics, lang), err=True)
         return False
     _print_diagnostics(result.warnings, lang)
     for path in result.written:
@@ -279,6 +280,17 @@ def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int 
     click.echo(_build_summary(len(result.written), len(result.unchanged), len(result.skipped),
                               lang), err=True)
     return True
+
+
+def _failed_summary(diagnostics, lang: str) -> str:
+    """The last line of a build that stopped: how many errors, and that nothing was written."""
+    from vanban.errors import Severity
+
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics) or len(diagnostics)
+    if lang == "vi":
+        return f"Dừng: {errors} lỗi; không ghi tệp nào, các tệp đã có được giữ nguyên."
+    return (f"Stopped: {errors} error{'s' if errors != 1 else ''}; nothing written, "
+            "existing files kept.")
 
 
 def _watch(folders: list[Path], options: dict) -> None:

@@ -60,10 +60,15 @@ def edit_template(path: Path, old: str, new: str) -> None:
             dst.writestr(info, data)
 
 
+STOPPED_1 = ("Dừng: 1 lỗi; không ghi tệp nào, các tệp đã có được giữ nguyên.",
+             "Stopped: 1 error; nothing written, existing files kept.")
+
+
 def _only_line(result) -> str:
+    """The one diagnostic of a build that stopped (its last line says nothing was written)."""
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+    assert len(lines) == 2 and lines[1] in STOPPED_1, result.stderr
     return lines[0]
 
 
