@@ -34,8 +34,13 @@ def column_set(report: Report) -> ColumnSet:
     even from bad declarations (see ``check``), so the rest of the report is still checked."""
     if report.data is None or report.data.columns is None:
         return HOA_GIAI
-    columns = [Column(s.id, s.name, s.noun or lower_first(s.name), s.unit, required=True,
-                      part_of=s.part_of, aliases=s.aliases) for s in report.data.columns]
+    taken = {c.key for c in FIXED}
+    columns = []
+    for s in report.data.columns:
+        if s.id not in taken:  # a duplicate id is an error (``check``): the first one stays
+            taken.add(s.id)
+            columns.append(Column(s.id, s.name, s.noun or lower_first(s.name), s.unit,
+                                  required=True, part_of=s.part_of, aliases=s.aliases))
     return ColumnSet((FIXED[0], FIXED[1], *columns, FIXED[2]))
 
 
