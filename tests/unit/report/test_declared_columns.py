@@ -309,3 +309,17 @@ def test_the_skeleton_of_another_plan_declares_columns_once_uncommented(workspac
     assert checked.stderr == ""
     assert ("Tỷ lệ nữ tham dự đạt 49,7% (760/1.530 lượt người, tính trên số lượt người tham "
             "dự).") in checked.stdout.splitlines()
+
+
+def test_a_yaml_table_is_read_by_the_declared_ids(workspace):
+    (workspace / "so-lieu.yaml").write_text(
+        "rows:\n"
+        "  - {don_vi: Đồng Hới, hoi_nghi: 12, luot_nguoi: 1530, luot_nu: 760, tai_lieu: 4000}\n"
+        "  - {don_vi: Ba Đồn, hoi_nghi: 8, luot_nguoi: \"1.106\", luot_nu: 480, tai_lieu: 2500}\n",
+        encoding="utf-8")
+    _write(workspace, data="so-lieu.yaml")
+    result = run("report", "validate", B)
+    assert error_lines(result) == [
+        (f'{R}/so-lieu.yaml:3:47: lỗi [data.not-number] rows[1].luot_nguoi: Cột "Số lượt người '
+         'tham dự": "1.106" không phải là số. Viết số không có dấu chấm ngăn cách: 1106.')]
+    assert result.exit_code == 1
