@@ -54,8 +54,9 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool,
             loaded.span(("data",), key=True), "data", Severity.WARNING,
             message_en="The plan is not about grassroots mediation but the report's data table "
             "declares no columns (data: columns:), so it is the mediation table: the figures "
-            "and the appendix are about mediation.", hint="Khai báo các cột của bảng số liệu trong data: columns:, hoặc bỏ "
-            "data: và rates: và ghi kết quả chỉ tiêu bằng value: <số>.",
+            "and the appendix are about mediation.",
+            hint="Khai báo các cột của bảng số liệu trong data: columns:, hoặc bỏ data: và "
+            "rates: và ghi kết quả chỉ tiêu bằng value: <số>.",
             hint_en="Declare the table's columns in data: columns:, or drop data: and rates: "
             "and give each target's result as value: <number>."))
     task_ids = [t.id for t in facts.tasks]
@@ -151,7 +152,8 @@ def _column_ids(fields: MeasureFields | Rate, path: tuple, loaded: Loaded,
         hint, hint_en = _did_you_mean(value, known)
         out.append(Diagnostic(
             "report.column-unknown", f'Bảng số liệu không có cột mã "{value}".',
-            loaded.span(where), dotted(where), message_en=f'The data table has no column "{value}".',
+            loaded.span(where), dotted(where),
+            message_en=f'The data table has no column "{value}".',
             hint=hint or "Các cột: " + ", ".join(known) + ".",
             hint_en=hint_en or "The columns: " + ", ".join(known) + "."))
     return out
