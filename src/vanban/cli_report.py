@@ -36,9 +36,10 @@ Ví dụ:
 def init(plan: Path, output: Path | None, lang: str) -> None:
     """Tạo khung báo cáo từ kế hoạch PLAN: mọi nhiệm vụ, mọi chỉ tiêu, chờ điền kết quả.
 
-    Không ghi đè tệp đã có. Bảng số liệu (data:) của báo cáo chỉ có các cột hòa giải ở cơ sở
-    (số tổ, hòa giải viên, vụ việc tiếp nhận, hòa giải thành …); kế hoạch không về hòa giải được
-    cảnh báo, khung bỏ data: và rates:, kết quả chỉ tiêu ghi bằng value:.
+    Không ghi đè tệp đã có. Kế hoạch hòa giải ở cơ sở: khung có sẵn bảng số liệu hòa giải
+    (data:) và tỷ lệ hòa giải thành. Kế hoạch khác được cảnh báo: data: với các cột khai báo
+    (columns:) chỉ là ví dụ trong dòng chú thích; không có bảng số liệu thì kết quả chỉ tiêu ghi
+    bằng value:.
     """
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic

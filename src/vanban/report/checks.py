@@ -7,8 +7,8 @@ import datetime as dt
 import difflib
 
 from vanban.errors import Diagnostic, Severity
-from vanban.report.columns import MEASURES
-from vanban.report.model import STATUSES, MeasureFields, Report
+from vanban.report.columns import ColumnSet
+from vanban.report.model import STATUSES, MeasureFields, Rate, Report
 from vanban.report.seam import Loaded, PlanFacts, dotted
 
 
@@ -33,26 +33,32 @@ MEDIATION_WORDS = ("hòa giải", "hoà giải")
 
 
 def about_mediation(facts: PlanFacts) -> bool:
-    """Whether the plan is about grassroots mediation (hòa giải ở cơ sở), the one subject the
-    data table's columns and the figures section know."""
+    """Whether the plan is about grassroots mediation (hòa giải ở cơ sở), the subject of the
+    data table a report has when it declares no columns of its own."""
     texts = [facts.plan.title or "", *(t.text for t in facts.tasks),
              *(t.text for t in facts.targets)]
     folded = " ".join(" ".join(t.split()).casefold() for t in texts)
     return any(word in folded for word in MEDIATION_WORDS)
 
 
-def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> list[Diagnostic]:
-    """Every disagreement between the report, its plan and its period, located."""
+def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool,
+          columns: ColumnSet) -> list[Diagnostic]:
+    """Every disagreement between the report, its plan, its period and its data's
+    ``columns``, located."""
     out: list[Diagnostic] = []
-    if has_data and not about_mediation(facts):
+    if has_data and columns.mediation and not about_mediation(facts):
         out.append(Diagnostic(
-            "report.data-not-mediation", "Kế hoạch không về hòa giải ở cơ sở nhưng báo cáo có "
-            "bảng số liệu: bảng số liệu chỉ có các cột hòa giải, phần số liệu và phụ lục sẽ nói "
-            "về tổ hòa giải, hòa giải viên, vụ việc.", loaded.span(("data",), key=True), "data",
-            Severity.WARNING, message_en="The plan is not about grassroots mediation but the "
-            "report has a data table: its columns, the figures and the appendix are about "
-            "mediation.", hint="Bỏ data: và rates:, ghi kết quả chỉ tiêu bằng value: <số>.",
-            hint_en="Drop data: and rates:; give each target's result as value: <number>."))
+            "report.data-not-mediation", "Kế hoạch không về hòa giải ở cơ sở nhưng bảng số "
+            "liệu của báo cáo không khai báo cột (data: columns:) nên là bảng hòa giải: phần số "
+            "liệu và phụ lục sẽ nói về tổ hòa giải, hòa giải viên, vụ việc.",
+            loaded.span(("data",), key=True), "data", Severity.WARNING,
+            message_en="The plan is not about grassroots mediation but the report's data table "
+            "declares no columns (data: columns:), so it is the mediation table: the figures "
+            "and the appendix are about mediation.",
+            hint="Khai báo các cột của bảng số liệu trong data: columns:, hoặc bỏ data: và "
+            "rates: và ghi kết quả chỉ tiêu bằng value: <số>.",
+            hint_en="Declare the table's columns in data: columns:, or drop data: and rates: "
+            "and give each target's result as value: <number>."))
     task_ids = [t.id for t in facts.tasks]
     for tid, task in report.tasks.items():
         path = ("tasks", tid)
@@ -92,7 +98,7 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> l
             out.append(_unknown("target", ("chỉ tiêu", "target"), tid, target_ids, path, loaded,
                                 facts))
             continue
-        out.extend(_measure(result, path, loaded, has_data, target=True))
+        out.extend(_measure(result, path, loaded, has_data, columns, target=True))
     for target in facts.targets:
         if target.id not in report.targets:
             out.append(Diagnostic(
@@ -104,9 +110,12 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool) -> l
                 hint="Ghi total:, of:/over: hoặc value: cho chỉ tiêu này.",
                 hint_en="Give total:, of:/over: or value: for it."))
     for i, indicator in enumerate(report.indicators):
-        out.extend(_measure(indicator, ("indicators", i), loaded, has_data, target=False))
-    if not has_data:
-        for i, _rate in enumerate(report.rates):
+        out.extend(_measure(indicator, ("indicators", i), loaded, has_data, columns,
+                            target=False))
+    for i, rate in enumerate(report.rates):
+        wrong = _column_ids(rate, ("rates", i), loaded, columns)
+        out.extend(wrong)
+        if not has_data and not wrong:
             out.append(_no_data(loaded, ("rates", i)))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
 
@@ -129,8 +138,29 @@ def _no_status(span, path: str, tid: str) -> Diagnostic:
         hint_en="Write status: " + ", ".join(STATUSES) + ".")
 
 
+def _column_ids(fields: MeasureFields | Rate, path: tuple, loaded: Loaded,
+                columns: ColumnSet) -> list[Diagnostic]:
+    """Every ``total``, ``of`` and ``over`` that names no column of the data (nor a sum the
+    column set knows), with a did-you-mean."""
+    out = []
+    known = list(columns.measures)
+    for name in ("total", "of", "over"):
+        value = getattr(fields, name, None)
+        if value is None or value in known:
+            continue
+        where = path + (name,)
+        hint, hint_en = _did_you_mean(value, known)
+        out.append(Diagnostic(
+            "report.column-unknown", f'Bảng số liệu không có cột mã "{value}".',
+            loaded.span(where), dotted(where),
+            message_en=f'The data table has no column "{value}".',
+            hint=hint or "Các cột: " + ", ".join(known) + ".",
+            hint_en=hint_en or "The columns: " + ", ".join(known) + "."))
+    return out
+
+
 def _measure(fields: MeasureFields, path: tuple, loaded: Loaded, has_data: bool,
-             target: bool) -> list[Diagnostic]:
+             columns: ColumnSet, target: bool) -> list[Diagnostic]:
     given = [name for name in ("total", "of", "over", "value") if getattr(fields, name) is not None]
     ok = given in (["total"], ["of", "over"], ["value"]) or (not given and target)
     if not ok:
@@ -138,7 +168,9 @@ def _measure(fields: MeasureFields, path: tuple, loaded: Loaded, has_data: bool,
             "report.measure", "Ghi đúng một cách tính: total: <cột>, hoặc of: <cột> và over: "
             "<mẫu số>, hoặc value: <số>.", loaded.span(path), dotted(path),
             message_en="Give exactly one of: total, of + over, value.",
-            hint="Các cột: " + ", ".join(MEASURES) + ".")]
+            hint="Các cột: " + ", ".join(columns.measures) + ".")]
+    if wrong := _column_ids(fields, path, loaded, columns):
+        return wrong
     if not given:
         return [Diagnostic(
             "report.target-empty", "Chỉ tiêu chưa có kết quả: ghi total:, of:/over: hoặc value:.",

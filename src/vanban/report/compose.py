@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vanban.report import numbers
-from vanban.report.columns import BY_KEY, parts_of
+from vanban.report.columns import ColumnSet
 from vanban.report.compute import TARGET_HEADERS, Results, data_sentences
 from vanban.report.load import LoadedReport
 from vanban.report.model import DocumentEvidence, EventEvidence, TaskReport, default_level
@@ -120,7 +120,7 @@ def targets_table(results: Results) -> dict:
 def _figures_block(item: LoadedReport) -> list:
     results = item.results
     scope = item.report.data.scope if item.report.data else ""
-    content: list = list(data_sentences(results, scope))
+    content: list = list(data_sentences(results, scope, item.columns))
     if not content and not results.targets:
         return []  # no data, no targets: the report has no figures section
     if results.targets:
@@ -165,21 +165,22 @@ def appendix(item: LoadedReport) -> AppendixTable | None:
     table = item.table
     if table is None or not table.rows:
         return None
-    keys = [k for k in table.columns if BY_KEY[k].kind == "count"]
+    by_key = item.columns.by_key
+    keys = [k for k in table.columns if by_key[k].kind == "count"]
     rate = item.report.rates[0] if item.report.rates else None
-    header = ["STT", "Đơn vị"] + [BY_KEY[k].label for k in keys]
+    header = ["STT", "Đơn vị"] + [by_key[k].label for k in keys]
     if rate is not None:
         header.append(f"{rate.name} (%)")
     rows = []
     for i, row in enumerate(table.rows, 1):
         cells = [str(i), row.unit_name] + [numbers.count(row.counts[k]) for k in keys]
         if rate is not None:
-            cells.append(_rate(rate, row.counts))
+            cells.append(_rate(rate, row.counts, item.columns))
         rows.append(tuple(cells))
     totals = item.results.totals
     last = ["", TOTAL_LABEL] + [numbers.count(totals[k]) for k in keys]
     if rate is not None:
-        last.append(_rate(rate, totals))
+        last.append(_rate(rate, totals, item.columns))
     rows.append(tuple(last))
     fixed = 12.0 + 38.0  # "STT" in 13 pt bold needs 12 mm with the cell margins
     share = (APPENDIX_TEXT_WIDTH - fixed) / (len(header) - 2)
@@ -192,8 +193,8 @@ def appendix(item: LoadedReport) -> AppendixTable | None:
     return AppendixTable(title, True, widths, aligns, tuple(header), tuple(rows))
 
 
-def _rate(rate, counts: dict[str, int]) -> str:
-    part = sum(counts[k] for k in parts_of(rate.of))
-    whole = sum(counts[k] for k in parts_of(rate.over))
+def _rate(rate, counts: dict[str, int], columns: ColumnSet) -> str:
+    part = sum(counts[k] for k in columns.parts_of(rate.of))
+    whole = sum(counts[k] for k in columns.parts_of(rate.over))
     value = numbers.ratio(part, whole)
     return "" if value is None else numbers.decimal(value)

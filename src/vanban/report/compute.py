@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from vanban.report import numbers
-from vanban.report.columns import BY_KEY, COUNT_KEYS, noun, parts_of
+from vanban.report.columns import ColumnSet, lower_first
 from vanban.report.model import STATUSES, Indicator, MeasureFields, Report, TargetResult
 from vanban.report.seam import PlanFacts, PlanTarget
 from vanban.report.table import DataTable
@@ -33,12 +33,14 @@ class RateFigure:
     value: Fraction | None
     unit: str
     over: str
+    """The words that name the denominator: "tổng số vụ việc tiếp nhận"."""
 
     def sentence(self) -> str:
         if self.value is None:
-            return f"{self.name}: không tính được vì {noun(self.over)} bằng 0."
+            return f"{self.name}: không tính được vì {self.over} bằng 0."
+        unit = f" {self.unit}" if self.unit else ""
         return (f"{self.name} đạt {numbers.percent(self.value)} ({numbers.count(self.part)}/"
-                f"{numbers.count(self.whole)} {self.unit}, tính trên {noun(self.over)}).")
+                f"{numbers.count(self.whole)}{unit}, tính trên {self.over}).")
 
 
 @dataclass(frozen=True)
@@ -121,88 +123,99 @@ class Results:
         return text + "."
 
 
-def totals(table: DataTable | None) -> dict[str, int]:
+def totals(table: DataTable | None, columns: ColumnSet) -> dict[str, int]:
     """The sum of every count column the table has, over all its rows."""
     if table is None:
         return {}
     return {key: sum(row.counts[key] for row in table.rows)
-            for key in COUNT_KEYS if key in table.columns}
+            for key in columns.count_keys if key in table.columns}
 
 
-def measure_total(key: str, sums: dict[str, int]) -> int | None:
+def measure_total(key: str, sums: dict[str, int], columns: ColumnSet) -> int | None:
     """A column's total, or a derived measure's (thành + không thành)."""
-    keys = parts_of(key)
+    keys = columns.parts_of(key)
     if not all(k in sums for k in keys):
         return None
     return sum(sums[k] for k in keys)
 
 
-def measure(fields: MeasureFields, sums: dict[str, int]) -> Fraction | None:
+def measure(fields: MeasureFields, sums: dict[str, int], columns: ColumnSet
+            ) -> Fraction | None:
     """The value a target or indicator reaches: a total, a rate in percent, or a typed value."""
     if fields.value is not None:
         return numbers.exact(fields.value)
     if fields.total is not None:
-        total = measure_total(fields.total, sums)
+        total = measure_total(fields.total, sums, columns)
         return None if total is None else Fraction(total)
     if fields.of is not None and fields.over is not None:
-        part, whole = measure_total(fields.of, sums), measure_total(fields.over, sums)
+        part = measure_total(fields.of, sums, columns)
+        whole = measure_total(fields.over, sums, columns)
         if part is None or whole is None:
             return None
         return numbers.ratio(part, whole)
     return None
 
 
-def _unit_of(fields: MeasureFields) -> str:
+def _unit_of(fields: MeasureFields, columns: ColumnSet) -> str:
     if fields.of is not None:
         return "%"
     if fields.total is not None:
-        return BY_KEY[parts_of(fields.total)[0]].unit
+        return columns.unit(fields.total)
     return ""
 
 
 def target_row(target: PlanTarget, result: TargetResult | None, sums: dict[str, int],
-               previous: dict[str, Fraction]) -> TargetRow:
-    actual = measure(result, sums) if result is not None else None
+               previous: dict[str, Fraction], columns: ColumnSet) -> TargetRow:
+    actual = measure(result, sums, columns) if result is not None else None
     plan = None if target.value is None else numbers.exact(target.value)
-    unit = target.unit or (_unit_of(result) if result else "")
+    unit = target.unit or (_unit_of(result, columns) if result else "")
     name = (result.name if result and result.name else target.text)
     missed = plan is not None and actual is not None and actual < plan
     return TargetRow(target.id, name, unit, plan, actual, previous.get(target.id), missed)
 
 
 def indicator_row(indicator: Indicator, sums: dict[str, int],
-                  previous: dict[str, Fraction]) -> TargetRow:
-    actual = measure(indicator, sums)
+                  previous: dict[str, Fraction], columns: ColumnSet) -> TargetRow:
+    actual = measure(indicator, sums, columns)
     plan = None if indicator.plan is None else numbers.exact(indicator.plan)
     missed = plan is not None and actual is not None and actual < plan
     return TargetRow(indicator.id, indicator.name, indicator.unit, plan, actual,
                      previous.get(indicator.id), missed)
 
 
-def compute(report: Report, facts: PlanFacts, table: DataTable | None,
+def compute(report: Report, facts: PlanFacts, table: DataTable | None, columns: ColumnSet,
             previous: dict[str, Fraction] | None = None) -> Results:
-    """Every figure of the report (the source has been checked: see ``checks``)."""
+    """Every figure of the report over the data's ``columns`` (the source has been checked:
+    see ``checks``)."""
     previous = previous or {}
     counts = Counter(r.status for tid, r in report.tasks.items()
                      if r.status and any(t.id == tid for t in facts.tasks))
-    sums = totals(table)
+    sums = totals(table, columns)
     rates = []
     for rate in report.rates:
-        part, whole = measure_total(rate.of, sums), measure_total(rate.over, sums)
+        part = measure_total(rate.of, sums, columns)
+        whole = measure_total(rate.over, sums, columns)
         if part is None or whole is None:
             continue
         rates.append(RateFigure(rate.id, rate.name, part, whole, numbers.ratio(part, whole),
-                                BY_KEY[parts_of(rate.over)[0]].unit, rate.over))
-    rows = [target_row(t, report.targets.get(t.id), sums, previous) for t in facts.targets]
-    rows += [indicator_row(i, sums, previous) for i in report.indicators]
+                                columns.unit(rate.over), columns.noun(rate.over)))
+    rows = [target_row(t, report.targets.get(t.id), sums, previous, columns)
+            for t in facts.targets]
+    rows += [indicator_row(i, sums, previous, columns) for i in report.indicators]
     values = {row.id: row.actual for row in rows if row.actual is not None}
     return Results(dict(counts), len(facts.tasks), sums, tuple(rates), tuple(rows), values)
 
 
-def data_sentences(results: Results, scope: str) -> list[str]:
-    """The sentences that sum the data up (only for the columns the table has)."""
+def data_sentences(results: Results, scope: str, columns: ColumnSet) -> list[str]:
+    """The sentences that sum the data up (only for the columns the table has): in the words
+    of hòa giải for the hòa giải set, else one sentence naming each column's total."""
     s = results.totals
     out = []
+    if not columns.mediation:
+        if s:
+            out.append(declared_sentence(s, scope, columns))
+        out.extend(rate.sentence() for rate in results.rates)
+        return out
     if "so_to" in s and "hoa_giai_vien" in s:
         text = (f"{scope} có {numbers.count(s['so_to'])} tổ hòa giải với "
                 f"{numbers.count(s['hoa_giai_vien'])} hòa giải viên")
@@ -216,3 +229,19 @@ def data_sentences(results: Results, scope: str) -> list[str]:
                    f"{numbers.count(s['dang_giai_quyet'])} vụ việc.")
     out.extend(rate.sentence() for rate in results.rates)
     return out
+
+
+def declared_sentence(sums: dict[str, int], scope: str, columns: ColumnSet) -> str:
+    """"Toàn tỉnh: số cuộc tuyên truyền 1.234 cuộc; số lượt người tham dự 5.678 lượt người,
+    trong đó nữ 2.345 lượt người." Each declared column's total, by its name with the first
+    letter lower-cased; a part follows its whole after a comma."""
+    out, whole = "", None
+    for key, total in sums.items():
+        column = columns.by_key[key]
+        if out:
+            out += ", " if whole is not None and column.part_of == whole else "; "
+        if column.part_of is None or column.part_of != whole:
+            whole = key
+        unit = f" {column.unit}" if column.unit else ""
+        out += f"{lower_first(column.label)} {numbers.count(total)}{unit}"
+    return f"{scope}: {out}." if scope else out[:1].upper() + out[1:] + "."

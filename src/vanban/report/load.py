@@ -10,7 +10,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
-from vanban.report import checks
+from vanban.report import checks, declared
+from vanban.report.columns import ColumnSet
 from vanban.report.compute import Results, compute
 from vanban.report.model import REPORT_TYPE, Report
 from vanban.report.seam import (
@@ -42,6 +43,8 @@ class LoadedReport:
     table: DataTable | None
     results: Results
     period: tuple
+    columns: ColumnSet
+    """The data table's columns: the report's own (``data.columns``) or the hòa giải set."""
     warnings: tuple[Diagnostic, ...] = ()
     files: tuple[Path, ...] = ()
     """Every file read besides the report and the registry: the plan, the data, last year's
@@ -122,11 +125,14 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     plan_path = _plan_path(report.plan, source, loaded, reads)
     facts = plan_facts(plan_path, display_path(plan_path), registry, reads.load(plan_path),
                        loaded.span(("plan",)))
-    found = checks.check(report, loaded, facts, report.data is not None)
+    columns = declared.column_set(report)
+    found = declared.check(report, loaded)
+    declared_ok = not found
+    found += checks.check(report, loaded, facts, report.data is not None, columns)
     table = None
-    if report.data is not None:
+    if report.data is not None and declared_ok:  # a table is read by good declarations only
         try:
-            table, data_problems = _read_data(report, source, loaded, registry)
+            table, data_problems = _read_data(report, source, loaded, registry, columns)
             found += data_problems
         except VanbanError as exc:
             found += exc.diagnostics
@@ -142,9 +148,9 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     errors = [d for d in found if d.severity is Severity.ERROR]
     if errors:
         raise VanbanError(problems + found)
-    results = compute(report, facts, table, previous)
+    results = compute(report, facts, table, columns, previous)
     return LoadedReport(source, loaded.file, report, loaded, facts, registry, table, results,
-                        checks.period(report, facts), tuple(problems + found),
+                        checks.period(report, facts), columns, tuple(problems + found),
                         tuple(dict.fromkeys(f for f in files if f.is_file())))
 
 
@@ -189,21 +195,19 @@ def _plan_path(ref: str, source: Path, loaded: Loaded, reads: Reads) -> Path:
         "Write the plan's path, e.g. plan: ke-hoach.yaml.")])
 
 
-def needed_columns(report: Report) -> set[str]:
+def needed_columns(report: Report, columns: ColumnSet) -> set[str]:
     """The columns the report's rates, targets and indicators read."""
-    from vanban.report.columns import parts_of
-
     keys: set[str] = set()
     for item in (*report.rates, *report.targets.values(), *report.indicators):
         for name in ("total", "of", "over"):
             value = getattr(item, name, None)
             if value is not None:
-                keys.update(parts_of(value))
+                keys.update(columns.parts_of(value))
     return keys
 
 
-def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry
-               ) -> tuple[DataTable, list[Diagnostic]]:
+def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
+               columns: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
     ref = report.data
     path = _relative(ref.file, source)
     shown = display_path(path)
@@ -233,7 +237,7 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry
         from vanban.report import read_yaml
 
         raw = read_yaml.read(path, shown)
-    return validate(raw, registry, needed_columns(report))
+    return validate(raw, registry, needed_columns(report, columns), columns)
 
 
 def last_years(source: Path, year: int, reads: Reads | None = None) -> str | None:

@@ -9,9 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+)
+from pydantic import Strict as StrictType
 
-from vanban.report.columns import MEASURES
+from vanban.report.columns import COLUMN_ID
 from vanban.report.seam import (
     Archive,
     Int,
@@ -34,7 +43,12 @@ PRINTED_TYPE = "bao-cao"
 STATUSES = ("hoàn thành", "đang thực hiện", "chưa thực hiện", "không thực hiện")
 Status = Literal[STATUSES]
 
-Measure = Literal[MEASURES]
+ColumnId = Annotated[
+    str, StrictType(), StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema({"type": "string", "pattern": COLUMN_ID})]
+"""A column of the data table by its id: checked against the report's columns once loaded
+(the hòa giải columns, or those declared in ``data.columns``), with a "did you mean"."""
+Measure = ColumnId
 
 
 Paragraphs = Annotated[
@@ -118,11 +132,13 @@ class MeasureFields(Strict):
     """How a figure is taken from the data: a total, a rate, or a value written by hand."""
 
     total: Measure | None = Field(default=None, description=(
-        "Tổng của một cột số liệu, ví dụ tiep_nhan."))
-    of: Measure | None = Field(default=None, description="Tử số của tỷ lệ, ví dụ thanh.")
+        "Tổng của một cột số liệu, theo mã cột: cột hòa giải (ví dụ tiep_nhan) hoặc cột khai "
+        "báo trong data.columns."))
+    of: Measure | None = Field(default=None, description=(
+        "Tử số của tỷ lệ, theo mã cột, ví dụ thanh."))
     over: Measure | None = Field(default=None, description=(
-        "Mẫu số của tỷ lệ: tiep_nhan (tổng số vụ việc tiếp nhận), da_ket_thuc (thành và không "
-        "thành), so_to, hoa_giai_vien …"))
+        "Mẫu số của tỷ lệ, theo mã cột: tiep_nhan (tổng số vụ việc tiếp nhận), da_ket_thuc "
+        "(thành và không thành), so_to, hoa_giai_vien … hoặc cột khai báo trong data.columns."))
     value: Number | None = Field(default=None, description=(
         "Giá trị ghi tay khi số liệu không có trong bảng (ghi rõ nguồn trong phần kết quả)."))
 
@@ -157,8 +173,11 @@ class Rate(Strict):
 
     id: Slug = Field(description="Mã của tỷ lệ.")
     name: Text = Field(description="Tên tỷ lệ, ví dụ \"Tỷ lệ hòa giải thành\".")
-    of: Measure = Field(description="Tử số, ví dụ thanh.")
-    over: Measure = Field(description="Mẫu số, ví dụ tiep_nhan hoặc da_ket_thuc.")
+    of: Measure = Field(description=(
+        "Tử số, theo mã cột: ví dụ thanh, hoặc cột khai báo trong data.columns."))
+    over: Measure = Field(description=(
+        "Mẫu số, theo mã cột: ví dụ tiep_nhan hoặc da_ket_thuc, hoặc cột khai báo trong "
+        "data.columns."))
 
 
 class Period(Strict):
@@ -170,13 +189,36 @@ class Period(Strict):
     end: IsoDate = Field(description="Đến ngày, ví dụ 2024-12-14.")
 
 
+class ColumnSpec(Strict):
+    """A count column of the data table, declared by the report."""
+
+    model_config = ConfigDict(json_schema_extra={"description": (
+        "Một cột số lượng của bảng số liệu: mã, tên in ở dòng tiêu đề, đơn vị tính.")})
+
+    id: ColumnId = Field(description=(
+        "Mã cột (chữ thường không dấu, số, dấu gạch dưới; bắt đầu bằng chữ), ví dụ "
+        "luot_nguoi; dùng trong total:, of:, over:."))
+    name: Text = Field(description=(
+        "Tên cột như các đơn vị ghi ở dòng tiêu đề và như phụ lục in, ví dụ \"Số lượt người "
+        "tham dự\"."))
+    unit: Word = Field(default="", description="Đơn vị tính in sau số, ví dụ \"lượt người\".")
+    noun: Text | None = Field(default=None, description=(
+        "Tên gọi khi cột là mẫu số của tỷ lệ (\"tính trên …\"); mặc định là tên cột viết "
+        "thường chữ đầu."))
+    aliases: tuple[Text, ...] = Field(default=(), description=(
+        "Các tên khác của cột trong dòng tiêu đề, ví dụ [Lượt người]."))
+    part_of: ColumnId | None = Field(default=None, description=(
+        "Mã cột mà cột này là một phần (ví dụ nữ là một phần của lượt người): trên mỗi dòng "
+        "không được lớn hơn cột đó."))
+
+
 class DataSource(Strict):
     """The statistics table: one row per reporting unit."""
 
     model_config = ConfigDict(json_schema_extra={"description": (
-        "Bảng số liệu hòa giải ở cơ sở: mỗi dòng một đơn vị báo cáo (huyện, xã hoặc tổ hòa "
-        "giải), các cột là số tổ, hòa giải viên, vụ việc (cố định). Kế hoạch khác: bỏ data:, "
-        "ghi kết quả chỉ tiêu bằng value:.")})
+        "Bảng số liệu các đơn vị gửi về: mỗi dòng một đơn vị báo cáo (huyện, xã hoặc tổ hòa "
+        "giải). Không ghi columns: thì là bảng hòa giải ở cơ sở (số tổ, hòa giải viên, vụ "
+        "việc); kế hoạch khác khai báo các cột của bảng trong columns:.")})
 
     file: Text = Field(description="Đường dẫn (tính từ tệp báo cáo) tới tệp .xlsx, .csv hoặc .yaml.")
     sheet: Text | None = Field(default=None, description="Tên trang tính (.xlsx); mặc định trang đầu.")
@@ -187,6 +229,9 @@ class DataSource(Strict):
         "đi là \"xã, phường\" (không còn cấp huyện), trước đó là \"huyện, thị xã, thành phố\"."))
     scope: Text = Field(default="Toàn tỉnh", description=(
         "Chủ ngữ của câu tổng hợp, ví dụ \"Toàn tỉnh\" hoặc \"Toàn huyện\"."))
+    columns: tuple[ColumnSpec, ...] | None = Field(default=None, min_length=1, description=(
+        "Các cột số lượng của bảng (cột \"Đơn vị\" luôn có). Bỏ trống: bảng hòa giải ở cơ sở "
+        "với các cột cố định (so_to, hoa_giai_vien, tiep_nhan, thanh …)."))
 
 
 NO_DISTRICTS_FROM = dt.date(2025, 7, 1)
@@ -225,7 +270,8 @@ class Report(Strict):
     period: Period | None = Field(default=None, description=(
         "Kỳ báo cáo; mặc định từ 15/12 năm trước đến 14/12 năm báo cáo."))
     data: DataSource | None = Field(default=None, description=(
-        "Bảng số liệu hòa giải ở cơ sở của các đơn vị (chỉ dành cho kế hoạch hòa giải)."))
+        "Bảng số liệu của các đơn vị: bảng hòa giải ở cơ sở, hoặc các cột khai báo trong "
+        "data.columns."))
     previous: Text | None = Field(default=None, description=(
         "Báo cáo năm trước (đường dẫn tính từ tệp này), để lấy số liệu cùng kỳ. Bỏ trường này "
         "thì công cụ tìm báo cáo cùng tên trong thư mục năm trước (…/2024/ cho …/2025/); ghi "

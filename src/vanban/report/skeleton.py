@@ -11,7 +11,7 @@ from pathlib import Path
 
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.report.checks import about_mediation
-from vanban.report.columns import BY_KEY
+from vanban.report.columns import HOA_GIAI
 from vanban.report.model import REPORT_TYPE, STATUSES, default_level
 from vanban.report.seam import PlanFacts, dotted, load_file
 
@@ -42,32 +42,40 @@ def _level(year: int | None) -> str:
 
 
 def mediation_warning(facts: PlanFacts) -> Diagnostic | None:
-    """The warning ``report init`` gives on a plan that is not about hòa giải: the data table
-    and its rates only count hòa giải, so the skeleton leaves them out."""
+    """The warning ``report init`` gives on a plan that is not about hòa giải: the skeleton
+    cannot know the columns of its data table, so its data: is a commented example."""
     if about_mediation(facts):
         return None
     return Diagnostic(
-        "report.not-mediation", "Kế hoạch này không về hòa giải ở cơ sở: bảng số liệu (data:) "
-        "và tỷ lệ (rates:) của báo cáo chỉ có các cột hòa giải (số tổ, hòa giải viên, vụ việc "
-        "tiếp nhận, hòa giải thành …), nên khung bỏ trống chúng; ghi kết quả từng chỉ tiêu bằng "
-        "value: <số> và nêu số liệu khác trong phần chữ.", Span(facts.display),
+        "report.not-mediation", "Kế hoạch này không về hòa giải ở cơ sở: khung không biết các "
+        "cột của bảng số liệu, nên data: chỉ là ví dụ trong dòng chú thích (#). Nếu các đơn vị "
+        "gửi bảng số liệu, bỏ dấu # và khai báo các cột trong data: columns:; nếu không, ghi "
+        "kết quả từng chỉ tiêu bằng value: <số>.", Span(facts.display),
         severity=Severity.WARNING,
-        message_en="This plan is not about grassroots mediation (hòa giải): the report's data "
-        "table and rates know only the mediation columns, so the skeleton leaves them out; give "
-        "each target's result as value: <number>.")
+        message_en="This plan is not about grassroots mediation (hòa giải): the skeleton cannot "
+        "know its data table's columns, so data: is a commented example. If the units send a "
+        "table, uncomment it and declare its columns in data: columns:; otherwise give each "
+        "target's result as value: <number>.")
 
 
 def _figures(mediation: bool, year: int | None) -> list[str]:
     """The data and rates lines: filled in for a hòa giải plan, commented out otherwise."""
     if not mediation:
-        columns = textwrap.wrap("(các cột: " + ", ".join(BY_KEY) + ").", 96)
         return [
-            "# Bảng số liệu (data:) và tỷ lệ (rates:) chỉ dành cho kế hoạch hòa giải ở cơ sở",
-            *[f"# {line}" for line in columns],
-            "# Kế hoạch này không về hòa giải: kết quả chỉ tiêu ghi bằng value: <số>.",
-            "# data: {file: so-lieu.xlsx}",
+            "# Bảng số liệu các đơn vị gửi về (nếu có): bỏ dấu # và khai báo các cột số lượng",
+            "# của bảng (cột \"Đơn vị\" luôn có); mã cột dùng trong total:, of:, over:.",
+            "# Không có bảng số liệu: kết quả chỉ tiêu ghi bằng value: <số>.",
+            "# data:",
+            "#   file: so-lieu.xlsx             # .xlsx, .csv hoặc .yaml",
+            f"#   level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
+            "#   columns:                       # tên cột như dòng tiêu đề của bảng",
+            "#     - {id: so_cuoc, name: Số cuộc tuyên truyền, unit: cuộc}",
+            "#     - {id: luot_nguoi, name: Số lượt người tham dự, unit: lượt người}",
+            "#     - {id: luot_nu, name: Trong đó nữ, unit: lượt người, part_of: luot_nguoi}",
             "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
             "rates: []",
+            "# rates:",
+            "#   - {id: ty-le-nu, name: Tỷ lệ nữ tham dự, of: luot_nu, over: luot_nguoi}",
         ]
     return [
         "data:",
@@ -117,7 +125,8 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         ]
     lines.append("")
     lines.append("# Kết quả chỉ tiêu: total: <cột> | of: <cột> + over: <mẫu số> | value: <số>."
-                 if mediation else "# Kết quả chỉ tiêu: value: <số> (không có bảng số liệu).")
+                 if mediation else "# Kết quả chỉ tiêu: value: <số>; có bảng số liệu thì total: "
+                 "<cột> | of: <cột> + over: <mẫu số>.")
     lines.append("targets:" if facts.targets else "targets: {}")
     for target in facts.targets:
         lines += [f"  {target.id}:  # {_comment(target.text, 70)}",
@@ -141,7 +150,8 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         if value is not None and not (name == "authority" and value == "none"):
             lines.append(f"  {name}: {_q(value)}")
     if mediation:
-        columns = textwrap.wrap(f"Cột của bảng số liệu hòa giải: {', '.join(BY_KEY)}.", 96)
+        keys = ", ".join(HOA_GIAI.by_key)
+        columns = textwrap.wrap(f"Cột của bảng số liệu hòa giải: {keys}.", 96)
         lines += [f"# {line}" for line in columns]
     return "\n".join(lines) + "\n"
 

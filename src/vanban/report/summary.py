@@ -18,7 +18,7 @@ def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     lines = [f"{item.display}: {item.facts.about}",
              f"Kỳ báo cáo: {start:%d/%m/%Y} – {end:%d/%m/%Y}", results.task_sentence()]
     scope = item.report.data.scope if item.report.data else ""
-    lines += data_sentences(results, scope)
+    lines += data_sentences(results, scope, item.columns)
     if results.targets:
         lines.append(" | ".join(TARGET_HEADERS))
         lines += [" | ".join(row.cells(i)) for i, row in enumerate(results.targets, 1)]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
-from vanban.report.columns import BY_KEY, COLUMNS, MAX_COUNT, SUM_RULE, header_names, match_header
+from vanban.report.columns import MAX_COUNT, UNIT_KEY, ColumnSet
 from vanban.report.seam import Registry, unknown_unit
 
 GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
@@ -95,8 +95,11 @@ class DataTable:
     rows: list[DataRow] = field(default_factory=list)
 
 
-def validate(raw: RawTable, registry: Registry, needed: set[str]) -> tuple[DataTable, list[Diagnostic]]:
-    """Check the header and every row; ``needed`` are the columns the report uses."""
+def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet
+             ) -> tuple[DataTable, list[Diagnostic]]:
+    """Check the header and every row against ``columns_set``; ``needed`` are the columns the
+    report uses."""
+    by_key = columns_set.by_key
     problems: list[Diagnostic] = []
     if not raw.header:
         problems.append(Diagnostic(
@@ -108,27 +111,29 @@ def validate(raw: RawTable, registry: Registry, needed: set[str]) -> tuple[DataT
         text = "" if cell.value is None else str(cell.value).strip()
         if not text:
             continue
-        key = match_header(text)
+        key = columns_set.match_header(text)
         if key is None:
-            close = difflib.get_close_matches(text, header_names(), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(text, columns_set.header_names(), n=1, cutoff=0.6)
+            where = ("mẫu bảng số liệu" if columns_set.mediation
+                     else "các cột khai báo ở data.columns của báo cáo")
             problems.append(Diagnostic(
-                "data.unknown-column", f'Cột "{text}" không có trong mẫu bảng số liệu.',
+                "data.unknown-column", f'Cột "{text}" không có trong {where}.',
                 cell.span, cell.ref, message_en=f'Column "{text}" is not a known column.',
                 hint=f'Có phải "{close[0]}"?' if close else
-                "Các cột: " + ", ".join(c.label for c in COLUMNS) + ".",
+                "Các cột: " + ", ".join(c.label for c in columns_set.columns) + ".",
                 hint_en=f'Did you mean "{close[0]}"?' if close else ""))
         elif key in columns:
             problems.append(Diagnostic(
-                "data.duplicate-column", f'Cột "{BY_KEY[key].label}" có hai lần trong bảng.',
-                cell.span, cell.ref, message_en=f'Column "{BY_KEY[key].label}" appears twice.'))
+                "data.duplicate-column", f'Cột "{by_key[key].label}" có hai lần trong bảng.',
+                cell.span, cell.ref, message_en=f'Column "{by_key[key].label}" appears twice.'))
         else:
             columns[key] = i
-    wanted = [c.key for c in COLUMNS if c.required or c.key in needed]
+    wanted = [c.key for c in columns_set.columns if c.required or c.key in needed]
     for key in wanted:
         if key not in columns:
             problems.append(Diagnostic(
-                "data.missing-column", f'Bảng số liệu thiếu cột "{BY_KEY[key].label}".',
-                raw.where, message_en=f'The data table has no column "{BY_KEY[key].label}".',
+                "data.missing-column", f'Bảng số liệu thiếu cột "{by_key[key].label}".',
+                raw.where, message_en=f'The data table has no column "{by_key[key].label}".',
                 hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
                 hint_en="Add this column to the header row."))
     if problems:
@@ -137,20 +142,20 @@ def validate(raw: RawTable, registry: Registry, needed: set[str]) -> tuple[DataT
         problems.append(Diagnostic(
             "data.no-rows", "Bảng số liệu chỉ có dòng tiêu đề, chưa có dòng số liệu nào.",
             raw.where, message_en="The data table has a header but no rows."))
-    table = DataTable(raw.file, tuple(k for k in BY_KEY if k in columns))
+    table = DataTable(raw.file, tuple(k for k in by_key if k in columns))
     seen: dict[str, Cell] = {}
     as_text: dict[str, list[Cell]] = {}
     for cells in raw.rows:
-        row = _row(cells, columns, registry, seen, problems, as_text if raw.typed else None)
+        row = _row(cells, columns, columns_set, registry, seen, problems,
+                   as_text if raw.typed else None)
         if row is not None:
             table.rows.append(row)
-    problems.extend(_as_text_warning(key, found) for key, found in as_text.items())
+    problems.extend(_as_text_warning(by_key[key].label, found) for key, found in as_text.items())
     return table, problems
 
 
-def _as_text_warning(key: str, cells: list[Cell]) -> Diagnostic:
+def _as_text_warning(label: str, cells: list[Cell]) -> Diagnostic:
     """One warning per column for counts typed as text: read as the numbers they spell."""
-    label = BY_KEY[key].label
     first = cells[0]
     if first.span.file.endswith((".yaml", ".yml")):
         hint, hint_en = "Bỏ dấu ngoặc kép quanh số.", "Remove the quotes around the number."
@@ -171,24 +176,25 @@ def _cell(cells: tuple[Cell, ...], index: int, last: Cell) -> Cell:
     return Cell(None, last.span, last.ref)
 
 
-def _row(cells: tuple[Cell, ...], columns: dict[str, int], registry: Registry,
-         seen: dict[str, Cell], problems: list[Diagnostic],
+def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSet,
+         registry: Registry, seen: dict[str, Cell], problems: list[Diagnostic],
          as_text: dict[str, list[Cell]] | None) -> DataRow | None:
-    unit_cell = _cell(cells, columns["don_vi"], cells[-1])
+    by_key = columns_set.by_key
+    unit_cell = _cell(cells, columns[UNIT_KEY], cells[-1])
     bad = len(problems)
     unit = _unit(unit_cell, registry, seen, problems)
     counts: dict[str, int] = {}
     for key, index in columns.items():
-        if BY_KEY[key].kind != "count":
+        if by_key[key].kind != "count":
             continue
         cell = _cell(cells, index, cells[-1])
-        number = _count(cell, BY_KEY[key].label, problems)
+        number = _count(cell, by_key[key].label, problems)
         if number is not None:
             counts[key] = number
             if as_text is not None and isinstance(cell.value, str):
                 as_text.setdefault(key, []).append(cell)
     if len(problems) == bad:
-        problems.extend(_consistency(counts, cells, columns))
+        problems.extend(_consistency(counts, cells, columns, columns_set))
     if unit is None or len(problems) != bad:
         return None
     return DataRow(unit[0], unit[1], counts, unit_cell.span)
@@ -286,28 +292,30 @@ def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:
     return number
 
 
-def _consistency(counts: dict[str, int], cells: tuple[Cell, ...],
-                 columns: dict[str, int]) -> list[Diagnostic]:
-    """Parts never exceed their whole; thành + không thành + đang giải quyết = tiếp nhận."""
+def _consistency(counts: dict[str, int], cells: tuple[Cell, ...], columns: dict[str, int],
+                 columns_set: ColumnSet) -> list[Diagnostic]:
+    """Parts never exceed their whole; the set's sum rule holds (hòa giải: thành + không
+    thành + đang giải quyết = tiếp nhận)."""
     out = []
-    whole_key, part_keys = SUM_RULE
-    if whole_key in counts and all(k in counts for k in part_keys):
+    by_key = columns_set.by_key
+    whole_key, part_keys = columns_set.sum_rule or ("", ())
+    if part_keys and whole_key in counts and all(k in counts for k in part_keys):
         total = sum(counts[k] for k in part_keys)
         if total != counts[whole_key]:
             cell = _cell(cells, columns[whole_key], cells[-1])
-            terms = " + ".join(f"{BY_KEY[k].label.lower()} ({counts[k]})" for k in part_keys)
+            terms = " + ".join(f"{by_key[k].label.lower()} ({counts[k]})" for k in part_keys)
             out.append(Diagnostic(
-                "data.sum-mismatch", f"{terms} = {total}, khác {BY_KEY[whole_key].label.lower()} "
+                "data.sum-mismatch", f"{terms} = {total}, khác {by_key[whole_key].label.lower()} "
                 f"({counts[whole_key]}).", cell.span, cell.ref,
                 message_en=f"The parts add up to {total}, not {counts[whole_key]} cases received.",
                 hint="Kiểm tra lại số liệu của dòng này.", hint_en="Check this row's figures."))
     for key, value in counts.items():
-        whole = BY_KEY[key].part_of
+        whole = by_key[key].part_of
         if whole and whole in counts and value > counts[whole]:
             cell = _cell(cells, columns[key], cells[-1])
             out.append(Diagnostic(
-                "data.part-exceeds", f'Cột "{BY_KEY[key].label}" ({value}) lớn hơn cột '
-                f'"{BY_KEY[whole].label}" ({counts[whole]}).', cell.span, cell.ref,
-                message_en=f"{BY_KEY[key].label} ({value}) exceeds {BY_KEY[whole].label} "
+                "data.part-exceeds", f'Cột "{by_key[key].label}" ({value}) lớn hơn cột '
+                f'"{by_key[whole].label}" ({counts[whole]}).', cell.span, cell.ref,
+                message_en=f"{by_key[key].label} ({value}) exceeds {by_key[whole].label} "
                            f"({counts[whole]})."))
     return out

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from tests.unit.report.conftest import error_lines, run, write_report
 
-from vanban.report.columns import COLUMNS
+from vanban.report.columns import HOA_GIAI
+
+COLUMNS = HOA_GIAI.columns
 
 EXAMPLES = 400 if os.environ.get("VANBAN_FUZZ") == "deep" else 40
 R = "plans/quang-binh/2024"
@@ -48,10 +50,8 @@ GOOD = {"don_vi": None, "so_to": 10, "hoa_giai_vien": 50, "tiep_nhan": 6, "thanh
 
 def _plausible_rows(header: list, n: int) -> list[list]:
     """``n`` valid rows for ``header`` (whatever its order), on three real districts."""
-    from vanban.report.columns import match_header
-
     names = ["Đồng Hới", "Ba Đồn", "Minh Hóa"]
-    keys = [match_header(h) if h else None for h in header]
+    keys = [HOA_GIAI.match_header(h) if h else None for h in header]
     return [[names[i] if k == "don_vi" else GOOD.get(k, 0) for k in keys] for i in range(n)]
 
 

@@ -58,14 +58,14 @@ def test_init_on_a_plan_not_about_mediation_warns_and_the_report_names_its_subje
     result = run("report", "init", plan)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        (f"{plan}: cảnh báo [report.not-mediation] Kế hoạch này không về hòa giải ở cơ sở: bảng "
-        "số liệu (data:) và tỷ lệ (rates:) của báo cáo chỉ có các cột hòa giải (số tổ, hòa giải "
-        "viên, vụ việc tiếp nhận, hòa giải thành …), nên khung bỏ trống chúng; ghi kết quả từng "
-        "chỉ tiêu bằng value: <số> và nêu số liệu khác trong phần chữ.")]
+        (f"{plan}: cảnh báo [report.not-mediation] Kế hoạch này không về hòa giải ở cơ sở: khung "
+        "không biết các cột của bảng số liệu, nên data: chỉ là ví dụ trong dòng chú thích (#). "
+        "Nếu các đơn vị gửi bảng số liệu, bỏ dấu # và khai báo các cột trong data: columns:; nếu "
+        "không, ghi kết quả từng chỉ tiêu bằng value: <số>.")]
     report = workspace / "bao-cao-pbgdpl.yaml"
     # Only the task is left to fill: no data table is asked for.
     assert result.stdout.splitlines()[2:] == [
-        "  plans/quang-binh/2024/bao-cao-pbgdpl.yaml:27:13: tasks.hoi-nghi.status",
+        "  plans/quang-binh/2024/bao-cao-pbgdpl.yaml:34:13: tasks.hoi-nghi.status",
         "Kiểm tra bằng: vanban report validate plans/quang-binh/2024/bao-cao-pbgdpl.yaml"]
     data = load_file(report).data
     assert data["title"] == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/01/2026 của Ủy "
@@ -139,6 +139,7 @@ def test_a_data_table_on_a_plan_not_about_mediation_is_warned(workspace):
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         ("plans/quang-binh/2024/bc.yaml:6:1: cảnh báo [report.data-not-mediation] data: Kế hoạch "
-         "không về hòa giải ở cơ sở nhưng báo cáo có bảng số liệu: bảng số liệu chỉ có các cột "
-         "hòa giải, phần số liệu và phụ lục sẽ nói về tổ hòa giải, hòa giải viên, vụ việc. Bỏ "
-         "data: và rates:, ghi kết quả chỉ tiêu bằng value: <số>.")]
+         "không về hòa giải ở cơ sở nhưng bảng số liệu của báo cáo không khai báo cột (data: "
+         "columns:) nên là bảng hòa giải: phần số liệu và phụ lục sẽ nói về tổ hòa giải, hòa "
+         "giải viên, vụ việc. Khai báo các cột của bảng số liệu trong data: columns:, hoặc bỏ "
+         "data: và rates: và ghi kết quả chỉ tiêu bằng value: <số>.")]
