@@ -202,7 +202,7 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
     dời "năm …" trong trích yếu và thời gian thực hiện; giữ mã nhiệm vụ, chỉ tiêu. In ra những
     dòng đã đổi và những việc còn phải quyết định.
     """
-    from vanban.errors import Diagnostic, Span, VanbanError, display_path
+    from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.review.newyear import next_year
     from vanban.review_inputs import check_draft, load_side
@@ -225,7 +225,7 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
                 message_en="The file exists and is not overwritten; use -o.")])
         draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
                           year, shown, item.registry)
-        check_draft(draft.text, target, shown)
+        outside = check_draft(draft.text, target, shown, origin=plan)
         write_atomic(target, draft.text.encode("utf-8"), shown)
     except VanbanError as exc:
         _fail(exc, lang)
@@ -238,6 +238,14 @@ def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
     click.echo("Still to decide:" if en else "Còn phải quyết định:")
     for d in draft.decisions:
         click.echo(f"  {d.span}: {d.message_en if en else d.message}")
+    if outside:
+        _print_diagnostics([Diagnostic(
+            "new-year.outside-workspace", "Tệp mới không nằm trong thư mục có danh mục _shared/ "
+            "(đơn vị, người ký): đã kiểm tra bằng danh mục của kế hoạch gốc. Chép tệp vào "
+            "thư mục plans/ của dự án trước khi dựng.", Span(shown), severity=Severity.WARNING,
+            message_en="The new file is outside any folder with a _shared/ registry (units, "
+            "signers): it was checked with the original plan's registry. Copy it under the "
+            "project's plans/ before building it.")], lang)
 
 
 @main.command("rename-unit", epilog="""\b

@@ -247,9 +247,11 @@ def render_document(document, workspace: Path | None = None) -> bytes:
     return render(document, template, display_path(template), contract)
 
 
-def check_draft(text: str, target: Path, display: str) -> object:
-    """Validate and compose a plan text meant for ``target`` (with the registry it will see
-    there) before anything is written; the composed document."""
+def check_draft(text: str, target: Path, display: str, origin: Path | None = None) -> bool:
+    """Validate and compose a plan text meant for ``target`` before anything is written, with
+    the registry it will see there; when no ``_shared/`` registry is above ``target`` (a draft
+    written outside the workspace), with the registry of ``origin``, the plan it was made
+    from. True when the draft was checked against ``origin``'s registry for that reason."""
     from vanban.pipeline import load_typed
     from vanban.resolve import resolve
     from vanban.workspace import load_registry, shared_dirs
@@ -259,8 +261,10 @@ def check_draft(text: str, target: Path, display: str) -> object:
         staged.write_text(text, encoding="utf-8")
         plan, loaded, doctype = load_typed(staged, display)
     loaded.source = target  # files the draft names (a report's plan) are found beside it
-    registry = load_registry(shared_dirs(target))
-    return doctype.compose(resolve(plan, registry, loaded))
+    shared = shared_dirs(target)
+    borrowed = not shared and origin is not None and bool(shared := shared_dirs(origin))
+    doctype.compose(resolve(plan, load_registry(shared), loaded))
+    return borrowed
 
 
 def git_author(cwd: Path | None = None) -> str:

@@ -46,9 +46,10 @@ class Draft:
 
 
 def _year_words(year: int) -> re.Pattern:
-    """"năm 2025" (also across a line break), "30/10/2025", and a timeline that is only 2025."""
-    return re.compile(rf"(năm\s+|\d{{1,2}}/\d{{1,2}}/|^\s*)({year})(?!\d|\s*-|\s*–)",
-                      re.IGNORECASE | re.MULTILINE)
+    """"năm 2025" (also across a line break), "30/10/2025", "6/2025", "Quý III/2025", and a
+    timeline that is only 2025 (not "2025-2030", nor a number such as "12/2025/NQ-HĐND")."""
+    return re.compile(rf"(năm\s+|\d{{1,2}}/|quý\s+[ivxl]+\s*/\s*|^\s*)({year})"
+                      r"(?!\d|\s*-|\s*–|/)", re.IGNORECASE | re.MULTILINE)
 
 
 class _Editor:

@@ -188,3 +188,31 @@ def test_a_drafts_named_files_are_found_beside_its_target(workspace):
     assert result.exit_code == 1
     assert "report.plan-unknown" not in result.output
     assert "[report.evidence-outside]" in result.output
+
+
+def test_new_year_moves_quarters_and_months_of_the_year_in_timelines(workspace):
+    text = Path(P2025).read_text(encoding="utf-8")
+    assert "timeline: năm 2025\n" in text
+    text = text.replace("timeline: năm 2025\n", "timeline: Quý III/2025\n", 1)
+    text = text.replace("timeline: năm 2025\n", "timeline: Tháng 6/2025\n", 1)
+    text = text.replace("timeline: năm 2025\n",
+                        "timeline: Theo Nghị quyết số 12/2025/NQ-HĐND, quý IV/2025\n", 1)
+    Path(P2025).write_text(text, encoding="utf-8")
+    result = run("new-year", P2025, "--year", "2026")
+    assert result.exit_code == 0, result.output
+    new = Path(P2026).read_text(encoding="utf-8")
+    assert "timeline: Quý III/2026\n" in new and "timeline: Tháng 6/2026\n" in new
+    assert "timeline: Theo Nghị quyết số 12/2025/NQ-HĐND, quý IV/2026\n" in new
+
+
+def test_new_year_outside_the_workspace_is_checked_with_the_plans_registry(workspace, tmp_path):
+    target = tmp_path.parent / f"{tmp_path.name}-out" / "ke-hoach-2026.yaml"
+    target.parent.mkdir()
+    result = run("new-year", P2025, "--year", "2026", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.is_file()
+    assert "lỗi [" not in result.output
+    assert result.output.splitlines()[-1] == (
+        f"{target}: cảnh báo [new-year.outside-workspace] Tệp mới không nằm trong thư mục có "
+        "danh mục _shared/ (đơn vị, người ký): đã kiểm tra bằng danh mục của kế hoạch gốc. Chép "
+        "tệp vào thư mục plans/ của dự án trước khi dựng.")
