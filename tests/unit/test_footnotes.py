@@ -88,3 +88,48 @@ def test_marks_and_notes_are_numbered_in_document_order(tmp_path):
         ("4", "Chú thích của dòng cuối."),
     ]
     assert all(n.find(f".//{W}footnoteRef") is not None for n in real)
+
+
+def _styles(docx: bytes) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        root = etree.fromstring(z.read("word/styles.xml"))
+    return {s.get(f"{W}styleId"): s for s in root.iter(f"{W}style")}
+
+
+def _val(style, path: str) -> str | None:
+    found = style.find(path)
+    return None if found is None else found.get(f"{W}val")
+
+
+def test_the_mark_style_rests_on_words_footnote_reference(tmp_path):
+    # LibreOffice draws the number opening each footnote with the style named "footnote
+    # reference" only (tests/unit/test_footnotes_pdf.py measures it): it must exist, raised
+    doc = _compose(tmp_path, PLAN_WITH_NOTES)
+    styles = _styles(render(doc, find_template(doc.type_key, ROOT)))
+    builtin = styles["FootnoteReference"]
+    assert _val(builtin, f"{W}name") == "footnote reference"
+    assert builtin.get(f"{W}type") == "character" and builtin.get(f"{W}customStyle") is None
+    assert _val(builtin, f"{W}rPr/{W}vertAlign") == "superscript"
+    mark = styles["VBChuThichSo"]
+    assert _val(mark, f"{W}basedOn") == "FootnoteReference"
+    assert _val(mark, f"{W}rPr/{W}vertAlign") == "superscript"
+    assert _val(styles["VBChuThich"], f"{W}rPr/{W}sz") == "24"
+
+
+def test_a_template_with_its_own_footnote_reference_keeps_it(tmp_path):
+    import docx as python_docx
+
+    from vanban.ooxml.notes import add_footnotes
+    from vanban.ooxml.xml import el, sub
+
+    document = python_docx.Document()
+    own = el("style", {"type": "character", "styleId": "ThamChieuChuThich"})
+    sub(own, "name", {"val": "Footnote Reference"})  # Word matches built-in names in any case
+    document.styles.element.append(own)
+    add_footnotes(document, ["Chú thích."])
+    out = io.BytesIO()
+    document.save(out)
+    styles = _styles(out.getvalue())
+    assert "FootnoteReference" not in styles  # no second "footnote reference"
+    assert _val(styles["VBChuThichSo"], f"{W}basedOn") == "ThamChieuChuThich"
+    assert _val(styles["ThamChieuChuThich"], f"{W}rPr/{W}vertAlign") is None  # left as it was

@@ -1,7 +1,11 @@
-"""Footnotes: the footnotes part of a rendered document, its relationship and its two styles.
+"""Footnotes: the footnotes part of a rendered document, its relationship and its styles.
 
 A document without footnotes gets nothing, so its bytes do not change. The styles are added to
 the document only when the template does not define them (a clerk may restyle them in Word).
+The mark style is based on Word's built-in "footnote reference" style, added too when missing:
+LibreOffice draws the number at the start of each footnote (in the footnote area) with that
+built-in style alone and ignores the run's own style and formatting, so without it the number
+there came out full size on the baseline while Word raised it.
 """
 
 from __future__ import annotations
@@ -43,10 +47,39 @@ def add_footnotes(document, texts: list[str]) -> None:
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     styles = document.styles.element
     known = {s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
+    builtin = _builtin_reference_id(styles)
+    if builtin is None:
+        builtin = BUILTIN_REFERENCE_STYLE
+        styles.append(_builtin_reference_style())
     if FOOTNOTE_TEXT_STYLE not in known:
         styles.append(_text_style())
     if FOOTNOTE_MARK_STYLE not in known:
-        styles.append(_mark_style())
+        styles.append(_mark_style(builtin))
+
+
+BUILTIN_REFERENCE_STYLE = "FootnoteReference"
+"""Id of Word's built-in character style named "footnote reference" when vanban adds it."""
+_BUILTIN_REFERENCE_NAME = "footnote reference"
+
+
+def _builtin_reference_id(styles) -> str | None:
+    """Id of the template's character style named "footnote reference", if it has one."""
+    for style in styles.iter(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if (style.get(qn("w:type")) == "character" and name is not None
+                and name.get(qn("w:val"), "").lower() == _BUILTIN_REFERENCE_NAME):
+            return style.get(qn("w:styleId"))
+    return None
+
+
+def _builtin_reference_style():
+    style = el("style", {"type": "character", "styleId": BUILTIN_REFERENCE_STYLE})
+    sub(style, "name", {"val": _BUILTIN_REFERENCE_NAME})
+    sub(style, "basedOn", {"val": "DefaultParagraphFont"})
+    sub(style, "semiHidden")
+    sub(style, "unhideWhenUsed")
+    sub(sub(style, "rPr"), "vertAlign", {"val": "superscript"})
+    return style
 
 
 def _text_style():
@@ -64,9 +97,9 @@ def _text_style():
     return style
 
 
-def _mark_style():
+def _mark_style(based_on: str):
     style = el("style", {"type": "character", "customStyle": 1, "styleId": FOOTNOTE_MARK_STYLE})
     sub(style, "name", {"val": "VB Số chú thích"})
-    sub(style, "basedOn", {"val": "DefaultParagraphFont"})
+    sub(style, "basedOn", {"val": based_on})
     sub(sub(style, "rPr"), "vertAlign", {"val": "superscript"})
     return style
