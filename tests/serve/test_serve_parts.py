@@ -127,6 +127,35 @@ def test_closing_ends_a_request_under_way_and_for_good():
     assert not helper.alive
 
 
+def test_closing_while_the_helper_is_being_started_ends_it(monkeypatch):
+    """close() while Popen runs sees no process to kill; the starting request must notice
+    (before the fix it went on, sent its request and hung until its own time limit)."""
+    import subprocess
+    import threading
+    import time
+
+    from vanban.serve import process
+
+    helper = _helper()
+    real = subprocess.Popen
+    closers = []
+
+    def popen(*args, **kwargs):
+        closer = threading.Thread(target=helper.close)
+        closer.start()
+        closers.append(closer)
+        while not helper._closed:
+            time.sleep(0.001)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(process.subprocess, "Popen", popen)
+    with pytest.raises(process.ProcessError) as failed:
+        helper.request({"hang": True}, timeout=20)
+    assert not failed.value.timed_out
+    closers[0].join(timeout=30)
+    assert not closers[0].is_alive() and not helper.alive
+
+
 def test_a_build_that_hangs_becomes_a_located_error_and_the_site_goes_on(ws, tmp_path):
     from vanban.serve.process import LineProcess
     from vanban.serve.site import Site

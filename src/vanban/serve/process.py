@@ -101,6 +101,9 @@ class LineProcess:
         except OSError as exc:
             self._proc = None
             raise ProcessError(f"không chạy được {self.argv[0]}: {exc}") from None
+        if self._closed:  # close() came while Popen ran: it could not see the process to kill
+            self._kill()
+            raise ProcessError("đã dừng")
         threading.Thread(target=self._read, args=(self._proc, self._lines), daemon=True).start()
         first = self._answer(self.ready_timeout)
         if not first.get("ready"):
