@@ -82,12 +82,13 @@ def title(change: Change, lang: str = "vi") -> str:
 
 
 def where(change: Change) -> str:
-    """The block's number and name: "3. [tap-huan]"; a frame field: its name."""
+    """The block's number and its key: "3. [tap-huan]"; a frame field: its key ("[noi-nhan]"),
+    which the reasons file uses as for any block."""
+    ref = f"[{change.ref}]" if change.ref else ""
+    if change.kind == "frame":
+        return ref
     label = change.new_label or change.old_label
     label = "" if label in ("-", "+") else label
-    if change.kind == "frame":
-        return ""
-    ref = f"[{change.ref}]" if change.ref else ""
     return " ".join(x for x in (label, ref) if x)
 
 

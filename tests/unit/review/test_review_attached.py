@@ -112,8 +112,8 @@ def test_an_unchanged_plan_adds_nothing():
     result = run("diff", f"{folder}/{DECISION}", f"{folder}/du-thao-quyet-dinh-hai-tep.yaml")
     assert result.output.splitlines() == [
         f"{folder}/{DECISION} → {folder}/du-thao-quyet-dinh-hai-tep.yaml",
-        "  Số, ký hiệu: Số: 125/QĐ-UBND → Số:      /QĐ-UBND",
-        ("  Địa danh, ngày tháng: Quảng Bình, ngày 14 tháng 01 năm 2025 → Quảng Bình, ngày      "
+        "  [so] Số, ký hiệu: Số: 125/QĐ-UBND → Số:      /QĐ-UBND",
+        ("  [ngay] Địa danh, ngày tháng: Quảng Bình, ngày 14 tháng 01 năm 2025 → Quảng Bình, ngày      "
         "tháng      năm 2025")]
     data = json.loads(run("diff", f"{OLD}/{DECISION}", f"{OLD}/{DECISION}", "--format",
                           "json").output)

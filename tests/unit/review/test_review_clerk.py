@@ -299,8 +299,8 @@ UBND, PTP = "Ủy ban nhân dân các huyện, thị xã, thành phố", "Phòng
 
 def test_kinh_gui_from_one_line_to_a_list_lists_the_addressee_added(ws):
     old, new = _edit(ws, CONG_VAN, ONE_ADDRESSEE), str(ws / CONG_VAN)
-    assert _run("diff", old, new).output.splitlines()[1:2] == [f"  Thêm nơi kính gửi: {PTP}"]
-    assert _run("diff", new, old).output.splitlines()[1:2] == [f"  Bỏ nơi kính gửi: {PTP}"]
+    assert _run("diff", old, new).output.splitlines()[1:2] == [f"  [kinh-gui] Thêm nơi kính gửi: {PTP}"]
+    assert _run("diff", new, old).output.splitlines()[1:2] == [f"  [kinh-gui] Bỏ nơi kính gửi: {PTP}"]
 
 
 def test_kinh_gui_from_one_line_to_a_list_in_the_bang_so_sanh(ws):

@@ -99,7 +99,7 @@ def test_round_of_comments_text_and_markdown():
         "địa phương; trong đó cần chú trọng rà soát số lượng hòa giải viên trên địa bàn và chủ "
         "động tổ chức tập huấn bồi dưỡng pháp luật cho đội ngũ hòa giải viên tại địa phương "
         "[-đảm bảo-]{+bảo đảm+} theo lộ trình của Đề án."),
-        "  Thêm nơi nhận: - Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;",
+        "  [noi-nhan] Thêm nơi nhận: - Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;",
         ("  Chỉ đánh số lại: 3. → 2. [tap-huan], 4. → 5. [mo-hinh-dien-hinh], 5. → 6. [II.6], "
         "5.1. → 6.1. [cntt-co-so-du-lieu], 5.2. → 6.2. [dang-tai-tai-lieu], 5.3. → 6.3. "
         "[thong-tin-hai-chieu]"),

@@ -67,7 +67,7 @@ def test_the_plan_names_its_lines_and_tables_as_printed():
         ("  1. [hoi-nghi] Sửa câu chữ (nhiệm vụ): Tổ chức hội nghị phổ biến{+, quán triệt+} "
         "các luật mới cho cán bộ, công chức xã"),
         *(f"  [Mục II, bảng 1] {row}" for row in ROWS),
-        "  Thêm nơi nhận: - Ủy ban MTTQ Việt Nam xã;",
+        "  [noi-nhan] Thêm nơi nhận: - Ủy ban MTTQ Việt Nam xã;",
     ]
 
 

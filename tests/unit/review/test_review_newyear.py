@@ -165,7 +165,7 @@ def test_new_year_across_the_reform_proposes_successors(workspace):
     assert run("rename-unit", "ubnd-quang-binh", "ubnd-quang-tri").exit_code == 0
     again = run("validate", P2026)
     assert not any("[unit.ceased] issuer" in ln for ln in again.stderr.splitlines())
-    assert "  Cơ quan ban hành: ỦY BAN NHÂN DÂN / TỈNH QUẢNG [-BÌNH-]{+TRỊ+}" in run(
+    assert "  [co-quan] Cơ quan ban hành: ỦY BAN NHÂN DÂN / TỈNH QUẢNG [-BÌNH-]{+TRỊ+}" in run(
         "diff", P2025, P2026).output.splitlines()
 
 
