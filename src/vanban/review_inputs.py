@@ -71,8 +71,16 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
                                          or _shared_above(n, rel)
                                          or (near is not None and n.startswith(near)))]
     if not any(n == rel or not rel or n.startswith(rel + "/") for n in wanted):
+        hint = hint_en = ""
+        here = Path(os.path.relpath(cwd.resolve() / path, top.resolve())).as_posix()
+        if not path.startswith(("./", "../")) and here != rel and any(
+                n == here or n.startswith(here + "/") for n in names):
+            hint = (f"Đường dẫn sau \"{rev}:\" tính từ gốc kho git; để tính từ thư mục đang "
+                    f"đứng, viết \"{rev}:./{path}\".")
+            hint_en = (f"The path after \"{rev}:\" is from the repository's root; from the "
+                       f"working folder, write \"{rev}:./{path}\".")
         raise _fail("diff.not-in-rev", f"Phiên bản \"{rev}\" không có \"{path}\".",
-                    f"Revision \"{rev}\" has no \"{path}\".", spec)
+                    f"Revision \"{rev}\" has no \"{path}\".", spec, hint, hint_en)
     for name, data in zip(wanted, _blobs(rev, wanted, spec, cwd)):
         target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)

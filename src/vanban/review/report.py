@@ -201,8 +201,13 @@ def render_text(result: SideDiff, lang: str = "vi", style: str = "text") -> str:
     if result.registry:
         lines.append("Registry:" if lang == "en" else "Danh mục đơn vị, người ký:")
         for r in result.registry:
-            what = {"unit": ("đơn vị", "unit"), "signer": ("người ký", "signer")}[r.what]
-            lines.append(f"{bullet}{_t(what, lang)} {r.id}: {r.old or '∅'} → {r.new or '∅'}")
+            what = _t({"unit": ("đơn vị", "unit"), "signer": ("người ký", "signer")}[r.what], lang)
+            if not r.old:
+                lines.append(f"{bullet}{_t(('Thêm', 'Added'), lang)} {what} {r.id}: {r.new}")
+            elif not r.new:
+                lines.append(f"{bullet}{_t(('Bỏ', 'Removed'), lang)} {what} {r.id}: {r.old}")
+            else:
+                lines.append(f"{bullet}{what} {r.id}: {r.old} → {r.new}")
         if result.registry_effects:
             lines.append(("Plans whose printed text this changes: " if lang == "en" else
                           "Kế hoạch in ra khác đi do danh mục: ")

@@ -87,7 +87,10 @@ def compare_sides(old: Side, new: Side) -> SideDiff:
         (a,), (b,) = old.plans.values(), new.plans.values()
         diff = _diff(a, b)
         out.plans.append((a.display, b.display, diff))
-        out.registry = registry_changes(old, new)
+        # One plan: a registry edit it does not print (a unit it never calls) is no change
+        # of it; one it prints is listed beside the plan's changes, as their cause.
+        if a.document != b.document:
+            out.registry = registry_changes(old, new)
         if not diff.empty and old.source_text.get(a.rel) == new.source_text.get(b.rel):
             _effect(out, b.display, old.registry_text.get(a.rel), new.registry_text.get(b.rel),
                     bool(out.registry))

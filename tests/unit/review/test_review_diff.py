@@ -186,7 +186,11 @@ def test_git_revisions_and_registry_change(tmp_path, monkeypatch):
     result = run("diff", "HEAD:plans", "plans")
     assert result.exit_code == 1
     assert result.output.splitlines() == ["Danh mục đơn vị, người ký:",
-                                          "  đơn vị so-moi: ∅ → Sở Mới"]
+                                          "  Thêm đơn vị so-moi: Sở Mới"]
+    # One plan that does not print the new unit: no change of it (exit 0).
+    one = "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"
+    alone = run("diff", f"HEAD:{one}", one)
+    assert (alone.exit_code, alone.output) == (0, f"HEAD:{one} → {one}\n  Không có thay đổi.\n")
     # A unit the plans call by its id: renamed once, reprinted in every plan that calls it.
     registry.write_text(text.replace("name: Sở Thông tin và Truyền thông",
                                      "name: Sở Khoa học và Công nghệ"), encoding="utf-8")
@@ -263,3 +267,15 @@ def test_a_report_at_a_git_revision_finds_its_plan_and_data(tmp_path, monkeypatc
     result = run("diff", f"HEAD:{report}", report)
     assert result.exit_code == 1, result.output
     assert "Địa danh, ngày tháng:" in result.output
+
+
+def test_a_rev_path_from_a_subfolder_gets_the_dot_slash_hint(tmp_path, monkeypatch):
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo / "plans/quang-binh/2025")
+    result = run("diff", "HEAD:ke-hoach-hoa-giai.yaml", "ke-hoach-hoa-giai.yaml")
+    assert result.exit_code == 2
+    assert result.output == (
+        'HEAD:ke-hoach-hoa-giai.yaml: lỗi [diff.not-in-rev] Phiên bản "HEAD" không có '
+        '"ke-hoach-hoa-giai.yaml". Đường dẫn sau "HEAD:" tính từ gốc kho git; để tính từ thư mục '
+        'đang đứng, viết "HEAD:./ke-hoach-hoa-giai.yaml".\n')
+    assert run("diff", "HEAD:./ke-hoach-hoa-giai.yaml", "ke-hoach-hoa-giai.yaml").exit_code == 0
