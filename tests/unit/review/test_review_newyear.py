@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -118,6 +119,14 @@ def test_pre_commit_hooks_run_real_commands():
         program, command = hook["entry"].split()
         assert program == "vanban" and command in main.commands
         assert hook["pass_filenames"] is False and hook["language"] == "python"
+        # Every file a build reads triggers the hook (a report's data too); outputs do not.
+        files = re.compile(hook["files"])
+        inputs = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "plans").rglob("*"))
+                  if p.is_file()] + ["templates/mau-1-4.docx"]
+        assert any(p.endswith(".xlsx") for p in inputs) and any(p.endswith(".csv")
+                                                               for p in inputs)
+        assert [p for p in inputs if not files.match(p)] == []
+        assert not files.match("outputs/quang-binh/2024/ke-hoach-hoa-giai.docx")
 
 
 REFORM = """
