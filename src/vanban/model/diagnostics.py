@@ -279,7 +279,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         elif kind == "extra_forbidden":
             line, at = _colon_in_text(loaded, path[:-1]), path[:-1]
         if line is not None and not line[0].casefold().startswith("lưu"):
-            vi, en, hint, hint_en = _colon_message(*line)
+            vi, en, hint, hint_en = _colon_message(*line, at[:-1] in loaded.flow_lists)
             path = at  # the line, not the key YAML made of its first words
         out.append(Diagnostic(f"schema.{kind.replace('_', '-')}", vi, span, dotted(path),
                               Severity.ERROR, en, hint, hint_en))
@@ -322,8 +322,9 @@ def _colon_in_text(loaded: Loaded, path: tuple) -> tuple[str, str] | None:
     return key, value
 
 
-def _colon_message(key: str, value: str) -> tuple[str, str, str, str]:
-    """The message and hint for a line of text YAML read as "key: value"."""
+def _colon_message(key: str, value: str, in_row: bool = False) -> tuple[str, str, str, str]:
+    """The message and hint for a line of text YAML read as "key: value" (``in_row``: an item
+    of a list written in [ ], such as a table row's cell)."""
     vi = (f'Dòng có dấu ":" sau "{key}" nên YAML hiểu thành "khóa: giá trị", không phải một '
           "đoạn chữ.")
     en = f'The ":" after "{key}" made YAML read this line as "key: value", not as text.'
@@ -331,6 +332,11 @@ def _colon_message(key: str, value: str) -> tuple[str, str, str, str]:
         return vi, en, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
     text = f"{key}: {value}"
     quoted = f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    if in_row:
+        return ((f'Có dấu ":" sau "{key}" nên YAML hiểu phần tử này thành "khóa: giá trị", '
+                 "không phải một đoạn chữ."),
+                f'The ":" after "{key}" made YAML read this item as "key: value", not as text.',
+                f"Đặt phần tử đó trong ngoặc kép: {quoted}", f"Quote that item: {quoted}")
     return (vi, en, f"Đặt cả dòng trong ngoặc kép: - {quoted}",
             f"Quote the whole line: - {quoted}")
 

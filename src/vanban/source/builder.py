@@ -73,6 +73,9 @@ class Built:
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     coercible: dict[Path_, str] = field(default_factory=dict)
     comma_split: dict[Path_, Path_] = field(default_factory=dict)
+    flow_lists: set[Path_] = field(default_factory=set)
+    """Lists written in [ ] on one line (a table row): a hint quotes an item there without
+    the "- " of a list written one item per line."""
     """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
     the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
 
@@ -342,6 +345,8 @@ class Builder:
                 message_en=f"Nesting is too deep (over {MAX_DEPTH} levels).")])
         path, is_key = self._next_path()
         value: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if isinstance(value, list) and event.flow_style:
+            self.built.flow_lists.add(path)
         self.stack.append(_Frame(value, path, span, event.anchor, self.nodes - 1, is_key,
                                  flow=bool(event.flow_style)))
 

@@ -71,6 +71,8 @@ class Loaded:
     comma_split: dict[Path_, Path_] = field(default_factory=dict)
     """Keys written without ":" inside { } → the key whose text a comma cut before them (see
     :attr:`vanban.source.builder.Built.comma_split`)."""
+    flow_lists: set[Path_] = field(default_factory=set)
+    """Lists written in [ ] (see :attr:`vanban.source.builder.Built.flow_lists`)."""
     source: Path | None = None
     """The file actually read (``file`` is the name messages show, e.g. ``HEAD:plans/x.yaml``
     for a file taken from a git revision): files a document names are found beside it."""
@@ -204,7 +206,7 @@ def _load(text: str, file: str, report: Reporter) -> Loaded:
     if report.has_errors:
         raise VanbanError(diagnostics)
     return Loaded(file, built.data, built.spans, built.key_spans, diagnostics, built.coercible,
-                  comma_split=built.comma_split)
+                  comma_split=built.comma_split, flow_lists=built.flow_lists)
 
 
 def _read_bounded(path: Path, name: str) -> bytes:
