@@ -160,6 +160,11 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
             diff, render_document, tracked=tracked, author=who, date=stamp, reasons=reasons,
             columns=headers(old_header, new_header, reason_header), display=new)
         _print_diagnostics(warnings, lang)
+        if count == 0 and not tracked:  # a bảng so sánh with no row is nothing to send
+            click.echo("No change between the two versions: no comparison table written."
+                       if lang == "en" else "Hai phiên bản không khác nhau: không lập bảng so "
+                       "sánh, không ghi tệp nào.")
+            return
         changed = write_atomic(output, data, display_path(output))
     except VanbanError as exc:
         _fail(exc, lang)

@@ -210,3 +210,13 @@ def test_a_reasons_file_is_no_plan(with_reasons_beside, tmp_path):
                                                    "ke-hoach-hoa-giai.yaml"]
     same = run("diff", str(folder), str(folder))  # compared as a folder of plans
     assert same.exit_code == 0, same.output
+
+
+def test_two_equal_versions_write_no_table(tmp_path):
+    out = tmp_path / "b.docx"
+    result = run("compare", P2024, P2024, "-o", str(out))
+    assert (result.exit_code, result.output) == (
+        0, "Hai phiên bản không khác nhau: không lập bảng so sánh, không ghi tệp nào.\n")
+    assert not out.exists()
+    tracked = run("compare", "--tracked", P2024, P2024, "-o", str(out))
+    assert tracked.exit_code == 0 and out.is_file()  # the document itself, nothing marked
