@@ -46,6 +46,7 @@ CODES = {
     "table.span-edge": ("error", "a merged cell reaching past the table's edge or last row"),
     "table.span-overlap": ("error", "a merged cell over a cell merged down from above"),
     "table.group-split": ("error", "a header group whose columns are not adjacent"),
+    "table.stt-sequence": ("warning", "a typed STT number repeated or skipped"),
     "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
     "section.empty": ("warning", "a section without content"),
     "section.title-case": ("warning", "a section title not in upper case"),

@@ -190,6 +190,7 @@ def check_tables(plan: Plan, out: Findings) -> None:
         for m in misfits:
             _misfit(m, block, path, count, out)
         _split_groups(block, path, out)
+        _stt_sequence(block, path, out)
         widths = [c.width for c in block.table if not isinstance(c, str) and c.width]
         free = count - len(widths)
         if any(w <= 0 for w in widths) or sum(widths) + 10 * free > nd30.TEXT_WIDTH_MM + 0.05:
@@ -254,6 +255,34 @@ def _misfit(m: Misfit, block: Table, path: tuple, count: int, out: Findings) -> 
             "merged down from above already takes.",
             "Bớt cols của ô này, hoặc bớt rows của ô gộp dọc ở trên.",
             "Reduce this cell's cols, or the rows of the cell above.")
+
+
+_STT_TITLES = {"stt", "tt", "số tt", "số thứ tự"}
+
+
+def _stt_sequence(block: Table, path: tuple, out: Findings) -> None:
+    """A typed STT column counts 1, 2, 3 …: a number repeated, or one that skips, is warned
+    (a row numbered again from 1 starts a new run, as under each group heading; rows whose
+    first cell is no number, such as "I" or "Cộng", are left alone)."""
+    first = block.table[0]
+    if (first if isinstance(first, str) else first.title).strip().casefold() not in _STT_TITLES:
+        return
+    previous = None
+    for r, row in enumerate(block.rows):
+        cell = row[0] if row else None
+        value = cell.text if isinstance(cell, SpanCell) else cell
+        number = value if isinstance(value, int) and not isinstance(value, bool) else (
+            int(value) if isinstance(value, str) and value.strip().isdigit() else None)
+        if number is None:
+            continue
+        if previous is not None and number not in (previous + 1, 1):
+            out.warning(
+                "table.stt-sequence", path + ("rows", r, 0),
+                f"Cột STT: dòng {r + 1} ghi {number} sau {previous} (số thứ tự trùng hoặc bỏ "
+                f"số).", f"STT column: row {r + 1} says {number} after {previous} (a number "
+                "repeated or skipped).", f"Có phải {previous + 1}?", f"Did you mean "
+                f"{previous + 1}?")
+        previous = number
 
 
 def _spanned(row: tuple) -> bool:
