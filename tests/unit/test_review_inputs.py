@@ -128,4 +128,6 @@ def test_rev_path_outside_the_revision_is_named(ws, monkeypatch):
                                        "ke-hoach-hoa-giai.yaml"])
     assert result.exit_code == 2
     assert result.output == ('HEAD:ke-hoach-hoa-giai.yaml: lỗi [diff.not-in-rev] Phiên bản '
-                             '"HEAD" không có "ke-hoach-hoa-giai.yaml".\n')
+                             '"HEAD" không có "ke-hoach-hoa-giai.yaml". Đường dẫn sau "HEAD:" '
+                             'tính từ gốc kho git; để tính từ thư mục đang đứng, viết '
+                             '"HEAD:./ke-hoach-hoa-giai.yaml".\n')

@@ -248,7 +248,8 @@ def test_blocks_are_named_by_their_printed_numbers():
 
 
 def test_the_plans_title_is_compared_and_marked(work):
-    _copy(work, "plans/quang-binh/tt", [("title: >-\n  Triển khai", "title: >-\n  Tổ chức triển khai")])
+    _copy(work, "plans/quang-binh/tt", [("\n  Triển khai thực hiện Đề án “Củng cố",
+                                                  "\n  Tổ chức triển khai thực hiện Đề án “Củng cố")])
     old, new = f"{OLD}/{DECISION}", f"plans/quang-binh/tt/{DECISION}"
     assert run("diff", old, new).output.splitlines()[1] == (
         "  [Kế hoạch kèm theo, trích yếu] Sửa câu chữ (trích yếu): [-Triển-]{+Tổ chức triển+} "

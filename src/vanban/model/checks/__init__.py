@@ -17,6 +17,7 @@ from vanban.model.checks.frame import (
     check_recipients,
     check_signature,
 )
+from vanban.model.checks.title_lines import check_title_lines
 from vanban.model.checks.validity import check_validity
 from vanban.model.checks.wording import check_tabs, check_title_quotes, check_wording
 from vanban.resolve import Resolved
@@ -47,6 +48,7 @@ CODES = {
     "table.span-overlap": ("error", "a merged cell over a cell merged down from above"),
     "table.group-split": ("error", "a header group whose columns are not adjacent"),
     "table.stt-sequence": ("warning", "a typed STT number repeated or skipped"),
+    "title.short-last-line": ("warning", "a summary whose last printed line is a word or two"),
     "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
     "section.empty": ("warning", "a section without content"),
     "section.title-case": ("warning", "a section title not in upper case"),
@@ -98,6 +100,7 @@ def _check(resolved: Resolved, *, letter: bool) -> list[Diagnostic]:
     check_timelines(plan, out)
     check_wording(plan, out)
     check_title_quotes(plan, out)
+    check_title_lines(plan, out)
     check_tabs(plan, out)
     check_recipients(plan, out)
     check_signature(resolved, out)
