@@ -216,6 +216,18 @@ class Context:
         return metrics.longest_line_pt(text, (avail + 1) / MM_PER_PT, r.size_pt, bold=r.bold,
                                        italic=r.italic) * MM_PER_PT
 
+    def one_line_width_mm(self, piece: Piece) -> float | None:
+        """Width of the piece set on a single line, unwrapped, in Times New Roman (the test
+        of whether a paragraph fits on one line: ``text_width_mm`` wraps first, so a long
+        paragraph's longest line fits by construction)."""
+        runs = self.runs(piece)
+        if not runs:
+            return None
+        r = runs[0]
+        text = piece.text.upper() if r.caps else piece.text
+        return metrics.text_width_pt(text, r.size_pt, bold=r.bold,
+                                     italic=r.italic) * MM_PER_PT
+
     def rule_under(self, piece: Piece, want_mm: float | None = None,
                    block: tuple[int, ...] = ()) -> RuleLine | None:
         """The horizontal rule drawn under a component, if any: a bottom border, a shape

@@ -147,7 +147,7 @@ def body_align(ctx: Context) -> Iterator[Hit]:
 
 def _one_line(ctx: Context, p: ParaFacts) -> bool:
     """The paragraph fits on one line (its first-line indent included)."""
-    width = ctx.text_width_mm(ctx.piece(p.index))
+    width = ctx.one_line_width_mm(ctx.piece(p.index))
     avail = ctx.available_mm(p)
     return width is not None and avail is not None and "\n" not in p.text.strip() and \
         width + max(p.first_line_mm, 0) <= avail
@@ -175,11 +175,22 @@ def body_indent(ctx: Context) -> Iterator[Hit]:
         first = _first_line_start(p)
         if lo - tol <= first <= hi + tol:
             return None
+        if p.numbering is None and lo - tol <= p.left_mm + p.first_line_mm <= hi + tol \
+                and _one_line(ctx, p):
+            # One line pushed in whole (Lề trái) prints exactly like one indented by its first
+            # line: 059.docx sets its heading "3. Về hoạt động" so.
+            return None
         if p.numbering is None and p.left_mm > tol:
             # The whole paragraph is pushed in (Lề trái), not its first line: say so, or
             # "0 mm" reads wrong beside a line that visibly starts 12,5 mm in.
             return Text(f"{mm(first)}, cả đoạn lùi trái {mm(p.left_mm)}",
                         f"{mm(first, 'en')}, whole paragraph indented {mm(p.left_mm, 'en')}")
+        spaces = len(p.text) - len(p.text.lstrip(" \u00a0"))
+        if spaces >= 2:
+            # Pushed in with the space bar: "0 mm" alone reads wrong beside a line that
+            # visibly starts further in (174.docx: eight spaces before "Điều 2.").
+            return Text(f"{mm(first)}, lùi bằng {spaces} dấu cách",
+                        f"{mm(first, 'en')}, pushed in with {spaces} spaces")
         return both(mm, first)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
