@@ -13,7 +13,9 @@ from vanban.check.finding import (
     Hit,
     Text,
     and_more,
+    both,
     collapse,
+    pt,
     rule,
     same_found,
 )
@@ -162,6 +164,44 @@ def vv(ctx: Context) -> Iterator[Hit]:
                       Text("cột khác", "in another column"),
                       "Trích yếu công văn đặt canh giữa dưới số, ký hiệu.",
                       "The letter summary goes centred under the number.")
+        gap = _vv_gap_pt(ctx)
+        if gap is not None and gap < _VV_GAP_PT - _VV_GAP_TOLERANCE_PT:
+            yield Hit(ctx.where(lay.vv[0]), both(pt, _VV_GAP_PT), both(pt, gap),
+                      f"Dòng trích yếu «V/v …» phải cách dòng số, ký hiệu {pt(_VV_GAP_PT)} "
+                      "(đặt khoảng cách trước đoạn V/v, hoặc sau dòng số, ký hiệu).",
+                      f"The 'V/v …' summary must be set {pt(_VV_GAP_PT, 'en')} below the "
+                      "number line (space before the V/v paragraph, or after the number).")
+
+
+_VV_GAP_PT = 6.0
+"""Phụ lục I, II.5.b: the V/v line is set "cách dòng 6pt với số và ký hiệu văn bản"."""
+_VV_GAP_TOLERANCE_PT = 0.5
+_LINE_HEIGHT = 1.15
+"""A single line of Times New Roman is about 1,15 × its size high."""
+
+
+def _vv_gap_pt(ctx: Context) -> float | None:
+    """Space between the number line and the V/v line under it, in pt: the number's space
+    after, the V/v paragraph's space before and the leading a wider line spacing adds above
+    its text. None when the gap is made some other way (blank paragraphs between them, the
+    two on one paragraph or in cells not stacked in one column), which is not judged."""
+    lay = ctx.layout
+    n = ctx.para(lay.number.para)  # type: ignore[union-attr]
+    v = ctx.para(lay.vv[0].para)
+    a, b = n.container, v.container
+    if n.index >= v.index:
+        return None
+    if a != b or v.index != n.index + 1:
+        # Blank lines between them make a gap of a line or more; a V/v in the row below
+        # sits under the Số row, whose height (w:trHeight, the other cells) is not read
+        # (002.docx: a row 20,6 pt high leaves 7,8 pt under a 13 pt Số line).
+        return None
+    runs = ctx.runs(lay.vv[0])
+    size = runs[0].size_pt if runs else 12.0
+    value, kind = v.line_spacing
+    single = size * _LINE_HEIGHT
+    extra = (value - 1) * single if kind == "auto" else value - single
+    return round(n.space_after_pt + v.space_before_pt + max(extra, 0.0), 1)
 
 
 @rule("ND30-ATTACHED", "Văn bản kèm theo: không số, không ngày, không Nơi nhận",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
-from real_patterns import END, document, header, p, signature, title
+from real_patterns import END, c, cell, document, header, kinh_gui, p, run, signature, table, title
 
 from vanban.check.api import check_docx
 
@@ -54,3 +54,53 @@ def test_a_wrapped_left_aligned_paragraph_is_not_taken_for_one_line():
     text = _LONG + " Hội viên tham gia đầy đủ các buổi sinh hoạt."
     doc = _doc(p(text, jc="left"))
     assert _findings(doc, "ND30-BODY-ALIGN") == [(text[:39] + "…", "căn trái")]
+
+
+_CV_BODY = (kinh_gui() + p("Ủy ban nhân dân tỉnh đề nghị các cơ quan triển khai thực hiện./.")
+            + signature())
+
+
+def _cong_van(vv_before: int, *, same_cell: bool = False, blank: bool = False) -> bytes:
+    """The header of 295.docx: Số and V/v in one cell, or the V/v in the row below."""
+    number = c(runs=run("Số:       /UBND-NCKSTTHC", sz=13))
+    vv = c("V/v có ý kiến tổ chức đại hội Hội Nữ Doanh nhân", sz=13, before=vv_before)
+    top = [cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH BÌNH THUẬN", b=True, sz=13)),
+           cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                c("Độc lập - Tự do - Hạnh phúc", b=True))]
+    date = cell(100, c("Bình Thuận, ngày 05 tháng 3 năm 2025", i=True))
+    if same_cell:
+        rows = [top, [cell(65, number, *([c()] if blank else []), vv), date]]
+    else:
+        rows = [top, [cell(65, number), date], [cell(65, vv), cell(100, c())]]
+    return document(table(*rows) + _CV_BODY)
+
+
+def _gap(data: bytes) -> list[str]:
+    return [f.found for f in check_docx(data, name="x.docx")
+            if f.rule == "ND30-VV" and "cách dòng" in f.message]
+
+
+def test_a_vv_line_set_right_under_the_number_is_reported():
+    # 295.docx: "V/v …" on the line after "Số:", no space between (PDF: 14 pt baseline to
+    # baseline for a 13 pt line); the decree sets it 6 pt under the number.
+    assert _gap(_cong_van(0, same_cell=True)) == ["0 pt"]
+    (f,) = [f for f in check_docx(_cong_van(0, same_cell=True), name="x.docx")
+            if "cách dòng" in f.message]
+    assert f.message.startswith("Dòng trích yếu «V/v …» phải cách dòng số, ký hiệu 6 pt")
+    assert f.message_en.startswith("The 'V/v …' summary must be set 6 pt below the number")
+
+
+def test_a_vv_line_6_pt_under_the_number_or_after_a_blank_line_is_right():
+    assert _gap(_cong_van(120, same_cell=True)) == []
+    assert _gap(_cong_van(0, same_cell=True, blank=True)) == []
+
+
+def test_a_vv_line_in_the_row_below_is_not_judged():
+    # 002.docx: the Số row is 20,6 pt high (w:trHeight), which leaves 7,8 pt under its line;
+    # row heights are not read, so the gap between rows is left to the eye.
+    assert _gap(_cong_van(0)) == []
+
+
+def test_a_vv_line_4_pt_under_the_number_is_too_close():
+    # 022.docx: 4,4 pt (the PDF shows 4,7 pt of white between the lines).
+    assert _gap(_cong_van(88, same_cell=True)) == ["4,4 pt"]
