@@ -35,6 +35,9 @@ class RunFacts:
     """Inside a tracked insertion (``w:ins``): shown, but not accepted yet."""
     footnote: str | None = None
     """The id of the footnote whose mark (``w:footnoteReference``) this run holds, if any."""
+    font_hint: str | None = None
+    """``w:rFonts/@w:hint`` ('eastAsia', 'cs' …): with 'eastAsia', Word draws the letters it
+    shares with East Asian scripts (accented Latin, Vietnamese, quotes) in the eastAsia font."""
 
 
 @dataclass(frozen=True)

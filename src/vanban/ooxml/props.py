@@ -63,6 +63,8 @@ def _rpr_props(rpr: etree._Element | None) -> dict:
                     out["font_" + slot] = ("theme", el.get(_w(theme_attr)))
                 elif el.get(_w(slot)) is not None:
                     out["font_" + slot] = ("name", el.get(_w(slot)))
+            if el.get(_w("hint")) is not None:
+                out["font_hint"] = el.get(_w("hint"))
         elif tag in ("sz", "szCs"):
             value = _twips(el.get(_W_VAL))
             if value is not None:

@@ -247,7 +247,7 @@ class _Story:
             "size_pt": size, "size_cs_pt": props.get("szCs", size), "bold": toggles["b"],
             "italic": toggles["i"], "underline": props.get("u"), "caps": toggles["caps"],
             "color": props.get("color"), "hidden": toggles["vanish"],
-            "vert_align": props.get("vertAlign"),
+            "vert_align": props.get("vertAlign"), "font_hint": props.get("font_hint"),
             "strike": toggles["strike"] or toggles["dstrike"],
             "inserted": bool(direct.get("inserted"))}
 

@@ -104,3 +104,32 @@ def test_a_vv_line_in_the_row_below_is_not_judged():
 def test_a_vv_line_4_pt_under_the_number_is_too_close():
     # 022.docx: 4,4 pt (the PDF shows 4,7 pt of white between the lines).
     assert _gap(_cong_van(88, same_cell=True)) == ["4,4 pt"]
+
+
+def _ea_run(text: str, hint: str = "") -> str:
+    h = f' w:hint="{hint}"' if hint else ""
+    return (f'<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+            f'w:eastAsia="Calibri"{h}/><w:sz w:val="28"/></w:rPr><w:t>{text}</w:t></w:r>')
+
+
+def _slots(*runs: str) -> list[tuple[str, str]]:
+    return _findings(_doc(p(runs="".join(runs))), "ND30-FONT-SLOTS")
+
+
+def test_an_east_asian_font_slot_that_draws_nothing_is_not_a_finding():
+    # 105 corpus documents leave Calibri or SimSun in the eastAsia slot (Word's defaults):
+    # Vietnamese letters are drawn with the ascii/hAnsi fonts, so nothing prints in it.
+    assert _slots(_ea_run("Ủy ban nhân dân tỉnh đề nghị các cơ quan triển khai thực hiện.")) \
+        == []
+
+
+def test_a_run_hinted_east_asian_draws_its_accented_letters_in_that_font():
+    # 110.docx: the "ư" of "Sở Nội vụ" is a run with w:hint="eastAsia" and eastAsia Calibri.
+    assert _slots(_ea_run("Sở Nội v"), _ea_run("ư", hint="eastAsia"),
+                  _ea_run(" kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét.")) == [
+        ("ư", "eastAsia: Calibri, chữ «ư» (1 run)")]
+
+
+def test_east_asian_characters_are_drawn_in_the_east_asian_font():
+    assert _slots(_ea_run("Ủy ban nhân dân tỉnh"), _ea_run("（Hội nghị）")) == [
+        ("（Hội nghị）", "eastAsia: Calibri, chữ «（）» (1 run)")]
