@@ -133,3 +133,18 @@ def test_a_run_hinted_east_asian_draws_its_accented_letters_in_that_font():
 def test_east_asian_characters_are_drawn_in_the_east_asian_font():
     assert _slots(_ea_run("Ủy ban nhân dân tỉnh"), _ea_run("（Hội nghị）")) == [
         ("（Hội nghị）", "eastAsia: Calibri, chữ «（）» (1 run)")]
+
+
+def test_a_wrong_size_on_a_few_characters_names_them():
+    # 022.docx: the dash of "- Như trên;" is 13 pt, the rest 11 pt; "11 pt, 13 pt" alone
+    # leaves the clerk searching the line.
+    plain = p("- Như trên;", jc="left", sz=11, first=0, after=0)
+    odd = p(runs=run("-", sz=13) + run(" Như trên;", sz=11), jc="left", first=0, after=0)
+    sign = signature()
+    assert plain in sign
+    doc = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END
+                   + sign.replace(plain, odd))
+    (f,) = [f for f in check_docx(doc, name="x.docx") if f.rule == "ND30-NOI-NHAN"]
+    assert (f.where.excerpt, f.found, f.found_en) == (
+        "- Như trên;", "11 pt, 13 pt («-»)", "11 pt, 13 pt («-»)")
+    assert f.message == "Cỡ chữ của dòng nơi nhận phải là 11 pt."
