@@ -279,6 +279,16 @@ class Context:
                 end = max(self.facts.tables[table].cells[0].paragraphs)
                 out += [q for q in paras[end + 1:end + 1 + limit - len(out)]
                         if q.container == ("body",)]
+            else:
+                # The last row of the header table: Word may anchor the rule in the blank
+                # paragraph that follows the table (170.docx: the issuer's 21 mm line). Only
+                # a paragraph holding shapes and no text counts; of several shapes there,
+                # rule_under takes the one whose length fits.
+                end = max(i for c in self.facts.tables[table].cells for i in c.paragraphs)
+                nxt = paras[end + 1] if end + 1 < len(paras) else None
+                if nxt is not None and nxt.container == ("body",) and nxt.drawings \
+                        and not nxt.text.strip():
+                    out.append(nxt)
         return out
 
 

@@ -148,3 +148,20 @@ def test_a_wrong_size_on_a_few_characters_names_them():
     assert (f.where.excerpt, f.found, f.found_en) == (
         "- Như trên;", "11 pt, 13 pt («-»)", "11 pt, 13 pt («-»)")
     assert f.message == "Cỡ chữ của dòng nơi nhận phải là 11 pt."
+
+
+def test_an_issuer_rule_anchored_under_a_one_row_header_table_is_found():
+    # 170.docx: the header table has one row (no Số, date: an attached Điều lệ); Word anchored
+    # the 21 mm line under "TỈNH LÂM ĐỒNG" in the blank paragraph after the table.
+    from real_patterns import shape_run
+    head = table([cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13)),
+                  cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
+                       c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))])
+    attached = (c("ĐIỀU LỆ", b=True) + c("LIÊN ĐOÀN VÕ THUẬT CỔ TRUYỀN TỈNH LÂM ĐỒNG", b=True)
+                + c("(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng 12 năm 2025 của Chủ "
+                    "tịch Ủy ban nhân dân tỉnh Lâm Đồng)", i=True) + c(runs=shape_run(50))
+                + p("Điều 1. Tên gọi", b=True) + p("1. Tên tiếng Việt: Liên đoàn Võ thuật."))
+    with_rule = document(head + c(runs=shape_run(18)) + attached)
+    assert _findings(with_rule, "ND30-ISSUER-RULE") == []
+    without = document(head + c() + attached)
+    assert _findings(without, "ND30-ISSUER-RULE") == [("TỈNH LÂM ĐỒNG", "không có")]
