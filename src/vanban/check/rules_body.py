@@ -380,13 +380,33 @@ def heading_style(ctx: Context) -> Iterator[Hit]:
         text = p.text.strip()
         if not _ROMAN.match(text):
             continue
-        runs = [r for r in p.runs if r.text.strip()]
-        caps = all(r.caps for r in runs)
-        if (text != text.upper() and not caps) or not all(r.bold for r in runs):
+        # A run-in heading "III. KIẾN NGHỊ, ĐỀ XUẤT: Không." (016.docx): the title is what
+        # comes before the colon; the answer after it is text.
+        title = text.split(":", 1)[0]
+        runs = _runs_within(p, p.text.index(title), len(title))
+        lower = title != title.upper() and not all(r.caps for r in runs)
+        light = not all(r.bold for r in runs)
+        if lower or light:
+            found = [w for w, on in ((Text("chữ thường", "lower case"), lower),
+                                     (Text("không đậm", "not bold"), light)) if on]
             yield Hit(ctx.where(p.index), Text("IN HOA, đậm", "UPPER CASE, bold"),
-                      Text("chữ thường hoặc không đậm", "lower case or not bold"),
+                      Text(", ".join(w.vi for w in found), ", ".join(w.en for w in found)),
                       "Tiêu đề mục (I, II, III) phải in hoa, đậm.",
                       "Section headings (I, II, III) must be upper case and bold.")
+
+
+def _runs_within(p: ParaFacts, start: int, length: int) -> list:
+    """The visible runs of ``p`` showing text between ``start`` and ``start + length``."""
+    out, pos = [], 0
+    for r in p.runs:
+        if r.hidden:
+            continue
+        end = pos + len(r.text)
+        if end > start and pos < start + length and r.text[max(start - pos, 0):
+                                                         start + length - pos].strip():
+            out.append(r)
+        pos = end
+    return out
 
 
 @rule("ND30-END-MARK", "Dấu ./. cuối nội dung", "'./.' at the end of the body",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
 from real_patterns import END, c, cell, document, header, kinh_gui, p, run, signature, table, title
@@ -165,3 +167,16 @@ def test_an_issuer_rule_anchored_under_a_one_row_header_table_is_found():
     assert _findings(with_rule, "ND30-ISSUER-RULE") == []
     without = document(head + c() + attached)
     assert _findings(without, "ND30-ISSUER-RULE") == [("TỈNH LÂM ĐỒNG", "không có")]
+
+
+@pytest.mark.parametrize("runs, found", [
+    (run("III. KIẾN NGHỊ, ĐỀ XUẤT: ", b=True) + run("Không.", b=True), []),
+    (run("III. KIẾN NGHỊ, ĐỀ XUẤT: ", b=True) + run("Không có."), []),
+    (run("II. Kết quả thực hiện", b=True), ["chữ thường"]),
+    (run("II. KẾT QUẢ THỰC HIỆN"), ["không đậm"]),
+    (run("II. Kết quả thực hiện"), ["chữ thường, không đậm"]),
+], ids=["run-in-answer", "run-in-answer-upright", "lower", "light", "both"])
+def test_a_section_heading_is_judged_on_its_title_and_says_what_is_wrong(runs, found):
+    # 016.docx: "III. KIẾN NGHỊ, ĐỀ XUẤT: Không." was called "chữ thường hoặc không đậm".
+    doc = _doc(p(runs=runs))
+    assert [f for _x, f in _findings(doc, "ND30-HEADING-STYLE")] == found
