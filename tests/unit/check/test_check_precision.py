@@ -180,3 +180,18 @@ def test_a_section_heading_is_judged_on_its_title_and_says_what_is_wrong(runs, f
     # 016.docx: "III. KIẾN NGHỊ, ĐỀ XUẤT: Không." was called "chữ thường hoặc không đậm".
     doc = _doc(p(runs=runs))
     assert [f for _x, f in _findings(doc, "ND30-HEADING-STYLE")] == found
+
+
+def _qh_in(width_mm: float) -> bytes:
+    qh = p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", jc="left", b=True, sz=13, first=0, after=0)
+    head = header().replace(c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13), qh)
+    head = head.replace(cell(100, qh)[:60], cell(width_mm, qh)[:60], 1)
+    return document(head + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END + signature())
+
+
+def test_a_quoc_hieu_filling_its_cell_is_centred_whatever_its_alignment():
+    # 118.docx: left-aligned in a 98,3 mm cell; estimated 95,7 mm wide for 94,5 mm of room,
+    # it prints on one line that fills the cell, centred in effect.
+    assert _findings(_qh_in(98.27), "ND30-QUOC-HIEU") == []
+    assert _findings(_qh_in(120), "ND30-QUOC-HIEU") == [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "căn trái")]
