@@ -196,7 +196,9 @@ class Context:
         """Width between the paragraph's indents in its cell or on its page."""
         if p.container[0] == "table":
             table = self.facts.tables[p.container[1]]
-            cells = [c for c in table.cells if c.row == p.container[2] and c.col == p.container[3]]
+            inner = self.facts.inner_cells.get(p.index)  # a table nested in the cell (058.docx)
+            cells = [inner] if inner is not None else \
+                [c for c in table.cells if c.row == p.container[2] and c.col == p.container[3]]
             if not cells or cells[0].width_mm is None:
                 return None
             outer = cells[0].width_mm - cells[0].margin_left_mm - cells[0].margin_right_mm

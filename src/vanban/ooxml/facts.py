@@ -161,3 +161,6 @@ class DocFacts:
     footnotes: dict[str, tuple[ParaFacts, ...]] = _field(default_factory=dict)
     """Footnote id → the paragraphs of that footnote (``word/footnotes.xml``; the separators
     left out), in the order of the part. Their ``container`` is ('footnote', id)."""
+    inner_cells: dict[int, CellFacts] = _field(default_factory=dict)
+    """Paragraph index → the innermost cell holding it, for paragraphs of a table nested in a
+    cell (their ``container`` names the outer cell): its width is the room they have."""

@@ -51,6 +51,7 @@ class _Story:
         self.origin = origin
         self.paragraphs: list[ParaFacts] = []
         self.tables: list[TableFacts] = []
+        self.inner_cells: dict[int, CellFacts] = {}
         self.section = 0
         self.section_ends: list[tuple[etree._Element, int]] = []
         self._bases: dict[tuple, tuple[dict, dict]] = {}
@@ -96,6 +97,9 @@ class _Story:
                 cells.append(CellFacts(r, c, tuple(range(first, len(self.paragraphs))),
                                        _cell_width(tc_pr, grid, col, span), span,
                                        table_bdr if cell_bdr is None else cell_bdr, *mar))
+                if nested:  # the innermost cell of each paragraph (built first) stays
+                    for i in cells[-1].paragraphs:
+                        self.inner_cells.setdefault(i, cells[-1])
                 col += span
             rows.append(tuple(cells))
         if not nested:

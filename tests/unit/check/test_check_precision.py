@@ -195,3 +195,20 @@ def test_a_quoc_hieu_filling_its_cell_is_centred_whatever_its_alignment():
     assert _findings(_qh_in(98.27), "ND30-QUOC-HIEU") == []
     assert _findings(_qh_in(120), "ND30-QUOC-HIEU") == [
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "căn trái")]
+
+
+def test_a_quoc_hieu_in_a_nested_header_table_is_measured_in_its_own_cell():
+    # 058.docx: the header is a two-column table nested in a one-cell table 176 mm wide; the
+    # Quốc hiệu, left-aligned after one space, fills its 104 mm inner cell and prints
+    # centred. Measured against the outer cell it looked pushed to the left.
+    qh = p(" CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", jc="left", b=True, sz=13, first=0, after=0)
+    inner = header().replace(c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13), qh)
+    inner = inner.replace(cell(100, qh)[:60], cell(104.4, qh)[:60], 1)
+    nested = table([cell(176, inner, c())])
+    doc = document(nested + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END + signature())
+    assert _findings(doc, "ND30-QUOC-HIEU") == []
+    from vanban.ooxml.reader import read_docx
+    facts = read_docx(doc)
+    i = next(q.index for q in facts.paragraphs if "CỘNG HÒA" in q.text)
+    assert facts.paragraphs[i].container[:2] == ("table", 0)
+    assert round(facts.inner_cells[i].width_mm, 1) == 104.4
