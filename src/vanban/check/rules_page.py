@@ -25,7 +25,7 @@ from vanban.check.finding import (
     same_found,
 )
 from vanban.check.locate import TITLED
-from vanban.check.pages import evidently_one_page, measured_pages
+from vanban.check.pages import evidently_one_page, evidently_several_pages, measured_pages
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts, RunFacts, SectionFacts
 from vanban.rules import nd30
@@ -334,6 +334,12 @@ def _missing_page_number(ctx: Context, where: Where) -> Hit | None:
                    f"Văn bản có {pages} trang nhưng không có số trang ở đầu trang.",
                    f"The document has {pages} pages but no page number field in the header.",
                    Severity.ERROR)
+    if evidently_several_pages(ctx):
+        # 040.docx: a report of 450 paragraphs, a dozen pages, was only a warning.
+        return Hit(where, expected, NONE,
+                   "Văn bản dài hơn một trang nhưng không có số trang ở đầu trang.",
+                   "The document runs past one page but has no page number field in the "
+                   "header.", Severity.ERROR)
     return Hit(where, expected, NONE,
                "Không có số trang ở đầu trang (bắt buộc nếu văn bản có từ 2 trang).",
                "No page number field in the header (required if the document has 2 pages or "

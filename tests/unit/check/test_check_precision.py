@@ -212,3 +212,19 @@ def test_a_quoc_hieu_in_a_nested_header_table_is_measured_in_its_own_cell():
     i = next(q.index for q in facts.paragraphs if "CỘNG HÒA" in q.text)
     assert facts.paragraphs[i].container[:2] == ("table", 0)
     assert round(facts.inner_cells[i].width_mm, 1) == 104.4
+
+
+def test_a_document_evidently_several_pages_long_without_page_numbers_is_an_error():
+    # 040.docx: a Báo cáo of 450 paragraphs (a dozen pages) without a PAGE field was only
+    # "required if the document has 2 pages" (a warning), as for a document of about a page.
+    body = "".join(p(_LONG) for _ in range(30))
+    doc = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + body + END
+                   + signature(), headers={"default": c()})
+    (f,) = [f for f in check_docx(doc, name="x.docx") if f.rule == "ND30-PAGE-NUMBER"]
+    assert (f.severity.value, f.message) == (
+        "error", "Văn bản dài hơn một trang nhưng không có số trang ở đầu trang.")
+    assert f.message_en == ("The document runs past one page but has no page number field in "
+                            "the header.")
+    short = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END + signature(),
+                     headers={"default": c()})
+    assert _findings(short, "ND30-PAGE-NUMBER") == []
