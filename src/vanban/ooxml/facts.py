@@ -76,6 +76,9 @@ class ParaFacts:
     drawings: tuple[float, ...] = ()
     """Widths in mm of the flat drawn objects, lines (DrawingML extents, VML lines/shapes no
     taller than 2 mm), anchored in the paragraph; pictures are left out."""
+    contextual_spacing: bool = False
+    """"Don't add space between paragraphs of the same style" (``w:contextualSpacing``): Word
+    drops this paragraph's space before / after next to a paragraph of its own style."""
     deleted: tuple[tuple[int, RunFacts], ...] = ()
     """Tracked deletions (``w:del``): (index in ``runs`` they stood before, deleted run). Not
     in ``text`` nor ``runs``: what a reader checks is the document with its changes taken."""

@@ -131,7 +131,7 @@ def _ppr_props(ppr: etree._Element | None) -> dict:
                 edge = el.find(_w(side))
                 if edge is not None:
                     out["bdr_" + side] = edge.get(_W_VAL, "none") not in ("nil", "none")
-        elif tag in ("keepNext", "pageBreakBefore"):
+        elif tag in ("keepNext", "pageBreakBefore", "contextualSpacing"):
             out[tag] = _on(el)
         elif tag == "numPr":
             num_id = el.find(_w("numId"))
@@ -142,7 +142,7 @@ def _ppr_props(ppr: etree._Element | None) -> dict:
 
 
 _PPR_LOCAL = {_w(t): t for t in ("jc", "ind", "spacing", "pBdr", "keepNext", "pageBreakBefore",
-                                 "numPr")}
+                                 "numPr", "contextualSpacing")}
 
 
 def _cell_margins(el: etree._Element | None, base: tuple[float, float]) -> tuple[float, float]:

@@ -199,6 +199,7 @@ class _Story:
             border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
             keep_next=bool(props.get("keepNext")),
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
+            contextual_spacing=bool(props.get("contextualSpacing")),
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
             drawings=tuple(drawings), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None

@@ -228,3 +228,15 @@ def test_a_document_evidently_several_pages_long_without_page_numbers_is_an_erro
     short = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END + signature(),
                      headers={"default": c()})
     assert _findings(short, "ND30-PAGE-NUMBER") == []
+
+
+def test_no_space_between_paragraphs_of_one_style_with_contextual_spacing():
+    # 015.docx: Normal has "Don't add space between paragraphs of the same style" on; its 6 pt
+    # after is dropped between body paragraphs (the PDF shows single-line steps, 16,1 pt).
+    ctx = "<w:contextualSpacing/>"
+    doc = _doc(p("1. Công tác chỉ đạo của Ban chỉ đạo tỉnh", extra=ctx)
+               + p("Ban chỉ đạo tỉnh ban hành kế hoạch triển khai.", extra=ctx))
+    assert [f for _x, f in _findings(doc, "ND30-BODY-SPACING")] == ["0 pt (và 1 đoạn khác)"]
+    plain = _doc(p("1. Công tác chỉ đạo của Ban chỉ đạo tỉnh")
+                 + p("Ban chỉ đạo tỉnh ban hành kế hoạch triển khai."))
+    assert _findings(plain, "ND30-BODY-SPACING") == []
