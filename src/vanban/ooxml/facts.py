@@ -76,6 +76,9 @@ class ParaFacts:
     drawings: tuple[float, ...] = ()
     """Widths in mm of the flat drawn objects, lines (DrawingML extents, VML lines/shapes no
     taller than 2 mm), anchored in the paragraph; pictures are left out."""
+    boxes: tuple[str, ...] = ()
+    """Text of each text box anchored in the paragraph (its lines joined by newlines); not in
+    ``text``, and its paragraphs are not in ``DocFacts.paragraphs``."""
     contextual_spacing: bool = False
     """"Don't add space between paragraphs of the same style" (``w:contextualSpacing``): Word
     drops this paragraph's space before / after next to a paragraph of its own style."""

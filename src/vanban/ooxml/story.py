@@ -126,6 +126,7 @@ class _Story:
         stack: list[dict] = []
         breaks = False
         drawings: list[float] = []
+        boxes: list[str] = []
         deleted: list[tuple[int, tuple]] = []
         for r, simple in _iter_runs(p):
             if r.tag == _DEL:
@@ -168,6 +169,7 @@ class _Story:
                     plain = False
             if not plain:
                 drawings.extend(_drawing_widths(r))
+                boxes.extend(b for b in _box_texts(r) if b not in boxes)
             rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
             rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else \
                 st.default.get("character")
@@ -201,7 +203,7 @@ class _Story:
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
             contextual_spacing=bool(props.get("contextualSpacing")),
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
-            drawings=tuple(drawings), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
+            drawings=tuple(drawings), boxes=tuple(boxes), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -308,6 +310,20 @@ def _drawing_widths(r: etree._Element) -> list[float]:
         if width is not None and (height or 0.0) <= _FLAT_MM:
             found.append(width)
     return found
+
+
+def _box_texts(r: etree._Element) -> list[str]:
+    """The text of each text box (``w:txbxContent``) in the run, its paragraphs joined by
+    newlines; a box given twice (DrawingML and its VML fallback) once."""
+    out: list[str] = []
+    for box in r.iter(_TXBX):
+        text = "\n".join("".join(t.text or "" for t in p.iter(_T)) for p in box.iter(_P)).strip()
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+_TXBX = _w("txbxContent")
 
 
 def _vml_mm(value: str) -> float | None:

@@ -240,3 +240,22 @@ def test_no_space_between_paragraphs_of_one_style_with_contextual_spacing():
     plain = _doc(p("1. Công tác chỉ đạo của Ban chỉ đạo tỉnh")
                  + p("Ban chỉ đạo tỉnh ban hành kế hoạch triển khai."))
     assert _findings(plain, "ND30-BODY-SPACING") == []
+
+
+def test_a_vv_typed_in_a_text_box_is_named_not_called_missing():
+    # 028.docx: the công văn's "V/v tập trung triển khai …" is in a text box under Số: it
+    # prints; "Không tìm thấy trích yếu" was wrong.
+    box = ('<w:pict><v:shape style="position:absolute;width:180pt;height:40pt"><v:textbox>'
+           '<w:txbxContent><w:p><w:r><w:t>V/v tập trung triển khai thực hiện công tác cai '
+           'nghiện ma túy tự nguyện</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>'
+           '</w:pict>')
+    body = kinh_gui() + p("Ủy ban nhân dân tỉnh đề nghị các cơ quan triển khai thực hiện./.")
+    boxed = document(header(number="Số: 125/UBND-NC") + c(runs=run("", extra=box)) + body
+                     + signature())
+    (f,) = [f for f in check_docx(boxed, name="x.docx") if f.rule == "ND30-VV"]
+    assert (f.severity.value, f.found) == ("warning", "trong khung văn bản (text box)")
+    assert f.where.excerpt.startswith("V/v tập trung triển khai")
+    assert f.message.startswith("Trích yếu «V/v …» nằm trong khung văn bản (text box)")
+    bare = document(header(number="Số: 125/UBND-NC") + body + signature())
+    (f,) = [f for f in check_docx(bare, name="x.docx") if f.rule == "ND30-VV"]
+    assert f.message.startswith("Không tìm thấy trích yếu nội dung công văn")
