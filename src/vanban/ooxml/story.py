@@ -169,7 +169,7 @@ class _Story:
                     plain = False
             if not plain:
                 drawings.extend(_drawing_widths(r))
-                boxes.extend(b for b in _box_texts(r) if b not in boxes)
+                boxes.extend(_box_texts(r))
             rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
             rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else \
                 st.default.get("character")
@@ -203,7 +203,7 @@ class _Story:
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
             contextual_spacing=bool(props.get("contextualSpacing")),
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
-            drawings=tuple(drawings), boxes=tuple(boxes), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
+            drawings=tuple(drawings), boxes=tuple(dict.fromkeys(boxes)), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -315,12 +315,12 @@ def _drawing_widths(r: etree._Element) -> list[float]:
 def _box_texts(r: etree._Element) -> list[str]:
     """The text of each text box (``w:txbxContent``) in the run, its paragraphs joined by
     newlines; a box given twice (DrawingML and its VML fallback) once."""
-    out: list[str] = []
+    out: dict[str, None] = {}  # ordered, and no quadratic search on a hostile file
     for box in r.iter(_TXBX):
         text = "\n".join("".join(t.text or "" for t in p.iter(_T)) for p in box.iter(_P)).strip()
-        if text and text not in out:
-            out.append(text)
-    return out
+        if text:
+            out[text] = None
+    return list(out)
 
 
 _TXBX = _w("txbxContent")
