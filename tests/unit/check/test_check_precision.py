@@ -259,3 +259,11 @@ def test_a_vv_typed_in_a_text_box_is_named_not_called_missing():
     bare = document(header(number="Số: 125/UBND-NC") + body + signature())
     (f,) = [f for f in check_docx(bare, name="x.docx") if f.rule == "ND30-VV"]
     assert f.message.startswith("Không tìm thấy trích yếu nội dung công văn")
+
+
+def test_a_header_place_names_the_section_as_the_page_setup_does():
+    # "đầu trang của section 2" beside "mục (section) 2" for the same section.
+    from vanban.check.finding import Where
+    assert Where(part="header", section=1).text("vi") == "đầu trang của mục (section) 2"
+    assert Where(part="section", section=1).text("vi") == "mục (section) 2"
+    assert Where(part="header", section=1).text("en") == "header of section 2"
