@@ -11,9 +11,24 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
 
-from real_patterns import END, c, cell, document, header, kinh_gui, p, run, signature, table, title
+from real_patterns import (
+    END,
+    c,
+    cell,
+    document,
+    header,
+    kinh_gui,
+    p,
+    run,
+    shape_run,
+    signature,
+    table,
+    title,
+)
 
 from vanban.check.api import check_docx
+from vanban.check.finding import Where
+from vanban.ooxml.reader import read_docx
 
 _LEFT_12_7 = '<w:ind w:left="720" w:firstLine="0"/>'
 _LONG = ("Ban Chấp hành Hội có trách nhiệm tổ chức triển khai thực hiện Nghị quyết Đại hội, "
@@ -155,7 +170,6 @@ def test_a_wrong_size_on_a_few_characters_names_them():
 def test_an_issuer_rule_anchored_under_a_one_row_header_table_is_found():
     # 170.docx: the header table has one row (no Số, date: an attached Điều lệ); Word anchored
     # the 21 mm line under "TỈNH LÂM ĐỒNG" in the blank paragraph after the table.
-    from real_patterns import shape_run
     head = table([cell(65, c("ỦY BAN NHÂN DÂN", b=True, sz=13), c("TỈNH LÂM ĐỒNG", b=True, sz=13)),
                   cell(100, c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, sz=13),
                        c("Độc lập - Tự do - Hạnh phúc", b=True), c(runs=shape_run(60)))])
@@ -207,7 +221,6 @@ def test_a_quoc_hieu_in_a_nested_header_table_is_measured_in_its_own_cell():
     nested = table([cell(176, inner, c())])
     doc = document(nested + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END + signature())
     assert _findings(doc, "ND30-QUOC-HIEU") == []
-    from vanban.ooxml.reader import read_docx
     facts = read_docx(doc)
     i = next(q.index for q in facts.paragraphs if "CỘNG HÒA" in q.text)
     assert facts.paragraphs[i].container[:2] == ("table", 0)
@@ -263,7 +276,6 @@ def test_a_vv_typed_in_a_text_box_is_named_not_called_missing():
 
 def test_a_header_place_names_the_section_as_the_page_setup_does():
     # "đầu trang của section 2" beside "mục (section) 2" for the same section.
-    from vanban.check.finding import Where
     assert Where(part="header", section=1).text("vi") == "đầu trang của mục (section) 2"
     assert Where(part="section", section=1).text("vi") == "mục (section) 2"
     assert Where(part="header", section=1).text("en") == "header of section 2"
