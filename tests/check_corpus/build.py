@@ -305,10 +305,12 @@ def build(**knobs) -> bytes:
                   "như sau:", **body_kw)
     if k["arial_run"]:
         _fonts(intro.add_run(" (kèm phụ lục)")._r, ascii="Arial", hAnsi="Arial")
+    # The eastAsia / cs font draws these runs' accented letters only because the run is
+    # marked with w:hint (110.docx: "ư" drawn in Calibri); without it the slot draws nothing.
     if k["east_asia_run"]:
-        _fonts(intro.add_run(" (bản điện tử)")._r, eastAsia="SimSun")
+        _fonts(intro.add_run(" (bản điện tử)")._r, eastAsia="SimSun", hint="eastAsia")
     if k["cs_run"]:
-        _fonts(intro.add_run(" (bản điện tử)")._r, cs="Arial")
+        _fonts(intro.add_run(" (bản điện tử)")._r, cs="Arial", hint="cs")
     if k["red_run"]:
         intro.add_run(" (khẩn)").font.color.rgb = RGBColor(0xFF, 0, 0)
     h1, h2, h3 = k["headings"]

@@ -37,12 +37,13 @@ def run(text: str, *, b: bool = False, i: bool = False, sz: float = 14,
 
 def p(text: str = "", *, jc: str = "both", b: bool = False, i: bool = False, sz: float = 14,
       first: float = 12.7, after: int = 120, runs: str | None = None, extra: str = "",
-      vert: str | None = None) -> str:
-    """One paragraph; ``first`` is the first-line indent in mm, ``after`` the space after in
-    twips; ``runs`` replaces the single run made from ``text``; ``extra`` goes into pPr."""
+      vert: str | None = None, before: int = 0) -> str:
+    """One paragraph; ``first`` is the first-line indent in mm, ``before``/``after`` the space
+    before/after in twips; ``runs`` replaces the single run made from ``text``; ``extra``
+    goes into pPr."""
     ind = f'<w:ind w:firstLine="{round(first * 1440 / 25.4)}"/>' if first else ""
     body = runs if runs is not None else (run(text, b=b, i=i, sz=sz, vert=vert) if text else "")
-    return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="{after}"/>{ind}'
+    return (f'<w:p><w:pPr><w:spacing w:before="{before}" w:after="{after}"/>{ind}'
             f'<w:jc w:val="{jc}"/>{extra}</w:pPr>{body}</w:p>')
 
 
@@ -161,7 +162,9 @@ def header(*, number: str = "Số: 12/KH-UBND",
     second = [cell(65, c(runs=num)), cell(100, c(runs=day))]
     rows = [top, second]
     if vv:
-        rows.append([cell(65, *(c(line, sz=12) for line in vv)), cell(100, c())])
+        # The V/v is set 6 pt under the number (Phụ lục I, II.5.b).
+        rows.append([cell(65, *(c(line, sz=12, before=120 if k == 0 else 0)
+                                for k, line in enumerate(vv))), cell(100, c())])
     return table(*rows)
 
 

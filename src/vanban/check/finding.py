@@ -119,7 +119,8 @@ class Where:
         if self.part == "section" and self.section is not None:
             bits.append(f"{'mục (section)' if vi else 'section'} {self.section + 1}")
         if self.part == "header":
-            where = "đầu trang của section" if vi else "header of section"
+            # The same words as a page-setup place ("mục (section) 2"): one name for one thing.
+            where = "đầu trang của mục (section)" if vi else "header of section"
             bits.append(f"{where} {(self.section or 0) + 1}")
         if self.paragraph is not None and self.part == "body":
             bits.append(f"{'đoạn' if vi else 'paragraph'} {self.paragraph + 1}")

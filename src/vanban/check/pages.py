@@ -22,6 +22,9 @@ _LINE_EM = 1.15
 # corpus (bench/check_corpus.py): one-page drafts estimate 0.88-1.19 of the page, two-page ones
 # 1.07 and more, so 0.95 keeps every two-page document seen and frees a third of the one-pagers.
 _SHORT_FILL = 0.95
+# The fill from which a document surely has two pages or more: one-page drafts estimate up to
+# 1.19 of the page; on the corpus every document estimated 1.3 or more printed on 2+ pages.
+_LONG_FILL = 1.6
 _EMPTY_SIZE_PT = 14.0
 
 
@@ -36,18 +39,37 @@ def evidently_one_page(ctx: Context) -> bool:
     facts = ctx.facts
     if len(facts.sections) != 1:
         return False
-    sec = facts.sections[0]
-    if None in (sec.page_h_mm, sec.margin_top_mm, sec.margin_bottom_mm):
-        return False
-    room = sec.page_h_mm - sec.margin_top_mm - sec.margin_bottom_mm  # type: ignore[operator]
     if any(p.page_break_before or p.breaks_page for p in facts.paragraphs):
         return False
+    fill = _fill(ctx)
+    return fill is not None and fill <= _SHORT_FILL
+
+
+def evidently_several_pages(ctx: Context) -> bool:
+    """True when the DOCX surely runs past one page: its estimated height is well beyond the
+    text area (page breaks and new sections, which only add pages, are not counted)."""
+    fill = _fill(ctx)
+    return fill is not None and fill >= _LONG_FILL
+
+
+def _fill(ctx: Context) -> float | None:
+    """The estimated height of the document's text over the first page's text area (1.0 is
+    one full page); None when it cannot be estimated."""
+    facts = ctx.facts
+    if not facts.sections:
+        return None
+    sec = facts.sections[0]
+    if None in (sec.page_h_mm, sec.margin_top_mm, sec.margin_bottom_mm):
+        return None
+    room = sec.page_h_mm - sec.margin_top_mm - sec.margin_bottom_mm  # type: ignore[operator]
+    if room <= 0:
+        return None
     height = 0.0
     cells: dict[tuple, float] = defaultdict(float)
     for p in facts.paragraphs:
         h = _height_mm(ctx, p)
         if h is None:
-            return False
+            return None
         if p.container[0] == "table":
             cells[p.container[1:]] += h
         else:
@@ -55,7 +77,7 @@ def evidently_one_page(ctx: Context) -> bool:
     rows: dict[tuple, float] = defaultdict(float)
     for (table, row, _col), h in cells.items():
         rows[(table, row)] = max(rows[(table, row)], h)
-    return height + sum(rows.values()) <= room * _SHORT_FILL
+    return (height + sum(rows.values())) / room
 
 
 def _height_mm(ctx: Context, p: ParaFacts) -> float | None:

@@ -147,7 +147,7 @@ def body_align(ctx: Context) -> Iterator[Hit]:
 
 def _one_line(ctx: Context, p: ParaFacts) -> bool:
     """The paragraph fits on one line (its first-line indent included)."""
-    width = ctx.text_width_mm(ctx.piece(p.index))
+    width = ctx.one_line_width_mm(ctx.piece(p.index))
     avail = ctx.available_mm(p)
     return width is not None and avail is not None and "\n" not in p.text.strip() and \
         width + max(p.first_line_mm, 0) <= avail
@@ -175,11 +175,22 @@ def body_indent(ctx: Context) -> Iterator[Hit]:
         first = _first_line_start(p)
         if lo - tol <= first <= hi + tol:
             return None
+        if p.numbering is None and lo - tol <= p.left_mm + p.first_line_mm <= hi + tol \
+                and _one_line(ctx, p):
+            # One line pushed in whole (Lề trái) prints exactly like one indented by its first
+            # line: 059.docx sets its heading "3. Về hoạt động" so.
+            return None
         if p.numbering is None and p.left_mm > tol:
             # The whole paragraph is pushed in (Lề trái), not its first line: say so, or
             # "0 mm" reads wrong beside a line that visibly starts 12,5 mm in.
             return Text(f"{mm(first)}, cả đoạn lùi trái {mm(p.left_mm)}",
                         f"{mm(first, 'en')}, whole paragraph indented {mm(p.left_mm, 'en')}")
+        spaces = len(p.text) - len(p.text.lstrip(" \u00a0"))
+        if spaces >= 2:
+            # Pushed in with the space bar: "0 mm" alone reads wrong beside a line that
+            # visibly starts further in (174.docx: eight spaces before "Điều 2.").
+            return Text(f"{mm(first)}, lùi bằng {spaces} dấu cách",
+                        f"{mm(first, 'en')}, pushed in with {spaces} spaces")
         return both(mm, first)
 
     yield from _summarise(ctx, _per_paragraph(ctx, _body_paras(ctx, plain=True), test),
@@ -212,12 +223,23 @@ def body_spacing(ctx: Context) -> Iterator[Hit]:
     for prev, p in itertools.pairwise(paras):
         if p.index != prev.index + 1 or (_is_heading(prev) and _is_heading(p)):
             continue  # a heading set on two lines ("Chương I" / "QUY ĐỊNH CHUNG") is one
-        gap = prev.space_after_pt + p.space_before_pt
+        gap = _gap_pt(prev, p)
         if gap < nd30.PARA_SPACING_MIN_PT - 0.01:
             bad.append((p, both(pt, gap)))
     yield from _summarise(ctx, bad, both(lambda lang: f"≥ {pt(_SPACING_MIN, lang)}"),
                           f"Khoảng cách giữa các đoạn văn phải tối thiểu {pt(_SPACING_MIN)}.",
                           f"Paragraphs must be at least {pt(_SPACING_MIN, 'en')} apart.")
+
+
+def _gap_pt(prev: ParaFacts, p: ParaFacts) -> float:
+    """The space Word leaves between two paragraphs: the first's space after and the
+    second's before, each dropped when that paragraph has "Don't add space between paragraphs
+    of the same style" on and the other has its style (015.docx: List Paragraph items with
+    6 pt before print with none)."""
+    same = prev.style_id == p.style_id
+    after = 0.0 if same and prev.contextual_spacing else prev.space_after_pt
+    before = 0.0 if same and p.contextual_spacing else p.space_before_pt
+    return after + before
 
 
 def _lines(value: float, lang: str) -> str:
@@ -369,13 +391,33 @@ def heading_style(ctx: Context) -> Iterator[Hit]:
         text = p.text.strip()
         if not _ROMAN.match(text):
             continue
-        runs = [r for r in p.runs if r.text.strip()]
-        caps = all(r.caps for r in runs)
-        if (text != text.upper() and not caps) or not all(r.bold for r in runs):
+        # A run-in heading "III. KIẾN NGHỊ, ĐỀ XUẤT: Không." (016.docx): the title is what
+        # comes before the colon; the answer after it is text.
+        title = text.split(":", 1)[0]
+        runs = _runs_within(p, p.text.index(title), len(title))
+        lower = title != title.upper() and not all(r.caps for r in runs)
+        light = not all(r.bold for r in runs)
+        if lower or light:
+            found = [w for w, on in ((Text("chữ thường", "lower case"), lower),
+                                     (Text("không đậm", "not bold"), light)) if on]
             yield Hit(ctx.where(p.index), Text("IN HOA, đậm", "UPPER CASE, bold"),
-                      Text("chữ thường hoặc không đậm", "lower case or not bold"),
+                      Text(", ".join(w.vi for w in found), ", ".join(w.en for w in found)),
                       "Tiêu đề mục (I, II, III) phải in hoa, đậm.",
                       "Section headings (I, II, III) must be upper case and bold.")
+
+
+def _runs_within(p: ParaFacts, start: int, length: int) -> list:
+    """The visible runs of ``p`` showing text between ``start`` and ``start + length``."""
+    out, pos = [], 0
+    for r in p.runs:
+        if r.hidden:
+            continue
+        end = pos + len(r.text)
+        if end > start and pos < start + length and r.text[max(start - pos, 0):
+                                                         start + length - pos].strip():
+            out.append(r)
+        pos = end
+    return out
 
 
 @rule("ND30-END-MARK", "Dấu ./. cuối nội dung", "'./.' at the end of the body",

@@ -13,11 +13,14 @@ from vanban.check.finding import (
     Hit,
     Text,
     and_more,
+    both,
     collapse,
+    pt,
     rule,
     same_found,
 )
 from vanban.check.locate import norm
+from vanban.errors import Severity
 from vanban.rules import nd30
 
 
@@ -148,8 +151,20 @@ def vv(ctx: Context) -> Iterator[Hit]:
                   "Văn bản có «V/v» là công văn: không ghi tên loại văn bản.",
                   "A document with a 'V/v' summary is an official letter: it has no type name.")
     if is_cong_van(ctx) and not lay.vv:
-        yield missing(ctx, "trích yếu nội dung công văn (V/v …) dưới số, ký hiệu",
-                      "letter summary (V/v …) under the number", "V/v …")
+        boxed = _vv_in_a_box(ctx)
+        if boxed is not None:
+            # 028.docx: the V/v is typed in a text box under the number; it prints, but its
+            # size and place cannot be read like the text's.
+            yield Hit(ctx.where(boxed[0], boxed[1]), Text("V/v … dưới số, ký hiệu",
+                                                          "V/v … under the number"),
+                      Text("trong khung văn bản (text box)", "in a text box"),
+                      "Trích yếu «V/v …» nằm trong khung văn bản (text box) nên không kiểm tra "
+                      "được cỡ chữ và vị trí; nên gõ trực tiếp dưới số, ký hiệu.",
+                      "The 'V/v …' summary is in a text box, so its size and place cannot be "
+                      "checked; type it under the number instead.", Severity.WARNING)
+        else:
+            yield missing(ctx, "trích yếu nội dung công văn (V/v …) dưới số, ký hiệu",
+                          "letter summary (V/v …) under the number", "V/v …")
     if lay.vv and not lay.vv[0].text.startswith(nd30.CONG_VAN_PREFIX):
         yield Hit(ctx.where(lay.vv[0]), f"{nd30.CONG_VAN_PREFIX} …", lay.vv[0].text[:12],
                   f"Trích yếu công văn bắt đầu bằng «{nd30.CONG_VAN_PREFIX}» (V hoa, v thường).",
@@ -162,6 +177,58 @@ def vv(ctx: Context) -> Iterator[Hit]:
                       Text("cột khác", "in another column"),
                       "Trích yếu công văn đặt canh giữa dưới số, ký hiệu.",
                       "The letter summary goes centred under the number.")
+        gap = _vv_gap_pt(ctx)
+        if gap is not None and gap < _VV_GAP_PT - _VV_GAP_TOLERANCE_PT:
+            yield Hit(ctx.where(lay.vv[0]), both(pt, _VV_GAP_PT), both(pt, gap),
+                      f"Dòng trích yếu «V/v …» phải cách dòng số, ký hiệu {pt(_VV_GAP_PT)} "
+                      "(đặt khoảng cách trước đoạn V/v, hoặc sau dòng số, ký hiệu).",
+                      f"The 'V/v …' summary must be set {pt(_VV_GAP_PT, 'en')} below the "
+                      "number line (space before the V/v paragraph, or after the number).")
+
+
+def _vv_in_a_box(ctx: Context) -> tuple[int, str] | None:
+    """The paragraph anchoring a text box that holds the V/v, and the box's text, looked for
+    from the top of the document down to the number's paragraph and a few after it."""
+    end = (ctx.layout.number.para if ctx.layout.number else 0) + _BOX_SEARCH
+    for p in ctx.facts.paragraphs[:end]:
+        for text in p.boxes:
+            if norm(text).startswith(nd30.CONG_VAN_PREFIX):
+                return p.index, norm(text)
+    return None
+
+
+_BOX_SEARCH = 12  # paragraphs after the number line a boxed V/v may be anchored in
+
+
+_VV_GAP_PT = 6.0
+"""Phụ lục I, II.5.b: the V/v line is set "cách dòng 6pt với số và ký hiệu văn bản"."""
+_VV_GAP_TOLERANCE_PT = 0.5
+_LINE_HEIGHT = 1.15
+"""A single line of Times New Roman is about 1,15 × its size high."""
+
+
+def _vv_gap_pt(ctx: Context) -> float | None:
+    """Space between the number line and the V/v line under it, in pt: the number's space
+    after, the V/v paragraph's space before and the leading a wider line spacing adds above
+    its text. None when the gap is made some other way (blank paragraphs between them, the
+    two on one paragraph or in cells not stacked in one column), which is not judged."""
+    lay = ctx.layout
+    n = ctx.para(lay.number.para)  # type: ignore[union-attr]
+    v = ctx.para(lay.vv[0].para)
+    a, b = n.container, v.container
+    if n.index >= v.index:
+        return None
+    if a != b or v.index != n.index + 1:
+        # Blank lines between them make a gap of a line or more; a V/v in the row below
+        # sits under the Số row, whose height (w:trHeight, the other cells) is not read
+        # (002.docx: a row 20,6 pt high leaves 7,8 pt under a 13 pt Số line).
+        return None
+    runs = ctx.runs(lay.vv[0])
+    size = runs[0].size_pt if runs else 12.0
+    value, kind = v.line_spacing
+    single = size * _LINE_HEIGHT
+    extra = (value - 1) * single if kind == "auto" else value - single
+    return round(n.space_after_pt + v.space_before_pt + max(extra, 0.0), 1)
 
 
 @rule("ND30-ATTACHED", "Văn bản kèm theo: không số, không ngày, không Nơi nhận",

@@ -35,6 +35,9 @@ class RunFacts:
     """Inside a tracked insertion (``w:ins``): shown, but not accepted yet."""
     footnote: str | None = None
     """The id of the footnote whose mark (``w:footnoteReference``) this run holds, if any."""
+    font_hint: str | None = None
+    """``w:rFonts/@w:hint`` ('eastAsia', 'cs' …): with 'eastAsia', Word draws the letters it
+    shares with East Asian scripts (accented Latin, Vietnamese, quotes) in the eastAsia font."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ class ParaFacts:
     drawings: tuple[float, ...] = ()
     """Widths in mm of the flat drawn objects, lines (DrawingML extents, VML lines/shapes no
     taller than 2 mm), anchored in the paragraph; pictures are left out."""
+    boxes: tuple[str, ...] = ()
+    """Text of each text box anchored in the paragraph (its lines joined by newlines); not in
+    ``text``, and its paragraphs are not in ``DocFacts.paragraphs``."""
+    contextual_spacing: bool = False
+    """"Don't add space between paragraphs of the same style" (``w:contextualSpacing``): Word
+    drops this paragraph's space before / after next to a paragraph of its own style."""
     deleted: tuple[tuple[int, RunFacts], ...] = ()
     """Tracked deletions (``w:del``): (index in ``runs`` they stood before, deleted run). Not
     in ``text`` nor ``runs``: what a reader checks is the document with its changes taken."""
@@ -158,3 +167,6 @@ class DocFacts:
     footnotes: dict[str, tuple[ParaFacts, ...]] = _field(default_factory=dict)
     """Footnote id → the paragraphs of that footnote (``word/footnotes.xml``; the separators
     left out), in the order of the part. Their ``container`` is ('footnote', id)."""
+    inner_cells: dict[int, CellFacts] = _field(default_factory=dict)
+    """Paragraph index → the innermost cell holding it, for paragraphs of a table nested in a
+    cell (their ``container`` names the outer cell): its width is the room they have."""

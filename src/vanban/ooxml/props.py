@@ -63,6 +63,8 @@ def _rpr_props(rpr: etree._Element | None) -> dict:
                     out["font_" + slot] = ("theme", el.get(_w(theme_attr)))
                 elif el.get(_w(slot)) is not None:
                     out["font_" + slot] = ("name", el.get(_w(slot)))
+            if el.get(_w("hint")) is not None:
+                out["font_hint"] = el.get(_w("hint"))
         elif tag in ("sz", "szCs"):
             value = _twips(el.get(_W_VAL))
             if value is not None:
@@ -129,7 +131,7 @@ def _ppr_props(ppr: etree._Element | None) -> dict:
                 edge = el.find(_w(side))
                 if edge is not None:
                     out["bdr_" + side] = edge.get(_W_VAL, "none") not in ("nil", "none")
-        elif tag in ("keepNext", "pageBreakBefore"):
+        elif tag in ("keepNext", "pageBreakBefore", "contextualSpacing"):
             out[tag] = _on(el)
         elif tag == "numPr":
             num_id = el.find(_w("numId"))
@@ -140,7 +142,7 @@ def _ppr_props(ppr: etree._Element | None) -> dict:
 
 
 _PPR_LOCAL = {_w(t): t for t in ("jc", "ind", "spacing", "pBdr", "keepNext", "pageBreakBefore",
-                                 "numPr")}
+                                 "numPr", "contextualSpacing")}
 
 
 def _cell_margins(el: etree._Element | None, base: tuple[float, float]) -> tuple[float, float]:

@@ -123,7 +123,8 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
     even = settings is not None and any(_on(el) for el in settings.iter(_w("evenAndOddHeaders")))
     return DocFacts(label, tuple(story.paragraphs), tuple(story.tables),
                     tuple(_shown(sec, even) for sec in sections),
-                    _footnotes(pkg.part_of_type("/footnotes"), styles, label))
+                    _footnotes(pkg.part_of_type("/footnotes"), styles, label),
+                    story.inner_cells)
 
 
 def _footnotes(part: etree._Element | None, styles: _Styles,

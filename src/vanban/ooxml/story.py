@@ -51,6 +51,7 @@ class _Story:
         self.origin = origin
         self.paragraphs: list[ParaFacts] = []
         self.tables: list[TableFacts] = []
+        self.inner_cells: dict[int, CellFacts] = {}
         self.section = 0
         self.section_ends: list[tuple[etree._Element, int]] = []
         self._bases: dict[tuple, tuple[dict, dict]] = {}
@@ -96,6 +97,9 @@ class _Story:
                 cells.append(CellFacts(r, c, tuple(range(first, len(self.paragraphs))),
                                        _cell_width(tc_pr, grid, col, span), span,
                                        table_bdr if cell_bdr is None else cell_bdr, *mar))
+                if nested:  # the innermost cell of each paragraph (built first) stays
+                    for i in cells[-1].paragraphs:
+                        self.inner_cells.setdefault(i, cells[-1])
                 col += span
             rows.append(tuple(cells))
         if not nested:
@@ -122,6 +126,7 @@ class _Story:
         stack: list[dict] = []
         breaks = False
         drawings: list[float] = []
+        boxes: list[str] = []
         deleted: list[tuple[int, tuple]] = []
         for r, simple in _iter_runs(p):
             if r.tag == _DEL:
@@ -164,6 +169,7 @@ class _Story:
                     plain = False
             if not plain:
                 drawings.extend(_drawing_widths(r))
+                boxes.extend(_box_texts(r))
             rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
             rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else \
                 st.default.get("character")
@@ -195,8 +201,9 @@ class _Story:
             border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
             keep_next=bool(props.get("keepNext")),
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
+            contextual_spacing=bool(props.get("contextualSpacing")),
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
-            drawings=tuple(drawings), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
+            drawings=tuple(drawings), boxes=tuple(dict.fromkeys(boxes)), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -247,7 +254,7 @@ class _Story:
             "size_pt": size, "size_cs_pt": props.get("szCs", size), "bold": toggles["b"],
             "italic": toggles["i"], "underline": props.get("u"), "caps": toggles["caps"],
             "color": props.get("color"), "hidden": toggles["vanish"],
-            "vert_align": props.get("vertAlign"),
+            "vert_align": props.get("vertAlign"), "font_hint": props.get("font_hint"),
             "strike": toggles["strike"] or toggles["dstrike"],
             "inserted": bool(direct.get("inserted"))}
 
@@ -303,6 +310,20 @@ def _drawing_widths(r: etree._Element) -> list[float]:
         if width is not None and (height or 0.0) <= _FLAT_MM:
             found.append(width)
     return found
+
+
+def _box_texts(r: etree._Element) -> list[str]:
+    """The text of each text box (``w:txbxContent``) in the run, its paragraphs joined by
+    newlines; a box given twice (DrawingML and its VML fallback) once."""
+    out: dict[str, None] = {}  # ordered, and no quadratic search on a hostile file
+    for box in r.iter(_TXBX):
+        text = "\n".join("".join(t.text or "" for t in p.iter(_T)) for p in box.iter(_P)).strip()
+        if text:
+            out[text] = None
+    return list(out)
+
+
+_TXBX = _w("txbxContent")
 
 
 def _vml_mm(value: str) -> float | None:

@@ -150,11 +150,14 @@ def test_a_paragraph_opened_with_one_tab_is_indented_by_the_default_tab_stop():
 
 def test_a_paragraph_pushed_in_whole_is_still_wrong_and_says_so():
     # 150.docx: "12. Khen thưởng …" with a left indent of 12,5 mm and no first-line indent.
+    # Only a paragraph of several lines shows it (one line prints like an indented first
+    # line: test_check_precision).
+    text = ("1. Khen thưởng, kỷ luật theo quy định của pháp luật và Điều lệ Hội; hội viên có "
+            "thành tích được Ban Chấp hành xem xét khen thưởng theo quy định.")
     assert _indent_findings(
-        p("1. Khen thưởng, kỷ luật theo quy định.", first=0, extra='<w:ind w:left="709"/>'),
+        p(text, first=0, extra='<w:ind w:left="709"/>'),
         p("Không lùi đầu dòng.", first=0)) == [
-        ("1. Khen thưởng, kỷ luật theo quy định.",
-         "0 mm, cả đoạn lùi trái 12,5 mm (và 1 đoạn khác)")]
+        (text[:39] + "…", "0 mm, cả đoạn lùi trái 12,5 mm (và 1 đoạn khác)")]
 
 
 # --- ND30-ARTICLE -------------------------------------------------------------------------------

@@ -59,8 +59,10 @@ def test_font_slots_is_one_finding_per_document_naming_only_the_slots_set():
     assert len(findings) == 1
     f = findings[0]
     assert f.severity.value == "warning"
-    assert "eastAsia, cs" in f.message and f.found == "eastAsia: SimSun; cs: Arial (2 run)"
-    assert f.found_en == "eastAsia: SimSun; cs: Arial (2 runs)"
+    assert "eastAsia, cs" in f.message
+    assert f.found == "eastAsia: SimSun; cs: Arial, chữ «ảđệử» (2 run)"
+    assert f.found_en == "eastAsia: SimSun; cs: Arial, characters «ảđệử» (2 runs)"
+    assert f.message.startswith("Word hiển thị một số chữ («ảđệử») bằng phông SimSun, Arial")
     only_ea = next(f for f in check_docx(corpus.build(**{**TYPED, "east_asia_run": True}))
                    if f.rule == "ND30-FONT-SLOTS")
     assert "cs" not in only_ea.message and "cs" not in only_ea.expected

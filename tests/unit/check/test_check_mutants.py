@@ -155,8 +155,8 @@ def test_several_articles_named_are_each_checked():
 
 def test_a_v_v_set_too_small_cites_o_5b_and_a_summary_o_5a():
     small_vv = cong_van().replace(
-        c("V/v triển khai thực hiện Kế hoạch", sz=12), c("V/v triển khai thực hiện Kế hoạch",
-                                                          sz=11))
+        c("V/v triển khai thực hiện Kế hoạch", sz=12, before=120),
+        c("V/v triển khai thực hiện Kế hoạch", sz=11, before=120))
     assert [x[4] for x in found(document(small_vv), "ND30-SUMMARY")] == [
         "ô 5b, Phụ lục I, II.5.b"]
     plan = document(header() + c("KẾ HOẠCH", b=True) + c("Cải cách hành chính năm 2026")

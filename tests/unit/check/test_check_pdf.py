@@ -38,7 +38,7 @@ def checked(tmp_path_factory) -> dict:
         paths.append(path)
     extra = []
     for name, make in (("two-sections", _two_sections), ("issues-a-plan", _issues_a_plan),
-                       ("body-table", _body_table)):
+                       ("body-table", _body_table), ("summary-two-paragraphs", _summary_two)):
         extra.append(folder / f"{name}.docx")
         extra[-1].write_bytes(make())
     return check_files([*paths, *extra], pdf=True)
@@ -49,6 +49,20 @@ def _patterns():
     import real_patterns
 
     return real_patterns
+
+
+def _summary_two() -> bytes:
+    """223.docx: a trích yếu typed on two paragraphs, a long line then a short one, with a
+    60 mm rule: 0,42 of its longest line (right), 0,88 of its last line."""
+    rp = _patterns()
+    side = round((165 - 60) / 2 * 1440 / 25.4)  # a 60 mm top border centred in 165 mm
+    rule = rp.c(extra=f'<w:ind w:left="{side}" w:right="{side}"/><w:pBdr><w:top '
+                      'w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>')
+    title = (rp.c("QUYẾT ĐỊNH", b=True)
+             + rp.c("Phê duyệt danh sách tuyến, địa bàn trọng điểm phức tạp về", b=True)
+             + rp.c("ma túy, địa bàn không ma túy năm 2025", b=True) + rule)
+    return rp.document(rp.header() + title + rp.p("Điều 1. Phê duyệt danh sách.", b=True)
+                       + rp.END + rp.signature())
 
 
 def _issues_a_plan() -> bytes:
@@ -158,3 +172,11 @@ def test_real_layouts_pass_with_pdf(checked, name):
     the row "2" was read as the rule under the summary "… năm 2026"."""
     findings = next(fs for p, fs in checked.items() if Path(p).stem == name)
     assert [f.text() for f in findings] == []
+
+
+def test_a_summary_on_two_paragraphs_is_measured_against_its_longest_line(checked):
+    # The DOCX rule measured the 60 mm rule against the longest line (0,42: right), the PDF
+    # rule against the last paragraph only (0,88: "too long"); a clerk got both answers.
+    found = [f for name, fs in checked.items() if name.endswith("summary-two-paragraphs.docx")
+             for f in fs if f.rule in ("ND30-PDF-RULES", "ND30-SUMMARY-RULE")]
+    assert [f for f in found if "trích yếu" in f.message] == []
