@@ -62,7 +62,7 @@ def _previous(year: int | None, name: str) -> str:
     """The commented ``previous:`` line: the report of the same name in the folder of the year
     before the plan's (where a build looks for it by default)."""
     ref = f"../{year - 1}/{name}" if year else f"../<năm trước>/{name}"
-    return f"# previous: {ref}".ljust(33) + "# báo cáo năm trước, để so sánh cùng kỳ"
+    return f"# previous: {ref}".ljust(32) + " # báo cáo năm trước, để so sánh cùng kỳ"
 
 
 def _figures(mediation: bool, year: int | None, name: str) -> list[str]:

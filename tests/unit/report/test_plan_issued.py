@@ -136,3 +136,14 @@ def test_init_on_the_decision_writes_the_report_of_its_plan(workspace):
 ], ids=["place-in-subject", "not-in-subject", "thi-xa", "longer-word", "no-place"])
 def test_the_issuers_place_is_said_once(name, about, expected):
     assert without_place(name, about) == expected
+
+
+def test_init_names_last_years_report_by_the_plans_year(workspace):
+    from tests.unit.report.test_plan_subject import PBGDPL
+
+    (workspace / "ke-hoach-pbgdpl.yaml").write_text(PBGDPL, encoding="utf-8")
+    result = run("report", "init", f"{R}/ke-hoach-pbgdpl.yaml")
+    assert result.exit_code == 0, result.stderr
+    lines = (workspace / "bao-cao-pbgdpl.yaml").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if "previous:" in line] == [
+        "# previous: ../2025/bao-cao-pbgdpl.yaml # báo cáo năm trước, để so sánh cùng kỳ"]
