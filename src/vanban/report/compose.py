@@ -148,12 +148,13 @@ def plan_data(item: LoadedReport) -> dict:
     sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "content": _tasks_block(item)})
     if figures := _figures_block(item):
         sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "content": figures})
-    limits = []
-    if report.ton_tai:
-        limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})
-    if report.nguyen_nhan:
+    if report.ton_tai and not report.nguyen_nhan:  # the heading says only what follows
+        sections.append({"title": "TỒN TẠI, HẠN CHẾ", "content": list(report.ton_tai)})
+    elif report.ton_tai or report.nguyen_nhan:
+        limits = []
+        if report.ton_tai:
+            limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})
         limits.append({"item": "Nguyên nhân", "content": list(report.nguyen_nhan)})
-    if limits:
         sections.append({"title": "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "content": limits})
     if report.phuong_huong:
         sections.append({"title": "PHƯƠNG HƯỚNG, NHIỆM VỤ", "content": list(report.phuong_huong)})

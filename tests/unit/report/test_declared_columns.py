@@ -297,6 +297,10 @@ def test_the_skeleton_of_another_plan_declares_columns_once_uncommented(workspac
                             if not line.startswith(("# previous", "rates: []"))]
     text = "\n".join(lines) + "\n"
     text = text.replace("status: null", "status: hoàn thành").replace(
+        "kien_nghi: []", "kien_nghi: [Không có.]").replace(
+        "phuong_huong: []", "phuong_huong: [Tiếp tục tuyên truyền.]").replace(
+        "nguyen_nhan: []", "nguyen_nhan: [Kinh phí hạn chế.]").replace(
+        "ton_tai: []", "ton_tai: [Một số xã chưa báo cáo đúng hạn.]").replace(
         "  so-cuoc-tuyen-truyen:  # Tổ chức ít nhất 15 cuộc tuyên truyền trên địa bàn tỉnh.\n"
         "    value: null", "  so-cuoc-tuyen-truyen: {total: so_cuoc}")
     path.write_text(text, encoding="utf-8")
