@@ -136,8 +136,14 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                 raw.where, message_en=f'The data table has no column "{by_key[key].label}".',
                 hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
                 hint_en="Add this column to the header row."))
-    if problems and (hint := _header_below(raw, columns_set, wanted, columns)) is not None:
-        return DataTable(raw.file, tuple(columns)), [hint]  # one error, not one per column
+    if problems and (found := _header_below(raw, columns_set, wanted, columns)) is not None:
+        # One error, not one per column; the rows under the header found are still checked,
+        # so that their errors are in this run too.
+        hint, at = found
+        below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
+                         raw.typed)
+        table, rest = validate(below, registry, needed, columns_set)
+        return table, [hint, *rest]
     if problems and UNIT_KEY not in columns:
         return DataTable(raw.file, tuple(columns)), problems
     # Rows are still checked with the columns that were found: every error in one run.
@@ -162,12 +168,13 @@ HEADER_SEARCH_ROWS = 15
 
 
 def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
-                  found: dict[str, int]) -> Diagnostic | None:
-    """The one error for a header on a later row (title rows above it, no ``header_row``): the
-    first row within the first ``HEADER_SEARCH_ROWS`` rows that names the unit column and more
-    of the wanted columns than the header row does (at least half of them); else None."""
+                  found: dict[str, int]) -> tuple[Diagnostic, int] | None:
+    """The one error for a header on a later row (title rows above it, no ``header_row``) and
+    that row's index in ``raw.rows``: the first row within the first ``HEADER_SEARCH_ROWS``
+    rows that names the unit column and more of the wanted columns than the header row does
+    (at least half of them); else None."""
     have = len([k for k in wanted if k in found])
-    for cells in raw.rows:
+    for index, cells in enumerate(raw.rows):
         line = cells[0].span.line
         if line > HEADER_SEARCH_ROWS:
             break
@@ -176,13 +183,16 @@ def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
         named = len([k for k in wanted if k in keys])
         if UNIT_KEY in keys and named > have and 2 * named >= len(wanted):
             told = raw.where.line
-            verb, verb_en = (("thêm", "add") if told == 1 else
-                             (f"sửa header_row: {told} thành", f"change header_row: {told} to"))
+            if told == 1:
+                fix = f'thêm "header_row: {line}" vào data: của báo cáo'
+                fix_en = f'add "header_row: {line}" to the report\'s data:'
+            else:
+                fix = f'sửa "header_row: {told}" thành "header_row: {line}" trong data: của báo cáo'
+                fix_en = f'change "header_row: {told}" to "header_row: {line}" in data:'
             return Diagnostic(
-                "data.header-row", f'Dòng tiêu đề có vẻ là dòng {line}: {verb} '
-                f'"header_row: {line}" trong data: của báo cáo.', cells[0].span, cells[0].ref,
-                message_en=f'The header seems to be on row {line}: {verb_en} "header_row: '
-                f'{line}" in the report\'s data:.')
+                "data.header-row", f"Dòng tiêu đề có vẻ là dòng {line}: {fix}.", cells[0].span,
+                cells[0].ref, message_en=f"The header seems to be on row {line}: {fix_en}."
+            ), index
     return None
 
 

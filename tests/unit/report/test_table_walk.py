@@ -72,11 +72,15 @@ TITLED = [["BIỂU SỐ LIỆU HÒA GIẢI NĂM 2024"], [], HEADER.split(","),
 
 
 def test_title_rows_above_the_header_are_one_error_naming_the_header_row(workspace):
-    _xlsx(workspace, TITLED)
+    # The rows under the header found are checked in the same run.
+    _xlsx(workspace, [*TITLED, ["Ba Đồn", 96, 668, 72, 60, 8, 3]])
     result = run("report", "validate", f"{R}/bc.yaml")
     assert error_lines(result) == [
         (f'{XLSX}:3:1: lỗi [data.header-row] Số liệu!A3: Dòng tiêu đề có vẻ là dòng 3: thêm '
-         '"header_row: 3" trong data: của báo cáo.')]
+         '"header_row: 3" vào data: của báo cáo.'),
+        (f"{XLSX}:5:4: lỗi [data.sum-mismatch] Số liệu!D5: hòa giải thành (60) + hòa giải "
+         "không thành (8) + đang giải quyết (3) = 71, khác số vụ việc tiếp nhận (72). Kiểm tra "
+         "lại số liệu của dòng này.")]
     assert result.exit_code == 1
 
 
@@ -85,7 +89,7 @@ def test_a_wrong_header_row_is_told_the_right_one(workspace):
     result = run("report", "validate", f"{R}/bc.yaml")
     assert error_lines(result) == [
         (f'{XLSX}:5:1: lỗi [data.header-row] Số liệu!A5: Dòng tiêu đề có vẻ là dòng 5: sửa '
-         'header_row: 2 thành "header_row: 5" trong data: của báo cáo.')]
+         '"header_row: 2" thành "header_row: 5" trong data: của báo cáo.')]
 
 
 def test_with_header_row_the_titled_form_is_read(workspace):
