@@ -118,7 +118,23 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool,
         if not has_data and not wrong:
             out.append(_no_data(loaded, ("rates", i)))
     out.extend(_empty_sections(report, loaded))
+    out.extend(_title_unnumbered(report, loaded, facts))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+def _title_unnumbered(report: Report, loaded: Loaded, facts: PlanFacts) -> list[Diagnostic]:
+    """A warning when the trích yếu cites the plan without a number ("Kết quả thực hiện Kế
+    hoạch của …", as ``report init`` wrote it for a plan whose number was in its Quyết định)
+    while the plan is now named with one."""
+    bare = f" {facts.type_name.casefold()} của "
+    if " số " not in facts.reference or bare not in f" {' '.join(report.title.split())} ".casefold():
+        return []
+    return [Diagnostic(
+        "report.title-unnumbered", f'Trích yếu nêu "{facts.type_name} của …" mà không có số, '
+        f'trong khi kế hoạch là "{facts.reference}".', loaded.span(("title",)), "title",
+        Severity.WARNING, message_en="The title cites the plan without its number.",
+        hint=f'Ví dụ: title: "Kết quả thực hiện {facts.about}".',
+        hint_en=f'E.g. title: "Kết quả thực hiện {facts.about}".')]
 
 
 FREE_SECTIONS = (

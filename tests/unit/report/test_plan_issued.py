@@ -174,3 +174,19 @@ def test_the_decision_and_the_plan_are_read_once_per_report_build(workspace, mon
     assert [d for d in outcome.diagnostics if d.severity.name == "ERROR"] == []
     read = {p.name: n for p, n in counts.items() if p.parent == workspace.resolve()}
     assert read == {"bc.yaml": 1, "ke-hoach-hoa-giai.yaml": 1, "qd.yaml": 1, "so-lieu.csv": 1}
+
+
+def test_a_title_citing_the_plan_without_its_number_is_warned_of(workspace):
+    # What report init wrote before it named a plan through its decision.
+    _unnumbered(workspace)
+    report = write_report(workspace)
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "title: Kết quả thực hiện Kế hoạch năm 2024",
+        "title: Kết quả thực hiện Kế hoạch của Ủy ban nhân dân tỉnh Quảng Bình về hòa giải"),
+        encoding="utf-8")
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert error_lines(result) == [
+        (f'{R}/bc.yaml:5:8: cảnh báo [report.title-unnumbered] title: Trích yếu nêu "Kế hoạch '
+         f'của …" mà không có số, trong khi kế hoạch là "{THROUGH.split(" về ")[0]}". Ví dụ: '
+         f'title: "Kết quả thực hiện {THROUGH}".')]
