@@ -43,23 +43,25 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
     """
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
-    from vanban.report.seam import plan_facts, registry_for
+    from vanban.report.issued import named_plan
+    from vanban.report.seam import load_file, registry_for
     from vanban.report.skeleton import default_name, mediation_warning, skeleton, to_fill
 
-    target = output or default_name(plan)
     try:
         if not plan.is_file():
             raise VanbanError([Diagnostic(
                 "args.not-found", "Không có tệp kế hoạch này.", Span(str(plan)),
                 message_en="No such plan file.")])
+        # PLAN may be the Quyết định that issues the plan: the report is on the plan it attaches.
+        facts = named_plan(plan, registry_for(plan), lambda p: load_file(p, display_path(p))).facts
+        target = output or default_name(facts.path)
         if target.exists():
             raise VanbanError([Diagnostic(
                 "output.exists", "Tệp báo cáo đã có; lệnh init không ghi đè. Dùng -o để ghi ra "
                 "tệp khác.", Span(display_path(target)),
                 message_en="The report file exists; init never overwrites it (use -o).")])
-        facts = plan_facts(plan, display_path(plan), registry_for(plan))
         ref = _relative(plan, target)
-        text = skeleton(facts, ref)
+        text = skeleton(facts, ref, target.name)
         shown = display_path(target)
         write_atomic(target, text.encode("utf-8"), shown)
         fill = to_fill(text, target, shown, facts)

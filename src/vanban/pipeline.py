@@ -213,7 +213,7 @@ def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool
     if attachment is None:
         return None, []
     where = own.loaded.span(("attachment", "plan"))
-    path = (job.source.parent / attachment.plan)
+    path = attachment.file(job.source)
     if nested:
         return None, [Diagnostic(
             "attachment.nested", "Văn bản kèm theo không được có văn bản kèm theo của nó.",

@@ -3,6 +3,7 @@ nghị …", "QUYẾT ĐỊNH:", and articles (Điều) whose numbers are comput
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import ConfigDict, Field
@@ -39,6 +40,10 @@ class Attachment(Strict):
     layout: Literal["one-docx", "two-files"] = Field(default="one-docx", description=(
         "one-docx: văn bản kèm theo là một section mới trong cùng tệp DOCX, đánh số trang lại từ "
         "1; two-files: thêm tệp <tên quyết định>-kem-theo.docx."))
+
+    def file(self, decision: Path) -> Path:
+        """The attached plan's file: ``plan`` taken from the folder of the ``decision`` file."""
+        return decision.parent / self.plan
 
 
 class QuyetDinh(Strict):

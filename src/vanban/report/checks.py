@@ -117,7 +117,52 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool,
         out.extend(wrong)
         if not has_data and not wrong:
             out.append(_no_data(loaded, ("rates", i)))
+    out.extend(_empty_sections(report, loaded))
+    out.extend(_title_unnumbered(report, loaded, facts))
     return sorted(out, key=lambda d: (d.span.line, d.span.col))
+
+
+def _title_unnumbered(report: Report, loaded: Loaded, facts: PlanFacts) -> list[Diagnostic]:
+    """A warning when the trích yếu cites the plan without a number ("Kết quả thực hiện Kế
+    hoạch của …", as ``report init`` wrote it for a plan whose number was in its Quyết định)
+    while the plan is now named with one."""
+    bare = f" {facts.type_name.casefold()} của "
+    if " số " not in facts.reference or bare not in f" {' '.join(report.title.split())} ".casefold():
+        return []
+    return [Diagnostic(
+        "report.title-unnumbered", f'Trích yếu nêu "{facts.type_name} của …" mà không có số, '
+        f'trong khi kế hoạch là "{facts.reference}".', loaded.span(("title",)), "title",
+        Severity.WARNING, message_en="The title cites the plan without its number.",
+        hint=f'Ví dụ: title: "Kết quả thực hiện {facts.about}".',
+        hint_en=f'E.g. title: "Kết quả thực hiện {facts.about}".')]
+
+
+FREE_SECTIONS = (
+    ("ton_tai", "Tồn tại, hạn chế"),
+    ("nguyen_nhan", "Nguyên nhân"),
+    ("phuong_huong", "Phương hướng, nhiệm vụ"),
+    ("kien_nghi", "Kiến nghị, đề xuất"),
+)
+"""The free-text parts every Báo cáo kết quả has besides the figures: one the report writes
+but leaves empty (``nguyen_nhan: []``, as ``report init`` writes them) is warned of at its key;
+a part the report leaves out (no key) is left out on purpose."""
+
+
+def _empty_sections(report: Report, loaded: Loaded) -> list[Diagnostic]:
+    """One warning per free-text part written empty: the report is built without it (its
+    heading is left out, and "Tồn tại, hạn chế" alone is headed without "và nguyên nhân")."""
+    out = []
+    for key, name in FREE_SECTIONS:
+        if getattr(report, key) or key not in loaded.data:
+            continue
+        out.append(Diagnostic(
+            "report.section-empty", f'Phần "{name}" ({key}) còn trống: báo cáo dựng ra sẽ không '
+            "có phần này.", loaded.span((key,), key=True), key, Severity.WARNING,
+            message_en=f'"{key}" is empty: the report is built without that part.',
+            hint=f'Ghi nội dung, mỗi đoạn một dòng "- …" dưới {key}:; nếu báo cáo không có phần '
+            f"này, xóa dòng {key}:.", hint_en=f"Write its paragraphs under {key}:, or delete the "
+            f"{key}: line if the report has no such part."))
+    return out
 
 
 def _unknown(kind: str, words: tuple[str, str], tid: str, known: list[str], path: tuple,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from vanban.report import numbers
 from vanban.report.columns import ColumnSet
-from vanban.report.compute import TARGET_HEADERS, Results, data_sentences
+from vanban.report.compute import Results, data_sentences
 from vanban.report.load import LoadedReport
 from vanban.report.model import DocumentEvidence, EventEvidence, TaskReport, default_level
 from vanban.report.seam import PlanTask
@@ -23,6 +23,8 @@ FRAME_KEYS = ("issuer", "number", "code", "place", "date", "year", "title", "kin
 """Keys a report shares with a Báo cáo plan: their source positions are the report's own."""
 
 TARGET_WIDTHS = (12.0, 43.0, 14.0, 16.0, 18.0, 22.0, 18.0, 22.0)
+TARGET_WIDTHS_ALONE = (12.0, 83.0, 14.0, 16.0, 18.0, 22.0)
+"""Without last year's columns: the same total width."""
 TARGET_ALIGNS = ("center", "left", "center", "center", "center", "center", "center", "center")
 APPENDIX_TEXT_WIDTH = 252.0  # landscape A4 between the margins (as the task appendix)
 TOTAL_LABEL = "Tổng cộng"
@@ -110,11 +112,13 @@ def _tasks_block(item: LoadedReport) -> list:
 
 
 def targets_table(results: Results) -> dict:
-    """The targets table as a table block."""
+    """The targets table as a table block (without last year's two columns when no target has
+    a figure of last year: the Chỉ tiêu column takes their width)."""
+    header, rows = results.target_table()
+    widths = TARGET_WIDTHS if results.compared else TARGET_WIDTHS_ALONE
     columns = [{"title": h, "width": w, "align": a}
-               for h, w, a in zip(TARGET_HEADERS, TARGET_WIDTHS, TARGET_ALIGNS)]
-    rows = [list(row.cells(i)) for i, row in enumerate(results.targets, 1)]
-    return {"table": columns, "rows": rows}
+               for h, w, a in zip(header, widths, TARGET_ALIGNS)]
+    return {"table": columns, "rows": [list(row) for row in rows]}
 
 
 def _figures_block(item: LoadedReport) -> list:
@@ -144,12 +148,13 @@ def plan_data(item: LoadedReport) -> dict:
     sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "content": _tasks_block(item)})
     if figures := _figures_block(item):
         sections.append({"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "content": figures})
-    limits = []
-    if report.ton_tai:
-        limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})
-    if report.nguyen_nhan:
+    if report.ton_tai and not report.nguyen_nhan:  # the heading says only what follows
+        sections.append({"title": "TỒN TẠI, HẠN CHẾ", "content": list(report.ton_tai)})
+    elif report.ton_tai or report.nguyen_nhan:
+        limits = []
+        if report.ton_tai:
+            limits.append({"item": "Tồn tại, hạn chế", "content": list(report.ton_tai)})
         limits.append({"item": "Nguyên nhân", "content": list(report.nguyen_nhan)})
-    if limits:
         sections.append({"title": "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "content": limits})
     if report.phuong_huong:
         sections.append({"title": "PHƯƠNG HƯỚNG, NHIỆM VỤ", "content": list(report.phuong_huong)})

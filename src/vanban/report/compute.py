@@ -111,6 +111,18 @@ class Results:
                   if (n := self.task_counts.get(status, 0))]
         return "; ".join(parts) + "."
 
+    @property
+    def compared(self) -> bool:
+        """Whether any target has last year's figure: without one, the targets table has no
+        "Cùng kỳ năm trước" and "So với cùng kỳ" columns (they would stay empty)."""
+        return any(row.previous is not None for row in self.targets)
+
+    def target_table(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+        """The targets table's header and rows, as printed."""
+        width = len(TARGET_HEADERS) if self.compared else len(TARGET_HEADERS) - 2
+        rows = [row.cells(i)[:width] for i, row in enumerate(self.targets, 1)]
+        return TARGET_HEADERS[:width], rows
+
     def target_sentence(self) -> str:
         graded = [t for t in self.targets if t.plan is not None and t.actual is not None]
         if not graded:

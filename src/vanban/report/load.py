@@ -13,6 +13,7 @@ from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.report import checks, declared
 from vanban.report.columns import ColumnSet
 from vanban.report.compute import Results, compute
+from vanban.report.issued import named_plan
 from vanban.report.model import REPORT_TYPE, Report
 from vanban.report.seam import (
     Loaded,
@@ -21,7 +22,6 @@ from vanban.report.seam import (
     dotted,
     from_validation_error,
     load_file,
-    plan_facts,
     registry_for,
     shared_dirs,
 )
@@ -122,9 +122,10 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     reads.registries.setdefault(tuple(shared_dirs(source)), registry)
     reads.sources.setdefault(source.resolve(), loaded)
     problems: list[Diagnostic] = list(loaded.warnings)
-    plan_path = _plan_path(report.plan, source, loaded, reads)
-    facts = plan_facts(plan_path, display_path(plan_path), registry, reads.load(plan_path),
+    named = named_plan(_plan_path(report.plan, source, loaded, reads), registry, reads.load,
                        loaded.span(("plan",)))
+    facts = named.facts
+    problems += named.warnings
     columns = declared.column_set(report)
     found = declared.check(report, loaded)
     declared_ok = not found
@@ -136,7 +137,7 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
             found += data_problems
         except VanbanError as exc:
             found += exc.diagnostics
-    files = [plan_path]
+    files = list(named.files)
     if report.data is not None:
         files.append(_relative(report.data.file, source))
     previous: dict[str, Fraction] = {}

@@ -16,6 +16,7 @@ from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.model.blocks import Item, Numbered, Strict, Target, Task, UnitDuty
 from vanban.model.diagnostics import dotted, from_validation_error, type_unsupported
 from vanban.model.plan import Archive, Plan, Signature
+from vanban.model.quyet_dinh import QuyetDinh
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_tuple
 from vanban.resolve.registry import Registry, unknown_unit
 from vanban.rules import nd30
@@ -23,10 +24,10 @@ from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry, shared_dirs
 
 __all__ = [
-    "PLAN_TYPES", "Archive", "Int", "IsoDate", "Loaded", "Number", "PlanFacts", "PlanTarget",
-    "PlanTask", "Registry", "Signature", "Slug", "Strict", "Text", "Word", "Year", "as_tuple", "dotted",
-    "from_validation_error", "load_file", "nd30", "plan_facts", "registry_for", "shared_dirs",
-    "unknown_unit",
+    "PLAN_TYPES", "Archive", "Int", "IsoDate", "Issuing", "Loaded", "Number", "PlanFacts",
+    "PlanTarget", "PlanTask", "QuyetDinh", "Registry", "Signature", "Slug", "Strict", "Text",
+    "Word", "Year", "as_tuple", "dotted", "from_validation_error", "load_file", "nd30",
+    "plan_facts", "registry_for", "shared_dirs", "unknown_unit",
 ]
 
 
@@ -67,6 +68,9 @@ class PlanFacts:
     pháp luật năm 2026" (empty when the plan has no title)."""
     issuer_id: str | None = None
     """The registry id of the plan's issuer (None when the registry does not know it)."""
+    issued_by: Path | None = None
+    """The Quyết định that issues the plan (``attachment:``), when the plan is named through it
+    ("Kế hoạch ban hành kèm theo Quyết định số …")."""
 
     @property
     def about(self) -> str:
@@ -75,10 +79,11 @@ class PlanFacts:
 
 
 def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | None = None,
-               named_at: Span | None = None) -> PlanFacts:
+               named_at: Span | None = None, issued_by: Issuing | None = None) -> PlanFacts:
     """Load and validate the plan at ``path`` (its YAML ``loaded`` already, when given);
     VanbanError with its problems. ``named_at`` is where the report names the plan (the file
-    of another type is said to be so there)."""
+    of another type is said to be so there); ``issued_by`` the Quyết định that issues it, through
+    which it is then named."""
     plan = load_plan(path, display, loaded, named_at)
     tasks: list[PlanTask] = []
     targets: list[PlanTarget] = []
@@ -86,19 +91,59 @@ def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | No
     for section in sections:
         _walk(section.content, section.title, tasks, targets)
     type_name = nd30.DOCUMENT_TYPES[plan.type][0].capitalize()
-    issuer = registry.unit(plan.issuer)
+    about = subject(plan.title)
+    if issued_by is not None:
+        named, issuer = _number_date(issued_by.decision, "quyet-dinh", registry)
+        reference = f"{type_name} ban hành kèm theo Quyết định{named}"
+    else:
+        named, issuer = _number_date(plan, plan.type, registry)
+        reference = type_name + named
     issuer_name = issuer.unit.name if issuer else plan.issuer
-    abbr = nd30.DOCUMENT_TYPES[plan.type][1] or ""
-    code = plan.code or (f"{abbr}-{issuer.unit.abbr}" if issuer and issuer.unit.abbr else abbr)
-    reference = type_name
-    if plan.number is not None:
-        reference += f" số {nd30.number_and_code(plan.number, code)}"
-    if plan.date is not None:
-        reference += f" ngày {plan.date.day:02d}/{plan.date.month:02d}/{plan.date.year}"
-    reference += f" của {issuer_name}"
+    reference += f" của {without_place(issuer_name, about)}"
     year = plan.year or (plan.date.year if plan.date else 0)
     return PlanFacts(path, display, plan, tuple(tasks), tuple(targets), year, type_name,
-                     reference, subject(plan.title), issuer.id if issuer else None)
+                     reference, about, issuer.id if issuer else None,
+                     issued_by.path if issued_by else None)
+
+
+@dataclass(frozen=True)
+class Issuing:
+    """A Quyết định that issues a plan (``attachment:``): its file and its validated model."""
+
+    path: Path
+    decision: QuyetDinh
+
+
+def _number_date(doc: Plan | QuyetDinh, key: str, registry: Registry) -> tuple[str, object]:
+    """" số 87/KH-UBND ngày 16/01/2024" (what the document has of them) and its issuer's hit."""
+    issuer = registry.unit(doc.issuer)
+    abbr = nd30.DOCUMENT_TYPES[key][1] or ""
+    code = doc.code or (f"{abbr}-{issuer.unit.abbr}" if issuer and issuer.unit.abbr else abbr)
+    out = ""
+    if doc.number is not None:
+        out += f" số {nd30.number_and_code(doc.number, code)}"
+    if doc.date is not None:
+        out += f" ngày {doc.date.day:02d}/{doc.date.month:02d}/{doc.date.year}"
+    return out, issuer
+
+
+PLACE_LEVELS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "đặc khu")
+"""The words before a place's name in an authority's name ("Ủy ban nhân dân tỉnh Quảng Trị")."""
+
+
+def without_place(name: str, about: str) -> str:
+    """``name`` without its place's name when the subject ``about`` names that place already:
+    "Ủy ban nhân dân tỉnh Quảng Trị" → "Ủy ban nhân dân tỉnh" before "… trên địa bàn tỉnh
+    Quảng Trị …" (so the reference does not say "tỉnh Quảng Trị" twice, as real reports
+    write it); else ``name``."""
+    folded = f" {about.casefold()} "
+    for level in PLACE_LEVELS:
+        at = name.rfind(f" {level} ")
+        place = name[at + 1:] if at >= 0 else ""
+        words = place[len(level) + 1:].split()
+        if words and all(w[:1].isupper() for w in words) and f" {place.casefold()} " in folded:
+            return name[:at + 1 + len(level)]
+    return name
 
 
 def subject(title: str | None) -> str:

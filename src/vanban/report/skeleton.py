@@ -58,7 +58,14 @@ def mediation_warning(facts: PlanFacts) -> Diagnostic | None:
         "target's result as value: <number>.")
 
 
-def _figures(mediation: bool, year: int | None) -> list[str]:
+def _previous(year: int | None, name: str) -> str:
+    """The commented ``previous:`` line: the report of the same name in the folder of the year
+    before the plan's (where a build looks for it by default)."""
+    ref = f"../{year - 1}/{name}" if year else f"../<năm trước>/{name}"
+    return f"# previous: {ref}".ljust(32) + " # báo cáo năm trước, để so sánh cùng kỳ"
+
+
+def _figures(mediation: bool, year: int | None, name: str) -> list[str]:
     """The data and rates lines: filled in for a hòa giải plan, commented out otherwise."""
     if not mediation:
         return [
@@ -72,7 +79,7 @@ def _figures(mediation: bool, year: int | None) -> list[str]:
             "#     - {id: so_cuoc, name: Số cuộc tuyên truyền, unit: cuộc}",
             "#     - {id: luot_nguoi, name: Số lượt người tham dự, unit: lượt người}",
             "#     - {id: luot_nu, name: Trong đó nữ, unit: lượt người, part_of: luot_nguoi}",
-            "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
+            _previous(year, name),
             "rates: []",
             "# rates:",
             "#   - {id: ty-le-nu, name: Tỷ lệ nữ tham dự, of: luot_nu, over: luot_nguoi}",
@@ -81,7 +88,7 @@ def _figures(mediation: bool, year: int | None) -> list[str]:
         "data:",
         "  file: so-lieu.xlsx             # bảng số liệu hòa giải: .xlsx, .csv hoặc .yaml",
         f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
-        "# previous: ../2023/bao-cao.yaml # báo cáo năm trước, để so sánh cùng kỳ",
+        _previous(year, name),
         "rates:",
         "  - id: ty-le-hoa-giai-thanh",
         "    name: Tỷ lệ hòa giải thành",
@@ -90,8 +97,9 @@ def _figures(mediation: bool, year: int | None) -> list[str]:
     ]
 
 
-def skeleton(facts: PlanFacts, plan_ref: str) -> str:
-    """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it)."""
+def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str:
+    """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it;
+    ``name`` the report's file name)."""
     plan = facts.plan
     year = facts.year
     mediation = about_mediation(facts)
@@ -111,7 +119,7 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         "kinh_gui: []                     # cơ quan cấp trên nhận báo cáo, nếu có",
         f"# period: {{start: {year - 1}-12-15, end: {year}-12-14}}   # kỳ báo cáo mặc định"
         if year else "# period: {start: 2023-12-15, end: 2024-12-14}",
-        *_figures(mediation, year),
+        *_figures(mediation, year, name),
         "tinh_hinh: []                    # I. Tình hình triển khai",
         "",
         "# Tình trạng: " + " | ".join(STATUSES) + " (kèm reason).",
@@ -145,10 +153,10 @@ def skeleton(facts: PlanFacts, plan_ref: str) -> str:
         "signature:",
     ]
     sig = plan.signature
-    for name in ("on_behalf_of", "authority", "head", "position", "signer"):
-        value = getattr(sig, name)
-        if value is not None and not (name == "authority" and value == "none"):
-            lines.append(f"  {name}: {_q(value)}")
+    for key in ("on_behalf_of", "authority", "head", "position", "signer"):
+        value = getattr(sig, key)
+        if value is not None and not (key == "authority" and value == "none"):
+            lines.append(f"  {key}: {_q(value)}")
     if mediation:
         keys = ", ".join(HOA_GIAI.by_key)
         columns = textwrap.wrap(f"Cột của bảng số liệu hòa giải: {keys}.", 96)

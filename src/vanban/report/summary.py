@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vanban.errors import Diagnostic
-from vanban.report.compute import TARGET_HEADERS, data_sentences
+from vanban.report.compute import data_sentences
 from vanban.report.load import load_report
 from vanban.report.numbers import ROUNDING
 
@@ -20,8 +20,9 @@ def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     scope = item.report.data.scope if item.report.data else ""
     lines += data_sentences(results, scope, item.columns)
     if results.targets:
-        lines.append(" | ".join(TARGET_HEADERS))
-        lines += [" | ".join(row.cells(i)) for i, row in enumerate(results.targets, 1)]
+        header, rows = results.target_table()
+        lines.append(" | ".join(header))
+        lines += [" | ".join(row) for row in rows]
         if sentence := results.target_sentence():
             lines.append(sentence)
         lines.append(ROUNDING)

@@ -136,8 +136,17 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                 raw.where, message_en=f'The data table has no column "{by_key[key].label}".',
                 hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
                 hint_en="Add this column to the header row."))
-    if problems:
+    if problems and (found := _header_below(raw, columns_set, wanted, columns)) is not None:
+        # One error, not one per column; the rows under the header found are still checked,
+        # so that their errors are in this run too.
+        hint, at = found
+        below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
+                         raw.typed)
+        table, rest = validate(below, registry, needed, columns_set)
+        return table, [hint, *rest]
+    if problems and UNIT_KEY not in columns:
         return DataTable(raw.file, tuple(columns)), problems
+    # Rows are still checked with the columns that were found: every error in one run.
     if not raw.rows:
         problems.append(Diagnostic(
             "data.no-rows", "Bảng số liệu chỉ có dòng tiêu đề, chưa có dòng số liệu nào.",
@@ -152,6 +161,39 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
             table.rows.append(row)
     problems.extend(_as_text_warning(by_key[key].label, found) for key, found in as_text.items())
     return table, problems
+
+
+HEADER_SEARCH_ROWS = 15
+"""How far down a sheet a header row is looked for when the one named is not it."""
+
+
+def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
+                  found: dict[str, int]) -> tuple[Diagnostic, int] | None:
+    """The one error for a header on a later row (title rows above it, no ``header_row``) and
+    that row's index in ``raw.rows``: the first row within the first ``HEADER_SEARCH_ROWS``
+    rows that names the unit column and more of the wanted columns than the header row does
+    (at least half of them); else None."""
+    have = len([k for k in wanted if k in found])
+    for index, cells in enumerate(raw.rows):
+        line = cells[0].span.line
+        if line > HEADER_SEARCH_ROWS:
+            break
+        keys = {columns_set.match_header(str(c.value).strip()) for c in cells
+                if isinstance(c.value, str) and c.value.strip()}
+        named = len([k for k in wanted if k in keys])
+        if UNIT_KEY in keys and named > have and 2 * named >= len(wanted):
+            told = raw.where.line
+            if told == 1:
+                fix = f'thêm "header_row: {line}" vào data: của báo cáo'
+                fix_en = f'add "header_row: {line}" to the report\'s data:'
+            else:
+                fix = f'sửa "header_row: {told}" thành "header_row: {line}" trong data: của báo cáo'
+                fix_en = f'change "header_row: {told}" to "header_row: {line}" in data:'
+            return Diagnostic(
+                "data.header-row", f"Dòng tiêu đề có vẻ là dòng {line}: {fix}.", cells[0].span,
+                cells[0].ref, message_en=f"The header seems to be on row {line}: {fix_en}."
+            ), index
+    return None
 
 
 def _as_text_warning(label: str, cells: list[Cell]) -> Diagnostic:
@@ -183,6 +225,9 @@ def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSe
     unit_cell = _cell(cells, columns[UNIT_KEY], cells[-1])
     bad = len(problems)
     unit = _unit(unit_cell, registry, seen, problems)
+    if unit is TOTAL:
+        return None  # said once; its cells (often =SUM() with no value) are not read
+    counted = len(problems)
     counts: dict[str, int] = {}
     for key, index in columns.items():
         if by_key[key].kind != "count":
@@ -193,28 +238,37 @@ def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSe
             counts[key] = number
             if as_text is not None and isinstance(cell.value, str):
                 as_text.setdefault(key, []).append(cell)
-    if len(problems) == bad:
+    if len(problems) == counted:  # a bad unit name does not hide the row's figures' errors
         problems.extend(_consistency(counts, cells, columns, columns_set))
     if unit is None or len(problems) != bad:
         return None
     return DataRow(unit[0], unit[1], counts, unit_cell.span)
 
 
+TOTAL = ("", "")
+"""What ``_unit`` returns for a totals row ("Tổng cộng"), reported already."""
+
+
 def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
           problems: list[Diagnostic]) -> tuple[str, str] | None:
+    """The row's unit (id, name to print); TOTAL for a totals row; None when it names no
+    unit. A name written with the tone marks placed the old way ("Hướng Hoá") is the unit's
+    (what prints is the registry's name)."""
     text = "" if cell.value is None else str(cell.value).strip()
     if not text:
         problems.append(Diagnostic(
             "data.unit-missing", "Dòng số liệu không ghi tên đơn vị.", cell.span, cell.ref,
             message_en="The row has no unit name."))
         return None
-    if text.casefold() in TOTAL_WORDS:
+    if text.casefold().rstrip(" :") in TOTAL_WORDS:
         problems.append(Diagnostic(
             "data.total-row", f'Dòng "{text}" là dòng tổng: vanban tự cộng từ các đơn vị.',
             cell.span, cell.ref, message_en=f'"{text}" is a totals row; vanban adds the rows up.',
             hint="Xóa dòng tổng khỏi bảng số liệu.", hint_en="Remove the totals row."))
-        return None
+        return TOTAL
     hit = registry.unit(text)
+    if hit is None and len(same := registry.same_words(text)) == 1:
+        hit = same[0]
     if hit is None:
         problems.append(unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown"))
         return None

@@ -28,6 +28,24 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters."""
+
+_SYLLABLE = re.compile(r"\w+|\W+")
+
+
+def tone_key(text: str) -> str:
+    """``text`` in NFC with each syllable's tone mark moved to its end: the old and the new
+    placement of one word ("hoá"/"hóa", "thuỷ"/"thủy", "hoà"/"hòa") give the same key."""
+    out = []
+    for part in _SYLLABLE.findall(unicodedata.normalize("NFC", text)):
+        decomposed = unicodedata.normalize("NFD", part)
+        tones = "".join(ch for ch in decomposed if ch in TONES)
+        base = "".join(ch for ch in decomposed if ch not in TONES)
+        out.append(unicodedata.normalize("NFC", base) + tones)
+    return "".join(out)
+
+
 def key(text: str) -> str:
     """The form two spellings of one name share: abbreviations written out, then folded."""
     return fold(_ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text))

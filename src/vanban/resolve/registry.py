@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from vanban.errors import Diagnostic, Span
 from vanban.model.registry import Signer, Unit
 from vanban.resolve.names import closest as names_closest
+from vanban.resolve.names import tone_key
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,17 @@ class Registry:
         """The one unit ``ref`` names; None when it names none, or several (see candidates)."""
         hits = self.candidates(ref)
         return hits[0] if len(hits) == 1 else None
+
+    def same_words(self, ref: str) -> list[Hit]:
+        """The units one of whose names is ``ref`` with the tone marks placed otherwise ("Xã
+        Hướng Hoá" for "Xã Hướng Hóa"): the same name, written the old way or the new."""
+        wanted = tone_key(ref.strip())
+        found: dict[str, str] = {}
+        for name, units in self.names.items():
+            if name not in self.units and tone_key(name) == wanted:
+                for uid, text in units.items():
+                    found.setdefault(uid, text)
+        return [Hit(uid, self.units[uid], text) for uid, text in found.items()]
 
     def suggest(self, ref: str) -> list[str]:
         """The closest known names, for a "did you mean" hint."""

@@ -14,22 +14,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-"""The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters."""
+from vanban.resolve.names import TONES, tone_key  # noqa: F401  (TONES re-exported)
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
-    """The comparison key of one token: NFC, the tone mark moved to the end of the syllable,
-    any run of white space one space."""
+    """The comparison key of one token: NFC, the tone mark moved to the end of the syllable
+    (the registry's ``tone_key``), any run of white space one space."""
     if word.isspace():
         return " "
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = "".join(ch for ch in decomposed if ch in TONES)
-    base = "".join(ch for ch in decomposed if ch not in TONES)
-    return unicodedata.normalize("NFC", base) + tones
+    return tone_key(word)
 
 
 @functools.lru_cache(maxsize=1 << 14)
