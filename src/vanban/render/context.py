@@ -52,8 +52,9 @@ def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> 
             out.append(xml.labelled_paragraph(STYLE_OF_KIND[p.kind], p.label, p.text,
                                               LABEL_STYLE_OF_KIND[p.kind]))
         else:
-            out.append(xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last),
-                                     footnote=note if p.footnote else 0))
+            text, after_note = p.around_note
+            out.append(xml.paragraph(STYLE_OF_KIND[p.kind], text, keep_next=(i == last),
+                                     footnote=note if p.footnote else 0, after_note=after_note))
             note += bool(p.footnote)
     return "".join(out)
 
