@@ -42,6 +42,20 @@ def _text(p) -> str:
     return "".join(t.text or "" for t in p.iter(f"{W}t"))
 
 
+def _runs(p) -> list[str]:
+    """The paragraph's runs in order: each run's text, or "[^id]" for a footnote mark (in the
+    footnote mark style)."""
+    out = []
+    for r in p.findall(f"{W}r"):
+        ref = r.find(f"{W}footnoteReference")
+        if ref is not None:
+            assert r.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "VBChuThichSo"
+            out.append(f"[^{ref.get(f'{W}id')}]")
+        else:
+            out.append("".join(t.text or "" for t in r.iter(f"{W}t")))
+    return out
+
+
 def _parts(tmp_path):
     doc = _compose(tmp_path, PLAN_WITH_NOTES)
     data = render(doc, find_template(doc.type_key, ROOT))
@@ -71,10 +85,11 @@ def test_marks_and_notes_are_numbered_in_document_order(tmp_path):
         ("2. Đoạn có số và chú thích.", "3"),
         ("- Dòng cuối văn bản./.", "4"),
     ]
-    for p in marked:  # the mark is the last run of its line, in the footnote mark style
+    for p in marked[:-1]:  # the mark is the last run of its line, in the footnote mark style
         last = p.findall(f"{W}r")[-1]
         assert last.find(f"{W}footnoteReference") is not None
         assert last.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "VBChuThichSo"
+    assert _runs(marked[-1]) == ["- Dòng cuối văn bản", "[^4]", "./."]  # "./." after the mark
     bullet = marked[1]
     assert bullet.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "VBGach"
     follower = bullet.getnext()  # the "+" line under it has no mark

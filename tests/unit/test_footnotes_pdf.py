@@ -20,7 +20,7 @@ from vanban.render.docx import render
 pytestmark = pytest.mark.pdf
 
 BODY = ("Đoạn đầu có chú thích.", "Dòng có chú thích;", "Đoạn có số và chú thích.",
-        "Dòng cuối văn bản./.")
+        "Dòng cuối văn bản")  # then its mark, then "./." (see the last test)
 NOTES = ("Chú thích của đoạn văn.", "Chú thích của dòng gạch đầu dòng.",
          "Chú thích của đoạn có số.", "Chú thích của dòng cuối.")
 RAISED_MM = 0.5  # a superscript sits about a third of the text size above the baseline
@@ -68,7 +68,7 @@ def test_the_number_opening_a_footnote_is_superscript(pages, number):
     assert mark.baseline < text.baseline - RAISED_MM, (mark.baseline, text.baseline)
 
 
-@pytest.mark.parametrize("number", [1, 2, 3, 4])
+@pytest.mark.parametrize("number", [1, 2, 3])
 def test_the_mark_in_the_body_is_superscript(pages, number):
     page, text = _line_with(pages, BODY[number - 1])
     assert text.text.endswith(BODY[number - 1])
@@ -85,3 +85,20 @@ def test_footnote_text_is_in_the_footnote_size_below_the_body(pages):
         assert line.size_pt == pytest.approx(nd30.FOOTNOTE.size.default, abs=0.1)
         if page.number == body_page.number:
             assert line.top > body.bottom
+
+
+def test_the_end_mark_follows_the_mark_of_the_last_line(pages):
+    # "…văn bản⁴./.": the mark right after the words it annotates, the end of the body last
+    # (before the fix the mark came after "./.", the line ending at the mark).
+    from vanban.rules import nd30
+    from vanban.rules.metrics import text_width_pt
+    page, text = _line_with(pages, BODY[-1])
+    assert text.text.endswith(nd30.END_OF_BODY)
+    marks = [ln for ln in page.lines if ln.text == "4" and text.x0 < ln.x0 and ln.x1 < text.x1
+             and abs(ln.baseline - text.baseline) <= text.size_pt / 72 * 25.4]
+    assert len(marks) == 1, [ln.text for ln in page.lines]
+    mark = marks[0]
+    end_mm = text_width_pt(nd30.END_OF_BODY, text.size_pt) * nd30.MM_PER_PT
+    assert text.x1 - mark.x1 == pytest.approx(end_mm, abs=0.6), (text.x1, mark.x1, end_mm)
+    assert mark.size_pt < text.size_pt * 0.75, (mark.size_pt, text.size_pt)
+    assert mark.baseline < text.baseline - RAISED_MM, (mark.baseline, text.baseline)

@@ -55,6 +55,15 @@ class Para:
     def full(self) -> str:
         return f"{self.label} {self.text}" if self.label else self.text
 
+    @property
+    def around_note(self) -> tuple[str, str]:
+        """The printed text split at the footnote mark: the words the note is about come before
+        the mark, the end-of-body mark "./." closing the last paragraph after it (a reader
+        expects "…năm 2026¹./.": the mark right after what it annotates, "./." last)."""
+        if self.footnote and self.full.endswith(nd30.END_OF_BODY):
+            return self.full[:-len(nd30.END_OF_BODY)], nd30.END_OF_BODY
+        return self.full, ""
+
 
 @dataclass(frozen=True)
 class Row:

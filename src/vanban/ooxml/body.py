@@ -14,16 +14,19 @@ SECTION_BREAK_BOOKMARK = "_vanban_section_break"
 
 
 def paragraph(style: str, text: str = "", *, keep_next: bool = False,
-              footnote: int = 0, bold: bool = False) -> str:
+              footnote: int = 0, bold: bool = False, after_note: str = "") -> str:
     """One paragraph of ``style`` holding ``text`` in a single run; ``keep_next`` keeps it on
     the page of what follows (the last body paragraph stays with the signature block);
-    ``footnote`` > 0 ends it with the mark of that footnote; ``bold`` makes the run bold (a
+    ``footnote`` > 0 puts the mark of that footnote after ``text``, and ``after_note`` (the
+    end-of-body mark "./.") after the mark in a run of its own; ``bold`` makes the runs bold (a
     table cell the plan writes ``bold: true``: a clerk's choice for one cell, not a style)."""
     props = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
     run = f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     keep = "<w:keepNext/>" if keep_next else ""
     if footnote:
         run += footnote_reference(footnote)
+    if after_note:
+        run += f'<w:r>{props}<w:t xml:space="preserve">{escape(after_note)}</w:t></w:r>'
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{run}</w:p>'
 
 

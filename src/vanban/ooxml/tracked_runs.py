@@ -37,6 +37,9 @@ class Deleted:
     """The text of the footnote its mark called (empty: none). The mark comes back deleted at
     the end of the paragraph and the footnote deleted with it, as Word tracks the deletion of
     text holding a footnote mark: "Reject All" restores both, "Accept All" removes both."""
+    after_note: str = ""
+    """Text the build prints after the footnote mark (the end-of-body mark "./." of the last
+    paragraph), put back deleted after the mark."""
 
 
 class Revisions:
@@ -174,22 +177,26 @@ def rewrite(p: etree._Element, segments, revs: Revisions) -> None:
     clear_runs(p)
     marks = list(formats.marks)
     pos = 0
-    for op, old, new in segments:
-        while marks and marks[0][0] <= pos < formats.end:  # a mark inside the text
+
+    def put_marks() -> None:  # the marks standing at ``pos`` inside the text
+        while marks and marks[0][0] <= pos < formats.end:
             p.append(marks.pop(0)[1])
-        if op == "equal":
-            for text, rpr in formats.pieces(pos, new):
-                p.append(text_run(text, rpr, False))
-            pos += len(new)
-            continue
-        if old:
+
+    for op, old, new in segments:
+        put_marks()
+        if op != "equal" and old:
             p.append(wrapped("del", old, formats.at(pos), revs))
-        if new:
-            wrapper = revs.mark("ins")
-            for text, rpr in formats.pieces(pos, new):
+        while new:
+            # Cut at a mark inside the text ("…năm 2026¹./.": the end mark after the note's).
+            cut = next((at - pos for at, _ in marks if pos < at < pos + len(new)), len(new))
+            piece, new = new[:cut], new[cut:]
+            wrapper = p if op == "equal" else revs.mark("ins")
+            for text, rpr in formats.pieces(pos, piece):
                 wrapper.append(text_run(text, rpr, False))
-            p.append(wrapper)
-            pos += len(new)
+            if wrapper is not p:
+                p.append(wrapper)
+            pos += len(piece)
+            put_marks()
     for _, run in marks:  # a footnote mark ends the paragraph
         p.append(run)
 
@@ -270,5 +277,7 @@ def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions, note
             p.append(wrapper)
         wrapper.append(etree.fromstring(f'<w:document xmlns:w="{W_NS}">'
                                         f'{footnote_reference(note)}</w:document>')[0])
+        if gone.after_note:
+            wrapper.append(text_run(gone.after_note, None, True))
     mark_paragraph(p, "del", revs)
     return p

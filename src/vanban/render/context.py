@@ -36,8 +36,9 @@ def footnotes(doc: Document) -> list[str]:
 
 
 def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> str:
-    """Body paragraphs and tables; the last paragraph keeps with what follows (the signature);
-    footnote marks are numbered from ``first_note``."""
+    """Body paragraphs and tables; the last paragraph keeps with what follows (the signature),
+    and so does a paragraph right before a table (the words leading into it); footnote marks
+    are numbered from ``first_note``."""
     last = len(body) - 1 if keep_last else -1
     out, note = [], first_note
     for i, p in enumerate(body):
@@ -52,8 +53,10 @@ def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> 
             out.append(xml.labelled_paragraph(STYLE_OF_KIND[p.kind], p.label, p.text,
                                               LABEL_STYLE_OF_KIND[p.kind]))
         else:
-            out.append(xml.paragraph(STYLE_OF_KIND[p.kind], p.full, keep_next=(i == last),
-                                     footnote=note if p.footnote else 0))
+            text, after_note = p.around_note
+            leads_in = i + 1 < len(body) and isinstance(body[i + 1], BodyTable)
+            out.append(xml.paragraph(STYLE_OF_KIND[p.kind], text, keep_next=i == last or leads_in,
+                                     footnote=note if p.footnote else 0, after_note=after_note))
             note += bool(p.footnote)
     return "".join(out)
 

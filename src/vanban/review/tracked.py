@@ -118,8 +118,11 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
             tables += 1
         # Its footnote comes back deleted with it (the build marks no labelled paragraph).
         note = "" if para.kind in LABEL_STYLE_OF_KIND else getattr(para, "footnote", "")
+        runs, after = _printed_runs(para), para.around_note[1] if note else ""
+        if after:  # "./." after the mark, as the build prints it
+            runs = runs[:-1] + ((runs[-1][0][:-len(after)], runs[-1][1]),)
         group.deleted.setdefault(at, []).append(
-            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, _printed_runs(para), note))
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, runs, note, after))
     return group, unmarked
 
 

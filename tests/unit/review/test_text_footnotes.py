@@ -57,7 +57,7 @@ def test_marks_stand_in_the_text_and_notes_under_their_paragraph(tmp_path):
         f"  [^2] {NOTE} Chú thích của dòng gạch đầu dòng.",
         "¶ [VB Khoản không tiêu đề J first=12.7 sp=6/0] <14pt> 2. Đoạn có số và chú thích.[^3]",
         f"  [^3] {NOTE} Chú thích của đoạn có số.",
-        f"¶ {BULLET} - Dòng cuối văn bản./.[^4]",
+        f"¶ {BULLET} - Dòng cuối văn bản[^4]./.",  # "./." stays last
         f"  [^4] {NOTE} Chú thích của dòng cuối.",
     ]
     at = lines.index(f"¶ {BULLET} - Dòng có chú thích;[^2]")  # the "+" line follows its note
