@@ -438,8 +438,10 @@ def appendix(ctx: Context) -> Iterator[Hit]:
         label = app.label
         if label.text == label.text.upper():
             yield Hit(ctx.where(label), "Phụ lục …", label.text,
-                      "Chữ «Phụ lục» viết thường (chữ cái đầu viết hoa).",
-                      "'Phụ lục' is written in ordinary case.")
+                      "Chữ «Phụ lục» phải viết chữ thường, chỉ viết hoa chữ cái đầu (không "
+                      "viết in hoa cả chữ).",
+                      "'Phụ lục' must be in ordinary case (only its first letter capital), "
+                      "not all capitals.")
         yield from ctx.format_hits(label, nd30.APPENDIX_LABEL, "chữ «Phụ lục»", "appendix label")
         # A title on two lines set in ordinary case is one mistake (126.docx).
         hits = [h for piece in app.title

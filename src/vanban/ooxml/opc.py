@@ -45,6 +45,12 @@ class _Package:
                         "bằng Word hoặc LibreOffice và lưu lại dạng .docx.", name,
                         message_en=f"{name} is a Word 97-2003 .doc file, not .docx; save it as "
                                    ".docx first.")
+        if data.lstrip()[:5] == b"%PDF-":
+            raise error("docx.not-docx",
+                        f"Tệp {name} là tệp PDF, không phải .docx: thể thức được kiểm tra trên tệp "
+                        "Word; hãy kiểm tra tệp .docx gốc của văn bản.", name,
+                        message_en=f"{name} is a PDF, not .docx: the format is checked on the "
+                                   "Word file; check the document's original .docx.")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError):

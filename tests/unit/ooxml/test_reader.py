@@ -207,6 +207,16 @@ def test_unreadable_files_raise_located_errors(data, code):
     assert "hồ sơ.docx" in diag.message and diag.message_en
 
 
+@pytest.mark.parametrize("data, says", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "là tệp PDF, không phải .docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "lưu lại dạng .docx"),
+], ids=["pdf", "legacy-doc"])
+def test_a_pdf_or_a_doc_says_what_it_is_and_what_to_do(data, says):
+    with pytest.raises(VanbanError) as info:
+        read_docx(data, name="vb.docx")
+    assert says in info.value.diagnostics[0].message
+
+
 def test_entities_are_not_expanded():
     facts = read_docx(_zip({"word/document.xml": _BOMB}))
     assert len(facts.paragraphs[0].text) < 1000
