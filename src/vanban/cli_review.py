@@ -147,7 +147,12 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     from vanban.errors import VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.review.documents import compare_document, headers, reasons_beside
-    from vanban.review_inputs import git_author, render_document, revision_date
+    from vanban.review_inputs import (
+        git_author,
+        render_document,
+        revision_date,
+        unchanged_since,
+    )
 
     beside = None  # the reasons file found by the convention (<NEW>.ly-do.yaml)
     if reasons is None and not tracked and Path(new).is_file():
@@ -159,6 +164,8 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         data, count, warnings = compare_document(
             diff, render_document, tracked=tracked, author=who, date=stamp, reasons=reasons,
             columns=headers(old_header, new_header, reason_header), display=new)
+        if reasons is not None and unchanged_since(old, Path(reasons)):
+            warnings = [*warnings, _stale_reasons(Path(reasons), old)]
         _print_diagnostics(warnings, lang)
         if count == 0 and not tracked:  # a bảng so sánh with no row is nothing to send
             click.echo("No change between the two versions: no comparison table written."
@@ -178,6 +185,21 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         click.echo(f"{'Wrote' if changed else 'Unchanged'} {shown} ({count} {what[1]}).")
     else:
         click.echo(f"{'Đã ghi' if changed else 'Không đổi'} {shown} ({count} {what[0]}).")
+
+
+def _stale_reasons(reasons: Path, old: str):
+    """The warning for a reasons file that has not changed since the old version: its reasons
+    were written for an earlier round of changes, and a key may match a new change."""
+    from vanban.errors import Diagnostic, Severity, Span, display_path
+
+    rev = old.split(":", 1)[0]
+    return Diagnostic(
+        "reasons.unchanged", f"Tệp lý do không đổi so với phiên bản cũ ({rev}): các lý do trong "
+        "đó viết cho lần sửa trước, có thể gắn nhầm vào thay đổi mới cùng mã; xem lại tệp lý do "
+        "trước khi gửi bảng so sánh.", Span(display_path(reasons)), severity=Severity.WARNING,
+        message_en=f"The reasons file is the same as in the old version ({rev}): its reasons "
+        "were written for an earlier round and may attach to a new change with the same key; "
+        "review it before sending the table.")
 
 
 def _next_path(source: Path, old: int, new: int) -> Path | None:

@@ -88,6 +88,25 @@ def _checkout(rev: str, path: str, spec: str, cwd: Path, into: Path) -> Path:
     return into / rel if rel else into
 
 
+def unchanged_since(spec: str, path: Path) -> bool:
+    """Whether the file ``path`` has the same bytes at the revision that ``spec`` (``REV:…``)
+    names as in the working folder; False when ``spec`` names no revision, the file was not
+    there, or git cannot tell."""
+    split = _split_rev(spec)
+    if split is None:
+        return False
+    cwd = Path.cwd()
+    try:
+        top = Path(_git(["rev-parse", "--show-toplevel"], spec, cwd).decode().strip())
+        done = subprocess.run(
+            ["git", "cat-file", "blob",
+             f"{split[0]}:{Path(os.path.relpath(path.resolve(), top.resolve())).as_posix()}"],
+            cwd=cwd, capture_output=True, check=False)
+    except (VanbanError, OSError):
+        return False
+    return done.returncode == 0 and done.stdout == path.read_bytes()
+
+
 def _blobs(rev: str, names: list[str], spec: str, cwd: Path) -> list[bytes]:
     """The bytes of each of ``names`` at ``rev`` (names ``git ls-tree`` gave), read by one
     ``git cat-file --batch``: each answer is "<id> blob <size>", the bytes, a newline."""

@@ -279,3 +279,27 @@ def test_a_rev_path_from_a_subfolder_gets_the_dot_slash_hint(tmp_path, monkeypat
         '"ke-hoach-hoa-giai.yaml". Đường dẫn sau "HEAD:" tính từ gốc kho git; để tính từ thư mục '
         'đang đứng, viết "HEAD:./ke-hoach-hoa-giai.yaml".\n')
     assert run("diff", "HEAD:./ke-hoach-hoa-giai.yaml", "ke-hoach-hoa-giai.yaml").exit_code == 0
+
+
+def test_a_reasons_file_unchanged_since_the_old_version_is_warned(tmp_path, monkeypatch):
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    plan = repo / P2025
+    reasons = plan.with_name("ke-hoach-hoa-giai.ly-do.yaml")
+    reasons.write_text("noi-nhan: Bỏ theo đề nghị của Văn phòng.\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
+    subprocess.run(git + ["commit", "-qm", "round 1"], cwd=repo, check=True)
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("recipients:\n", "recipients:\n  - Văn phòng Sở\n", 1),
+                    encoding="utf-8")
+    shown = "plans/quang-binh/2025/ke-hoach-hoa-giai.ly-do.yaml"
+    stale = (f"{shown}: cảnh báo [reasons.unchanged] Tệp lý do không đổi so với phiên bản cũ "
+             "(HEAD): các lý do trong đó viết cho lần sửa trước, có thể gắn nhầm vào thay đổi "
+             "mới cùng mã; xem lại tệp lý do trước khi gửi bảng so sánh.")
+    result = run("compare", f"HEAD:{P2025}", P2025, "-o", str(tmp_path / "b.docx"))
+    assert result.exit_code == 0, result.output
+    assert stale in result.output.splitlines()
+    reasons.write_text("noi-nhan: Thêm theo đề nghị của Sở.\n", encoding="utf-8")
+    again = run("compare", f"HEAD:{P2025}", P2025, "-o", str(tmp_path / "c.docx"))
+    assert again.exit_code == 0 and "[reasons.unchanged]" not in again.output
