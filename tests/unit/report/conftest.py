@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,18 @@ def error_lines(result) -> list[str]:
     if lines and STOPPED.match(lines[-1]):  # a stopped build's last line: nothing was written
         lines.pop()
     return lines
+
+
+@pytest.fixture()
+def opened(monkeypatch):
+    """The number of times each file was opened, by its resolved path."""
+    counts: Counter[Path] = Counter()
+    real = io.open
+
+    def counting(file, *args, **kwargs):
+        if isinstance(file, (str, Path)):
+            counts[Path(file).resolve()] += 1
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting)
+    return counts

@@ -149,9 +149,7 @@ def test_init_names_last_years_report_by_the_plans_year(workspace):
         "# previous: ../2025/bao-cao-pbgdpl.yaml # báo cáo năm trước, để so sánh cùng kỳ"]
 
 
-def test_the_decision_and_the_plan_are_read_once_per_report_build(workspace, monkeypatch):
-    import io
-    from collections import Counter
+def test_the_decision_and_the_plan_are_read_once_per_report_build(workspace, opened):
     from pathlib import Path
 
     from vanban import batch
@@ -159,20 +157,12 @@ def test_the_decision_and_the_plan_are_read_once_per_report_build(workspace, mon
 
     _unnumbered(workspace)
     write_report(workspace)  # plan: the plan file; the decision is found beside it
-    counts: Counter[Path] = Counter()
-    real = io.open
-
-    def counting(file, *args, **kwargs):
-        if isinstance(file, (str, Path)):
-            counts[Path(file).resolve()] += 1
-        return real(file, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", counting)
+    opened.clear()
     root = workspace.parents[2]
     outcome = batch.make(Job(workspace / "bc.yaml", f"{R}/bc.yaml", Path("unused.docx")), root,
                          {})
     assert [d for d in outcome.diagnostics if d.severity.name == "ERROR"] == []
-    read = {p.name: n for p, n in counts.items() if p.parent == workspace.resolve()}
+    read = {p.name: n for p, n in opened.items() if p.parent == workspace.resolve()}
     assert read == {"bc.yaml": 1, "ke-hoach-hoa-giai.yaml": 1, "qd.yaml": 1, "so-lieu.csv": 1}
 
 

@@ -4,7 +4,6 @@ here goes through: the YAML loader, the CSV reader, and openpyxl's zip file)."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -26,19 +25,6 @@ INPUTS_2025 = (*REGISTRY, "quang-binh/2025/bao-cao-hoa-giai.yaml",
                "quang-binh/2024/so-lieu/hoa-giai-2024.xlsx")
 
 
-@pytest.fixture()
-def opened(monkeypatch):
-    """The number of times each file was opened, by its resolved path."""
-    counts: Counter[Path] = Counter()
-    real = io.open
-
-    def counting(file, *args, **kwargs):
-        if isinstance(file, (str, Path)):
-            counts[Path(file).resolve()] += 1
-        return real(file, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", counting)
-    return counts
 
 
 def _under(counts: Counter, root: Path) -> dict[str, int]:
