@@ -8,11 +8,10 @@ import pytest
 from tests.unit.test_compose import PLAN, _compose
 from tests.unit.test_footnotes import ROOT
 
-from vanban.model.checks.title_lines import balanced
 from vanban.pipeline import find_template
 from vanban.render.docx import render
 from vanban.rules import nd30
-from vanban.rules.metrics import wrap
+from vanban.rules.metrics import balanced, wrap
 
 pytestmark = pytest.mark.pdf
 
@@ -38,7 +37,7 @@ def printed(tmp_path_factory) -> dict[str, list]:
         find_soffice()
     except VanbanError:
         pytest.skip("LibreOffice (soffice) is not installed")
-    even = balanced(TITLE, WIDTH, SIZE, 2)
+    even = balanced(TITLE, WIDTH, SIZE, 2, bold=True)
     sources = {"one-line": f"title: {TITLE}\n",
                "broken": "title: |-\n" + "".join(f"  {line}\n" for line in even)}
     files = []
@@ -65,7 +64,7 @@ def test_the_predicted_short_last_line_is_what_libreoffice_prints(printed):
 
 def test_the_suggested_break_prints_as_even_lines(printed):
     lines = printed["broken"]
-    assert [ln.text for ln in lines] == balanced(TITLE, WIDTH, SIZE, 2)
+    assert [ln.text for ln in lines] == balanced(TITLE, WIDTH, SIZE, 2, bold=True)
     widths = [ln.x1 - ln.x0 for ln in lines]
     assert min(widths) > 0.7 * max(widths), widths
     short = printed["one-line"][-1]

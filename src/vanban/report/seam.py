@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.model.blocks import Item, Numbered, Strict, Target, Task, UnitDuty
+from vanban.model.checks.title_lines import summary_lines
 from vanban.model.diagnostics import dotted, from_validation_error, type_unsupported
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.quyet_dinh import QuyetDinh
@@ -27,7 +28,7 @@ __all__ = [
     "PLAN_TYPES", "Archive", "Int", "IsoDate", "Issuing", "Loaded", "Number", "PlanFacts",
     "PlanTarget", "PlanTask", "QuyetDinh", "Registry", "Signature", "Slug", "Strict", "Text",
     "Word", "Year", "as_tuple", "dotted", "from_validation_error", "load_file", "nd30",
-    "plan_facts", "registry_for", "shared_dirs", "unknown_unit",
+    "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit",
 ]
 
 

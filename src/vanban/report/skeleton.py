@@ -13,7 +13,7 @@ from vanban.errors import Diagnostic, Severity, Span
 from vanban.report.checks import about_mediation
 from vanban.report.columns import HOA_GIAI
 from vanban.report.model import REPORT_TYPE, STATUSES, default_level
-from vanban.report.seam import PlanFacts, dotted, load_file
+from vanban.report.seam import PlanFacts, dotted, load_file, summary_lines
 
 
 def _q(text: str) -> str:
@@ -97,6 +97,16 @@ def _figures(mediation: bool, year: int | None, name: str) -> list[str]:
     ]
 
 
+def _title(text: str) -> list[str]:
+    """The title's lines: one quoted line, or (when it would print with a word or two alone on
+    its last line) a ``|-`` block of even lines, one printed line each."""
+    even = summary_lines(text)
+    if even is None or any(line[:1] in "#'\"" or ": " in line for line in even):
+        return [f"title: {_q(text)}"]
+    return ["title: |-                        # mỗi dòng dưới đây là một dòng khi in",
+            *(f"  {line}" for line in even)]
+
+
 def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str:
     """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it;
     ``name`` the report's file name)."""
@@ -115,7 +125,7 @@ def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str
         "number: null                     # bỏ trống khi còn là dự thảo",
         "date: null                       # ngày ban hành, dạng YYYY-MM-DD",
         f"year: {year}" if year else "# year: 2024",
-        f"title: {_q('Kết quả thực hiện ' + facts.about)}",
+        *_title('Kết quả thực hiện ' + facts.about),
         "kinh_gui: []                     # cơ quan cấp trên nhận báo cáo, nếu có",
         f"# period: {{start: {year - 1}-12-15, end: {year}-12-14}}   # kỳ báo cáo mặc định"
         if year else "# period: {start: 2023-12-15, end: 2024-12-14}",

@@ -37,9 +37,15 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool
 def wrap(text: str, width_pt: float, size_pt: float, *, bold: bool = False,
          italic: bool = False) -> list[str]:
     """Greedy word wrap, as Word and LibreOffice break a centred line between words."""
+    return _wrap_words(text.split(), width_pt, size_pt, bold=bold, italic=italic)
+
+
+def _wrap_words(words: list[str], width_pt: float, size_pt: float, *, bold: bool = False,
+                italic: bool = False) -> list[str]:
+    """Greedy wrap of ``words`` (each kept whole on one line, spaces inside it included)."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in words:
         candidate = f"{current} {word}" if current else word
         if current and text_width_pt(candidate, size_pt, bold=bold, italic=italic) > width_pt:
             lines.append(current)
@@ -58,3 +64,92 @@ def longest_line_pt(text: str, width_pt: float, size_pt: float, *, bold: bool = 
     for para in text.split("\n"):
         lines.extend(wrap(para, width_pt, size_pt, bold=bold, italic=italic))
     return max((text_width_pt(ln, size_pt, bold=bold, italic=italic) for ln in lines), default=0.0)
+
+
+GLUED = frozenset({"ngày", "số", "năm", "tháng", "quý", "giai", "đoạn", "điều", "khoản"})
+"""Words a clerk never leaves at the end of a line, apart from what follows them: "ngày
+15/01/2026", "số 12/KH-UBND", "năm 2026", "giai đoạn 2021-2025"."""
+
+
+def _phrases(text: str) -> list[str]:
+    """The words of ``text``, each word of ``GLUED`` joined to the one after it."""
+    out: list[str] = []
+    glue = False
+    for word in text.split():
+        if glue and out:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+        glue = word.casefold() in GLUED
+    return out
+
+
+BREAK_BEFORE = frozenset({"của", "về", "trên", "cho", "tại", "theo", "trong", "đối", "với",
+                          "và", "giai", "năm", "ngày", "nhằm", "để", "giữa"})
+"""Words a line reads well starting with (a clerk breaks a title before them)."""
+
+
+def balanced(text: str, width_pt: float, size_pt: float, count: int, *,
+             bold: bool = False) -> list[str]:
+    """``text`` in ``count`` lines, each within ``width_pt``, as even as the words allow and
+    broken before a word such as "của", "về", "trên" where that costs little evenness (a date,
+    a number or a year stays with the word before it). Fewer lines when the words cannot make
+    ``count``."""
+    words = _phrases(text)
+    n = len(words)
+    if n == 0:
+        return []
+    widths = {}
+
+    def width(i: int, j: int) -> float:
+        if (i, j) not in widths:
+            widths[i, j] = text_width_pt(" ".join(words[i:j]), size_pt, bold=bold)
+        return widths[i, j]
+
+    mean = width(0, n) / count
+    penalty = (0.12 * width_pt) ** 2  # a break before an ordinary word
+    inf = float("inf")
+    # best[k][j]: the least cost of the first j words in k lines, and where the last began
+    best = [[(inf, 0)] * (n + 1) for _ in range(count + 1)]
+    best[0][0] = (0.0, 0)
+    for k in range(1, count + 1):
+        for j in range(1, n + 1):
+            for i in range(j - 1, -1, -1):
+                w = width(i, j)
+                if w > width_pt:
+                    break
+                before = best[k - 1][i][0]
+                if before == inf:
+                    continue
+                cost = before + (w - mean) ** 2
+                if i > 0 and words[i].split()[0].casefold() not in BREAK_BEFORE:
+                    cost += penalty
+                if cost < best[k][j][0]:
+                    best[k][j] = (cost, i)
+    k = count
+    while k > 1 and best[k][n][0] == inf:
+        k -= 1
+    if best[k][n][0] == inf:
+        return _wrap_words(words, width_pt, size_pt, bold=bold)
+    lines, j = [], n
+    for level in range(k, 0, -1):
+        i = best[level][j][1]
+        lines.append(" ".join(words[i:j]))
+        j = i
+    return lines[::-1]
+
+
+SHORT_LAST_LINE = 0.25
+"""A last line narrower than this share of the width stands out under full lines."""
+
+
+def even_lines(text: str, width_pt: float, size_pt: float, *, bold: bool = False
+               ) -> list[str] | None:
+    """When ``text`` wraps leaving a short last line (a word or two under full lines), the
+    same number of lines made even; None when it wraps well as it is."""
+    lines = wrap(text, width_pt, size_pt, bold=bold)
+    if len(lines) < 2 or text_width_pt(lines[-1], size_pt, bold=bold) >= (
+            SHORT_LAST_LINE * width_pt):
+        return None
+    even = balanced(text, width_pt, size_pt, len(lines), bold=bold)
+    return even if len(even) == len(lines) else None
