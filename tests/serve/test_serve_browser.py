@@ -62,13 +62,24 @@ def _first_line(proc: subprocess.Popen, timeout: float = 60) -> str:
 
 def _start(ws: Path, port: str = "0") -> tuple[subprocess.Popen, str]:
     """``vanban serve plans --port PORT`` (the program as installed: ``cli.run``) in ``ws``;
-    the process and its address."""
+    the process and its address. A given port that another process of the machine (a test
+    running beside this one) took meanwhile is tried again for a while: the server says it is
+    busy and exits, as it should."""
+    import time
+
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from vanban.cli import run; run()", "serve", "plans",
-         "--port", port], cwd=ws, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, stdin=subprocess.DEVNULL, start_new_session=True)
-    line = _first_line(proc)
+    deadline = time.monotonic() + 60
+    while True:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from vanban.cli import run; run()", "serve", "plans",
+             "--port", port], cwd=ws, env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+            start_new_session=True)
+        line = _first_line(proc)
+        if "[serve.port-busy]" not in line or port == "0" or time.monotonic() > deadline:
+            break
+        _end(proc)
+        time.sleep(1)
     assert line.startswith("vanban serve: http://127.0.0.1:"), line
     return proc, line.split()[2]
 
