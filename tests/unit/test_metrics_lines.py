@@ -45,3 +45,9 @@ def test_a_title_that_wraps_well_or_fits_is_left_alone():
 
 def test_more_lines_than_words_allow_give_fewer():
     assert balanced("Một hai", WIDTH, SIZE, 5, bold=True) == ["Một", "hai"]
+
+
+def test_a_two_syllable_word_is_not_split_across_lines():
+    title = "Về việc ban hành Kế hoạch triển khai thực hiện công tác hòa giải ở cơ sở năm 2026"
+    assert even_lines(title, WIDTH, SIZE, bold=True) == [
+        "Về việc ban hành Kế hoạch triển khai", "thực hiện công tác hòa giải ở cơ sở năm 2026"]

@@ -71,12 +71,27 @@ GLUED = frozenset({"ngày", "số", "năm", "tháng", "quý", "giai", "đoạn",
 15/01/2026", "số 12/KH-UBND", "năm 2026", "giai đoạn 2021-2025"."""
 
 
+COMPOUNDS = frozenset("""
+ban hành|thực hiện|triển khai|kế hoạch|công tác|hòa giải|hoà giải|cơ sở|pháp luật|phổ biến|giáo dục
+tuyên truyền|địa bàn|nhân dân|ủy ban|uỷ ban|tập huấn|nghiệp vụ|năng lực|đội ngũ|kiện toàn|củng cố
+nâng cao|tổ chức|đề án|quyết định|báo cáo|kết quả|tiếp cận|trợ giúp|pháp lý|hành chính|cải cách
+thông tin|truyền thông|cán bộ|công chức|viên chức|thành phố|thị xã|thị trấn|hướng dẫn|chỉ đạo
+kiểm tra|giám sát|đánh giá|tổng kết|sơ kết|chương trình|nhiệm vụ|giải pháp|tăng cường|hiệu quả
+chất lượng|xây dựng|phát triển|quản lý|an toàn|trật tự|xã hội|mặt trận|tổ quốc|việt nam|đoàn thể
+hội nghị|hội thi|bồi dưỡng|tài liệu|thi hành|văn bản|quy phạm|chuyển đổi|hộ tịch|chứng thực
+""".replace("\n", "|").strip("|").split("|"))
+"""Two-syllable words common in titles, never split across lines ("thực / hiện")."""
+
+
 def _phrases(text: str) -> list[str]:
-    """The words of ``text``, each word of ``GLUED`` joined to the one after it."""
+    """The words of ``text`` grouped as a line may not part them: a two-syllable word of
+    ``COMPOUNDS`` stays whole, and a word of ``GLUED`` stays with the one after it."""
     out: list[str] = []
     glue = False
     for word in text.split():
-        if glue and out:
+        last = out[-1].rsplit(" ", 1)[-1] if out else ""
+        pair = f"{last} {word}".casefold().strip("“”\"',.;:()")
+        if out and (glue or pair in COMPOUNDS):
             out[-1] += " " + word
         else:
             out.append(word)
