@@ -120,9 +120,20 @@ def issuer(ctx: Context) -> Iterator[Hit]:
 @rule("ND30-ISSUER-RULE", "Đường kẻ dưới tên cơ quan ban hành", "Rule under the issuing body",
       nd30.RULE_ISSUER.ref)
 def issuer_rule(ctx: Context) -> Iterator[Hit]:
-    if ctx.layout.issuer:
-        yield from _rule_hits(ctx, ctx.layout.issuer[-1], nd30.RULE_ISSUER, "tên cơ quan ban hành",
-                              "issuing body")
+    name = issuer_name(ctx)
+    if name:
+        yield from _rule_hits(ctx, name[-1], nd30.RULE_ISSUER, "tên cơ quan ban hành",
+                              "issuing body", name[:-1])
+
+
+def issuer_name(ctx: Context) -> tuple[Piece, ...]:
+    """The lines of the issuing body's name: the bold lines under any plain line of a superior
+    body. The name may take two lines ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LẬP"); the rule under it is
+    measured against the longer, as the one text line of the name."""
+    lines = ctx.layout.issuer
+    bold = [all(r.bold for r in ctx.runs(p)) for p in lines]
+    first = max((i for i, b in enumerate(bold) if not b), default=-1) + 1
+    return tuple(lines[first:]) if first < len(lines) else tuple(lines[-1:])
 
 
 # Lenient on purpose: finds the parts of a Số line however it was typed; the rule pack judges

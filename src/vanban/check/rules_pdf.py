@@ -12,7 +12,7 @@ from vanban.check import finding
 from vanban.check.context import NONE, Context
 from vanban.check.finding import Hit, Text, Where, both, excerpt, mm, num, pt, pt_range, rule
 from vanban.check.locate import norm
-from vanban.check.rules_header import rule_lengths, rule_shape
+from vanban.check.rules_header import issuer_name, rule_lengths, rule_shape
 from vanban.check.rules_page import (
     has_header_page_number,
     margin_ok,
@@ -101,9 +101,9 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
     targets = []
     if lay.tieu_ngu:
         targets.append((norm(lay.tieu_ngu.text), nd30.RULE_TIEU_NGU, "Tiêu ngữ", "motto"))
-    if lay.issuer:
-        targets.append((norm(lay.issuer[-1].text), nd30.RULE_ISSUER, "tên cơ quan ban hành",
-                        "issuing body"))
+    if lay.issuer:  # all the lines of the name, as ND30-ISSUER-RULE measures it
+        targets.append((" ".join(norm(x.text) for x in issuer_name(ctx)), nd30.RULE_ISSUER,
+                        "tên cơ quan ban hành", "issuing body"))
     if lay.summary:
         # All of a summary typed on several paragraphs, as ND30-SUMMARY-RULE measures it: its
         # longest line is the "dòng chữ" (223.docx: 142 mm over a last line of 68 mm).
