@@ -117,6 +117,16 @@ def test_cong_van_code_kinh_gui_and_recipients(tmp_path):
     assert doc.recipients == ("- Như trên;", "- Lưu: VT, PBGDPL.")
 
 
+def test_a_units_code_in_kinh_gui_or_noi_nhan_prints_its_name(tmp_path):
+    """As tasks name units by code, a clerk wrote codes here too; "so-tu-phap" printed raw."""
+    text = (CV.replace("kinh_gui: Ủy ban nhân dân các huyện", "kinh_gui: [ubnd-tinh, so-tu-phap]")
+            .replace("content:", "recipients: [so-tu-phap, Bộ Tư pháp]\ncontent:"))
+    doc = compose_cong_van(_resolved(tmp_path, text))
+    assert doc.kinh_gui == ("Kính gửi:", "- Ủy ban nhân dân tỉnh Quảng Bình;", "- Sở Tư pháp.")
+    assert doc.recipients == ("- Như trên;", "- Sở Tư pháp;", "- Bộ Tư pháp;",
+                              "- Lưu: VT, PBGDPL.")
+
+
 def test_typed_frame_labels_print_once(tmp_path):
     text = (CV.replace("title: đề nghị báo cáo", "title: V/v đề nghị báo cáo")
             .replace("kinh_gui: Ủy ban nhân dân các huyện",

@@ -295,7 +295,7 @@ def framed(c: _Composer, body: list, first_recipients: tuple[str, ...] = (), **e
         raise VanbanError(problems)
     unit = resolved.issuer.unit
     date_words = frame.date_words(plan)
-    kinh_gui = frame.kinh_gui(getattr(plan, "kinh_gui", ()))
+    kinh_gui = frame.kinh_gui(frame.named(getattr(plan, "kinh_gui", ()), resolved))
     if kinh_gui:
         first_recipients = (nd30.NHU_TREN,) + first_recipients
     appendices = ()
@@ -309,7 +309,7 @@ def framed(c: _Composer, body: list, first_recipients: tuple[str, ...] = (), **e
         place_date=f"{resolved.place}, {date_words}",
         title=plan.title, can_cu=extra.pop("can_cu", frame.can_cu(getattr(plan, "can_cu", ()))),
         body=tuple(body),
-        recipients=frame.recipients(plan, first_recipients, archive_unit),
+        recipients=frame.recipients(plan, first_recipients, archive_unit, resolved),
         kinh_gui=kinh_gui, signature_lines=frame.signature(resolved),
         signer_name=resolved.signer_name,
         appendices=appendices, author=unit.name, issued=plan.number is not None,

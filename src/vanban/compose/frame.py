@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from vanban.model.plan import Plan
 from vanban.resolve import Resolved
+from vanban.resolve.stage import SLUG
 from vanban.rules import nd30
 
 
@@ -21,14 +22,26 @@ def can_cu(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ln + ("." if i == len(out) - 1 else ";") for i, ln in enumerate(out))
 
 
-def recipients(plan: Plan, first: tuple[str, ...] = (), archive_unit: str = "") -> tuple[str, ...]:
+def named(entries: tuple[str, ...], resolved: Resolved) -> tuple[str, ...]:
+    """Kính gửi and Nơi nhận are printed as written, except an entry that is a unit's code in
+    the registry ("thon-dong-xuan", as tasks name units): it prints the unit's name."""
+    out = []
+    for entry in entries:
+        hit = resolved.registry.unit(entry) if SLUG.match(entry.strip()) else None
+        out.append(hit.text if hit is not None else entry)
+    return tuple(out)
+
+
+def recipients(plan: Plan, first: tuple[str, ...] = (), archive_unit: str = "",
+               resolved: Resolved | None = None) -> tuple[str, ...]:
     """Ô 9b: the computed ``first`` lines ("Như trên", "Như Điều 3"), "- …;" per recipient, then
     "- Lưu: VT, <unit>[ copies]."."""
     unit = plan.archive.unit if plan.archive else archive_unit
     archive = f"{nd30.LUU_PREFIX}, {unit}"
     if plan.archive and plan.archive.copies:
         archive += f" {plan.archive.copies}"
-    lines = first + tuple(nd30.TYPED_LINE_DASH.sub("", r) for r in plan.recipients)  # typed: warned
+    given = named(plan.recipients, resolved) if resolved is not None else plan.recipients
+    lines = first + tuple(nd30.TYPED_LINE_DASH.sub("", r) for r in given)  # typed: warned
     return tuple(f"- {r.rstrip(' ;.')};" for r in lines) + (f"- {archive}.",)
 
 
