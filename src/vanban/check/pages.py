@@ -153,6 +153,55 @@ def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
     return out
 
 
+# How far past the last placed paragraph the next one's first words are looked for, in lines:
+# about three pages, so a table of a few pages between two body paragraphs is passed.
+_LOOKAHEAD_LINES = 150
+# Where on its line a paragraph's first words may start: after a list label the DOCX does not
+# hold as text ("IV. ", "1.1.2. ", "- "), not in the middle of another paragraph's line.
+_LABEL_CHARS = 12
+# Line comparisons allowed per measured line: a hostile file of many paragraphs the PDF does
+# not show (only the first 60 pages are measured) stops being placed, not scanned for ever.
+_BUDGET_PER_LINE = 40
+
+
+def paragraph_lines(ctx: Context) -> dict[int, tuple[int, int]]:
+    """Where each paragraph of the body and its tables starts on the measured pages: (index
+    into the measured pages, index of the line on that page), found once per document by its
+    first words, in document order; paragraphs not found are left out (use
+    ``Context.paragraph_lines``, which keeps the result).
+
+    The search only moves forward, at most ``_LOOKAHEAD_LINES`` lines past the last paragraph
+    placed. The cells of a table row share their first line's height, so a cell is looked for
+    from where its row starts, not after the cell before it (which may run over several lines).
+    """
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    flat = [(k, j, norm(ln.text)) for k, page in enumerate(pages)
+            for j, ln in enumerate(page.lines)]
+    budget = _BUDGET_PER_LINE * len(flat)
+    out: dict[int, tuple[int, int]] = {}
+    cursor = 0  # the first line a body paragraph may start on
+    row, row_start = None, 0
+    for p in ctx.facts.paragraphs:
+        probe = norm(p.text)[:20]
+        if len(probe) < 4 or p.container[0] not in ("body", "table"):
+            continue
+        start = cursor
+        if p.container[0] == "table":
+            if p.container[:3] != row:
+                row, row_start = p.container[:3], cursor
+            start = row_start
+        end = min(len(flat), start + _LOOKAHEAD_LINES)
+        hit = next((i for i in range(start, end)
+                    if 0 <= flat[i][2].find(probe) <= _LABEL_CHARS), None)
+        budget -= (end if hit is None else hit + 1) - start
+        if budget < 0:
+            break
+        if hit is not None:
+            out[p.index] = flat[hit][:2]
+            cursor = max(cursor, hit + 1)
+    return out
+
+
 def _page_texts(ctx: Context) -> list[tuple[int, list[str]]]:
     """Each measured page's number and its lines' text, normalised once (``norm``)."""
     pages = getattr(ctx.geometry, "pages", ()) or ()
