@@ -41,6 +41,7 @@ def heading_alone(ctx: Context) -> Iterator[Hit]:
     if not pages or len(body) < 2:
         return
     placed = ctx.paragraph_lines
+    notes = _footnote_text(ctx)
     for pos, index in enumerate(body[:-1]):  # the last body paragraph has nothing to keep with
         p = ctx.para(index)
         if not p.keep_next or len(norm(p.text)) > _HEADING_CHARS or \
@@ -51,7 +52,7 @@ def heading_alone(ctx: Context) -> Iterator[Hit]:
             continue
         k, first = placed[index]
         shown = _lines_of(p.text, pages[k].lines, first)
-        if not _last_on_page(ctx, p, pages[k], shown[-1]):
+        if not _last_on_page(ctx, p, pages[k], shown[-1], notes):
             continue
         nxt, skipped = follower
         if nxt not in placed or placed[nxt][0] != k + 1 or \
@@ -64,12 +65,13 @@ def heading_alone(ctx: Context) -> Iterator[Hit]:
                   "", "",
                   f"Đề mục «{heading}» đứng một mình ở cuối trang {page}; phần tiếp theo bắt "
                   f"đầu ở trang {later}. LibreOffice có thể bỏ qua «giữ với đoạn sau» (keep "
-                  "with next) trên trang có chú thích; thêm hoặc bớt một dòng phía trước, hoặc "
-                  "xuất PDF bằng Word, sẽ đưa đề mục sang trang sau cùng nội dung.",
+                  "with next) trên trang có bảng hoặc chú thích; thêm hoặc bớt một dòng phía "
+                  "trước, hoặc xuất PDF bằng Word, sẽ đưa đề mục sang trang sau cùng nội dung.",
                   f"The heading '{heading}' stands alone at the bottom of page {page}; what "
                   f"follows it starts on page {later}. LibreOffice may ignore 'keep with next' "
-                  "on a page with footnotes; adding or removing a line before it, or making the "
-                  "PDF with Word, moves the heading to the next page with its content.")
+                  "on a page with tables or footnotes; adding or removing a line before it, or "
+                  "making the PDF with Word, moves the heading to the next page with its "
+                  "content.")
 
 
 def _keep_run(ctx: Context, body: tuple[int, ...], pos: int) -> int:
@@ -113,18 +115,26 @@ def _lines_of(text: str, lines, first: int) -> list[int]:
     return out
 
 
-def _last_on_page(ctx: Context, heading, page, last: int) -> bool:
+def _last_on_page(ctx: Context, heading, page, last: int, notes: str) -> bool:
     """True when nothing of the text comes below the heading's last line on ``page``: only
-    footnotes (smaller type) and what the bottom margin holds (a footer, a page number)."""
+    footnotes (``notes``: their text; or smaller type, as their marks) and what the bottom
+    margin holds (a footer, a page number)."""
     line = page.lines[last]
     sec = ctx.facts.sections[min(heading.section, len(ctx.facts.sections) - 1)]
     floor = page.height_mm - (sec.margin_bottom_mm or nd30.MARGIN_BOTTOM.lo) + _TOLERANCE_MM
     for other in page.lines[last + 1:]:
         if other.top < line.bottom - _TOLERANCE_MM or other.top >= floor:
             continue  # on the heading's own line (a mark), or in the bottom margin
-        if other.size_pt >= line.size_pt - _SMALLER_PT:
+        text = norm(other.text)
+        if other.size_pt >= line.size_pt - _SMALLER_PT and not (text and text in notes):
             return False
     return True
+
+
+def _footnote_text(ctx: Context) -> str:
+    """The text of every footnote, normalised, one per line (a footnote's printed lines are
+    pieces of it)."""
+    return "\n".join(norm(p.text) for paras in ctx.facts.footnotes.values() for p in paras)
 
 
 def _lines_before(page, line: int, ctx: Context, section: int) -> int:

@@ -78,13 +78,13 @@ def test_a_heading_left_alone_at_the_bottom_of_a_page_is_warned(measured):
         f"trang 2, đoạn {index + 1} «4. Ủy ban nhân dân các xã, phường, đặc …»: cảnh báo "
         f"[{RULE}] Đề mục «{HEADING}» đứng một mình ở cuối trang 2; phần tiếp theo bắt đầu ở "
         "trang 3. LibreOffice có thể bỏ qua «giữ với đoạn sau» (keep with next) trên trang có "
-        "chú thích; thêm hoặc bớt một dòng phía trước, hoặc xuất PDF bằng Word, sẽ đưa đề mục "
-        "sang trang sau cùng nội dung. [đề mục đi liền đoạn sau (Nghị định không quy định; "
+        "bảng hoặc chú thích; thêm hoặc bớt một dòng phía trước, hoặc xuất PDF bằng Word, sẽ "
+        "đưa đề mục sang trang sau cùng nội dung. [đề mục đi liền đoạn sau (Nghị định không quy định; "
         "quy ước trình bày)]")
     assert f.pick("en")[0] == (
         f"The heading '{HEADING}' stands alone at the bottom of page 2; what follows it starts "
-        "on page 3. LibreOffice may ignore 'keep with next' on a page with footnotes; adding "
-        "or removing a line before it, or making the PDF with Word, moves the heading to the "
+        "on page 3. LibreOffice may ignore 'keep with next' on a page with tables or "
+        "footnotes; adding or removing a line before it, or making the PDF with Word, moves the heading to the "
         "next page with its content.")
 
 
@@ -102,3 +102,24 @@ def test_a_page_break_the_writer_asked_for_is_no_fault(measured):
     broken = dataclasses.replace(facts, paragraphs=tuple(paragraphs))
     assert [f.rule for f in check_facts(broken, pdf_geometry=geometry)] == []
 
+
+
+def test_a_heading_whose_table_starts_on_the_next_page_is_alone_too(measured):
+    # The same pages, cut after the line that announces the table ("Phân bổ lớp tập huấn dự
+    # kiến như sau", kept with the table): the table and the rest move to a page of their own,
+    # as LibreOffice prints a table that does not fit under its heading.
+    facts, geometry = measured["alone"]
+    page = geometry.pages[1]
+    cut = next(j for j, ln in enumerate(page.lines) if ln.text.startswith("Phân bổ lớp"))
+    rest = page.lines[cut + 1:]
+    up = rest[0].top - page.lines[1].top  # the table's first row where page 2's text starts
+    moved = dataclasses.replace(page, number=3, lines=(page.lines[0], *(
+        dataclasses.replace(ln, top=ln.top - up, bottom=ln.bottom - up,
+                            baseline=ln.baseline - up) for ln in rest)))
+    pages = (geometry.pages[0], dataclasses.replace(page, lines=page.lines[:cut + 1]), moved,
+             *(dataclasses.replace(pg, number=pg.number + 1) for pg in geometry.pages[2:]))
+    found = [f for f in check_facts(facts, pdf_geometry=dataclasses.replace(
+        geometry, pages=pages, page_count=None)) if f.rule == RULE]
+    assert [f.message.split(";")[0] for f in found] == [
+        "Đề mục «Phân bổ lớp tập huấn dự kiến như sau» đứng một mình ở cuối trang 2",
+        f"Đề mục «{HEADING}» đứng một mình ở cuối trang 3"]
