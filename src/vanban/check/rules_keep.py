@@ -55,7 +55,10 @@ def heading_alone(ctx: Context) -> Iterator[Hit]:
         if not _last_on_page(ctx, p, pages[k], shown[-1], notes):
             continue
         nxt, skipped = follower
+        # What follows opens the very next page (a long document's middle pages are not
+        # measured: the page after may not be the next one).
         if nxt not in placed or placed[nxt][0] != k + 1 or \
+                pages[k + 1].number != pages[k].number + 1 or \
                 _lines_before(pages[k + 1], placed[nxt][1], ctx, p.section) > 3 * skipped:
             continue
         printed = " ".join(norm(pages[k].lines[j].text) for j in shown)
