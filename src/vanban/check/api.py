@@ -11,6 +11,7 @@ from vanban.check import (  # noqa: F401  (registers the rules)
     rules_body,
     rules_frame,
     rules_header,
+    rules_keep,
     rules_page,
     rules_pdf,
     rules_signature,

@@ -44,6 +44,14 @@ class Context:
         return section_starts(self)
 
     @cached_property
+    def paragraph_lines(self) -> dict[int, tuple[int, int]]:
+        """Where each paragraph starts on the measured PDF: (page index, line index), found
+        once per document (``vanban.check.pages.paragraph_lines``)."""
+        from vanban.check.pages import paragraph_lines
+
+        return paragraph_lines(self)
+
+    @cached_property
     def visible_runs(self) -> list[tuple[RunFacts, Where]]:
         """Runs that show text, in the body and in the headers and footers, each with its
         paragraph's place (read by the font and colour rules)."""

@@ -153,6 +153,65 @@ def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
     return out
 
 
+# How far past the last placed paragraph the next one's first words are looked for, in lines:
+# about three pages, so a table of a few pages between two body paragraphs is passed.
+_LOOKAHEAD_LINES = 150
+# Where on its line a paragraph's first words may start: after a list label the DOCX does not
+# hold as text ("IV. ", "1.1.2. ", "- "), not in the middle of another paragraph's line.
+_LABEL_CHARS = 12
+# Line comparisons allowed per measured line: a hostile file of many paragraphs the PDF does
+# not show (only the first 60 pages are measured) stops being placed, not scanned for ever.
+_BUDGET_PER_LINE = 40
+
+
+def paragraph_lines(ctx: Context) -> dict[int, tuple[int, int]]:
+    """Where each paragraph of the body and its tables starts on the measured pages: (index
+    into the measured pages, index of the line on that page), found once per document by its
+    first words (``place``); paragraphs not found are left out (use
+    ``Context.paragraph_lines``, which keeps the result)."""
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    where = [(k, j) for k, page in enumerate(pages) for j in range(len(page.lines))]
+    texts = [norm(ln.text) for page in pages for ln in page.lines]
+    probes = [(p.index, norm(p.text)[:20], p.container[:3] if p.container[0] == "table" else None)
+              for p in ctx.facts.paragraphs if p.container[0] in ("body", "table")]
+    placed, _compared = place(probes, texts)
+    return {index: where[line] for index, line in placed.items()}
+
+
+def place(probes: list[tuple[int, str, object]], lines: list[str]) -> tuple[dict[int, int], int]:
+    """(line each paragraph starts on, lines compared): ``probes`` are (paragraph index, first
+    words, table row or None) in document order, ``lines`` the text of every measured line.
+
+    The search only moves forward, at most ``_LOOKAHEAD_LINES`` lines past the last paragraph
+    placed, and stops after ``_BUDGET_PER_LINE`` comparisons per line. The cells of a table row
+    share their first line's height, so a cell is looked for from where its row starts, not
+    after the cell before it (which may run over several lines). First words shorter than 4
+    characters ("1", "STT") would match anywhere and are not looked for.
+    """
+    budget, compared = _BUDGET_PER_LINE * len(lines), 0
+    out: dict[int, int] = {}
+    cursor = 0  # the first line a body paragraph may start on
+    row, row_start = None, 0
+    for index, probe, in_row in probes:
+        if len(probe) < 4:
+            continue
+        start = cursor
+        if in_row is not None:
+            if in_row != row:
+                row, row_start = in_row, cursor
+            start = row_start
+        end = min(len(lines), start + _LOOKAHEAD_LINES)
+        hit = next((i for i in range(start, end)
+                    if 0 <= lines[i].find(probe) <= _LABEL_CHARS), None)
+        compared += (end if hit is None else hit + 1) - start
+        if compared > budget:
+            break
+        if hit is not None:
+            out[index] = hit
+            cursor = max(cursor, hit + 1)
+    return out, compared
+
+
 def _page_texts(ctx: Context) -> list[tuple[int, list[str]]]:
     """Each measured page's number and its lines' text, normalised once (``norm``)."""
     pages = getattr(ctx.geometry, "pages", ()) or ()

@@ -324,3 +324,9 @@ NHU_DIEU_PATTERN = re.compile(r"^-?\s*như\s+điều\s+(?P<nums>\d+(?:\s*(?:,|v�
                               r"\d+)*)", re.IGNORECASE)
 # Words of the article that names the executors ("… chịu trách nhiệm thi hành Quyết định này").
 EXECUTORS_WORDS = ("chịu trách nhiệm thi hành", "thi hành quyết định này")
+
+# --- checker: a heading kept with the next paragraph (check --pdf) ------------------------------
+# The decree says nothing of page breaks; a heading alone at the bottom of a page, its content
+# on the next, is a layout fault the project reports as a warning (Word keeps them together;
+# LibreOffice may not, on a page with footnotes and tables).
+KEEP_WITH_NEXT_REF = "đề mục đi liền đoạn sau (Nghị định không quy định; quy ước trình bày)"
