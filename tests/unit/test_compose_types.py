@@ -62,7 +62,7 @@ articles:
   - article: Quyết định có hiệu lực kể từ ngày ký.
 recipients: [Bộ Tư pháp]
 archive: {unit: NCVX}
-signature: {authority: KT., head: CHỦ TỊCH, signer: ky}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH, signer: ky}
 """
 
 CV = """\
@@ -154,7 +154,7 @@ sections:
     content: [Một đoạn.]
 recipients: [Bộ Tư pháp]
 archive: {unit: NCVX}
-signature: {authority: KT., head: CHỦ TỊCH, signer: ky}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH, signer: ky}
 """
 
 

@@ -59,6 +59,7 @@ CODES = {
     "signature.kt-deputy": ("error", "KT. signed by someone who is not a deputy"),
     "signature.deputy-needs-kt": ("error", "a deputy signing without KT."),
     "signature.tm-not-collective": ("warning", "TM. for an issuer that is not collective"),
+    "signature.tm-missing": ("warning", "a collective issuer's signature without TM."),
     "signature.not-upper": ("warning", "signature titles not in upper case"),
     "signature.signer-unit": ("warning", "a registered signer of another agency than the issuer"),
     "plan.kinh-gui-type": ("error", "Kính gửi in a type that does not use it"),

@@ -118,6 +118,19 @@ def check_signature(resolved: Resolved, out: Findings) -> None:
                 "collective: true.",
                 "Bỏ on_behalf_of, hoặc thêm collective: true cho đơn vị trong danh mục.",
                 "Remove on_behalf_of, or mark the unit collective: true in the registry.")
+    elif (resolved.issuer is not None and resolved.issuer.unit.collective
+          and sig.authority == nd30.KY_THAY):  # a deputy signs for the head of a collective
+        unit = resolved.issuer.unit
+        body = (unit.header[0] if unit.header else unit.name).upper()
+        out.warning(
+            "signature.tm-missing", ("signature",),
+            f"\"{unit.name}\" làm việc theo chế độ tập thể (collective: true) nhưng khối chữ ký "
+            f"không có dòng \"TM. {body}\" (Điều 13 Nghị định 30/2020/NĐ-CP).",
+            f'"{unit.name}" is a collective body (collective: true) but the signature block '
+            f'has no "TM. {body}" line (Article 13).',
+            f"Thêm on_behalf_of: {body} vào signature (in \"TM. {body}\" trên dòng "
+            f"\"KT. {sig.head or ''}\").",
+            f"Add on_behalf_of: {body} to signature (printed above the KT. line).")
     for name in ("on_behalf_of", "head", "position"):
         value = getattr(sig, name)
         if name == "position" and value is None:
