@@ -14,7 +14,7 @@ from vanban.report import checks, declared
 from vanban.report.columns import ColumnSet
 from vanban.report.compute import Results, compute
 from vanban.report.issued import named_plan
-from vanban.report.model import REPORT_TYPE, Report
+from vanban.report.model import REPORT_TYPE, Report, default_scope
 from vanban.report.seam import (
     Loaded,
     PlanFacts,
@@ -49,6 +49,17 @@ class LoadedReport:
     files: tuple[Path, ...] = ()
     """Every file read besides the report and the registry: the plan, the data, last year's
     report and its files (a change to any of them changes the report)."""
+
+    @property
+    def scope(self) -> str:
+        """The subject of the totals sentence: ``data.scope``, else the issuer's territory
+        ("Toàn xã" for a UBND xã, "Toàn tỉnh" for a Sở of a province)."""
+        if self.report.data is not None and self.report.data.scope:
+            return self.report.data.scope
+        hit = self.registry.unit(self.report.issuer)
+        unit = hit.unit if hit is not None else None
+        lines = () if unit is None else (*reversed(unit.header), *reversed(unit.superior_header))
+        return default_scope(lines)
 
 
 @dataclass

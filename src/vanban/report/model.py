@@ -227,8 +227,10 @@ class DataSource(Strict):
         "Cấp của đơn vị báo cáo, in trong tên phụ lục số liệu, ví dụ \"xã, phường\" hoặc "
         "\"huyện, thị xã, thành phố\". Mặc định theo kỳ báo cáo: kỳ kết thúc từ 01/7/2025 trở "
         "đi là \"xã, phường\" (không còn cấp huyện), trước đó là \"huyện, thị xã, thành phố\"."))
-    scope: Text = Field(default="Toàn tỉnh", description=(
-        "Chủ ngữ của câu tổng hợp, ví dụ \"Toàn tỉnh\" hoặc \"Toàn huyện\"."))
+    scope: Text | None = Field(default=None, description=(
+        "Chủ ngữ của câu tổng hợp, ví dụ \"Toàn tỉnh\" hoặc \"Toàn xã\". Mặc định theo cấp "
+        "của cơ quan báo cáo trong danh mục (dòng tên ở đầu văn bản): tỉnh, thành phố, huyện, "
+        "xã, phường, đặc khu; không rõ cấp thì \"Toàn tỉnh\"."))
     columns: tuple[ColumnSpec, ...] | None = Field(default=None, min_length=1, description=(
         "Các cột số lượng của bảng (cột \"Đơn vị\" luôn có). Bỏ trống: bảng hòa giải ở cơ sở "
         "với các cột cố định (so_to, hoa_giai_vien, tiep_nhan, thanh …)."))
@@ -238,6 +240,24 @@ NO_DISTRICTS_FROM = dt.date(2025, 7, 1)
 """From this day there is no cấp huyện: the local units are xã and phường."""
 LEVEL_DISTRICTS = "huyện, thị xã, thành phố"
 LEVEL_COMMUNES = "xã, phường"
+
+
+TERRITORIES = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "XÃ",
+               "PHƯỜNG")
+"""The first words of a header line naming a territory ("XÃ TÂN LẬP", "TỈNH QUẢNG BÌNH")."""
+
+
+def default_scope(header_lines: tuple[str, ...]) -> str:
+    """The subject of the report's summary sentence from its issuer's header lines, nearest
+    first (its own, then its superior's): "Toàn xã" for a UBND xã, "Toàn tỉnh" for a Sở of a
+    province's UBND; "Toàn tỉnh" when no line names a territory."""
+    for line in header_lines:
+        padded = f" {' '.join(line.upper().split())} "
+        found = [(padded.find(f" {word} "), word) for word in TERRITORIES
+                 if f" {word} " in padded]
+        if found:  # the first named ("THỊ XÃ" before the "XÃ" inside it)
+            return "Toàn " + min(found, key=lambda f: (f[0], -len(f[1])))[1].lower()
+    return "Toàn tỉnh"
 
 
 def default_level(end: dt.date) -> str:

@@ -17,7 +17,7 @@ def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     start, end = item.period
     lines = [f"{item.display}: {item.facts.about}",
              f"Kỳ báo cáo: {start:%d/%m/%Y} – {end:%d/%m/%Y}", results.task_sentence()]
-    scope = item.report.data.scope if item.report.data else ""
+    scope = item.scope if item.report.data else ""
     lines += data_sentences(results, scope, item.columns)
     if results.targets:
         header, rows = results.target_table()

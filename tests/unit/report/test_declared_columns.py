@@ -327,3 +327,21 @@ def test_a_yaml_table_is_read_by_the_declared_ids(workspace):
         (f'{R}/so-lieu.yaml:3:47: lỗi [data.not-number] rows[1].luot_nguoi: Cột "Số lượt người '
          'tham dự": "1.106" không phải là số. Viết số không có dấu chấm ngăn cách: 1106.')]
     assert result.exit_code == 1
+
+
+def test_a_communes_report_sums_up_for_the_commune(workspace):
+    """The subject of the totals follows the issuer's header: "Toàn xã" for a UBND xã (a
+    commune clerk's report said "Toàn tỉnh"); "Toàn tỉnh" for a Sở of the province."""
+    registry = workspace.parents[1] / "_shared" / "don-vi.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("units:\n", (
+        "units:\n  ubnd-xa-tan-lap:\n    name: Ủy ban nhân dân xã Tân Lập\n    abbr: UBND\n"
+        "    header: [ỦY BAN NHÂN DÂN, XÃ TÂN LẬP]\n    place: Tân Lập\n"
+        "    collective: true\n"), 1), encoding="utf-8")
+    _csv(workspace)
+    _write(workspace, report=REPORT.replace("issuer: so-tu-phap", "issuer: ubnd-xa-tan-lap"))
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert TOTALS.replace("Toàn tỉnh:", "Toàn xã:") in result.stdout.splitlines()
+    _write(workspace)
+    assert TOTALS in run("report", "validate", f"{R}/bc.yaml").stdout.splitlines()
