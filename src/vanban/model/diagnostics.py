@@ -207,6 +207,12 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
             close = [renamed[path][-1]] if path in renamed else close
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
+            elif path == ("content",) and "sections" in allowed:  # a letter's body form
+                hint = ("Văn bản này chia thành mục: viết \"sections:\", rồi mỗi mục một dòng "
+                        "\"- title: …\" (tiêu đề in hoa) và \"content:\" chứa các dòng như hiện "
+                        "nay; content không chia mục chỉ dùng cho Công văn.")
+                hint_en = ("This document has sections: write its body under sections, each "
+                           "with a title; a body without sections is for a Công văn.")
             elif "<merged>" in loc:  # a merged table cell (model.blocks.SpanCell)
                 hint = ("Ô gộp có các trường: text (nội dung), cols (số cột), rows (số dòng), "
                         "bold (in đậm: true).")
