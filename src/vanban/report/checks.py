@@ -189,7 +189,7 @@ def _column_ids(fields: MeasureFields | Rate, path: tuple, loaded: Loaded,
     column set knows), with a did-you-mean."""
     out = []
     known = list(columns.measures)
-    for name in ("total", "of", "over"):
+    for name in ("total", "of", "over", "reaching"):
         value = getattr(fields, name, None)
         if value is None or value in known:
             continue
@@ -206,13 +206,16 @@ def _column_ids(fields: MeasureFields | Rate, path: tuple, loaded: Loaded,
 
 def _measure(fields: MeasureFields, path: tuple, loaded: Loaded, has_data: bool,
              columns: ColumnSet, target: bool) -> list[Diagnostic]:
-    given = [name for name in ("total", "of", "over", "value") if getattr(fields, name) is not None]
-    ok = given in (["total"], ["of", "over"], ["value"]) or (not given and target)
+    given = [name for name in ("total", "of", "over", "value", "reaching", "at_least")
+             if getattr(fields, name) is not None]
+    ok = given in (["total"], ["of", "over"], ["value"], ["reaching", "at_least"]) or (
+        not given and target)
     if not ok:
         return [Diagnostic(
             "report.measure", "Ghi đúng một cách tính: total: <cột>, hoặc of: <cột> và over: "
-            "<mẫu số>, hoặc value: <số>.", loaded.span(path), dotted(path),
-            message_en="Give exactly one of: total, of + over, value.",
+            "<mẫu số>, hoặc reaching: <cột> và at_least: <mức> (tỷ lệ đơn vị đạt mức), hoặc "
+            "value: <số>.", loaded.span(path), dotted(path),
+            message_en="Give exactly one of: total, of + over, reaching + at_least, value.",
             hint="Các cột: " + ", ".join(columns.measures) + ".")]
     if wrong := _column_ids(fields, path, loaded, columns):
         return wrong

@@ -151,11 +151,20 @@ def measure_total(key: str, sums: dict[str, int], columns: ColumnSet) -> int | N
     return sum(sums[k] for k in keys)
 
 
-def measure(fields: MeasureFields, sums: dict[str, int], columns: ColumnSet
-            ) -> Fraction | None:
-    """The value a target or indicator reaches: a total, a rate in percent, or a typed value."""
+def measure(fields: MeasureFields, sums: dict[str, int], columns: ColumnSet,
+            table: DataTable | None = None) -> Fraction | None:
+    """The value a target or indicator reaches: a total, a rate in percent, the share in
+    percent of the units reaching a level, or a typed value."""
     if fields.value is not None:
         return numbers.exact(fields.value)
+    if fields.reaching is not None and fields.at_least is not None:
+        if table is None or not table.rows:
+            return None
+        keys = columns.parts_of(fields.reaching)
+        level = numbers.exact(fields.at_least)
+        reached = sum(1 for row in table.rows
+                      if sum(row.counts.get(k, 0) for k in keys) >= level)
+        return numbers.ratio(reached, len(table.rows))
     if fields.total is not None:
         total = measure_total(fields.total, sums, columns)
         return None if total is None else Fraction(total)
@@ -169,7 +178,7 @@ def measure(fields: MeasureFields, sums: dict[str, int], columns: ColumnSet
 
 
 def _unit_of(fields: MeasureFields, columns: ColumnSet) -> str:
-    if fields.of is not None:
+    if fields.of is not None or fields.reaching is not None:
         return "%"
     if fields.total is not None:
         return columns.unit(fields.total)
@@ -177,8 +186,9 @@ def _unit_of(fields: MeasureFields, columns: ColumnSet) -> str:
 
 
 def target_row(target: PlanTarget, result: TargetResult | None, sums: dict[str, int],
-               previous: dict[str, Fraction], columns: ColumnSet) -> TargetRow:
-    actual = measure(result, sums, columns) if result is not None else None
+               previous: dict[str, Fraction], columns: ColumnSet,
+               table: DataTable | None = None) -> TargetRow:
+    actual = measure(result, sums, columns, table) if result is not None else None
     plan = None if target.value is None else numbers.exact(target.value)
     unit = target.unit or (_unit_of(result, columns) if result else "")
     name = (result.name if result and result.name else target.text)
@@ -187,8 +197,9 @@ def target_row(target: PlanTarget, result: TargetResult | None, sums: dict[str, 
 
 
 def indicator_row(indicator: Indicator, sums: dict[str, int],
-                  previous: dict[str, Fraction], columns: ColumnSet) -> TargetRow:
-    actual = measure(indicator, sums, columns)
+                  previous: dict[str, Fraction], columns: ColumnSet,
+                  table: DataTable | None = None) -> TargetRow:
+    actual = measure(indicator, sums, columns, table)
     plan = None if indicator.plan is None else numbers.exact(indicator.plan)
     missed = plan is not None and actual is not None and actual < plan
     return TargetRow(indicator.id, indicator.name, indicator.unit, plan, actual,
@@ -211,9 +222,9 @@ def compute(report: Report, facts: PlanFacts, table: DataTable | None, columns: 
             continue
         rates.append(RateFigure(rate.id, rate.name, part, whole, numbers.ratio(part, whole),
                                 columns.unit(rate.over), columns.noun(rate.over)))
-    rows = [target_row(t, report.targets.get(t.id), sums, previous, columns)
+    rows = [target_row(t, report.targets.get(t.id), sums, previous, columns, table)
             for t in facts.targets]
-    rows += [indicator_row(i, sums, previous, columns) for i in report.indicators]
+    rows += [indicator_row(i, sums, previous, columns, table) for i in report.indicators]
     values = {row.id: row.actual for row in rows if row.actual is not None}
     return Results(dict(counts), len(facts.tasks), sums, tuple(rates), tuple(rows), values)
 

@@ -211,7 +211,7 @@ def needed_columns(report: Report, columns: ColumnSet) -> set[str]:
     """The columns the report's rates, targets and indicators read."""
     keys: set[str] = set()
     for item in (*report.rates, *report.targets.values(), *report.indicators):
-        for name in ("total", "of", "over"):
+        for name in ("total", "of", "over", "reaching"):
             value = getattr(item, name, None)
             if value is not None:
                 keys.update(columns.parts_of(value))

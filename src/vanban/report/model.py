@@ -141,6 +141,11 @@ class MeasureFields(Strict):
         "(thành và không thành), so_to, hoa_giai_vien … hoặc cột khai báo trong data.columns."))
     value: Number | None = Field(default=None, description=(
         "Giá trị ghi tay khi số liệu không có trong bảng (ghi rõ nguồn trong phần kết quả)."))
+    reaching: Measure | None = Field(default=None, description=(
+        "Tỷ lệ (%) đơn vị trong bảng số liệu có cột này đạt từ at_least trở lên, ví dụ "
+        "reaching: so_buoi, at_least: 2 → tỷ lệ thôn tổ chức ít nhất 02 buổi."))
+    at_least: Number | None = Field(default=None, gt=0, description=(
+        "Mức mỗi đơn vị phải đạt ở cột reaching (cùng với reaching)."))
 
 
 class TargetResult(MeasureFields):

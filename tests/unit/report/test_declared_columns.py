@@ -345,3 +345,22 @@ def test_a_communes_report_sums_up_for_the_commune(workspace):
     assert TOTALS.replace("Toàn tỉnh:", "Toàn xã:") in result.stdout.splitlines()
     _write(workspace)
     assert TOTALS in run("report", "validate", f"{R}/bc.yaml").stdout.splitlines()
+
+
+def test_the_share_of_units_reaching_a_level_is_computed(workspace):
+    """"100% đơn vị tổ chức ít nhất 10 cuộc": reaching: <column>, at_least: <level>; Đồng Hới
+    held 12, Ba Đồn 8 → 50%, against the plan's 100% ("chưa đạt")."""
+    _csv(workspace)
+    report = REPORT.replace(
+        "  - {{id: tai-lieu, name: Số tài liệu phát hành, unit: bản, total: tai_lieu}}",
+        "  - {{id: don-vi-10-cuoc, name: Tỷ lệ đơn vị tổ chức từ 10 cuộc trở lên, unit: \"%\", "
+        "plan: 100, reaching: hoi_nghi, at_least: 10}}")
+    _write(workspace, report=report)
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert ("2 | Tỷ lệ đơn vị tổ chức từ 10 cuộc trở lên | % | 100 | 50,0 | 50,0% (chưa đạt)"
+            in result.stdout.splitlines()), result.stdout
+    wrong = report.replace("reaching: hoi_nghi, at_least: 10", "reaching: hoi_nghi")
+    _write(workspace, report=wrong)
+    bad = run("report", "validate", f"{R}/bc.yaml")
+    assert bad.exit_code == 1 and "[report.measure]" in bad.stderr

@@ -62,7 +62,8 @@ FIGURES = [
       f'{R}/ke-hoach-hoa-giai.yaml không có chỉ tiêu mã "ty-le-thanh".')]),
     ("measure-half-a-rate", "indicators:\n  - {id: a, name: A, unit: \"%\", of: thanh}\n",
      [(f"{R}/bc.yaml:26:5: lỗi [report.measure] indicators[0]: Ghi đúng một cách tính: total: "
-      "<cột>, hoặc of: <cột> và over: <mẫu số>, hoặc value: <số>. Các cột: so_to, to_kien_toan, "
+      "<cột>, hoặc of: <cột> và over: <mẫu số>, hoặc reaching: <cột> và at_least: <mức> (tỷ "
+      "lệ đơn vị đạt mức), hoặc value: <số>. Các cột: so_to, to_kien_toan, "
       "to_5_tot, hoa_giai_vien, hgv_nu, hgv_tap_huan, hgv_moi, hgv_moi_tap_huan, tiep_nhan, "
       "thanh, khong_thanh, dang_giai_quyet, da_ket_thuc.")]),
     ("measure-unknown-column", "indicators:\n  - {id: a, name: A, unit: tổ, total: so_too}\n",
