@@ -225,9 +225,14 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
     shown = display_path(path)
     where = loaded.span(("data", "file"))
     if path.suffix.lower() not in DATA_SUFFIXES:
+        old_excel = path.suffix.lower() == ".xls"
         raise VanbanError([Diagnostic(
             "data.file-type", f'Tệp số liệu "{ref.file}" phải là .xlsx, .csv hoặc .yaml.', where,
-            "data.file", message_en="The data file must be .xlsx, .csv or .yaml.")])
+            "data.file", message_en="The data file must be .xlsx, .csv or .yaml.",
+            hint="Mở tệp bằng Excel, chọn Lưu thành (Save As) dạng Excel Workbook (.xlsx), rồi "
+                 "sửa đường dẫn thành tệp .xlsx." if old_excel else "",
+            hint_en="Open it in Excel and Save As an Excel Workbook (.xlsx), then name the "
+                    ".xlsx file." if old_excel else "")])
     if not path.is_file():
         raise VanbanError([Diagnostic(
             "data.file-missing", f'Không có tệp số liệu "{ref.file}" (tính từ thư mục của báo '
@@ -240,7 +245,13 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
     if path.suffix.lower() == ".xlsx":
         from vanban.report import read_xlsx
 
-        raw = read_xlsx.read(path, shown, ref.sheet, ref.header_row)
+        try:
+            raw = read_xlsx.read(path, shown, ref.sheet, ref.header_row)
+        except VanbanError as exc:  # a sheet the workbook lacks: said at the sheet: line
+            raise VanbanError([
+                Diagnostic(d.code, d.message, loaded.span(("data", "sheet")), "data.sheet",
+                           d.severity, d.message_en, d.hint, d.hint_en)
+                if d.code == "data.sheet-unknown" else d for d in exc.diagnostics]) from None
     elif path.suffix.lower() == ".csv":
         from vanban.report import read_csv
 

@@ -48,9 +48,9 @@ def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTab
         else:
             close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
             raise VanbanError([Diagnostic(
-                "data.sheet-unknown", f'Tệp không có trang tính "{sheet}"; các trang: '
-                + ", ".join(names) + ".", Span(display),
-                message_en=f'No sheet "{sheet}" in the workbook.',
+                "data.sheet-unknown", f'Tệp {display} không có trang tính "{sheet}"; các '
+                "trang: " + ", ".join(names) + ".", Span(display),
+                message_en=f'No sheet "{sheet}" in {display}.',
                 hint=f'Có phải "{close[0]}"?' if close else "",
                 hint_en=f'Did you mean "{close[0]}"?' if close else "")])
         return _table(values[name], formulas[name], display, name, header_row)

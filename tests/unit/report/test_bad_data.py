@@ -124,8 +124,8 @@ XLSX_CASES = [
     ("empty-sheet", {"rows": []},
      [f"{XLSX}:1:1: lỗi [data.empty] Bảng số liệu trống: không có dòng tiêu đề cột nào."]),
     ("unknown-sheet", {"rows": [XLSX_HEADER], "title": "Sheet1"},
-     [(f'{XLSX}: lỗi [data.sheet-unknown] Tệp không có trang tính "Số liệu"; các trang: '
-      "Sheet1.")]),
+     [(f'{R}/bc.yaml:8:10: lỗi [data.sheet-unknown] data.sheet: Tệp {XLSX} không có trang '
+      'tính "Số liệu"; các trang: Sheet1.')]),
 ]
 
 
@@ -179,3 +179,13 @@ def test_numbers_typed_as_text_in_excel_are_read_and_said_once_per_column(worksp
         "số dưới dạng chữ (ô đầu tiên: Số liệu!B2); các ô này được đọc như số. Trong Excel: chọn "
         "các ô có tam giác xanh, bấm dấu chấm than → Convert to Number.")]
     assert "Toàn tỉnh có 241 tổ hòa giải" in result.stdout
+
+
+def test_an_old_excel_file_is_told_to_be_saved_as_xlsx(workspace):
+    (workspace / "so-lieu.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    write_report(workspace, data="so-lieu.xls")
+    result = run("report", "validate", f"{R}/bc.yaml")
+    assert result.exit_code == 1
+    assert ("[data.file-type] data.file: Tệp số liệu \"so-lieu.xls\" phải là .xlsx, .csv hoặc "
+            ".yaml. Mở tệp bằng Excel, chọn Lưu thành (Save As) dạng Excel Workbook (.xlsx)"
+            in result.stderr), result.stderr
