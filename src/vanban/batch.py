@@ -361,10 +361,17 @@ def _template_problems(jobs, workspace: Path, registries: dict, plans: dict
 
 
 def _issued_source_changed(job: Job) -> Diagnostic:
+    """The warning at the plan's ``number:`` line (what makes it issued) when building again
+    would change its issued output."""
     shown = display_path(job.target)
+    try:
+        lines = job.source.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeError):
+        lines = []
+    line = next((i for i, text in enumerate(lines, 1) if text.startswith("number:")), 0)
     return Diagnostic(
         "output.issued-changed", f"Văn bản đã có số (đã ban hành) nhưng nguồn đã đổi từ lần dựng "
         f"ra {shown}; dựng lại sẽ làm nội dung văn bản đã ban hành thay đổi: xem lại (git diff).",
-        Span(job.display), severity=Severity.WARNING,
+        Span(job.display, line, 1 if line else 0), "number", severity=Severity.WARNING,
         message_en=f"This document has a number (it was issued) but its sources changed since "
                    f"{shown} was built; building again changes an issued document.")
