@@ -197,7 +197,7 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
     first: Where | None = None
     runs = 0
     slots: dict[str, list[str]] = {}
-    chars: list[str] = []
+    chars: dict[str, None] = {}  # ordered and unique, without a scan per character
     for r, where in ctx.visible_runs:
         bad = [(name, r.fonts[i], drawn) for i, name in _SLOTS
                if r.fonts[i] is not None and not is_times(r.fonts[i])
@@ -210,12 +210,12 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
             faces = slots.setdefault(name, [])
             if face not in faces:
                 faces.append(face)  # type: ignore[arg-type]
-            chars.extend(ch for ch in drawn if ch not in chars)
+            chars.update(dict.fromkeys(drawn))
     if first is None:
         return
     names = ", ".join(slots)
     faces = ", ".join(dict.fromkeys(f for fs in slots.values() for f in fs))
-    shown = "".join(chars[:12]) + ("…" if len(chars) > 12 else "")
+    shown = "".join(list(chars)[:12]) + ("…" if len(chars) > 12 else "")
     found = "; ".join(f"{name}: {', '.join(fs)}" for name, fs in slots.items())
     yield Hit(first, f"{nd30.FONT} ({names})",
               Text(f"{found}, chữ «{shown}» ({runs} run)",
