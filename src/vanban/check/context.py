@@ -52,6 +52,14 @@ class Context:
         return paragraph_lines(self)
 
     @cached_property
+    def page_fill(self) -> float | None:
+        """The estimated height of the text over one page's text area, found once per
+        document (``vanban.check.pages.page_fill``)."""
+        from vanban.check.pages import page_fill
+
+        return page_fill(self)
+
+    @cached_property
     def visible_runs(self) -> list[tuple[RunFacts, Where]]:
         """Runs that show text, in the body and in the headers and footers, each with its
         paragraph's place (read by the font and colour rules)."""
