@@ -69,9 +69,6 @@ class PlanFacts:
     pháp luật năm 2026" (empty when the plan has no title)."""
     issuer_id: str | None = None
     """The registry id of the plan's issuer (None when the registry does not know it)."""
-    issued_by: Path | None = None
-    """The Quyết định that issues the plan (``attachment:``), when the plan is named through it
-    ("Kế hoạch ban hành kèm theo Quyết định số …")."""
 
     @property
     def about(self) -> str:
@@ -103,8 +100,7 @@ def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | No
     reference += f" của {without_place(issuer_name, about)}"
     year = plan.year or (plan.date.year if plan.date else 0)
     return PlanFacts(path, display, plan, tuple(tasks), tuple(targets), year, type_name,
-                     reference, about, issuer.id if issuer else None,
-                     issued_by.path if issued_by else None)
+                     reference, about, issuer.id if issuer else None)
 
 
 @dataclass(frozen=True)
