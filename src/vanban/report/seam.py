@@ -19,6 +19,7 @@ from vanban.model.diagnostics import dotted, from_validation_error, type_unsuppo
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.quyet_dinh import QuyetDinh
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_tuple
+from vanban.resolve.names import fold as without_marks
 from vanban.resolve.registry import Registry, unknown_unit
 from vanban.rules import nd30
 from vanban.source.loader import Loaded, load_file
@@ -28,7 +29,7 @@ __all__ = [
     "PLAN_TYPES", "Archive", "Int", "IsoDate", "Issuing", "Loaded", "Number", "PlanFacts",
     "PlanTarget", "PlanTask", "QuyetDinh", "Registry", "Signature", "Slug", "Strict", "Text",
     "Word", "Year", "as_tuple", "dotted", "from_validation_error", "load_file", "nd30",
-    "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit",
+    "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit", "without_marks",
 ]
 
 
