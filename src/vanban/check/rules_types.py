@@ -215,10 +215,7 @@ def _vv_gap_pt(ctx: Context) -> float | None:
     lay = ctx.layout
     n = ctx.para(lay.number.para)  # type: ignore[union-attr]
     v = ctx.para(lay.vv[0].para)
-    a, b = n.container, v.container
-    if n.index >= v.index:
-        return None
-    if a != b or v.index != n.index + 1:
+    if n.container != v.container or v.index != n.index + 1:
         # Blank lines between them make a gap of a line or more; a V/v in the row below
         # sits under the Số row, whose height (w:trHeight, the other cells) is not read
         # (002.docx: a row 20,6 pt high leaves 7,8 pt under a 13 pt Số line).
