@@ -92,10 +92,10 @@ def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | No
     type_name = nd30.DOCUMENT_TYPES[plan.type][0].capitalize()
     about = subject(plan.title)
     if issued_by is not None:
-        named, issuer = _number_date(issued_by.decision, "quyet-dinh", registry)
+        named, issuer = _number_date(issued_by.decision, registry)
         reference = f"{type_name} ban hành kèm theo Quyết định{named}"
     else:
-        named, issuer = _number_date(plan, plan.type, registry)
+        named, issuer = _number_date(plan, registry)
         reference = type_name + named
     issuer_name = issuer.unit.name if issuer else plan.issuer
     reference += f" của {without_place(issuer_name, about)}"
@@ -112,10 +112,10 @@ class Issuing:
     decision: QuyetDinh
 
 
-def _number_date(doc: Plan | QuyetDinh, key: str, registry: Registry) -> tuple[str, object]:
+def _number_date(doc: Plan | QuyetDinh, registry: Registry) -> tuple[str, object]:
     """" số 87/KH-UBND ngày 16/01/2024" (what the document has of them) and its issuer's hit."""
     issuer = registry.unit(doc.issuer)
-    abbr = nd30.DOCUMENT_TYPES[key][1] or ""
+    abbr = nd30.DOCUMENT_TYPES[doc.type][1] or ""
     code = doc.code or (f"{abbr}-{issuer.unit.abbr}" if issuer and issuer.unit.abbr else abbr)
     out = ""
     if doc.number is not None:
