@@ -52,6 +52,14 @@ class Context:
         return paragraph_lines(self)
 
     @cached_property
+    def page_fill(self) -> float | None:
+        """The estimated height of the text over one page's text area, found once per
+        document (``vanban.check.pages.page_fill``)."""
+        from vanban.check.pages import page_fill
+
+        return page_fill(self)
+
+    @cached_property
     def visible_runs(self) -> list[tuple[RunFacts, Where]]:
         """Runs that show text, in the body and in the headers and footers, each with its
         paragraph's place (read by the font and colour rules)."""
@@ -217,14 +225,22 @@ class Context:
             outer = sec.page_w_mm - sec.margin_left_mm - sec.margin_right_mm  # type: ignore
         return outer - max(p.left_mm, 0) - max(p.right_mm, 0)
 
-    def text_width_mm(self, piece: Piece) -> float | None:
-        """Width of the longest line the piece wraps into, in Times New Roman."""
+    def _as_set(self, piece: Piece) -> tuple[str, RunFacts] | None:
+        """The piece's text as it prints (upper case under caps) and the run whose format
+        measures it (its first); None when no run shows it."""
         runs = self.runs(piece)
-        avail = self.available_mm(self.para(piece.para))
-        if not runs or avail is None:
+        if not runs:
             return None
         r = runs[0]
-        text = piece.text.upper() if r.caps else piece.text
+        return (piece.text.upper() if r.caps else piece.text), r
+
+    def text_width_mm(self, piece: Piece) -> float | None:
+        """Width of the longest line the piece wraps into, in Times New Roman."""
+        found = self._as_set(piece)
+        avail = self.available_mm(self.para(piece.para))
+        if found is None or avail is None:
+            return None
+        text, r = found
         # 1 mm of slack: a line that just fits (e.g. a border sized to its text) does not wrap.
         return metrics.longest_line_pt(text, (avail + 1) / MM_PER_PT, r.size_pt, bold=r.bold,
                                        italic=r.italic) * MM_PER_PT
@@ -233,11 +249,10 @@ class Context:
         """Width of the piece set on a single line, unwrapped, in Times New Roman (the test
         of whether a paragraph fits on one line: ``text_width_mm`` wraps first, so a long
         paragraph's longest line fits by construction)."""
-        runs = self.runs(piece)
-        if not runs:
+        found = self._as_set(piece)
+        if found is None:
             return None
-        r = runs[0]
-        text = piece.text.upper() if r.caps else piece.text
+        text, r = found
         return metrics.text_width_pt(text, r.size_pt, bold=r.bold,
                                      italic=r.italic) * MM_PER_PT
 

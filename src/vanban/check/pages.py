@@ -41,20 +41,21 @@ def evidently_one_page(ctx: Context) -> bool:
         return False
     if any(p.page_break_before or p.breaks_page for p in facts.paragraphs):
         return False
-    fill = _fill(ctx)
+    fill = ctx.page_fill
     return fill is not None and fill <= _SHORT_FILL
 
 
 def evidently_several_pages(ctx: Context) -> bool:
     """True when the DOCX surely runs past one page: its estimated height is well beyond the
     text area (page breaks and new sections, which only add pages, are not counted)."""
-    fill = _fill(ctx)
+    fill = ctx.page_fill
     return fill is not None and fill >= _LONG_FILL
 
 
-def _fill(ctx: Context) -> float | None:
+def page_fill(ctx: Context) -> float | None:
     """The estimated height of the document's text over the first page's text area (1.0 is
-    one full page); None when it cannot be estimated."""
+    one full page); None when it cannot be estimated (use ``Context.page_fill``, which keeps
+    the result: every paragraph is wrapped to estimate it)."""
     facts = ctx.facts
     if not facts.sections:
         return None

@@ -26,7 +26,7 @@ from vanban.check.finding import (
     same_expected,
     same_found,
 )
-from vanban.check.locate import norm
+from vanban.check.locate import Piece, norm
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts
@@ -394,7 +394,8 @@ def heading_style(ctx: Context) -> Iterator[Hit]:
         # A run-in heading "III. KIẾN NGHỊ, ĐỀ XUẤT: Không." (016.docx): the title is what
         # comes before the colon; the answer after it is text.
         title = text.split(":", 1)[0]
-        runs = _runs_within(p, p.text.index(title), len(title))
+        start = p.text.index(title)
+        runs = ctx.runs(Piece(p.index, start, start + len(title), title))
         lower = title != title.upper() and not all(r.caps for r in runs)
         light = not all(r.bold for r in runs)
         if lower or light:
@@ -404,20 +405,6 @@ def heading_style(ctx: Context) -> Iterator[Hit]:
                       Text(", ".join(w.vi for w in found), ", ".join(w.en for w in found)),
                       "Tiêu đề mục (I, II, III) phải in hoa, đậm.",
                       "Section headings (I, II, III) must be upper case and bold.")
-
-
-def _runs_within(p: ParaFacts, start: int, length: int) -> list:
-    """The visible runs of ``p`` showing text between ``start`` and ``start + length``."""
-    out, pos = [], 0
-    for r in p.runs:
-        if r.hidden:
-            continue
-        end = pos + len(r.text)
-        if end > start and pos < start + length and r.text[max(start - pos, 0):
-                                                         start + length - pos].strip():
-            out.append(r)
-        pos = end
-    return out
 
 
 @rule("ND30-END-MARK", "Dấu ./. cuối nội dung", "'./.' at the end of the body",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -172,8 +173,14 @@ _COMPLEX = ((0x0590, 0x08FF), (0x0E00, 0x0E7F))
 """Hebrew, Arabic, Syriac, Thaana …, and Thai: drawn with the cs (complex script) font."""
 
 
-def _in(ranges: tuple[tuple[int, int], ...], text: str) -> str:
-    return "".join(ch for ch in text if any(lo <= ord(ch) <= hi for lo, hi in ranges))
+def _script(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """One character of ``ranges`` (matched in C: the test runs on every character of a
+    document whose runs name a font in the slot, as most drafts do)."""
+    return re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]")
+
+
+_EAST_ASIAN_CHAR = _script(_EAST_ASIAN)
+_COMPLEX_CHAR = _script(_COMPLEX)
 
 
 def _drawn_by_slot(r: RunFacts, slot: str) -> str:
@@ -182,7 +189,7 @@ def _drawn_by_slot(r: RunFacts, slot: str) -> str:
     letters, quotes, dashes: ECMA-376 §17.3.2.26)."""
     if r.font_hint == slot:
         return "".join(ch for ch in r.text if ord(ch) > 0x7F and not ch.isspace())
-    return _in(_EAST_ASIAN if slot == "eastAsia" else _COMPLEX, r.text)
+    return "".join((_EAST_ASIAN_CHAR if slot == "eastAsia" else _COMPLEX_CHAR).findall(r.text))
 
 
 @rule("ND30-FONT-SLOTS", "Chữ Word vẽ bằng phông Đông Á / phức hợp (eastAsia, cs) cũng là Times "
@@ -197,7 +204,7 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
     first: Where | None = None
     runs = 0
     slots: dict[str, list[str]] = {}
-    chars: list[str] = []
+    chars: dict[str, None] = {}  # ordered and unique, without a scan per character
     for r, where in ctx.visible_runs:
         bad = [(name, r.fonts[i], drawn) for i, name in _SLOTS
                if r.fonts[i] is not None and not is_times(r.fonts[i])
@@ -210,12 +217,12 @@ def font_slots(ctx: Context) -> Iterator[Hit]:
             faces = slots.setdefault(name, [])
             if face not in faces:
                 faces.append(face)  # type: ignore[arg-type]
-            chars.extend(ch for ch in drawn if ch not in chars)
+            chars.update(dict.fromkeys(drawn))
     if first is None:
         return
     names = ", ".join(slots)
     faces = ", ".join(dict.fromkeys(f for fs in slots.values() for f in fs))
-    shown = "".join(chars[:12]) + ("…" if len(chars) > 12 else "")
+    shown = "".join(list(chars)[:12]) + ("…" if len(chars) > 12 else "")
     found = "; ".join(f"{name}: {', '.join(fs)}" for name, fs in slots.items())
     yield Hit(first, f"{nd30.FONT} ({names})",
               Text(f"{found}, chữ «{shown}» ({runs} run)",

@@ -203,8 +203,6 @@ _BOX_SEARCH = 12  # paragraphs after the number line a boxed V/v may be anchored
 _VV_GAP_PT = 6.0
 """Phụ lục I, II.5.b: the V/v line is set "cách dòng 6pt với số và ký hiệu văn bản"."""
 _VV_GAP_TOLERANCE_PT = 0.5
-_LINE_HEIGHT = 1.15
-"""A single line of Times New Roman is about 1,15 × its size high."""
 
 
 def _vv_gap_pt(ctx: Context) -> float | None:
@@ -215,10 +213,7 @@ def _vv_gap_pt(ctx: Context) -> float | None:
     lay = ctx.layout
     n = ctx.para(lay.number.para)  # type: ignore[union-attr]
     v = ctx.para(lay.vv[0].para)
-    a, b = n.container, v.container
-    if n.index >= v.index:
-        return None
-    if a != b or v.index != n.index + 1:
+    if n.container != v.container or v.index != n.index + 1:
         # Blank lines between them make a gap of a line or more; a V/v in the row below
         # sits under the Số row, whose height (w:trHeight, the other cells) is not read
         # (002.docx: a row 20,6 pt high leaves 7,8 pt under a 13 pt Số line).
@@ -226,7 +221,7 @@ def _vv_gap_pt(ctx: Context) -> float | None:
     runs = ctx.runs(lay.vv[0])
     size = runs[0].size_pt if runs else 12.0
     value, kind = v.line_spacing
-    single = size * _LINE_HEIGHT
+    single = size * nd30.TIMES_LINE_HEIGHT
     extra = (value - 1) * single if kind == "auto" else value - single
     return round(n.space_after_pt + v.space_before_pt + max(extra, 0.0), 1)
 

@@ -185,8 +185,8 @@ def _no_status(span, path: str, tid: str) -> Diagnostic:
 
 def _column_ids(fields: MeasureFields | Rate, path: tuple, loaded: Loaded,
                 columns: ColumnSet) -> list[Diagnostic]:
-    """Every ``total``, ``of`` and ``over`` that names no column of the data (nor a sum the
-    column set knows), with a did-you-mean."""
+    """Every ``total``, ``of``, ``over`` and ``reaching`` that names no column of the data (nor
+    a sum the column set knows), with a did-you-mean."""
     out = []
     known = list(columns.measures)
     for name in ("total", "of", "over", "reaching"):

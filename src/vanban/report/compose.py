@@ -123,8 +123,7 @@ def targets_table(results: Results) -> dict:
 
 def _figures_block(item: LoadedReport) -> list:
     results = item.results
-    scope = item.scope if item.report.data else ""
-    content: list = list(data_sentences(results, scope, item.columns))
+    content: list = list(data_sentences(results, item.scope, item.columns))
     if not content and not results.targets:
         return []  # no data, no targets: the report has no figures section
     if results.targets:

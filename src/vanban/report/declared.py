@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
 from vanban.errors import Diagnostic
 from vanban.report.columns import (
@@ -18,14 +17,12 @@ from vanban.report.columns import (
     lower_first,
 )
 from vanban.report.model import ColumnSpec, Report
-from vanban.report.seam import Loaded, dotted
+from vanban.report.seam import Loaded, dotted, without_marks
 
 
 def _slug(text: str) -> str:
     """An id a bad one was probably meant as: "Lượt-người" → "luot_nguoi"."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    plain = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+    plain = re.sub(r"[^a-z0-9]+", "_", without_marks(text)).strip("_")
     return plain if re.match(COLUMN_ID, plain) else ""
 
 

@@ -53,8 +53,11 @@ class LoadedReport:
     @property
     def scope(self) -> str:
         """The subject of the totals sentence: ``data.scope``, else the issuer's territory
-        ("Toàn xã" for a UBND xã, "Toàn tỉnh" for a Sở of a province)."""
-        if self.report.data is not None and self.report.data.scope:
+        ("Toàn xã" for a UBND xã, "Toàn tỉnh" for a Sở of a province); empty without a data
+        table."""
+        if self.report.data is None:
+            return ""
+        if self.report.data.scope:
             return self.report.data.scope
         hit = self.registry.unit(self.report.issuer)
         unit = hit.unit if hit is not None else None

@@ -19,6 +19,7 @@ from vanban.model.diagnostics import dotted, from_validation_error, type_unsuppo
 from vanban.model.plan import Archive, Plan, Signature
 from vanban.model.quyet_dinh import QuyetDinh
 from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_tuple
+from vanban.resolve.names import fold as without_marks
 from vanban.resolve.registry import Registry, unknown_unit
 from vanban.rules import nd30
 from vanban.source.loader import Loaded, load_file
@@ -28,7 +29,7 @@ __all__ = [
     "PLAN_TYPES", "Archive", "Int", "IsoDate", "Issuing", "Loaded", "Number", "PlanFacts",
     "PlanTarget", "PlanTask", "QuyetDinh", "Registry", "Signature", "Slug", "Strict", "Text",
     "Word", "Year", "as_tuple", "dotted", "from_validation_error", "load_file", "nd30",
-    "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit",
+    "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit", "without_marks",
 ]
 
 
@@ -69,9 +70,6 @@ class PlanFacts:
     pháp luật năm 2026" (empty when the plan has no title)."""
     issuer_id: str | None = None
     """The registry id of the plan's issuer (None when the registry does not know it)."""
-    issued_by: Path | None = None
-    """The Quyết định that issues the plan (``attachment:``), when the plan is named through it
-    ("Kế hoạch ban hành kèm theo Quyết định số …")."""
 
     @property
     def about(self) -> str:
@@ -94,17 +92,16 @@ def plan_facts(path: Path, display: str, registry: Registry, loaded: Loaded | No
     type_name = nd30.DOCUMENT_TYPES[plan.type][0].capitalize()
     about = subject(plan.title)
     if issued_by is not None:
-        named, issuer = _number_date(issued_by.decision, "quyet-dinh", registry)
+        named, issuer = _number_date(issued_by.decision, registry)
         reference = f"{type_name} ban hành kèm theo Quyết định{named}"
     else:
-        named, issuer = _number_date(plan, plan.type, registry)
+        named, issuer = _number_date(plan, registry)
         reference = type_name + named
     issuer_name = issuer.unit.name if issuer else plan.issuer
     reference += f" của {without_place(issuer_name, about)}"
     year = plan.year or (plan.date.year if plan.date else 0)
     return PlanFacts(path, display, plan, tuple(tasks), tuple(targets), year, type_name,
-                     reference, about, issuer.id if issuer else None,
-                     issued_by.path if issued_by else None)
+                     reference, about, issuer.id if issuer else None)
 
 
 @dataclass(frozen=True)
@@ -115,10 +112,10 @@ class Issuing:
     decision: QuyetDinh
 
 
-def _number_date(doc: Plan | QuyetDinh, key: str, registry: Registry) -> tuple[str, object]:
+def _number_date(doc: Plan | QuyetDinh, registry: Registry) -> tuple[str, object]:
     """" số 87/KH-UBND ngày 16/01/2024" (what the document has of them) and its issuer's hit."""
     issuer = registry.unit(doc.issuer)
-    abbr = nd30.DOCUMENT_TYPES[key][1] or ""
+    abbr = nd30.DOCUMENT_TYPES[doc.type][1] or ""
     code = doc.code or (f"{abbr}-{issuer.unit.abbr}" if issuer and issuer.unit.abbr else abbr)
     out = ""
     if doc.number is not None:

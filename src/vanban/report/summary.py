@@ -17,8 +17,7 @@ def summary(source: Path) -> tuple[str, tuple[Diagnostic, ...]]:
     start, end = item.period
     lines = [f"{item.display}: {item.facts.about}",
              f"Kỳ báo cáo: {start:%d/%m/%Y} – {end:%d/%m/%Y}", results.task_sentence()]
-    scope = item.scope if item.report.data else ""
-    lines += data_sentences(results, scope, item.columns)
+    lines += data_sentences(results, item.scope, item.columns)
     if results.targets:
         header, rows = results.target_table()
         lines.append(" | ".join(header))

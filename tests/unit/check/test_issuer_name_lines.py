@@ -4,6 +4,10 @@ measures it against the same line; a clerk's commune documents failed their own 
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+
 from tests.unit.test_compose import PLAN, REGISTRY, _compose
 from tests.unit.test_footnotes import ROOT
 
@@ -26,13 +30,8 @@ def test_a_commune_document_passes_the_rule_under_its_two_line_name(tmp_path):
 def test_a_rule_sized_for_the_short_line_alone_is_still_too_short(tmp_path):
     """The block is the name's lines only: a rule of a third of "XÃ TÂN LẬP" is under a third
     of "ỦY BAN NHÂN DÂN"."""
-    import re
-
     doc = _compose(tmp_path, PLAN, COMMUNE)
     data = render(doc, find_template(doc.type_key, ROOT))
-    import io
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["word/document.xml"].decode("utf-8")
