@@ -176,8 +176,10 @@ def number(ctx: Context) -> Iterator[Hit]:
                           "Số nhỏ hơn 10 phải ghi thêm số 0 phía trước; số khác ghi bình thường.",
                           "Numbers below 10 take a leading zero; others are written plainly.")
         if not nd30.CODE_PATTERN.match(code):
-            yield Hit(where, Text("KH-UBND (các nhóm chữ nối bằng «-», không cách)",
-                                  "KH-UBND (letter groups joined by '-', no spaces)"), code,
+            squeezed = "".join(code.split())  # "QĐ- UBND": the same code without its spaces
+            example = squeezed if nd30.CODE_PATTERN.match(squeezed) else "KH-UBND"
+            yield Hit(where, Text(f"{example} (các nhóm chữ nối bằng «-», không cách)",
+                                  f"{example} (letter groups joined by '-', no spaces)"), code,
                       "Ký hiệu gồm các nhóm chữ viết tắt (bắt đầu bằng chữ in hoa) nối với nhau "
                       "bằng gạch nối không cách.",
                       "The code is abbreviations (each starting with a capital) joined by "

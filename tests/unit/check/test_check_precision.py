@@ -279,3 +279,25 @@ def test_a_header_place_names_the_section_as_the_page_setup_does():
     assert Where(part="header", section=1).text("vi") == "đầu trang của mục (section) 2"
     assert Where(part="section", section=1).text("vi") == "mục (section) 2"
     assert Where(part="header", section=1).text("en") == "header of section 2"
+
+
+def test_a_plain_colon_after_a_bold_italic_noi_nhan_is_no_weight_or_slant_fault():
+    # 221.docx: «Nơi nhận» bold italic 12 pt, its «:» a plain 14 pt run: one size finding that
+    # names the colon, no "phải in đậm / in nghiêng" (the words are bold italic).
+    label = p(runs=run("Nơi nhận", b=True, i=True, sz=12) + run(":", sz=14), jc="left",
+              first=0, after=0)
+    entries = [p(e, jc="left", sz=11, first=0, after=0) for e in ("- Như trên;", "- Lưu: VT, NC.")]
+    right = [c(a, b=True) for a in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")] + [c(), c(), c("A", b=True)]
+    doc = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END
+                   + table([cell(65, label, *entries), cell(100, *right)]))
+    found = [f.message for f in check_docx(doc, name="x.docx") if f.rule == "ND30-NOI-NHAN"]
+    assert found == ["Cỡ chữ của chữ «Nơi nhận» phải là 12 pt."], found
+
+
+def test_a_code_typed_with_a_space_is_shown_as_it_should_read():
+    # 125.docx: "Số: /QĐ- UBND" on a Quyết định: the expected code is its own, without the
+    # space, not a Kế hoạch's "KH-UBND".
+    doc = document(header(number="Số: 12/QĐ- UBND") + title("QUYẾT ĐỊNH") + END + signature())
+    found = [f.expected for f in check_docx(doc, name="x.docx")
+             if f.rule == "ND30-NUMBER" and "QĐ- UBND" in str(f.found)]
+    assert [str(x).split(" (")[0] for x in found] == ["QĐ-UBND"], found
