@@ -165,7 +165,8 @@ class Finding:
         where = self.where.text(lang)
         line = (f"{file}: " if file else "") + (f"{where}: " if where else "")
         line += f"{self.severity.label(lang)} [{self.rule}] {msg}"
-        facts = [f"{label}: {value}" for label, value in zip(labels, (expected, found)) if value]
+        facts = [f"{label}: {_shown(value)}" for label, value in zip(labels, (expected, found))
+                 if value]
         if facts:
             line += f" ({'; '.join(facts)})"
         return printable(line + (f" [{self.citation}]" if self.citation else ""))
@@ -174,6 +175,13 @@ class Finding:
         msg, expected, found = self.pick(lang)
         return {"rule": self.rule, "severity": self.severity.value, "where": self.where.as_dict(),
                 "expected": expected, "found": found, "message": msg, "citation": self.citation}
+
+
+def _shown(value: str) -> str:
+    """A value in the "(cần: …; thấy: …)" part: quoted when its own ";" or ")" would run into
+    the separators ("«- Như trên;»", not "- Như trên;;"; "«đ)»")."""
+    label = len(value) <= 5 and value.endswith(")")  # a list label: "đ)", "12)"
+    return f"«{value}»" if (value.endswith(";") or label) and not value.startswith("«") else value
 
 
 class Findings(list):

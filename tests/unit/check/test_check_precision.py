@@ -301,3 +301,13 @@ def test_a_code_typed_with_a_space_is_shown_as_it_should_read():
     found = [f.expected for f in check_docx(doc, name="x.docx")
              if f.rule == "ND30-NUMBER" and "QĐ- UBND" in str(f.found)]
     assert [str(x).split(" (")[0] for x in found] == ["QĐ-UBND"], found
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("- Như trên;", "«- Như trên;»"), ("đ)", "«đ)»"), ("12 pt", "12 pt"),
+    ("12 pt, 14 pt («:»)", "12 pt, 14 pt («:»)")])
+def test_a_value_ending_like_the_separators_is_quoted(value, shown):
+    # "(cần: - Như trên;; thấy: …)" and "(cần: đ); thấy: e))" read as garbled punctuation.
+    from vanban.check.finding import _shown
+
+    assert _shown(value) == shown
