@@ -491,11 +491,10 @@ def schema(registry: bool, doc_type: str | None) -> None:
 @main.command(epilog="""\b
 Ví dụ:
   vanban check van-ban.docx
-  vanban check outputs/**/*.docx --pdf
+  vanban check du-thao/ --pdf           mọi tệp .docx trong thư mục (cả thư mục con)
   vanban check van-ban.docx --json --lang en
 """)
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--pdf", is_flag=True,
               help="Chuyển sang PDF bằng LibreOffice và đo lề, đường kẻ, số trang.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
@@ -503,14 +502,23 @@ Ví dụ:
 def check(files: tuple[Path, ...], pdf: bool, as_json: bool, lang: str) -> None:
     """Kiểm tra một hay nhiều tệp DOCX bất kỳ theo thể thức Nghị định 30/2020/NĐ-CP.
 
-    Mỗi phát hiện một dòng: mã quy tắc, mức độ, vị trí, yêu cầu và thực tế, căn cứ (ô số,
+    FILES là tệp .docx hoặc thư mục (kiểm tra mọi tệp .docx trong đó). Mỗi phát hiện một dòng: mã quy tắc, mức độ, vị trí, yêu cầu và thực tế, căn cứ (ô số,
     mục của Phụ lục I). Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sai cách dùng lệnh.
     """
     from vanban.check.api import check_files, format_text, has_errors, to_json
     from vanban.errors import VanbanError
 
+    named = [f for f in files if not f.is_dir()]
+    for folder in (f for f in files if f.is_dir()):  # every .docx under it, not Word's "~$" locks
+        found = sorted(p for p in folder.rglob("*.docx")
+                       if p.is_file() and not p.name.startswith("~$"))
+        if not found:
+            click.echo(f"{folder}: không có tệp .docx nào." if lang == "vi" else
+                       f"{folder}: no .docx file.", err=True)
+            sys.exit(1)
+        named += found
     try:
-        results = check_files(list(files), pdf=pdf, lang=lang)
+        results = check_files(named, pdf=pdf, lang=lang)
     except VanbanError as exc:
         _fail(exc, lang)
         return

@@ -121,6 +121,7 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
         results = {"": list(results)}
     lines = []
     vi = lang != "en"
+    passed = 0
     for file, findings in results.items():
         lines.extend(f.text(file, lang) for f in findings)
         errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -139,6 +140,7 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
                 ("could not be read, not checked." if unread else
                  "not an administrative document of Decree 30/2020/ND-CP, not checked.")))
             continue
+        passed += not errors
         if vi:
             verdict = "đạt thể thức" if not errors else "chưa đạt thể thức"
             note = "dự thảo (số hoặc ngày còn để trống), " if draft else ""
@@ -149,6 +151,11 @@ def format_text(results: dict[str, list[Finding]] | list[Finding], lang: str = "
             note = "draft (number or date left blank), " if draft else ""
             lines.append(f"{label}{note}{verdict} Decree 30/2020/ND-CP "
                          f"({_count(errors, 'error')}, {_count(warnings, 'warning')}).")
+    if len(results) > 1:  # the tally of a folder of drafts
+        lines.append(f"Tổng: {len(results)} tệp, {passed} đạt thể thức, {len(results) - passed} "
+                     "chưa đạt hoặc không kiểm tra được." if vi else
+                     f"Total: {len(results)} files, {passed} conform, {len(results) - passed} "
+                     "do not or could not be checked.")
     return "\n".join(lines)
 
 
