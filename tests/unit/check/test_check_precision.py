@@ -311,3 +311,12 @@ def test_a_value_ending_like_the_separators_is_quoted(value, shown):
     from vanban.check.finding import _shown
 
     assert _shown(value) == shown
+
+
+def test_a_paragraph_pulled_into_the_margin_is_said_to_be():
+    # 021.docx: Lề trái −2 mm with a first line of 14,7 mm: the first line prints 12,7 mm in,
+    # the other lines 2 mm inside the margin; the fix is the left indent, not the first line.
+    pulled = '<w:ind w:left="-113" w:firstLine="833"/>'
+    doc = _doc(p(_LONG, first=0, extra=pulled))
+    assert _findings(doc, "ND30-BODY-INDENT") == [
+        (_LONG[:39] + "…", "14,7 mm, cả đoạn lấn vào lề trái 2 mm (lề trái của đoạn phải là 0)")]
