@@ -59,6 +59,11 @@ def signature_block(facts: DocFacts, start: int):
                     else:
                         entries.append(seg)
         lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
+        name = _name_under_table(paras, last) if not any(
+            _has_lower(s.text) for s in lines) else None
+        if name is not None:  # the name typed with tabs under the table (125.docx)
+            lines.append(name)
+            last = name.para
     else:
         # Lines: signature lines above the label (right-hand, not justified), then tab-split rows.
         first = label.para
@@ -88,6 +93,29 @@ def signature_block(facts: DocFacts, start: int):
                 break
     lines = [s for s in lines if not _placeholder(paras, s)]
     return label, tuple(entries), tuple(lines), first, last + 1
+
+
+def _has_lower(text: str) -> bool:
+    return any(ch.islower() for ch in text)
+
+
+def _name_under_table(paras: tuple[ParaFacts, ...], last: int) -> Piece | None:
+    """The signer's name typed in the body just under the Nơi nhận / signature table, pushed
+    right with tabs or spaces or centred ("\t\t\tHồ Văn Mười"), when the table's signature
+    cell holds no name: the first text within the next three paragraphs, if it reads as a
+    person's name (two to five capitalised words; not "Phụ lục I")."""
+    for p in paras[last + 1:last + 4]:
+        text = p.text.strip()
+        if not text:
+            continue
+        lead = p.text[:len(p.text) - len(p.text.lstrip())]
+        pushed = "\t" in lead or len(lead) >= 5 or p.align in ("center", "right")
+        words = text.split()
+        if p.container == ("body",) and pushed and 2 <= len(words) <= 5 and all(
+                w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+            return next(iter(segments(p)), None)  # a person's name: "Hồ Văn Mười"
+        return None
+    return None
 
 
 def continues_entry(entry: Piece, line: Piece) -> bool:

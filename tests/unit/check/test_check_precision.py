@@ -320,3 +320,15 @@ def test_a_paragraph_pulled_into_the_margin_is_said_to_be():
     doc = _doc(p(_LONG, first=0, extra=pulled))
     assert _findings(doc, "ND30-BODY-INDENT") == [
         (_LONG[:39] + "…", "14,7 mm, cả đoạn lấn vào lề trái 2 mm (lề trái của đoạn phải là 0)")]
+
+
+@pytest.mark.parametrize(("after", "missing"), [
+    (p("\t\t\t\tHồ Văn Mười", jc="left", first=0, b=True), False),
+    (p("Phụ lục I", jc="center", first=0, b=True), True)])
+def test_a_name_typed_with_tabs_under_the_signature_table_is_the_signers(after, missing):
+    # 125.docx: the table's signature cell ends with "CHỦ TỊCH" and "Hồ Văn Mười" is typed in
+    # the paragraph under it, pushed right with tabs; a centred "Phụ lục I" there is no name.
+    doc = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END
+                   + signature(name="") + after)
+    found = [f.message for f in check_docx(doc, name="x.docx") if f.rule == "ND30-SIGN-BLOCK"]
+    assert ("Không tìm thấy họ tên người ký." in found) is missing, found
