@@ -173,15 +173,15 @@ def body_indent(ctx: Context) -> Iterator[Hit]:
     def test(p: ParaFacts) -> Say | None:
         # The decree: "từ 1 cm đến 1,27 cm"; an indent between the two cannot look wrong.
         first = _first_line_start(p)
+        if lo - tol <= first <= hi + tol:
+            return None  # (a paragraph in the margin is ND30-PDF-MARGINS' to measure)
         if p.numbering is None and p.left_mm < -tol:
-            # Pulled into the margin (Lề trái −2 mm, 021.docx): its lines after the first
-            # print in the margin, whatever the first line does; that is the thing to fix.
+            # Pulled into the margin (Lề trái −2 mm, first line 14,7 mm, 021.docx): its first
+            # line looks right on paper; the left indent is the thing to fix.
             return Text(f"{mm(first)}, cả đoạn lấn vào lề trái {mm(-p.left_mm)} (lề trái của "
                         "đoạn phải là 0)",
                         f"{mm(first, 'en')}, whole paragraph pulled {mm(-p.left_mm, 'en')} into "
                         "the left margin (its left indent must be 0)")
-        if lo - tol <= first <= hi + tol:
-            return None
         if p.numbering is None and lo - tol <= p.left_mm + p.first_line_mm <= hi + tol \
                 and _one_line(ctx, p):
             # One line pushed in whole (Lề trái) prints exactly like one indented by its first
