@@ -332,3 +332,22 @@ def test_a_name_typed_with_tabs_under_the_signature_table_is_the_signers(after, 
                    + signature(name="") + after)
     found = [f.message for f in check_docx(doc, name="x.docx") if f.rule == "ND30-SIGN-BLOCK"]
     assert ("Không tìm thấy họ tên người ký." in found) is missing, found
+
+
+def test_with_the_pdf_a_rules_length_is_said_once_as_measured():
+    # 125.docx with --pdf: the issuer's 33 mm rule was an ND30-ISSUER-RULE error (DOCX
+    # estimate) and an ND30-PDF-RULES error (measured): one fault, said once, as measured.
+    from vanban.check.api import _measured_once
+    from vanban.check.finding import Finding
+    from vanban.errors import Severity
+
+    def finding(rule: str, message: str, found: str = "33 mm (0,76 × dòng chữ)") -> Finding:
+        return Finding(rule, Severity.ERROR, Where(part="body"), "", "", found, "", message,
+                       "", "")
+
+    pdf = finding("ND30-PDF-RULES", "Đường kẻ dưới tên cơ quan ban hành dài không đúng tỉ lệ "
+                  "với dòng chữ.")
+    docx = finding("ND30-ISSUER-RULE", "Đường kẻ dưới tên cơ quan ban hành phải dài …")
+    motto = finding("ND30-TIEU-NGU-RULE", "Đường kẻ dưới Tiêu ngữ phải dài …")
+    missing = finding("ND30-SUMMARY-RULE", "Dưới trích yếu phải có đường kẻ …", "không có")
+    assert _measured_once([docx, pdf, motto, missing]) == [pdf, motto, missing]
