@@ -455,6 +455,9 @@ def appendix(ctx: Context) -> Iterator[Hit]:
             yield Hit(ctx.where(label), Text("section riêng, số trang bắt đầu từ 1",
                                              "own section, pages numbered from 1"),
                       Text("nối tiếp", "continues the previous section"),
-                      "Phụ lục được đánh số trang riêng (section mới, số trang bắt đầu từ 1).",
-                      "Each appendix is numbered on its own (new section restarting at 1).",
+                      "Phụ lục phải được đánh số trang riêng: ngắt section (Layout → Breaks → "
+                      "Next Page) trước dòng «Phụ lục», rồi đặt số trang của section đó bắt đầu "
+                      "từ 1 (Page Number → Format → Start at 1).",
+                      "Each appendix must be numbered on its own: a section break (Next Page) "
+                      "before its label, page numbers of that section starting at 1.",
                       Severity.WARNING)
