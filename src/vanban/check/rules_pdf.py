@@ -60,19 +60,23 @@ def _pdf_margin_hits(ctx: Context) -> Iterator[Hit]:
             page.height_mm - ln.top <= nd30.MARGIN_BOTTOM.hi + tol))]
         if not lines:
             continue
-        x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-        top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
-        where = Where(part="page", page=page.number)
-        checks = (("trái", "left", x0, nd30.MARGIN_LEFT.lo),
-                  ("phải", "right", page.width_mm - x1, nd30.MARGIN_RIGHT.lo),
-                  ("trên", "top", top, nd30.MARGIN_TOP.lo),
-                  ("dưới", "bottom", page.height_mm - bottom, nd30.MARGIN_BOTTOM.lo))
+        # The line that comes nearest each edge: quoted, so the clerk finds it (the Quốc hiệu
+        # of a header table wider than the text, a wide table of Phụ lục II …).
+        left = min(lines, key=lambda ln: ln.x0)
+        right = max(lines, key=lambda ln: ln.x1)
+        high = min(lines, key=lambda ln: ln.top)
+        low = max(lines, key=lambda ln: ln.bottom)
+        checks = (("trái", "left", left.x0, nd30.MARGIN_LEFT.lo, left),
+                  ("phải", "right", page.width_mm - right.x1, nd30.MARGIN_RIGHT.lo, right),
+                  ("trên", "top", high.top, nd30.MARGIN_TOP.lo, high),
+                  ("dưới", "bottom", page.height_mm - low.bottom, nd30.MARGIN_BOTTOM.lo, low))
         sec = _section_for_page(ctx, page.number)
-        for vi, en, room, lo in checks:
+        for vi, en, room, lo, line in checks:
             # A margin set too small is reported once, by ND30-MARGINS from the DOCX setting;
             # here only text that runs into a correctly set margin (negative indents, wide
             # tables, pictures) - what the DOCX setting cannot show.
             if room < lo - tol and margin_ok(sec, en):
+                where = Where(part="page", page=page.number, excerpt=excerpt(norm(line.text)))
                 yield Hit(where, both(_at_least, lo), both(mm, room),
                           f"Chữ lấn vào lề {vi} (lề tối thiểu {mm(lo)}).",
                           f"Text runs into the {en} margin (at least {mm(lo, 'en')}).")

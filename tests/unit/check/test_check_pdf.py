@@ -183,3 +183,11 @@ def test_a_summary_on_two_paragraphs_is_measured_against_its_longest_line(checke
     found = [f for name, fs in checked.items() if name.endswith("summary-two-paragraphs.docx")
              for f in fs if f.rule in ("ND30-PDF-RULES", "ND30-SUMMARY-RULE")]
     assert [f for f in found if "trích yếu" in f.message] == []
+
+
+def test_text_in_the_margin_is_quoted(checked):
+    # A clerk could not tell which text ran into the margin ("trang 1: Chữ lấn vào lề …"): the
+    # line nearest the edge is quoted.
+    (finding,) = [f for p, fs in checked.items() if Path(p).stem == "text-in-left-margin"
+                  for f in fs if f.rule == "ND30-PDF-MARGINS"]
+    assert finding.where.excerpt.startswith("Nâng cao chất lượng phục vụ"), finding.where
