@@ -25,7 +25,7 @@ from vanban.check.finding import (
     rule,
     same_found,
 )
-from vanban.check.locate import TITLED
+from vanban.check.locate import TITLED, norm
 from vanban.check.pages import evidently_one_page, evidently_several_pages, measured_pages
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts, RunFacts, SectionFacts
@@ -42,8 +42,14 @@ def _a4(lang: str) -> str:
     return f"A4 ({num(nd30.PAGE_WIDTH_MM, lang)} × {mm(nd30.PAGE_HEIGHT_MM, lang)})"
 
 
-def _section_where(sec: SectionFacts) -> Where:
-    return Where(part="section", section=sec.index)
+def _section_where(ctx: Context, sec: SectionFacts) -> Where:
+    """A section's page setup, and for a section after the first the text it starts with
+    («Phụ lục II»): a clerk does not count sections."""
+    start = ""
+    if sec.index:
+        paras = ctx.facts.paragraphs[sec.first_paragraph:sec.last_paragraph + 1]
+        start = next((excerpt(norm(p.text)) for p in paras if p.text.strip()), "")
+    return Where(part="section", section=sec.index, excerpt=start)
 
 
 @rule("ND30-PAGE-SIZE", "Khổ giấy A4", "A4 paper", nd30.PAGE_REF)
@@ -58,7 +64,7 @@ def page_size(ctx: Context) -> Iterator[Hit]:
     for secs in seen.values():  # one finding per paper size, at its first section
         sec, more = secs[0], len(secs) - 1
         found = both(_size, sec.page_w_mm, sec.page_h_mm)
-        yield Hit(_section_where(sec), both(_a4),
+        yield Hit(_section_where(ctx, sec), both(_a4),
                   and_more(found, more, SECTIONS),
                   f"Khổ giấy phải là {_a4('vi')}.", f"The paper must be {_a4('en')}.")
 
@@ -75,7 +81,7 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
         table_document = (ctx.layout.type_key in TITLED.values() or ctx.layout.appendix_only) \
             and any(t.borders for t in tables)
         if (sec.index == 0 and not table_document) or not tables:
-            yield Hit(_section_where(sec), Text("dọc (portrait)", "portrait"),
+            yield Hit(_section_where(ctx, sec), Text("dọc (portrait)", "portrait"),
                       Text("ngang (landscape)", "landscape"),
                       "Trang nằm ngang chỉ dùng cho phần có bảng, biểu; trang đầu phải khổ dọc.",
                       "Landscape pages are only for tables and forms; page 1 must be portrait.")
@@ -102,7 +108,7 @@ def margins(ctx: Context) -> Iterator[Hit]:
         # A landscape section may be laid out for its table: warn, do not fail.
         sev = Severity.WARNING if landscape else None
         found = both(mm, value)
-        yield Hit(_section_where(sec), both(_mm_range, rng),
+        yield Hit(_section_where(ctx, sec), both(_mm_range, rng),
                   and_more(found, more, SECTIONS),
                   f"Lề {vi} phải từ {num(rng.lo)} đến {mm(rng.hi)}.",
                   f"The {en} margin must be {_mm_range(rng, 'en')}.", sev)

@@ -351,3 +351,28 @@ def test_with_the_pdf_a_rules_length_is_said_once_as_measured():
     motto = finding("ND30-TIEU-NGU-RULE", "Đường kẻ dưới Tiêu ngữ phải dài …")
     missing = finding("ND30-SUMMARY-RULE", "Dưới trích yếu phải có đường kẻ …", "không có")
     assert _measured_once([docx, pdf, motto, missing]) == [pdf, motto, missing]
+
+
+def test_a_later_sections_page_setup_names_the_text_it_starts_with():
+    # 221.docx: "mục (section) 3: Lề dưới … 10 mm" - a clerk does not count sections; the
+    # section is named by its first text, «Phụ lục II».
+    import io
+    import zipfile
+
+    from real_patterns import section_break
+
+    data = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + END + signature()
+                    + section_break(restart=True) + c("Phụ lục II", b=True)
+                    + c("DANH SÁCH ĐƠN VỊ", b=True))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    at = xml.rindex('w:bottom="1134"')  # the last section's page setup: a 10 mm bottom margin
+    parts["word/document.xml"] = (xml[:at] + 'w:bottom="567"' + xml[at + 15:]).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    found = [f.where.text() for f in check_docx(out.getvalue(), name="x.docx")
+             if f.rule == "ND30-MARGINS"]
+    assert found == ["mục (section) 2 «Phụ lục II»"], found
