@@ -170,3 +170,6 @@ class DocFacts:
     inner_cells: dict[int, CellFacts] = _field(default_factory=dict)
     """Paragraph index → the innermost cell holding it, for paragraphs of a table nested in a
     cell (their ``container`` names the outer cell): its width is the room they have."""
+    saved_pages: int | None = None
+    """The page count Word wrote when it last saved the file (``docProps/app.xml``, Pages);
+    None when the file has none."""

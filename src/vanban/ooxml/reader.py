@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from vanban.errors import error, read_reason
+from vanban.errors import VanbanError, error, read_reason
 from vanban.ooxml.facts import (
     CellFacts,
     DocFacts,
@@ -124,7 +124,29 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
     return DocFacts(label, tuple(story.paragraphs), tuple(story.tables),
                     tuple(_shown(sec, even) for sec in sections),
                     _footnotes(pkg.part_of_type("/footnotes"), styles, label),
-                    story.inner_cells)
+                    story.inner_cells,
+                    _saved_pages(pkg, sum(len(p.text.split()) for p in story.paragraphs)))
+
+
+def _saved_pages(pkg: _Package, words: int) -> int | None:
+    """``docProps/app.xml``'s Pages: what Word (or LibreOffice) counted when it saved the file;
+    None when unknown: the part is missing or unreadable, or stale (a file made by a program
+    from a template keeps the template's "Pages 1, Words 0" whatever ``words`` it holds)."""
+    try:
+        root = pkg.xml("docProps/app.xml")
+    except VanbanError:
+        return None
+    counts: dict[str, int] = {}
+    for el in () if root is None else root.iter():
+        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in ("Pages", "Words"):
+            text = (el.text or "").strip()
+            if text.isdigit() and len(text) < 7:
+                counts[el.tag.rsplit("}", 1)[-1]] = int(text)
+    # Word's own word count differs from a split on spaces by up to half (edits after the
+    # last count, text boxes): only "no words at all" under a document with text is stale.
+    if "Pages" not in counts or (not counts.get("Words") and words):
+        return None
+    return counts["Pages"]
 
 
 def _footnotes(part: etree._Element | None, styles: _Styles,

@@ -376,3 +376,43 @@ def test_a_later_sections_page_setup_names_the_text_it_starts_with():
     found = [f.where.text() for f in check_docx(out.getvalue(), name="x.docx")
              if f.rule == "ND30-MARGINS"]
     assert found == ["mục (section) 2 «Phụ lục II»"], found
+
+
+def _with_app_pages(data: bytes, pages: int, words: int = 420) -> bytes:
+    """The DOCX with docProps/app.xml saying Word counted ``pages`` pages (and ``words``
+    words) when it saved it."""
+    import io
+    import zipfile
+
+    app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://'
+           'schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Pages>'
+           f'{pages}</Pages><Words>{words}</Words></Properties>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+        dst.writestr("docProps/app.xml", app)
+    return out.getvalue()
+
+
+def test_a_document_word_counted_as_one_page_is_not_asked_for_page_numbers():
+    # 032, 088, 117.docx: one page in Word and LibreOffice, yet the height estimate was
+    # unsure, so "Không có số trang … (bắt buộc nếu văn bản có từ 2 trang)" was warned.
+    from vanban.check.context import Context
+    from vanban.check.locate import locate
+    from vanban.check.pages import evidently_one_page, page_fill
+
+    body = "".join(p(_LONG) for _ in range(9))
+    data = document(header() + title() + p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + body + END
+                    + signature(), headers={"default": c(), "first": c()})
+    facts = read_docx(data)
+    fill = page_fill(Context("x", facts, locate(facts), None))
+    assert fill is not None and 0.95 < fill < 1.6, fill  # the estimate cannot tell
+    rules = lambda d: [f.rule for f in check_docx(d, name="x.docx")]
+    assert "ND30-PAGE-NUMBER" in rules(data)
+    assert "ND30-PAGE-NUMBER" not in rules(_with_app_pages(data, 1))
+    assert "ND30-PAGE-NUMBER" in rules(_with_app_pages(data, 2))
+    # A template's stale count ("Pages 1, Words 0": python-docx's, vanban's own) says nothing.
+    assert "ND30-PAGE-NUMBER" in rules(_with_app_pages(data, 1, words=0))
+    one = read_docx(_with_app_pages(data, 1))
+    assert one.saved_pages == 1 and evidently_one_page(Context("x", one, locate(one), None))
