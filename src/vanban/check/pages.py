@@ -39,14 +39,14 @@ def evidently_one_page(ctx: Context) -> bool:
     facts = ctx.facts
     if len(facts.sections) != 1:
         return False
-    if any(p.page_break_before or p.breaks_page for p in facts.paragraphs):
-        return False
     fill = ctx.page_fill
-    if fill is not None and fill <= _SHORT_FILL:
-        return True
     # Word's own count when it saved the file: one page, and nothing estimated says more
     # (147.docx, a one-page Tờ trình, was asked for page numbers "from 2 pages").
-    return facts.saved_pages == 1 and fill is not None and fill < _LONG_FILL
+    if facts.saved_pages == 1 and (fill is None or fill < _LONG_FILL):
+        return True
+    if any(p.page_break_before or p.breaks_page for p in facts.paragraphs):
+        return False
+    return fill is not None and fill <= _SHORT_FILL
 
 
 def evidently_several_pages(ctx: Context) -> bool:
