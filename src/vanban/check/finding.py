@@ -107,6 +107,8 @@ class Where:
     section: int | None = None
     page: int | None = None
     excerpt: str = ""
+    chars: str = ""
+    """The few characters the finding is about inside the excerpt's paragraph (a red ".")."""
 
     def text(self, lang: str = "vi") -> str:
         """``trang 2, đoạn 14 «…»``; empty for a finding about the whole file."""
@@ -129,12 +131,14 @@ class Where:
             bits.append(f"{'bảng' if vi else 'table'} {t + 1} "
                         f"{'ô' if vi else 'cell'} ({r + 1},{c + 1})")
         head = ", ".join(bits) or ("văn bản" if vi else "document")
-        return f"{head} «{self.excerpt}»" if self.excerpt else head
+        head = f"{head} «{self.excerpt}»" if self.excerpt else head
+        return f"{head} {'ở' if vi else 'at'} «{self.chars}»" if self.chars else head
 
     def as_dict(self) -> dict:
         return {"page": self.page, "paragraph": self.paragraph,
                 "cell": list(self.cell) if self.cell else None, "part": self.part,
-                "section": self.section, "excerpt": self.excerpt}
+                "section": self.section, "excerpt": self.excerpt,
+                **({"chars": self.chars} if self.chars else {})}
 
 
 @dataclass(frozen=True)

@@ -118,8 +118,17 @@ def _mm_range(rng: nd30.Range, lang: str) -> str:
     return f"{num(rng.lo, lang)}–{mm(rng.hi, lang)}"
 
 
-def at_run(where: Where, r: RunFacts) -> Where:
-    """``where`` narrowed to the run ``r`` (its text as the excerpt)."""
+def at_run(where: Where, r: RunFacts, ctx: Context | None = None) -> Where:
+    """``where`` narrowed to the run ``r`` (its text as the excerpt). A run of a character or
+    two (a red "." ending a paragraph, 125.docx) cannot be searched for: the excerpt is then
+    the start of its body paragraph, followed by the run's text."""
+    text = r.text.strip()
+    if ctx is not None and len(text) < 4 and where.part == "body" and \
+            where.paragraph is not None and where.paragraph < len(ctx.facts.paragraphs):
+        start = excerpt(norm(ctx.facts.paragraphs[where.paragraph].text))
+        if start and start != text:
+            return Where(where.paragraph, where.cell, where.part, where.section,
+                         excerpt=start, chars=text)
     return Where(where.paragraph, where.cell, where.part, where.section, excerpt=excerpt(r.text))
 
 
@@ -163,7 +172,7 @@ def _wrong_values(ctx: Context, wrong: Callable[[RunFacts], Iterable[Any]]
     for r, where in ctx.visible_runs:
         for value in wrong(r):
             if value not in first:
-                first[value] = at_run(where, r)
+                first[value] = at_run(where, r, ctx)
             places.setdefault(value, set()).add(
                 (where.part, where.section, where.paragraph, where.cell))
     return {value: (where, len(places[value])) for value, where in first.items()}

@@ -416,3 +416,13 @@ def test_a_document_word_counted_as_one_page_is_not_asked_for_page_numbers():
     assert "ND30-PAGE-NUMBER" in rules(_with_app_pages(data, 1, words=0))
     one = read_docx(_with_app_pages(data, 1))
     assert one.saved_pages == 1 and evidently_one_page(Context("x", one, locate(one), None))
+
+
+def test_a_wrong_colour_on_a_character_or_two_quotes_its_paragraph():
+    # 125.docx: a red "." ends a paragraph; «.» alone cannot be searched for in Word.
+    red = ('<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
+           '<w:color w:val="FF0000"/><w:sz w:val="28"/></w:rPr><w:t>.</w:t></w:r>')
+    doc = _doc(p(runs=run("Xét đề nghị của Công an tỉnh tại Tờ trình số 12/TTr-CAT") + red))
+    (where,) = [f.where for f in check_docx(doc, name="x.docx") if f.rule == "ND30-FONT-COLOR"]
+    assert where.text().endswith("«Xét đề nghị của Công an tỉnh tại Tờ trì…» ở «.»"), where
+    assert where.as_dict()["chars"] == "."
