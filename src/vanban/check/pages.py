@@ -140,24 +140,6 @@ def section_starts(ctx: Context) -> list[int]:
     return starts
 
 
-def paragraph_pages(ctx: Context, wanted: set[int]) -> dict[int, int]:
-    """The page (1-based) of each body paragraph in ``wanted``, found by its first words on the
-    measured pages in document order; paragraphs not found are left out."""
-    pages = _page_texts(ctx)
-    out: dict[int, int] = {}
-    at = 0  # index into pages: paragraphs come in order, so the search only moves on
-    for index in sorted(wanted):
-        probe = norm(ctx.facts.paragraphs[index].text)[:20]
-        if len(probe) < 4:
-            continue
-        for k in range(at, len(pages)):
-            number, lines = pages[k]
-            if any(probe in text for text in lines):
-                out[index], at = number, k
-                break
-    return out
-
-
 # How far past the last placed paragraph the next one's first words are looked for, in lines:
 # about three pages, so a table of a few pages between two body paragraphs is passed.
 _LOOKAHEAD_LINES = 150
@@ -230,6 +212,10 @@ def with_pages(ctx: Context, findings: list) -> list:
     wanted = {f.where.paragraph for f in findings
               if f.where.paragraph is not None and f.where.page is None and
               f.where.part == "body"}
-    where = paragraph_pages(ctx, wanted) if wanted else {}
+    # Every paragraph placed in order at the start of a line (``paragraph_lines``): a search
+    # of the wanted ones alone found "Phụ lục I" inside a sentence of page 1 (271.docx).
+    placed = ctx.paragraph_lines if wanted else {}
+    pages = getattr(ctx.geometry, "pages", ()) or ()
+    where = {i: pages[placed[i][0]].number for i in wanted if i in placed}
     return [replace(f, where=replace(f.where, page=where[f.where.paragraph]))
             if f.where.paragraph in where and f.where.page is None else f for f in findings]

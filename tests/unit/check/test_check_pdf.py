@@ -39,7 +39,8 @@ def checked(tmp_path_factory) -> dict:
         path.write_bytes(corpus.build(**case.knobs))
         paths.append(path)
     extra = []
-    for name, make in (("two-sections", _two_sections), ("issues-a-plan", _issues_a_plan),
+    for name, make in (("two-sections", _two_sections), ("appendix-mentioned", _mentioned),
+                       ("issues-a-plan", _issues_a_plan),
                        ("body-table", _body_table), ("summary-two-paragraphs", _summary_two)):
         extra.append(folder / f"{name}.docx")
         extra[-1].write_bytes(make())
@@ -92,7 +93,7 @@ def _body_table() -> bytes:
                        + rp.END + rp.signature())
 
 
-def _two_sections() -> bytes:
+def _two_sections(*, mention: bool = False) -> bytes:
     """A two-page plan, then a two-page appendix in its own section numbered from 1 (a real
     layout: pages of the appendix belong to its section, its first page shows no number). One
     paragraph on page 2 is set in 12 pt, so a DOCX finding has a page to name."""
@@ -103,15 +104,23 @@ def _two_sections() -> bytes:
     filler = "".join(p(f"{k}. Nhiệm vụ thứ {k} của các cơ quan, đơn vị trên địa bàn tỉnh trong "
                        "năm 2026 theo kế hoạch đã ban hành và các văn bản có liên quan.")
                      for k in range(1, 19))
-    small = p("Các cơ quan báo cáo kết quả thực hiện trước ngày 15 tháng 12 năm 2026.", sz=12)
+    small = p("Các cơ quan báo cáo kết quả thực hiện trước ngày 15 tháng 12 năm 2026.",
+              sz=14 if mention else 12)  # (with mention: the label is the first finding)
     rows = "".join(p(f"- Nội dung thứ {k} của phụ lục, thực hiện trong năm 2026 theo phân công "
                      "của Ủy ban nhân dân tỉnh.") for k in range(1, 30))
     appendix = (c("Phụ lục", b=True) + c("DANH MỤC NHIỆM VỤ", b=True)
                 + c("(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2026 của UBND tỉnh)", i=True)
                 + rows)
-    return document(header() + title() + p("I. NHIỆM VỤ", b=True) + filler + small + END
-                    + signature() + section_break() + appendix,
-                    last_section='<w:pgNumType w:start="1"/>')
+    named = p("Phụ lục kèm theo Kế hoạch này liệt kê các nhiệm vụ cụ thể.") if mention else ""
+    return document(header() + title() + p("I. NHIỆM VỤ", b=True) + named + filler + small
+                    + END + signature() + section_break() + appendix,
+                    last_section="" if mention else '<w:pgNumType w:start="1"/>')
+
+
+def _mentioned() -> bytes:
+    """The two-section plan whose page 1 names its appendix in a sentence ("… tại Phụ lục kèm
+    theo"), and whose appendix continues the page numbering (warned at its label, page 3)."""
+    return _two_sections(mention=True)
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +200,11 @@ def test_text_in_the_margin_is_quoted(checked):
     (finding,) = [f for p, fs in checked.items() if Path(p).stem == "text-in-left-margin"
                   for f in fs if f.rule == "ND30-PDF-MARGINS"]
     assert finding.where.excerpt.startswith("Nâng cao chất lượng phục vụ"), finding.where
+
+
+def test_a_finding_is_on_the_page_of_its_paragraph_not_of_its_first_words(checked):
+    # 271.docx: «Phụ lục I» was put on page 1, where a sentence names it; the paragraphs are
+    # placed in order, each at the start of a line: the label is on page 3.
+    findings = next(fs for p, fs in checked.items() if Path(p).stem == "appendix-mentioned")
+    (label,) = [f for f in findings if f.rule == "ND30-APPENDIX"]
+    assert label.where.excerpt == "Phụ lục" and label.where.page == 3, label.text()
