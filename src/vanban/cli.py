@@ -497,9 +497,11 @@ Ví dụ:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--pdf", is_flag=True,
               help="Chuyển sang PDF bằng LibreOffice và đo lề, đường kẻ, số trang.")
-@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="Dạng kết quả (như vanban diff); JSON: vị trí đếm từ 0 (đoạn 1 là 0).")
+@click.option("--json", "as_json", is_flag=True, help="Như --format json.")
 @_lang_option
-def check(files: tuple[Path, ...], pdf: bool, as_json: bool, lang: str) -> None:
+def check(files: tuple[Path, ...], pdf: bool, fmt: str, as_json: bool, lang: str) -> None:
     """Kiểm tra một hay nhiều tệp DOCX bất kỳ theo thể thức Nghị định 30/2020/NĐ-CP.
 
     FILES là tệp .docx hoặc thư mục (kiểm tra mọi tệp .docx trong đó). Mỗi phát hiện một dòng: mã quy tắc, mức độ, vị trí, yêu cầu và thực tế, căn cứ (ô số,
@@ -522,7 +524,8 @@ def check(files: tuple[Path, ...], pdf: bool, as_json: bool, lang: str) -> None:
     except VanbanError as exc:
         _fail(exc, lang)
         return
-    click.echo(to_json(results, lang) if as_json else format_text(results, lang))
+    json_out = as_json or fmt == "json"
+    click.echo(to_json(results, lang) if json_out else format_text(results, lang))
     sys.exit(1 if has_errors(results) else 0)
 
 

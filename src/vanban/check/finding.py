@@ -173,12 +173,14 @@ class Finding:
                  if value]
         if facts:
             line += f" ({'; '.join(facts)})"
-        return printable(line + (f" [{self.citation}]" if self.citation else ""))
+        cite = citation_en(self.citation) if lang == "en" else self.citation
+        return printable(line + (f" [{cite}]" if cite else ""))
 
     def as_dict(self, lang: str = "vi") -> dict:
         msg, expected, found = self.pick(lang)
         return {"rule": self.rule, "severity": self.severity.value, "where": self.where.as_dict(),
-                "expected": expected, "found": found, "message": msg, "citation": self.citation}
+                "expected": expected, "found": found, "message": msg,
+                "citation": citation_en(self.citation) if lang == "en" else self.citation}
 
 
 def _shown(value: str) -> str:
@@ -186,6 +188,26 @@ def _shown(value: str) -> str:
     the separators ("«- Như trên;»", not "- Như trên;;"; "«đ)»")."""
     label = len(value) <= 5 and value.endswith(")")  # a list label: "đ)", "12)"
     return f"«{value}»" if (value.endswith(";") or label) and not value.startswith("«") else value
+
+
+_CITATION_PHRASES = (
+    ("văn bản ban hành kèm theo quyết định", "a document issued with a decision"),
+    ("mọi mẫu kết thúc phần nội dung bằng ./.", "every form ends its body with ./."),
+    ("phông chữ tiếng Việt bộ mã Unicode", "Vietnamese Unicode font"),
+    ("đề mục đi liền đoạn sau", "a heading kept with what follows"),
+    ("Nghị định không quy định; quy ước trình bày", "not set by the decree; a layout convention"),
+)
+_CITATION_WORDS = re.compile(r"\b(ô|Phụ lục|Mẫu|Điều|khoản)\b")
+_CITATION_EN = {"ô": "box", "Phụ lục": "Appendix", "Mẫu": "Form", "Điều": "Article",
+                "khoản": "clause"}
+
+
+def citation_en(citation: str) -> str:
+    """A rule's citation in English ("ô 7a, Phụ lục I, II.7; Điều 13" → "box 7a, Appendix I,
+    II.7; Article 13"): the decree's own numbering stays as it is."""
+    for vi, en in _CITATION_PHRASES:
+        citation = citation.replace(vi, en)
+    return _CITATION_WORDS.sub(lambda m: _CITATION_EN[m.group(1)], citation)
 
 
 class Findings(list):

@@ -34,3 +34,10 @@ def test_one_file_has_no_tally_and_an_empty_folder_says_so(tmp_path):
     empty = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert empty.exit_code == 1
     assert empty.stderr == f"{tmp_path}: không có tệp .docx nào.\n"
+
+
+def test_format_json_is_the_same_as_json():
+    as_format = CliRunner().invoke(main, ["check", "--format", "json", str(GOOD)])
+    as_flag = CliRunner().invoke(main, ["check", "--json", str(GOOD)])
+    assert as_format.exit_code == as_flag.exit_code == 0
+    assert as_format.output == as_flag.output and '"ok": true' in as_format.output

@@ -72,6 +72,17 @@ def test_english_findings_say_nothing_in_vietnamese():
     assert leaks == []
 
 
+def test_every_rules_citation_reads_in_english():
+    # "[ô 7a, Phụ lục I, II.7]" told an English reader nothing of what "ô" is.
+    from vanban.check.finding import RULES, citation_en
+
+    words = ("ô", "Phụ lục", "Mẫu", "Điều", "khoản", "văn bản", "Nghị định", "mọi", "phông")
+    leaks = [(r.id, citation_en(r.citation)) for r in RULES.values()
+             if any(re.search(rf"(?<!\w){w}(?!\w)", citation_en(r.citation)) for w in words)]
+    assert leaks == []
+    assert citation_en("ô 7a, Phụ lục I, II.7; Điều 13") == "box 7a, Appendix I, II.7; Article 13"
+
+
 def test_vietnamese_findings_write_decimal_commas():
     points = [(case_id, f.rule, text) for case_id, f in _variant_findings()
               for text in f.pick("vi") if DECIMAL_POINT.search(text)]
