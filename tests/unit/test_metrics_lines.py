@@ -51,3 +51,10 @@ def test_a_two_syllable_word_is_not_split_across_lines():
     title = "Về việc ban hành Kế hoạch triển khai thực hiện công tác hòa giải ở cơ sở năm 2026"
     assert even_lines(title, WIDTH, SIZE, bold=True) == [
         "Về việc ban hành Kế hoạch triển khai", "thực hiện công tác hòa giải ở cơ sở năm 2026"]
+
+
+def test_a_text_of_many_lines_is_not_evened():
+    # A pasted page as a title: no suggestion, and no work growing with its square.
+    long = " ".join(["Triển khai công tác hòa giải ở cơ sở"] * 400) + " năm"
+    assert len(wrap(long, WIDTH, SIZE, bold=True)) > 5
+    assert even_lines(long, WIDTH, SIZE, bold=True) is None

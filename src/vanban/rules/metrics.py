@@ -156,6 +156,8 @@ def balanced(text: str, width_pt: float, size_pt: float, count: int, *,
 
 SHORT_LAST_LINE = 0.25
 """A last line narrower than this share of the width stands out under full lines."""
+EVEN_MAX_LINES = 5
+"""Titles of more lines are not evened (nor a pasted page of text made to cost seconds)."""
 
 
 def even_lines(text: str, width_pt: float, size_pt: float, *, bold: bool = False
@@ -163,7 +165,7 @@ def even_lines(text: str, width_pt: float, size_pt: float, *, bold: bool = False
     """When ``text`` wraps leaving a short last line (a word or two under full lines), the
     same number of lines made even; None when it wraps well as it is."""
     lines = wrap(text, width_pt, size_pt, bold=bold)
-    if len(lines) < 2 or text_width_pt(lines[-1], size_pt, bold=bold) >= (
+    if not 2 <= len(lines) <= EVEN_MAX_LINES or text_width_pt(lines[-1], size_pt, bold=bold) >= (
             SHORT_LAST_LINE * width_pt):
         return None
     even = balanced(text, width_pt, size_pt, len(lines), bold=bold)
