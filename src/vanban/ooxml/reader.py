@@ -140,7 +140,7 @@ def _saved_pages(pkg: _Package, words: int) -> int | None:
     for el in () if root is None else root.iter():
         if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in ("Pages", "Words"):
             text = (el.text or "").strip()
-            if text.isdigit() and len(text) < 7:
+            if text.isascii() and text.isdigit() and len(text) < 7:  # not "²": int() fails
                 counts[el.tag.rsplit("}", 1)[-1]] = int(text)
     # Word's own word count differs from a split on spaces by up to half (edits after the
     # last count, text boxes): only "no words at all" under a document with text is stale.

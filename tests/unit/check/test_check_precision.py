@@ -416,6 +416,8 @@ def test_a_document_word_counted_as_one_page_is_not_asked_for_page_numbers():
     assert "ND30-PAGE-NUMBER" in rules(_with_app_pages(data, 1, words=0))
     one = read_docx(_with_app_pages(data, 1))
     assert one.saved_pages == 1 and evidently_one_page(Context("x", one, locate(one), None))
+    # A count in other digits ("²", which isdigit() accepts and int() refuses) is no count.
+    assert read_docx(_with_app_pages(data, "²")).saved_pages is None
 
 
 def test_a_wrong_colour_on_a_character_or_two_quotes_its_paragraph():
