@@ -512,8 +512,9 @@ def check(files: tuple[Path, ...], pdf: bool, fmt: str, as_json: bool, lang: str
 
     named = [f for f in files if not f.is_dir()]
     for folder in (f for f in files if f.is_dir()):  # every .docx under it, not Word's "~$" locks
-        found = sorted(p for p in folder.rglob("*.docx")
-                       if p.is_file() and not p.name.startswith("~$"))
+        found = sorted(p for p in folder.rglob("*")  # "QD.DOCX" too: Windows names vary
+                       if p.suffix.lower() == ".docx" and p.is_file()
+                       and not p.name.startswith("~$"))
         if not found:
             click.echo(f"{folder}: không có tệp .docx nào." if lang == "vi" else
                        f"{folder}: no .docx file.", err=True)

@@ -28,6 +28,15 @@ def test_a_folder_is_checked_file_by_file_with_a_tally(tmp_path):
     assert not any("~$" in line for line in lines)
 
 
+def test_a_folder_holds_drafts_named_in_capitals_too(tmp_path):
+    # Windows keeps a name as typed or mailed: "QUYET-DINH.DOCX" is a Word document as well.
+    shutil.copy(GOOD, tmp_path / "QUYET-DINH.DOCX")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'QUYET-DINH.DOCX'}: đạt thể thức Nghị định 30/2020/NĐ-CP (0 lỗi, 0 cảnh báo).")
+
+
 def test_one_file_has_no_tally_and_an_empty_folder_says_so(tmp_path):
     one = CliRunner().invoke(main, ["check", str(GOOD)])
     assert one.exit_code == 0 and "Tổng:" not in one.output
