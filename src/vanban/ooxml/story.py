@@ -132,11 +132,9 @@ class _Story:
             if r.tag == _DEL:
                 for gone in r.iter(_R):
                     rpr = gone.find(_RPR)
-                    rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
                     deleted.append((len(runs), (
                         "".join(t.text or "" for t in gone.iter(_DEL_TEXT)),
-                        (table_style, pstyle, rstyle_el.get(_VAL) if rstyle_el is not None
-                         else st.default.get("character")), _rpr_props(rpr), None,
+                        (table_style, pstyle, self._rstyle(rpr)), _rpr_props(rpr), None,
                         _note(gone))))
                 continue
             rpr = None
@@ -170,15 +168,12 @@ class _Story:
             if not plain:
                 drawings.extend(_drawing_widths(r))
                 boxes.extend(_box_texts(r))
-            rstyle_el = rpr.find(_RSTYLE) if rpr is not None else None
-            rstyle = rstyle_el.get(_VAL) if rstyle_el is not None else \
-                st.default.get("character")
             field = stack[-1] if stack else simple
             direct_rpr = _rpr_props(rpr)
             if r.getparent().tag == _INS:
                 direct_rpr["inserted"] = True
-            runs.append(("".join(text), (table_style, pstyle, rstyle), direct_rpr, field,
-                         _note(r)))
+            runs.append(("".join(text), (table_style, pstyle, self._rstyle(rpr)), direct_rpr,
+                         field, _note(r)))
         for simple in p.iter(_FLD_SIMPLE):
             fields.append(" ".join(simple.get(_INSTR, "").split()))
         run_facts = tuple(self._run(r) for r in runs)
@@ -203,7 +198,8 @@ class _Story:
             page_break_before=bool(props.get("pageBreakBefore")), breaks_page=breaks,
             contextual_spacing=bool(props.get("contextualSpacing")),
             fields=tuple(fields), numbering=_numbering(props.get("numPr")),
-            drawings=tuple(drawings), boxes=tuple(dict.fromkeys(boxes)), deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
+            drawings=tuple(drawings), boxes=tuple(dict.fromkeys(boxes)),
+            deleted=tuple((i, self._run(d)) for i, d in deleted if d[0] or d[4])))
         sect = ppr_el.find(_w("sectPr")) if ppr_el is not None else None
         if sect is not None and container == ("body",):
             self.section_ends.append((sect, len(self.paragraphs) - 1))
@@ -230,6 +226,11 @@ class _Story:
                 toggles[t] = value
             found = self._bases[key] = (props, toggles)
         return found
+
+    def _rstyle(self, rpr: etree._Element | None) -> str | None:
+        """The character style a run's ``w:rPr`` names, else the document's default one."""
+        el = rpr.find(_RSTYLE) if rpr is not None else None
+        return el.get(_VAL) if el is not None else self.styles.default.get("character")
 
     def _run(self, run: tuple) -> RunFacts:
         text, key, direct, field, note = run
