@@ -125,13 +125,14 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
                     tuple(_shown(sec, even) for sec in sections),
                     _footnotes(pkg.part_of_type("/footnotes"), styles, label),
                     story.inner_cells,
-                    _saved_pages(pkg, sum(len(p.text.split()) for p in story.paragraphs)))
+                    _saved_pages(pkg, any(p.text.strip() for p in story.paragraphs)))
 
 
-def _saved_pages(pkg: _Package, words: int) -> int | None:
+def _saved_pages(pkg: _Package, has_text: bool) -> int | None:
     """``docProps/app.xml``'s Pages: what Word (or LibreOffice) counted when it saved the file;
     None when unknown: the part is missing or unreadable, or stale (a file made by a program
-    from a template keeps the template's "Pages 1, Words 0" whatever ``words`` it holds)."""
+    from a template keeps the template's "Pages 1, Words 0" whatever text it holds:
+    ``has_text``)."""
     try:
         root = pkg.xml("docProps/app.xml")
     except VanbanError:
@@ -144,7 +145,7 @@ def _saved_pages(pkg: _Package, words: int) -> int | None:
                 counts[el.tag.rsplit("}", 1)[-1]] = int(text)
     # Word's own word count differs from a split on spaces by up to half (edits after the
     # last count, text boxes): only "no words at all" under a document with text is stale.
-    if "Pages" not in counts or (not counts.get("Words") and words):
+    if "Pages" not in counts or (not counts.get("Words") and has_text):
         return None
     return counts["Pages"]
 
