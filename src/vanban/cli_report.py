@@ -64,7 +64,7 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
         text = skeleton(facts, ref, target.name)
         shown = display_path(target)
         write_atomic(target, text.encode("utf-8"), shown)
-        fill = to_fill(text, target, shown, facts)
+        fill = to_fill(text, shown, facts)
         warning = mediation_warning(facts)
     except VanbanError as exc:
         _fail(exc, lang)
