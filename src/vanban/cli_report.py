@@ -44,7 +44,8 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
     from vanban.report.issued import named_plan
-    from vanban.report.seam import load_file, registry_for
+    from vanban.report.load import Reads
+    from vanban.report.seam import registry_for
     from vanban.report.skeleton import default_name, mediation_warning, skeleton, to_fill
 
     try:
@@ -53,7 +54,8 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
                 "args.not-found", "Không có tệp kế hoạch này.", Span(str(plan)),
                 message_en="No such plan file.")])
         # PLAN may be the Quyết định that issues the plan: the report is on the plan it attaches.
-        facts = named_plan(plan, registry_for(plan), lambda p: load_file(p, display_path(p))).facts
+        # Through one Reads: the plan named directly is read once, not again for its facts.
+        facts = named_plan(plan, registry_for(plan), Reads().load).facts
         target = output or default_name(facts.path)
         if target.exists():
             raise VanbanError([Diagnostic(
@@ -64,7 +66,7 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
         text = skeleton(facts, ref, target.name)
         shown = display_path(target)
         write_atomic(target, text.encode("utf-8"), shown)
-        fill = to_fill(text, target, shown, facts)
+        fill = to_fill(text, shown, facts)
         warning = mediation_warning(facts)
     except VanbanError as exc:
         _fail(exc, lang)

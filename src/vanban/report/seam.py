@@ -22,14 +22,15 @@ from vanban.model.types import Int, IsoDate, Number, Slug, Text, Word, Year, as_
 from vanban.resolve.names import fold as without_marks
 from vanban.resolve.registry import Registry, unknown_unit
 from vanban.rules import nd30
-from vanban.source.loader import Loaded, load_file
+from vanban.source.loader import Loaded, load_file, load_text
 from vanban.workspace import load_registry, shared_dirs
 
 __all__ = [
     "PLAN_TYPES", "Archive", "Int", "IsoDate", "Issuing", "Loaded", "Number", "PlanFacts",
     "PlanTarget", "PlanTask", "QuyetDinh", "Registry", "Signature", "Slug", "Strict", "Text",
-    "Word", "Year", "as_tuple", "dotted", "from_validation_error", "load_file", "nd30",
-    "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit", "without_marks",
+    "Word", "Year", "as_tuple", "dotted", "from_validation_error", "load_file", "load_text",
+    "nd30", "plan_facts", "registry_for", "shared_dirs", "summary_lines", "unknown_unit",
+    "without_marks",
 ]
 
 

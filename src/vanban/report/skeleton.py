@@ -13,7 +13,7 @@ from vanban.errors import Diagnostic, Severity, Span
 from vanban.report.checks import about_mediation
 from vanban.report.columns import HOA_GIAI
 from vanban.report.model import REPORT_TYPE, STATUSES, default_level
-from vanban.report.seam import PlanFacts, dotted, load_file, summary_lines
+from vanban.report.seam import PlanFacts, dotted, load_text, summary_lines
 
 
 def _q(text: str) -> str:
@@ -174,19 +174,19 @@ def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str
     return "\n".join(lines) + "\n"
 
 
-def to_fill(text: str, target: Path, shown: str, facts: PlanFacts) -> list[str]:
-    """The fields of the skeleton ``text`` (written to ``target``, named ``shown``) still to
-    fill, one located line each, as the build names them: the data file, each task's status,
-    each target's result."""
-    loaded = load_file(target, shown) if target.is_file() else None
-    data = (loaded.data or {}).get("data") if loaded else None
-    paths = [("data", "file")] if data is not None or loaded is None else []
+def to_fill(text: str, shown: str, facts: PlanFacts) -> list[str]:
+    """The fields of the skeleton ``text`` (written to the file named ``shown``; parsed from
+    the text, not read back) still to fill, one located line each, as the build names them:
+    the data file, each task's status, each target's result."""
+    loaded = load_text(text, shown)
+    data = (loaded.data or {}).get("data")
+    paths = [("data", "file")] if data is not None else []
     paths += [("tasks", t.id, "status") for t in facts.tasks]
     paths += [("targets", t.id) for t in facts.targets]
     file = data.get("file") if isinstance(data, dict) else None
     out = []
     for path in paths:
-        where = str(loaded.span(path, key=path[0] == "targets")) if loaded else shown
+        where = str(loaded.span(path, key=path[0] == "targets"))
         what = f" ({file})" if path == ("data", "file") and file else ""
         out.append(f"{where}: {dotted(path)}{what}")
     return out

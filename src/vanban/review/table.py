@@ -144,13 +144,13 @@ def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
     marked word by word; a row added or removed whole."""
     old_lines: list[tuple[Run, ...]] = []
     new_lines: list[tuple[Run, ...]] = []
+    name = address if "bảng " in address else f"Bảng {address}"
+    name = name[:1].upper() + name[1:]  # "Bảng 1, dòng 2 …" begins the line
     for change in changes:
         edit = change.row
         for side, lines in (("old", old_lines), ("new", new_lines)):
             if edit.action == ("added" if side == "old" else "removed"):
                 continue
-            name = address if "bảng " in address else f"Bảng {address}"
-            name = name[:1].upper() + name[1:]  # "Bảng 1, dòng 2 …" begins the line
             head = _plain(f"{name}, {edit.where(old=side == 'old')}: ")
             runs: list[Run] = list(head)
             for title, old, new in edit.cells:

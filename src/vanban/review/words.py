@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from vanban.resolve.names import TONES, tone_key  # noqa: F401  (TONES re-exported)
+from vanban.resolve.names import tone_key
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
