@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from vanban.source.syllables import TONES
+
 # Abbreviations in units' names, each with the words it stands for (Phụ lục II uses both).
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân",
@@ -27,9 +29,6 @@ def fold(text: str) -> str:
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
 
-
-TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-"""The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters."""
 
 _SYLLABLE = re.compile(r"\w+|\W+")
 

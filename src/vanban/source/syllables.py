@@ -12,7 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters."""
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
 # Vowel groups that end in a glide (or are ia/ua/ưa) close the syllable: no final consonant.
 _OPEN = ["iêu", "yêu", "ươi", "ươu", "uôi", "oai", "oay", "oeo", "uây", "uya", "uyu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu"]
@@ -41,9 +42,9 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 def is_syllable(word: str) -> bool:
     """Whether ``word`` is one well-formed Vietnamese syllable (any case, at most one tone)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    if sum(c in _TONES for c in decomposed) > 1:
+    if sum(c in TONES for c in decomposed) > 1:
         return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
     return _SYLLABLE.fullmatch(bare) is not None
 
 
