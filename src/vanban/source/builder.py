@@ -73,11 +73,11 @@ class Built:
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     coercible: dict[Path_, str] = field(default_factory=dict)
     comma_split: dict[Path_, Path_] = field(default_factory=dict)
+    """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
+    the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
     flow_lists: set[Path_] = field(default_factory=set)
     """Lists written in [ ] on one line (a table row): a hint quotes an item there without
     the "- " of a list written one item per line."""
-    """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
-    the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
 
 
 class Builder:
