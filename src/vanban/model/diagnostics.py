@@ -19,7 +19,12 @@ from vanban.model.schema_hints import (
     value_at,
 )
 from vanban.source.loader import Loaded
-from vanban.source.syntax import WORD_QUOTES, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
+from vanban.source.syntax import (
+    WORD_QUOTES,
+    WORD_QUOTES_HINT,
+    WORD_QUOTES_HINT_EN,
+    yaml_quoted,
+)
 
 
 def dotted(path: tuple) -> str:
@@ -336,8 +341,7 @@ def _colon_message(key: str, value: str, in_row: bool = False) -> tuple[str, str
     en = f'The ":" after "{key}" made YAML read this line as "key: value", not as text.'
     if key[:1] in WORD_QUOTES or value[-1:] in WORD_QUOTES:
         return vi, en, WORD_QUOTES_HINT, WORD_QUOTES_HINT_EN
-    text = f"{key}: {value}"
-    quoted = f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    quoted = yaml_quoted(f"{key}: {value}")
     if in_row:
         return ((f'Có dấu ":" sau "{key}" nên YAML hiểu phần tử này thành "khóa: giá trị", '
                  "không phải một đoạn chữ."),

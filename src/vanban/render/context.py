@@ -42,9 +42,9 @@ def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> 
     last = len(body) - 1 if keep_last else -1
     out, note = [], first_note
     for i, p in enumerate(body):
+        after = body[i + 1] if i + 1 < len(body) else None
         if isinstance(p, BodyTable):
             out.append(table_xml(p))
-            after = body[i + 1] if i < len(body) - 1 else None
             if isinstance(after, BodyTable) or (after is None and keep_last):
                 # Two tables with nothing between are one table to Word and LibreOffice (the
                 # signature block is a table too): the second's borders would hide the first's.
@@ -54,7 +54,7 @@ def paragraphs_xml(body: tuple, keep_last: bool = True, first_note: int = 1) -> 
                                               LABEL_STYLE_OF_KIND[p.kind]))
         else:
             text, after_note = p.around_note
-            leads_in = i + 1 < len(body) and isinstance(body[i + 1], BodyTable)
+            leads_in = isinstance(after, BodyTable)
             out.append(xml.paragraph(STYLE_OF_KIND[p.kind], text, keep_next=i == last or leads_in,
                                      footnote=note if p.footnote else 0, after_note=after_note))
             note += bool(p.footnote)

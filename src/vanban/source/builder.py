@@ -26,7 +26,7 @@ import yaml
 from vanban.errors import Diagnostic, Span, VanbanError
 from vanban.source.reports import Reporter
 from vanban.source.scalars import plain_value, yaml_type
-from vanban.source.syntax import shorten
+from vanban.source.syntax import shorten, yaml_quoted
 from vanban.source.text import clean_value
 
 Path_ = tuple  # a data path: ("tasks", 3, "lead")
@@ -73,11 +73,11 @@ class Built:
     key_spans: dict[Path_, Span] = field(default_factory=dict)
     coercible: dict[Path_, str] = field(default_factory=dict)
     comma_split: dict[Path_, Path_] = field(default_factory=dict)
+    """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
+    the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
     flow_lists: set[Path_] = field(default_factory=set)
     """Lists written in [ ] on one line (a table row): a hint quotes an item there without
     the "- " of a list written one item per line."""
-    """Keys with no ":" inside { } ("PBGDPL" in {unit: NC, PBGDPL}): most likely the rest of
-    the text before them, cut at a comma; each maps to the path of the key whose value was cut."""
 
 
 class Builder:
@@ -263,7 +263,7 @@ class Builder:
         at = Span(self.file, *self.position(end.line, found.start(1)))
         whole = f"{event.value} {dropped}"
         shown = shorten(whole, keep_end=True)
-        quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
+        quoted = yaml_quoted(shown)
         self.report.warning(
             "yaml.hash-in-text", at,
             f"\"{dropped}\" sau giá trị bị YAML hiểu là ghi chú (vì có dấu cách trước \"#\") "

@@ -41,6 +41,12 @@ WORD_QUOTES_HINT_EN = ("Word's curly quotes “ ” are not YAML quotes, so the 
                        "drop the “ ” if they should not print.")
 
 
+def yaml_quoted(text: str) -> str:
+    """``text`` as a YAML quoted scalar a clerk can paste: in double quotes, or in single
+    quotes (each ' doubled) when it holds a double quote."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+
+
 def shorten(text: str, limit: int = 60, *, keep_end: bool = False) -> str:
     """``text`` cut at a word to about ``limit`` characters, "…" marking the cut (at the start
     with ``keep_end``), for showing a clerk's own text inside a hint."""
@@ -150,8 +156,7 @@ def _bracketed(line: str, before: str) -> Explained | None:
         return None
     lead = prefix.group(0).strip() if prefix else ""
     shown = shorten(value)
-    quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"
-    fix = f"{lead} {quoted}".strip()
+    fix = f"{lead} {yaml_quoted(shown)}".strip()
     what, what_en = ("một danh sách", "a list") if value[0] == "[" else (
         "một nhóm trường", "a mapping")
     closing = "]" if value[0] == "[" else "}"

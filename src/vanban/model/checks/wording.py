@@ -91,7 +91,7 @@ def check_title_quotes(plan: Plan, out: Findings) -> None:
     which YAML does not read as quotes."""
     title = plan.title.strip()
     close = QUOTES.get(title[:1])
-    if close and _wrapped(title, title[0], close):
+    if close and _wrapped(title, close):
         out.warning(
             "text.title-quoted", ("title",),
             f"Trích yếu nằm trong dấu ngoặc {title[0]}…{close} nên sẽ in ra cả hai dấu đó.",
@@ -103,7 +103,7 @@ def check_title_quotes(plan: Plan, out: Findings) -> None:
     for path, text in found:
         text = text.strip()
         close = WORD_QUOTES.get(text[:1])
-        if close and _wrapped(text, text[0], close):
+        if close and _wrapped(text, close):
             out.warning(
                 "text.quoted", path,
                 f"Đoạn chữ nằm trong dấu ngoặc {text[0]}…{close} kiểu Word nên sẽ in ra cả hai "
@@ -132,6 +132,7 @@ def check_tabs(plan: Plan, out: Findings) -> None:
                 "stop.", "Thay Tab bằng một dấu cách.", "Replace the Tab with a space.")
 
 
-def _wrapped(text: str, opening: str, close: str) -> bool:
-    """``text`` is one quotation: it opens and closes with the pair and holds no other close."""
+def _wrapped(text: str, close: str) -> bool:
+    """``text``, which opens with the quote ``close`` pairs, is one quotation: it closes with
+    ``close`` and holds no other."""
     return len(text) > 2 and text.endswith(close) and close not in text[1:-1]
