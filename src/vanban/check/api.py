@@ -64,20 +64,13 @@ def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> Findings:
     return Findings(sorted(findings, key=_order), draft=ctx.layout.draft)
 
 
-# A rule's length estimated from the DOCX, and the component the PDF rule names when it
-# measures the same rule on the page.
-_RULE_LENGTHS = {"ND30-ISSUER-RULE": "tên cơ quan ban hành", "ND30-TIEU-NGU-RULE": "Tiêu ngữ",
-                 "ND30-SUMMARY-RULE": "trích yếu"}
-
-
 def _measured_once(findings: list[Finding]) -> list[Finding]:
     """With the PDF, a rule's wrong length is said once, as measured on the page
-    (ND30-PDF-RULES); the DOCX's estimate of the same rule is dropped (125.docx reported the
-    issuer's 33 mm rule twice). A rule the DOCX finds missing is still said."""
-    measured = {what for what in _RULE_LENGTHS.values() for f in findings
-                if f.rule == "ND30-PDF-RULES" and f"dưới {what} dài" in f.message}
-    return [f for f in findings if not (f.rule in _RULE_LENGTHS and _RULE_LENGTHS[f.rule]
-                                        in measured and f.found != NONE.vi)]
+    (ND30-PDF-RULES, naming the rule it ``replaces``); the DOCX's estimate of the same rule is
+    dropped (125.docx reported the issuer's 33 mm rule twice). A rule the DOCX finds missing
+    is still said."""
+    measured = {f.replaces for f in findings if f.replaces}
+    return [f for f in findings if not (f.rule in measured and f.found != NONE.vi)]
 
 
 def _order(f: Finding) -> tuple:

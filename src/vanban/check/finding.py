@@ -156,6 +156,8 @@ class Finding:
     message_en: str
     citation: str
     """Ô number and section of the decree; empty for a file that could not be read."""
+    replaces: str = ""
+    """The rule whose estimate from the DOCX this measurement on the PDF replaces (said once)."""
 
     def pick(self, lang: str = "vi") -> tuple[str, str, str]:
         """(message, expected, found) in ``lang``."""
@@ -234,6 +236,8 @@ class Hit:
     citation: str | None = None
     """Where the decree says so, when it is not the rule's own citation (a rule checking two
     boxes, such as the summary of ô 5a and the V/v of ô 5b, cites the one a finding is about)."""
+    replaces: str = ""
+    """See ``Finding.replaces``."""
 
 
 @dataclass(frozen=True)
@@ -251,7 +255,7 @@ class Rule:
     def run(self, ctx: Context) -> list[Finding]:
         return [Finding(self.id, h.severity or self.severity, h.where,
                         say(h.expected), say(h.expected, "en"), say(h.found), say(h.found, "en"),
-                        h.message, h.message_en, h.citation or self.citation)
+                        h.message, h.message_en, h.citation or self.citation, h.replaces)
                 for h in self.check(ctx)]
 
 

@@ -104,15 +104,16 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
     lay = ctx.layout
     targets = []
     if lay.tieu_ngu:
-        targets.append((norm(lay.tieu_ngu.text), nd30.RULE_TIEU_NGU, "Tiêu ngữ", "motto"))
+        targets.append((norm(lay.tieu_ngu.text), nd30.RULE_TIEU_NGU, "Tiêu ngữ", "motto",
+                        "ND30-TIEU-NGU-RULE"))
     if lay.issuer:  # all the lines of the name, as ND30-ISSUER-RULE measures it
         targets.append((" ".join(norm(x.text) for x in issuer_name(ctx)), nd30.RULE_ISSUER,
-                        "tên cơ quan ban hành", "issuing body"))
+                        "tên cơ quan ban hành", "issuing body", "ND30-ISSUER-RULE"))
     if lay.summary:
         # All of a summary typed on several paragraphs, as ND30-SUMMARY-RULE measures it: its
         # longest line is the "dòng chữ" (223.docx: 142 mm over a last line of 68 mm).
         targets.append((" ".join(norm(x.text) for x in lay.summary), nd30.RULE_SUMMARY,
-                        "trích yếu", "summary"))
+                        "trích yếu", "summary", "ND30-SUMMARY-RULE"))
     from vanban.pdf.geometry import line_above
 
     page = pages[0]
@@ -140,7 +141,7 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
                 nearest[k] = (gap, r, widest)
             break
     for k, (_gap, r, widest) in sorted(nearest.items()):
-        _target, rng, vi, en = targets[k]
+        _target, rng, vi, en, estimate = targets[k]
         width = widest.x1 - widest.x0
         ratio = r.length_mm / width if width else 0
         where = Where(part="page", page=1, excerpt=excerpt(norm(widest.text)))
@@ -150,7 +151,8 @@ def pdf_rules(ctx: Context) -> Iterator[Hit]:
                                   f"{shape.en} (≈ {rule_lengths(width, rng, 'en')})"),
                       both(_ratio, r.length_mm, ratio),
                       f"Đường kẻ dưới {vi} dài không đúng tỉ lệ với dòng chữ.",
-                      f"The rule under the {en} has the wrong length for its text.")
+                      f"The rule under the {en} has the wrong length for its text.",
+                      replaces=estimate)
         if abs(r.centre - widest.centre) > PDF_TOLERANCE_MM * 2:
             yield Hit(where, Text("căn giữa dưới dòng chữ", "centred under the text"),
                       both(_off_by, r.centre - widest.centre),

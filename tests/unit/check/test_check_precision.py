@@ -341,12 +341,13 @@ def test_with_the_pdf_a_rules_length_is_said_once_as_measured():
     from vanban.check.finding import Finding
     from vanban.errors import Severity
 
-    def finding(rule: str, message: str, found: str = "33 mm (0,76 × dòng chữ)") -> Finding:
+    def finding(rule: str, message: str, found: str = "33 mm (0,76 × dòng chữ)",
+                replaces: str = "") -> Finding:
         return Finding(rule, Severity.ERROR, Where(part="body"), "", "", found, "", message,
-                       "", "")
+                       "", "", replaces)
 
     pdf = finding("ND30-PDF-RULES", "Đường kẻ dưới tên cơ quan ban hành dài không đúng tỉ lệ "
-                  "với dòng chữ.")
+                  "với dòng chữ.", replaces="ND30-ISSUER-RULE")
     docx = finding("ND30-ISSUER-RULE", "Đường kẻ dưới tên cơ quan ban hành phải dài …")
     motto = finding("ND30-TIEU-NGU-RULE", "Đường kẻ dưới Tiêu ngữ phải dài …")
     missing = finding("ND30-SUMMARY-RULE", "Dưới trích yếu phải có đường kẻ …", "không có")
