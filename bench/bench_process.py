@@ -16,6 +16,10 @@ hits them alike; medians and the spread (min–max) are printed.
                   the design names for a build (docxtpl brings python-docx and lxml), doing nothing
   stack+pydantic  the same and pydantic's BaseModel, which vanban's plan models are built on
 
+With ``--src NAME=FOLDER`` (repeatable) every vanban case runs once per source tree, with
+PYTHONPATH set to that folder, interleaved with the others: e.g. the main branch against a
+worktree, like for like (``--src main=/tmp/base/src --src mine=src``).
+
 Targets (issue 7): build/baseline ≤ 1.0 (CPU); `vanban text` ≤ 0.08 s. Not asserted in tests.
 The two "stack" lines are the floor of any build made with those libraries: when they alone cost
 more than the baseline, the 1.0 target cannot be met without leaving them.
@@ -43,10 +47,11 @@ VANBAN = [sys.executable, "-c", "from vanban.cli import run; run()"]  # what `va
 STACK = "import click, yaml, jinja2, docxtpl"
 
 
-def run(args: list[str]) -> tuple[float, float]:
+def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system) of one whole process, which must succeed."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -82,7 +87,18 @@ def summary(samples: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--src", action="append", default=[], metavar="NAME=FOLDER",
+                        help="run the vanban cases with PYTHONPATH=FOLDER (repeatable)")
     args = parser.parse_args()
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("warning: PYTHONDONTWRITEBYTECODE is set: every process compiles vanban again",
+              file=sys.stderr)
+    trees = {}
+    for item in args.src:
+        name, _, folder = item.partition("=")
+        if not folder:
+            parser.error(f"--src {item}: NAME=FOLDER expected")
+        trees[name] = {**os.environ, "PYTHONPATH": str(Path(folder).resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         frame, paras = prepare(folder)
@@ -102,23 +118,32 @@ def main() -> None:
             "stack+pydantic": lambda: [sys.executable, "-c",
                                        STACK + "; from pydantic import BaseModel"],
         }
+        envs = {name: None for name in cases}
+        if trees:
+            for name in [n for n in cases if n.startswith("vanban")]:
+                make = cases.pop(name)
+                for tree, env in trees.items():
+                    cases[f"{name} [{tree}]"] = make
+                    envs[f"{name} [{tree}]"] = env
         walls = {name: [] for name in cases}
         cpus = {name: [] for name in cases}
-        for name, make in cases.items():  # warm the file cache once
-            run(make())
+        for name, make in cases.items():  # warm the file cache (and write the .pyc) once
+            run(make(), envs.get(name))
         for _ in range(args.repeat):
             for name, make in cases.items():
-                wall, cpu = run(make())
+                wall, cpu = run(make(), envs.get(name))
                 walls[name].append(wall)
                 cpus[name].append(cpu)
     print(f"{args.repeat} interleaved rounds, {os.cpu_count()} cores, Python "
           f"{sys.version.split()[0]}; wall median (min–max) and CPU median")
     for name in cases:
-        print(f"{name:26} wall {summary(walls[name])}   cpu {summary(cpus[name])}")
-    build, base = "vanban build (1 plan)", "baseline python-docx"
-    print(f"ratio build/baseline: wall {statistics.median(walls[build]) / statistics.median(walls[base]):.2f}"
-          f", cpu {statistics.median(cpus[build]) / statistics.median(cpus[base]):.2f}"
-          "  (target ≤ 1.0)")
+        print(f"{name:34} wall {summary(walls[name])}   cpu {summary(cpus[name])}")
+    base = "baseline python-docx"
+    for build in [n for n in cases if n.startswith("vanban build")]:
+        print(f"ratio {build}/baseline: wall "
+              f"{statistics.median(walls[build]) / statistics.median(walls[base]):.2f}"
+              f", cpu {statistics.median(cpus[build]) / statistics.median(cpus[base]):.2f}"
+              "  (target ≤ 1.0)")
     for floor in ("stack imports", "stack+pydantic"):
         print(f"ratio {floor}/baseline: cpu "
               f"{statistics.median(cpus[floor]) / statistics.median(cpus[base]):.2f}")
