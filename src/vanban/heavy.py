@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,3 +50,35 @@ def load(name: str) -> ModuleType:
         return module
     with first_time(name):
         return importlib.import_module(name)
+
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+_PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugin at all"
+
+
+def without_pydantic_plugins() -> None:
+    """Tell pydantic that vanban uses no plugin (``PYDANTIC_DISABLE_PLUGINS=__all__``, unless
+    the user set that variable), and, when every plugin is off, spare the import of pydantic's
+    plugin loader.
+
+    pydantic imports that loader when it builds the first validator, and the loader imports
+    ``importlib.metadata`` (with ``email``, ``csv``, ``socket``: ~7 ms of a one-plan build)
+    only to list the installed packages, which it then does not do when plugins are off. The
+    stand-in put in its place answers ``get_plugins()`` with no plugins, exactly what the real
+    loader answers then; any other name pydantic asks of it loads the real loader instead.
+    For the `vanban` program only (``run``): tests and library users get pydantic untouched.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in _PLUGINS_OFF or _PLUGIN_LOADER in sys.modules:
+        return
+    stand_in = ModuleType(_PLUGIN_LOADER, "pydantic's plugin loader while every plugin is off")
+    stand_in.get_plugins = lambda: ()
+
+    def real(name: str) -> object:
+        if name.startswith("__"):  # what the import system asks of any module (__path__ …)
+            raise AttributeError(name)
+        del sys.modules[_PLUGIN_LOADER]
+        return getattr(importlib.import_module(_PLUGIN_LOADER), name)
+
+    stand_in.__getattr__ = real
+    sys.modules[_PLUGIN_LOADER] = stand_in

@@ -81,3 +81,46 @@ def test_every_command_is_listed_however_the_program_starts(program):
     for command in ("build", "validate", "check", "text", "diff", "compare", "new-year",
                     "rename-unit"):
         assert f"  {command} " in out, command
+
+
+PLAN = ROOT / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+NOT_FOR_A_PLAN = ("importlib.metadata", "email", "pdfplumber", "rich", "xml.sax.saxutils",
+                  "vanban.check", "vanban.review", "vanban.report", "vanban.serve",
+                  "vanban.pdf", "vanban.watcher")
+"""What the program must not import to build or validate one Kế hoạch (rendering included)."""
+
+
+@pytest.mark.parametrize("args", [
+    ["build", str(PLAN), "--out", "{tmp}/out"],
+    ["validate", str(PLAN), "--out", "{tmp}/out"],
+], ids=["build", "validate"])
+def test_the_program_imports_no_more_than_a_plan_needs(args, tmp_path):
+    """The `vanban` program itself (``run``, which ends the process at once): the list is
+    printed as it ends. pydantic's plugin loader, with the package listing it imports, is among
+    what a plan does not need (vanban turns plugins off)."""
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    code = ("import os, sys\nend = os._exit\n"
+            "def _exit(code):\n"
+            f"    print(code, sorted(m for m in {NOT_FOR_A_PLAN!r} if m in sys.modules))\n"
+            "    sys.stdout.flush()\n    end(code)\n"
+            f"os._exit = _exit\nsys.argv = ['vanban', *{args!r}]\n"
+            "from vanban.cli import run\nrun()")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env=env)
+    code, loaded = out.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert (code, ast.literal_eval(loaded)) == ("0", []), out.stderr
+
+
+def test_a_plugin_named_by_the_user_is_still_looked_for(tmp_path):
+    """PYDANTIC_DISABLE_PLUGINS set by the user to some plugin names (not "all"): pydantic's
+    own loader is used, as without vanban."""
+    code = ("import sys\nfrom vanban import heavy\nheavy.without_pydantic_plugins()\n"
+            "from vanban.cli import main\n"
+            f"try:\n    main.main(['validate', {str(PLAN)!r}, '--out', {str(tmp_path)!r}])\n"
+            "except SystemExit:\n    pass\n"
+            "print(getattr(sys.modules['pydantic.plugin._loader'], '__file__', None))")
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "logfire"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env=env)
+    assert out.stdout.strip().endswith("_loader.py"), out.stderr
