@@ -50,14 +50,14 @@ def _unknown_codes(units: dict[str, Unit], signers: dict[str, Signer],
                    where: dict[tuple, Loaded]) -> list[Diagnostic]:
     """A signer's ``unit`` and a unit's ``successor`` name a unit code of the merged registry
     (a typo there would silently drop the signer's agency check or the successor hint)."""
-    import difflib
-
     refs = [(("signers", k, "unit"), v.unit) for k, v in signers.items() if v.unit]
     refs += [(("units", k, "successor"), v.successor) for k, v in units.items() if v.successor]
     out = []
     for path, code in refs:
         if code in units:
             continue
+        import difflib  # only to suggest a name: not paid by a plan without errors
+
         close = difflib.get_close_matches(code, list(units), n=1, cutoff=0.6)
         out.append(Diagnostic(
             "registry.unit-unknown", f'Không có đơn vị mã "{code}" trong danh mục đơn vị.',

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
 import re
 from typing import Any
 
@@ -208,6 +207,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         if kind == "extra_forbidden":
             span = loaded.span(path, key=True)
             allowed = _fields_of(model, loc)
+            import difflib  # only to suggest a name: not paid by a plan without errors
             close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
             close = [renamed[path][-1]] if path in renamed else close
             if close:
@@ -237,6 +237,7 @@ def from_validation_error(exc: ValidationError, loaded: Loaded, model: type[Base
         if kind == "literal_error":
             vi = vi.replace(" or ", " hoặc ")
             choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+            import difflib  # only to suggest a name: not paid by a plan without errors
             close = difflib.get_close_matches(str(err.get("input")), choices, n=1, cutoff=0.5)
             if close:
                 hint, hint_en = f'Có phải "{close[0]}"?', f'Did you mean "{close[0]}"?'
@@ -372,6 +373,7 @@ def _renamed_fields(errors: list, loaded: Loaded, model: type[BaseModel]) -> dic
     for at, keys in unknown.items():
         gone = missing.get(at, [])
         for key in keys:  # a misspelt field ("timline"): its "missing" is the follow-on
+            import difflib  # only to suggest a name: not paid by a plan without errors
             close = difflib.get_close_matches(str(key[-1]), [str(g[-1]) for g in gone], n=1,
                                               cutoff=0.6)
             out.update({key: at + (close[0],)} if close else {})

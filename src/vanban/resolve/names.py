@@ -7,7 +7,6 @@ the registry says."""
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -59,5 +58,6 @@ def closest(ref: str, names: Iterable[str], *, cutoff: float = 0.75, n: int = 2)
     wanted = key(ref)
     if wanted in keyed:
         return keyed[wanted][:n]
+    import difflib  # only to suggest a name: not paid by a plan without errors
     close = difflib.get_close_matches(wanted, list(keyed), n=n, cutoff=cutoff)
     return [keyed[c][0] for c in close]

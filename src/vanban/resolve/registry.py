@@ -4,7 +4,6 @@ The files are read by ``vanban.workspace.load_registry``; this module only answe
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from vanban.errors import Diagnostic, Span
@@ -73,6 +72,7 @@ class Registry:
         looks_like_id = ref.islower() and " " not in ref
         names = [n for n in self.names if looks_like_id or not n.islower() or " " in n]
         folded = {n.casefold(): n for n in names}
+        import difflib  # only to suggest a name: not paid by a plan without errors
         close = difflib.get_close_matches(ref.casefold(), list(folded), n=2, cutoff=0.75)
         if close:
             return [folded[c] for c in close]
@@ -92,6 +92,7 @@ class Registry:
         """The registered signer ``ref`` most likely means: an id for an id-like ``ref``, else
         a full name close to it ("Trần Bảo Hà" → "Trần Báu Hà"); None when none is close."""
         if ref.islower() and " " not in ref:
+            import difflib  # only to suggest a name: not paid by a plan without errors
             close = difflib.get_close_matches(ref, list(self.signers), n=1, cutoff=0.6)
             return close[0] if close else None
         found = names_closest(ref, sorted({s.name for s in self.signers.values()}), n=1,

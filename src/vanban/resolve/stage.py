@@ -8,7 +8,6 @@ reported here, together.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -112,6 +111,7 @@ def _drafter(plan: Any, issuer: Hit, loaded: Loaded, problems: list[Diagnostic]
     found = departments.get(ref) or next(
         (d for d in departments.values() if d.abbr == ref), None)
     if found is None:
+        import difflib  # only to suggest a name: not paid by a plan without errors
         close = difflib.get_close_matches(ref, list(departments), n=1, cutoff=0.6)
         problems.append(Diagnostic(
             "cong-van.drafter", f'"{issuer.unit.name}" không có phòng, ban "{ref}" trong danh '
