@@ -207,9 +207,9 @@ def test_validate_tries_each_template_once(ws, monkeypatch):
     rendered = []
     real = pipeline.render_outputs
 
-    def counting(item, workspace):
+    def counting(item, workspace, **options):
         rendered.append(pipeline.find_template(item.doctype.key, workspace))
-        return real(item, workspace)
+        return real(item, workspace, **options)
 
     monkeypatch.setattr(pipeline, "render_outputs", counting)
     assert _validate(ws) == []

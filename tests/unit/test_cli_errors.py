@@ -98,6 +98,8 @@ def test_a_broken_template_is_named_with_its_tag(workspace, tag, code, quoted):
     assert line.startswith(f"templates/mau-1-4.docx: lỗi [{code}] Mẫu templates/mau-1-4.docx ")
     assert f": {quoted} (đoạn thứ 9 của mẫu)." in line
     assert not (workspace / "outputs").exists()
+    checked = run("validate", str(PLAN))  # its trial render finds the same, said the same way
+    assert (checked.exit_code, checked.stderr.splitlines()) == (1, [line])
     english = _only_line(run("build", str(PLAN), "--lang", "en"))
     assert f"error [{code}]" in english and quoted in english
 
