@@ -101,7 +101,7 @@ def code_fingerprint() -> str:
         h = hashlib.sha256()
         for parts, path in sorted(_code_files(str(_PACKAGE))):
             h.update("/".join(parts).encode())
-            with open(path, "rb") as stream:
+            with open(path, "rb", buffering=0) as stream:  # one read each, no buffer to fill
                 h.update(stream.read())
         _code = h.hexdigest()
     return _code
