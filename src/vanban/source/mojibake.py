@@ -89,6 +89,8 @@ def _could_be_legacy(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _kind(word: str, encoding: str) -> str:
     """How ``word`` reads as it stands and in ``encoding`` (cached: a plan repeats its words)."""
+    if word.isascii():  # every legacy reading leaves ASCII as it is (a third of a plan's words)
+        return _PLAIN
     if not _could_be_legacy(word):
         return _UNICODE
     read = CONVERTERS[encoding](word)

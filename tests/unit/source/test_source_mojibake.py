@@ -163,3 +163,14 @@ def test_cli_names_the_converted_lines(tmp_path: Path, monkeypatch: pytest.Monke
         "kh.yaml: đã chuyển (bảng mã đoán được: UTF-8, có các dòng gõ bằng TCVN3 đã được "
         "chuyển).\n")
     assert Path("kh.yaml").read_text(encoding="utf-8") == "title: Uỷ ban nhân dân tỉnh Triển khai\n"
+
+
+def test_no_legacy_reading_changes_ascii():
+    """Why an ASCII word is plain without being read (``mojibake._kind`` skips it): every
+    byte a legacy encoding gives a letter of its own is above 0x7F."""
+    from vanban.source import legacy, mojibake
+
+    ascii_text = "".join(map(chr, range(128)))
+    for convert in mojibake.CONVERTERS.values():
+        assert convert(ascii_text) == ascii_text
+    assert all(not key.isascii() for key in (*legacy.TCVN3_DECODE, *legacy.VNI_DECODE))
