@@ -11,7 +11,10 @@ hits them alike; medians and the spread (min–max) are printed.
   baseline        bench/baseline_docx.py: python-docx writes the same paragraphs with the same
                   styles into vanban's own frame template (body emptied); no validation at all
   vanban text     the git diff driver, run once per file in a diff
-  vanban --help, vanban validate (one plan), vanban check (one DOCX)
+  vanban validate `vanban validate <the 2024 plan> --out <new folder>`: no earlier build to
+                  compare with (a stamp book or an issued DOCX in outputs/ would make it skip the
+                  plan or render it in full), so every run checks the plan and tries its template
+  vanban --help, vanban check (one DOCX)
   stack imports   `python -c "import click, yaml, jinja2, docxtpl"`: only importing the libraries
                   the design names for a build (docxtpl brings python-docx and lxml), doing nothing
   stack+pydantic  the same and pydantic's BaseModel, which vanban's plan models are built on
@@ -111,7 +114,8 @@ def main() -> None:
                 str(folder / f"b{next(counter)}.docx")],
             "vanban text": lambda: VANBAN + ["text", str(OUTPUT)],
             "vanban --help": lambda: VANBAN + ["--help"],
-            "vanban validate (1 plan)": lambda: VANBAN + ["validate", str(PLAN)],
+            "vanban validate (1 plan)": lambda: VANBAN + [
+                "validate", str(PLAN), "--out", str(folder / f"v{next(counter)}")],
             "vanban check (1 DOCX)": lambda: VANBAN + ["check", str(OUTPUT)],
             "python -c pass": lambda: [sys.executable, "-c", "pass"],
             "stack imports": lambda: [sys.executable, "-c", STACK],
