@@ -316,7 +316,7 @@ MISSING_EXAMPLES = {
                  'E.g. articles: then one "- article: <text>" line per article.'),
 }
 
-_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_FIELD_NAME = r"[a-z_][a-z0-9_]*\Z"  # (patterns of messages: compiled when first used)
 
 
 def _colon_in_text(loaded: Loaded, path: tuple) -> tuple[str, str] | None:
@@ -327,7 +327,7 @@ def _colon_in_text(loaded: Loaded, path: tuple) -> tuple[str, str] | None:
     if not isinstance(node, dict) or len(node) != 1:
         return None
     ((key, value),) = node.items()
-    if not isinstance(key, str) or _FIELD_NAME.match(key) or not isinstance(value, str):
+    if not isinstance(key, str) or re.match(_FIELD_NAME, key) or not isinstance(value, str):
         return None
     if loaded.span(path + (key,), key=True).line != loaded.span(path + (key,)).line:
         return None
@@ -422,15 +422,15 @@ def coercion_hint(coerced: str, value: Any, kind: str) -> tuple[str, str]:
     return "", ""
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
+_DMY = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
 
 
 def date_message(value: Any, vi: str, en: str) -> tuple[str, str, str, str]:
     """A message that says what is wrong with a date: no such day or month, or another form."""
     text = _raw(value).strip()
-    iso = _ISO.match(text)
-    dmy = _DMY.match(text)
+    iso = re.match(_ISO, text)
+    dmy = re.match(_DMY, text)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif dmy:

@@ -10,7 +10,7 @@ from vanban.source.loader import Loaded
 from vanban.source.syntax import shorten
 
 NUMBER_KINDS = ("int_type", "int_parsing", "greater_than_equal", "less_than_equal")
-_THOUSANDS = re.compile(r"^\d{1,2}(?:[.,]\d{3})+$")
+_THOUSANDS = r"^\d{1,2}(?:[.,]\d{3})+$"  # compiled when a message first needs it
 
 
 def number_message(value: Any) -> tuple[str, str, str, str]:
@@ -43,7 +43,7 @@ def number_message(value: Any) -> tuple[str, str, str, str]:
             return (vi, en, f"Bỏ ngoặc kép: number: {number}.",
                     f"Remove the quotes: number: {number}.")
         return vi, en, "", ""  # too large: the message says the range
-    if _THOUSANDS.match(raw):
+    if re.match(_THOUSANDS, raw):
         whole = re.sub(r"[.,]", "", raw)
         hint = f"Không dùng dấu chấm, dấu phẩy ngăn cách hàng nghìn: viết number: {whole}."
         return vi, en, hint, f"No thousands separator: write number: {whole}."

@@ -138,19 +138,19 @@ def _block_end(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         'Sibling keys must line up; list items start with "- ".')
 
 
-_VALUE_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\[\]{}'\"#:-][^:]*?:\s+)?")
+_VALUE_START = r"^\s*(?:-\s+)*(?:[^\s\[\]{}'\"#:-][^:]*?:\s+)?"  # compiled on first use
 
 
 def _quoted_value(line: str) -> bool:
     """The line's value (after "- " and "key: ") opens with a quote."""
-    prefix = _VALUE_START.match(line)
+    prefix = re.match(_VALUE_START, line)
     return line[prefix.end() if prefix else 0:].lstrip()[:1] in ("'", '"')
 
 
 def _bracketed(line: str, before: str) -> Explained | None:
     """Text after a value that opened with "[" or "{" (``- [Dự kiến] Giải quyết …``): YAML
     read the bracketed part as a list (or a mapping), and the words after it cannot follow."""
-    prefix = _VALUE_START.match(line)
+    prefix = re.match(_VALUE_START, line)
     value = line[prefix.end():].rstrip() if prefix else ""
     if value[:1] not in ("[", "{") or not before.endswith(("]", "}")):
         return None
