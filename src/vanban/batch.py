@@ -302,7 +302,8 @@ def _template_codes(exc: VanbanError) -> list[Diagnostic]:
 def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 1
              ) -> list[Diagnostic]:
     """Every problem of every plan, in plan order, then the templates' own problems (each
-    template is rendered once, in memory, with the first plan that uses it). A plan whose last
+    template is rendered once, in memory, with the first plan that uses it; not vanban's own
+    frame of a type, or a copy of it with the same bytes, which has none). A plan whose last
     build is current is not validated again: its recorded warnings stand. An issued document
     that building again would change is said to be so (it is rendered in memory and compared
     with the file there, exactly as a build decides it: only for a changed plan whose output
@@ -334,7 +335,7 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
         if result.template:
             find_template = heavy.load("vanban.pipeline").find_template
             template = find_template(result.template, workspace)
-            if result.rendered:  # tried already
+            if result.rendered or _packaged(template, result.template):  # nothing to try
                 first_of[template] = None
             first_of.setdefault(template, result.job)
             if result.issued_changed:
@@ -342,6 +343,14 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
     found.extend(_template_problems([j for j in first_of.values() if j is not None], workspace,
                                     registries, plans))
     return list(dict.fromkeys(found))  # a shared registry's problems once
+
+
+def _packaged(template: Path, doc_type: str) -> bool:
+    """Whether ``template`` holds the very bytes of vanban's own frame for ``doc_type``: trying
+    it could find no template problem (vanban's tests render every kind of plan of the type
+    with it), so validate neither tries it nor imports the renderer for it."""
+    own = heavy.load("vanban.pipeline").packaged_frame(doc_type)
+    return stamps.file_digest(template) == stamps.file_digest(own) != ""
 
 
 def _template_problems(jobs, workspace: Path, registries: dict, plans: dict

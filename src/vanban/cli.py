@@ -406,9 +406,10 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path | No
              ) -> None:
     """Kiểm tra kế hoạch (YAML) mà không ghi tệp nào: mỗi lỗi một dòng, kèm tệp:dòng:cột.
 
-    Mỗi mẫu (templates/) được thử một lần. Kế hoạch không đổi nguồn từ lần dựng trước không
-    phải kiểm tra lại (cảnh báo cũ được in lại). Văn bản đã có số mà dựng lại sẽ ra bản khác
-    bản đã dựng được cảnh báo [output.issued-changed]. Chạy được ở mọi thư mục con của dự án.
+    Mỗi mẫu (templates/) được thử một lần, trừ mẫu giống hệt mẫu có sẵn của vanban. Kế hoạch
+    không đổi nguồn từ lần dựng trước không phải kiểm tra lại (cảnh báo cũ được in lại). Văn bản
+    đã có số mà dựng lại sẽ ra bản khác bản đã dựng được cảnh báo [output.issued-changed]. Chạy
+    được ở mọi thư mục con của dự án.
 
     Mã thoát: 0 hợp lệ, 1 có lỗi, 2 sai cách dùng lệnh.
     """

@@ -278,9 +278,17 @@ def find_template(doc_type: str, workspace: Path) -> Path:
     looked = template_files(doc_type, workspace)
     if looked[-1].is_file():
         return looked[-1]
+    return packaged_frame(doc_type)
+
+
+def packaged_frame(doc_type: str) -> Path:
+    """vanban's own copy of the frame of ``doc_type``'s layout (e.g. ``mau-1-4.docx``), the one
+    a workspace without templates/ uses: made from the type's contract (tools/make_templates.py),
+    and rendered with every kind of plan of the type by vanban's own tests."""
     from importlib import resources
 
-    return Path(str(resources.files("vanban") / "templates" / looked[-1].name))
+    frame = doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
+    return Path(str(resources.files("vanban") / "templates" / frame))
 
 
 def render_outputs(item: Prepared, workspace: Path, *, trial: bool = False

@@ -203,8 +203,22 @@ def test_validate_does_not_check_again_what_is_current(ws, monkeypatch):
     assert _validate(ws) == []
 
 
-def test_validate_tries_each_template_once(ws, monkeypatch):
-    rendered = []
+def _own_templates_edited(ws: Path) -> None:
+    """The workspace's templates: vanban's own frames, each with other bytes (a zip comment)."""
+    import zipfile
+
+    (ws / "templates").mkdir()
+    for frame in sorted((ROOT / "src" / "vanban" / "templates").glob("*.docx")):
+        with zipfile.ZipFile(frame) as z:
+            parts = [(info, z.read(info)) for info in z.infolist()]
+        with zipfile.ZipFile(ws / "templates" / frame.name, "w") as z:
+            for info, data in parts:
+                z.writestr(info, data)
+            z.comment = b"sua"
+
+
+def _counting_renders(monkeypatch) -> list[Path]:
+    rendered: list[Path] = []
     real = pipeline.render_outputs
 
     def counting(item, workspace, **options):
@@ -212,12 +226,46 @@ def test_validate_tries_each_template_once(ws, monkeypatch):
         return real(item, workspace, **options)
 
     monkeypatch.setattr(pipeline, "render_outputs", counting)
+    return rendered
+
+
+def test_validate_tries_each_template_once(ws, monkeypatch):
+    _own_templates_edited(ws)
+    rendered = _counting_renders(monkeypatch)
     assert _validate(ws) == []
     jobs = discover([ws / "plans"], ws / "outputs", ws / "plans")
     used = {pipeline.find_template(pipeline.load_typed(j.source, j.display)[2].key, ws)
             for j in jobs}
     assert len(jobs) > len(used) > 1  # several plans share a template, several templates
     assert sorted(rendered) == sorted(used)  # each template rendered exactly once
+    assert all(path.parent == ws / "templates" for path in used)
+
+
+def test_every_packaged_frame_renders_the_plans_of_its_types(ws):
+    """Why validate need not try vanban's own frames: every example plan renders with the frame
+    of its type, and every frame is some example's."""
+    from vanban import doctypes
+
+    cache = pipeline.BuildCache()
+    frames = set()
+    for job in discover([ws / "plans"], ws / "outputs", ws / "plans"):
+        item = pipeline.prepare(job, cache)
+        frame = pipeline.packaged_frame(item.doctype.key)
+        assert pipeline.find_template(item.doctype.key, ws) == frame
+        assert all(data for _, data in pipeline.render_outputs(item, ws))  # no template problem
+        frames.add(frame.name)
+    assert frames == set(doctypes.templates())
+
+
+@pytest.mark.parametrize("copied", [False, True], ids=["packaged", "same-bytes-in-templates"])
+def test_validate_does_not_try_vanbans_own_frames(ws, monkeypatch, copied):
+    """vanban's own frame of a type (or a copy with the same bytes, as this repository's
+    templates/ holds) renders every plan of the type: trying it again would find nothing."""
+    if copied:
+        shutil.copytree(ROOT / "src" / "vanban" / "templates", ws / "templates")
+    rendered = _counting_renders(monkeypatch)
+    assert _validate(ws) == []
+    assert rendered == []
 
 
 def test_text_typed_in_a_legacy_font_stops_the_build(ws):
