@@ -90,8 +90,9 @@ NOT_FOR_A_PLAN = ("importlib.metadata", "email", "pdfplumber", "rich", "xml.sax.
 """What the program must not import to build or validate one Kế hoạch (rendering included)."""
 
 
-RENDERER = ("docxtpl", "jinja2", "vanban.render")
-"""What validate does not import when the templates are vanban's own frames (nothing to try)."""
+RENDERER = ("docxtpl", "jinja2", "docx", "lxml", "vanban.render", "vanban.ooxml")
+"""What validate does not import when the templates are vanban's own frames (nothing to try,
+nothing to render: python-docx and lxml only build or read a DOCX)."""
 
 
 @pytest.mark.parametrize(("args", "also"), [

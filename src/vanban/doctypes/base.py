@@ -34,15 +34,28 @@ class DocType:
     template: str
     """The file name of the type's default template (templates/ and the packaged copy)."""
     build_template: Callable[[], bytes]
-    """Builds that default template from the rule pack."""
+    """Builds that default template from the rule pack (``build_frame``)."""
     contract: Contract
     """The variables and parts the template must contain."""
-    styles: tuple[str, ...]
-    """The paragraph style ids the type's documents use (all defined by its template)."""
     profile: str = "nd30"
     """The rule pack (``vanban.rules.profile``) the type follows."""
+
+    @property
+    def styles(self) -> tuple[str, ...]:
+        """The paragraph style ids the type's documents use (all defined by its template)."""
+        from vanban.ooxml.frame import template_styles
+
+        return template_styles(self.contract)
 
     @property
     def document(self) -> str:
         """What a file of this type is called in messages ("kế hoạch", "công văn" …)."""
         return self.name.lower() if self.name else "công văn"
+
+
+def build_frame(contract: Contract) -> bytes:
+    """The default template of ``contract``'s layout (``DocType.build_template``), python-docx
+    imported only then: building or checking a plan never needs it."""
+    from vanban.ooxml.frame import build_template
+
+    return build_template(contract)

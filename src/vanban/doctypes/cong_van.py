@@ -7,13 +7,11 @@ from functools import partial
 
 from vanban.compose.cong_van import compose_cong_van
 from vanban.contract import MAU_1_5
-from vanban.doctypes.base import DocType
+from vanban.doctypes.base import DocType, build_frame
 from vanban.model.checks import check_letter
 from vanban.model.cong_van import CongVan
-from vanban.ooxml.frame import build_template, template_styles
 from vanban.rules import nd30
 
 TYPES = (DocType(key=nd30.CONG_VAN, name="", abbr="", layout="Mẫu 1.5", model=CongVan,
                  check=check_letter, compose=compose_cong_van, template="mau-1-5.docx",
-                 build_template=partial(build_template, MAU_1_5), contract=MAU_1_5,
-                 styles=template_styles(MAU_1_5)),)
+                 build_template=partial(build_frame, MAU_1_5), contract=MAU_1_5),)

@@ -11,10 +11,9 @@ from functools import partial
 
 from vanban.compose.document import compose
 from vanban.contract import MAU_1_4, MAU_1_4_KINH_GUI
-from vanban.doctypes.base import DocType
+from vanban.doctypes.base import DocType, build_frame
 from vanban.model.checks import check_plan
 from vanban.model.plan import Plan
-from vanban.ooxml.frame import build_template, template_styles
 from vanban.rules import nd30
 
 TEMPLATE = "mau-1-4.docx"
@@ -28,9 +27,7 @@ def _entry(key: str) -> DocType:
     return DocType(key=key, name=name, abbr=abbr or "", layout="Mẫu 1.4", model=Plan,
                    check=check_plan, compose=compose,
                    template=TEMPLATE_KINH_GUI if kinh_gui else TEMPLATE,
-                   build_template=partial(build_template, contract) if kinh_gui
-                   else build_template,
-                   contract=contract, styles=template_styles(contract))
+                   build_template=partial(build_frame, contract), contract=contract)
 
 
 TYPES = tuple(_entry(key) for key in sorted(nd30.MAU_1_4_TYPES))

@@ -7,10 +7,9 @@ from functools import partial
 
 from vanban.compose.quyet_dinh import compose_quyet_dinh
 from vanban.contract import MAU_1_2
-from vanban.doctypes.base import DocType
+from vanban.doctypes.base import DocType, build_frame
 from vanban.model.checks import check_letter
 from vanban.model.quyet_dinh import QuyetDinh
-from vanban.ooxml.frame import build_template, template_styles
 from vanban.rules import nd30
 
 KEY = "quyet-dinh"
@@ -18,5 +17,4 @@ NAME, ABBR = nd30.DOCUMENT_TYPES[KEY]
 
 TYPES = (DocType(key=KEY, name=NAME, abbr=ABBR or "", layout="Mẫu 1.1–1.3", model=QuyetDinh,
                  check=check_letter, compose=compose_quyet_dinh, template="mau-1-2.docx",
-                 build_template=partial(build_template, MAU_1_2), contract=MAU_1_2,
-                 styles=template_styles(MAU_1_2)),)
+                 build_template=partial(build_frame, MAU_1_2), contract=MAU_1_2),)
