@@ -363,7 +363,7 @@ def _template_problems(jobs, workspace: Path, registries: dict, plans: dict
     cache = pipeline.BuildCache(registries, plans)
     for job in jobs:
         try:
-            pipeline.render_outputs(pipeline.prepare(job, cache), workspace, trial=True)
+            pipeline.render_outputs(pipeline.prepare(job, cache), workspace)
         except VanbanError as exc:
             out.extend(_template_codes(exc))
     return out

@@ -291,15 +291,12 @@ def packaged_frame(doc_type: str) -> Path:
     return Path(str(resources.files("vanban") / "templates" / frame))
 
 
-def render_outputs(item: Prepared, workspace: Path, *, trial: bool = False
-                   ) -> list[tuple[Job, bytes]]:
+def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
     """Every file one prepared plan gives: its DOCX, and the document it issues when that is a
-    file of its own (the decision then without it). A ``trial`` finds the template's problems
-    as rendering does, and makes no bytes (``render``)."""
+    file of its own (the decision then without it)."""
     import dataclasses
-    from functools import partial
 
-    render = partial(heavy.load("vanban.render.docx").render, trial=trial)
+    render = heavy.load("vanban.render.docx").render
     template = find_template(item.doctype.key, workspace)
     shown, contract = display_path(template), item.doctype.contract
     if item.second is None:

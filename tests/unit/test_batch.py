@@ -268,6 +268,33 @@ def test_validate_does_not_try_vanbans_own_frames(ws, monkeypatch, copied):
     assert rendered == []
 
 
+def test_validate_passes_no_template_a_build_cannot_render(ws):
+    """A clerk's frame that differs from vanban's is tried as a build renders it, to the end:
+    a Quyết định issuing its Kế hoạch needs the frame's page setup (``w:sectPr``) to start the
+    Kế hoạch's section, which only the finishing after the fill reads."""
+    import re
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    frame = ROOT / "src" / "vanban" / "templates" / "mau-1-2.docx"
+    (ws / "templates").mkdir()
+    with zipfile.ZipFile(frame) as z, zipfile.ZipFile(ws / "templates" / frame.name, "w") as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "word/document.xml":  # the body's page setup taken out
+                data, n = re.subn(rb"<w:sectPr[ >].*</w:sectPr>", b"", data, flags=re.DOTALL)
+                assert n == 1
+            out.writestr(info, data)
+    plan = "plans/quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml"
+    checked = CliRunner().invoke(main, ["validate", plan])
+    built = CliRunner().invoke(main, ["build", plan])
+    assert built.exit_code == 1 and not (ws / "outputs").exists()
+    assert checked.exit_code == built.exit_code
+
+
 def test_text_typed_in_a_legacy_font_stops_the_build(ws):
     plan = ws / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("  - Bộ Tư pháp\n",

@@ -293,12 +293,9 @@ def _check_complete(used: frozenset[str] | None, shown: str, names: list[str]) -
 
 
 def render(doc: Document, template: Path, display: str | None = None,
-           contract: Contract = MAU_1_4, *, attachment_only: bool = False,
-           trial: bool = False) -> bytes:
+           contract: Contract = MAU_1_4, *, attachment_only: bool = False) -> bytes:
     """DOCX bytes of ``doc`` laid out by ``template``, which must hold every name of its type's
-    ``contract``: deterministic, not yet written anywhere. A ``trial`` stops once the template
-    has been filled and checked (every problem of the template is known by then) and gives
-    no bytes: the finishing and packaging that follow cannot fail on a template."""
+    ``contract``: deterministic, not yet written anywhere."""
     shown = display or str(template)
     tpl = _open(template, shown)
     context = build_context(doc)
@@ -314,8 +311,6 @@ def render(doc: Document, template: Path, display: str | None = None,
             raise
         raise _template_error(shown, exc, tpl, list(context)) from None
     _check_complete(used, shown, list(contract.names))  # after the render, which names a broken tag
-    if trial:
-        return b""
     document = tpl.docx
     body = document.element.body
     finish.split_sections(body, section_orientations(doc))
