@@ -263,9 +263,8 @@ def template_files(doc_type: str, workspace: Path) -> tuple[Path, ...]:
     """The workspace files looked at to pick the template of ``doc_type``, in order, up to the
     one picked (``templates/<type>.docx``, then the layout's frame there): adding one that was
     missing or changing the one picked changes the output; the rest cannot."""
-    frame = doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
     out = []
-    for name in (f"{doc_type}.docx", frame):
+    for name in (f"{doc_type}.docx", _frame_name(doc_type)):
         out.append(workspace / "templates" / name)
         if out[-1].is_file():
             break
@@ -287,8 +286,12 @@ def packaged_frame(doc_type: str) -> Path:
     and rendered with every kind of plan of the type by vanban's own tests."""
     from importlib import resources
 
-    frame = doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
-    return Path(str(resources.files("vanban") / "templates" / frame))
+    return Path(str(resources.files("vanban") / "templates" / _frame_name(doc_type)))
+
+
+def _frame_name(doc_type: str) -> str:
+    """The file name of the frame of ``doc_type``'s layout."""
+    return doctypes.TYPES[doc_type].template if doc_type in doctypes.TYPES else DEFAULT_TEMPLATE
 
 
 def render_outputs(item: Prepared, workspace: Path) -> list[tuple[Job, bytes]]:
