@@ -255,6 +255,10 @@ def test_every_packaged_frame_renders_the_plans_of_its_types(ws):
         assert all(data for _, data in pipeline.render_outputs(item, ws))  # no template problem
         frames.add(frame.name)
     assert frames == set(doctypes.templates())
+    # A type no example has shares its frame's contract with one that has (test_doctypes checks
+    # each frame holds its contract): the frame holds every name the type's render asks for.
+    for entry in doctypes.TYPES.values():
+        assert entry.contract == doctypes.templates()[entry.template].contract, entry.key
 
 
 @pytest.mark.parametrize("copied", [False, True], ids=["packaged", "same-bytes-in-templates"])
