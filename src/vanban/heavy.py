@@ -77,7 +77,8 @@ def without_pydantic_plugins() -> None:
     def real(name: str) -> object:
         if name.startswith("__"):  # what the import system asks of any module (__path__ …)
             raise AttributeError(name)
-        del sys.modules[_PLUGIN_LOADER]
+        if sys.modules.get(_PLUGIN_LOADER) is stand_in:  # (not once the real one is there)
+            del sys.modules[_PLUGIN_LOADER]
         return getattr(importlib.import_module(_PLUGIN_LOADER), name)
 
     stand_in.__getattr__ = real

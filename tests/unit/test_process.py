@@ -129,3 +129,26 @@ def test_a_plugin_named_by_the_user_is_still_looked_for(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True, env=env)
     assert out.stdout.strip().endswith("_loader.py"), out.stderr
+
+
+def test_the_stand_in_loader_gives_way_to_the_real_one_once(monkeypatch):
+    """With every plugin off, pydantic's plugin loader is a stand-in that finds no plugin; any
+    other name asked of it is the real loader's, imported once (a second question to the
+    stand-in does not import the loader again and lose what it holds)."""
+    import importlib
+
+    from vanban import heavy
+
+    name = "pydantic.plugin._loader"
+    original = importlib.import_module(name)  # monkeypatch puts it back afterwards
+    monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys.modules["pydantic.plugin"], "_loader", original)
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    heavy.without_pydantic_plugins()
+    stand_in = sys.modules[name]
+    assert not hasattr(stand_in, "__file__") and list(stand_in.get_plugins()) == []
+    assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # the real loader's constant
+    real = sys.modules[name]
+    assert real is not stand_in and real.__file__.endswith("_loader.py")
+    assert stand_in._plugins is real._plugins
+    assert sys.modules[name] is real
