@@ -124,6 +124,28 @@ def size_rules(body: etree._Element, styles_el: etree._Element) -> None:
             ppr.append(ind)
 
 
+def _whole(node: etree._Element | None, *names: str) -> bool:
+    """True when ``node`` exists and each attribute ``w:<name>`` of it is a whole number."""
+    if node is None:
+        return False
+    values = [node.get(qn("w:" + name)) or "" for name in names]
+    return all(v.strip().lstrip("-").isdigit() for v in values)
+
+
+def page_setup_missing(body: etree._Element) -> str | None:
+    """What the body's final page setup lacks for finishing (sections, rule lengths), as the
+    XML names it, or None when it is whole: a template saved without it (or edited by hand)
+    would otherwise stop the build with a crash instead of a message about the template."""
+    sect = body.find(qn("w:sectPr"))
+    if sect is None:
+        return "w:sectPr"
+    if not _whole(sect.find(qn("w:pgSz")), "w", "h"):
+        return "w:pgSz"
+    if not _whole(sect.find(qn("w:pgMar")), "left", "right"):
+        return "w:pgMar"
+    return None
+
+
 def split_sections(body: etree._Element, landscapes: list[bool]) -> None:
     """End a section at every marker paragraph: the first section keeps the template's page
     setup; each later one (an appendix, a document issued with a Quyết định) starts on a new
@@ -162,7 +184,10 @@ def _later_section(sect: etree._Element, landscape: bool) -> None:
     num = sect.find(qn("w:pgNumType"))
     if num is None:
         num = el("pgNumType")
-        sect.find(qn("w:cols")).addprevious(num)
+        # schema order: … pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols …
+        before = [sect.find(qn(t)) for t in ("w:pgMar", "w:paperSrc", "w:pgBorders",
+                                                "w:lnNumType")]
+        [n for n in before if n is not None][-1].addnext(num)
     num.set(qn("w:start"), "1")
 
 

@@ -292,6 +292,21 @@ def _check_complete(used: frozenset[str] | None, shown: str, names: list[str]) -
             hint_en="Put the tags back, or delete the template to use the built-in one.")])
 
 
+def _check_page_setup(missing: str | None, shown: str) -> None:
+    """The template keeps its page setup (paper size and margins) at the end of its body."""
+    if missing:
+        raise VanbanError([Diagnostic(
+            "template.page-setup",
+            f"Mẫu {shown} thiếu thiết lập trang (khổ giấy, lề) ở cuối thân văn bản ({missing}).",
+            Span(shown, 0, 0),
+            message_en=f"The template {shown} lacks its page setup (paper size, margins) at the "
+                       f"end of its body ({missing}).",
+            hint="Mở mẫu bằng Word, đặt lại khổ giấy và lề (Layout > Margins, Size) rồi lưu, "
+                 "hoặc xóa mẫu để dùng mẫu có sẵn.",
+            hint_en="Open it in Word, set the paper size and margins again and save, or delete "
+                    "it to use the built-in one.")])
+
+
 def render(doc: Document, template: Path, display: str | None = None,
            contract: Contract = MAU_1_4, *, attachment_only: bool = False) -> bytes:
     """DOCX bytes of ``doc`` laid out by ``template``, which must hold every name of its type's
@@ -313,6 +328,7 @@ def render(doc: Document, template: Path, display: str | None = None,
     _check_complete(used, shown, list(contract.names))  # after the render, which names a broken tag
     document = tpl.docx
     body = document.element.body
+    _check_page_setup(finish.page_setup_missing(body), shown)
     finish.split_sections(body, section_orientations(doc))
     if attachment_only:  # the document issued with a Quyết định, as a file of its own
         finish.drop_first_section(body)
