@@ -41,13 +41,6 @@ class DocType:
     """The rule pack (``vanban.rules.profile``) the type follows."""
 
     @property
-    def styles(self) -> tuple[str, ...]:
-        """The paragraph style ids the type's documents use (all defined by its template)."""
-        from vanban.ooxml.frame import template_styles
-
-        return template_styles(self.contract)
-
-    @property
     def document(self) -> str:
         """What a file of this type is called in messages ("kế hoạch", "công văn" …)."""
         return self.name.lower() if self.name else "công văn"

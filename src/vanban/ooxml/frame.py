@@ -25,7 +25,7 @@ from vanban.contract import (
     Var,
     tag,
 )
-from vanban.ooxml.styles import BY_ID, EXTRA_STYLES, STYLES, style_element
+from vanban.ooxml.styles import EXTRA_STYLES, STYLES, style_element
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
 from vanban.rules import nd30
 
@@ -165,11 +165,6 @@ def extra_styles(contract: Contract) -> frozenset[str]:
     if Var.THAM_QUYEN in contract.variables:
         out.update({"VBThamQuyen", "VBTheoDeNghi", "VBQuyetDinh", "VBDieu", "VBNhanDieu"})
     return frozenset(out)
-
-
-def template_styles(contract: Contract) -> tuple[str, ...]:
-    """Every style id a template of ``contract`` defines."""
-    return tuple(s.id for s in STYLES) + tuple(sorted(extra_styles(contract) & set(BY_ID)))
 
 
 def _content(contract: Contract) -> list[etree._Element]:
