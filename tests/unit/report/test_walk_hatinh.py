@@ -1,0 +1,118 @@
+"""A year-end report of Hà Tĩnh (communes and wards, no districts) as a reviewer reads it:
+the targets quoted from the plan, the Nơi nhận, the communes' rows of the data table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+
+REGISTRY = """\
+units:
+  ubnd-tinh:
+    name: Ủy ban nhân dân tỉnh Hà Tĩnh
+    short: UBND tỉnh
+    abbr: UBND
+    header: [ỦY BAN NHÂN DÂN, TỈNH HÀ TĨNH]
+    place: Hà Tĩnh
+    collective: true
+  so-tu-phap: {name: Sở Tư pháp, abbr: STP}
+  ubnd-cap-xa: {name: "Ủy ban nhân dân các xã, phường"}
+  phuong-thanh-sen: {name: phường Thành Sen}
+  xa-cam-xuyen: {name: xã Cẩm Xuyên}
+signers:
+  le-thi-hoa: {name: Lê Thị Hoa, position: PHÓ CHỦ TỊCH, unit: ubnd-tinh}
+"""
+
+PLAN = """\
+id: ke-hoach-hoa-giai
+issuer: ubnd-tinh
+number: 12
+date: 2026-01-15
+title: Triển khai công tác hòa giải ở cơ sở năm 2026
+sections:
+  - title: CHỈ TIÊU
+    content:
+      - target: Phấn đấu tỷ lệ hòa giải thành đạt trên 90% tổng số vụ việc tiếp nhận;
+        id: ty-le-hoa-giai-thanh
+        value: 90
+        unit: "%"
+      - target: 100% tổ hòa giải ở thôn, tổ dân phố mới được kiện toàn.
+        id: to-hoa-giai-kien-toan
+        value: 100
+        unit: "%"
+  - title: NHIỆM VỤ
+    content:
+      - task: Kiện toàn tổ hòa giải
+        id: kien-toan
+        lead: ubnd-cap-xa
+        timeline: Quý I năm 2026
+recipients: [Bộ Tư pháp]
+archive: {unit: NC}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH, signer: le-thi-hoa}
+"""
+
+REPORT = """\
+type: bao-cao-ket-qua
+plan: ke-hoach-hoa-giai.yaml
+issuer: ubnd-tinh
+year: 2026
+title: Kết quả thực hiện Kế hoạch số 12/KH-UBND năm 2026
+kinh_gui: [Bộ Tư pháp]
+data: {file: so-lieu.csv}
+tasks:
+  kien-toan: {status: hoàn thành}
+targets:
+  ty-le-hoa-giai-thanh: {of: thanh, over: tiep_nhan}
+  to-hoa-giai-kien-toan: {of: to_kien_toan, over: so_to}
+recipients: [Thường trực Tỉnh ủy]
+archive: {unit: NC}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH, signer: le-thi-hoa}
+"""
+
+DATA = """\
+Đơn vị,Số tổ hòa giải,Tổ được kiện toàn,Số hòa giải viên,Số vụ việc tiếp nhận,Hòa giải thành,\
+Hòa giải không thành,Đang giải quyết
+{a},42,42,285,64,58,4,2
+{b},46,44,310,72,60,10,2
+"""
+
+
+def workspace(root: Path, a: str = "phường Thành Sen", b: str = "xã Cẩm Xuyên") -> Path:
+    shared = root / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    year = root / "plans" / "2026"
+    year.mkdir()
+    (year / "ke-hoach-hoa-giai.yaml").write_text(PLAN, encoding="utf-8")
+    (year / "bao-cao-hoa-giai.yaml").write_text(REPORT, encoding="utf-8")
+    (year / "so-lieu.csv").write_text(DATA.format(a=a, b=b), encoding="utf-8")
+    return year
+
+
+@pytest.fixture()
+def built(tmp_path, monkeypatch) -> str:
+    workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    shown = CliRunner().invoke(main, ["text", "outputs/2026/bao-cao-hoa-giai.docx"])
+    assert shown.exit_code == 0, shown.output
+    return shown.output
+
+
+def test_missed_targets_are_quoted_without_their_end_marks(built):
+    """A target is a line of the plan ending in ";" or "."; quoted in the report's sentence
+    and in its table, that mark would print ";;" and ".." (a văn thư sends it back)."""
+    sentence = next(line for line in built.splitlines() if "chỉ tiêu chưa đạt" in line)
+    assert sentence.endswith(
+        "Có 0/2 chỉ tiêu đạt kế hoạch; chỉ tiêu chưa đạt: Phấn đấu tỷ lệ hòa giải thành đạt "
+        "trên 90% tổng số vụ việc tiếp nhận; 100% tổ hòa giải ở thôn, tổ dân phố mới được "
+        "kiện toàn.")
+    cells = [line.split("> ", 1)[1] for line in built.splitlines()
+             if line.startswith(("T2.2.2 ", "T2.3.2 "))]
+    assert cells == ["Phấn đấu tỷ lệ hòa giải thành đạt trên 90% tổng số vụ việc tiếp nhận",
+                     "100% tổ hòa giải ở thôn, tổ dân phố mới được kiện toàn"]
