@@ -209,8 +209,10 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
         note = NOTES.get(action, ("", ""))[0]
         whole_old = "del" if action == "removed" else ""
         whole_new = "ins" if action == "added" else ""
-        old_lines = _node_lines(old, None if action == "moved" else new, "old", whole_old)
-        new_lines = _node_lines(None if action == "moved" else old, new, "new", whole_new)
+        # A moved block is compared with itself at its old place: words reworded while it
+        # moved are marked like any other rewording (an unchanged move marks nothing).
+        old_lines = _node_lines(old, new, "old", whole_old)
+        new_lines = _node_lines(old, new, "new", whole_new)
         if note:
             new_lines = new_lines + (((note, "note"),),)
         out.append(TableRow(first.ref, old_lines, new_lines, reason))

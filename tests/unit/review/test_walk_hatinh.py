@@ -1,0 +1,134 @@
+"""Three rounds of comments on Hà Tĩnh's 2026 plan, reviewed with the bảng so sánh and
+``vanban diff`` as a Trưởng phòng reads them: a task moved while it was reworded, a task moved
+in the plan a decision issues."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from vanban.cli import main
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+REGISTRY = """\
+units:
+  ubnd-tinh:
+    name: Ủy ban nhân dân tỉnh Hà Tĩnh
+    short: UBND tỉnh
+    abbr: UBND
+    header: [ỦY BAN NHÂN DÂN, TỈNH HÀ TĨNH]
+    place: Hà Tĩnh
+    collective: true
+  so-tu-phap: {name: Sở Tư pháp, abbr: STP}
+  so-van-hoa: {name: "Sở Văn hóa, Thể thao và Du lịch"}
+  bao-ha-tinh: {name: "Báo và Phát thanh, Truyền hình Hà Tĩnh"}
+  ubnd-cap-xa: {name: "Ủy ban nhân dân các xã, phường"}
+signers:
+  nguyen-van-an: {name: Nguyễn Văn An, position: PHÓ CHỦ TỊCH, unit: ubnd-tinh}
+"""
+
+HEAD = """\
+issuer: ubnd-tinh
+number: null
+year: 2026
+title: Triển khai công tác hòa giải ở cơ sở trên địa bàn tỉnh năm 2026
+sections:
+  - title: NỘI DUNG, TIẾN ĐỘ THỰC HIỆN
+    content:
+"""
+
+TAIL = """\
+recipients: [Bộ Tư pháp]
+archive: {unit: NC}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH,
+            signer: nguyen-van-an}
+"""
+
+
+def task(tid: str, text: str, lead: str, indent: int = 6) -> str:
+    pad = " " * indent
+    return (f"{pad}- task: {text}\n{pad}  id: {tid}\n{pad}  lead: {lead}\n"
+            f"{pad}  timeline: năm 2026\n")
+
+
+ROUND_0 = HEAD + "".join([
+    task("kien-toan", "Rà soát, kiện toàn tổ hòa giải", "ubnd-cap-xa"),
+    task("tap-huan", "Tổ chức tập huấn kỹ năng hòa giải cho hòa giải viên", "so-tu-phap"),
+    task("tuyen-truyen", "Tuyên truyền về hòa giải ở cơ sở", "bao-ha-tinh"),
+]) + TAIL
+
+# Round 1: the tasks grouped under two numbered items; while moving, "tap-huan" is reworded
+# and "tuyen-truyen" gets another lead unit.
+ROUND_1 = HEAD + (
+    "      - item: Kiện toàn, nâng cao năng lực hòa giải viên\n        content:\n"
+    + task("kien-toan", "Rà soát, kiện toàn tổ hòa giải", "ubnd-cap-xa", 10)
+    + task("tap-huan", "Tổ chức tập huấn kiến thức pháp luật mới, kỹ năng hòa giải cho hòa "
+           "giải viên", "so-tu-phap", 10)
+    + "      - item: Truyền thông về hòa giải ở cơ sở\n        content:\n"
+    + task("tuyen-truyen", "Tuyên truyền về hòa giải ở cơ sở", "so-van-hoa", 10)) + TAIL
+
+
+def _workspace(root: Path, old: str, new: str) -> tuple[Path, Path]:
+    shared = root / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    folder = root / "plans" / "2026"
+    folder.mkdir()
+    (folder / "cu.yaml").write_text(old, encoding="utf-8")
+    (folder / "moi.yaml").write_text(new, encoding="utf-8")
+    return folder / "cu.yaml", folder / "moi.yaml"
+
+
+def _cells(path: Path) -> list[list[tuple[str, list[str], list[str]]]]:
+    """Each body row of the bảng so sánh: per cell its text, struck and inserted runs."""
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    table = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
+        x.text or "" for x in t.iter(f"{W}t")))
+    out = []
+    for tr in table.findall(f"{W}tr")[1:]:
+        row = []
+        for tc in tr.findall(f"{W}tc"):
+            text, struck, inserted = [], [], []
+            for r in tc.iter(f"{W}r"):
+                t = "".join(x.text or "" for x in r.iter(f"{W}t"))
+                text.append(t)
+                rpr = r.find(f"{W}rPr")
+                if rpr is not None and rpr.find(f"{W}strike") is not None:
+                    struck.append(t.strip())
+                if rpr is not None and rpr.find(f"{W}u") is not None:
+                    inserted.append(t.strip())
+            row.append(("".join(text), struck, inserted))
+        out.append(row)
+    return out
+
+
+@pytest.fixture()
+def round_1(tmp_path) -> list:
+    old, new = _workspace(tmp_path, ROUND_0, ROUND_1)
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return _cells(out)
+
+
+def test_a_task_reworded_while_it_moved_has_its_words_marked(round_1):
+    """The row of a moved task said only "(chuyển vị trí)": the words added while it moved,
+    and its new lead unit, were printed plain, so the leader could not see them."""
+    rows = {r[2][0].split(".", 2)[-1].split("Đơn vị")[0].strip(): r for r in round_1}
+    moved = rows["Tổ chức tập huấn kiến thức pháp luật mới, kỹ năng hòa giải cho hòa giải viên"]
+    assert "(chuyển vị trí)" in moved[2][0]
+    assert moved[2][2] == ["kiến thức pháp luật mới,"]
+    lead = rows["Tuyên truyền về hòa giải ở cơ sở"]
+    assert "(chuyển vị trí)" in lead[2][0]
+    assert lead[1][1] == ["Báo và Phát thanh, Truyền hình Hà Tĩnh"]
+    assert lead[2][2] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    # A task only moved has nothing marked.
+    only_moved = rows["Rà soát, kiện toàn tổ hòa giải"]
+    assert "(chuyển vị trí)" in only_moved[2][0]
+    assert only_moved[1][1] == [] and only_moved[2][2] == []
