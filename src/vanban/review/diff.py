@@ -102,7 +102,25 @@ def _pair_part(old: list[Node], new: list[Node]) -> dict[int, int]:
     pairs = align([(n.kind, text_key(n.text)) for n in a], [(n.kind, text_key(n.text)) for n in b],
                   lambda i, j: similarity(a[i].text, b[j].text) if b[j].kind == a[i].kind else 0.0)
     matched.update((a[i].index, b[j].index) for i, j in pairs.items())
+    _pair_moved(old, new, matched)
     return matched
+
+
+def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> None:
+    """Pair, in ``matched``, the blocks without id left over by the in-order alignment whose
+    wording is the same on both sides, once each: a block moved past others (a task of a
+    plan issued with a decision, printed without its id, moved to another item) is found
+    moved, as its plan's own diff finds it by id, not removed at one place and added at the
+    other."""
+    taken = set(matched.values())
+    groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    for side, nodes, skip in ((0, old, matched), (1, new, taken)):
+        for n in nodes:
+            if n.index not in skip and n.text.strip():
+                groups.setdefault((n.kind, text_key(n.text)), ([], []))[side].append(n.index)
+    for olds, news in groups.values():
+        if len(olds) == 1 and len(news) == 1:
+            matched[olds[0]] = news[0]
 
 
 def _kept_in_order(matched: dict[int, int]) -> set[int]:

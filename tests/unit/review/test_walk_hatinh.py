@@ -132,3 +132,48 @@ def test_a_task_reworded_while_it_moved_has_its_words_marked(round_1):
     only_moved = rows["Rà soát, kiện toàn tổ hòa giải"]
     assert "(chuyển vị trí)" in only_moved[2][0]
     assert only_moved[1][1] == [] and only_moved[2][2] == []
+
+
+DECISION = """\
+type: quyet-dinh
+issuer: ubnd-tinh
+number: null
+year: 2026
+title: Ban hành Kế hoạch triển khai công tác hòa giải ở cơ sở năm 2026
+authority_line: ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+can_cu:
+  - Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025
+articles:
+  - article: Ban hành kèm theo Quyết định này Kế hoạch.
+  - article: Quyết định này có hiệu lực kể từ ngày ký.
+attachment: {plan: ke-hoach.yaml}
+""" + TAIL
+
+# Round 2: "kien-toan" moved from item 1 to the end of item 2.
+ROUND_2 = HEAD + (
+    "      - item: Kiện toàn, nâng cao năng lực hòa giải viên\n        content:\n"
+    + task("tap-huan", "Tổ chức tập huấn kiến thức pháp luật mới, kỹ năng hòa giải cho hòa "
+           "giải viên", "so-tu-phap", 10)
+    + "      - item: Truyền thông về hòa giải ở cơ sở\n        content:\n"
+    + task("tuyen-truyen", "Tuyên truyền về hòa giải ở cơ sở", "so-van-hoa", 10)
+    + task("kien-toan", "Rà soát, kiện toàn tổ hòa giải", "ubnd-cap-xa", 10)) + TAIL
+
+
+def test_a_task_moved_in_the_plan_a_decision_issues_is_found_moved(tmp_path):
+    """The plan's own diff finds the task moved (by its id); the decision's diff read the
+    printed plan, without ids, and said the task was removed at 1.1. and added at 2.2."""
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    for name, plan in (("cu", ROUND_1), ("moi", ROUND_2)):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    result = CliRunner().invoke(main, ["diff", old, new])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines()[1:]]
+    assert lines[0] == ("2.2. [Kế hoạch kèm theo, I.2.2] Chuyển chỗ nhiệm vụ: 1.1. → 2.2.: "
+                        "Rà soát, kiện toàn tổ hòa giải")
+    assert not any("Bỏ nhiệm vụ" in line or "Thêm nhiệm vụ" in line for line in lines), lines
