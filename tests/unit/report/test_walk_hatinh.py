@@ -116,3 +116,20 @@ def test_missed_targets_are_quoted_without_their_end_marks(built):
              if line.startswith(("T2.2.2 ", "T2.3.2 "))]
     assert cells == ["Phấn đấu tỷ lệ hòa giải thành đạt trên 90% tổng số vụ việc tiếp nhận",
                      "100% tổ hòa giải ở thôn, tổ dân phố mới được kiện toàn"]
+
+
+def test_a_recipient_already_addressed_in_kinh_gui_is_a_warning(tmp_path, monkeypatch):
+    """report init copies the plan's Nơi nhận; with "kinh_gui: [Bộ Tư pháp]" the report
+    printed "- Như trên;" then "- Bộ Tư pháp;": the Bộ twice, and nothing said so."""
+    year = workspace(tmp_path)
+    report = year / "bao-cao-hoa-giai.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "recipients: [Thường trực Tỉnh ủy]", "recipients: [Thường trực Tỉnh ủy, Bộ Tư pháp]"),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "plans/2026/bao-cao-hoa-giai.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        'plans/2026/bao-cao-hoa-giai.yaml:13:35: cảnh báo [recipients.kinh-gui] recipients[1]: '
+        'Nơi nhận "Bộ Tư pháp" đã có ở Kính gửi: dòng "- Như trên;" (công cụ tự thêm) đã gồm '
+        'nơi này, nên nơi này sẽ được ghi hai lần. Xóa dòng này.')
