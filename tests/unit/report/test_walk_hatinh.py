@@ -133,3 +133,24 @@ def test_a_recipient_already_addressed_in_kinh_gui_is_a_warning(tmp_path, monkey
         'plans/2026/bao-cao-hoa-giai.yaml:13:35: cảnh báo [recipients.kinh-gui] recipients[1]: '
         'Nơi nhận "Bộ Tư pháp" đã có ở Kính gửi: dòng "- Như trên;" (công cụ tự thêm) đã gồm '
         'nơi này, nên nơi này sẽ được ghi hai lần. Xóa dòng này.')
+
+
+def test_a_commune_written_with_a_capital_is_the_registrys_and_prints_capitalised(
+        tmp_path, monkeypatch):
+    """The registry names communes as a sentence says them ("xã Cẩm Xuyên"); each commune's
+    row begins "Xã Cẩm Xuyên". That was an error for every row; and the appendix, printing the
+    registry's name, began its cells in lower case."""
+    workspace(tmp_path, a="Phường Thành Sen", b="Xã Cẩm Xuyên")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    shown = CliRunner().invoke(main, ["text", "outputs/2026/bao-cao-hoa-giai.docx"]).output
+    names = [line.split("> ", 1)[1] for line in shown.splitlines()
+             if line.startswith(("T4.2.2 ", "T4.3.2 ", "T4.4.2 "))]
+    assert names == ["Phường Thành Sen", "Xã Cẩm Xuyên", "Tổng cộng"]
+
+
+def test_the_appendix_begins_a_lower_case_registry_name_with_a_capital(built):
+    names = [line.split("> ", 1)[1] for line in built.splitlines()
+             if line.startswith(("T4.2.2 ", "T4.3.2 "))]
+    assert names == ["Phường Thành Sen", "Xã Cẩm Xuyên"]
