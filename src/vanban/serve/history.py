@@ -93,11 +93,29 @@ def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | 
     return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
 
 
-def revisions(plan: Path, limit: int = 20) -> list[dict]:
-    """The last commits that changed ``plan`` (newest first), for the page to pick from:
-    ``[{"rev": short hash, "label": "hash date subject"}]``; empty outside git."""
-    out = _git(["log", f"-n{limit}", "--format=%h%x09%cs%x09%s", "--", plan.name],
-               plan.resolve().parent)
+def revisions(plan: Path, depends=(), limit: int = 20) -> list[dict]:
+    """The last commits that changed what ``plan`` prints (newest first), for the page to pick
+    from: the plan, the files it is made from (``depends``: a decision's attached plan, a
+    report's data) and the registries (``_shared``) it reads, as ``vanban diff REV:path``
+    compares them all; ``[{"rev": short hash, "label": "hash date subject"}]``; empty outside
+    git."""
+    import os
+
+    from vanban.jobs import shared_dirs
+
+    folder = plan.resolve().parent
+    paths = [plan.name]
+    for other in (*sorted(Path(p) for p in depends), *shared_dirs(plan)):
+        if other.exists():
+            paths.append(os.path.relpath(other.resolve(), folder))
+    # Not before the plan's first commit: it cannot be compared with a revision without it.
+    first = (_git(["log", "--format=%ct", "--", plan.name], folder) or "").split()
+    if not first:
+        return []
+    log = ["log", f"-n{limit}", "--format=%h%x09%cs%x09%s", f"--since={first[-1]}", "--"]
+    out = _git([*log, *paths], folder)
+    if out is None:  # a file outside the repository: the plan's own commits
+        out = _git([*log, plan.name], folder)
     rows = []
     for line in (out or "").splitlines():
         rev, _, rest = line.partition("\t")

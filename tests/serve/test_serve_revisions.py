@@ -1,0 +1,46 @@
+"""The commits the "changes" tab offers to compare with: those that changed what the plan
+prints, not only its own file (a decision whose attached plan was revised, a registry rename)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from vanban.serve import history
+
+
+def _commit(repo: Path, message: str) -> None:
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", "-c", "user.name=Văn thư", "-c", "user.email=vt@example.vn",
+                    "commit", "-q", "-m", message], cwd=repo, check=True)
+
+
+def test_a_decision_lists_the_commits_of_its_attached_plan_and_registry(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    registry = shared / "don-vi.yaml"
+    registry.write_text("units:\n  mttq-tinh: {name: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh}\n",
+                        encoding="utf-8")
+    folder = tmp_path / "plans" / "2026"
+    folder.mkdir()
+    decision, plan, other = (folder / n for n in ("quyet-dinh.yaml", "ke-hoach.yaml",
+                                                  "cong-van.yaml"))
+    decision.write_text("attachment: {plan: ke-hoach.yaml}\n", encoding="utf-8")
+    plan.write_text("title: Kế hoạch\n", encoding="utf-8")
+    other.write_text("title: Công văn\n", encoding="utf-8")
+    _commit(tmp_path, "Dự thảo lần 1")
+    plan.write_text("title: Kế hoạch (sửa)\n", encoding="utf-8")
+    _commit(tmp_path, "Vòng 1: sửa kế hoạch")
+    registry.write_text(registry.read_text(encoding="utf-8").replace("tỉnh}", "tỉnh Hà Tĩnh}"),
+                        encoding="utf-8")
+    _commit(tmp_path, "Vòng 2: đổi tên MTTQ")
+    other.write_text("title: Công văn (sửa)\n", encoding="utf-8")
+    _commit(tmp_path, "Sửa công văn")
+
+    subjects = [r["label"].split(" ", 2)[2] for r in history.revisions(decision, {plan})]
+    # Round 1 changed only the attached plan: the page had offered just the first commit.
+    assert subjects == ["Vòng 2: đổi tên MTTQ", "Vòng 1: sửa kế hoạch", "Dự thảo lần 1"]
+    # Without dependencies: its own commits and its registry's.
+    assert [r["label"].split(" ", 2)[2] for r in history.revisions(decision)] == [
+        "Vòng 2: đổi tên MTTQ", "Dự thảo lần 1"]
