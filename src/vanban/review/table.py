@@ -90,6 +90,18 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     return tuple(lines)
 
 
+def _table_lines(ref: str, node: Node, side, mark: str) -> Lines:
+    """A table added or removed whole, a line per row as it prints ("1 | Tập huấn | 120"),
+    after its name as ``vanban diff`` gives it ("Mục III, bảng 1: " then the header), rather
+    than all its rows run into one line."""
+    table = side.part(node.part).body[node.table]
+    name = ref if "bảng " in ref else f"Bảng {ref}"  # a table with an id: "Bảng kinh-phi"
+    head = f"{name[:1].upper()}{name[1:]}: "
+    rows = [" | ".join(table.header), *(" | ".join(r) for r in table.rows)]
+    return tuple((_plain(head) if k == 0 else ()) + _plain(text, mark)
+                 for k, text in enumerate(rows))
+
+
 def _frame_lines(change: Change, side: str) -> Lines:
     """A frame field's line as printed, after the field's name where the line does not say
     what it is ("Trích yếu: …"; a "V/v …", "Căn cứ …" or "Số: …" line speaks for itself)."""
@@ -213,6 +225,10 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
         # moved are marked like any other rewording (an unchanged move marks nothing).
         old_lines = _node_lines(old, new, "old", whole_old)
         new_lines = _node_lines(old, new, "new", whole_new)
+        if action in ("added", "removed") and (old or new).kind == "table":
+            side = diff.old if action == "removed" else diff.new
+            lines = _table_lines(first.ref, old or new, side, whole_old or whole_new)
+            old_lines, new_lines = (lines, ()) if action == "removed" else ((), lines)
         if note:
             new_lines = new_lines + (((note, "note"),),)
         out.append(TableRow(first.ref, old_lines, new_lines, reason))

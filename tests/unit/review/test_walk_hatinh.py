@@ -177,3 +177,42 @@ def test_a_task_moved_in_the_plan_a_decision_issues_is_found_moved(tmp_path):
     assert lines[0] == ("2.2. [Kế hoạch kèm theo, I.2.2] Chuyển chỗ nhiệm vụ: 1.1. → 2.2.: "
                         "Rà soát, kiện toàn tổ hòa giải")
     assert not any("Bỏ nhiệm vụ" in line or "Thêm nhiệm vụ" in line for line in lines), lines
+
+
+BUDGET = """\
+  - title: KINH PHÍ THỰC HIỆN
+    content:
+      - Kinh phí từ ngân sách nhà nước.
+"""
+TABLE = """\
+      - table:
+          - {title: STT, width: 15, align: center}
+          - Nội dung
+          - {title: Kinh phí (triệu đồng), width: 45, align: center}
+        rows:
+          - [1, Tập huấn hòa giải viên, 120]
+          - [{text: Cộng, cols: 2}, 120]
+"""
+
+
+def test_a_table_added_whole_is_shown_a_row_a_line(tmp_path):
+    """The row of an added table held its header and rows run into one line ("STT | Nội dung
+    | Kinh phí (triệu đồng) / 1 | Tập huấn hòa giải viên | 120 / Cộng | 120"): the leader
+    could not read the figures."""
+    old_text = ROUND_0.replace("recipients:", BUDGET + "recipients:")
+    old, new = _workspace(tmp_path, old_text, old_text.replace(BUDGET, BUDGET + TABLE))
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    table = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
+        x.text or "" for x in t.iter(f"{W}t")))
+    [row] = table.findall(f"{W}tr")[1:]
+    new_cell = row.findall(f"{W}tc")[2]
+    lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in new_cell.findall(f"{W}p")]
+    assert lines == ["Mục II, bảng 1: STT | Nội dung | Kinh phí (triệu đồng)",
+                     "1 | Tập huấn hòa giải viên | 120", "Cộng | 120", "(bổ sung mới)"]
+    # The table's name is where it is, not an inserted word.
+    assert _cells(out)[0][2][2] == ["STT | Nội dung | Kinh phí (triệu đồng)",
+                                    "1 | Tập huấn hòa giải viên | 120", "Cộng | 120"]
