@@ -44,3 +44,45 @@ def test_a_decision_lists_the_commits_of_its_attached_plan_and_registry(tmp_path
     # Without dependencies: its own commits and its registry's.
     assert [r["label"].split(" ", 2)[2] for r in history.revisions(decision)] == [
         "Vòng 2: đổi tên MTTQ", "Dự thảo lần 1"]
+
+
+PLAN = """\
+issuer: ubnd-tinh
+number: null
+year: 2026
+title: Triển khai công tác hòa giải ở cơ sở năm 2026
+sections:
+  - title: NHIỆM VỤ
+    content:
+      - task: Tổ chức tập huấn cho hòa giải viên
+        id: tap-huan
+        lead: so-tu-phap
+        timeline: Quý II năm 2026
+recipients: [Bộ Tư pháp]
+archive: {unit: NC}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH,
+            signer: Nguyễn Văn An, position: PHÓ CHỦ TỊCH}
+"""
+REGISTRY = """\
+units:
+  ubnd-tinh: {name: Ủy ban nhân dân tỉnh Hà Tĩnh, abbr: UBND, header: [ỦY BAN NHÂN DÂN,
+              TỈNH HÀ TĨNH], place: Hà Tĩnh, collective: true}
+  so-tu-phap: {name: Sở Tư pháp}
+"""
+
+
+def test_a_plan_that_does_not_validate_is_told_in_one_sentence(tmp_path):
+    """The page said "…(Không có đơn vị "So Tu phap" trong danh mục đơn vị.); dưới đây …":
+    the reason's full stop inside the brackets."""
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "plans" / "_shared").mkdir(parents=True)
+    (tmp_path / "plans" / "_shared" / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    plan = tmp_path / "plans" / "ke-hoach.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    _commit(tmp_path, "Dự thảo lần 1")
+    plan.write_text(PLAN.replace("lead: so-tu-phap", "lead: So Tu phap"), encoding="utf-8")
+    answer = history.changes(plan, "HEAD")
+    assert answer["ok"] and not answer["documents"]
+    assert answer["text"].startswith(
+        'Không so sánh theo nội dung được (Không có đơn vị "So Tu phap" trong danh mục đơn vị); '
+        "dưới đây là khác biệt của tệp YAML.\n\n"), answer["text"]

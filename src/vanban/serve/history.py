@@ -68,7 +68,8 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 f"{rev}:{rel}", rel)
     text = "".join(diff)
-    note = (f"Không so sánh theo nội dung được ({why}); dưới đây là khác biệt của tệp YAML.\n\n"
+    note = (f"Không so sánh theo nội dung được ({why.rstrip('.')}); dưới đây là khác biệt của "
+            "tệp YAML.\n\n"
             if why else "")
     return {"ok": True, "rev": rev, "text": note + (text or f"Không có thay đổi so với {rev}."),
             "documents": False, "why": why_documents}
