@@ -154,3 +154,49 @@ def test_the_appendix_begins_a_lower_case_registry_name_with_a_capital(built):
     names = [line.split("> ", 1)[1] for line in built.splitlines()
              if line.startswith(("T4.2.2 ", "T4.3.2 "))]
     assert names == ["Phường Thành Sen", "Xã Cẩm Xuyên"]
+
+
+DECISION = """\
+type: quyet-dinh
+issuer: ubnd-tinh
+number: 45
+date: 2026-01-15
+title: Ban hành Kế hoạch triển khai công tác hòa giải ở cơ sở năm 2026
+authority_line: ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+can_cu:
+  - Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025
+articles:
+  - article: Ban hành kèm theo Quyết định này Kế hoạch.
+  - article: Quyết định này có hiệu lực kể từ ngày ký.
+attachment: {plan: ke-hoach-hoa-giai.yaml}
+recipients: [Bộ Tư pháp]
+archive: {unit: NC}
+signature: {on_behalf_of: ỦY BAN NHÂN DÂN, authority: KT., head: CHỦ TỊCH, signer: le-thi-hoa}
+"""
+
+
+def test_a_title_written_before_the_decision_had_its_number_is_warned_of(tmp_path,
+                                                                         monkeypatch):
+    """report init, run while the decision issuing the plan had no number, writes "Kết quả
+    thực hiện Kế hoạch ban hành kèm theo Quyết định của …"; once the decision has its number,
+    the report's opening cites it but the title still did not, and nothing said so."""
+    year = workspace(tmp_path)
+    plan = year / "ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "number: 12\ndate: 2026-01-15\n", "number: null\nyear: 2026\n"), encoding="utf-8")
+    (year / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    report = year / "bao-cao-hoa-giai.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "title: Kết quả thực hiện Kế hoạch số 12/KH-UBND năm 2026",
+        "title: Kết quả thực hiện Kế hoạch ban hành kèm theo Quyết định của Ủy ban nhân dân "
+        "tỉnh về triển khai công tác hòa giải ở cơ sở năm 2026"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "plans/2026/bao-cao-hoa-giai.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "plans/2026/bao-cao-hoa-giai.yaml:5:8: cảnh báo [report.title-unnumbered] title: Trích "
+        'yếu nêu "… kèm theo Quyết định của …" mà không có số, trong khi kế hoạch là "Kế hoạch '
+        'ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh Hà '
+        'Tĩnh". Ví dụ: title: "Kết quả thực hiện Kế hoạch ban hành kèm theo Quyết định số '
+        "45/QĐ-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh Hà Tĩnh về triển khai công tác hòa "
+        'giải ở cơ sở năm 2026".')
