@@ -111,7 +111,8 @@ def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> No
     wording is the same on both sides, once each: a block moved past others (a task of a
     plan issued with a decision, printed without its id, moved to another item) is found
     moved, as its plan's own diff finds it by id, not removed at one place and added at the
-    other."""
+    other; then, most alike first, those whose wording is nearly the same (moved and
+    reworded)."""
     taken = set(matched.values())
     groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for side, nodes, skip in ((0, old, matched), (1, new, taken)):
@@ -121,6 +122,27 @@ def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> No
     for olds, news in groups.values():
         if len(olds) == 1 and len(news) == 1:
             matched[olds[0]] = news[0]
+    # Then a block reworded as it moved, most alike first, when it is nearly the same wording.
+    taken = set(matched.values())
+    a = [n for n in old if n.index not in matched and n.text.strip()]
+    b = [n for n in new if n.index not in taken and n.text.strip()]
+    scored = sorted((-similarity(x.text, y.text), k, m) for k, x in enumerate(a)
+                    for m, y in enumerate(b) if x.kind == y.kind)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for score, k, m in scored:
+        if -score < MOVED_ALIKE:
+            break
+        if k not in used_old and m not in used_new:
+            used_old.add(k)
+            used_new.add(m)
+            matched[a[k].index] = b[m].index
+
+
+MOVED_ALIKE = 0.8
+"""How alike the wording of a block left over at its old place and one at a new place must be
+to be one block moved and reworded (stricter than the in-place ``SIMILAR``: far apart, two
+blocks that share half their words are more often two blocks)."""
 
 
 def _kept_in_order(matched: dict[int, int]) -> set[int]:

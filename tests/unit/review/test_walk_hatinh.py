@@ -216,3 +216,34 @@ def test_a_table_added_whole_is_shown_a_row_a_line(tmp_path):
     # The table's name is where it is, not an inserted word.
     assert _cells(out)[0][2][2] == ["STT | Nội dung | Kinh phí (triệu đồng)",
                                     "1 | Tập huấn hòa giải viên | 120", "Cộng | 120"]
+
+
+def test_a_task_reworded_as_it_moved_in_a_decisions_plan_is_one_task(tmp_path):
+    """A task of the attached plan reworded while another moved past it was "Bỏ nhiệm vụ" at
+    its old place and "Thêm nhiệm vụ" at the new one, and its item with it (round 2 of Hà
+    Tĩnh: the handbook task moved from item 1 to item 2, the contest task removed, the
+    communication task reworded)."""
+    so_tay = task("so-tay", "Biên soạn sổ tay hòa giải viên", "so-tu-phap", 10)
+    hoi_thi = task("hoi-thi", "Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh", "so-tu-phap", 10)
+    item2 = "      - item: Truyền thông về hòa giải ở cơ sở\n"
+    old_plan = ROUND_1.replace(item2, so_tay + item2).replace(TAIL, hoi_thi + TAIL)
+    new_plan = ROUND_1.replace(TAIL, so_tay + TAIL).replace(
+        "Tuyên truyền về hòa giải", "Tuyên truyền, phổ biến về hòa giải")
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    for name, plan in (("cu", old_plan), ("moi", new_plan)):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    result = CliRunner().invoke(main, ["diff", old, new])
+    assert result.exit_code == 1, result.output
+    assert [line.strip() for line in result.output.splitlines()[1:-1]] == [
+        ("2.1. [Kế hoạch kèm theo, I.2.1] Sửa câu chữ (nhiệm vụ): Tuyên truyền{+, phổ biến+} "
+         "về hòa giải ở cơ sở"),
+        ("2.2. [Kế hoạch kèm theo, I.2.2] Chuyển chỗ nhiệm vụ: 1.3. → 2.2.: Biên soạn sổ tay "
+         "hòa giải viên"),
+        ("2.2. [Kế hoạch kèm theo, I.2.2] Bỏ nhiệm vụ: Tổ chức Hội thi hòa giải viên giỏi cấp "
+         "tỉnh (Đơn vị chủ trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)")]
