@@ -149,6 +149,7 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     from vanban.review.documents import compare_document, headers, reasons_beside
     from vanban.review_inputs import (
         git_author,
+        issued_plan_reasons,
         render_document,
         revision_date,
         unchanged_since,
@@ -161,9 +162,14 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         diff = _one_pair(old, new)
         stamp = revision_date(when, diff.new.document.date_iso)
         who = (author or git_author()) if tracked else ""
+        carried, carried_warnings = {}, []
+        if reasons is None and not tracked:  # a decision: its plan's reasons, if it has some
+            beside, carried, carried_warnings = issued_plan_reasons(old, new, diff)
         data, count, warnings = compare_document(
             diff, render_document, tracked=tracked, author=who, date=stamp, reasons=reasons,
-            columns=headers(old_header, new_header, reason_header), display=new)
+            columns=headers(old_header, new_header, reason_header), display=new,
+            carried=carried)
+        warnings = [*carried_warnings, *warnings]
         if reasons is not None and unchanged_since(old, Path(reasons)):
             warnings = [*warnings, _stale_reasons(Path(reasons), old)]
         _print_diagnostics(warnings, lang)

@@ -86,3 +86,34 @@ def test_a_plan_that_does_not_validate_is_told_in_one_sentence(tmp_path):
     assert answer["text"].startswith(
         'Không so sánh theo nội dung được (Không có đơn vị "So Tu phap" trong danh mục đơn vị); '
         "dưới đây là khác biệt của tệp YAML.\n\n"), answer["text"]
+
+
+def test_the_preview_s_table_of_a_decision_takes_its_plan_s_reasons(tmp_path):
+    """The preview's download of a decision's bảng so sánh, like ``vanban compare``, takes the
+    reasons written beside the plan it issues."""
+    from tests.unit.review.test_walk_hatinh import (
+        DECISION,
+        REGISTRY,
+        ROUND_1,
+        ROUND_2,
+        _cells,
+    )
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "plans" / "_shared").mkdir(parents=True)
+    (tmp_path / "plans" / "_shared" / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    folder = tmp_path / "plans" / "2026"
+    folder.mkdir()
+    plan = folder / "ke-hoach.yaml"
+    plan.write_text(ROUND_1, encoding="utf-8")
+    decision = folder / "quyet-dinh.yaml"
+    decision.write_text(DECISION, encoding="utf-8")
+    _commit(tmp_path, "Vòng 1")
+    plan.write_text(ROUND_2, encoding="utf-8")
+    (folder / "ke-hoach.ly-do.yaml").write_text("kien-toan: Theo góp ý của Văn phòng.\n",
+                                                encoding="utf-8")
+    out = tmp_path / "bang-so-sanh.docx"
+    answer = history.compare_docx(decision, "HEAD", "bang-so-sanh", tmp_path, out)
+    assert answer["ok"], answer
+    [row] = _cells(out)
+    assert "(chuyển vị trí)" in row[2][0] and row[3][0] == "Theo góp ý của Văn phòng."

@@ -180,9 +180,11 @@ def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
     return tuple(old_lines), tuple(new_lines)
 
 
-def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow]:
-    """The rows of ``diff``, in the new document's order: one per changed item."""
-    reasons = reasons or {}
+def rows(diff: PlanDiff, reasons: dict[str, str] | None = None,
+         by_block: dict[tuple, str] | None = None) -> list[TableRow]:
+    """The rows of ``diff``, in the new document's order: one per changed item; its reason by
+    its name in ``reasons``, else by its block (``Change.nodes``) in ``by_block``."""
+    reasons, by_block = reasons or {}, by_block or {}
     by_ref: dict[object, list[Change]] = {}
     for i, change in enumerate(diff.changes):
         if change.renumbering:
@@ -195,7 +197,7 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
     out = []
     for changes in by_ref.values():
         first = changes[0]
-        reason = reasons.get(first.ref, "")
+        reason = reasons.get(first.ref, "") or by_block.get(first.nodes, "")
         if first.ref == "kinh-gui":
             old_kg, new_kg = diff.old.frame.kinh_gui, diff.new.frame.kinh_gui
             out.append(TableRow(first.ref, _kinh_gui_lines(old_kg, new_kg, "old"),

@@ -154,7 +154,13 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
     from vanban.errors import VanbanError
     from vanban.review.documents import compare_document, headers, reasons_beside
     from vanban.review.sides import compare_sides
-    from vanban.review_inputs import git_author, load_side, render_document, revision_date
+    from vanban.review_inputs import (
+        git_author,
+        issued_plan_reasons,
+        load_side,
+        render_document,
+        revision_date,
+    )
 
     found = _revision(plan, rev) if kind in COMPARE_KINDS else "Không có loại tài liệu này."
     if isinstance(found, str):
@@ -170,11 +176,16 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
     tracked = kind == "theo-doi-thay-doi"
     reasons = None if tracked else reasons_beside(plan)
     try:
+        carried: tuple = (None, {}, [])  # a decision: the reasons of the plan it issues
+        if reasons is None and not tracked:
+            carried = issued_plan_reasons(f"{rev}:{rel}", str(plan.resolve()), diff, top)
         data, count, warnings = compare_document(
             diff, lambda document: render_document(document, workspace), tracked=tracked,
             author=git_author(top) if tracked else "",
             date=revision_date(None, diff.new.document.date_iso, top) if tracked else None,
-            reasons=reasons, columns=headers(*columns), display=display_path(plan), root=top)
+            reasons=reasons, columns=headers(*columns), display=display_path(plan), root=top,
+            carried=carried[1])
+        warnings = [*carried[2], *warnings]
     except VanbanError as exc:
         lines = [d.text() for d in exc.diagnostics]
         shown = display_path(reasons, top) if reasons else None

@@ -218,6 +218,36 @@ def test_a_table_added_whole_is_shown_a_row_a_line(tmp_path):
                                     "1 | Tập huấn hòa giải viên | 120", "Cộng | 120"]
 
 
+def test_a_decisions_table_takes_the_reasons_written_beside_its_plan(tmp_path):
+    """The reviewer writes the round's reasons once, beside the plan, by task id; the bảng so
+    sánh of the decision (what the leader signs) had an empty "Lý do" column. A task removed
+    from II.2.2 and one moved to II.2.2 share that printed name, not their reasons."""
+    hoi_thi = task("hoi-thi", "Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh", "so-tu-phap", 10)
+    old_plan = ROUND_1.replace(TAIL, hoi_thi + TAIL)
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    for name, plan in (("cu", old_plan), ("moi", ROUND_2)):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
+        "kien-toan: Chuyển sang nhóm truyền thông theo góp ý của Văn phòng.\n"
+        "hoi-thi: Bộ Tư pháp tổ chức Hội thi toàn quốc.\n", encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Lý do, giải trình lấy từ " in result.output and "ke-hoach.ly-do.yaml" in result.output
+    rows = [(r[1][0][:30], r[2][0][-15:], r[3][0]) for r in _cells(out)]
+    assert rows == [
+        ("Kế hoạch kèm theo, I.1.1: Rà s", "(chuyển vị trí)",
+         "Chuyển sang nhóm truyền thông theo góp ý của Văn phòng."),
+        ("Kế hoạch kèm theo, I.2.2: Tổ c", "(bỏ)", "Bộ Tư pháp tổ chức Hội thi toàn quốc."),
+    ]
+
+
 def test_a_task_reworded_as_it_moved_in_a_decisions_plan_is_one_task(tmp_path):
     """A task of the attached plan reworded while another moved past it was "Bỏ nhiệm vụ" at
     its old place and "Thêm nhiệm vụ" at the new one, and its item with it (round 2 of Hà
