@@ -151,7 +151,8 @@ def check_recipients(plan: Plan, out: Findings) -> None:
     first: dict[str, int] = {}
     # Kính gửi heads the Nơi nhận as "- Như trên;" (Phụ lục I, II.9.b): one of its addressees
     # listed again is sent twice (a report's recipients copied from its plan by report init).
-    addressed = {_key(t) for t in getattr(plan, "kinh_gui", ()) or ()}
+    addressed = ({_key(t) for t in getattr(plan, "kinh_gui", ()) or ()}
+                 if plan.type in nd30.KINH_GUI_TYPES else set())
     for i, text in enumerate(plan.recipients):
         path = ("recipients", i)
         key = _key(text)
