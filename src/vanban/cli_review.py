@@ -170,8 +170,9 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
             columns=headers(old_header, new_header, reason_header), display=new,
             carried=carried)
         warnings = [*carried_warnings, *warnings]
-        if reasons is not None and unchanged_since(old, Path(reasons)):
-            warnings = [*warnings, _stale_reasons(Path(reasons), old)]
+        checked = reasons if reasons is not None else beside  # a decision's: its plan's
+        if checked is not None and unchanged_since(old, Path(checked)):
+            warnings = [*warnings, _stale_reasons(Path(checked), old)]
         _print_diagnostics(warnings, lang)
         if count == 0 and not tracked:  # a bảng so sánh with no row is nothing to send
             click.echo("No change between the two versions: no comparison table written."

@@ -277,3 +277,32 @@ def test_a_task_reworded_as_it_moved_in_a_decisions_plan_is_one_task(tmp_path):
          "hòa giải viên"),
         ("2.2. [Kế hoạch kèm theo, I.2.2] Bỏ nhiệm vụ: Tổ chức Hội thi hòa giải viên giỏi cấp "
          "tỉnh (Đơn vị chủ trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)")]
+
+
+def test_a_decisions_reasons_taken_from_its_plan_are_checked_for_staleness(tmp_path,
+                                                                         monkeypatch):
+    """The plan's reasons file, unchanged since the old revision, was written for an earlier
+    round: the decision's table warns as the plan's own does ([reasons.unchanged])."""
+    import subprocess
+
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    folder = tmp_path / "plans" / "2026"
+    folder.mkdir()
+    (folder / "ke-hoach.yaml").write_text(ROUND_1, encoding="utf-8")
+    (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    (folder / "ke-hoach.ly-do.yaml").write_text("kien-toan: Theo góp ý vòng 1.\n",
+                                                encoding="utf-8")
+    git = ["git", "-c", "user.name=Văn thư", "-c", "user.email=vt@example.vn"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Vòng 1"], cwd=tmp_path, check=True)
+    (folder / "ke-hoach.yaml").write_text(ROUND_2, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["compare", "HEAD:plans/2026/quyet-dinh.yaml",
+                                       "plans/2026/quyet-dinh.yaml", "-o", "bang.docx"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "plans/2026/ke-hoach.ly-do.yaml: cảnh báo [reasons.unchanged] Tệp lý do không đổi so "
+        "với phiên bản cũ (HEAD)"), result.output
