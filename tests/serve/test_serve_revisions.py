@@ -117,3 +117,18 @@ def test_the_preview_s_table_of_a_decision_takes_its_plan_s_reasons(tmp_path):
     assert answer["ok"], answer
     [row] = _cells(out)
     assert "(chuyển vị trí)" in row[2][0] and row[3][0] == "Theo góp ý của Văn phòng."
+
+
+def test_the_changes_tab_names_the_reasons_file_a_decision_s_table_takes(tmp_path):
+    """It said "Chưa có tệp lý do" for a decision whose table takes its plan's reasons."""
+    folder = tmp_path / "plans" / "2026"
+    folder.mkdir(parents=True)
+    decision = folder / "quyet-dinh.yaml"
+    decision.write_text("type: quyet-dinh\nattachment: {plan: ke-hoach.yaml}\n",
+                        encoding="utf-8")
+    (folder / "ke-hoach.yaml").write_text("title: Kế hoạch\n", encoding="utf-8")
+    assert history.reasons_name(decision) == ""
+    (folder / "ke-hoach.ly-do.yaml").write_text("tap-huan: Theo góp ý.\n", encoding="utf-8")
+    assert history.reasons_name(decision) == "ke-hoach.ly-do.yaml"
+    (folder / "quyet-dinh.ly-do.yaml").write_text("so: Cấp số.\n", encoding="utf-8")
+    assert history.reasons_name(decision) == "quyet-dinh.ly-do.yaml"

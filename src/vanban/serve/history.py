@@ -127,10 +127,22 @@ def revisions(plan: Path, depends=(), limit: int = 20) -> list[dict]:
 
 def reasons_name(plan: Path) -> str:
     """The name of the plan's reasons file (``<plan name>.ly-do.yaml`` beside it, which the
-    bảng so sánh takes its reasons from), or "" when there is none."""
+    bảng so sánh takes its reasons from), else, for a decision without one, that of the plan
+    it issues (as ``compare_docx`` takes them), or "" when there is none."""
+    from vanban.errors import VanbanError
     from vanban.review.documents import reasons_beside
+    from vanban.source.loader import load_file
 
     found = reasons_beside(plan)
+    if found is None:
+        try:
+            data = load_file(plan, plan.name).data
+        except (VanbanError, OSError):
+            data = None
+        attachment = data.get("attachment") if isinstance(data, dict) else None
+        issued = attachment.get("plan") if isinstance(attachment, dict) else None
+        if isinstance(issued, str) and issued:
+            found = reasons_beside(plan.parent / issued)
     return found.name if found else ""
 
 
