@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from vanban.review.addressees import names
 from vanban.review.align import align, align_lines
-from vanban.review.outline import Frame, Node, Outline
+from vanban.review.outline import Frame, Node, Outline, table_at
 from vanban.review.tables import RowEdit, row_edits
 from vanban.review.words import Segment, diff_words, similarity, text_key
 
@@ -213,8 +213,8 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
             add(j, Change("renumbered", ref, n.kind, o.label, n.label, o.label, n.label,
                           field="label"), o.index, j)
         if text_key(o.text) != text_key(n.text) and n.table is not None and o.table is not None:
-            for k, edit in enumerate(row_edits(old.part(o.part).body[o.table],
-                                               new.part(n.part).body[n.table])):
+            for k, edit in enumerate(row_edits(table_at(old.part(o.part), o.table),
+                                               table_at(new.part(n.part), n.table))):
                 add(j + 0.1 + k * 1e-4, _row_change(edit, ref), o.index, j)
         elif text_key(o.text) != text_key(n.text):
             add(j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text, o.label,

@@ -116,8 +116,34 @@ def outline(plan, doc: composed.Document) -> Outline:
             walker.cursor = -1
         if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
             nodes = _printed(doc, walker.nodes)
-    nodes = _with_attachments(doc, _paragraphs(doc) if nodes is None else nodes)
+    nodes = _with_appendix_tables(doc, _paragraphs(doc) if nodes is None else nodes)
+    nodes = _with_attachments(doc, nodes)
     return Outline(frame_of(doc), _with_footnotes(doc, nodes), doc)
+
+
+def table_at(doc, index: int):
+    """The table a block's ``Node.table`` names in ``doc``: a body table by its body index;
+    past the body, the table of an appendix given whole (a report's per-unit figures)."""
+    body = doc.body
+    if index < len(body):
+        return body[index]
+    whole = [a.table for a in getattr(doc, "appendices", ()) if a.table is not None]
+    return whole[index - len(body)]
+
+
+def _with_appendix_tables(doc: composed.Document, nodes: list[Node]) -> list[Node]:
+    """``nodes`` followed by the tables of the appendices given whole (a year-end report's
+    figures of each commune), named after their appendix ("Phụ lục, bảng 1"), so that a
+    figure changed there is a change (it was left out of the diff, the bảng so sánh and the
+    tracked changes)."""
+    out = list(nodes)
+    whole = [a for a in getattr(doc, "appendices", ()) if a.table is not None]
+    for k, appendix in enumerate(whole):
+        table = appendix.table
+        text = " | ".join(table.header) + "".join(" / " + " | ".join(r) for r in table.rows)
+        out.append(Node("table", text, index=len(out), table=len(doc.body) + k,
+                        address=f"{appendix.label or 'Phụ lục'}, bảng 1"))
+    return out
 
 
 def _printed(doc: composed.Document, nodes: list[Node]) -> list[Node]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from vanban.review.addressees import names_of, printed
 from vanban.review.align import align_lines
 from vanban.review.diff import Change, PlanDiff
-from vanban.review.outline import LINE_LABELS, Node
+from vanban.review.outline import LINE_LABELS, Node, table_at
 from vanban.review.report import FRAME
 from vanban.review.words import Segment, diff_words
 
@@ -94,7 +94,7 @@ def _table_lines(ref: str, node: Node, side, mark: str) -> Lines:
     """A table added or removed whole, a line per row as it prints ("1 | Tập huấn | 120"),
     after its name as ``vanban diff`` gives it ("Mục III, bảng 1: " then the header), rather
     than all its rows run into one line."""
-    table = side.part(node.part).body[node.table]
+    table = table_at(side.part(node.part), node.table)
     name = ref if "bảng " in ref else f"Bảng {ref}"  # a table with an id: "Bảng kinh-phi"
     head = f"{name[:1].upper()}{name[1:]}: "
     rows = [" | ".join(table.header), *(" | ".join(r) for r in table.rows)]

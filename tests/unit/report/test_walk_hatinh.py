@@ -200,3 +200,38 @@ def test_a_title_written_before_the_decision_had_its_number_is_warned_of(tmp_pat
         'Tĩnh". Ví dụ: title: "Kết quả thực hiện Kế hoạch ban hành kèm theo Quyết định số '
         "45/QĐ-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh Hà Tĩnh về triển khai công tác hòa "
         'giải ở cơ sở năm 2026".')
+
+
+def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monkeypatch):
+    """A commune sends a corrected figure: the report's sentences and targets table showed it
+    changed, but its appendix (the figures of every commune, and the Tổng cộng row) did not,
+    in vanban diff, the bảng so sánh and the tracked changes alike."""
+    year = workspace(tmp_path)
+    old = tmp_path / "cu"
+    old.mkdir()
+    (old / "so-lieu.csv").write_text((year / "so-lieu.csv").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    data = year / "so-lieu.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "phường Thành Sen,42,42,285,64,58,4,2", "phường Thành Sen,42,42,285,64,60,2,2"),
+        encoding="utf-8")
+    report = year / "bao-cao-hoa-giai.yaml"
+    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
+        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines()]
+    assert lines[-2:] == [
+        ("[Phụ lục, bảng 1] Sửa dòng 1 (Phường Thành Sen): Hòa giải thành: 58 → 60; Hòa giải "
+        "không thành: 4 → 2"),
+        ("[Phụ lục, bảng 1] Sửa dòng 3 (Tổng cộng): Hòa giải thành: 118 → 120; Hòa giải không "
+        "thành: 14 → 12")], lines
+    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
+    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
+    shown = CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+    appendix = shown[shown.index("Phụ lục"):]
+    assert [line.split("> ", 1)[1] for line in appendix.splitlines() if "{+" in line] == [
+        "[-58-]{+60+}", "[-4-]{+2+}", "[-118-]{+120+}", "[-14-]{+12+}"]
