@@ -223,6 +223,9 @@ def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monk
                                        "plans/2026/bao-cao-hoa-giai.yaml"])
     assert result.exit_code == 1, result.output
     lines = [line.strip() for line in result.output.splitlines()]
+    # Named as the report prints it, not "[đoạn 12]" (its place in the whole body).
+    assert lines[1].startswith("[Mục II, đoạn 2] Sửa câu chữ (đoạn): Các tổ hòa giải"), lines
+    assert lines[2].startswith("[Mục II, bảng 1] Sửa dòng 1 (Phấn đấu"), lines
     assert lines[-2:] == [
         ("[Phụ lục, bảng 1] Sửa dòng 1 (Phường Thành Sen): Hòa giải thành: 58 → 60; Hòa giải "
         "không thành: 4 → 2"),
