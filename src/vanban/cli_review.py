@@ -67,6 +67,16 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     sys.exit(0 if result.empty else 1)
 
 
+def _check_docx(_ctx, _param, value: Path | None) -> Path | None:
+    """-o of compare names a DOCX (a usage error otherwise, exit 2): "bang-so-sanh.pdf" was
+    written as a DOCX under that name, which no PDF reader opens."""
+    if value is not None and value.suffix.lower() != ".docx":
+        raise click.BadParameter(f"{str(value)!r}: tệp kết quả là tệp Word, tên phải có đuôi "
+                                 f".docx (muốn PDF: mở tệp .docx bằng Word hoặc LibreOffice rồi "
+                                 f"lưu thành PDF) / the output is a DOCX: name it .docx")
+    return value
+
+
 def _check_date(_ctx, _param, value: str | None) -> str | None:
     """--date must read as a date (a usage error otherwise, exit 2)."""
     import datetime as dt
@@ -115,7 +125,7 @@ cũng dùng tệp này. Tệp .ly-do.yaml không phải kế hoạch: vanban bui
 @click.argument("new")
 @click.option("-o", "--output", type=click.Path(path_type=Path,
                                                    dir_okay=False), required=True,
-              help="Tệp DOCX kết quả.")
+              callback=_check_docx, help="Tệp DOCX kết quả.")
 @click.option("--reasons", type=click.Path(path_type=Path,
                                            dir_okay=False, exists=True),
               default=None, help="Tệp YAML lý do, giải trình theo mã của từng mục (mặc định: "

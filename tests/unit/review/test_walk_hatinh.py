@@ -306,3 +306,13 @@ def test_a_decisions_reasons_taken_from_its_plan_are_checked_for_staleness(tmp_p
     assert result.output.startswith(
         "plans/2026/ke-hoach.ly-do.yaml: cảnh báo [reasons.unchanged] Tệp lý do không đổi so "
         "với phiên bản cũ (HEAD)"), result.output
+
+
+def test_compare_to_a_pdf_name_is_a_usage_error(tmp_path):
+    """"-o bang-so-sanh.pdf" wrote a DOCX under a .pdf name (no PDF reader opens it)."""
+    old, new = _workspace(tmp_path, ROUND_0, ROUND_1)
+    out = tmp_path / "bang-so-sanh.pdf"
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "tệp kết quả là tệp Word, tên phải có đuôi .docx" in result.output
+    assert not out.exists()
