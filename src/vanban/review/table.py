@@ -71,14 +71,16 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     other = new if side == "old" else old
     lines: list[tuple[Run, ...]] = []
     label = f"{node.label} " if node.label else ""
+    named = False  # the label says where the block is, it is not printed with it
     if node.address.startswith("Điều ") and ", " in node.address or node.part:
         # A khoản is named with its article ("Điều 2, khoản 1"), a block of the plan a
         # decision issues with that document ("Kế hoạch kèm theo, II.2").
-        label = f"{node.address}: "
+        label, named = f"{node.address}: ", True
 
     def line(prefix: str, mine: str, theirs: str | None) -> tuple[Run, ...]:
         if whole or theirs is None:
-            return _plain(prefix, whole) + _plain(mine, whole)
+            # Where it is ("Kế hoạch kèm theo, IV: ") is not a word added or removed.
+            return _plain(prefix, "" if named and prefix == label else whole) + _plain(mine, whole)
         a, b = (mine, theirs) if side == "old" else (theirs, mine)
         return _plain(prefix) + _marked(diff_words(a, b), side)
 

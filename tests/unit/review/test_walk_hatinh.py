@@ -316,3 +316,28 @@ def test_compare_to_a_pdf_name_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "tệp kết quả là tệp Word, tên phải có đuôi .docx" in result.output
     assert not out.exists()
+
+
+def test_where_a_block_of_a_decisions_plan_is_is_not_marked_as_inserted(tmp_path):
+    """A section added to the plan a decision issues: "Kế hoạch kèm theo, II: " says where it
+    is; it was bold-underlined with the section's title, as if those words were added."""
+    section = ("  - title: CHẾ ĐỘ BÁO CÁO\n    content:\n"
+               "      - Các xã, phường báo cáo trước ngày 05 tháng 12 năm 2026.\n")
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    for name, plan in (("cu", ROUND_1), ("moi", ROUND_1.replace(TAIL, section + TAIL))):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = _cells(out)
+    assert [(r[2][0], r[2][2]) for r in rows] == [
+        ("Kế hoạch kèm theo, II: CHẾ ĐỘ BÁO CÁO(bổ sung mới)", ["CHẾ ĐỘ BÁO CÁO"]),
+        ("Kế hoạch kèm theo, Mục II, đoạn 1: Các xã, phường báo cáo trước ngày 05 tháng 12 "
+         "năm 2026.(bổ sung mới)",
+         ["Các xã, phường báo cáo trước ngày 05 tháng 12 năm 2026."])]
