@@ -338,6 +338,6 @@ def test_where_a_block_of_a_decisions_plan_is_is_not_marked_as_inserted(tmp_path
     rows = _cells(out)
     assert [(r[2][0], r[2][2]) for r in rows] == [
         ("Kế hoạch kèm theo, II: CHẾ ĐỘ BÁO CÁO(bổ sung mới)", ["CHẾ ĐỘ BÁO CÁO"]),
-        ("Kế hoạch kèm theo, Mục II, đoạn 1: Các xã, phường báo cáo trước ngày 05 tháng 12 "
-         "năm 2026.(bổ sung mới)",
+        (("Kế hoạch kèm theo, Mục II, đoạn 1: Các xã, phường báo cáo trước ngày 05 tháng 12 "
+         "năm 2026.(bổ sung mới)"),
          ["Các xã, phường báo cáo trước ngày 05 tháng 12 năm 2026."])]
