@@ -126,6 +126,8 @@ def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> No
     taken = set(matched.values())
     a = [n for n in old if n.index not in matched and n.text.strip()]
     b = [n for n in new if n.index not in taken and n.text.strip()]
+    if len(a) * len(b) > MOVED_PAIRS:  # a rewrite, not a move: removed and added
+        return
     scored = sorted((-similarity(x.text, y.text), k, m) for k, x in enumerate(a)
                     for m, y in enumerate(b) if x.kind == y.kind)
     used_old: set[int] = set()
@@ -138,6 +140,10 @@ def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> No
             used_new.add(m)
             matched[a[k].index] = b[m].index
 
+
+MOVED_PAIRS = 10_000
+"""At most this many (left over, new) pairs are weighed for a moved-and-reworded block (each
+a word-by-word comparison): past it, a document mostly rewritten is not searched for moves."""
 
 MOVED_ALIKE = 0.8
 """How alike the wording of a block left over at its old place and one at a new place must be
