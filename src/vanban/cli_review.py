@@ -67,6 +67,16 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     sys.exit(0 if result.empty else 1)
 
 
+def _check_docx(_ctx, _param, value: Path | None) -> Path | None:
+    """-o of compare names a DOCX (a usage error otherwise, exit 2): "bang-so-sanh.pdf" was
+    written as a DOCX under that name, which no PDF reader opens."""
+    if value is not None and value.suffix.lower() != ".docx":
+        raise click.BadParameter(f"{str(value)!r}: tệp kết quả là tệp Word, tên phải có đuôi "
+                                 f".docx (muốn PDF: mở tệp .docx bằng Word hoặc LibreOffice rồi "
+                                 f"lưu thành PDF) / the output is a DOCX: name it .docx")
+    return value
+
+
 def _check_date(_ctx, _param, value: str | None) -> str | None:
     """--date must read as a date (a usage error otherwise, exit 2)."""
     import datetime as dt
@@ -115,7 +125,7 @@ cũng dùng tệp này. Tệp .ly-do.yaml không phải kế hoạch: vanban bui
 @click.argument("new")
 @click.option("-o", "--output", type=click.Path(path_type=Path,
                                                    dir_okay=False), required=True,
-              help="Tệp DOCX kết quả.")
+              callback=_check_docx, help="Tệp DOCX kết quả.")
 @click.option("--reasons", type=click.Path(path_type=Path,
                                            dir_okay=False, exists=True),
               default=None, help="Tệp YAML lý do, giải trình theo mã của từng mục (mặc định: "
@@ -149,6 +159,7 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
     from vanban.review.documents import compare_document, headers, reasons_beside
     from vanban.review_inputs import (
         git_author,
+        issued_plan_reasons,
         render_document,
         revision_date,
         unchanged_since,
@@ -161,11 +172,17 @@ def compare(old: str, new: str, output, reasons, old_header: str, new_header: st
         diff = _one_pair(old, new)
         stamp = revision_date(when, diff.new.document.date_iso)
         who = (author or git_author()) if tracked else ""
+        carried, carried_warnings = {}, []
+        if reasons is None and not tracked:  # a decision: its plan's reasons, if it has some
+            beside, carried, carried_warnings = issued_plan_reasons(old, new, diff)
         data, count, warnings = compare_document(
             diff, render_document, tracked=tracked, author=who, date=stamp, reasons=reasons,
-            columns=headers(old_header, new_header, reason_header), display=new)
-        if reasons is not None and unchanged_since(old, Path(reasons)):
-            warnings = [*warnings, _stale_reasons(Path(reasons), old)]
+            columns=headers(old_header, new_header, reason_header), display=new,
+            carried=carried)
+        warnings = [*carried_warnings, *warnings]
+        checked = reasons if reasons is not None else beside  # a decision's: its plan's
+        if checked is not None and unchanged_since(old, Path(checked)):
+            warnings = [*warnings, _stale_reasons(Path(checked), old)]
         _print_diagnostics(warnings, lang)
         if count == 0 and not tracked:  # a bảng so sánh with no row is nothing to send
             click.echo("No change between the two versions: no comparison table written."

@@ -321,3 +321,44 @@ def revision_date(text: str | None, document_date: str | None, cwd: Path | None 
         if document_date:
             return dt.datetime.fromisoformat(document_date)
         return dt.datetime(1980, 1, 1)
+
+
+def issued_plan_reasons(old: str, new: str, diff, cwd: Path | None = None,
+                        ) -> tuple[Path | None, dict[tuple, str], list]:
+    """For the bảng so sánh of a Quyết định (NEW a file) that has no reasons file of its own:
+    the reasons file beside the plan it issues (``<plan>.ly-do.yaml``), its reasons carried to
+    the names the decision's comparison gives the same blocks ("so-tay-hoa-giai" → "Kế hoạch
+    kèm theo, II.2.2"), and that file's warnings; (None, {}, []) when there is none."""
+    import posixpath
+
+    from vanban.review.carried import carried_reasons
+    from vanban.review.comparison import load_reasons
+    from vanban.review.documents import reasons_beside
+    from vanban.review.outline import outline
+
+    if len(diff.new.document.attachments) != 1 or not Path(new).is_file():
+        return None, {}, []
+    decision = next(iter(load_side(new, "new", cwd).plans.values())).plan
+    attachment = getattr(getattr(decision, "attachment", None), "plan", None)
+    if not attachment:
+        return None, {}, []
+    found = reasons_beside(Path(new).parent / attachment)
+    if found is None:
+        return None, {}, []
+    given, warnings = load_reasons(found, set())
+    warnings = [w for w in warnings if w.code != "reasons.unknown-ref"]
+    plans = []
+    for spec in (old, new):
+        rev = _split_rev(spec)
+        if rev:  # the plan beside the decision at that revision
+            other = f"{rev[0]}:" + posixpath.normpath(
+                posixpath.join(posixpath.dirname(rev[1]), attachment))
+        else:
+            other = str(Path(spec).parent / attachment)
+        try:
+            source = next(iter(load_side(other, "new", cwd).plans.values()))
+        except (VanbanError, StopIteration):
+            plans.append(None)  # the plan was not there: its removed blocks get no reason
+            continue
+        plans.append(outline(source.plan, source.document))
+    return found, carried_reasons(diff, (plans[0], plans[1]), given), warnings

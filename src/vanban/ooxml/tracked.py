@@ -106,7 +106,7 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
     gone_notes: list[tuple[int, str]] = []  # the footnotes of deleted paragraphs
     revs = Revisions(author, date.strftime("%Y-%m-%dT%H:%M:%SZ"))
     missing = []
-    used: set[int] = set()
+    used: set = set()  # the tables marked (kept alive, so that lxml gives them back as such)
     for gi, group in enumerate(groups):
         if isinstance(group, RowGroup):
             if not mark_rows(root, group, revs, used):

@@ -72,12 +72,12 @@ def _table_rows(root: etree._Element, group: RowGroup, used: set) -> list | None
     """The rows of the first table not yet used whose last rows read ``group.rows`` (a task
     table's heading row is not part of the group)."""
     for tbl in root.iter(w("tbl")):
-        if id(tbl) in used:
+        if tbl in used:  # the element itself: an id() of a freed lxml proxy comes back
             continue
         rows = tbl.findall(w("tr"))
         if len(rows) >= len(group.rows) and [_row_text(tr) for tr in
                                              rows[len(rows) - len(group.rows):]] == group.rows:
-            used.add(id(tbl))
+            used.add(tbl)
             return rows[len(rows) - len(group.rows):]
     return None
 

@@ -126,11 +126,16 @@ def _title_unnumbered(report: Report, loaded: Loaded, facts: PlanFacts) -> list[
     """A warning when the trích yếu cites the plan without a number ("Kết quả thực hiện Kế
     hoạch của …", as ``report init`` wrote it for a plan whose number was in its Quyết định)
     while the plan is now named with one."""
-    bare = f" {facts.type_name.casefold()} của "
-    if " số " not in facts.reference or bare not in f" {' '.join(report.title.split())} ".casefold():
+    # "… Kế hoạch của …", or "… Kế hoạch ban hành kèm theo Quyết định của …" as report init
+    # writes it for a plan issued by a decision that had no number yet.
+    bare = {f" {facts.type_name.casefold()} của ": f"{facts.type_name} của …",
+            " kèm theo quyết định của ": "… kèm theo Quyết định của …"}
+    title = f" {' '.join(report.title.split())} ".casefold()
+    said = next((shown for b, shown in bare.items() if b in title), None)
+    if " số " not in facts.reference or said is None:
         return []
     return [Diagnostic(
-        "report.title-unnumbered", f'Trích yếu nêu "{facts.type_name} của …" mà không có số, '
+        "report.title-unnumbered", f'Trích yếu nêu "{said}" mà không có số, '
         f'trong khi kế hoạch là "{facts.reference}".', loaded.span(("title",)), "title",
         Severity.WARNING, message_en="The title cites the plan without its number.",
         hint=f'Ví dụ: title: "Kết quả thực hiện {facts.about}".',

@@ -177,7 +177,9 @@ def appendix(item: LoadedReport) -> AppendixTable | None:
         header.append(f"{rate.name} (%)")
     rows = []
     for i, row in enumerate(table.rows, 1):
-        cells = [str(i), row.unit_name] + [numbers.count(row.counts[k]) for k in keys]
+        # The name begins its cell: "Xã Cẩm Xuyên" for the registry's "xã Cẩm Xuyên".
+        name = row.unit_name[:1].upper() + row.unit_name[1:]
+        cells = [str(i), name] + [numbers.count(row.counts[k]) for k in keys]
         if rate is not None:
             cells.append(_rate(rate, row.counts, item.columns))
         rows.append(tuple(cells))

@@ -185,13 +185,24 @@ def _unit_of(fields: MeasureFields, columns: ColumnSet) -> str:
     return ""
 
 
+def name_of_target(text: str) -> str:
+    """A target's wording as the name of a table row and of a missed target in the sentence
+    "chỉ tiêu chưa đạt: …; …": without the end mark it has as a line of the plan ("…tiếp
+    nhận;", "…kiện toàn."), which would print ";;" and ".." there (an ellipsis or "v.v." stays).
+    """
+    text = " ".join(text.split())
+    if text.endswith((";", ",", ":")) or (text.endswith(".") and not text.endswith(("..", "v.v."))):
+        text = text[:-1].rstrip()
+    return text
+
+
 def target_row(target: PlanTarget, result: TargetResult | None, sums: dict[str, int],
                previous: dict[str, Fraction], columns: ColumnSet,
                table: DataTable | None = None) -> TargetRow:
     actual = measure(result, sums, columns, table) if result is not None else None
     plan = None if target.value is None else numbers.exact(target.value)
     unit = target.unit or (_unit_of(result, columns) if result else "")
-    name = (result.name if result and result.name else target.text)
+    name = (result.name if result and result.name else name_of_target(target.text))
     missed = plan is not None and actual is not None and actual < plan
     return TargetRow(target.id, name, unit, plan, actual, previous.get(target.id), missed)
 

@@ -249,11 +249,20 @@ TOTAL = ("", "")
 """What ``_unit`` returns for a totals row ("Tổng cộng"), reported already."""
 
 
+def _registered(text: str, registry: Registry):
+    """The unit named ``text`` (or so with the tone marks placed otherwise), or None."""
+    hit = registry.unit(text)
+    if hit is None and len(same := registry.same_words(text)) == 1:
+        hit = same[0]
+    return hit
+
+
 def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
           problems: list[Diagnostic]) -> tuple[str, str] | None:
     """The row's unit (id, name to print); TOTAL for a totals row; None when it names no
-    unit. A name written with the tone marks placed the old way ("Hướng Hoá") is the unit's
-    (what prints is the registry's name)."""
+    unit. A name written with the tone marks placed the old way ("Hướng Hoá"), or with its
+    first letter in the other case ("Xã Cẩm Xuyên"), is the unit's (what prints is the
+    registry's name)."""
     text = "" if cell.value is None else str(cell.value).strip()
     if not text:
         problems.append(Diagnostic(
@@ -266,9 +275,12 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
             cell.span, cell.ref, message_en=f'"{text}" is a totals row; vanban adds the rows up.',
             hint="Xóa dòng tổng khỏi bảng số liệu.", hint_en="Remove the totals row."))
         return TOTAL
-    hit = registry.unit(text)
-    if hit is None and len(same := registry.same_words(text)) == 1:
-        hit = same[0]
+    hit = _registered(text, registry)
+    if hit is None:
+        # A cell begins with a capital: "Xã Cẩm Xuyên" is the registry's "xã Cẩm Xuyên".
+        first = text[:1]
+        hit = _registered((first.lower() if first.isupper() else first.upper()) + text[1:],
+                          registry)
     if hit is None:
         problems.append(unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown"))
         return None

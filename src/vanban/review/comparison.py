@@ -71,14 +71,16 @@ def load_reasons(path: Path, refs: set[str], root: Path | None = None,
 
 
 def comparison_docx(diff: PlanDiff, reasons: dict[str, str], render,
-                    headers: tuple[str, str, str] = DEFAULT_HEADERS) -> tuple[bytes, int]:
+                    headers: tuple[str, str, str] = DEFAULT_HEADERS,
+                    by_block: dict[tuple, str] | None = None) -> tuple[bytes, int]:
     """The DOCX bytes of the bảng so sánh of ``diff`` (deterministic) and its number of rows;
-    ``render`` lays a composed document out with its template (DOCX bytes)."""
+    ``render`` lays a composed document out with its template (DOCX bytes); ``by_block``:
+    reasons by changed block (``table.rows``)."""
     from vanban.ooxml.compare_table import put_table, table_xml
     from vanban.output import source_date
 
     doc = diff.new.document
-    table_rows: list[TableRow] = rows(diff, reasons)
+    table_rows: list[TableRow] = rows(diff, reasons, by_block)
     data = render(frame(doc))
     table = table_xml(headers, [(i, r.old, r.new, r.reason)
                                 for i, r in enumerate(table_rows, 1)])

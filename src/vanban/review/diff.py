@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from vanban.review.addressees import names
 from vanban.review.align import align, align_lines
-from vanban.review.outline import Frame, Node, Outline
+from vanban.review.outline import Frame, Node, Outline, table_at
 from vanban.review.tables import RowEdit, row_edits
 from vanban.review.words import Segment, diff_words, similarity, text_key
 
@@ -102,7 +102,53 @@ def _pair_part(old: list[Node], new: list[Node]) -> dict[int, int]:
     pairs = align([(n.kind, text_key(n.text)) for n in a], [(n.kind, text_key(n.text)) for n in b],
                   lambda i, j: similarity(a[i].text, b[j].text) if b[j].kind == a[i].kind else 0.0)
     matched.update((a[i].index, b[j].index) for i, j in pairs.items())
+    _pair_moved(old, new, matched)
     return matched
+
+
+def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> None:
+    """Pair, in ``matched``, the blocks without id left over by the in-order alignment whose
+    wording is the same on both sides, once each: a block moved past others (a task of a
+    plan issued with a decision, printed without its id, moved to another item) is found
+    moved, as its plan's own diff finds it by id, not removed at one place and added at the
+    other; then, most alike first, those whose wording is nearly the same (moved and
+    reworded)."""
+    taken = set(matched.values())
+    groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    for side, nodes, skip in ((0, old, matched), (1, new, taken)):
+        for n in nodes:
+            if n.index not in skip and n.text.strip():
+                groups.setdefault((n.kind, text_key(n.text)), ([], []))[side].append(n.index)
+    for olds, news in groups.values():
+        if len(olds) == 1 and len(news) == 1:
+            matched[olds[0]] = news[0]
+    # Then a block reworded as it moved, most alike first, when it is nearly the same wording.
+    taken = set(matched.values())
+    a = [n for n in old if n.index not in matched and n.text.strip()]
+    b = [n for n in new if n.index not in taken and n.text.strip()]
+    if len(a) * len(b) > MOVED_PAIRS:  # a rewrite, not a move: removed and added
+        return
+    scored = sorted((-similarity(x.text, y.text), k, m) for k, x in enumerate(a)
+                    for m, y in enumerate(b) if x.kind == y.kind)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for score, k, m in scored:
+        if -score < MOVED_ALIKE:
+            break
+        if k not in used_old and m not in used_new:
+            used_old.add(k)
+            used_new.add(m)
+            matched[a[k].index] = b[m].index
+
+
+MOVED_PAIRS = 10_000
+"""At most this many (left over, new) pairs are weighed for a moved-and-reworded block (each
+a word-by-word comparison): past it, a document mostly rewritten is not searched for moves."""
+
+MOVED_ALIKE = 0.8
+"""How alike the wording of a block left over at its old place and one at a new place must be
+to be one block moved and reworded (stricter than the in-place ``SIMILAR``: far apart, two
+blocks that share half their words are more often two blocks)."""
 
 
 def _kept_in_order(matched: dict[int, int]) -> set[int]:
@@ -173,8 +219,8 @@ def compare(old: Outline, new: Outline) -> PlanDiff:
             add(j, Change("renumbered", ref, n.kind, o.label, n.label, o.label, n.label,
                           field="label"), o.index, j)
         if text_key(o.text) != text_key(n.text) and n.table is not None and o.table is not None:
-            for k, edit in enumerate(row_edits(old.part(o.part).body[o.table],
-                                               new.part(n.part).body[n.table])):
+            for k, edit in enumerate(row_edits(table_at(old.part(o.part), o.table),
+                                               table_at(new.part(n.part), n.table))):
                 add(j + 0.1 + k * 1e-4, _row_change(edit, ref), o.index, j)
         elif text_key(o.text) != text_key(n.text):
             add(j + 0.1, Change(f"{n.kind}.wording", ref, n.kind, o.text, n.text, o.label,

@@ -45,12 +45,14 @@ def compare_document(diff: PlanDiff, render: Callable[[object], bytes], *, track
                      author: str = "", date: dt.datetime | None = None,
                      reasons: Path | None = None,
                      columns: tuple[str, str, str] = DEFAULT_HEADERS, display: str = "",
-                     root: Path | None = None) -> tuple[bytes, int, list[Diagnostic]]:
+                     root: Path | None = None, carried: dict[tuple, str] | None = None,
+                     ) -> tuple[bytes, int, list[Diagnostic]]:
     """The DOCX of the comparison: the tracked-changes document (``tracked``, by ``author``
     at ``date``) or the bảng so sánh with the reasons of the file ``reasons`` and the headers
     ``columns``; the number of revisions or changes, and the warnings. ``render`` lays a
     composed document out with its template; messages name files from ``root`` (the working
-    folder by default). VanbanError for a broken reasons file."""
+    folder by default); ``carried``: reasons by changed block found otherwise (a decision's,
+    from the reasons of the plan it issues), the file's own first. VanbanError for a broken reasons file."""
     if tracked:
         from vanban.review.tracked import tracked_docx
 
@@ -58,5 +60,5 @@ def compare_document(diff: PlanDiff, render: Callable[[object], bytes], *, track
     given, warnings = (load_reasons(reasons, refs(diff), root, former_refs(diff)) if reasons
                        else ({}, []))
     # The changes as the table counts them: one row per block (a Kính gửi's lines are one).
-    data, count = comparison_docx(diff, given, render, columns)
+    data, count = comparison_docx(diff, given, render, columns, by_block=carried)
     return data, count, warnings

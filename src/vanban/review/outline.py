@@ -116,8 +116,34 @@ def outline(plan, doc: composed.Document) -> Outline:
             walker.cursor = -1
         if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
             nodes = _printed(doc, walker.nodes)
-    nodes = _with_attachments(doc, _paragraphs(doc) if nodes is None else nodes)
+    nodes = _with_appendix_tables(doc, _paragraphs(doc) if nodes is None else nodes)
+    nodes = _with_attachments(doc, nodes)
     return Outline(frame_of(doc), _with_footnotes(doc, nodes), doc)
+
+
+def table_at(doc, index: int):
+    """The table a block's ``Node.table`` names in ``doc``: a body table by its body index;
+    past the body, the table of an appendix given whole (a report's per-unit figures)."""
+    body = doc.body
+    if index < len(body):
+        return body[index]
+    whole = [a.table for a in getattr(doc, "appendices", ()) if a.table is not None]
+    return whole[index - len(body)]
+
+
+def _with_appendix_tables(doc: composed.Document, nodes: list[Node]) -> list[Node]:
+    """``nodes`` followed by the tables of the appendices given whole (a year-end report's
+    figures of each commune), named after their appendix ("Phụ lục, bảng 1"), so that a
+    figure changed there is a change (it was left out of the diff, the bảng so sánh and the
+    tracked changes)."""
+    out = list(nodes)
+    whole = [a for a in getattr(doc, "appendices", ()) if a.table is not None]
+    for k, appendix in enumerate(whole):
+        table = appendix.table
+        text = " | ".join(table.header) + "".join(" / " + " | ".join(r) for r in table.rows)
+        out.append(Node("table", text, index=len(out), table=len(doc.body) + k,
+                        address=f"{appendix.label or 'Phụ lục'}, bảng 1"))
+    return out
 
 
 def _printed(doc: composed.Document, nodes: list[Node]) -> list[Node]:
@@ -166,13 +192,25 @@ def _with_attachments(doc: composed.Document, nodes: list[Node]) -> list[Node]:
 
 
 def _paragraphs(doc: composed.Document) -> list[Node]:
-    """Every body paragraph (and table) as a block of its own."""
+    """Every body paragraph (and table) as a block of its own; in a document of sections (a
+    year-end report) an unnumbered one is named as printed ("Mục III, đoạn 2", "Mục III, bảng
+    1"), not by its place in the whole body ("đoạn 22": its name before, still found in a
+    reasons file)."""
+    from vanban.review.attached import printed_names
+
     nodes: list[Node] = []
     article = khoan = ""  # a Quyết định's current "Điều N" and its current khoản
     tables = 0
+    names = (printed_names(doc) if any(getattr(p, "kind", None) == Kind.MUC for p in doc.body)
+             else {})
     for i, p in enumerate(doc.body):
         if isinstance(p, composed.Para):
             address = p.label.rstrip(".") if p.label not in ("", "-", "+") else f"đoạn {i + 1}"
+            printed = names.get(("text", i)) if p.label in ("", "-", "+") else None
+            if printed and not article and ", " in printed:
+                nodes.append(Node("paragraph", strip_end(p.text), p.label, paras={"text": i},
+                                  index=len(nodes), address=printed, former=address))
+                continue
             if p.kind == Kind.DIEU:
                 article, khoan = address, ""
             elif article and p.label.endswith("."):  # khoản 1. of an article
@@ -184,6 +222,11 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
         else:  # numbered among the tables, as a reader counts them
             tables += 1
             text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
+            printed = names.get(("table", i))
+            if printed and not article and ", " in printed:
+                nodes.append(Node("table", text, index=len(nodes), address=printed, table=i,
+                                  former=f"bảng {tables}"))
+                continue
             nodes.append(Node("table", text, index=len(nodes), address=f"bảng {tables}",
                               table=i, former=f"bảng {i + 1}" if i + 1 != tables else ""))
     return nodes

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from vanban.review.addressees import names_of, printed
 from vanban.review.align import align_lines
 from vanban.review.diff import Change, PlanDiff
-from vanban.review.outline import LINE_LABELS, Node
+from vanban.review.outline import LINE_LABELS, Node, table_at
 from vanban.review.report import FRAME
 from vanban.review.words import Segment, diff_words
 
@@ -71,14 +71,16 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     other = new if side == "old" else old
     lines: list[tuple[Run, ...]] = []
     label = f"{node.label} " if node.label else ""
+    named = False  # the label says where the block is, it is not printed with it
     if node.address.startswith("Điều ") and ", " in node.address or node.part:
         # A khoản is named with its article ("Điều 2, khoản 1"), a block of the plan a
         # decision issues with that document ("Kế hoạch kèm theo, II.2").
-        label = f"{node.address}: "
+        label, named = f"{node.address}: ", True
 
     def line(prefix: str, mine: str, theirs: str | None) -> tuple[Run, ...]:
         if whole or theirs is None:
-            return _plain(prefix, whole) + _plain(mine, whole)
+            # Where it is ("Kế hoạch kèm theo, IV: ") is not a word added or removed.
+            return _plain(prefix, "" if named and prefix == label else whole) + _plain(mine, whole)
         a, b = (mine, theirs) if side == "old" else (theirs, mine)
         return _plain(prefix) + _marked(diff_words(a, b), side)
 
@@ -88,6 +90,18 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
             theirs = other.fields.get(name, "") if other else None
             lines.append(line(f"{title}: ", node.fields[name], theirs))
     return tuple(lines)
+
+
+def _table_lines(ref: str, node: Node, side, mark: str) -> Lines:
+    """A table added or removed whole, a line per row as it prints ("1 | Tập huấn | 120"),
+    after its name as ``vanban diff`` gives it ("Mục III, bảng 1: " then the header), rather
+    than all its rows run into one line."""
+    table = table_at(side.part(node.part), node.table)
+    name = ref if "bảng " in ref else f"Bảng {ref}"  # a table with an id: "Bảng kinh-phi"
+    head = f"{name[:1].upper()}{name[1:]}: "
+    rows = [" | ".join(table.header), *(" | ".join(r) for r in table.rows)]
+    return tuple((_plain(head) if k == 0 else ()) + _plain(text, mark)
+                 for k, text in enumerate(rows))
 
 
 def _frame_lines(change: Change, side: str) -> Lines:
@@ -168,9 +182,11 @@ def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
     return tuple(old_lines), tuple(new_lines)
 
 
-def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow]:
-    """The rows of ``diff``, in the new document's order: one per changed item."""
-    reasons = reasons or {}
+def rows(diff: PlanDiff, reasons: dict[str, str] | None = None,
+         by_block: dict[tuple, str] | None = None) -> list[TableRow]:
+    """The rows of ``diff``, in the new document's order: one per changed item; its reason by
+    its name in ``reasons``, else by its block (``Change.nodes``) in ``by_block``."""
+    reasons, by_block = reasons or {}, by_block or {}
     by_ref: dict[object, list[Change]] = {}
     for i, change in enumerate(diff.changes):
         if change.renumbering:
@@ -183,7 +199,7 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
     out = []
     for changes in by_ref.values():
         first = changes[0]
-        reason = reasons.get(first.ref, "")
+        reason = reasons.get(first.ref, "") or by_block.get(first.nodes, "")
         if first.ref == "kinh-gui":
             old_kg, new_kg = diff.old.frame.kinh_gui, diff.new.frame.kinh_gui
             out.append(TableRow(first.ref, _kinh_gui_lines(old_kg, new_kg, "old"),
@@ -209,8 +225,14 @@ def rows(diff: PlanDiff, reasons: dict[str, str] | None = None) -> list[TableRow
         note = NOTES.get(action, ("", ""))[0]
         whole_old = "del" if action == "removed" else ""
         whole_new = "ins" if action == "added" else ""
-        old_lines = _node_lines(old, None if action == "moved" else new, "old", whole_old)
-        new_lines = _node_lines(None if action == "moved" else old, new, "new", whole_new)
+        # A moved block is compared with itself at its old place: words reworded while it
+        # moved are marked like any other rewording (an unchanged move marks nothing).
+        old_lines = _node_lines(old, new, "old", whole_old)
+        new_lines = _node_lines(old, new, "new", whole_new)
+        if action in ("added", "removed") and (old or new).kind == "table":
+            side = diff.old if action == "removed" else diff.new
+            lines = _table_lines(first.ref, old or new, side, whole_old or whole_new)
+            old_lines, new_lines = (lines, ()) if action == "removed" else ((), lines)
         if note:
             new_lines = new_lines + (((note, "note"),),)
         out.append(TableRow(first.ref, old_lines, new_lines, reason))

@@ -22,6 +22,7 @@ from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
 from vanban.review.addressees import as_built, kept, printed
 from vanban.review.align import align, align_lines, placed_before
 from vanban.review.diff import PlanDiff
+from vanban.review.outline import table_at
 from vanban.review.tables import table_rows
 from vanban.review.words import diff_words, similarity, text_key
 
@@ -154,10 +155,10 @@ def table_groups(diff: PlanDiff, part: int = 0) -> list[tuple[str, RowGroup]]:
         o = diff.old.nodes[oi] if oi is not None and nj not in moved else None
         if o is not None and text_key(o.text) == text_key(n.text):
             continue
-        old_table = diff.old.part(part).body[o.table] if o is not None else None
+        old_table = table_at(diff.old.part(part), o.table) if o is not None else None
         # Named as printed ("Mục II, bảng 1"); a table with an id by its id.
         name = n.address if "bảng " in n.address else f"bảng {n.address}"
-        out.append((name, table_group(old_table, diff.new.part(part).body[n.table])))
+        out.append((name, table_group(old_table, table_at(diff.new.part(part), n.table))))
     return out
 
 

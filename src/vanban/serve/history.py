@@ -68,7 +68,8 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 f"{rev}:{rel}", rel)
     text = "".join(diff)
-    note = (f"Không so sánh theo nội dung được ({why}); dưới đây là khác biệt của tệp YAML.\n\n"
+    note = (f"Không so sánh theo nội dung được ({why.rstrip('.')}); dưới đây là khác biệt của "
+            "tệp YAML.\n\n"
             if why else "")
     return {"ok": True, "rev": rev, "text": note + (text or f"Không có thay đổi so với {rev}."),
             "documents": False, "why": why_documents}
@@ -93,11 +94,29 @@ def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | 
     return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
 
 
-def revisions(plan: Path, limit: int = 20) -> list[dict]:
-    """The last commits that changed ``plan`` (newest first), for the page to pick from:
-    ``[{"rev": short hash, "label": "hash date subject"}]``; empty outside git."""
-    out = _git(["log", f"-n{limit}", "--format=%h%x09%cs%x09%s", "--", plan.name],
-               plan.resolve().parent)
+def revisions(plan: Path, depends=(), limit: int = 20) -> list[dict]:
+    """The last commits that changed what ``plan`` prints (newest first), for the page to pick
+    from: the plan, the files it is made from (``depends``: a decision's attached plan, a
+    report's data) and the registries (``_shared``) it reads, as ``vanban diff REV:path``
+    compares them all; ``[{"rev": short hash, "label": "hash date subject"}]``; empty outside
+    git."""
+    import os
+
+    from vanban.jobs import shared_dirs
+
+    folder = plan.resolve().parent
+    paths = [plan.name]
+    for other in (*sorted(Path(p) for p in depends), *shared_dirs(plan)):
+        if other.exists():
+            paths.append(os.path.relpath(other.resolve(), folder))
+    # Not before the plan's first commit: it cannot be compared with a revision without it.
+    first = (_git(["log", "--format=%ct", "--", plan.name], folder) or "").split()
+    if not first:
+        return []
+    log = ["log", f"-n{limit}", "--format=%h%x09%cs%x09%s", f"--since={first[-1]}", "--"]
+    out = _git([*log, *paths], folder)
+    if out is None:  # a file outside the repository: the plan's own commits
+        out = _git([*log, plan.name], folder)
     rows = []
     for line in (out or "").splitlines():
         rev, _, rest = line.partition("\t")
@@ -108,10 +127,22 @@ def revisions(plan: Path, limit: int = 20) -> list[dict]:
 
 def reasons_name(plan: Path) -> str:
     """The name of the plan's reasons file (``<plan name>.ly-do.yaml`` beside it, which the
-    bảng so sánh takes its reasons from), or "" when there is none."""
+    bảng so sánh takes its reasons from), else, for a decision without one, that of the plan
+    it issues (as ``compare_docx`` takes them), or "" when there is none."""
+    from vanban.errors import VanbanError
     from vanban.review.documents import reasons_beside
+    from vanban.source.loader import load_file
 
     found = reasons_beside(plan)
+    if found is None:
+        try:
+            data = load_file(plan, plan.name).data
+        except (VanbanError, OSError):
+            data = None
+        attachment = data.get("attachment") if isinstance(data, dict) else None
+        issued = attachment.get("plan") if isinstance(attachment, dict) else None
+        if isinstance(issued, str) and issued:
+            found = reasons_beside(plan.parent / issued)
     return found.name if found else ""
 
 
@@ -135,7 +166,13 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
     from vanban.errors import VanbanError
     from vanban.review.documents import compare_document, headers, reasons_beside
     from vanban.review.sides import compare_sides
-    from vanban.review_inputs import git_author, load_side, render_document, revision_date
+    from vanban.review_inputs import (
+        git_author,
+        issued_plan_reasons,
+        load_side,
+        render_document,
+        revision_date,
+    )
 
     found = _revision(plan, rev) if kind in COMPARE_KINDS else "Không có loại tài liệu này."
     if isinstance(found, str):
@@ -151,11 +188,16 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
     tracked = kind == "theo-doi-thay-doi"
     reasons = None if tracked else reasons_beside(plan)
     try:
+        carried: tuple = (None, {}, [])  # a decision: the reasons of the plan it issues
+        if reasons is None and not tracked:
+            carried = issued_plan_reasons(f"{rev}:{rel}", str(plan.resolve()), diff, top)
         data, count, warnings = compare_document(
             diff, lambda document: render_document(document, workspace), tracked=tracked,
             author=git_author(top) if tracked else "",
             date=revision_date(None, diff.new.document.date_iso, top) if tracked else None,
-            reasons=reasons, columns=headers(*columns), display=display_path(plan), root=top)
+            reasons=reasons, columns=headers(*columns), display=display_path(plan), root=top,
+            carried=carried[1])
+        warnings = [*carried[2], *warnings]
     except VanbanError as exc:
         lines = [d.text() for d in exc.diagnostics]
         shown = display_path(reasons, top) if reasons else None

@@ -154,7 +154,7 @@ class Handler(BaseHTTPRequestHandler):
         if source is None:
             return self._not_found()
         answer = history.changes(source, query.get("rev", ["HEAD"])[0])
-        answer["revisions"] = history.revisions(source)
+        answer["revisions"] = history.revisions(source, self.server.site.depends(key))
         answer["reasons"] = history.reasons_name(source)
         self._json(answer)
 

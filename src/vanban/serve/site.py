@@ -217,6 +217,13 @@ class Site:
             state = self._states.get(key)
             return state.source if state is not None else None
 
+    def depends(self, key: str) -> frozenset[Path]:
+        """The other files the plan's document was last made from (a decision's attached
+        plan, a report's data), as its last build said; empty before it."""
+        with self._changed:
+            state = self._states.get(key)
+            return state.depends if state is not None else frozenset()
+
     def compare(self, key: str, rev: str, kind: str, columns: tuple[str, ...] = ()
                 ) -> tuple[Path | None, str]:
         """The bảng so sánh or tracked-changes DOCX of the plan against ``rev`` (``kind`` one

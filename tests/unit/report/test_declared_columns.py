@@ -131,7 +131,7 @@ def test_a_declared_table_is_built_end_to_end(workspace, kind):
     targets, unit_table = tables[("STT", "Chỉ tiêu")], tables[("STT", "Đơn vị")]
     rows = [_cells(r) for r in targets.findall(f"{W}tr")]
     assert rows[1:] == [
-        ["1", "Tổ chức ít nhất 15 cuộc tuyên truyền trên địa bàn tỉnh.", "cuộc", "15", "20",
+        ["1", "Tổ chức ít nhất 15 cuộc tuyên truyền trên địa bàn tỉnh", "cuộc", "15", "20",
          "133,3%"],
         ["2", "Số tài liệu phát hành", "bản", "", "6.500", ""]]
     rows = unit_table.findall(f"{W}tr")

@@ -149,6 +149,10 @@ def _key(text: str) -> str:
 def check_recipients(plan: Plan, out: Findings) -> None:
     """Nơi nhận: no line twice, no hand-written "Lưu" line, no typed dashes; a short archive unit."""
     first: dict[str, int] = {}
+    # Kính gửi heads the Nơi nhận as "- Như trên;" (Phụ lục I, II.9.b): one of its addressees
+    # listed again is sent twice (a report's recipients copied from its plan by report init).
+    addressed = ({_key(t) for t in getattr(plan, "kinh_gui", ()) or ()}
+                 if plan.type in nd30.KINH_GUI_TYPES else set())
     for i, text in enumerate(plan.recipients):
         path = ("recipients", i)
         key = _key(text)
@@ -179,6 +183,14 @@ def check_recipients(plan: Plan, out: Findings) -> None:
                 "Xóa dòng này và ghi: archive: {unit: <viết tắt đơn vị soạn thảo>}.",
                 "Remove this line and use archive: {unit: …}.")
             continue
+        if key in addressed:
+            out.warning(
+                "recipients.kinh-gui", path,
+                f"Nơi nhận \"{text}\" đã có ở Kính gửi: dòng \"- Như trên;\" (công cụ tự thêm) "
+                "đã gồm nơi này, nên nơi này sẽ được ghi hai lần.",
+                f'The recipient "{text}" is already addressed in Kính gửi, which the line '
+                '"- Như trên;" covers; it would be listed twice.',
+                "Xóa dòng này.", "Remove this line.")
         if key in first:
             out.error(
                 "recipients.duplicate", path,
