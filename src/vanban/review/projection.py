@@ -60,6 +60,11 @@ MARKS = {"": ("", ""), "del": ("[-", "-]"), "ins": ("{+", "+}")}
 """How text struck through or deleted (tracked), and text inserted (tracked), is written."""
 
 
+BREAK = "↵"
+"""How a line break inside a paragraph (Shift+Enter, a title's second line) is written: the
+paragraph stays one line of the text, so ``git diff`` shows it with its place and format."""
+
+
 def note_mark(label: int) -> str:
     """How the mark of the ``label``-th footnote is written, in the text and before its note."""
     return f"[^{label}]"
@@ -74,7 +79,7 @@ def _piece(run: RunFacts, mark: str, labels: dict[str, int],
         pieces.append((fmt, mark, note_mark(labels[run.footnote])))
     elif run.text:
         pieces.append((_run_format(run), mark,
-                       "{" + run.field + "}" if run.field else run.text))
+                       "{" + run.field + "}" if run.field else run.text.replace("\n", BREAK)))
 
 
 def _text(p: ParaFacts, labels: dict[str, int] | None = None) -> str:

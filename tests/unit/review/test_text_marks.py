@@ -61,3 +61,30 @@ def test_deleted_and_inserted_words_of_tracked_changes(texts):
 def test_the_marks_are_in_the_help():
     shown = CliRunner().invoke(main, ["text", "--help"])
     assert "[-…-]" in shown.output and "{+…+}" in shown.output
+
+
+def test_a_line_break_inside_a_paragraph_stays_on_its_line(tmp_path):
+    """A title typed on two lines (``title: |-``) is one paragraph with a line break: the text
+    keeps it one line, the break written ↵, so git diff shows the second line with its place
+    and format (it printed as a bare line of its own)."""
+    plan = tmp_path / "plans" / "quang-binh" / "2024" / "ke-hoach-hoa-giai.yaml"
+    plan.parent.mkdir(parents=True)
+    source = Path(OLD).read_text(encoding="utf-8")
+    head, _, rest = source.partition("\ntitle: ")
+    _, _, rest = rest.partition("\n")
+    while rest.startswith("  "):  # the title's folded lines
+        _, _, rest = rest.partition("\n")
+    plan.write_text(head + "\ntitle: |-\n  Triển khai Đề án hòa giải ở cơ sở\n  năm 2024\n" + rest,
+                    encoding="utf-8")
+    shared = ROOT / "plans" / "_shared"
+    (tmp_path / "plans" / "_shared").mkdir()
+    for f in shared.iterdir():
+        (tmp_path / "plans" / "_shared" / f.name).write_bytes(f.read_bytes())
+    built = CliRunner().invoke(main, ["build", str(plan), "--out", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    (docx_path,) = (tmp_path / "out").rglob("*.docx")
+    shown = CliRunner().invoke(main, ["text", str(docx_path)])
+    assert shown.exit_code == 0, shown.output
+    titles = [x for x in shown.output.splitlines() if "Triển khai Đề án" in x]
+    assert titles == ["¶ [VB Trích yếu C] <14pt B> Triển khai Đề án hòa giải ở cơ sở↵năm 2024"]
+    assert not any(x.startswith("năm 2024") for x in shown.output.splitlines())
