@@ -335,3 +335,28 @@ def test_a_planted_defect_is_reported_where_it_was_planted(defect, name):
     target, new, doc = plant(defect, name)
     assert any(f.rule == defect.rule and _placed(f, target, doc) for f in new), \
         [f.text(name) for f in new]
+
+
+# --- defects the checker missed before this module (each fixed in src/vanban/check) ----------
+
+def _last_char(key: str, new: str):
+    """The paragraph's final punctuation mark becomes ``new``."""
+    def fn(p):
+        text = text_of(p).rstrip()
+        replace_text(p, text, text[:-1] + new)
+    return _edit(key, fn)
+
+
+MISSED = [
+    # Phụ lục I, II.6.a: each basis ends with ";", the last with ".".
+    Defect("can-cu-comma", ("186",), "ND30-CAN-CU", _last_char("can_cu", ",")),
+    Defect("can-cu-last-semicolon", ("186",), "ND30-CAN-CU",
+           _last_char(r"^Theo đề nghị của", ";")),
+]
+
+
+@pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
+def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
+    target, new, doc = plant(defect, name)
+    assert any(f.rule == defect.rule and _placed(f, target, doc) for f in new), \
+        [f.text(name) for f in new]
