@@ -164,10 +164,42 @@ def luu(ctx: Context) -> Iterator[Hit]:
 
 
 def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
-    """(authority and position lines, signer's name)."""
-    upper = [p for p in lines if p.text == p.text.upper()]
+    """(authority and position lines, signer's name). The name is the last line in ordinary
+    case, or a last line in capitals set apart by the signing space (``_name_in_capitals``).
+    A line above the name typed in ordinary case that names a position ("KT. Giám đốc") is an
+    authority line too, so that its case is checked; other text there is not looked at."""
     rest = [p for p in lines if p.text != p.text.upper()]
-    return upper, (rest[-1] if rest else None)
+    name = rest[-1] if rest else _name_in_capitals(lines)
+    authority = [p for p in lines if p is not name and (
+        p.text == p.text.upper() or
+        ((name is None or p.para < name.para) and _names_position(p.text)))]
+    return authority, name
+
+
+# Words of the signing authority and position lines (ô 7a): the prefixes, and the titles and
+# bodies they name. A line holding none of them is no position ("Hdfđ" typed in 061.docx).
+_POSITION_WORDS = tuple(x.rstrip(".") for x in nd30.AUTHORITY_PREFIXES) + (
+    "CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "PHÓ", "CHÁNH", "BÍ THƯ", "ỦY BAN", "UỶ BAN", "UBND",
+    "HỘI ĐỒNG", "THỦ TƯỚNG", "TỔNG", "CỤC", "VIỆN", "CHỈ HUY", "QUYỀN", "VĂN PHÒNG", "THƯ KÝ")
+
+
+def _names_position(text: str) -> bool:
+    words = norm(text).upper().replace(".", " ").split()
+    joined = f" {' '.join(words)} "
+    return any(f" {w} " in joined for w in _POSITION_WORDS)
+
+
+def _name_in_capitals(lines: tuple[Piece, ...]) -> Piece | None:
+    """The signer's name typed in capitals ("HỒ VĂN MƯỜI"): the last line, below the signing
+    space (blank lines) under the position, two to five words of letters naming no position."""
+    if len(lines) < 2:
+        return None
+    last, above = lines[-1], lines[-2]
+    words = norm(last.text).split()
+    if last.para - above.para >= 2 and 2 <= len(words) <= 5 and \
+            all(w.isalpha() for w in words) and not _names_position(last.text):
+        return last
+    return None
 
 
 @rule("ND30-SIGN-BLOCK", "Chức vụ và họ tên người ký", "Signer's position and name",
@@ -189,6 +221,13 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
         yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),
                       Severity.WARNING if ctx.layout.draft else None)
         return
+    if name.text == name.text.upper():
+        yield Hit(ctx.where(name), Text("chữ thường, hoa chữ cái đầu", "ordinary case"),
+                  Text("chữ in hoa", "capitals"),
+                  "Họ tên người ký viết chữ thường (hoa chữ cái đầu của mỗi tiếng), không viết "
+                  "in hoa cả dòng.",
+                  "The signer's name is written in ordinary case (each word capitalised), not "
+                  "in capitals.")
     yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name",
                                check_align=_in_cell(ctx, name))
 

@@ -354,6 +354,19 @@ MISSED = [
            _last_char(r"^Theo đề nghị của", ";")),
 ]
 
+MISSED += [
+    # ô 7a: the authority and position lines are upper case; typed in ordinary case they were
+    # taken for no signature line at all.
+    Defect("authority-title-case", ("011", "060", "186"), "ND30-SIGN-BLOCK",
+           _edit("authority", _title_case)),
+    Defect("position-title-case", ("011", "060"), "ND30-SIGN-BLOCK",
+           _edit(r"^PHÓ (GIÁM ĐỐC|CHỦ TỊCH)$", _title_case)),
+    # ô 7b: the signer's name is in ordinary case; in capitals it was taken for a position and
+    # the name said to be missing, about the whole document.
+    Defect("signer-in-capitals", ("011", "032", "060", "186"), "ND30-SIGN-BLOCK",
+           _edit("signer", _upper)),
+]
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
