@@ -176,11 +176,8 @@ def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
     return authority, name
 
 
-# Words of the signing authority and position lines (ô 7a): the prefixes, and the titles and
-# bodies they name. A line holding none of them is no position ("Hdfđ" typed in 061.docx).
-_POSITION_WORDS = tuple(x.rstrip(".") for x in nd30.AUTHORITY_PREFIXES) + (
-    "CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "PHÓ", "CHÁNH", "BÍ THƯ", "ỦY BAN", "UỶ BAN", "UBND",
-    "HỘI ĐỒNG", "THỦ TƯỚNG", "TỔNG", "CỤC", "VIỆN", "CHỈ HUY", "QUYỀN", "VĂN PHÒNG", "THƯ KÝ")
+# A line holding none of these is no position ("Hdfđ" typed in 061.docx).
+_POSITION_WORDS = tuple(x.rstrip(".") for x in nd30.AUTHORITY_PREFIXES) + nd30.POSITION_WORDS
 
 
 def _names_position(text: str) -> bool:

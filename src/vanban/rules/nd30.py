@@ -330,3 +330,10 @@ EXECUTORS_WORDS = ("chịu trách nhiệm thi hành", "thi hành quyết định
 # on the next, is a layout fault the project reports as a warning (Word keeps them together;
 # LibreOffice may not, on a page with footnotes and tables).
 KEEP_WITH_NEXT_REF = "đề mục đi liền đoạn sau (Nghị định không quy định; quy ước trình bày)"
+
+# Words of the signing authority and position lines (ô 7a, Phụ lục I, II.7) besides the
+# prefixes: the titles and bodies they name. The checker tells a position typed in ordinary case
+# ("KT. Giám đốc") from other text in the signature block by them.
+POSITION_WORDS = (DEPUTY_WORD, "CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "ỦY BAN",
+                  "UỶ BAN", "UBND", "HỘI ĐỒNG", "THỦ TƯỚNG", "TỔNG", "CỤC", "VIỆN", "CHỈ HUY",
+                  "QUYỀN", "VĂN PHÒNG", "THƯ KÝ")
