@@ -367,6 +367,13 @@ MISSED += [
            _edit("signer", _upper)),
 ]
 
+MISSED += [
+    # ô 2: the superior body is upright, not bold; set bold like the issuing body under it,
+    # the two were read as one name on two lines.
+    Defect("superior-bold", ("011",), "ND30-ISSUER",
+           _edit("superior", lambda p: set_run(p, "b", {}))),
+]
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
