@@ -63,11 +63,30 @@ def _summary_hits(ctx: Context) -> Iterator[Hit]:
         hits = [h for piece in lay.summary
                 for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
         yield from collapse(hits, same_found, LINES)
+        yield from _summary_case(ctx)
     # A summary on three lines set in 11 pt is one mistake (260.docx).
     hits = [dataclasses.replace(h, citation=nd30.CONG_VAN_SUMMARY.ref) for piece in lay.vv
             for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
                                      "letter summary (V/v)")]
     yield from collapse(hits, same_found, LINES)
+
+
+def _summary_case(ctx: Context) -> Iterator[Hit]:
+    """The summary is in ordinary case (Phụ lục I, II.5): typed in capitals, or set in Caps,
+    it reads as a second type name. An attached document's title may run on in capitals
+    ("ĐIỀU LỆ" / "HIỆP HỘI …", Mẫu 1.3): not looked at."""
+    if ctx.layout.attached:
+        return
+    for piece in ctx.layout.summary:
+        letters = [ch for ch in piece.text if ch.isalpha()]
+        caps = any(r.caps for r in ctx.runs(piece))
+        if len(letters) > 3 and (piece.text == piece.text.upper() or caps):
+            yield Hit(ctx.where(piece), Text("chữ thường", "ordinary case"),
+                      Text("chữ in hoa", "capitals"),
+                      "Trích yếu nội dung viết chữ thường (chỉ hoa chữ cái đầu và tên riêng), "
+                      "không viết in hoa.",
+                      "The summary is written in ordinary case, not in capitals.")
+            return  # a summary typed in capitals on three lines is one mistake
 
 
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",

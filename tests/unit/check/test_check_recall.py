@@ -374,6 +374,11 @@ MISSED += [
            _edit("superior", lambda p: set_run(p, "b", {}))),
 ]
 
+MISSED += [
+    # ô 5a: the summary is in ordinary case; typed in capitals nothing was said.
+    Defect("summary-in-capitals", TYPED, "ND30-SUMMARY", _edit("summary", _upper)),
+]
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
