@@ -122,11 +122,15 @@ def _kind(text: str) -> str | None:
 
 
 def is_type_name(p: ParaFacts) -> bool:
-    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not)."""
+    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not); also
+    one typed in ordinary case ("Kế hoạch") but set where a type name stands, centred and
+    bold, so that ND30-TYPE-NAME can say it must be in capitals."""
     first = p.text.split("\n")[0] if p.text.strip() else ""
     text = norm(first or p.text)
-    caps = any(r.caps for r in p.runs if r.text.strip())
-    return text.upper() in _TYPE_NAMES and (text == text.upper() or caps)
+    runs = [r for r in p.runs if r.text.strip()]
+    caps = any(r.caps for r in runs)
+    placed = p.align == "center" and bool(runs) and all(r.bold for r in runs)
+    return text.upper() in _TYPE_NAMES and (text == text.upper() or caps or placed)
 
 
 def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
