@@ -332,6 +332,15 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             arabic = letter = 0
             outlier[1:] = [None, None]
             continue
+        fmt = ctx.facts.list_formats.get(p.numbering) if p.numbering is not None else None
+        if fmt in _LIST_BULLETS:
+            continue  # an automatic "-" item numbers nothing: the counts carry on over it
+        if fmt in _LIST_LETTERS:
+            # An automatic điểm ("a)"): the điểm count is Word's; a typed khoản after the list
+            # carries on the khoản count ("1.", a) b) c), "3." is a "2." skipped: 261.docx).
+            letter = -1
+            outlier[2] = None
+            continue
         if p.numbering is not None:
             # An automatically numbered item: Word draws its label ("1.", "a)", "-"), which is
             # not in the text, so its number is unknown; the next typed khoản or điểm sets the
@@ -396,6 +405,8 @@ def _next(ctx: Context, p: ParaFacts, count: int, seen: int | None, got: str,
     return (seen if seen is not None else want), [hit]
 
 
+_LIST_BULLETS = frozenset({"bullet", "none"})
+_LIST_LETTERS = frozenset({"lowerLetter", "upperLetter"})
 _OPEN_QUOTES = ("“", '"', "«")
 _QUOTE_SPAN = 8  # paragraphs a quotation without its closing quote may run on
 _CLOSE_QUOTES = ("”", '"', "»")
