@@ -92,15 +92,29 @@ _TYPE_NAMES = {**{name: key for key, (name, _abbr) in
 _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
 
 
+# The same line with the date in figures ("Lâm Đồng, ngày 15/3/2025"): found, to be reported.
+_FIGURES_DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*,?\s*ngày\s*\d{1,2}\s*([/.-])\s*"
+                              r"\d{1,2}\s*\2\s*\d{4}\s*$", re.IGNORECASE)
+# Words that make a lower-case start a sentence's, not a place name typed in lower case.
+_NOT_PLACE = frozenset({"của", "theo", "về", "và", "số", "tại", "từ", "đến", "vào", "trong"})
+
+
 def is_date(text: str) -> bool:
-    """A place-and-date line (blank day or month allowed), not a sentence holding a date."""
+    """A place-and-date line (blank day or month allowed), not a sentence holding a date. A
+    place typed in lower case ("lâm đồng, ngày …") or a date in figures is one too, so that
+    ND30-DATE reports it at its line."""
     t = norm(text)
-    m = DATE_RE.match(t)
+    m = DATE_RE.match(t) or _FIGURES_DATE_RE.match(t)
     if m is None:
         return False
     place = m.group("place")
-    return not place or (place[0].isupper() and len(place.split()) <= 6
-                         and "hôm nay" not in place.casefold())
+    words = place.split()
+    if not place:
+        return True
+    if place[0].isupper():
+        return len(words) <= 6 and "hôm nay" not in place.casefold()
+    return len(words) <= 4 and all(w.isalpha() for w in words) and \
+        not _NOT_PLACE & {w.casefold() for w in words}
 
 
 def _kind(text: str) -> str | None:

@@ -400,6 +400,22 @@ MISSED += [
            _retext("khoan_after_list", "2.", "3.")),
 ]
 
+MISSED += [
+    # ô 4: a place typed in lower case, or the date in figures, was no date line at all: the
+    # finding said the date was missing, about the whole document, not at the line.
+    Defect("date-place-lower-case", ALL, "ND30-DATE",
+           lambda d, at: _set_place_date(at, "lâm đồng, ngày 15 tháng 3 năm 2025")),
+    Defect("date-in-figures", ALL, "ND30-DATE",
+           lambda d, at: _set_place_date(at, "Lâm Đồng, ngày 15/3/2025")),
+]
+
+
+def _set_place_date(at, new: str) -> etree._Element:
+    p = at("date")
+    m = re.search(r"Lâm Đồng, ngày\s+tháng\s+\S*\s*năm \d{4}", text_of(p))
+    replace_text(p, m.group(), new)
+    return p
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
