@@ -51,8 +51,10 @@ _NHU_TREN_LINE = f"- {nd30.NHU_TREN};"
 def _nhu_tren(ctx: Context, entries: tuple[Piece, ...]) -> Iterator[Hit]:
     """With "Kính gửi" (Công văn; Tờ trình, Báo cáo sent up), the Nơi nhận list opens with
     "- Như trên;" (Phụ lục I, II.9.b): the addressees are not listed twice."""
-    if not ctx.layout.kinh_gui or ctx.layout.attached:
-        return
+    key = ctx.layout.type_key
+    if not ctx.layout.kinh_gui or ctx.layout.attached or \
+            (key in nd30.DOCUMENT_TYPES and key not in nd30.KINH_GUI_TYPES):
+        return  # a "Kính gửi" the type has no use for: ND30-KINH-GUI says so, once
     first = entries[0]
     words = norm(first.text).lstrip("-–+• ").casefold()
     if words.startswith(nd30.NHU_TREN.casefold()):

@@ -136,6 +136,17 @@ def kinh_gui(ctx: Context) -> Iterator[Hit]:
     if not lines:
         return
     label = lines[0]
+    key = ctx.layout.type_key
+    # A Công văn's "V/v" with a type name typed above it is ND30-VV's one finding.
+    if key in nd30.DOCUMENT_TYPES and key not in nd30.KINH_GUI_TYPES and \
+            not ctx.layout.attached and not ctx.layout.vv:
+        name = nd30.DOCUMENT_TYPES[key][0].capitalize()
+        yield Hit(ctx.where(label), Text("không có «Kính gửi»", "no 'Kính gửi'"),
+                  norm(label.text),
+                  f"«{nd30.KINH_GUI}» chỉ dùng cho công văn, tờ trình và báo cáo gửi cấp trên; "
+                  f"{name.lower()} ghi nơi nhận ở phần «Nơi nhận».",
+                  f"'{nd30.KINH_GUI}' is used only by a Công văn, and a Tờ trình or Báo cáo sent "
+                  f"to a superior body; a {name} lists its recipients under 'Nơi nhận'.")
     if not norm(label.text).startswith(f"{nd30.KINH_GUI}:"):
         yield Hit(ctx.where(label), f"{nd30.KINH_GUI}:", norm(label.text)[:20],
                   "Ghi «Kính gửi:» (có dấu hai chấm) rồi tên nơi nhận.",

@@ -417,6 +417,38 @@ def _set_place_date(at, new: str) -> etree._Element:
     return p
 
 
+
+def _kinh_gui_before(key: str):
+    """A "Kính gửi:" line typed above the paragraph ``key`` (a copy of it, new text)."""
+    def run(doc: Docx, at) -> etree._Element:
+        p = at(key)
+        line = etree.fromstring(etree.tostring(p))
+        set_text(line, "Kính gửi: Các sở, ban, ngành tỉnh.")
+        no(line, "b")
+        no(line, "i")
+        p.addprevious(line)
+        return line
+    return run
+
+
+MISSED += [
+    # ô 9a: "Kính gửi" belongs to a Công văn, and a Tờ trình or Báo cáo sent up; in a plan or a
+    # decision nothing was said.
+    Defect("kinh-gui-in-a-plan", ("261",), "ND30-KINH-GUI",
+           _kinh_gui_before(r"^Căn cứ Nghị quyết")),
+    Defect("kinh-gui-in-a-decision", ("186",), "ND30-KINH-GUI",
+           _kinh_gui_before(r"^CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")),
+]
+
+
+
+def test_a_kinh_gui_out_of_place_is_said_once():
+    # The Nơi nhận of a plan does not then have to open with "- Như trên;" as well.
+    defect = next(d for d in MISSED if d.id == "kinh-gui-in-a-plan")
+    _target, new, _doc = plant(defect, "261")
+    assert [f.rule for f in new if f.rule in ("ND30-KINH-GUI", "ND30-NOI-NHAN")] == [
+        "ND30-KINH-GUI"]
+
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
     target, new, doc = plant(defect, name)
