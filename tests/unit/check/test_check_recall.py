@@ -228,6 +228,90 @@ def _drop_luu(doc: Docx, at) -> str:
     return WHOLE
 
 
+def _set_code(at, code: str) -> etree._Element:
+    p = at("number")
+    m = re.search(r"/\s*[A-ZĐ][\w-]*", text_of(p))
+    replace_text(p, m.group(), f"/{code}")
+    return p
+
+
+def _one_run(p, tag: str, value: str) -> None:
+    """Set ``w:tag`` on the longest run of ``p`` only (a phrase pasted in another size)."""
+    run = max((r for r in p.iter(w("r")) if r.find(w("t")) is not None),
+              key=lambda r: len("".join(t.text or "" for t in r.iter(w("t")))))
+    rpr = child(run, "rPr", first=True)
+    for old in rpr.findall(w(tag)):
+        rpr.remove(old)
+    etree.SubElement(rpr, w(tag)).set(w("val"), value)
+
+
+def _style_12pt(doc: Docx, at) -> etree._Element:
+    """The body paragraph takes a paragraph style of 12 pt, its runs naming no size."""
+    style = etree.SubElement(doc.part("word/styles.xml"), w("style"))
+    style.set(w("type"), "paragraph")
+    style.set(w("styleId"), "Nho12")
+    etree.SubElement(style, w("name")).set(w("val"), "Nho 12")
+    rpr = etree.SubElement(style, w("rPr"))
+    etree.SubElement(rpr, w("sz")).set(w("val"), "24")
+    etree.SubElement(rpr, w("szCs")).set(w("val"), "24")
+    p = at("body")
+    set_run(p, "sz", None)
+    set_run(p, "szCs", None)
+    ppr = child(p, "pPr", first=True)
+    for old in ppr.findall(w("pStyle")):
+        ppr.remove(old)
+    ref = etree.Element(w("pStyle"))
+    ref.set(w("val"), "Nho12")
+    ppr.insert(0, ref)
+    return p
+
+
+def _luu_first(at) -> etree._Element:
+    """The "- Lưu: VT" line moved to the top of the Nơi nhận list (the lines are paragraphs of
+    one cell or of the body, one after the other)."""
+    luu = at("luu")
+    last, first = luu.getprevious(), luu
+    while first.getprevious() is not None and text_of(first.getprevious()).strip() \
+            .startswith("-"):
+        first = first.getprevious()
+    first.addprevious(luu)
+    return last  # now the last line, which is not "- Lưu: …"
+
+
+def _page_number_left(doc: Docx, at) -> str:
+    for name in doc.header_parts():
+        for p in doc.paragraphs(name):
+            if any("PAGE" in (x.text or "") for x in p.iter(w("instrText"))):
+                set_para(p, "jc", {"val": "left"})
+    return SECTION
+
+
+def _tracked(p) -> None:
+    """The paragraph's runs, set in Arial, inside a tracked insertion (w:ins)."""
+    set_font(p, "Arial")
+    ins = etree.Element(w("ins"))
+    ins.set(w("id"), "9001")
+    ins.set(w("author"), "x")
+    text_runs = [r for r in p if r.tag == w("r")]
+    text_runs[0].addprevious(ins)
+    for r in text_runs:
+        ins.append(r)
+
+
+def _set_number(at, new: str) -> etree._Element:
+    p = at("number")
+    m = re.search(r"Số:\s*/", text_of(p))
+    replace_text(p, m.group(), new)
+    return p
+
+
+def _set_date(at, new: str) -> etree._Element:
+    p = at("date")
+    m = re.search(r"ngày\s+tháng\s+\S*\s*năm \d{4}", text_of(p))
+    replace_text(p, m.group(), new)
+    return p
+
+
 ALL = ("011", "032", "060", "186", "261")
 TYPED = ("011", "060", "186", "261")  # drafts with a type name (not the Công văn)
 CAUGHT = [
@@ -301,21 +385,23 @@ CAUGHT = [
     Defect("decides-not-bold", ("186",), "ND30-QD-FRAME", _edit("decides", lambda p: no(p, "b"))),
     Defect("muc-heading-not-bold", ("060", "261"), "ND30-HEADING-STYLE",
            _edit("muc", lambda p: no(p, "b"))),
+    Defect("number-015", ALL, "ND30-NUMBER", lambda d, at: _set_number(at, "Số: 015/")),
+    Defect("number-bold", ("011", "060", "186", "261"), "ND30-NUMBER",
+           _edit("number", lambda p: set_run(p, "b", {}))),
+    Defect("number-of-another-type", TYPED, "ND30-NUMBER-TYPE",
+           lambda d, at: _set_code(at, "CT-UBND")),
+    Defect("date-bold", ("011", "060", "186", "261"), "ND30-DATE",
+           _edit("date", lambda p: set_run(p, "b", {}))),
+    Defect("one-run-12pt", ALL, "ND30-BODY-SIZE",
+           _edit("body", lambda p: _one_run(p, "sz", "24"))),
+    Defect("style-12pt", ALL, "ND30-BODY-SIZE", _style_12pt),
+    Defect("label-centred", ("011", "060", "186", "261"), "ND30-NOI-NHAN",
+           _edit("label", lambda p: set_para(p, "jc", {"val": "center"}))),
+    Defect("luu-first", ("011", "060", "186", "261"), "ND30-LUU",
+           lambda d, at: _luu_first(at)),
+    Defect("page-number-left", ("261",), "ND30-PAGE-NUMBER", _page_number_left),
+    Defect("tracked-insertion-arial", ALL, "ND30-FONT", _edit("body", _tracked)),
 ]
-
-
-def _set_number(at, new: str) -> etree._Element:
-    p = at("number")
-    m = re.search(r"Số:\s*/", text_of(p))
-    replace_text(p, m.group(), new)
-    return p
-
-
-def _set_date(at, new: str) -> etree._Element:
-    p = at("date")
-    m = re.search(r"ngày\s+tháng\s+\S*\s*năm \d{4}", text_of(p))
-    replace_text(p, m.group(), new)
-    return p
 
 
 def _cases(defects: list[Defect]) -> list:
@@ -417,7 +503,6 @@ def _set_place_date(at, new: str) -> etree._Element:
     return p
 
 
-
 def _kinh_gui_before(key: str):
     """A "Kính gửi:" line typed above the paragraph ``key`` (a copy of it, new text)."""
     def run(doc: Docx, at) -> etree._Element:
@@ -439,7 +524,6 @@ MISSED += [
     Defect("kinh-gui-in-a-decision", ("186",), "ND30-KINH-GUI",
            _kinh_gui_before(r"^CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")),
 ]
-
 
 
 def test_a_kinh_gui_out_of_place_is_said_once():
