@@ -36,6 +36,7 @@ _ROMAN = re.compile(r"^(?P<n>[IVXLC]+)\.\s")
 # "1. ", also "1.Nội dung" typed without the space (not "1.1." nor "1.000").
 _ARABIC = re.compile(r"^(?P<n>\d+)\.(?=\s|[^\d\s.])")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s")
+_LETTER_DOT = re.compile(r"^(?P<n>[a-zđ])\.\s")  # "a. …" typed for "a) …"
 
 
 @rule("ND30-TYPE-NAME", "Tên loại văn bản", "Document type name", nd30.TYPE_NAME.ref)
@@ -313,6 +314,7 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
     outlier: list[set[int] | None] = [None, None, None]
     """Per level, the counts a number may carry on after a number out of order (``_next``)."""
     quoting = 0
+    dotted: list[Hit] = []
     for p in _body_paras(ctx):
         text = norm(p.text)
         # A quotation (a law's khoản cited word for word) keeps its own numbering; it ends at
@@ -352,6 +354,18 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
                 roman = -1
                 outlier[0] = None
             continue
+        m = _LETTER_DOT.match(text)
+        if m and not ctx.layout.attached and m.group("n") in nd30.DIEM_LETTERS:
+            n = nd30.DIEM_LETTERS.index(m.group("n")) + 1
+            if n == 1 or n == letter + 1:  # an item of the list, not a stray "c. …"
+                dotted.append(Hit(ctx.where(p.index), f"{m.group('n')})", f"{m.group('n')}.",
+                                  "Điểm đánh bằng chữ cái tiếng Việt và dấu ngoặc đơn: a), b), "
+                                  "c) …, không dùng dấu chấm.",
+                                  "A điểm is lettered with a closing parenthesis: a), b), c) …, "
+                                  "not a full stop."))
+                letter = n
+                outlier[2] = None
+                continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
@@ -385,6 +399,8 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             for deeper in range(level + 1, 3):
                 outlier[deeper] = None  # a new mục or khoản: its own count starts afresh
             break
+    # "a.", "b.", "c." for a), b), c) is one habit, said once with the count of lines.
+    yield from collapse(dotted, lambda hit: (hit.message,), LINES)
 
 
 def _next(ctx: Context, p: ParaFacts, count: int, seen: int | None, got: str,

@@ -532,6 +532,13 @@ def test_a_kinh_gui_out_of_place_is_said_once():
     _target, new, _doc = plant(defect, "261")
     assert [f.rule for f in new if f.rule in ("ND30-KINH-GUI", "ND30-NOI-NHAN")] == [
         "ND30-KINH-GUI"]
+MISSED += [
+    # Phụ lục I, II.6.đ: điểm are "a)", "b)"; an "a." was not seen, and the "b)" after it was
+    # reported out of order instead.
+    Defect("diem-with-a-full-stop", ("060",), "ND30-HEADING-SEQ",
+           _retext(r"^a\) Tổng số hội", "a)", "a.")),
+]
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
