@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -172,6 +173,8 @@ def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
     authority line too, so that its case is checked; other text there is not looked at."""
     rest = [p for p in lines if p.text != p.text.upper()]
     name = rest[-1] if rest else _name_in_capitals(lines)
+    if name is not None and name is lines[0] and _is_position_line(name.text):
+        name = None  # a draft's lone "Chủ tịch", its name not typed yet: a position
     authority = [p for p in lines if p is not name and (
         p.text == p.text.upper() or
         ((name is None or p.para < name.para) and _names_position(p.text)))]
@@ -188,15 +191,26 @@ def _names_position(text: str) -> bool:
     return any(f" {w} " in joined for w in _POSITION_WORDS)
 
 
+def _is_position_line(text: str) -> bool:
+    """A line that opens with an authority prefix or holds a position of two words or more
+    ("Chủ tịch", "Giám đốc"): one-word titles ("Phó", "Chánh") are also surnames and names."""
+    upper = norm(text).upper()
+    words = f" {' '.join(upper.replace('.', ' ').split())} "
+    return upper.startswith(nd30.AUTHORITY_PREFIXES) or \
+        any(f" {w} " in words for w in nd30.POSITION_WORDS if " " in w)
+
+
 def _name_in_capitals(lines: tuple[Piece, ...]) -> Piece | None:
     """The signer's name typed in capitals ("HỒ VĂN MƯỜI"): the last line, below the signing
-    space (blank lines) under the position, two to five words of letters naming no position."""
+    space (blank lines; another position of the signer may stand between it and the name),
+    two to five words of letters naming no position."""
     if len(lines) < 2:
         return None
-    last, above = lines[-1], lines[-2]
+    last = lines[-1]
     words = norm(last.text).split()
-    if last.para - above.para >= 2 and 2 <= len(words) <= 5 and \
-            all(w.isalpha() for w in words) and not _names_position(last.text):
+    spaced = any(b.para - a.para >= 2 for a, b in itertools.pairwise(lines))
+    if spaced and 2 <= len(words) <= 5 and all(w.isalpha() for w in words) and \
+            not _names_position(last.text):
         return last
     return None
 

@@ -539,6 +539,13 @@ MISSED += [
            _retext(r"^a\) Tổng số hội", "a)", "a.")),
 ]
 
+MISSED += [
+    # A draft whose only signature line is the position, typed in ordinary case: the line was
+    # taken for the signer's name.
+    Defect("lone-position-ordinary-case", ("261",), "ND30-SIGN-BLOCK",
+           _edit(r"^CHỦ TỊCH$", _title_case)),
+]
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
