@@ -87,6 +87,8 @@ _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
 # (header, type-like title, signature): a bảng so sánh made to go with a submission (what
 # ``vanban compare`` writes). It has no number of its own and may be landscape throughout.
 TITLED = {"BẢNG SO SÁNH": "bang-so-sanh"}
+_VV_SPELLED = "về việc "
+_VV_CHARS = 250  # a summary, not a paragraph of the body that starts with the same words
 _TYPE_NAMES = {**{name: key for key, (name, _abbr) in
                   {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}, **TITLED}
 _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
@@ -128,8 +130,9 @@ def _kind(text: str) -> str | None:
         return "number"
     if is_date(t):
         return "date"
-    if t.upper().startswith(nd30.CONG_VAN_PREFIX.upper()):
-        return "vv"
+    if t.upper().startswith(nd30.CONG_VAN_PREFIX.upper()) or \
+            (low.startswith(_VV_SPELLED) and len(t) <= _VV_CHARS):
+        return "vv"  # "Về việc …" spelled out: a V/v line, so ND30-VV can say so
     if is_rule_text(t) or t.upper() in nd30.HEADER_MARKS or t in ("*",):
         return "skip"
     return None
