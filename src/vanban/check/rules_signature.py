@@ -241,8 +241,22 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
                   "in hoa cả dòng.",
                   "The signer's name is written in ordinary case (each word capitalised), not "
                   "in capitals.")
+    title = _TITLE.match(norm(name.text))
+    if title:
+        yield Hit(ctx.where(name), Text("họ tên, không có học hàm, học vị", "the name alone"),
+                  title.group().strip(),
+                  "Không ghi học hàm, học vị (TS., ThS. …) trước họ tên người ký, trừ ngành có "
+                  "quy định riêng (quân đội, giáo dục, y tế, khoa học).",
+                  "No academic title or degree (TS., ThS. …) before the signer's name, except in "
+                  "sectors whose rules allow it (armed forces, education, health, science).",
+                  Severity.WARNING)
     yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name",
                                check_align=_in_cell(ctx, name))
+
+
+# "TS. Nguyễn Văn A", "PGS.TS Nguyễn Văn A": titles followed by a dot or a space, then a name.
+_TITLE = re.compile(rf"^(?:(?:{'|'.join(re.escape(t) for t in nd30.ACADEMIC_TITLES)})"
+                    r"(?:\.\s*|\s+))+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _in_cell(ctx: Context, piece: Piece) -> bool:

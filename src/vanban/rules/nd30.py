@@ -349,3 +349,8 @@ BODY_OPENINGS = ("SỞ", "BAN", "PHÒNG", "CỤC", "CHI CỤC", "TỔNG CỤC", 
                  "TRUNG TÂM", "THANH TRA", "CÔNG AN", "BỘ CHỈ HUY", "TRƯỜNG", "BỆNH VIỆN",
                  "VIỆN", "KHO BẠC", "BẢO HIỂM", "CHI NHÁNH", "ĐÀI", "BÁO", "QUỸ", "HỘI",
                  "HIỆP HỘI", "LIÊN ĐOÀN", "ĐOÀN")
+
+# The signer's name carries no academic title, degree or honour (ô 7b, Phụ lục I, II.7), save in
+# the sectors whose rules allow them (armed forces, education, health, science): a warning.
+ACADEMIC_TITLES = ("GS", "PGS", "TSKH", "TS", "ThS", "Ths", "BS", "BSCKI", "BSCKII", "KS", "CN",
+                   "NCS", "Th.S")

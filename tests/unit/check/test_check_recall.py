@@ -552,6 +552,13 @@ MISSED += [
     Defect("vv-spelled-out", ("032",), "ND30-VV", _retext("vv", "V/v", "Về việc")),
 ]
 
+MISSED += [
+    # ô 7b: no academic title before the signer's name (save the sectors that allow one).
+    Defect("signer-with-a-degree", ("011", "060", "186"), "ND30-SIGN-BLOCK",
+           _edit("signer", lambda p: replace_text(p, text_of(p).strip(),
+                                                  "TS. " + text_of(p).strip()))),
+]
+
 
 @pytest.mark.parametrize(("defect", "name"), _cases(MISSED))
 def test_a_defect_missed_before_is_reported_where_it_was_planted(defect, name):
