@@ -219,9 +219,18 @@ def tracked(p) -> None:
 
 
 def set_number(at, new: str) -> etree._Element:
+    """The draft's blank "Số:      /" becomes ``new`` (its code stays)."""
     p = at("number")
     m = re.search(r"Số:\s*/", text_of(p))
     replace_text(p, m.group(), new)
+    return p
+
+
+def whole_number(at, make: Callable[[str], str]) -> etree._Element:
+    """The whole "Số: …/CODE" becomes ``make(CODE)``."""
+    p = at("number")
+    m = re.search(r"Số:\s*/\s*(?P<code>[A-ZĐ][\w&-]*)", text_of(p))
+    replace_text(p, m.group(), make(m.group("code")))
     return p
 
 

@@ -52,6 +52,7 @@ from recall_plants import (
     title_case,
     tracked,
     upper,
+    whole_number,
 )
 
 from vanban.check.api import check_docx
@@ -147,6 +148,10 @@ CAUGHT = [
     Defect("landscape", ALL, "ND30-PAGE-ORIENT", landscape),
     Defect("number-5", ALL, "ND30-NUMBER", lambda d, at: set_number(at, "Số: 5/")),
     Defect("number-no-colon", ALL, "ND30-NUMBER", lambda d, at: set_number(at, "Số 05/")),
+    Defect("number-after-code", ALL, "ND30-NUMBER",
+           lambda d, at: whole_number(at, lambda code: f"Số: {code}/05")),
+    Defect("code-spaced", ALL, "ND30-NUMBER",
+           lambda d, at: whole_number(at, lambda code: "Số: 15/" + code.replace("-", " - "))),
     Defect("date-day-5", ALL, "ND30-DATE-PADDING",
            lambda d, at: set_date(at, "ngày 5 tháng 3 năm 2025")),
     Defect("date-month-1", ALL, "ND30-DATE-PADDING",
