@@ -9,6 +9,7 @@ because a hand-typed header often holds the issuer and the Quốc hiệu in one 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from vanban.check.locate_end import (
@@ -138,6 +139,29 @@ def _kind(text: str) -> str | None:
     return None
 
 
+def _letters(text: str) -> str:
+    """``text`` without its tone and letter marks ("QUYÊT ĐỊNH" → "QUYET DINH")."""
+    bare = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(ch for ch in bare if not unicodedata.combining(ch)).split())
+
+
+_BY_LETTERS = {_letters(name): name for name in _TYPE_NAMES}
+
+
+def type_name_of(text: str) -> str | None:
+    """The type name ``text`` stands for: itself, or typed with a mark wrong ("QUYÊT ĐỊNH",
+    "KẾ HOACH") or a colon after it ("KẾ HOẠCH:"), so that ND30-TYPE-NAME reports the slip
+    instead of the whole document going unchecked; None for other text. "QUYẾT ĐỊNH:" is the
+    decision's line before its articles, not a type name."""
+    t = norm(text).upper()
+    if t in _TYPE_NAMES:
+        return t
+    if t == nd30.QUYET_DINH_DECIDES:
+        return None
+    bare = t.rstrip(":.").rstrip()
+    return bare if bare in _TYPE_NAMES else _BY_LETTERS.get(_letters(bare))
+
+
 def is_type_name(p: ParaFacts) -> bool:
     """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not); also
     one typed in ordinary case ("Kế hoạch") but set where a type name stands, centred and
@@ -147,7 +171,7 @@ def is_type_name(p: ParaFacts) -> bool:
     runs = [r for r in p.runs if r.text.strip()]
     caps = any(r.caps for r in runs)
     placed = p.align == "center" and bool(runs) and all(r.bold for r in runs)
-    return text.upper() in _TYPE_NAMES and (text == text.upper() or caps or placed)
+    return type_name_of(text) is not None and (text == text.upper() or caps or placed)
 
 
 def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
@@ -234,7 +258,7 @@ def locate(facts: DocFacts) -> Layout:
     if type_idx is not None:
         type_piece, *rest = segments(paras[type_idx])
         summary.extend(rest)  # "ĐIỀU LỆ\nHIỆP HỘI …" typed as one paragraph
-        decision = norm(type_piece.text).upper() == "QUYẾT ĐỊNH"
+        decision = type_name_of(type_piece.text) == "QUYẾT ĐỊNH"
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
             boxed = p.container[0] == "table" and len(facts.tables[p.container[1]].cells) == 1
@@ -267,7 +291,7 @@ def locate(facts: DocFacts) -> Layout:
             attached_ref = tuple(whole(paras[i]) for i in range(ref, end + 1)
                                  if paras[i].text.strip())
     kinh_gui, body_start = _kinh_gui(facts, body_start)
-    type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
+    type_key = _TYPE_NAMES.get(type_name_of(type_piece.text) or "") if type_piece else None
     other = _other_title(paras, zone) if type_piece is None else None
     frame = (qh_at is not None or bool(issuer)) and other is None and \
         (number is not None or type_key is not None or bool(vv) or attached)

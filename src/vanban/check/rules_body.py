@@ -26,7 +26,7 @@ from vanban.check.finding import (
     same_expected,
     same_found,
 )
-from vanban.check.locate import Piece, norm
+from vanban.check.locate import Piece, norm, type_name_of
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts
@@ -43,6 +43,11 @@ _LETTER_DOT = re.compile(r"^(?P<n>[a-zđ])\.\s")  # "a. …" typed for "a) …"
 def type_name(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.type_name
     if piece is not None:
+        name, typed = type_name_of(piece.text), norm(piece.text)
+        if name is not None and typed.upper() != name:
+            yield Hit(ctx.where(piece), name, typed,
+                      f"Tên loại văn bản phải ghi đúng «{name}» (đúng dấu, không thêm dấu câu).",
+                      f"The type name must read '{name}' (right marks, no punctuation after it).")
         yield from ctx.format_hits(piece, nd30.TYPE_NAME, "tên loại văn bản", "type name")
 
 

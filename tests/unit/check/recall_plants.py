@@ -267,3 +267,13 @@ def kinh_gui_before(key: str):
         p.addprevious(line)
         return line
     return run
+
+
+_MISSPELT = {"TỜ TRÌNH": "TỜ TRINH", "BÁO CÁO": "BAO CÁO", "QUYẾT ĐỊNH": "QUYÊT ĐỊNH",
+             "KẾ HOẠCH": "KẾ HOACH"}
+
+
+def misspell(p) -> None:
+    """The type name typed with one mark wrong."""
+    text = text_of(p).strip()
+    replace_text(p, text, _MISSPELT[text])

@@ -39,6 +39,7 @@ from recall_plants import (
     lower_type,
     luu_first,
     margin,
+    misspell,
     one_run,
     page_number_left,
     page_number_size,
@@ -307,11 +308,24 @@ MISSED = [
     # ô 5b: a Công văn's summary opens with "V/v"; spelled "Về việc" it was not found, and the
     # finding said the summary was missing, about the whole document.
     Defect("vv-spelled-out", ("032",), "ND30-VV", retext("vv", "V/v", "Về việc")),
+    # ô 5a: a type name with a mark wrong, or a colon after it, named no type: the document was
+    # said to be no administrative document and went unchecked.
+    Defect("type-name-misspelt", TYPED, "ND30-TYPE-NAME", edit("type", misspell)),
+    Defect("type-name-with-colon", ("011", "060", "261"), "ND30-TYPE-NAME",
+           edit("type", lambda p: replace_text(p, text_of(p).strip(), text_of(p).strip() + ":"))),
     # ô 7b: no academic title before the signer's name (save the sectors that allow one).
     Defect("signer-with-a-degree", ("011", "060", "186"), "ND30-SIGN-BLOCK",
            edit("signer", lambda p: replace_text(p, text_of(p).strip(),
                                                   "TS. " + text_of(p).strip()))),
 ]
+
+
+def test_a_misspelt_type_name_leaves_the_rest_of_the_document_checked():
+    # 186.docx ends its Nơi nhận with "- Lưu: VT, NC.Châu" (no full stop): still said.
+    defect = next(d for d in MISSED if d.id == "type-name-misspelt")
+    doc = Docx(_draft("186"))
+    defect.plant(doc, lambda key: doc.para(ANCHORS["186"].get(key, key)))
+    assert {f.rule for f in check_docx(doc.bytes())} == {"ND30-TYPE-NAME", "ND30-LUU"}
 
 
 def test_a_kinh_gui_out_of_place_is_said_once():
