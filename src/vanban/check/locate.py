@@ -9,7 +9,6 @@ because a hand-typed header often holds the issuer and the Quốc hiệu in one 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from vanban.check.locate_end import (
@@ -22,6 +21,7 @@ from vanban.check.pieces import (
     Piece,
     is_attached_ref,
     is_rule_text,
+    letters,
     norm,
     segments,
     whole,
@@ -84,6 +84,7 @@ DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day
                      r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
 # "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
 _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
+_BARE_NUMBER_RE = re.compile(r"^So\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")  # "Sô:", "So:"
 # Titles that name no type of Điều 7 but head a document of the office laid out in its frame
 # (header, type-like title, signature): a bảng so sánh made to go with a submission (what
 # ``vanban compare`` writes). It has no number of its own and may be landscape throughout.
@@ -98,6 +99,9 @@ _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name
 # The same line with the date in figures ("Lâm Đồng, ngày 15/3/2025"): found, to be reported.
 _FIGURES_DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*,?\s*ngày\s*\d{1,2}\s*([/.-])\s*"
                               r"\d{1,2}\s*\2\s*\d{4}\s*$", re.IGNORECASE)
+# The date line typed with a mark wrong ("ngày 15 thang 3"), matched on its bare letters.
+_BARE_DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*,?\s*ngay\s*[^\s,]*\s+thang\s*[^\s,]*\s+"
+                          r"nam\s*\d{4}\s*$", re.IGNORECASE)
 # Words that make a lower-case start a sentence's, not a place name typed in lower case.
 _NOT_PLACE = frozenset({"của", "theo", "về", "và", "số", "tại", "từ", "đến", "vào", "trong"})
 
@@ -107,7 +111,7 @@ def is_date(text: str) -> bool:
     place typed in lower case ("lâm đồng, ngày …") or a date in figures is one too, so that
     ND30-DATE reports it at its line."""
     t = norm(text)
-    m = DATE_RE.match(t) or _FIGURES_DATE_RE.match(t)
+    m = DATE_RE.match(t) or _FIGURES_DATE_RE.match(t) or _BARE_DATE_RE.match(letters(t))
     if m is None:
         return False
     place = m.group("place")
@@ -121,13 +125,16 @@ def is_date(text: str) -> bool:
 
 
 def _kind(text: str) -> str | None:
+    # Marks are compared without their tone and letter marks: "Độc lâp - Tư do" typed with a
+    # slip is still the motto, reported at its line (not said to be missing).
     t = norm(text)
     low = t.casefold()
-    if "xã hội chủ nghĩa" in low or low.startswith(("cộng hòa xã", "cộng hoà xã")):
+    bare = letters(low)
+    if "xa hoi chu nghia" in bare or bare.startswith("cong hoa xa"):
         return "qh"
-    if "độc lập" in low and "tự do" in low:
+    if "doc lap" in bare and "tu do" in bare:
         return "tn"
-    if _NUMBER_RE.match(t):
+    if _NUMBER_RE.match(t) or _BARE_NUMBER_RE.match(letters(t)):
         return "number"
     if is_date(t):
         return "date"
@@ -139,13 +146,7 @@ def _kind(text: str) -> str | None:
     return None
 
 
-def _letters(text: str) -> str:
-    """``text`` without its tone and letter marks ("QUYÊT ĐỊNH" → "QUYET DINH")."""
-    bare = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(ch for ch in bare if not unicodedata.combining(ch)).split())
-
-
-_BY_LETTERS = {_letters(name): name for name in _TYPE_NAMES}
+_BY_LETTERS = {letters(name): name for name in _TYPE_NAMES}
 
 
 def type_name_of(text: str) -> str | None:
@@ -159,7 +160,7 @@ def type_name_of(text: str) -> str | None:
     if t == nd30.QUYET_DINH_DECIDES:
         return None
     bare = t.rstrip(":.").rstrip()
-    return bare if bare in _TYPE_NAMES else _BY_LETTERS.get(_letters(bare))
+    return bare if bare in _TYPE_NAMES else _BY_LETTERS.get(letters(bare))
 
 
 def is_type_name(p: ParaFacts) -> bool:

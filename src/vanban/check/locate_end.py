@@ -8,12 +8,16 @@ from vanban.check.pieces import (
     Piece,
     is_attached_ref,
     is_rule_text,
+    letters,
     norm,
     segments,
     whole,
 )
 from vanban.ooxml.reader import DocFacts, ParaFacts
 from vanban.rules import nd30
+
+# "Nơi nhận" compared on its bare letters: "Nơi nhân:" typed with a slip is still the label.
+_LABEL = "noi nhan"
 
 
 def signature_block(facts: DocFacts, start: int):
@@ -22,7 +26,7 @@ def signature_block(facts: DocFacts, start: int):
     label = None
     for p in paras[start:]:
         for seg in segments(p):
-            if norm(seg.text).casefold().startswith("nơi nhận"):
+            if letters(norm(seg.text).casefold()).startswith(_LABEL):
                 label = seg
                 break
         if label:
@@ -58,7 +62,7 @@ def signature_block(facts: DocFacts, start: int):
                         lines.append(seg)
                     else:
                         entries.append(seg)
-        lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
+        lines = [s for s in lines if not letters(norm(s.text).casefold()).startswith(_LABEL)]
         name = _name_under_table(paras, last) if not any(
             _has_lower(s.text) for s in lines) else None
         if name is not None:  # the name typed with tabs under the table (125.docx)
