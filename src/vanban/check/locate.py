@@ -311,8 +311,9 @@ def locate(facts: DocFacts) -> Layout:
         first = paras[body[0]]
         if first.align == "center" and norm(first.text) == norm(first.text).upper():
             qd_authority = whole(first)
+        decides = letters(nd30.QUYET_DINH_DECIDES[:-1])  # "QUYÊT ĐỊNH:" typed with a slip too
         qd_decides = next((whole(paras[i]) for i in body
-                           if norm(paras[i].text).upper().startswith(nd30.QUYET_DINH_DECIDES[:-1])
+                           if letters(norm(paras[i].text).upper()).startswith(decides)
                            and len(norm(paras[i].text)) <= len(nd30.QUYET_DINH_DECIDES) + 1),
                           None)
         skip_qd = {x.para for x in (qd_authority, qd_decides) if x is not None}
