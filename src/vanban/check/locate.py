@@ -242,7 +242,7 @@ def locate(facts: DocFacts) -> Layout:
                 found.setdefault(kind, seg)
                 if kind in ("qh", "tn") and paras[i].container[0] == "table":
                     qh_cells.add(paras[i].container)
-            elif kind is None and not norm(seg.text).startswith(nd30.KINH_GUI):
+            elif kind is None and not _is_kinh_gui(seg.text):
                 others.append(seg)
     number = found.get("number")
     qh_at = found.get("qh") or found.get("tn")
@@ -275,7 +275,7 @@ def locate(facts: DocFacts) -> Layout:
             if not text or is_rule_text(text) or not placed or \
                     is_attached_ref(text) or \
                     (p.container != ("body",) and not boxed) \
-                    or norm(text).startswith(nd30.KINH_GUI):
+                    or _is_kinh_gui(text):
                 break
             summary.append(whole(p))
             if p.border_bottom or p.drawings:
@@ -404,6 +404,15 @@ def _blank_day(piece: Piece | None) -> bool:
     return m is not None and not (m.group("day").strip(".…_") and m.group("month").strip(".…_"))
 
 
+_KINH_GUI_LETTERS = letters(nd30.KINH_GUI)
+
+
+def _is_kinh_gui(text: str) -> bool:
+    """A "Kính gửi" line, also typed with a mark wrong ("Kinh gửi:"): ND30-KINH-GUI reports
+    the slip at the line."""
+    return letters(norm(text)).startswith(_KINH_GUI_LETTERS)
+
+
 def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
     """The 'Kính gửi:' block at ``start`` (after blank lines): the label line and the recipient
     lines under it; and where the body starts after it."""
@@ -413,7 +422,7 @@ def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
         i += 1
     # A Công văn may hold Kính gửi in the header table, ending the zone just before it.
     for j in range(max(start - 6, 0), min(i + 1, len(paras))):
-        if norm(paras[j].text).startswith(nd30.KINH_GUI):
+        if _is_kinh_gui(paras[j].text):
             i = j
             break
     else:

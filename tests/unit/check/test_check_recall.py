@@ -321,6 +321,8 @@ MISSED = [
     Defect("date-misspelt", ALL, "ND30-DATE", retext("date", "tháng", "thang")),
     Defect("label-misspelt", ALL, "ND30-NOI-NHAN", retext("label", "Nơi nhận", "Nơi nhân")),
     Defect("decides-misspelt", ("186",), "ND30-QD-FRAME", retext("decides", "QUYẾT", "QUYÊT")),
+    Defect("kinh-gui-misspelt", ("011",), "ND30-KINH-GUI",
+           retext(r"^Kính gửi:", "Kính gửi", "Kinh gửi")),
     # ô 7b: no academic title before the signer's name (save the sectors that allow one).
     Defect("signer-with-a-degree", ("011", "060", "186"), "ND30-SIGN-BLOCK",
            edit("signer", lambda p: replace_text(p, text_of(p).strip(),
