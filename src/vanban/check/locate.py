@@ -84,6 +84,7 @@ DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day
                      r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
 # "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
 _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
+_MARK_CHARS = 60  # the national name is 34 characters, the motto 27
 _BARE_NUMBER_RE = re.compile(r"^So\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")  # "Sô:", "So:"
 # Titles that name no type of Điều 7 but head a document of the office laid out in its frame
 # (header, type-like title, signature): a bảng so sánh made to go with a submission (what
@@ -129,10 +130,13 @@ def _kind(text: str) -> str | None:
     # slip is still the motto, reported at its line (not said to be missing).
     t = norm(text)
     low = t.casefold()
-    bare = letters(low)
-    if "xa hoi chu nghia" in bare or bare.startswith("cong hoa xa"):
+    # Bare letters only on a line as short as the mark itself: "độc lập … từ đó" in a sentence
+    # reads "doc lap … tu do" too.
+    bare = letters(low) if len(t) <= _MARK_CHARS else ""
+    if "xã hội chủ nghĩa" in low or low.startswith(("cộng hòa xã", "cộng hoà xã")) or \
+            "xa hoi chu nghia" in bare or bare.startswith("cong hoa xa"):
         return "qh"
-    if "doc lap" in bare and "tu do" in bare:
+    if ("độc lập" in low and "tự do" in low) or ("doc lap" in bare and "tu do" in bare):
         return "tn"
     if _NUMBER_RE.match(t) or _BARE_NUMBER_RE.match(letters(t)):
         return "number"

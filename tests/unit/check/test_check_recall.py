@@ -58,6 +58,7 @@ from recall_plants import (
 
 from vanban.check.api import check_docx
 from vanban.check.finding import Finding
+from vanban.check.locate import _kind
 from vanban.ooxml.reader import read_docx
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "real-docx"
@@ -336,6 +337,14 @@ def test_a_misspelt_type_name_leaves_the_rest_of_the_document_checked():
     doc = Docx(_draft("186"))
     defect.plant(doc, lambda key: doc.para(ANCHORS["186"].get(key, key)))
     assert {f.rule for f in check_docx(doc.bytes())} == {"ND30-TYPE-NAME", "ND30-LUU"}
+
+
+def test_marks_are_read_on_bare_letters_only_in_a_line_as_short_as_the_mark():
+    # A sentence of a letter's body holding "độc lập" and "từ đó" (bare: "tu do") is no motto.
+    assert [_kind(t) for t in (
+        "Độc lâp - Tư do - Hạnh phúc", "Sô:     /UBND-NC", "CỘNG HOÀ XÃ HÔI CHỦ NGHIÃ VIỆT NAM",
+        "Các hội hoạt động độc lập, tự chủ; từ đó nâng cao chất lượng hoạt động của hội.",
+    )] == ["tn", "number", "qh", None]
 
 
 def test_a_kinh_gui_out_of_place_is_said_once():
