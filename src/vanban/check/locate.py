@@ -85,7 +85,7 @@ DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day
 # "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
 _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
 _MARK_CHARS = 60  # the national name is 34 characters, the motto 27
-_BARE_NUMBER_RE = re.compile(r"^So\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")  # "Sô:", "So:"
+_BARE_NUMBER_RE = re.compile(r"^So\s*:")  # "Sô:", "So:" (not "Sở/ngành")
 # Titles that name no type of Điều 7 but head a document of the office laid out in its frame
 # (header, type-like title, signature): a bảng so sánh made to go with a submission (what
 # ``vanban compare`` writes). It has no number of its own and may be landscape throughout.

@@ -59,6 +59,7 @@ from recall_plants import (
 from vanban.check.api import check_docx
 from vanban.check.finding import Finding
 from vanban.check.locate import _kind
+from vanban.check.locate_end import is_label
 from vanban.ooxml.reader import read_docx
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "real-docx"
@@ -345,6 +346,12 @@ def test_marks_are_read_on_bare_letters_only_in_a_line_as_short_as_the_mark():
         "Độc lâp - Tư do - Hạnh phúc", "Sô:     /UBND-NC", "CỘNG HOÀ XÃ HÔI CHỦ NGHIÃ VIỆT NAM",
         "Các hội hoạt động độc lập, tự chủ; từ đó nâng cao chất lượng hoạt động của hội.",
     )] == ["tn", "number", "qh", None]
+
+
+def test_the_noi_nhan_label_is_read_on_bare_letters_only_as_a_short_line():
+    assert [is_label(t) for t in ("Nơi nhận:", "Nơi nhân:", "Nơi nhận: - Như trên;",
+                                  "Nơi nhân dân sinh sống được bảo đảm an ninh.")] == [
+        True, True, True, False]
 
 
 def test_a_kinh_gui_out_of_place_is_said_once():
