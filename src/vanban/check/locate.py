@@ -167,21 +167,29 @@ def type_name_of(text: str) -> str | None:
     return bare if bare in _TYPE_NAMES else _BY_LETTERS.get(letters(bare))
 
 
-def is_type_name(p: ParaFacts) -> bool:
-    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not); also
-    one typed in ordinary case ("Kế hoạch") but set where a type name stands, centred and
-    bold, so that ND30-TYPE-NAME can say it must be in capitals."""
+def is_type_name(p: ParaFacts, *, near_header: bool = False) -> bool:
+    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not); also,
+    ``near_header``, one typed in ordinary case ("Kế hoạch") but set where a type name stands,
+    centred and bold, so that ND30-TYPE-NAME can say it must be in capitals."""
     first = p.text.split("\n")[0] if p.text.strip() else ""
     text = norm(first or p.text)
     runs = [r for r in p.runs if r.text.strip()]
     caps = any(r.caps for r in runs)
-    placed = p.align == "center" and bool(runs) and all(r.bold for r in runs)
+    placed = near_header and p.align == "center" and bool(runs) and all(r.bold for r in runs)
     return type_name_of(text) is not None and (text == text.upper() or caps or placed)
 
 
+_NEAR_HEADER = 6  # paragraphs after the last header line where a type name in ordinary case
+# is still taken for one (a centred bold "Kế hoạch" further down a letter is a heading)
+
+
 def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+    last_mark = after
     for p in paras[after + 1:_HEADER_LIMIT]:
-        if p.container == ("body",) and is_type_name(p):
+        if any(_kind(s.text) in _MARKS for s in segments(p)):
+            last_mark = p.index
+        if p.container == ("body",) and is_type_name(
+                p, near_header=p.index - last_mark <= _NEAR_HEADER):
             return p.index
     return None
 

@@ -354,6 +354,19 @@ def test_the_noi_nhan_label_is_read_on_bare_letters_only_as_a_short_line():
         True, True, True, False]
 
 
+def test_a_centred_bold_heading_named_like_a_type_in_a_letter_is_no_type_name():
+    # A heading "Kế hoạch" in the body of a Công văn, far below its header.
+    doc = Docx(_draft("032"))
+    body = doc.para(ANCHORS["032"]["body"])
+    heading = etree.fromstring(etree.tostring(body))
+    set_text(heading, "Kế hoạch")
+    set_run(heading, "b", {})
+    set_para(heading, "jc", {"val": "center"})
+    body.addnext(heading)
+    found = {f.rule for f in check_docx(doc.bytes())}
+    assert not found & {"ND30-TYPE-NAME", "ND30-VV", "ND30-FRAME"}, found
+
+
 def test_a_kinh_gui_out_of_place_is_said_once():
     # The Nơi nhận of a plan does not then have to open with "- Như trên;" as well.
     defect = next(d for d in MISSED if d.id == "kinh-gui-in-a-plan")
