@@ -169,14 +169,16 @@ def type_name_of(text: str) -> str | None:
 
 def is_type_name(p: ParaFacts, *, near_header: bool = False) -> bool:
     """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not); also,
-    ``near_header``, one typed in ordinary case ("Kế hoạch") but set where a type name stands,
-    centred and bold, so that ND30-TYPE-NAME can say it must be in capitals."""
+    ``near_header``, one typed with a slip (``type_name_of``) or in ordinary case ("Kế hoạch")
+    but set where a type name stands, centred and bold, so that ND30-TYPE-NAME can say so."""
     first = p.text.split("\n")[0] if p.text.strip() else ""
     text = norm(first or p.text)
+    if type_name_of(text) is None or not (near_header or text.upper() in _TYPE_NAMES):
+        return False
     runs = [r for r in p.runs if r.text.strip()]
     caps = any(r.caps for r in runs)
     placed = near_header and p.align == "center" and bool(runs) and all(r.bold for r in runs)
-    return type_name_of(text) is not None and (text == text.upper() or caps or placed)
+    return text == text.upper() or caps or placed
 
 
 _NEAR_HEADER = 6  # paragraphs after the last header line where a type name in ordinary case
