@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -246,7 +247,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
                   "Ghi địa danh (viết hoa chữ cái đầu), dấu phẩy, rồi «ngày … tháng … năm …».",
                   "Write the place name (capitalised), a comma, then 'ngày … tháng … năm …'.")
     elif m.group("day").isdigit() and m.group("month").isdigit() and \
-            not (1 <= int(m.group("day")) <= 31 and 1 <= int(m.group("month")) <= 12):
+            not _real_day(int(m.group("day")), int(m.group("month")), m.group("year")):
         yield Hit(where, Text("ngày 1–31, tháng 1–12", "day 1–31, month 1–12"), text,
                   "Ngày, tháng không hợp lệ.",
                   "The day or month is not valid.")
@@ -260,6 +261,15 @@ def place_date(ctx: Context) -> Iterator[Hit]:
                       Text("khác hàng", "on another row"),
                       "Địa danh, ngày tháng phải nằm cùng hàng với số, ký hiệu.",
                       "Place and date must be on the same row as the number.")
+
+
+def _real_day(day: int, month: int, year: str) -> bool:
+    """A day of the calendar: 1–31 and 1–12, and no "ngày 30 tháng 02" (in the given year, or
+    in a leap year when the year is left blank)."""
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    leap = 2024 if not year.isdigit() else int(year)
+    return day <= calendar.monthrange(leap, month)[1]
 
 
 @rule("ND30-DATE-PADDING", "Số 0 trước ngày < 10 và tháng 1, 2", "Zero padding of day and "
