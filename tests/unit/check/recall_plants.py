@@ -277,3 +277,9 @@ def misspell(p) -> None:
     """The type name typed with one mark wrong."""
     text = text_of(p).strip()
     replace_text(p, text, _MISSPELT[text])
+
+
+def drop_kinh_gui(doc: Docx, at) -> str:
+    """The "Kính gửi: …" line taken out."""
+    remove(at(r"^Kính gửi:"))
+    return WHOLE

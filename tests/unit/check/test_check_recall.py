@@ -27,6 +27,7 @@ from recall_plants import (
     SECTION,
     WHOLE,
     default_font,
+    drop_kinh_gui,
     drop_luu,
     drop_rule_under,
     edit,
@@ -336,6 +337,8 @@ MISSED = [
     # ô 4: a day the calendar has not; only days over 31 and months over 12 were seen.
     Defect("date-30-february", HEADED, "ND30-DATE",
            lambda d, at: set_date(at, "ngày 30 tháng 02 năm 2025")),
+    # ô 9a, Mẫu 1.5: a Công văn without its "Kính gửi:" line went unremarked (a warning).
+    Defect("letter-without-kinh-gui", ("032",), "ND30-KINH-GUI", drop_kinh_gui),
     # ô 7b: no academic title before the signer's name (save the sectors that allow one).
     Defect("signer-with-a-degree", ("011", "060", "186"), "ND30-SIGN-BLOCK",
            edit("signer", lambda p: replace_text(p, text_of(p).strip(),
