@@ -21,6 +21,7 @@ from vanban.check.pieces import (
     Piece,
     is_attached_ref,
     is_rule_text,
+    letters,
     norm,
     segments,
     whole,
@@ -83,55 +84,114 @@ DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day
                      r"tháng\s*(?P<month>[^\s,]*)\s+năm\s*(?P<year>\S*)\s*$", re.IGNORECASE)
 # "Số:" then a number (or the blank of a draft) and a "/": not "Số điện thoại", "Số lượng".
 _NUMBER_RE = re.compile(r"^Số\s*(?::|(?=[\s.…_]*\d*[\s.…_]*/))")
+_MARK_CHARS = 60  # the national name is 34 characters, the motto 27
+_BARE_NUMBER_RE = re.compile(r"^So\s*:")  # "Sô:", "So:" (not "Sở/ngành")
 # Titles that name no type of Điều 7 but head a document of the office laid out in its frame
 # (header, type-like title, signature): a bảng so sánh made to go with a submission (what
 # ``vanban compare`` writes). It has no number of its own and may be landscape throughout.
 TITLED = {"BẢNG SO SÁNH": "bang-so-sanh"}
+_VV_SPELLED = "về việc "
+_VV_CHARS = 250  # a summary, not a paragraph of the body that starts with the same words
 _TYPE_NAMES = {**{name: key for key, (name, _abbr) in
                   {**nd30.DOCUMENT_TYPES, **nd30.LEGAL_DOCUMENT_TYPES}.items()}, **TITLED}
 _HEADER_LIMIT = 60  # paragraphs from the top where the header and the type name may be
 
 
+# The same line with the date in figures ("Lâm Đồng, ngày 15/3/2025"): found, to be reported.
+_FIGURES_DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*,?\s*ngày\s*\d{1,2}\s*([/.-])\s*"
+                              r"\d{1,2}\s*\2\s*\d{4}\s*$", re.IGNORECASE)
+# The date line typed with a mark wrong ("ngày 15 thang 3"), matched on its bare letters.
+_BARE_DATE_RE = re.compile(r"^(?P<place>[^,]{0,60}?)\s*,?\s*ngay\s*[^\s,]*\s+thang\s*[^\s,]*\s+"
+                          r"nam\s*\d{4}\s*$", re.IGNORECASE)
+# Words that make a lower-case start a sentence's, not a place name typed in lower case.
+_NOT_PLACE = frozenset({"của", "theo", "về", "và", "số", "tại", "từ", "đến", "vào", "trong"})
+
+
 def is_date(text: str) -> bool:
-    """A place-and-date line (blank day or month allowed), not a sentence holding a date."""
+    """A place-and-date line (blank day or month allowed), not a sentence holding a date. A
+    place typed in lower case ("lâm đồng, ngày …") or a date in figures is one too, so that
+    ND30-DATE reports it at its line."""
     t = norm(text)
-    m = DATE_RE.match(t)
+    m = DATE_RE.match(t) or _FIGURES_DATE_RE.match(t) or _BARE_DATE_RE.match(letters(t))
     if m is None:
         return False
     place = m.group("place")
-    return not place or (place[0].isupper() and len(place.split()) <= 6
-                         and "hôm nay" not in place.casefold())
+    words = place.split()
+    if not place:
+        return True
+    if place[0].isupper():
+        return len(words) <= 6 and "hôm nay" not in place.casefold()
+    return len(words) <= 4 and all(w.isalpha() for w in words) and \
+        not _NOT_PLACE & {w.casefold() for w in words}
 
 
 def _kind(text: str) -> str | None:
+    # Marks are compared without their tone and letter marks: "Độc lâp - Tư do" typed with a
+    # slip is still the motto, reported at its line (not said to be missing).
     t = norm(text)
     low = t.casefold()
-    if "xã hội chủ nghĩa" in low or low.startswith(("cộng hòa xã", "cộng hoà xã")):
+    # Bare letters only on a line as short as the mark itself: "độc lập … từ đó" in a sentence
+    # reads "doc lap … tu do" too.
+    bare = letters(low) if len(t) <= _MARK_CHARS else ""
+    if "xã hội chủ nghĩa" in low or low.startswith(("cộng hòa xã", "cộng hoà xã")) or \
+            "xa hoi chu nghia" in bare or bare.startswith("cong hoa xa"):
         return "qh"
-    if "độc lập" in low and "tự do" in low:
+    if ("độc lập" in low and "tự do" in low) or ("doc lap" in bare and "tu do" in bare):
         return "tn"
-    if _NUMBER_RE.match(t):
+    if _NUMBER_RE.match(t) or _BARE_NUMBER_RE.match(letters(t)):
         return "number"
     if is_date(t):
         return "date"
-    if t.upper().startswith(nd30.CONG_VAN_PREFIX.upper()):
-        return "vv"
+    if t.upper().startswith(nd30.CONG_VAN_PREFIX.upper()) or \
+            (low.startswith(_VV_SPELLED) and len(t) <= _VV_CHARS):
+        return "vv"  # "Về việc …" spelled out: a V/v line, so ND30-VV can say so
     if is_rule_text(t) or t.upper() in nd30.HEADER_MARKS or t in ("*",):
         return "skip"
     return None
 
 
-def is_type_name(p: ParaFacts) -> bool:
-    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not)."""
+_BY_LETTERS = {letters(name): name for name in _TYPE_NAMES}
+
+
+def type_name_of(text: str) -> str | None:
+    """The type name ``text`` stands for: itself, or typed with a mark wrong ("QUYÊT ĐỊNH",
+    "KẾ HOACH") or a colon after it ("KẾ HOẠCH:"), so that ND30-TYPE-NAME reports the slip
+    instead of the whole document going unchecked; None for other text. "QUYẾT ĐỊNH:" is the
+    decision's line before its articles, not a type name."""
+    t = norm(text).upper()
+    if t in _TYPE_NAMES:
+        return t
+    if t == nd30.QUYET_DINH_DECIDES:
+        return None
+    bare = t.rstrip(":.").rstrip()
+    return bare if bare in _TYPE_NAMES else _BY_LETTERS.get(letters(bare))
+
+
+def is_type_name(p: ParaFacts, *, near_header: bool = False) -> bool:
+    """An upper-case paragraph that is only a known type name (``QUYẾT ĐỊNH:`` is not); also,
+    ``near_header``, one typed with a slip (``type_name_of``) or in ordinary case ("Kế hoạch")
+    but set where a type name stands, centred and bold, so that ND30-TYPE-NAME can say so."""
     first = p.text.split("\n")[0] if p.text.strip() else ""
     text = norm(first or p.text)
-    caps = any(r.caps for r in p.runs if r.text.strip())
-    return text.upper() in _TYPE_NAMES and (text == text.upper() or caps)
+    if type_name_of(text) is None or not (near_header or text.upper() in _TYPE_NAMES):
+        return False
+    runs = [r for r in p.runs if r.text.strip()]
+    caps = any(r.caps for r in runs)
+    placed = near_header and p.align == "center" and bool(runs) and all(r.bold for r in runs)
+    return text == text.upper() or caps or placed
+
+
+_NEAR_HEADER = 6  # paragraphs after the last header line where a type name in ordinary case
+# is still taken for one (a centred bold "Kế hoạch" further down a letter is a heading)
 
 
 def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+    last_mark = after
     for p in paras[after + 1:_HEADER_LIMIT]:
-        if p.container == ("body",) and is_type_name(p):
+        if any(_kind(s.text) in _MARKS for s in segments(p)):
+            last_mark = p.index
+        if p.container == ("body",) and is_type_name(
+                p, near_header=p.index - last_mark <= _NEAR_HEADER):
             return p.index
     return None
 
@@ -196,7 +256,7 @@ def locate(facts: DocFacts) -> Layout:
                 found.setdefault(kind, seg)
                 if kind in ("qh", "tn") and paras[i].container[0] == "table":
                     qh_cells.add(paras[i].container)
-            elif kind is None and not norm(seg.text).startswith(nd30.KINH_GUI):
+            elif kind is None and not _is_kinh_gui(seg.text):
                 others.append(seg)
     number = found.get("number")
     qh_at = found.get("qh") or found.get("tn")
@@ -213,7 +273,7 @@ def locate(facts: DocFacts) -> Layout:
     if type_idx is not None:
         type_piece, *rest = segments(paras[type_idx])
         summary.extend(rest)  # "ĐIỀU LỆ\nHIỆP HỘI …" typed as one paragraph
-        decision = norm(type_piece.text).upper() == "QUYẾT ĐỊNH"
+        decision = type_name_of(type_piece.text) == "QUYẾT ĐỊNH"
         for p in paras[type_idx + 1:]:
             text = p.text.strip()
             boxed = p.container[0] == "table" and len(facts.tables[p.container[1]].cells) == 1
@@ -229,7 +289,7 @@ def locate(facts: DocFacts) -> Layout:
             if not text or is_rule_text(text) or not placed or \
                     is_attached_ref(text) or \
                     (p.container != ("body",) and not boxed) \
-                    or norm(text).startswith(nd30.KINH_GUI):
+                    or _is_kinh_gui(text):
                 break
             summary.append(whole(p))
             if p.border_bottom or p.drawings:
@@ -246,7 +306,7 @@ def locate(facts: DocFacts) -> Layout:
             attached_ref = tuple(whole(paras[i]) for i in range(ref, end + 1)
                                  if paras[i].text.strip())
     kinh_gui, body_start = _kinh_gui(facts, body_start)
-    type_key = _TYPE_NAMES.get(norm(type_piece.text).upper()) if type_piece else None
+    type_key = _TYPE_NAMES.get(type_name_of(type_piece.text) or "") if type_piece else None
     other = _other_title(paras, zone) if type_piece is None else None
     frame = (qh_at is not None or bool(issuer)) and other is None and \
         (number is not None or type_key is not None or bool(vv) or attached)
@@ -265,8 +325,9 @@ def locate(facts: DocFacts) -> Layout:
         first = paras[body[0]]
         if first.align == "center" and norm(first.text) == norm(first.text).upper():
             qd_authority = whole(first)
+        decides = letters(nd30.QUYET_DINH_DECIDES[:-1])  # "QUYÊT ĐỊNH:" typed with a slip too
         qd_decides = next((whole(paras[i]) for i in body
-                           if norm(paras[i].text).upper().startswith(nd30.QUYET_DINH_DECIDES[:-1])
+                           if letters(norm(paras[i].text).upper()).startswith(decides)
                            and len(norm(paras[i].text)) <= len(nd30.QUYET_DINH_DECIDES) + 1),
                           None)
         skip_qd = {x.para for x in (qd_authority, qd_decides) if x is not None}
@@ -357,6 +418,15 @@ def _blank_day(piece: Piece | None) -> bool:
     return m is not None and not (m.group("day").strip(".…_") and m.group("month").strip(".…_"))
 
 
+_KINH_GUI_LETTERS = letters(nd30.KINH_GUI)
+
+
+def _is_kinh_gui(text: str) -> bool:
+    """A "Kính gửi" line, also typed with a mark wrong ("Kinh gửi:"): ND30-KINH-GUI reports
+    the slip at the line."""
+    return letters(norm(text)).startswith(_KINH_GUI_LETTERS)
+
+
 def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
     """The 'Kính gửi:' block at ``start`` (after blank lines): the label line and the recipient
     lines under it; and where the body starts after it."""
@@ -366,7 +436,7 @@ def _kinh_gui(facts: DocFacts, start: int) -> tuple[list[Piece], int]:
         i += 1
     # A Công văn may hold Kính gửi in the header table, ending the zone just before it.
     for j in range(max(start - 6, 0), min(i + 1, len(paras))):
-        if norm(paras[j].text).startswith(nd30.KINH_GUI):
+        if _is_kinh_gui(paras[j].text):
             i = j
             break
     else:

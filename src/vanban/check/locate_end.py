@@ -8,12 +8,25 @@ from vanban.check.pieces import (
     Piece,
     is_attached_ref,
     is_rule_text,
+    letters,
     norm,
     segments,
     whole,
 )
 from vanban.ooxml.reader import DocFacts, ParaFacts
 from vanban.rules import nd30
+
+_LABEL = "nơi nhận"
+_LABEL_LETTERS = "noi nhan"
+_LABEL_CHARS = 12  # "Nơi nhận:" and a blank or two: not "Nơi nhân dân sinh sống …"
+
+
+def is_label(text: str) -> bool:
+    """The "Nơi nhận:" label; on its bare letters ("Nơi nhân:" typed with a slip) only when
+    the line is no longer than the label."""
+    t = norm(text).casefold()
+    return t.startswith(_LABEL) or (len(t) <= _LABEL_CHARS and letters(t).startswith(
+        _LABEL_LETTERS))
 
 
 def signature_block(facts: DocFacts, start: int):
@@ -22,7 +35,7 @@ def signature_block(facts: DocFacts, start: int):
     label = None
     for p in paras[start:]:
         for seg in segments(p):
-            if norm(seg.text).casefold().startswith("nơi nhận"):
+            if is_label(seg.text):
                 label = seg
                 break
         if label:
@@ -58,7 +71,7 @@ def signature_block(facts: DocFacts, start: int):
                         lines.append(seg)
                     else:
                         entries.append(seg)
-        lines = [s for s in lines if not norm(s.text).casefold().startswith("nơi nhận")]
+        lines = [s for s in lines if not is_label(s.text)]
         name = _name_under_table(paras, last) if not any(
             _has_lower(s.text) for s in lines) else None
         if name is not None:  # the name typed with tabs under the table (125.docx)

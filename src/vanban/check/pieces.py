@@ -37,6 +37,13 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def letters(text: str) -> str:
+    """``text`` without its tone and letter marks, whitespace collapsed ("Độc lâp" → "Doc lap"):
+    a line typed with a mark wrong is still found where it stands, and reported there."""
+    bare = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(ch for ch in bare if not unicodedata.combining(ch)).split())
+
+
 def is_rule_text(text: str) -> bool:
     """A line drawn with underscores or dashes."""
     t = text.strip()

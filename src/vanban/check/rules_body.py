@@ -26,7 +26,7 @@ from vanban.check.finding import (
     same_expected,
     same_found,
 )
-from vanban.check.locate import Piece, norm
+from vanban.check.locate import Piece, norm, type_name_of
 from vanban.check.rules_header import _rule_hits
 from vanban.errors import Severity
 from vanban.ooxml.reader import ParaFacts
@@ -36,12 +36,18 @@ _ROMAN = re.compile(r"^(?P<n>[IVXLC]+)\.\s")
 # "1. ", also "1.Nội dung" typed without the space (not "1.1." nor "1.000").
 _ARABIC = re.compile(r"^(?P<n>\d+)\.(?=\s|[^\d\s.])")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s")
+_LETTER_DOT = re.compile(r"^(?P<n>[a-zđ])\.\s")  # "a. …" typed for "a) …"
 
 
 @rule("ND30-TYPE-NAME", "Tên loại văn bản", "Document type name", nd30.TYPE_NAME.ref)
 def type_name(ctx: Context) -> Iterator[Hit]:
     piece = ctx.layout.type_name
     if piece is not None:
+        name, typed = type_name_of(piece.text), norm(piece.text)
+        if name is not None and typed.upper() != name:
+            yield Hit(ctx.where(piece), name, typed,
+                      f"Tên loại văn bản phải ghi đúng «{name}» (đúng dấu, không thêm dấu câu).",
+                      f"The type name must read '{name}' (right marks, no punctuation after it).")
         yield from ctx.format_hits(piece, nd30.TYPE_NAME, "tên loại văn bản", "type name")
 
 
@@ -63,11 +69,30 @@ def _summary_hits(ctx: Context) -> Iterator[Hit]:
         hits = [h for piece in lay.summary
                 for h in ctx.format_hits(piece, nd30.SUMMARY, "trích yếu", "summary")]
         yield from collapse(hits, same_found, LINES)
+        yield from _summary_case(ctx)
     # A summary on three lines set in 11 pt is one mistake (260.docx).
     hits = [dataclasses.replace(h, citation=nd30.CONG_VAN_SUMMARY.ref) for piece in lay.vv
             for h in ctx.format_hits(piece, nd30.CONG_VAN_SUMMARY, "trích yếu công văn (V/v)",
                                      "letter summary (V/v)")]
     yield from collapse(hits, same_found, LINES)
+
+
+def _summary_case(ctx: Context) -> Iterator[Hit]:
+    """The summary is in ordinary case (Phụ lục I, II.5): typed in capitals, or set in Caps,
+    it reads as a second type name. An attached document's title may run on in capitals
+    ("ĐIỀU LỆ" / "HIỆP HỘI …", Mẫu 1.3): not looked at."""
+    if ctx.layout.attached:
+        return
+    for piece in ctx.layout.summary:
+        letters = [ch for ch in piece.text if ch.isalpha()]
+        caps = any(r.caps for r in ctx.runs(piece))
+        if len(letters) > 3 and (piece.text == piece.text.upper() or caps):
+            yield Hit(ctx.where(piece), Text("chữ thường", "ordinary case"),
+                      Text("chữ in hoa", "capitals"),
+                      "Trích yếu nội dung viết chữ thường (chỉ hoa chữ cái đầu và tên riêng), "
+                      "không viết in hoa.",
+                      "The summary is written in ordinary case, not in capitals.")
+            return  # a summary typed in capitals on three lines is one mistake
 
 
 @rule("ND30-SUMMARY-RULE", "Đường kẻ dưới trích yếu", "Rule under the summary",
@@ -294,6 +319,7 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
     outlier: list[set[int] | None] = [None, None, None]
     """Per level, the counts a number may carry on after a number out of order (``_next``)."""
     quoting = 0
+    dotted: list[Hit] = []
     for p in _body_paras(ctx):
         text = norm(p.text)
         # A quotation (a law's khoản cited word for word) keeps its own numbering; it ends at
@@ -313,6 +339,15 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             arabic = letter = 0
             outlier[1:] = [None, None]
             continue
+        fmt = ctx.facts.list_formats.get(p.numbering) if p.numbering is not None else None
+        if fmt in _LIST_BULLETS:
+            continue  # an automatic "-" item numbers nothing: the counts carry on over it
+        if fmt in _LIST_LETTERS:
+            # An automatic điểm ("a)"): the điểm count is Word's; a typed khoản after the list
+            # carries on the khoản count ("1.", a) b) c), "3." is a "2." skipped: 261.docx).
+            letter = -1
+            outlier[2] = None
+            continue
         if p.numbering is not None:
             # An automatically numbered item: Word draws its label ("1.", "a)", "-"), which is
             # not in the text, so its number is unknown; the next typed khoản or điểm sets the
@@ -324,6 +359,18 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
                 roman = -1
                 outlier[0] = None
             continue
+        m = _LETTER_DOT.match(text)
+        if m and not ctx.layout.attached and m.group("n") in nd30.DIEM_LETTERS:
+            n = nd30.DIEM_LETTERS.index(m.group("n")) + 1
+            if n == 1 or n == letter + 1:  # an item of the list, not a stray "c. …"
+                dotted.append(Hit(ctx.where(p.index), f"{m.group('n')})", f"{m.group('n')}.",
+                                  "Điểm đánh bằng chữ cái tiếng Việt và dấu ngoặc đơn: a), b), "
+                                  "c) …, không dùng dấu chấm.",
+                                  "A điểm is lettered with a closing parenthesis: a), b), c) …, "
+                                  "not a full stop."))
+                letter = n
+                outlier[2] = None
+                continue
         for regex, level in ((_ROMAN, 0), (_ARABIC, 1), (_LETTER, 2)):
             m = regex.match(text)
             if not m:
@@ -357,6 +404,8 @@ def heading_sequence(ctx: Context) -> Iterator[Hit]:
             for deeper in range(level + 1, 3):
                 outlier[deeper] = None  # a new mục or khoản: its own count starts afresh
             break
+    # "a.", "b.", "c." for a), b), c) is one habit, said once with the count of lines.
+    yield from collapse(dotted, lambda hit: (hit.message,), LINES)
 
 
 def _next(ctx: Context, p: ParaFacts, count: int, seen: int | None, got: str,
@@ -377,6 +426,8 @@ def _next(ctx: Context, p: ParaFacts, count: int, seen: int | None, got: str,
     return (seen if seen is not None else want), [hit]
 
 
+_LIST_BULLETS = frozenset({"bullet", "none"})
+_LIST_LETTERS = frozenset({"lowerLetter", "upperLetter"})
 _OPEN_QUOTES = ("“", '"', "«")
 _QUOTE_SPAN = 8  # paragraphs a quotation without its closing quote may run on
 _CLOSE_QUOTES = ("”", '"', "»")

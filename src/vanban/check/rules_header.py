@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -101,8 +102,7 @@ def issuer(ctx: Context) -> Iterator[Hit]:
         yield missing(ctx, "tên cơ quan, tổ chức ban hành văn bản", "issuing body",
                       Text("ô 2", "box 2 (ô 2)"))
         return
-    bold = [all(r.bold for r in ctx.runs(p)) for p in lines]
-    last_plain = max((i for i, b in enumerate(bold) if not b), default=-1)
+    last_plain = _superior_lines(ctx, lines) - 1
     if last_plain == len(lines) - 1:
         yield from ctx.format_hits(lines[-1], nd30.ISSUER, "tên cơ quan ban hành",
                                    "issuing body name")
@@ -131,9 +131,23 @@ def issuer_name(ctx: Context) -> tuple[Piece, ...]:
     body. The name may take two lines ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LẬP"); the rule under it is
     measured against the longer, as the one text line of the name."""
     lines = ctx.layout.issuer
-    bold = [all(r.bold for r in ctx.runs(p)) for p in lines]
-    first = max((i for i, b in enumerate(bold) if not b), default=-1) + 1
+    first = _superior_lines(ctx, lines)
     return tuple(lines[first:]) if first < len(lines) else tuple(lines[-1:])
+
+
+def _superior_lines(ctx: Context, lines: tuple[Piece, ...]) -> int:
+    """How many of the issuer lines name the superior body: those down to the last line not
+    set bold; when all are bold, the first line if its words make it a superior body
+    ("UBND TỈNH LÂM ĐỒNG" over "SỞ NỘI VỤ", not "ỦY BAN NHÂN DÂN" over "TỈNH LÂM ĐỒNG")."""
+    bold = [all(r.bold for r in ctx.runs(p)) for p in lines]
+    plain = max((i for i, b in enumerate(bold) if not b), default=-1) + 1
+    if plain or len(lines) < 2:
+        return plain
+    top, under = (f" {norm(p.text).upper()} " for p in lines[:2])
+    whole_body = top.startswith(tuple(f" {w} " for w in nd30.SUPERIOR_OPENINGS)) or \
+        any(f" {w} " in top for w in nd30.ADMIN_UNIT_WORDS)
+    opens_body = under.startswith(tuple(f" {w} " for w in nd30.BODY_OPENINGS))
+    return 1 if whole_body and opens_body else 0
 
 
 # Lenient on purpose: finds the parts of a Số line however it was typed; the rule pack judges
@@ -233,7 +247,7 @@ def place_date(ctx: Context) -> Iterator[Hit]:
                   "Ghi địa danh (viết hoa chữ cái đầu), dấu phẩy, rồi «ngày … tháng … năm …».",
                   "Write the place name (capitalised), a comma, then 'ngày … tháng … năm …'.")
     elif m.group("day").isdigit() and m.group("month").isdigit() and \
-            not (1 <= int(m.group("day")) <= 31 and 1 <= int(m.group("month")) <= 12):
+            not _real_day(int(m.group("day")), int(m.group("month")), m.group("year")):
         yield Hit(where, Text("ngày 1–31, tháng 1–12", "day 1–31, month 1–12"), text,
                   "Ngày, tháng không hợp lệ.",
                   "The day or month is not valid.")
@@ -247,6 +261,15 @@ def place_date(ctx: Context) -> Iterator[Hit]:
                       Text("khác hàng", "on another row"),
                       "Địa danh, ngày tháng phải nằm cùng hàng với số, ký hiệu.",
                       "Place and date must be on the same row as the number.")
+
+
+def _real_day(day: int, month: int, year: str) -> bool:
+    """A day of the calendar: 1–31 and 1–12, and no "ngày 30 tháng 02" (in the given year, or
+    in a leap year when the year is left blank)."""
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    leap = 2024 if not year.isdigit() else int(year)
+    return day <= calendar.monthrange(leap, month)[1]
 
 
 @rule("ND30-DATE-PADDING", "Số 0 trước ngày < 10 và tháng 1, 2", "Zero padding of day and "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -51,8 +52,10 @@ _NHU_TREN_LINE = f"- {nd30.NHU_TREN};"
 def _nhu_tren(ctx: Context, entries: tuple[Piece, ...]) -> Iterator[Hit]:
     """With "Kính gửi" (Công văn; Tờ trình, Báo cáo sent up), the Nơi nhận list opens with
     "- Như trên;" (Phụ lục I, II.9.b): the addressees are not listed twice."""
-    if not ctx.layout.kinh_gui or ctx.layout.attached:
-        return
+    key = ctx.layout.type_key
+    if not ctx.layout.kinh_gui or ctx.layout.attached or \
+            (key in nd30.DOCUMENT_TYPES and key not in nd30.KINH_GUI_TYPES):
+        return  # a "Kính gửi" the type has no use for: ND30-KINH-GUI says so, once
     first = entries[0]
     words = norm(first.text).lstrip("-–+• ").casefold()
     if words.startswith(nd30.NHU_TREN.casefold()):
@@ -164,10 +167,52 @@ def luu(ctx: Context) -> Iterator[Hit]:
 
 
 def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
-    """(authority and position lines, signer's name)."""
-    upper = [p for p in lines if p.text == p.text.upper()]
+    """(authority and position lines, signer's name). The name is the last line in ordinary
+    case, or a last line in capitals set apart by the signing space (``_name_in_capitals``).
+    A line above the name typed in ordinary case that names a position ("KT. Giám đốc") is an
+    authority line too, so that its case is checked; other text there is not looked at."""
     rest = [p for p in lines if p.text != p.text.upper()]
-    return upper, (rest[-1] if rest else None)
+    name = rest[-1] if rest else _name_in_capitals(lines)
+    if name is not None and name is lines[0] and _is_position_line(name.text):
+        name = None  # a draft's lone "Chủ tịch", its name not typed yet: a position
+    authority = [p for p in lines if p is not name and (
+        p.text == p.text.upper() or
+        ((name is None or p.para < name.para) and _names_position(p.text)))]
+    return authority, name
+
+
+# A line holding none of these is no position ("Hdfđ" typed in 061.docx).
+_POSITION_WORDS = tuple(x.rstrip(".") for x in nd30.AUTHORITY_PREFIXES) + nd30.POSITION_WORDS
+
+
+def _names_position(text: str) -> bool:
+    words = norm(text).upper().replace(".", " ").split()
+    joined = f" {' '.join(words)} "
+    return any(f" {w} " in joined for w in _POSITION_WORDS)
+
+
+def _is_position_line(text: str) -> bool:
+    """A line that opens with an authority prefix or holds a position of two words or more
+    ("Chủ tịch", "Giám đốc"): one-word titles ("Phó", "Chánh") are also surnames and names."""
+    upper = norm(text).upper()
+    words = f" {' '.join(upper.replace('.', ' ').split())} "
+    return upper.startswith(nd30.AUTHORITY_PREFIXES) or \
+        any(f" {w} " in words for w in nd30.POSITION_WORDS if " " in w)
+
+
+def _name_in_capitals(lines: tuple[Piece, ...]) -> Piece | None:
+    """The signer's name typed in capitals ("HỒ VĂN MƯỜI"): the last line, below the signing
+    space (blank lines; another position of the signer may stand between it and the name),
+    two to five words of letters naming no position."""
+    if len(lines) < 2:
+        return None
+    last = lines[-1]
+    words = norm(last.text).split()
+    spaced = any(b.para - a.para >= 2 for a, b in itertools.pairwise(lines))
+    if spaced and 2 <= len(words) <= 5 and all(w.isalpha() for w in words) and \
+            not _names_position(last.text):
+        return last
+    return None
 
 
 @rule("ND30-SIGN-BLOCK", "Chức vụ và họ tên người ký", "Signer's position and name",
@@ -189,8 +234,29 @@ def sign_block(ctx: Context) -> Iterator[Hit]:
         yield missing(ctx, "họ tên người ký", "signer's name", Text("họ tên", "full name"),
                       Severity.WARNING if ctx.layout.draft else None)
         return
+    if name.text == name.text.upper():
+        yield Hit(ctx.where(name), Text("chữ thường, hoa chữ cái đầu", "ordinary case"),
+                  Text("chữ in hoa", "capitals"),
+                  "Họ tên người ký viết chữ thường (hoa chữ cái đầu của mỗi tiếng), không viết "
+                  "in hoa cả dòng.",
+                  "The signer's name is written in ordinary case (each word capitalised), not "
+                  "in capitals.")
+    title = _TITLE.match(norm(name.text))
+    if title:
+        yield Hit(ctx.where(name), Text("họ tên, không có học hàm, học vị", "the name alone"),
+                  title.group().strip(),
+                  "Không ghi học hàm, học vị (TS., ThS. …) trước họ tên người ký, trừ ngành có "
+                  "quy định riêng (quân đội, giáo dục, y tế, khoa học).",
+                  "No academic title or degree (TS., ThS. …) before the signer's name, except in "
+                  "sectors whose rules allow it (armed forces, education, health, science).",
+                  Severity.WARNING)
     yield from ctx.format_hits(name, nd30.SIGNER_NAME, "họ tên người ký", "signer's name",
                                check_align=_in_cell(ctx, name))
+
+
+# "TS. Nguyễn Văn A", "PGS.TS Nguyễn Văn A": titles followed by a dot or a space, then a name.
+_TITLE = re.compile(rf"^(?:(?:{'|'.join(re.escape(t) for t in nd30.ACADEMIC_TITLES)})"
+                    r"(?:\.\s*|\s+))+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _in_cell(ctx: Context, piece: Piece) -> bool:

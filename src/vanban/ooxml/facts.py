@@ -173,3 +173,6 @@ class DocFacts:
     saved_pages: int | None = None
     """The page count Word wrote when it last saved the file (``docProps/app.xml``, Pages);
     None when the file has none."""
+    list_formats: dict[tuple[str, int], str] = _field(default_factory=dict)
+    """(numId, level) of an automatic list → the format Word numbers it in ('decimal',
+    'lowerLetter', 'bullet' …): what label a paragraph's ``numbering`` draws."""

@@ -27,6 +27,7 @@ from vanban.ooxml.facts import (
     SectionFacts,
     TableFacts,
 )
+from vanban.ooxml.lists import list_formats
 from vanban.ooxml.opc import PKG_REL_NS, _Package
 from vanban.ooxml.props import A_NS, R_NS, V_NS, W_NS, WP_NS, _on, _w
 from vanban.ooxml.sections import _section
@@ -125,7 +126,8 @@ def read_docx(source: Path | str | bytes, *, name: str | None = None) -> DocFact
                     tuple(_shown(sec, even) for sec in sections),
                     _footnotes(pkg.part_of_type("/footnotes"), styles, label),
                     story.inner_cells,
-                    _saved_pages(pkg, any(p.text.strip() for p in story.paragraphs)))
+                    _saved_pages(pkg, any(p.text.strip() for p in story.paragraphs)),
+                    list_formats(pkg.part_of_type("/numbering")))
 
 
 def _saved_pages(pkg: _Package, has_text: bool) -> int | None:

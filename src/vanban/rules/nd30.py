@@ -330,3 +330,27 @@ EXECUTORS_WORDS = ("chịu trách nhiệm thi hành", "thi hành quyết định
 # on the next, is a layout fault the project reports as a warning (Word keeps them together;
 # LibreOffice may not, on a page with footnotes and tables).
 KEEP_WITH_NEXT_REF = "đề mục đi liền đoạn sau (Nghị định không quy định; quy ước trình bày)"
+
+# Words of the signing authority and position lines (ô 7a, Phụ lục I, II.7) besides the
+# prefixes: the titles and bodies they name. The checker tells a position typed in ordinary case
+# ("KT. Giám đốc") from other text in the signature block by them.
+POSITION_WORDS = (DEPUTY_WORD, "CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BÍ THƯ", "ỦY BAN",
+                  "UỶ BAN", "UBND", "HỘI ĐỒNG", "THỦ TƯỚNG", "TỔNG", "CỤC", "VIỆN", "CHỈ HUY",
+                  "QUYỀN", "VĂN PHÒNG", "THƯ KÝ")
+
+# The superior body (ô 2, Phụ lục I, II.2) is set upright, not bold. Typed bold like the issuing
+# body under it, it is told from a name wrapped on two lines ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM
+# ĐỒNG") by its words: a superior line is a whole body ("UBND TỈNH …", "BỘ …", or naming its
+# administrative unit), and the line under it opens the name of a body of its own ("SỞ …").
+SUPERIOR_OPENINGS = ("UBND", "BỘ")
+ADMIN_UNIT_WORDS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN",
+                    "ĐẶC KHU")
+BODY_OPENINGS = ("SỞ", "BAN", "PHÒNG", "CỤC", "CHI CỤC", "TỔNG CỤC", "VỤ", "VĂN PHÒNG",
+                 "TRUNG TÂM", "THANH TRA", "CÔNG AN", "BỘ CHỈ HUY", "TRƯỜNG", "BỆNH VIỆN",
+                 "VIỆN", "KHO BẠC", "BẢO HIỂM", "CHI NHÁNH", "ĐÀI", "BÁO", "QUỸ", "HỘI",
+                 "HIỆP HỘI", "LIÊN ĐOÀN", "ĐOÀN")
+
+# The signer's name carries no academic title, degree or honour (ô 7b, Phụ lục I, II.7), save in
+# the sectors whose rules allow them (armed forces, education, health, science): a warning.
+ACADEMIC_TITLES = ("GS", "PGS", "TSKH", "TS", "ThS", "Ths", "BS", "BSCKI", "BSCKII", "KS", "CN",
+                   "NCS", "Th.S")
