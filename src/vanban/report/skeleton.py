@@ -90,11 +90,21 @@ def _figures(mediation: bool, year: int | None, name: str) -> list[str]:
         f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
         _previous(year, name),
         "rates:",
-        "  - id: ty-le-hoa-giai-thanh",
+        f"  - id: {MEDIATION_RATE}",
         "    name: Tỷ lệ hòa giải thành",
-        "    of: thanh",
-        "    over: tiep_nhan                # hoặc da_ket_thuc (thành + không thành)",
+        *_rate_of("    "),
     ]
+
+
+MEDIATION_RATE = "ty-le-hoa-giai-thanh"
+"""The rate a hòa giải report computes from the table; a plan's target of the same id is its
+result (the 2025 plan's "tỷ lệ hòa giải thành đạt trên 90%")."""
+
+
+def _rate_of(indent: str) -> list[str]:
+    """The ``of:`` and ``over:`` lines of the mediation rate."""
+    return [f"{indent}of: thanh",
+            f"{indent}over: tiep_nhan".ljust(35) + "# hoặc da_ket_thuc (thành + không thành)"]
 
 
 def _title(text: str) -> list[str]:
@@ -148,7 +158,8 @@ def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str
     lines.append("targets:" if facts.targets else "targets: {}")
     for target in facts.targets:
         lines += [f"  {target.id}:  # {_comment(target.text, 70)}",
-                  "    value: null"]
+                  *(_rate_of("    ") if mediation and target.id == MEDIATION_RATE
+                    else ["    value: null"])]
     lines += [
         "indicators: []",
         "ton_tai: []                      # Tồn tại, hạn chế",
@@ -177,12 +188,14 @@ def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str
 def to_fill(text: str, shown: str, facts: PlanFacts) -> list[str]:
     """The fields of the skeleton ``text`` (written to the file named ``shown``; parsed from
     the text, not read back) still to fill, one located line each, as the build names them:
-    the data file, each task's status, each target's result."""
+    the data file, each task's status, each target's result left ``value: null``."""
     loaded = load_text(text, shown)
     data = (loaded.data or {}).get("data")
     paths = [("data", "file")] if data is not None else []
     paths += [("tasks", t.id, "status") for t in facts.tasks]
-    paths += [("targets", t.id) for t in facts.targets]
+    targets = (loaded.data or {}).get("targets") or {}
+    paths += [("targets", t.id) for t in facts.targets
+              if (targets.get(t.id) or {}).get("value", "") is None]
     file = data.get("file") if isinstance(data, dict) else None
     out = []
     for path in paths:

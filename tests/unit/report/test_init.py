@@ -25,11 +25,14 @@ def test_init_lists_every_task_and_target(workspace):
     assert list(data["targets"]) == ["ty-le-hoa-giai-thanh", "to-hoa-giai-kien-toan",
                                      "hoa-giai-vien-moi-tap-huan"]
     assert all(t == {"status": None, "result": []} for t in data["tasks"].values())
+    # The plan's target named as the rate the table computes is that rate: filled in.
+    assert data["targets"]["ty-le-hoa-giai-thanh"] == {"of": "thanh", "over": "tiep_nhan"}
+    assert data["targets"]["to-hoa-giai-kien-toan"] == {"value": None}
     checked = run("report", "validate", f"{R}/bao-cao-hoa-giai.yaml")
     codes = [line.split("[")[1].split("]")[0] for line in error_lines(checked)]
     # The free-text parts written empty are warned of (they would not be printed).
     assert codes == (["report.status-missing"] * len(data["tasks"])
-                     + ["report.target-empty"] * 3 + ["report.section-empty"] * 4
+                     + ["report.target-empty"] * 2 + ["report.section-empty"] * 4
                      + ["data.file-missing"])
     assert checked.exit_code == 1
 
@@ -80,8 +83,8 @@ def test_init_says_what_to_fill_and_the_build_names_exactly_that(workspace):
              "tong-ket-cap-huyen", "tong-ket-de-an"]
     fill = ([f"  {b}:16:9: data.file (so-lieu.xlsx)"]
             + [f"  {b}:{29 + 3 * i}:13: tasks.{t}.status" for i, t in enumerate(tasks)]
-            + [f"  {b}:{58 + 2 * i}:3: targets.{t}" for i, t in enumerate(
-                ["ty-le-hoa-giai-thanh", "to-hoa-giai-kien-toan", "hoa-giai-vien-moi-tap-huan"])])
+            + [f"  {b}:{61 + 2 * i}:3: targets.{t}" for i, t in enumerate(
+                ["to-hoa-giai-kien-toan", "hoa-giai-vien-moi-tap-huan"])])
     assert out == [
         f"Đã ghi {b}",
         (f"Đến khi điền xong các mục sau, vanban build thư mục {R} dừng với lỗi (lệnh build "
