@@ -341,3 +341,21 @@ def test_where_a_block_of_a_decisions_plan_is_is_not_marked_as_inserted(tmp_path
         (("Kế hoạch kèm theo, Mục II, đoạn 1: Các xã, phường báo cáo trước ngày 05 tháng 12 "
          "năm 2026.(bổ sung mới)"),
          ["Các xã, phường báo cáo trước ngày 05 tháng 12 năm 2026."])]
+
+
+def test_two_tasks_alike_with_their_own_ids_are_one_removed_and_one_added(tmp_path):
+    """A task removed from item 1 and another, alike but for its commune, added to item 2 are
+    two tasks (their ids differ): the pairing of a block moved and reworded took them for one
+    task moved, so the plan's own diff said "Chuyển chỗ" and hid the removal."""
+    xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
+    xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
+    item2 = "      - item: Truyền thông về hòa giải ở cơ sở\n"
+    old, new = _workspace(tmp_path, ROUND_1.replace(item2, xa_a + item2),
+                          ROUND_1.replace(TAIL, xa_b + TAIL))
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 1, result.output
+    assert [line.strip() for line in result.output.splitlines()[2:]] == [
+        ("1.3. [xa-cam-xuyen] Bỏ nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Xuyên (Đơn vị chủ "
+         "trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)"),
+        ("2.2. [xa-cam-binh] Thêm nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Bình (Đơn vị chủ "
+         "trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)")]
