@@ -359,3 +359,27 @@ def test_two_tasks_alike_with_their_own_ids_are_one_removed_and_one_added(tmp_pa
          "trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)"),
         ("2.2. [xa-cam-binh] Thêm nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Bình (Đơn vị chủ "
          "trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)")]
+
+
+def test_a_plans_reasons_are_not_carried_to_a_change_of_the_decision_itself(tmp_path):
+    """The reasons beside the plan are for the plan's blocks: an article of the decision
+    reworded prints at the same place in the decision's body as section I in the plan's, and
+    must not take the reason written for section I."""
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    reworded = DECISION.replace("Ban hành kèm theo Quyết định này Kế hoạch.",
+                                "Ban hành kèm theo Quyết định này Kế hoạch năm 2026.")
+    for name, decision in (("cu", DECISION), ("moi", reworded)):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(ROUND_1, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(decision, encoding="utf-8")
+    (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
+        "I: Sắp xếp lại nội dung.\n", encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    [row] = _cells(out)
+    assert row[2][2] == ["năm 2026"] and row[3][0] == "", row
