@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vanban.review.align import SIMILAR, align, placed_before
+from vanban.review.align import align, placed_before
 from vanban.review.words import similarity, text_key
 
 
@@ -68,9 +68,10 @@ def _titles(header: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
 def pair_rows(a: list[tuple[str, ...]], b: list[tuple[str, ...]], ka: list[tuple],
               kb: list[tuple]) -> dict[int, int]:
     """Old row → new row for the rows of two versions of a table (``ka``, ``kb``: their cells'
-    keys), as the diff and the tracked document pair them: by their cells' wording; a row
-    named alike on both sides, once each ("Tổng cộng", "Xã Cẩm Xuyên"), is one row even when
-    most of its figures changed (a commune added changes every total)."""
+    keys), as the diff and the tracked document pair them: a row named alike on both sides,
+    once each ("Tổng cộng", "Xã Cẩm Xuyên"), with its namesake however its figures changed (a
+    commune added changes every total), and with no other row; other rows by their cells'
+    wording."""
     names_a = [text_key(_name(r)) for r in a]
     names_b = [text_key(_name(r)) for r in b]
     once = ({n for n in names_a if names_a.count(n) == 1}
@@ -79,8 +80,9 @@ def pair_rows(a: list[tuple[str, ...]], b: list[tuple[str, ...]], ka: list[tuple
     def score(i: int, j: int) -> float:
         if len(a[i]) != len(b[j]):
             return 0.0
-        alike = similarity(" ".join(a[i]), " ".join(b[j]))
-        return max(alike, SIMILAR) if names_a[i] == names_b[j] in once else alike
+        if names_a[i] in once or names_b[j] in once:
+            return 1.0 if names_a[i] == names_b[j] else 0.0
+        return similarity(" ".join(a[i]), " ".join(b[j]))
 
     return align(ka, kb, score)
 
