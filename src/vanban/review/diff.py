@@ -113,19 +113,22 @@ def _pair_moved(old: list[Node], new: list[Node], matched: dict[int, int]) -> No
     moved, as its plan's own diff finds it by id, not removed at one place and added at the
     other; then, most alike first, those whose wording is nearly the same (moved and
     reworded)."""
+    # A task or target with an id is itself by its id alone: one left over was removed (or
+    # added), however alike its wording ("… xã Cẩm Xuyên" removed, "… xã Cẩm Bình" added).
+    old, new = ([n for n in nodes if not n.key and n.text.strip()] for nodes in (old, new))
     taken = set(matched.values())
     groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for side, nodes, skip in ((0, old, matched), (1, new, taken)):
         for n in nodes:
-            if n.index not in skip and n.text.strip():
+            if n.index not in skip:
                 groups.setdefault((n.kind, text_key(n.text)), ([], []))[side].append(n.index)
     for olds, news in groups.values():
         if len(olds) == 1 and len(news) == 1:
             matched[olds[0]] = news[0]
     # Then a block reworded as it moved, most alike first, when it is nearly the same wording.
     taken = set(matched.values())
-    a = [n for n in old if n.index not in matched and n.text.strip()]
-    b = [n for n in new if n.index not in taken and n.text.strip()]
+    a = [n for n in old if n.index not in matched]
+    b = [n for n in new if n.index not in taken]
     if len(a) * len(b) > MOVED_PAIRS:  # a rewrite, not a move: removed and added
         return
     scored = sorted((-similarity(x.text, y.text), k, m) for k, x in enumerate(a)

@@ -65,6 +65,28 @@ def _titles(header: tuple[str, ...], row: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(header) if len(header) == len(row) else ("",) * len(row)
 
 
+def pair_rows(a: list[tuple[str, ...]], b: list[tuple[str, ...]], ka: list[tuple],
+              kb: list[tuple]) -> dict[int, int]:
+    """Old row → new row for the rows of two versions of a table (``ka``, ``kb``: their cells'
+    keys), as the diff and the tracked document pair them: a row named alike on both sides,
+    once each ("Tổng cộng", "Xã Cẩm Xuyên"), with its namesake however its figures changed (a
+    commune added changes every total), and with no other row; other rows by their cells'
+    wording."""
+    names_a = [text_key(_name(r)) for r in a]
+    names_b = [text_key(_name(r)) for r in b]
+    once = ({n for n in names_a if names_a.count(n) == 1}
+            & {n for n in names_b if names_b.count(n) == 1}) - {""}
+
+    def score(i: int, j: int) -> float:
+        if len(a[i]) != len(b[j]):
+            return 0.0
+        if names_a[i] in once or names_b[j] in once:
+            return 1.0 if names_a[i] == names_b[j] else 0.0
+        return similarity(" ".join(a[i]), " ".join(b[j]))
+
+    return align(ka, kb, score)
+
+
 def row_edits(old_table, new_table) -> list[RowEdit]:
     """The rows of ``new_table`` that are new or changed and those of ``old_table`` that are
     gone, in the new table's order (a gone row where it stood)."""
@@ -72,8 +94,7 @@ def row_edits(old_table, new_table) -> list[RowEdit]:
     b, head_b = table_rows(new_table)
     ka = [tuple(map(text_key, r)) for r in a]
     kb = [tuple(map(text_key, r)) for r in b]
-    matched = align(ka, kb, lambda i, j: similarity(" ".join(a[i]), " ".join(b[j]))
-                    if len(a[i]) == len(b[j]) else 0.0)
+    matched = pair_rows(a, b, ka, kb)
     back = {j: i for i, j in matched.items()}
     placed: list[tuple[float, RowEdit]] = []
     for j, row in enumerate(b):

@@ -20,11 +20,11 @@ from vanban.contract import (
 from vanban.errors import Diagnostic, Severity, Span
 from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
 from vanban.review.addressees import as_built, kept, printed
-from vanban.review.align import align, align_lines, placed_before
+from vanban.review.align import align_lines, placed_before
 from vanban.review.diff import PlanDiff
 from vanban.review.outline import table_at
-from vanban.review.tables import table_rows
-from vanban.review.words import diff_words, similarity, text_key
+from vanban.review.tables import pair_rows, table_rows
+from vanban.review.words import diff_words, text_key
 
 
 def _is_para(item) -> bool:
@@ -42,7 +42,7 @@ def _table_rows(table) -> list[tuple[str, ...]]:
 
 
 def table_group(old, new) -> RowGroup:
-    """A body table's changes, row by row (rows aligned by their cells' wording); ``old`` is
+    """A body table's changes, row by row (rows paired as ``tables.pair_rows`` pairs them); ``old`` is
     None for a table that is new."""
     b = _table_rows(new)
     group = RowGroup(b)
@@ -51,8 +51,7 @@ def table_group(old, new) -> RowGroup:
         return group
     a = _table_rows(old)
     ka, kb = [tuple(map(text_key, r)) for r in a], [tuple(map(text_key, r)) for r in b]
-    matched = align(ka, kb, lambda i, j: similarity(" ".join(a[i]), " ".join(b[j]))
-                    if len(a[i]) == len(b[j]) else 0.0)
+    matched = pair_rows(a, b, ka, kb)
     for i, j in matched.items():
         if ka[i] != kb[j]:
             group.edits[j] = {k: _segments(x, y) for k, (x, y) in enumerate(zip(a[i], b[j]))

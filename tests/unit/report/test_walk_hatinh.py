@@ -238,3 +238,70 @@ def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monk
     appendix = shown[shown.index("Phụ lục"):]
     assert [line.split("> ", 1)[1] for line in appendix.splitlines() if "{+" in line] == [
         "[-58-]{+60+}", "[-4-]{+2+}", "[-118-]{+120+}", "[-14-]{+12+}"]
+
+
+def test_a_commune_added_changes_the_total_row_it_does_not_replace_it(tmp_path, monkeypatch):
+    """A commune added to the data changes every figure of the appendix's Tổng cộng row: the
+    row was too unlike its old self to be paired, so the diff said "Bỏ dòng 3 (Tổng cộng)" and
+    "Thêm dòng 4 (Tổng cộng)" and the tracked DOCX deleted the row and inserted it again."""
+    year = workspace(tmp_path)
+    registry = tmp_path / "plans" / "_shared" / "don-vi.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "signers:", "  xa-ky-anh: {name: xã Kỳ Anh}\nsigners:"), encoding="utf-8")
+    old = tmp_path / "cu"
+    old.mkdir()
+    data = year / "so-lieu.csv"
+    (old / "so-lieu.csv").write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    data.write_text(data.read_text(encoding="utf-8") + "xã Kỳ Anh,10,10,50,12,10,1,1\n",
+                    encoding="utf-8")
+    report = year / "bao-cao-hoa-giai.yaml"
+    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
+        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
+    assert [line.split(":", 1)[0] for line in lines] == [
+        "[Phụ lục, bảng 1] Thêm dòng 3 (Xã Kỳ Anh)", "[Phụ lục, bảng 1] Sửa dòng 4 (Tổng cộng)"]
+    assert lines[1].endswith("Số tổ hòa giải: 88 → 98; Tổ được kiện toàn: 86 → 96; Số hòa giải "
+                             "viên: 595 → 645; Số vụ việc tiếp nhận: 136 → 148; Hòa giải thành: "
+                             "118 → 128; Hòa giải không thành: 14 → 15; Đang giải quyết: 4 → 5")
+    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
+    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
+    shown = CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+    appendix = shown[shown.index("Phụ lục"):]
+    assert [line.split("> ", 1)[1] for line in appendix.splitlines() if "[-" in line] == [
+        "[-88-]{+98+}", "[-86-]{+96+}", "[-595-]{+645+}", "[-136-]{+148+}", "[-118-]{+128+}",
+        "[-14-]{+15+}", "[-4-]{+5+}"]
+
+
+def test_a_commune_is_paired_with_itself_not_with_a_new_one_of_like_figures(tmp_path,
+                                                                           monkeypatch):
+    """Thành Sen's figures corrected and Kỳ Anh added after it with Thành Sen's old figures:
+    the rows were paired by likeness, so the diff said Thành Sen was added and renamed
+    "Phường Thành Sen → Xã Kỳ Anh"."""
+    year = workspace(tmp_path)
+    registry = tmp_path / "plans" / "_shared" / "don-vi.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "signers:", "  xa-ky-anh: {name: xã Kỳ Anh}\nsigners:"), encoding="utf-8")
+    old = tmp_path / "cu"
+    old.mkdir()
+    data = year / "so-lieu.csv"
+    (old / "so-lieu.csv").write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "phường Thành Sen,42,42,285,64,58,4,2",
+        "phường Thành Sen,40,30,200,50,45,3,2\nxã Kỳ Anh,42,42,285,64,58,4,2"), encoding="utf-8")
+    report = year / "bao-cao-hoa-giai.yaml"
+    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
+        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
+    assert [line.split(":", 1)[0] for line in lines] == [
+        "[Phụ lục, bảng 1] Sửa dòng 1 (Phường Thành Sen)", "[Phụ lục, bảng 1] Thêm dòng 2 (Xã Kỳ Anh)",
+        "[Phụ lục, bảng 1] Sửa dòng 3 (Xã Cẩm Xuyên)", "[Phụ lục, bảng 1] Sửa dòng 4 (Tổng cộng)"]
+    assert "Đơn vị:" not in lines[0], lines[0]

@@ -341,3 +341,45 @@ def test_where_a_block_of_a_decisions_plan_is_is_not_marked_as_inserted(tmp_path
         (("Kế hoạch kèm theo, Mục II, đoạn 1: Các xã, phường báo cáo trước ngày 05 tháng 12 "
          "năm 2026.(bổ sung mới)"),
          ["Các xã, phường báo cáo trước ngày 05 tháng 12 năm 2026."])]
+
+
+def test_two_tasks_alike_with_their_own_ids_are_one_removed_and_one_added(tmp_path):
+    """A task removed from item 1 and another, alike but for its commune, added to item 2 are
+    two tasks (their ids differ): the pairing of a block moved and reworded took them for one
+    task moved, so the plan's own diff said "Chuyển chỗ" and hid the removal."""
+    xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
+    xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
+    item2 = "      - item: Truyền thông về hòa giải ở cơ sở\n"
+    old, new = _workspace(tmp_path, ROUND_1.replace(item2, xa_a + item2),
+                          ROUND_1.replace(TAIL, xa_b + TAIL))
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 1, result.output
+    assert [line.strip() for line in result.output.splitlines()[2:]] == [
+        ("1.3. [xa-cam-xuyen] Bỏ nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Xuyên (Đơn vị chủ "
+         "trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)"),
+        ("2.2. [xa-cam-binh] Thêm nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Bình (Đơn vị chủ "
+         "trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)")]
+
+
+def test_a_plans_reasons_are_not_carried_to_a_change_of_the_decision_itself(tmp_path):
+    """The reasons beside the plan are for the plan's blocks: an article of the decision
+    reworded prints at the same place in the decision's body as section I in the plan's, and
+    must not take the reason written for section I."""
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    reworded = DECISION.replace("Ban hành kèm theo Quyết định này Kế hoạch.",
+                                "Ban hành kèm theo Quyết định này Kế hoạch năm 2026.")
+    for name, decision in (("cu", DECISION), ("moi", reworded)):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(ROUND_1, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(decision, encoding="utf-8")
+    (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
+        "I: Sắp xếp lại nội dung.\n", encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    [row] = _cells(out)
+    assert row[2][2] == ["năm 2026"] and row[3][0] == "", row
