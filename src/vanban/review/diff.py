@@ -70,8 +70,9 @@ class PlanDiff:
     def summary(self) -> dict[str, int]:
         """Tasks and targets with an id: how many came, went, and changed (renumbering alone
         is not a change)."""
-        old = {n.key: n for n in self.old.nodes if n.key}
-        new = {n.key: n for n in self.new.nodes if n.key}
+        # A decision's own: the ids of the plan it issues are not printed in it.
+        old = {n.key: n for n in self.old.nodes if n.key and not n.part}
+        new = {n.key: n for n in self.new.nodes if n.key and not n.part}
         edited = {c.ref for c in self.changes if not c.renumbering
                   and not c.code.endswith((".added", ".removed"))}
         return {"added": len(set(new) - set(old)), "removed": len(set(old) - set(new)),
