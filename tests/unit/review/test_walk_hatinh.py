@@ -473,3 +473,25 @@ def test_a_decisions_plan_reasons_are_found_by_id_without_the_plans_outline(tmp_
     carried = carried_reasons(diff, (None, None), reasons)
     assert sorted(carried.values()) == ["Xã mới.", "Đã tập huấn."]
     assert [carried[c.nodes] for c in diff.changes] == ["Đã tập huấn.", "Xã mới."]
+
+
+def test_a_task_replaced_in_its_place_by_another_with_its_own_id_is_removed_and_added(tmp_path):
+    """Task "xa-cam-xuyen" replaced, at the same place, by "xa-cam-binh": the summary said one
+    added and one removed, the lines one task reworded (with the new task's id, so the removed
+    task's reason was not asked for); the decision's diff said the same."""
+    xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
+    xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
+    old, new = _decisions(tmp_path, ROUND_1.replace(TAIL, xa_a + TAIL),
+                          ROUND_1.replace(TAIL, xa_b + TAIL))
+    lines = {}
+    for name in ("ke-hoach", "quyet-dinh"):
+        result = CliRunner().invoke(main, ["diff", old.replace("quyet-dinh", name),
+                                           new.replace("quyet-dinh", name)])
+        assert result.exit_code == 1, result.output
+        lines[name] = [line.strip() for line in result.output.splitlines()[1:]]
+    fields = "(Đơn vị chủ trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)"
+    what = (f"Bỏ nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Xuyên {fields}",
+            f"Thêm nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Bình {fields}")
+    assert lines["ke-hoach"] == ["Theo mã (nhiệm vụ, chỉ tiêu): thêm 1, bỏ 1, sửa 0.",
+                                 f"2.2. [xa-cam-xuyen] {what[0]}", f"2.2. [xa-cam-binh] {what[1]}"]
+    assert lines["quyet-dinh"][:2] == [f"2.2. [Kế hoạch kèm theo, I.2.2] {x}" for x in what]
