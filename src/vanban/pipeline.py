@@ -197,7 +197,7 @@ def prepare(job: Job, cache: BuildCache, nested: bool = False) -> Prepared:
     if attached is not None:
         from vanban.compose.attach import attach
 
-        document = attach(document, attached.document)
+        document = attach(document, attached.document, attached.plan)
         warnings += attached.warnings
         if own.plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")

@@ -21,11 +21,15 @@ class Attached:
     reference: str
     body: tuple[Para | BodyTable, ...]
     appendices: tuple[AppendixDoc, ...] = ()
+    source: object = dataclasses.field(default=None, compare=False, repr=False)
+    """The plan (its model) this copy prints, whose tasks and targets keep their ids here
+    although the copy prints none (None: not known)."""
 
 
-def attach(decision: Document, plan: Document) -> Document:
-    """``decision`` with ``plan`` issued with it."""
+def attach(decision: Document, plan: Document, source: object = None) -> Document:
+    """``decision`` with ``plan`` issued with it; ``source``: the plan's model, that
+    ``plan`` was composed from."""
     attached = Attached(plan.superior_lines, plan.issuer_lines, plan.type_name, plan.title,
-                        decision.attach_reference, plan.body, plan.appendices)
+                        decision.attach_reference, plan.body, plan.appendices, source)
     return dataclasses.replace(decision, attachments=decision.attachments + (attached,),
                                warnings=decision.warnings + plan.warnings)

@@ -3,9 +3,10 @@
 A reviewer writes the reasons of a round once, beside the plan (``ke-hoach.ly-do.yaml``), keyed
 as the plan's own ``vanban diff`` names its blocks: a task by its id, a table by "Mục III, bảng
 1". The decision's comparison names the same blocks as its attached copy prints them ("Kế hoạch
-kèm theo, II.2.2"). The attached copy is the plan's own composed body, so a block of the copy
-and a block of the plan are the same when they print from the same paragraph, table or
-appendix row.
+kèm theo, II.2.2"). A task or target of the copy knows its id (``Node.key``, given by the plan
+the copy prints); another block of the copy and a block of the plan are the same when they
+print from the same paragraph, table or appendix row (``Node.place``: the copy is the plan's
+own composed body).
 """
 
 from __future__ import annotations
@@ -14,16 +15,14 @@ from vanban.review.diff import PlanDiff
 from vanban.review.outline import Node, Outline
 
 
-def _place(node: Node) -> tuple | None:
-    """Where a block prints in its document's body: the same for the plan's own block and for
-    its copy in a decision."""
-    if node.row is not None:
-        return ("row", node.row)
-    if node.table is not None:
-        return ("table", node.table)
-    if "text" in node.paras:
-        return ("text", node.paras["text"])
-    return None
+def _names(node: Node, by_place: dict[tuple, Node]) -> list[str]:
+    """The names the plan's own comparison gives ``node`` (a block of the copy), or gave it
+    once (a reasons file written with an earlier vanban): its id first."""
+    out = [node.key.partition(":")[2]] if node.key else []
+    plan = by_place.get(node.place)
+    if plan is not None:
+        out += [x for x in (plan.address, plan.former) if x]
+    return out
 
 
 def carried_reasons(diff: PlanDiff, plans: tuple[Outline | None, Outline | None],
@@ -33,7 +32,7 @@ def carried_reasons(diff: PlanDiff, plans: tuple[Outline | None, Outline | None]
     share their printed name, not their reason), from ``reasons`` (keyed as the plan's own
     comparison keys them); ``plans`` are the plan's outlines at the old and the new side
     (None: not read)."""
-    by_place = [{_place(n): n.address for n in plan.nodes if _place(n) is not None}
+    by_place = [{n.place: n for n in plan.nodes if n.place is not None}
                 if plan is not None else {} for plan in plans]
     out: dict[tuple, str] = {}
     for change in diff.changes:
@@ -45,8 +44,8 @@ def carried_reasons(diff: PlanDiff, plans: tuple[Outline | None, Outline | None]
             node = side.nodes[at]
             if node.part != 1:  # a block of the decision itself, or of a second attachment
                 continue
-            name = by_place[k].get(_place(node))
-            if name in reasons:
+            name = next((x for x in _names(node, by_place[k]) if x in reasons), None)
+            if name is not None:
                 out[change.nodes] = reasons[name]
                 break
     return out

@@ -1,7 +1,8 @@
 """The semantic diff of two outlines of a plan: what a reviewer would list, in the plan's terms.
 
-Tasks and targets are matched by their ids, other blocks by their wording (in printed order,
-then by similarity for a reworded block). A matched block that only got another number is
+Tasks and targets are matched by their ids (those of the plan a Quyết định issues too: its
+printed copy knows them, ``outline``), other blocks by their wording (in printed order, then by
+similarity for a reworded block); two blocks with ids of their own are never one block. A matched block that only got another number is
 "renumbered", one that left its place is "moved"; wording is compared word by word
 (``words``), task fields (lead, coordinating units, timeline, output) one by one, and the frame
 (number, date, title, signer, căn cứ, Nơi nhận) field by field.
@@ -70,8 +71,9 @@ class PlanDiff:
     def summary(self) -> dict[str, int]:
         """Tasks and targets with an id: how many came, went, and changed (renumbering alone
         is not a change)."""
-        old = {n.key: n for n in self.old.nodes if n.key}
-        new = {n.key: n for n in self.new.nodes if n.key}
+        # A decision's own: the ids of the plan it issues are not printed in it.
+        old = {n.key: n for n in self.old.nodes if n.key and not n.part}
+        new = {n.key: n for n in self.new.nodes if n.key and not n.part}
         edited = {c.ref for c in self.changes if not c.renumbering
                   and not c.code.endswith((".added", ".removed"))}
         return {"added": len(set(new) - set(old)), "removed": len(set(old) - set(new)),
@@ -99,9 +101,13 @@ def _pair_part(old: list[Node], new: list[Node]) -> dict[int, int]:
     taken = set(matched.values())
     a = [n for n in old if n.index not in matched]
     b = [n for n in new if n.index not in taken]
+    # Two blocks with their own ids left over are two blocks, however alike (a task removed
+    # and another added in its place): ``_pair_moved`` says why.
     pairs = align([(n.kind, text_key(n.text)) for n in a], [(n.kind, text_key(n.text)) for n in b],
-                  lambda i, j: similarity(a[i].text, b[j].text) if b[j].kind == a[i].kind else 0.0)
-    matched.update((a[i].index, b[j].index) for i, j in pairs.items())
+                  lambda i, j: similarity(a[i].text, b[j].text)
+                  if b[j].kind == a[i].kind and not (a[i].key and b[j].key) else 0.0)
+    matched.update((a[i].index, b[j].index) for i, j in pairs.items()
+                   if not (a[i].key and b[j].key))
     _pair_moved(old, new, matched)
     return matched
 

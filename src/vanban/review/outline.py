@@ -55,6 +55,18 @@ class Node:
     """0 for a block of the document itself, k for one of the k-th document issued with it
     (``paras``, ``row`` and ``table`` then count in that document)."""
 
+    @property
+    def place(self) -> tuple | None:
+        """Where the block prints in its document's body: the same for a plan's own block and
+        for its copy in a decision (the copy is the plan's composed body)."""
+        if self.row is not None:
+            return ("row", self.row)
+        if self.table is not None:
+            return ("table", self.table)
+        if "text" in self.paras:
+            return ("text", self.paras["text"])
+        return None
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -107,18 +119,26 @@ def outline(plan, doc: composed.Document) -> Outline:
     paragraph, aligned by wording only. The blocks of a document issued with it (a Quyết
     định's plan, ``review.attached``) follow its own.
     """
-    nodes = None
-    if hasattr(plan, "tasks_display"):
-        walker = _Walker(plan, doc)
-        try:
-            walker.run()
-        except (IndexError, AttributeError, KeyError):
-            walker.cursor = -1
-        if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
-            nodes = _printed(doc, walker.nodes)
+    nodes = _walked(plan, doc)
+    nodes = _printed(doc, nodes) if nodes is not None else None
     nodes = _with_appendix_tables(doc, _paragraphs(doc) if nodes is None else nodes)
     nodes = _with_attachments(doc, nodes)
     return Outline(frame_of(doc), _with_footnotes(doc, nodes), doc)
+
+
+def _walked(plan, doc) -> list[Node] | None:
+    """The blocks of a plan laid out by sections and tasks (Mẫu 1.4), walked with ``doc``, its
+    composed body; None for another type or a layout the walk does not recognise."""
+    if not hasattr(plan, "tasks_display"):
+        return None
+    walker = _Walker(plan, doc)
+    try:
+        walker.run()
+    except (IndexError, AttributeError, KeyError):
+        return None
+    if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
+        return walker.nodes
+    return None
 
 
 def table_at(doc, index: int):
@@ -184,7 +204,11 @@ def _with_attachments(doc: composed.Document, nodes: list[Node]) -> list[Node]:
     out = list(nodes)
     for k, attached in enumerate(doc.attachments, 1):
         start = len(out)
+        # The copy prints no ids: its tasks and targets are known by the plan's (the block
+        # its plan prints at the same place), so that two tasks alike are never one moved.
+        keys = {n.place: n.key for n in _walked(attached.source, attached) or () if n.key}
         for node in attached_nodes(attached, k, part_name(attached, len(doc.attachments), k)):
+            node.key = keys.get(node.place)
             node.index += start
             node.parent = node.parent + start if node.parent is not None else None
             out.append(node)

@@ -383,3 +383,115 @@ def test_a_plans_reasons_are_not_carried_to_a_change_of_the_decision_itself(tmp_
     assert result.exit_code == 0, result.output
     [row] = _cells(out)
     assert row[2][2] == ["năm 2026"] and row[3][0] == "", row
+
+
+def test_two_tasks_alike_in_a_decisions_plan_are_one_removed_and_one_added(tmp_path):
+    """The plan a decision issues prints its tasks without their ids: a task removed from
+    item 1 and another, alike but for its commune, added to item 2 were one task "(chuyển vị
+    trí)" in the decision's diff and bảng so sánh, with the removed task's reason, and the
+    added task's reason was lost."""
+    xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
+    xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
+    item2 = "      - item: Truyền thông về hòa giải ở cơ sở\n"
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    for name, plan in (("cu", ROUND_1.replace(item2, xa_a + item2)),
+                       ("moi", ROUND_1.replace(TAIL, xa_b + TAIL))):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
+        "xa-cam-xuyen: Xã Cẩm Xuyên đã tập huấn năm 2025.\n"
+        "xa-cam-binh: Xã Cẩm Bình mới thành lập.\n", encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    result = CliRunner().invoke(main, ["diff", old, new])
+    assert result.exit_code == 1, result.output
+    assert [line.strip() for line in result.output.splitlines()[1:-1]] == [
+        ("1.3. [Kế hoạch kèm theo, I.1.3] Bỏ nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Xuyên "
+         "(Đơn vị chủ trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)"),
+        ("2.2. [Kế hoạch kèm theo, I.2.2] Thêm nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Bình "
+         "(Đơn vị chủ trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)")]
+    out = tmp_path / "bang-so-sanh.docx"
+    result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [(r[1][0][:55], r[2][0][:55], r[2][0].endswith(("(bỏ)", "(bổ sung mới)")),
+             r[3][0]) for r in _cells(out)]
+    assert rows == [
+        ("Kế hoạch kèm theo, I.1.3: Tập huấn cho hòa giải viên xã", "(bỏ)", True,
+         "Xã Cẩm Xuyên đã tập huấn năm 2025."),
+        ("", "Kế hoạch kèm theo, I.2.2: Tập huấn cho hòa giải viên xã", True,
+         "Xã Cẩm Bình mới thành lập."),
+    ], rows
+
+
+def _decisions(tmp_path: Path, old_plan: str, new_plan: str) -> tuple[str, str]:
+    """The same decision beside two versions of the plan it issues: its old and new file."""
+    shared = tmp_path / "plans" / "_shared"
+    shared.mkdir(parents=True)
+    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
+    for name, plan in (("cu", old_plan), ("moi", new_plan)):
+        folder = tmp_path / "plans" / name
+        folder.mkdir()
+        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    return old, new
+
+
+def test_a_task_of_a_decisions_plan_rewritten_as_it_moved_is_one_task_by_its_id(tmp_path):
+    """Its wording too far from the old one for a block without id to be found moved, the
+    task keeps its id in the plan the decision issues: moved and reworded, not removed at 1.1.
+    and another added at 2.2."""
+    rewritten = "Củng cố, kiện toàn, nâng cao chất lượng hoạt động các tổ hòa giải ở thôn"
+    old, new = _decisions(tmp_path, ROUND_1, ROUND_2.replace(
+        "Rà soát, kiện toàn tổ hòa giải", rewritten))
+    result = CliRunner().invoke(main, ["diff", old, new])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines()[1:-1]]
+    assert lines[0] == ("2.2. [Kế hoạch kèm theo, I.2.2] Chuyển chỗ nhiệm vụ: 1.1. → 2.2.: "
+                        + rewritten)
+    assert lines[1].startswith("2.2. [Kế hoạch kèm theo, I.2.2] Sửa câu chữ (nhiệm vụ): "), lines
+    assert not any("Bỏ nhiệm vụ" in line or "Thêm nhiệm vụ" in line for line in lines), lines
+
+
+def test_a_decisions_plan_reasons_are_found_by_id_without_the_plans_outline(tmp_path):
+    """A task of the copy is named by its id for the plan's reasons file, as the plan's own
+    comparison names it, even where the plan's own outline of that side was not read."""
+    from vanban.review.carried import carried_reasons
+    from vanban.review.sides import compare_sides
+    from vanban.review_inputs import load_side
+
+    xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
+    xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
+    item2 = "      - item: Truyền thông về hòa giải ở cơ sở\n"
+    old, new = _decisions(tmp_path, ROUND_1.replace(item2, xa_a + item2),
+                          ROUND_1.replace(TAIL, xa_b + TAIL))
+    [(_, _, diff)] = compare_sides(load_side(old, "old"), load_side(new, "new")).plans
+    reasons = {"xa-cam-xuyen": "Đã tập huấn.", "xa-cam-binh": "Xã mới."}
+    carried = carried_reasons(diff, (None, None), reasons)
+    assert sorted(carried.values()) == ["Xã mới.", "Đã tập huấn."]
+    assert [carried[c.nodes] for c in diff.changes] == ["Đã tập huấn.", "Xã mới."]
+
+
+def test_a_task_replaced_in_its_place_by_another_with_its_own_id_is_removed_and_added(tmp_path):
+    """Task "xa-cam-xuyen" replaced, at the same place, by "xa-cam-binh": the summary said one
+    added and one removed, the lines one task reworded (with the new task's id, so the removed
+    task's reason was not asked for); the decision's diff said the same."""
+    xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
+    xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
+    old, new = _decisions(tmp_path, ROUND_1.replace(TAIL, xa_a + TAIL),
+                          ROUND_1.replace(TAIL, xa_b + TAIL))
+    lines = {}
+    for name in ("ke-hoach", "quyet-dinh"):
+        result = CliRunner().invoke(main, ["diff", old.replace("quyet-dinh", name),
+                                           new.replace("quyet-dinh", name)])
+        assert result.exit_code == 1, result.output
+        lines[name] = [line.strip() for line in result.output.splitlines()[1:]]
+    fields = "(Đơn vị chủ trì: Sở Tư pháp; Thời gian thực hiện: năm 2026)"
+    what = (f"Bỏ nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Xuyên {fields}",
+            f"Thêm nhiệm vụ: Tập huấn cho hòa giải viên xã Cẩm Bình {fields}")
+    assert lines["ke-hoach"] == ["Theo mã (nhiệm vụ, chỉ tiêu): thêm 1, bỏ 1, sửa 0.",
+                                 f"2.2. [xa-cam-xuyen] {what[0]}", f"2.2. [xa-cam-binh] {what[1]}"]
+    assert lines["quyet-dinh"][:2] == [f"2.2. [Kế hoạch kèm theo, I.2.2] {x}" for x in what]
