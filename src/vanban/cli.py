@@ -447,10 +447,28 @@ def _validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, la
                               ensure_ascii=False, indent=2))
     else:
         _print_diagnostics(problems, lang)
-        if not failed:
-            click.echo((f"Hợp lệ: {len(jobs)} văn bản." if lang == "vi"
-                        else f"Valid: {len(jobs)} document(s)."), err=True)
+        click.echo(_validate_summary(problems, len(jobs), failed, lang), err=True)
     sys.exit(1 if failed else 0)
+
+
+def _validate_summary(problems, documents: int, failed: bool, lang: str) -> str:
+    """validate's last line: valid or not, and how many errors and warnings in how many files,
+    so that a run over a province's hundreds of plans ends with its count."""
+    from vanban.errors import Severity
+
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings, files = len(problems) - errors, len({p.span.file for p in problems})
+    if lang == "vi":
+        counts = f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp"
+        if failed:
+            return f"Không hợp lệ: {counts}; đã kiểm tra {documents} văn bản."
+        return f"Hợp lệ: {documents} văn bản" + (
+            f" ({warnings} cảnh báo trong {files} tệp)." if problems else ".")
+    counts = (f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+    if failed:
+        return f"Not valid: {counts}; {documents} document(s) checked."
+    return f"Valid: {documents} document(s)" + (
+        f" ({warnings} warning(s) in {files} file(s))." if problems else ".")
 
 
 @main.command(epilog="""\b
