@@ -250,8 +250,11 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, pdf: bool, jobs: int | 
 
 
 def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None,
-                force: bool, strict: bool, lang: str) -> bool:
-    """One build with its printed report; False when it failed (and wrote nothing)."""
+                force: bool, strict: bool, lang: str, replay: bool = True) -> bool:
+    """One build with its printed report; False when it failed (and wrote nothing). Without
+    ``replay`` (a --watch rebuild after a save) the warnings kept from the last build of the
+    documents not made again are not printed again, only counted: the saved plan's own are
+    not buried under a province's hundreds."""
     from vanban.batch import build as run_build
     from vanban.batch import default_jobs
     from vanban.errors import VanbanError, display_path
@@ -272,7 +275,16 @@ def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int 
         _print_diagnostics(exc.diagnostics, lang)
         click.echo(_failed_summary(exc.diagnostics, lang), err=True)
         return False
-    _print_diagnostics(result.warnings, lang)
+    warnings = result.warnings
+    if not replay:
+        kept = {job.display for job in jobs_list if job.target in set(result.skipped)}
+        warnings = [w for w in result.warnings if w.span.file not in kept]
+    _print_diagnostics(warnings, lang)
+    if len(warnings) < len(result.warnings):
+        hidden = len(result.warnings) - len(warnings)
+        click.echo(f"({hidden} cảnh báo của các văn bản không đổi không in lại.)" if lang == "vi"
+                   else f"({hidden} warning(s) of unchanged documents not shown again.)",
+                   err=True)
     for path in result.written:
         click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
     for path in result.unchanged:
@@ -307,7 +319,7 @@ def _watch(folders: list[Path], options: dict) -> None:
             names = ", ".join(sorted({p.name for p in changed}))
             click.echo(f"--- Đã lưu: {names}; dựng lại ---" if lang == "vi"
                        else f"--- Saved: {names}; building again ---", err=True)
-            _build_once(force=False, **options)
+            _build_once(force=False, replay=False, **options)
 
     watcher = Watcher([f for f in folders if f.exists()], again)
     watcher.start()
