@@ -172,8 +172,8 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
         pdfs: dict[Path, bytes] = {}
         kept: dict[Path, str] = {}  # PDFs already made from the very same DOCX: their digests
         if pdf:
-            for _, file_job, digest in made:
-                if (same := book.pdf_of(file_job.target, digest)) is not None:
+            for _, file_job, digest in made:  # --force: every PDF again (LibreOffice changed)
+                if not force and (same := book.pdf_of(file_job.target, digest)) is not None:
                     kept[file_job.target.with_suffix(".pdf")] = same
             pdfs = _make_pdfs([file_job for _, file_job, _ in made
                                if file_job.target.with_suffix(".pdf") not in kept],
