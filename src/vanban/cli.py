@@ -287,11 +287,22 @@ def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int 
                    err=True)
     for path in result.written:
         click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
-    for path in result.unchanged:
-        click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
+    if len(result.unchanged) > UNCHANGED_LISTED:  # a shared registry's edit: one line
+        count = len(result.unchanged)
+        click.echo(f"Không đổi: {count} tệp (dựng lại giống hệt tệp đang có, không ghi lại)."
+                   if lang == "vi" else f"Unchanged: {count} files (made again, identical).")
+    else:
+        for path in result.unchanged:
+            click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
     click.echo(_build_summary(len(result.written), len(result.unchanged), len(result.skipped),
                               lang), err=True)
     return True
+
+
+UNCHANGED_LISTED = 20
+"""Up to this many files made again identical are named one a line; more (an edit of a shared
+registry remakes a province's hundreds of documents) are counted in one line: the files
+written are what the clerk looks for."""
 
 
 def _failed_summary(diagnostics, lang: str) -> str:
