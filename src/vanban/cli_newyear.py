@@ -43,6 +43,7 @@ def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:
 
     en = lang == "en"
     drafts, existing, reports, problems = [], [], [], []
+    other_years = 0
     try:
         files = _plan_files(paths)
     except VanbanError as exc:
@@ -60,6 +61,8 @@ def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:
             reports.append(made[1])
         elif made is not None:
             drafts.append(made)
+        else:
+            other_years += 1
     if problems:
         _print_diagnostics(problems, lang)
         click.echo(f"Stopped: {len(problems)} problem(s); nothing written." if en else
@@ -87,9 +90,12 @@ def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:
     if en:
         click.echo(f"Done: {len(drafts)} draft(s) for {year}, {decisions} thing(s) still to "
                    f"decide; {len(existing)} existing file(s) kept"
-                   + (f"; {len(reports)} report(s) not carried over." if reports else "."),
-                   err=True)
+                   + (f"; {len(reports)} report(s) not carried over" if reports else "")
+                   + (f"; {other_years} document(s) of other years left." if other_years
+                      else "."), err=True)
     else:
         click.echo(f"Xong: {len(drafts)} dự thảo năm {year}, {decisions} việc còn phải quyết "
                    f"định; {len(existing)} tệp đã có được giữ nguyên"
-                   + (f"; {len(reports)} báo cáo không chuyển." if reports else "."), err=True)
+                   + (f"; {len(reports)} báo cáo không chuyển" if reports else "")
+                   + (f"; {other_years} văn bản của năm khác không chuyển." if other_years
+                      else "."), err=True)

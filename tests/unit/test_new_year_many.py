@@ -42,7 +42,8 @@ def test_every_document_of_the_year_before_in_one_run(workspace):
             "hoạch mới): plans/quang-binh/2025/bao-cao-hoa-giai.yaml") in result.stdout
     assert result.stderr.splitlines()[-1].startswith("Xong: 7 dự thảo năm 2026, ")
     assert result.stderr.splitlines()[-1].endswith(
-        "; 0 tệp đã có được giữ nguyên; 1 báo cáo không chuyển.")
+        "; 0 tệp đã có được giữ nguyên; 1 báo cáo không chuyển; 2 văn bản của năm khác không "
+        "chuyển.")
     assert run("validate").exit_code == 0
     again = run("new-year", "plans", "--year", "2026")  # after a commune is added: kept
     assert again.exit_code == 0
