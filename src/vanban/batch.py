@@ -170,8 +170,14 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
         if errors:
             raise VanbanError(errors + ([] if strict else result.warnings))
         pdfs: dict[Path, bytes] = {}
+        kept: dict[Path, str] = {}  # PDFs already made from the very same DOCX: their digests
         if pdf:
-            pdfs = _make_pdfs([file_job for _, file_job, _ in made], staged, workers)
+            for _, file_job, digest in made:  # --force: every PDF again (LibreOffice changed)
+                if not force and (same := book.pdf_of(file_job.target, digest)) is not None:
+                    kept[file_job.target.with_suffix(".pdf")] = same
+            pdfs = _make_pdfs([file_job for _, file_job, _ in made
+                               if file_job.target.with_suffix(".pdf") not in kept],
+                              staged, workers)
             for target, data in pdfs.items():
                 if output.differs(target, data):
                     shown = display_path(target)
@@ -183,7 +189,8 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
     changed = {item.target for item in staged}
     for outcome, file_job, digest in made:
         target, pdf_target = file_job.target, file_job.target.with_suffix(".pdf")
-        book.record(target, keys[outcome.job.target], digest, pdfs.get(pdf_target),
+        book.record(target, keys[outcome.job.target], digest,
+                    pdfs.get(pdf_target, kept.get(pdf_target)),
                     outcome.diagnostics if target == outcome.job.target else [],
                     outcome.job.display, stamps.depends_on(outcome.depends, book),
                     outcome.issued)

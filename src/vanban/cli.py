@@ -250,8 +250,11 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, pdf: bool, jobs: int | 
 
 
 def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int | None,
-                force: bool, strict: bool, lang: str) -> bool:
-    """One build with its printed report; False when it failed (and wrote nothing)."""
+                force: bool, strict: bool, lang: str, replay: bool = True) -> bool:
+    """One build with its printed report; False when it failed (and wrote nothing). Without
+    ``replay`` (a --watch rebuild after a save) the warnings kept from the last build of the
+    documents not made again are not printed again, only counted: the saved plan's own are
+    not buried under a province's hundreds."""
     from vanban.batch import build as run_build
     from vanban.batch import default_jobs
     from vanban.errors import VanbanError, display_path
@@ -272,14 +275,34 @@ def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int 
         _print_diagnostics(exc.diagnostics, lang)
         click.echo(_failed_summary(exc.diagnostics, lang), err=True)
         return False
-    _print_diagnostics(result.warnings, lang)
+    warnings = result.warnings
+    if not replay:
+        kept = {job.display for job in jobs_list if job.target in set(result.skipped)}
+        warnings = [w for w in result.warnings if w.span.file not in kept]
+    _print_diagnostics(warnings, lang)
+    if len(warnings) < len(result.warnings):
+        hidden = len(result.warnings) - len(warnings)
+        click.echo(f"({hidden} cảnh báo của các văn bản không đổi không in lại.)" if lang == "vi"
+                   else f"({hidden} warning(s) of unchanged documents not shown again.)",
+                   err=True)
     for path in result.written:
         click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_path(path))
-    for path in result.unchanged:
-        click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
+    if len(result.unchanged) > UNCHANGED_LISTED:  # a shared registry's edit: one line
+        count = len(result.unchanged)
+        click.echo(f"Không đổi: {count} tệp (dựng lại giống hệt tệp đang có, không ghi lại)."
+                   if lang == "vi" else f"Unchanged: {count} files (made again, identical).")
+    else:
+        for path in result.unchanged:
+            click.echo(("Không đổi " if lang == "vi" else "Unchanged ") + display_path(path))
     click.echo(_build_summary(len(result.written), len(result.unchanged), len(result.skipped),
                               lang), err=True)
     return True
+
+
+UNCHANGED_LISTED = 20
+"""Up to this many files made again identical are named one a line; more (an edit of a shared
+registry remakes a province's hundreds of documents) are counted in one line: the files
+written are what the clerk looks for."""
 
 
 def _failed_summary(diagnostics, lang: str) -> str:
@@ -307,7 +330,7 @@ def _watch(folders: list[Path], options: dict) -> None:
             names = ", ".join(sorted({p.name for p in changed}))
             click.echo(f"--- Đã lưu: {names}; dựng lại ---" if lang == "vi"
                        else f"--- Saved: {names}; building again ---", err=True)
-            _build_once(force=False, **options)
+            _build_once(force=False, replay=False, **options)
 
     watcher = Watcher([f for f in folders if f.exists()], again)
     watcher.start()
@@ -447,10 +470,28 @@ def _validate(paths: tuple[Path, ...], strict: bool, fmt: str, out_dir: Path, la
                               ensure_ascii=False, indent=2))
     else:
         _print_diagnostics(problems, lang)
-        if not failed:
-            click.echo((f"Hợp lệ: {len(jobs)} văn bản." if lang == "vi"
-                        else f"Valid: {len(jobs)} document(s)."), err=True)
+        click.echo(_validate_summary(problems, len(jobs), failed, lang), err=True)
     sys.exit(1 if failed else 0)
+
+
+def _validate_summary(problems, documents: int, failed: bool, lang: str) -> str:
+    """validate's last line: valid or not, and how many errors and warnings in how many files,
+    so that a run over a province's hundreds of plans ends with its count."""
+    from vanban.errors import Severity
+
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings, files = len(problems) - errors, len({p.span.file for p in problems})
+    if lang == "vi":
+        counts = f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp"
+        if failed:
+            return f"Không hợp lệ: {counts}; đã kiểm tra {documents} văn bản."
+        return f"Hợp lệ: {documents} văn bản" + (
+            f" ({warnings} cảnh báo trong {files} tệp)." if problems else ".")
+    counts = (f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+    if failed:
+        return f"Not valid: {counts}; {documents} document(s) checked."
+    return f"Valid: {documents} document(s)" + (
+        f" ({warnings} warning(s) in {files} file(s))." if problems else ".")
 
 
 @main.command(epilog="""\b

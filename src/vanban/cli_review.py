@@ -234,46 +234,85 @@ def _next_path(source: Path, old: int, new: int) -> Path | None:
 Ví dụ:
   vanban new-year plans/quang-binh/2025/ke-hoach-hoa-giai.yaml --year 2026
   vanban new-year plans/quang-binh/2025/ke-hoach-hoa-giai.yaml --year 2026 -o du-thao-2026.yaml
+  vanban new-year plans --year 2026      mọi văn bản năm 2025 trong plans/ (mọi xã, phường)
 """)
-@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--year", type=click.IntRange(1945, 2100), required=True,
               help="Năm của kế hoạch mới.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Tệp kế hoạch mới (mặc định: đổi thư mục năm, ví dụ …/2025/… → …/2026/…).")
 @_lang_option
-def new_year(plan: Path, year: int, output: Path | None, lang: str) -> None:
+def new_year(plans: tuple[Path, ...], year: int, output: Path | None, lang: str) -> None:
     """Tạo dự thảo kế hoạch năm sau từ kế hoạch năm nay: xóa số, dời ngày và năm kế hoạch,
     dời "năm …" trong trích yếu và thời gian thực hiện; giữ mã nhiệm vụ, chỉ tiêu. In ra những
     dòng đã đổi và những việc còn phải quyết định.
+
+    PLANS là một tệp, hoặc nhiều tệp, thư mục: khi đó mọi văn bản của năm trước (--year trừ 1)
+    trong đó được dời sang năm mới, mỗi văn bản sang thư mục năm mới của nó; tất cả được kiểm
+    tra trước, có lỗi thì không ghi tệp nào; tệp năm mới đã có thì được giữ nguyên (bỏ qua).
     """
-    from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
-    from vanban.output import write_atomic
+    from vanban.errors import VanbanError
+
+    if len(plans) == 1 and not plans[0].is_dir():
+        try:
+            target, shown, draft, outside = _draft_next_year(plans[0], year, output)
+            from vanban.output import write_atomic
+
+            write_atomic(target, draft.text.encode("utf-8"), shown)
+        except VanbanError as exc:
+            _fail(exc, lang)
+            return
+        _print_draft(shown, draft, outside, lang)
+        return
+    if output is not None:
+        raise click.UsageError("-o chỉ dùng khi tạo dự thảo từ một tệp kế hoạch." if lang == "vi"
+                               else "-o names the new file of one plan only.")
+    from vanban.cli_newyear import new_year_many
+
+    new_year_many(plans, year, lang)
+
+
+def _draft_next_year(plan: Path, year: int, output: Path | None, *, bulk: bool = False):
+    """The next year's draft of one plan, checked, not yet written: (target, shown, draft,
+    outside). With ``bulk`` (new-year over folders): None for a document not of the year
+    before; ("exists", new file) when that file exists already; ("report", file) for a Báo cáo
+    kết quả (next year's report is made from next year's plan, by report init).
+    Raises VanbanError."""
+    from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.review.newyear import next_year
     from vanban.review_inputs import check_draft, load_side
 
-    try:
-        side = load_side(str(plan), "old")
-        (item,) = side.plans.values()
-        old_year = item.plan.year or (item.plan.date.year if item.plan.date else year - 1)
-        target = output or _next_path(plan, old_year, year)
-        if target is None:
-            raise VanbanError([Diagnostic(
-                "new-year.no-target", f"Đường dẫn không có thư mục năm {old_year}; hãy chỉ rõ "
-                "tệp mới bằng -o.", Span(str(plan)),
-                message_en=f"The path has no {old_year} folder; name the new file with -o.")])
-        shown = display_path(target)
-        if target.exists():
-            raise VanbanError([Diagnostic(
-                "new-year.exists", "Đã có tệp này; không ghi đè. Xóa hoặc đổi tên nó, hoặc dùng "
-                "-o để ghi ra tệp khác.", Span(shown),
-                message_en="The file exists and is not overwritten; use -o.")])
-        draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
-                          year, shown, item.registry)
-        outside = check_draft(draft.text, target, shown, origin=plan)
-        write_atomic(target, draft.text.encode("utf-8"), shown)
-    except VanbanError as exc:
-        _fail(exc, lang)
-        return
+    side = load_side(str(plan), "old")
+    (item,) = side.plans.values()
+    old_year = item.plan.year or (item.plan.date.year if item.plan.date else year - 1)
+    if bulk and old_year != year - 1:
+        return None
+    if bulk and item.loaded.data.get("type") == "bao-cao-ket-qua":
+        return ("report", item.display)
+    target = output or _next_path(plan, old_year, year)
+    if target is None:
+        raise VanbanError([Diagnostic(
+            "new-year.no-target", f"Đường dẫn không có thư mục năm {old_year}; hãy chỉ rõ "
+            "tệp mới bằng -o.", Span(str(plan)),
+            message_en=f"The path has no {old_year} folder; name the new file with -o.")])
+    shown = display_path(target)
+    if target.exists():
+        if bulk:
+            return ("exists", shown)
+        raise VanbanError([Diagnostic(
+            "new-year.exists", "Đã có tệp này; không ghi đè. Xóa hoặc đổi tên nó, hoặc dùng "
+            "-o để ghi ra tệp khác.", Span(shown),
+            message_en="The file exists and is not overwritten; use -o.")])
+    draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
+                      year, shown, item.registry)
+    outside = check_draft(draft.text, target, shown, origin=plan)
+    return target, shown, draft, outside
+
+
+def _print_draft(shown: str, draft, outside: bool, lang: str) -> None:
+    """What new-year did to one plan: the file, the lines changed, what is left to decide."""
+    from vanban.errors import Diagnostic, Severity, Span
+
     en = lang == "en"
     click.echo(f"{'Wrote' if en else 'Đã ghi'} {shown}")
     click.echo("Changed:" if en else "Đã đổi:")

@@ -216,6 +216,16 @@ class StampBook:
                 out.append(stamp)
         return out
 
+    def pdf_of(self, target: Path, output: str) -> str | None:
+        """The digest of the PDF beside ``target`` when the last build made it from the very
+        DOCX whose digest is ``output`` and it is on disk unchanged; None otherwise. The DOCX
+        made again byte for byte (an edit of a shared registry entry the plan does not use)
+        needs no LibreOffice run: its PDF is the one there."""
+        stamp = self.stamps.get(self._name(target))
+        if stamp is None or not stamp.pdf or stamp.output != output:
+            return None
+        return stamp.pdf if file_digest(target.with_suffix(".pdf")) == stamp.pdf else None
+
     def _path(self, name: str) -> Path:
         path = Path(name)
         return path if path.is_absolute() else self.root / path
@@ -293,6 +303,9 @@ class NoBook(StampBook):
         self.path, self.root, self.stamps = Path(os.devnull), Path("/"), {}
 
     def current_all(self, main: Path, source: str, key: str, pdf: bool) -> list[Stamp] | None:
+        return None
+
+    def pdf_of(self, target: Path, output: str) -> str | None:
         return None
 
     def record(self, *args, **kwargs) -> None:

@@ -36,7 +36,8 @@ def test_case(name, monkeypatch):
     result = _validate(folder, monkeypatch)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
-    lines = [ln for ln in result.stderr.splitlines() if not ln.startswith("Hợp lệ:")]
+    lines = [ln for ln in result.stderr.splitlines()
+             if not ln.startswith(("Hợp lệ:", "Không hợp lệ:"))]
     assert lines == expected
     has_error = any(": lỗi [" in line for line in expected)
     assert result.exit_code == (1 if has_error else 0)

@@ -281,6 +281,10 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
         first = text[:1]
         hit = _registered((first.lower() if first.isupper() else first.upper()) + text[1:],
                           registry)
+    name = hit.unit.name if hit is not None else ""
+    if hit is None and (hit := _committee(text, registry)) is not None:
+        place = hit.unit.name[len(COMMITTEE):]
+        name = place[:1].upper() + place[1:]  # "Xã Anh Sơn", as a cell begins
     if hit is None:
         problems.append(unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown"))
         return None
@@ -293,7 +297,24 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
             hint="Gộp hoặc xóa một trong hai dòng.", hint_en="Merge or remove one of the rows."))
         return None
     seen[hit.id] = cell
-    return hit.id, hit.unit.name
+    return hit.id, name
+
+
+COMMITTEE = "Ủy ban nhân dân "
+LOCAL_LEVELS = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ",
+                "thành phố ")
+"""How the name of a local unit begins, whose People's Committee is "Ủy ban nhân dân <it>"."""
+
+
+def _committee(text: str, registry: Registry):
+    """The People's Committee of the commune, ward or district ``text`` names ("xã Anh Sơn" →
+    "Ủy ban nhân dân xã Anh Sơn"), when the registry knows the commune only by its committee
+    (the issuer of its plans): a row of the communes' table is the commune's. None otherwise."""
+    place = text[:1].lower() + text[1:]
+    if not place.startswith(LOCAL_LEVELS):
+        return None
+    hit = _registered(COMMITTEE + place, registry)
+    return hit if hit is not None and hit.unit.name.startswith(COMMITTEE) else None
 
 
 def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:

@@ -53,6 +53,7 @@ CODES = {
     "section.empty": ("warning", "a section without content"),
     "section.title-case": ("warning", "a section title not in upper case"),
     "part.title-case": ("warning", "a part title not in upper case"),
+    "appendix.title-case": ("warning", "an appendix title not in upper case"),
     "content.typed-label": ("warning", "a typed number or dash that is computed"),
     "signature.head-missing": ("error", "KT./Q./TL./TUQ. without the head's title"),
     "signature.head-unused": ("warning", "head given without an authority"),

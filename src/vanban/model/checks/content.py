@@ -56,13 +56,19 @@ def check_sections(plan: Plan, out: Findings) -> None:
                 f'The section "{section.title}" is empty.',
                 "Thêm content: hoặc xóa mục này.", "Add content: or remove the section.",
                 key=True)
+    appendix = getattr(plan, "appendix", None)
+    if appendix is not None:  # vanban check asks it too (Phụ lục I, III.1.đ)
+        _title_case(appendix.title, ("appendix", "title"), "appendix.title-case", "phụ lục", out)
 
 
 def _title_case(title: str, path: tuple, code: str, what: str, out: Findings) -> None:
     if title != title.upper():
         out.warning(
             code, path, f"Tên {what} phải viết IN HOA: \"{title.upper()}\".",
-            f'A {"part" if what == "phần" else "section"} title is upper case: "{title.upper()}".')
+            f'A {_EN.get(what, "section")} title is upper case: "{title.upper()}".')
+
+
+_EN = {"phần": "part", "phụ lục": "appendix"}
 
 
 def check_labels(plan: Plan, out: Findings) -> None:

@@ -1,0 +1,67 @@
+"""vanban new-year over folders: every document of the year before moved to its next year
+folder in one run (a province's communes), all checked before any is written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFTED = ["cong-van-trien-khai-ke-hoach", "du-thao-quyet-dinh-hai-tep", "ke-hoach-hoa-giai",
+           "quyet-dinh-ban-hanh-ke-hoach", "thong-bao-tap-huan", "to-trinh-ban-hanh-ke-hoach"]
+
+
+@pytest.fixture()
+def workspace(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_every_document_of_the_year_before_in_one_run(workspace):
+    result = run("new-year", "plans", "--year", "2026")
+    assert result.exit_code == 0, result.output
+    wrote = [ln.split(" (")[0] for ln in result.stdout.splitlines() if ln.startswith("Đã ghi ")]
+    assert wrote == ([f"Đã ghi plans/quang-binh/2026/{n}.yaml" for n in DRAFTED]
+                     + ["Đã ghi plans/quang-trach/2026/ke-hoach-hoa-giai.yaml"])
+    assert ("  plans/quang-binh/2026/ke-hoach-hoa-giai.yaml:67:1: Chỉ tiêu ty-le-hoa-giai-thanh "
+            "giữ giá trị 90% của năm 2025; xem lại.") in result.stdout.splitlines()
+    # The 2024 plans are not of the year before; the 2025 report is begun from the new plan.
+    assert not (workspace / "plans/quang-binh/2026/bao-cao-hoa-giai.yaml").exists()
+    assert ("Không chuyển (báo cáo kết quả; báo cáo năm mới tạo bằng vanban report init từ kế "
+            "hoạch mới): plans/quang-binh/2025/bao-cao-hoa-giai.yaml") in result.stdout
+    assert result.stderr.splitlines()[-1].startswith("Xong: 7 dự thảo năm 2026, ")
+    assert result.stderr.splitlines()[-1].endswith(
+        "; 0 tệp đã có được giữ nguyên; 1 báo cáo không chuyển; 2 văn bản của năm khác không "
+        "chuyển.")
+    assert run("validate").exit_code == 0
+    again = run("new-year", "plans", "--year", "2026")  # after a commune is added: kept
+    assert again.exit_code == 0
+    assert "Đã có, giữ nguyên plans/quang-trach/2026/ke-hoach-hoa-giai.yaml" in again.stdout
+    assert again.stderr.splitlines()[-1].startswith("Xong: 0 dự thảo năm 2026, 0 việc")
+
+
+def test_one_broken_plan_and_nothing_is_written(workspace):
+    broken = workspace / "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("signer:", "signr:"), "utf-8")
+    result = run("new-year", "plans/quang-binh", "plans/quang-trach", "--year", "2026",
+                 "--lang", "en")
+    assert result.exit_code == 1
+    assert "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml:" in result.stderr
+    assert result.stderr.splitlines()[-1] == "Stopped: 2 problem(s); nothing written."
+    assert not (workspace / "plans/quang-binh/2026").exists()
+
+
+def test_one_output_file_is_for_one_plan(workspace):
+    result = run("new-year", "plans/quang-binh", "--year", "2026", "-o", "x.yaml")
+    assert result.exit_code == 2 and "-o chỉ dùng" in result.stderr

@@ -1,0 +1,68 @@
+"""build --pdf after an edit of the shared registry that leaves a document's DOCX byte for
+byte the same (a province's one registry: renaming one commune, changing one signer) keeps
+that document's PDF: no LibreOffice run for it, the PDF stays current for the next build.
+Before, every document using the registry went through LibreOffice again (265 documents: 19 s
+for one signer's edit, more than the first build)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+from vanban.errors import VanbanError
+
+CASES = Path(__file__).resolve().parents[1] / "cases"
+
+
+def _soffice() -> bool:
+    from vanban.pdf.convert import find_soffice
+    try:
+        find_soffice()
+    except VanbanError:
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(not _soffice(), reason="LibreOffice (soffice) is not installed")
+
+
+def test_an_unused_registry_edit_converts_nothing(tmp_path, monkeypatch):
+    shutil.copytree(CASES / "_shared", tmp_path / "plans" / "_shared")
+    for commune in ("anh-son", "bach-ha"):
+        folder = tmp_path / "plans" / commune / "2024"
+        folder.mkdir(parents=True)
+        shutil.copy(CASES / "valid" / "plan.yaml", folder / "ke-hoach.yaml")
+    monkeypatch.chdir(tmp_path)
+    from vanban.pdf import convert
+
+    converted: list[str] = []
+    real = convert.pdf_bytes
+
+    def counting(documents, **kwargs):
+        converted.extend(name for name, _ in documents)
+        return real(documents, **kwargs)
+
+    monkeypatch.setattr(convert, "pdf_bytes", counting)
+    first = CliRunner().invoke(main, ["build", "--pdf"])
+    assert first.exit_code == 0, first.output
+    assert converted == ["outputs/anh-son/2024/ke-hoach.docx",
+                         "outputs/bach-ha/2024/ke-hoach.docx"]
+    pdf = tmp_path / "outputs" / "anh-son" / "2024" / "ke-hoach.pdf"
+    before = pdf.read_bytes()
+    registry = next((tmp_path / "plans" / "_shared").glob("*.yaml"))
+    registry.write_text(registry.read_text("utf-8").replace(
+        "units:\n", "units:\n  ubnd-xa-moi:\n    name: Ủy ban nhân dân xã Mới\n", 1), "utf-8")
+    converted.clear()
+    again = CliRunner().invoke(main, ["build", "--pdf"])
+    assert again.exit_code == 0, again.output
+    assert converted == []  # both DOCX made again, identical: their PDFs stand
+    assert pdf.read_bytes() == before
+    assert again.stderr.splitlines()[-1] == (
+        "Các tệp kết quả đã đúng với nguồn, không cần ghi lại: 2 tệp dựng lại giống hệt tệp "
+        "đang có.")
+    third = CliRunner().invoke(main, ["build", "--pdf"])  # the kept PDFs are stamped current
+    assert converted == [] and "2 văn bản bỏ qua vì nguồn không đổi" in third.stderr
