@@ -74,6 +74,10 @@ def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:
     except VanbanError as exc:
         _fail(exc, lang)
         return
+    made = {target.resolve() for target, *_ in drafts}
+    for target, _, draft, _ in drafts:  # a decision whose plan is drafted now, or was before
+        draft.decisions = [d for d in draft.decisions if d.needs is None or not (
+            (target.parent / d.needs).resolve() in made or (target.parent / d.needs).exists())]
     decisions = 0
     for _, shown, draft, outside in drafts:
         click.echo(f"{'Wrote' if en else 'Đã ghi'} {shown} "

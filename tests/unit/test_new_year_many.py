@@ -65,3 +65,15 @@ def test_one_broken_plan_and_nothing_is_written(workspace):
 def test_one_output_file_is_for_one_plan(workspace):
     result = run("new-year", "plans/quang-binh", "--year", "2026", "-o", "x.yaml")
     assert result.exit_code == 2 and "-o chỉ dùng" in result.stderr
+
+
+def test_a_decision_whose_plan_is_drafted_in_the_run_asks_nothing_of_it(workspace):
+    """The Quyết định's note 'cần có bản năm 2026 của nó' is for a plan left behind: drafted in
+    the same run (or there already), the plan needs nothing more."""
+    result = run("new-year", "plans", "--year", "2026")
+    assert result.exit_code == 0, result.output
+    assert "cần có bản năm 2026" not in result.stdout
+    alone = run("new-year", "plans/quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml",
+                "--year", "2027", "-o", "plans/quang-binh/qd-2027.yaml")
+    assert alone.exit_code == 0, alone.output
+    assert "cần có bản năm 2027 của nó" in alone.stdout  # one file: its plan is still to make

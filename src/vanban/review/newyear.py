@@ -36,6 +36,9 @@ class Decision:
     span: Span
     message: str
     message_en: str
+    needs: str | None = None
+    """A file the new draft asks for, as it names it (relative to its folder): a decision's
+    attached plan, settled when that plan's new year is drafted too."""
 
 
 @dataclass
@@ -143,7 +146,7 @@ def next_year(text: str, loaded, plan, document, year: int, display: str, regist
             Span(display, loaded.spans[("attachment", "plan")].line, 1),
             f"Văn bản ban hành kèm theo: {attached.plan}; cần có bản năm {year} của nó "
             f"(vanban new-year <tệp đó> --year {year}).",
-            f"Issues {attached.plan}: it needs its {year} version too."))
+            f"Issues {attached.plan}: it needs its {year} version too.", needs=attached.plan))
     decisions += _leftovers(ed, old_year, display)
     if registry is not None:
         moved_day = _shift(plan.date, shift) if plan.date else dt.date(year, 1, 1)
