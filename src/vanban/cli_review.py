@@ -388,10 +388,14 @@ def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None
     except VanbanError as exc:
         _fail(exc, lang)
         return
+    issued = sum(d.code == "rename.issued" for d in notes)
+    kept = ((f"; {issued} issued plan(s) left as they are" if en else
+             f"; {issued} kế hoạch đã ban hành giữ nguyên") if issued else "")
     if not items:
-        click.echo(f'No draft plan names "{old}".' if en else
-                   f'Không có kế hoạch dự thảo nào gọi "{old}".')
+        click.echo(f'No draft plan names "{old}"{kept}.' if en else
+                   f'Không có kế hoạch dự thảo nào gọi "{old}"{kept}.')
         return
-    click.echo(f"Rewrote {len(items)} plan(s):" if en else f"Đã sửa {len(items)} kế hoạch:")
+    click.echo(f"Rewrote {len(items)} plan(s){kept}:" if en else
+               f"Đã sửa {len(items)} kế hoạch{kept}:")
     for line in report:
         click.echo(line)

@@ -95,7 +95,7 @@ def test_rename_unit_never_touches_issued_plans(workspace):
         "hành (số 87) gọi \"Sở Tư pháp\"; không sửa văn bản đã ban hành."),
         (f"{P2025}: cảnh báo [rename.issued] Kế hoạch đã ban hành (số 15) gọi \"Sở Tư pháp\"; "
         "không sửa văn bản đã ban hành."),
-        "Không có kế hoạch dự thảo nào gọi \"Sở Tư pháp\"."]
+        "Không có kế hoạch dự thảo nào gọi \"Sở Tư pháp\"; 2 kế hoạch đã ban hành giữ nguyên."]
     assert Path(P2025).read_text(encoding="utf-8") == before
 
 
