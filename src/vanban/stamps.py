@@ -153,6 +153,7 @@ class Stamp:
     source: str = ""  # the plan it was made from (one plan may make several outputs)
     depends: tuple[tuple[str, str], ...] = ()  # (file, digest) of files the plan named
     issued: bool | None = None  # the document written had its number (None: not recorded)
+    code: str = ""  # vanban's code fingerprint when the PDF was made (or last found current)
 
 
 class StampBook:
@@ -171,7 +172,7 @@ class StampBook:
                         tuple(dict(w) for w in entry.get("warnings", ())),
                         str(entry.get("source", "")),
                         tuple((str(f), str(d)) for f, d in entry.get("depends", ())),
-                        _issued(entry.get("issued")))
+                        _issued(entry.get("issued")), str(entry.get("code", "")))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.stamps = {}  # missing or corrupt: every output is built again
 
@@ -220,9 +221,11 @@ class StampBook:
         """The digest of the PDF beside ``target`` when the last build made it from the very
         DOCX whose digest is ``output`` and it is on disk unchanged; None otherwise. The DOCX
         made again byte for byte (an edit of a shared registry entry the plan does not use)
-        needs no LibreOffice run: its PDF is the one there."""
+        needs no LibreOffice run: its PDF is the one there. Only with the same vanban (its
+        conversion settings may have changed): an upgrade converts every PDF again."""
         stamp = self.stamps.get(self._name(target))
-        if stamp is None or not stamp.pdf or stamp.output != output:
+        if (stamp is None or not stamp.pdf or stamp.output != output
+                or stamp.code != code_fingerprint()):
             return None
         return stamp.pdf if file_digest(target.with_suffix(".pdf")) == stamp.pdf else None
 
@@ -243,7 +246,7 @@ class StampBook:
         else:
             pdf = pdf_data if isinstance(pdf_data, str) else digest_bytes(pdf_data)
         self.stamps[name] = Stamp(key, output, pdf, tuple(_to_dict(w) for w in warnings),
-                                  source, depends, issued)
+                                  source, depends, issued, code_fingerprint() if pdf else "")
         forget(target)
         forget(target.with_suffix(".pdf"))
 
@@ -252,7 +255,8 @@ class StampBook:
         data = {"format": FORMAT, "outputs": {
             name: {"inputs": s.inputs, "output": s.output, "pdf": s.pdf, "source": s.source,
                    "depends": [list(d) for d in s.depends], "warnings": list(s.warnings),
-                   **({} if s.issued is None else {"issued": s.issued})}
+                   **({} if s.issued is None else {"issued": s.issued}),
+                   **({"code": s.code} if s.code else {})}
             for name, s in sorted(self.stamps.items())}}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         try:

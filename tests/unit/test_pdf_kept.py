@@ -66,3 +66,31 @@ def test_an_unused_registry_edit_converts_nothing(tmp_path, monkeypatch):
         "đang có.")
     third = CliRunner().invoke(main, ["build", "--pdf"])  # the kept PDFs are stamped current
     assert converted == [] and "2 văn bản bỏ qua vì nguồn không đổi" in third.stderr
+
+
+def test_another_vanban_converts_again(tmp_path, monkeypatch):
+    """The PDF is kept for the same DOCX only by the vanban that made it: a new version may
+    convert otherwise (its LibreOffice settings), so its first build converts every PDF."""
+    shutil.copytree(CASES / "_shared", tmp_path / "plans" / "_shared")
+    folder = tmp_path / "plans" / "anh-son" / "2024"
+    folder.mkdir(parents=True)
+    shutil.copy(CASES / "valid" / "plan.yaml", folder / "ke-hoach.yaml")
+    monkeypatch.chdir(tmp_path)
+    from vanban import stamps
+    from vanban.pdf import convert
+
+    converted: list[str] = []
+    real = convert.pdf_bytes
+
+    def counting(documents, **kwargs):
+        converted.extend(name for name, _ in documents)
+        return real(documents, **kwargs)
+
+    monkeypatch.setattr(convert, "pdf_bytes", counting)
+    assert CliRunner().invoke(main, ["build", "--pdf"]).exit_code == 0
+    assert converted == ["outputs/anh-son/2024/ke-hoach.docx"]
+    converted.clear()
+    monkeypatch.setattr(stamps, "_code", "another vanban")
+    again = CliRunner().invoke(main, ["build", "--pdf"])
+    assert again.exit_code == 0, again.output
+    assert converted == ["outputs/anh-son/2024/ke-hoach.docx"]
