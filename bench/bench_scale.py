@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from workspace import ROOT, edit_one, make_workspace
+from workspace import ROOT, edit_one, edit_registry, make_workspace
 
 VANBAN = [sys.executable, "-c", "from vanban.cli import run; run()"]  # what `vanban` runs
 
@@ -65,6 +65,10 @@ def cases_for(ws: Path, env: dict, cores: int, pdf_ws: Path | None, stamps: bool
         edit_one(ws, 0, next(stamp))
         return run(VANBAN + ["build", "plans", "--jobs", str(cores)], ws, env)
 
+    def registry_edited():
+        edit_registry(ws, next(stamp))
+        return run(VANBAN + ["build", "plans", "--jobs", str(cores)], ws, env)
+
     def validate():
         return run(VANBAN + ["validate", "plans"], ws, env)
 
@@ -87,6 +91,7 @@ def cases_for(ws: Path, env: dict, cores: int, pdf_ws: Path | None, stamps: bool
         f"build, fresh, --jobs {cores}": (fresh(cores), "≤ 10 s"),
         "build, nothing changed": (unchanged, "≤ 1 s"),
         "build, one plan edited": (one_edited, "≤ 1.5 s"),
+        "build, registry edited": (registry_edited, "≤ 1.5 s"),
         "validate, after a build": (validate, "≤ 5 s"),
         "validate, nothing built": (validate_cold, "≤ 5 s"),
         "check, 100 DOCX": (check_100, "≤ 2 s"),

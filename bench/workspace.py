@@ -46,3 +46,15 @@ def edit_one(folder: Path, index: int = 0, stamp: int = 1) -> Path:
     assert edited != text, "the edit must change the plan"
     target.write_text(edited, encoding="utf-8")
     return target
+
+
+def edit_registry(folder: Path, stamp: int = 1) -> Path:
+    """Change one signer of the shared registry whom no generated plan names (a province's
+    registry edited for one commune); returns the registry file."""
+    target = folder / "plans" / "_shared" / "nguoi-ky.yaml"
+    text = target.read_text(encoding="utf-8")
+    edited = re.sub(r"name: Đặng Minh Khoa( \d+)?\n", f"name: Đặng Minh Khoa {stamp}\n", text,
+                    count=1)
+    assert edited != text, "the edit must change the registry"
+    target.write_text(edited, encoding="utf-8")
+    return target

@@ -42,7 +42,9 @@ class Outcome:
     issued: bool = False
     depends: list[Path] = field(default_factory=list)
     """Files the plan named, and the workspace templates looked at to pick its template (not
-    its registries: they are in its inputs key)."""
+    its registries: see ``reads``)."""
+    reads: dict[str, str] = field(default_factory=dict)
+    """What its making asked of its registry, with digests of the answers."""
 
 
 def default_jobs() -> int:
@@ -71,7 +73,7 @@ def make(job: Job, workspace: Path, registries: dict, plans: dict | None = None)
     # the plans that use it, adding an override remakes only the plans it now applies to.
     looked = pipeline.template_files(prepared.doctype.key, workspace)
     return Outcome(job, files, prepared.warnings, prepared.document.issued,
-                   [*prepared.depends, *looked])
+                   [*prepared.depends, *looked], prepared.reads())
 
 
 # A worker process serves one build (its pool ends with it): its registries and plan files,
@@ -107,12 +109,57 @@ def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcom
     yield from _in_order(_make_in_worker, [(job, workspace) for job in jobs], workers)
 
 
-def _keys(jobs: list[Job], workspace: Path) -> dict[Path, str]:
+def _keys(jobs: list[Job], workspace: Path, fresh: _Fresh) -> dict[Path, str]:
     """Each job's inputs key (see vanban.stamps), by its target."""
     # Only what changes the DOCX bytes; a PDF is checked by its own digest in the stamp.
     options = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")}
-    return {job.target: stamps.inputs_key(job.source, shared_dirs(job.source), workspace,
+    return {job.target: stamps.inputs_key(job.source, list(fresh.dirs(job)), workspace,
                                           options) for job in jobs}
+
+
+class _Fresh:
+    """Whether a stamp's registry reads still stand: its registry files are the same, or the
+    registry as it is now answers every question the plan asked of it alike (an edit of one
+    signer of a province's registry makes only the plans that name that signer again). The
+    registry is read, once per folder, only when its files changed."""
+
+    def __init__(self, workspace: Path) -> None:
+        self.workspace = workspace
+        self.folders: dict[Path, tuple[Path, ...]] = {}
+        self.keys: dict[tuple[Path, ...], str] = {}
+        self.registries: dict[tuple[Path, ...], object] = {}
+
+    def dirs(self, job: Job) -> tuple[Path, ...]:
+        """The plan's registry folders, looked for once per plan folder in this build."""
+        # (a plan file that is a link is looked up on its own: its folders are its target's)
+        where = job.source if job.source.is_symlink() else job.source.parent
+        if where not in self.folders:
+            self.folders[where] = tuple(shared_dirs(job.source))
+        return self.folders[where]
+
+    def key(self, job: Job) -> str:
+        folders = self.dirs(job)
+        if folders not in self.keys:
+            self.keys[folders] = stamps.registry_key(list(folders), self.workspace)
+        return self.keys[folders]
+
+    def of(self, job: Job) -> Callable[[stamps.Stamp], bool]:
+        def fresh(stamp: stamps.Stamp) -> bool:
+            if stamp.registry == self.key(job):
+                return True
+            if not stamp.reads:
+                return False
+            folders = self.dirs(job)
+            if folders not in self.registries:
+                try:  # as the pipeline reads it (messages relative to the working folder)
+                    workspace = heavy.load("vanban.workspace")
+                    self.registries[folders] = workspace.load_registry(list(folders))
+                except VanbanError:  # a broken registry: made again, its errors said
+                    self.registries[folders] = None
+            registry = self.registries[folders]
+            recorder = heavy.load("vanban.resolve.recorder")
+            return registry is not None and recorder.still_answers(registry, stamp.reads)
+        return fresh
 
 
 def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
@@ -124,12 +171,13 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
 
     stamps.reset()
     book = stamps.StampBook(out_dir) if out_dir is not None else stamps.NoBook()
-    keys = _keys(jobs, workspace)
+    fresh = _Fresh(workspace)
+    keys = _keys(jobs, workspace, fresh)
     result = BuildResult()
     todo: list[Job] = []
     for job in jobs:
         current = None if force else book.current_all(job.target, job.display,
-                                                       keys[job.target], pdf)
+                                                       keys[job.target], pdf, fresh.of(job))
         if current is None:
             todo.append(job)
         else:
@@ -193,7 +241,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                     pdfs.get(pdf_target, kept.get(pdf_target)),
                     outcome.diagnostics if target == outcome.job.target else [],
                     outcome.job.display, stamps.depends_on(outcome.depends, book),
-                    outcome.issued)
+                    outcome.issued, fresh.key(outcome.job), outcome.reads)
         (result.written if target in changed else result.unchanged).append(target)
         if pdf_target in pdfs:
             (result.written if pdf_target in changed else result.unchanged).append(pdf_target)
@@ -317,11 +365,13 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
     is an issued document)."""
     stamps.reset()
     book = stamps.StampBook(out_dir)
-    keys = _keys(jobs, workspace)
+    fresh = _Fresh(workspace)
+    keys = _keys(jobs, workspace, fresh)
     found: list[Diagnostic] = []
     todo: list[Job] = []
     for job in jobs:
-        current = book.current_all(job.target, job.display, keys[job.target], pdf=False)
+        current = book.current_all(job.target, job.display, keys[job.target], pdf=False,
+                                   fresh=fresh.of(job))
         if current is None:
             todo.append(job)
         else:

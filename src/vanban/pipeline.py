@@ -29,6 +29,7 @@ from vanban.jobs import (  # noqa: F401  (re-exported)
 )
 from vanban.model.diagnostics import from_validation_error, type_unsupported
 from vanban.resolve import Registry, resolve
+from vanban.resolve.recorder import Recorder
 from vanban.source.loader import Loaded, load_file
 from vanban.workspace import load_registry
 
@@ -51,7 +52,20 @@ class Prepared:
     plan: object = None
     """The validated plan (the model of its type)."""
     registry: Registry | None = None
-    """The registry it was resolved with."""
+    """The registry it was resolved with (a ``Recorder`` of it)."""
+    recorders: tuple[Recorder, ...] = ()
+    """What it and the plan it issues asked of their registries (see ``reads``)."""
+
+    def reads(self) -> dict[str, str]:
+        """Every question the document's making asked of the registry of its own folder, with
+        a digest of the answer (``vanban.resolve.recorder``); the plan it issues, when under
+        other registry folders, counts as having read the whole registry."""
+        out: dict[str, str] = {}
+        for recorder in self.recorders:
+            if recorder.folders != self.recorders[0].folders:
+                recorder.everything()
+            out.update(recorder.reads)
+        return out
 
 
 def load_plan(path: Path, display: str) -> tuple[object, Loaded]:
@@ -160,11 +174,14 @@ def _compose_file(source: Path, display: str, cache: BuildCache) -> _Composed | 
     except VanbanError as exc:
         problems.extend(exc.diagnostics)
     try:
-        registry = _registry(tuple(shared_dirs(source)), cache)
+        folders = tuple(shared_dirs(source))
+        registry = Recorder(_registry(folders, cache), folders)
     except VanbanError as exc:
         problems.extend(exc.diagnostics)
     if problems:
         return VanbanError(problems)
+    if doctype.reads_other_files:
+        registry.everything()
     try:
         resolved = resolve(plan, registry, loaded)
         found = doctype.check(resolved)
@@ -202,8 +219,9 @@ def prepare(job: Job, cache: BuildCache, nested: bool = False) -> Prepared:
         if own.plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
         depends = (*depends, attached.job.source, *attached.depends)
+    recorders = (own.registry, *(attached.recorders if attached is not None else ()))
     return Prepared(job, document, loaded, warnings, own.doctype, second, depends, own.plan,
-                    own.registry)
+                    own.registry, recorders)
 
 
 def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool

@@ -75,17 +75,30 @@ def test_one_plan_edited_rebuilds_that_plan_only(ws):
 
 
 def test_registry_change_rebuilds_exactly_the_plans_that_read_it(ws):
+    """A plan is made again when its registry answers one of its questions otherwise: a unit
+    added that no plan names, or a blank line, makes none of them again; renaming a unit the
+    Quảng Trạch plan names makes that plan, and only it, again. (Year-end reports, made again
+    on any edit of their registry: tests/unit/test_registry_reads.py.)"""
     nearer = ws / "plans" / "quang-trach" / "_shared"
     nearer.mkdir()
     (nearer / "them.yaml").write_text("units: {}\n", encoding="utf-8")
     _build(ws)
     (nearer / "them.yaml").write_text("units:\n  to-moi:\n    name: Tổ mới\n", encoding="utf-8")
     local = _build(ws)
-    assert local.written == [] and _rel(ws, local.unchanged) == [QT25]  # made again, same bytes
+    assert local.written == [] and local.unchanged == [] and QT25 in _rel(ws, local.skipped)
     shared = ws / "plans" / "_shared" / "don-vi.yaml"
     shared.write_text(shared.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    everything = _build(ws)
-    assert everything.skipped == []
+    blank = _build(ws)
+    assert blank.written == [] and blank.unchanged == []  # (no reports in this workspace)
+    qt = (ws / "plans" / "quang-trach" / "2025" / "ke-hoach-hoa-giai.yaml").read_text("utf-8")
+    assert "Phòng Tư pháp huyện" in qt
+    shared.write_text(shared.read_text(encoding="utf-8").replace(
+        "    name: Phòng Tư pháp huyện\n", "    name: Phòng Tư pháp huyện Quảng Trạch\n"
+        "    aliases: [Phòng Tư pháp huyện]\n", 1), encoding="utf-8")
+    renamed = _build(ws)
+    made = _rel(ws, renamed.written + renamed.unchanged)
+    assert QT25 in made and QB24 in _rel(ws, renamed.skipped)
+    assert made == [QT25]
 
 
 def test_output_edited_by_hand_is_made_again(ws):

@@ -32,7 +32,8 @@ def _made(ws: Path, data: bytes = b"docx", warnings=()) -> tuple[Path, str]:
     target.write_bytes(data)
     key = _key(ws)
     book = stamps.StampBook(ws / "outputs")
-    book.record(target, key, data, None, list(warnings))
+    book.record(target, key, data, None, list(warnings),
+                registry=stamps.registry_key([ws / "plans" / "_shared"], ws))
     book.save()
     return target, key
 
@@ -53,8 +54,17 @@ def test_any_input_change_makes_it_stale(ws, change):
     elif change == "new-registry-file":
         (ws / "plans" / "_shared" / "nguoi-ky.yaml").write_text("signers: {}\n", "utf-8")
     new_key = _key(ws, pdf=True) if change == "options" else _key(ws)
+    registry = stamps.registry_key([ws / "plans" / "_shared"], ws)
+    book = stamps.StampBook(ws / "outputs")
+    if change in ("registry", "new-registry-file"):
+        # The registry is not in the key: its files' digest is, with what the plan asked of
+        # them (none recorded here: a changed registry makes it stale).
+        assert new_key == key and book.stamps["a.docx"].registry != registry
+        assert book.current(target, new_key, pdf=False,
+                            fresh=lambda s: s.registry == registry or bool(s.reads)) is None
+        return
     assert new_key != key
-    assert stamps.StampBook(ws / "outputs").current(target, new_key, pdf=False) is None
+    assert book.current(target, new_key, pdf=False) is None
 
 
 def test_output_edited_or_deleted_by_hand_is_stale(ws):

@@ -39,6 +39,9 @@ class DocType:
     """The variables and parts the template must contain."""
     profile: str = "nd30"
     """The rule pack (``vanban.rules.profile``) the type follows."""
+    reads_other_files: bool = False
+    """Its composition reads other sources with their own registries (a report: its plan,
+    last year's report): an edit of the registry makes it again whatever it looked up."""
 
     @property
     def document(self) -> str:

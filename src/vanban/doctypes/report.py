@@ -77,6 +77,6 @@ def compose(resolved: Resolved) -> Document:
 TYPE = DocType(key=REPORT_TYPE, name=PRINTED.name, abbr=PRINTED.abbr, layout=PRINTED.layout,
                model=Report, check=check, compose=compose, template=PRINTED.template,
                build_template=PRINTED.build_template, contract=PRINTED.contract,
-               profile=PRINTED.profile)
+               profile=PRINTED.profile, reads_other_files=True)
 """The report's entry in the table of document types."""
 TYPES = (TYPE,)
