@@ -55,12 +55,15 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def make(job: Job, workspace: Path, registries: dict, plans: dict | None = None) -> Outcome:
+def make(job: Job, workspace: Path, registries: dict, plans: dict | None = None,
+         answers: dict | None = None) -> Outcome:
     """The whole pipeline for one plan, in this process: bytes, or located problems.
-    ``registries`` and ``plans`` hold the registries and the plan files read so far by this
-    build (each read once: the plan a Quyết định issues too)."""
+    ``registries``, ``plans`` and ``answers`` hold the registries, the plan files and the
+    digests of registry answers of this build so far (each read or made once: the plan a
+    Quyết định issues too)."""
     pipeline = heavy.load("vanban.pipeline")
-    cache = pipeline.BuildCache(registries, {} if plans is None else plans)
+    cache = pipeline.BuildCache(registries, {} if plans is None else plans,
+                                {} if answers is None else answers)
     try:
         prepared = pipeline.prepare(job, cache)
     except VanbanError as exc:
@@ -80,10 +83,11 @@ def make(job: Job, workspace: Path, registries: dict, plans: dict | None = None)
 # each read once.
 _worker_registries: dict = {}
 _worker_plans: dict = {}
+_worker_answers: dict = {}
 
 
 def _make_in_worker(args: tuple[Job, Path]) -> Outcome:
-    return make(*args, _worker_registries, _worker_plans)
+    return make(*args, _worker_registries, _worker_plans, _worker_answers)
 
 
 def _in_order(function: Callable, items: list, workers: int) -> Iterator:
@@ -104,7 +108,8 @@ def _outcomes(jobs: list[Job], workspace: Path, workers: int) -> Iterator[Outcom
     if workers <= 1 or len(jobs) <= 1:
         registries: dict = {}  # this build's, even in a long-running process (watch)
         plans: dict = {}
-        yield from (make(job, workspace, registries, plans) for job in jobs)
+        answers: dict = {}
+        yield from (make(job, workspace, registries, plans, answers) for job in jobs)
         return
     yield from _in_order(_make_in_worker, [(job, workspace) for job in jobs], workers)
 
@@ -173,6 +178,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
     book = stamps.StampBook(out_dir) if out_dir is not None else stamps.NoBook()
     fresh = _Fresh(workspace)
     keys = _keys(jobs, workspace, fresh)
+    current_against: dict[str, str] = {}  # skipped plans: the registry they stand against
     result = BuildResult()
     todo: list[Job] = []
     for job in jobs:
@@ -183,6 +189,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
         else:
             result.skipped.append(job.target)
             result.warnings.extend(stamps.warnings_of(current[0]))
+            current_against[job.display] = fresh.key(job)
             if progress:
                 progress(job.display)
     if todo and pdf:  # fail before making anything when the PDFs cannot be made
@@ -245,6 +252,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
         (result.written if target in changed else result.unchanged).append(target)
         if pdf_target in pdfs:
             (result.written if pdf_target in changed else result.unchanged).append(pdf_target)
+    book.set_registry(current_against)
     book.save()
     return result
 

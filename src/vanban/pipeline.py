@@ -116,6 +116,8 @@ class BuildCache:
 
     registries: dict = field(default_factory=dict)
     plans: dict = field(default_factory=dict)
+    answers: dict = field(default_factory=dict)
+    """Digests of the registries' answers by folders, then question (``Recorder``)."""
     shown: Callable[[Path], str] = display_path
     """How messages show a file that a plan names (the review of a git revision: ``REV:path``)."""
     root: Path | None = None
@@ -175,7 +177,8 @@ def _compose_file(source: Path, display: str, cache: BuildCache) -> _Composed | 
         problems.extend(exc.diagnostics)
     try:
         folders = tuple(shared_dirs(source))
-        registry = Recorder(_registry(folders, cache), folders)
+        registry = Recorder(_registry(folders, cache), folders,
+                            cache.answers.setdefault(folders, {}))
     except VanbanError as exc:
         problems.extend(exc.diagnostics)
     if problems:

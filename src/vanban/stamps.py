@@ -19,6 +19,7 @@ pydantic, docxtpl or lxml.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -235,6 +236,15 @@ class StampBook:
                     return None
                 out.append(stamp)
         return out
+
+    def set_registry(self, keys: dict[str, str]) -> None:
+        """The stamps of the plans named in ``keys`` (by their ``source``) were found current
+        against the registry whose ``registry_key`` is given: say so, so that the next build
+        need not ask their questions again."""
+        for name, stamp in self.stamps.items():
+            key = keys.get(stamp.source)
+            if key is not None and stamp.registry != key:
+                self.stamps[name] = dataclasses.replace(stamp, registry=key)
 
     def pdf_of(self, target: Path, output: str) -> str | None:
         """The digest of the PDF beside ``target`` when the last build made it from the very

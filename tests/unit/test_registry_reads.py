@@ -52,9 +52,20 @@ def test_one_signer_edited_makes_only_the_documents_they_sign(ws):
     assert again.stderr.splitlines()[-1] == (
         "Xong: đã ghi 3 tệp; 3 tệp dựng lại giống hệt tệp đang có; 5 văn bản bỏ qua vì nguồn "
         "không đổi từ lần dựng trước (--force để dựng lại).")
+    # The documents found current against the new registry are stamped so: the next build
+    # compares one digest and asks nothing again.
     full = CliRunner().invoke(main, ["build", "--force", "--out", str(ws / "full")])
     assert full.exit_code == 0, full.output
     assert _outputs(ws / "outputs") == _outputs(ws / "full")
+    assert _registries(ws / "outputs") == _registries(ws / "full")
+
+
+def _registries(folder: Path) -> dict[str, str]:
+    """The registry each output of ``folder`` is stamped as made (or found current) against."""
+    import json
+
+    book = json.loads((folder / ".vanban-stamps.json").read_text(encoding="utf-8"))
+    return {name: stamp["registry"] for name, stamp in book["outputs"].items()}
 
 
 def test_a_name_made_ambiguous_is_found_not_skipped(ws):

@@ -50,30 +50,48 @@ class _Units(Mapping):
         return self.get(uid) is not None  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[str]:
-        self._recorder.reads[WHOLE] = ""
+        self._recorder.everything()
         return iter(self._recorder.registry.units)
 
     def __len__(self) -> int:
-        self._recorder.reads[WHOLE] = ""
+        self._recorder.everything()
         return len(self._recorder.registry.units)
 
 
 class Recorder:
     """``registry`` as one plan sees it: every answer is also noted in ``reads``."""
 
-    def __init__(self, registry: Any, folders: tuple = ()) -> None:
+    def __init__(self, registry: Any, folders: tuple = (),
+                 known: dict[str, str] | None = None) -> None:
         self.registry = registry
         self.folders = folders
         """The registry folders it was read from (``_shared/``, nearest first)."""
-        self.reads: dict[str, str] = {}
         self.units = _Units(self)
+        self.whole = False
+        """Whether the plan read the registry otherwise than by lookups (it depends on all)."""
+        self._answers: dict[str, object] = {}
+        self._known = {} if known is None else known
+        """Answers' digests by question, shared by the recorders of one registry in a build
+        (the same question of the same registry has the same answer: digested once)."""
 
     def note(self, question: tuple[str, ...], value: object) -> None:
-        self.reads[_SEP.join(question)] = answer(value)
+        self._answers.setdefault(_SEP.join(question), value)
 
     def everything(self) -> None:
         """This plan depends on the whole registry (it read it otherwise than by lookups)."""
-        self.reads[WHOLE] = ""
+        self.whole = True
+
+    @property
+    def reads(self) -> dict[str, str]:
+        """Each question asked, with the digest of its answer (made only when asked for: a
+        build stamps them, validate does not)."""
+        out = {WHOLE: ""} if self.whole else {}
+        for key, value in self._answers.items():
+            digest = self._known.get(key)
+            if digest is None:
+                digest = self._known[key] = answer(value)
+            out[key] = digest
+        return out
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # what copy, pickle … ask of any object: not the registry's
