@@ -30,9 +30,11 @@ def _soffice() -> bool:
 pytestmark = pytest.mark.skipif(not _soffice(), reason="LibreOffice (soffice) is not installed")
 
 
-def test_an_unused_registry_edit_converts_nothing(tmp_path, monkeypatch):
+def _communes(tmp_path: Path, monkeypatch, *names: str) -> list[str]:
+    """A workspace of one plan per commune in ``tmp_path`` (the working folder now); returns
+    the list the DOCX converted to PDF are added to, by name, from now on."""
     shutil.copytree(CASES / "_shared", tmp_path / "plans" / "_shared")
-    for commune in ("anh-son", "bach-ha"):
+    for commune in names:
         folder = tmp_path / "plans" / commune / "2024"
         folder.mkdir(parents=True)
         shutil.copy(CASES / "valid" / "plan.yaml", folder / "ke-hoach.yaml")
@@ -47,6 +49,11 @@ def test_an_unused_registry_edit_converts_nothing(tmp_path, monkeypatch):
         return real(documents, **kwargs)
 
     monkeypatch.setattr(convert, "pdf_bytes", counting)
+    return converted
+
+
+def test_an_unused_registry_edit_converts_nothing(tmp_path, monkeypatch):
+    converted = _communes(tmp_path, monkeypatch, "anh-son", "bach-ha")
     first = CliRunner().invoke(main, ["build", "--pdf"])
     assert first.exit_code == 0, first.output
     assert converted == ["outputs/anh-son/2024/ke-hoach.docx",
@@ -74,22 +81,9 @@ def test_an_unused_registry_edit_converts_nothing(tmp_path, monkeypatch):
 def test_another_vanban_converts_again(tmp_path, monkeypatch):
     """The PDF is kept for the same DOCX only by the vanban that made it: a new version may
     convert otherwise (its LibreOffice settings), so its first build converts every PDF."""
-    shutil.copytree(CASES / "_shared", tmp_path / "plans" / "_shared")
-    folder = tmp_path / "plans" / "anh-son" / "2024"
-    folder.mkdir(parents=True)
-    shutil.copy(CASES / "valid" / "plan.yaml", folder / "ke-hoach.yaml")
-    monkeypatch.chdir(tmp_path)
     from vanban import stamps
-    from vanban.pdf import convert
 
-    converted: list[str] = []
-    real = convert.pdf_bytes
-
-    def counting(documents, **kwargs):
-        converted.extend(name for name, _ in documents)
-        return real(documents, **kwargs)
-
-    monkeypatch.setattr(convert, "pdf_bytes", counting)
+    converted = _communes(tmp_path, monkeypatch, "anh-son")
     assert CliRunner().invoke(main, ["build", "--pdf"]).exit_code == 0
     assert converted == ["outputs/anh-son/2024/ke-hoach.docx"]
     converted.clear()
