@@ -127,3 +127,22 @@ def test_a_decision_issuing_a_plan_under_another_registry_follows_that_registry(
         full = CliRunner().invoke(main, ["build", "--force", "--out", str(ws / step)])
         assert full.exit_code == 0, full.output
         assert _outputs(ws / "outputs") == _outputs(ws / step), step
+
+
+def test_a_corrupt_read_in_the_book_makes_the_document_again(ws):
+    """A question the book holds in no form vanban asks ("unit" without its name) is not
+    answered alike: the document is made again, without a traceback."""
+    import json
+
+    path = ws / "outputs" / ".vanban-stamps.json"
+    book = json.loads(path.read_text(encoding="utf-8"))
+    for stamp in book["outputs"].values():
+        stamp["reads"] = {"unit": "x"}
+    path.write_text(json.dumps(book, ensure_ascii=False), encoding="utf-8")
+    _edit(ws / "plans/_shared/nguoi-ky.yaml", "name: Đặng Minh Khoa", "name: Đặng Minh Khoà")
+    again = CliRunner().invoke(main, ["build"])
+    assert again.exit_code == 0, again.output
+    assert "bỏ qua" not in again.stderr.splitlines()[-1]
+    full = CliRunner().invoke(main, ["build", "--force", "--out", str(ws / "full")])
+    assert full.exit_code == 0, full.output
+    assert _outputs(ws / "outputs") == _outputs(ws / "full")
