@@ -222,9 +222,24 @@ def prepare(job: Job, cache: BuildCache, nested: bool = False) -> Prepared:
         if own.plan.attachment.layout == "two-files":
             second = job.target.with_name(f"{job.target.stem}{ATTACHED_SUFFIX}.docx")
         depends = (*depends, attached.job.source, *attached.depends)
+    depends = (*depends, *other_registries(job.source, depends))
     recorders = (own.registry, *(attached.recorders if attached is not None else ()))
     return Prepared(job, document, loaded, warnings, own.doctype, second, depends, own.plan,
                     own.registry, recorders)
+
+
+def other_registries(source: Path, files: tuple) -> tuple[Path, ...]:
+    """The ``_shared`` folders, there or not yet, that a file a plan was made from sees and the
+    plan does not (the plan a decision issues from another district, a report's plan): that
+    file was read with them, so making one, or editing one, changes the output as an edit of
+    the file would (its own registry is in the plan's stamp; these are in its dependencies)."""
+    mine = set(source.resolve().parents)
+    out: dict[Path, None] = {}
+    for file in files:
+        for folder in Path(file).resolve().parents:
+            if folder not in mine:
+                out.setdefault(folder / SHARED_DIR)
+    return tuple(out)
 
 
 def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool

@@ -125,6 +125,14 @@ def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
     return _folders[key]
 
 
+def depend_digest(path: Path) -> str:
+    """The digest of a file a plan was made from; for a registry folder (``_shared``) another
+    file was read with, that of its registry files ("" while it is missing)."""
+    if _real(path).is_dir():
+        return folder_digest(path, (".yaml", ".yml"))
+    return file_digest(path)
+
+
 def _where(path: Path, workspace: Path) -> str:
     """``path`` relative to the workspace when inside it: a moved workspace keeps its stamps."""
     try:
@@ -212,7 +220,7 @@ class StampBook:
             return None
         if pdf and (not stamp.pdf or file_digest(target.with_suffix(".pdf")) != stamp.pdf):
             return None
-        if any(file_digest(self._path(name)) != digest for name, digest in stamp.depends):
+        if any(depend_digest(self._path(name)) != digest for name, digest in stamp.depends):
             return None
         if fresh is not None and not fresh(stamp):
             return None
@@ -334,7 +342,7 @@ def depends_on(paths: list[Path], book: StampBook) -> tuple[tuple[str, str], ...
     key ("" for a file looked for and missing: it is current while it stays missing)."""
     out = []
     for path in sorted({p.resolve() for p in paths}):
-        out.append((Path(os.path.relpath(path, book.root)).as_posix(), file_digest(path)))
+        out.append((Path(os.path.relpath(path, book.root)).as_posix(), depend_digest(path)))
     return tuple(out)
 
 

@@ -101,3 +101,48 @@ def test_reads_are_asked_again_of_the_new_registry():
     assert WHOLE not in seen.reads
     list(seen.units.items())  # walking every unit depends on them all
     assert WHOLE in seen.reads and not still_answers(registry, seen.reads)
+
+
+def test_a_decision_issuing_a_plan_under_another_registry_follows_that_registry(ws):
+    """A Quyết định of Quảng Bình issuing the Quảng Trạch plan prints that plan as Quảng
+    Trạch's own registry says: a ``_shared/`` folder that only the plan sees (made, then
+    edited) makes the decision again, though the decision's own registry did not change."""
+    plans = ws / "plans"
+    decision = (plans / "quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml").read_text("utf-8")
+    (plans / "quang-binh/2025/qd-quang-trach.yaml").write_text(decision.replace(
+        "plan: ke-hoach-hoa-giai.yaml", "plan: ../../quang-trach/2025/ke-hoach-hoa-giai.yaml"),
+        encoding="utf-8")
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    own = plans / "quang-trach/_shared"
+    own.mkdir()
+    units = (plans / "_shared/don-vi.yaml").read_text("utf-8")
+    block = units[units.index("  ubnd-quang-trach:\n"):units.index("  phong-tu-phap-quang-trach")]
+    (own / "don-vi.yaml").write_text("units:\n" + block.replace(
+        "HUYỆN QUẢNG TRẠCH]", "THỊ XÃ QUẢNG TRẠCH]"), encoding="utf-8")
+    for step in ("made", "edited"):
+        if step == "edited":
+            _edit(own / "don-vi.yaml", "THỊ XÃ QUẢNG TRẠCH]", "HUYỆN QUẢNG TRẠCH MỚI]")
+        again = CliRunner().invoke(main, ["build"])
+        assert again.exit_code == 0, again.output
+        full = CliRunner().invoke(main, ["build", "--force", "--out", str(ws / step)])
+        assert full.exit_code == 0, full.output
+        assert _outputs(ws / "outputs") == _outputs(ws / step), step
+
+
+def test_a_corrupt_read_in_the_book_makes_the_document_again(ws):
+    """A question the book holds in no form vanban asks ("unit" without its name) is not
+    answered alike: the document is made again, without a traceback."""
+    import json
+
+    path = ws / "outputs" / ".vanban-stamps.json"
+    book = json.loads(path.read_text(encoding="utf-8"))
+    for stamp in book["outputs"].values():
+        stamp["reads"] = {"unit": "x"}
+    path.write_text(json.dumps(book, ensure_ascii=False), encoding="utf-8")
+    _edit(ws / "plans/_shared/nguoi-ky.yaml", "name: Đặng Minh Khoa", "name: Đặng Minh Khoà")
+    again = CliRunner().invoke(main, ["build"])
+    assert again.exit_code == 0, again.output
+    assert "bỏ qua" not in again.stderr.splitlines()[-1]
+    full = CliRunner().invoke(main, ["build", "--force", "--out", str(ws / "full")])
+    assert full.exit_code == 0, full.output
+    assert _outputs(ws / "outputs") == _outputs(ws / "full")

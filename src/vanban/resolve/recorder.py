@@ -118,11 +118,13 @@ def still_answers(registry: Any, reads: dict[str, str] | tuple) -> bool:
     for question, digest in items:
         if question == WHOLE:
             return False
-        name, *args = question.split(_SEP)
+        # (split at the first mark only: the text asked about is the rest, whatever it holds;
+        # a question without one, from a corrupt book, asks about "" and is answered otherwise)
+        name, _, ref = question.partition(_SEP)
         if name == "units.get":
-            found = registry.units.get(args[0])
+            found = registry.units.get(ref)
         elif name in _ASKED:
-            found = getattr(registry, name)(args[0])
+            found = getattr(registry, name)(ref)
         elif name in ("warnings", "files"):
             found = getattr(registry, name)
         else:
