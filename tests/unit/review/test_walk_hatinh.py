@@ -162,15 +162,7 @@ ROUND_2 = HEAD + (
 def test_a_task_moved_in_the_plan_a_decision_issues_is_found_moved(tmp_path):
     """The plan's own diff finds the task moved (by its id); the decision's diff read the
     printed plan, without ids, and said the task was removed at 1.1. and added at 2.2."""
-    shared = tmp_path / "plans" / "_shared"
-    shared.mkdir(parents=True)
-    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
-    for name, plan in (("cu", ROUND_1), ("moi", ROUND_2)):
-        folder = tmp_path / "plans" / name
-        folder.mkdir()
-        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
-    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    old, new = _decisions(tmp_path, ROUND_1, ROUND_2)
     result = CliRunner().invoke(main, ["diff", old, new])
     assert result.exit_code == 1, result.output
     lines = [line.strip() for line in result.output.splitlines()[1:]]
@@ -224,18 +216,10 @@ def test_a_decisions_table_takes_the_reasons_written_beside_its_plan(tmp_path):
     from II.2.2 and one moved to II.2.2 share that printed name, not their reasons."""
     hoi_thi = task("hoi-thi", "Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh", "so-tu-phap", 10)
     old_plan = ROUND_1.replace(TAIL, hoi_thi + TAIL)
-    shared = tmp_path / "plans" / "_shared"
-    shared.mkdir(parents=True)
-    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
-    for name, plan in (("cu", old_plan), ("moi", ROUND_2)):
-        folder = tmp_path / "plans" / name
-        folder.mkdir()
-        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    old, new = _decisions(tmp_path, old_plan, ROUND_2)
     (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
         "kien-toan: Chuyển sang nhóm truyền thông theo góp ý của Văn phòng.\n"
         "hoi-thi: Bộ Tư pháp tổ chức Hội thi toàn quốc.\n", encoding="utf-8")
-    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
     out = tmp_path / "bang-so-sanh.docx"
     result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -259,15 +243,7 @@ def test_a_task_reworded_as_it_moved_in_a_decisions_plan_is_one_task(tmp_path):
     old_plan = ROUND_1.replace(item2, so_tay + item2).replace(TAIL, hoi_thi + TAIL)
     new_plan = ROUND_1.replace(TAIL, so_tay + TAIL).replace(
         "Tuyên truyền về hòa giải", "Tuyên truyền, phổ biến về hòa giải")
-    shared = tmp_path / "plans" / "_shared"
-    shared.mkdir(parents=True)
-    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
-    for name, plan in (("cu", old_plan), ("moi", new_plan)):
-        folder = tmp_path / "plans" / name
-        folder.mkdir()
-        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
-    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    old, new = _decisions(tmp_path, old_plan, new_plan)
     result = CliRunner().invoke(main, ["diff", old, new])
     assert result.exit_code == 1, result.output
     assert [line.strip() for line in result.output.splitlines()[1:-1]] == [
@@ -323,15 +299,7 @@ def test_where_a_block_of_a_decisions_plan_is_is_not_marked_as_inserted(tmp_path
     is; it was bold-underlined with the section's title, as if those words were added."""
     section = ("  - title: CHẾ ĐỘ BÁO CÁO\n    content:\n"
                "      - Các xã, phường báo cáo trước ngày 05 tháng 12 năm 2026.\n")
-    shared = tmp_path / "plans" / "_shared"
-    shared.mkdir(parents=True)
-    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
-    for name, plan in (("cu", ROUND_1), ("moi", ROUND_1.replace(TAIL, section + TAIL))):
-        folder = tmp_path / "plans" / name
-        folder.mkdir()
-        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
-    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
+    old, new = _decisions(tmp_path, ROUND_1, ROUND_1.replace(TAIL, section + TAIL))
     out = tmp_path / "bang-so-sanh.docx"
     result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -365,19 +333,11 @@ def test_a_plans_reasons_are_not_carried_to_a_change_of_the_decision_itself(tmp_
     """The reasons beside the plan are for the plan's blocks: an article of the decision
     reworded prints at the same place in the decision's body as section I in the plan's, and
     must not take the reason written for section I."""
-    shared = tmp_path / "plans" / "_shared"
-    shared.mkdir(parents=True)
-    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
     reworded = DECISION.replace("Ban hành kèm theo Quyết định này Kế hoạch.",
                                 "Ban hành kèm theo Quyết định này Kế hoạch năm 2026.")
-    for name, decision in (("cu", DECISION), ("moi", reworded)):
-        folder = tmp_path / "plans" / name
-        folder.mkdir()
-        (folder / "ke-hoach.yaml").write_text(ROUND_1, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(decision, encoding="utf-8")
+    old, new = _decisions(tmp_path, ROUND_1, ROUND_1, DECISION, reworded)
     (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
         "I: Sắp xếp lại nội dung.\n", encoding="utf-8")
-    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
     out = tmp_path / "bang-so-sanh.docx"
     result = CliRunner().invoke(main, ["compare", old, new, "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -393,19 +353,11 @@ def test_two_tasks_alike_in_a_decisions_plan_are_one_removed_and_one_added(tmp_p
     xa_a = task("xa-cam-xuyen", "Tập huấn cho hòa giải viên xã Cẩm Xuyên", "so-tu-phap", 10)
     xa_b = task("xa-cam-binh", "Tập huấn cho hòa giải viên xã Cẩm Bình", "so-tu-phap", 10)
     item2 = "      - item: Truyền thông về hòa giải ở cơ sở\n"
-    shared = tmp_path / "plans" / "_shared"
-    shared.mkdir(parents=True)
-    (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
-    for name, plan in (("cu", ROUND_1.replace(item2, xa_a + item2)),
-                       ("moi", ROUND_1.replace(TAIL, xa_b + TAIL))):
-        folder = tmp_path / "plans" / name
-        folder.mkdir()
-        (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+    old, new = _decisions(tmp_path, ROUND_1.replace(item2, xa_a + item2),
+                          ROUND_1.replace(TAIL, xa_b + TAIL))
     (tmp_path / "plans" / "moi" / "ke-hoach.ly-do.yaml").write_text(
         "xa-cam-xuyen: Xã Cẩm Xuyên đã tập huấn năm 2025.\n"
         "xa-cam-binh: Xã Cẩm Bình mới thành lập.\n", encoding="utf-8")
-    old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
     result = CliRunner().invoke(main, ["diff", old, new])
     assert result.exit_code == 1, result.output
     assert [line.strip() for line in result.output.splitlines()[1:-1]] == [
@@ -426,16 +378,19 @@ def test_two_tasks_alike_in_a_decisions_plan_are_one_removed_and_one_added(tmp_p
     ], rows
 
 
-def _decisions(tmp_path: Path, old_plan: str, new_plan: str) -> tuple[str, str]:
-    """The same decision beside two versions of the plan it issues: its old and new file."""
+def _decisions(tmp_path: Path, old_plan: str, new_plan: str, old_decision: str = DECISION,
+               new_decision: str = DECISION) -> tuple[str, str]:
+    """A decision beside the plan it issues, in two versions (plans/cu, plans/moi, with one
+    registry): the old and the new decision's file."""
     shared = tmp_path / "plans" / "_shared"
     shared.mkdir(parents=True)
     (shared / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
-    for name, plan in (("cu", old_plan), ("moi", new_plan)):
+    for name, plan, decision in (("cu", old_plan, old_decision),
+                                 ("moi", new_plan, new_decision)):
         folder = tmp_path / "plans" / name
         folder.mkdir()
         (folder / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-        (folder / "quyet-dinh.yaml").write_text(DECISION, encoding="utf-8")
+        (folder / "quyet-dinh.yaml").write_text(decision, encoding="utf-8")
     old, new = (str(tmp_path / "plans" / n / "quyet-dinh.yaml") for n in ("cu", "moi"))
     return old, new
 
