@@ -202,22 +202,26 @@ def test_a_title_written_before_the_decision_had_its_number_is_warned_of(tmp_pat
         'giải ở cơ sở năm 2026".')
 
 
+def _figures_changed(tmp_path: Path, year: Path, new_rows) -> None:
+    """The report's data as it was kept under cu/ and read by plans/2026/bc-cu.yaml (the old
+    report); the data file itself rewritten by ``new_rows`` (its text → the new text)."""
+    old = tmp_path / "cu"
+    old.mkdir()
+    data = year / "so-lieu.csv"
+    (old / "so-lieu.csv").write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    data.write_text(new_rows(data.read_text(encoding="utf-8")), encoding="utf-8")
+    report = year / "bao-cao-hoa-giai.yaml"
+    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
+        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+
+
 def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monkeypatch):
     """A commune sends a corrected figure: the report's sentences and targets table showed it
     changed, but its appendix (the figures of every commune, and the Tổng cộng row) did not,
     in vanban diff, the bảng so sánh and the tracked changes alike."""
     year = workspace(tmp_path)
-    old = tmp_path / "cu"
-    old.mkdir()
-    (old / "so-lieu.csv").write_text((year / "so-lieu.csv").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
-    data = year / "so-lieu.csv"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "phường Thành Sen,42,42,285,64,58,4,2", "phường Thành Sen,42,42,285,64,60,2,2"),
-        encoding="utf-8")
-    report = year / "bao-cao-hoa-giai.yaml"
-    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
-        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+    _figures_changed(tmp_path, year, lambda rows: rows.replace(
+        "phường Thành Sen,42,42,285,64,58,4,2", "phường Thành Sen,42,42,285,64,60,2,2"))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
                                        "plans/2026/bao-cao-hoa-giai.yaml"])
@@ -248,15 +252,7 @@ def test_a_commune_added_changes_the_total_row_it_does_not_replace_it(tmp_path, 
     registry = tmp_path / "plans" / "_shared" / "don-vi.yaml"
     registry.write_text(registry.read_text(encoding="utf-8").replace(
         "signers:", "  xa-ky-anh: {name: xã Kỳ Anh}\nsigners:"), encoding="utf-8")
-    old = tmp_path / "cu"
-    old.mkdir()
-    data = year / "so-lieu.csv"
-    (old / "so-lieu.csv").write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
-    data.write_text(data.read_text(encoding="utf-8") + "xã Kỳ Anh,10,10,50,12,10,1,1\n",
-                    encoding="utf-8")
-    report = year / "bao-cao-hoa-giai.yaml"
-    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
-        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+    _figures_changed(tmp_path, year, lambda rows: rows + "xã Kỳ Anh,10,10,50,12,10,1,1\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
                                        "plans/2026/bao-cao-hoa-giai.yaml"])
@@ -286,16 +282,9 @@ def test_a_commune_is_paired_with_itself_not_with_a_new_one_of_like_figures(tmp_
     registry = tmp_path / "plans" / "_shared" / "don-vi.yaml"
     registry.write_text(registry.read_text(encoding="utf-8").replace(
         "signers:", "  xa-ky-anh: {name: xã Kỳ Anh}\nsigners:"), encoding="utf-8")
-    old = tmp_path / "cu"
-    old.mkdir()
-    data = year / "so-lieu.csv"
-    (old / "so-lieu.csv").write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
-    data.write_text(data.read_text(encoding="utf-8").replace(
+    _figures_changed(tmp_path, year, lambda rows: rows.replace(
         "phường Thành Sen,42,42,285,64,58,4,2",
-        "phường Thành Sen,40,30,200,50,45,3,2\nxã Kỳ Anh,42,42,285,64,58,4,2"), encoding="utf-8")
-    report = year / "bao-cao-hoa-giai.yaml"
-    (year / "bc-cu.yaml").write_text(report.read_text(encoding="utf-8").replace(
-        "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
+        "phường Thành Sen,40,30,200,50,45,3,2\nxã Kỳ Anh,42,42,285,64,58,4,2"))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
                                        "plans/2026/bao-cao-hoa-giai.yaml"])
