@@ -185,18 +185,22 @@ def _split(lines: tuple[Piece, ...]) -> tuple[list[Piece], Piece | None]:
 _POSITION_WORDS = tuple(x.rstrip(".") for x in nd30.AUTHORITY_PREFIXES) + nd30.POSITION_WORDS
 
 
+def _words(text: str) -> str:
+    """The line's words in capitals, dots read as spaces, between spaces (" KT GIÁM ĐỐC "):
+    a position word is looked for whole."""
+    return f" {' '.join(norm(text).upper().replace('.', ' ').split())} "
+
+
 def _names_position(text: str) -> bool:
-    words = norm(text).upper().replace(".", " ").split()
-    joined = f" {' '.join(words)} "
-    return any(f" {w} " in joined for w in _POSITION_WORDS)
+    words = _words(text)
+    return any(f" {w} " in words for w in _POSITION_WORDS)
 
 
 def _is_position_line(text: str) -> bool:
     """A line that opens with an authority prefix or holds a position of two words or more
     ("Chủ tịch", "Giám đốc"): one-word titles ("Phó", "Chánh") are also surnames and names."""
-    upper = norm(text).upper()
-    words = f" {' '.join(upper.replace('.', ' ').split())} "
-    return upper.startswith(nd30.AUTHORITY_PREFIXES) or \
+    words = _words(text)
+    return norm(text).upper().startswith(nd30.AUTHORITY_PREFIXES) or \
         any(f" {w} " in words for w in nd30.POSITION_WORDS if " " in w)
 
 
