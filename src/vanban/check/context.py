@@ -10,7 +10,7 @@ from typing import Any
 from vanban.check.finding import Hit, Text, Where, both, excerpt, pt_range, pts
 from vanban.check.locate import Layout, Piece, is_rule_text
 from vanban.errors import Severity
-from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts
+from vanban.ooxml.reader import DocFacts, ParaFacts, RunFacts, SectionFacts
 from vanban.rules import metrics, nd30
 
 MM_PER_PT = nd30.MM_PER_PT
@@ -82,6 +82,10 @@ class Context:
                         yield p, Where(part="header", section=sec.index, excerpt=excerpt(p.text))
 
     # --- places --------------------------------------------------------------------------------
+    def section(self, index: int) -> SectionFacts:
+        """The page setup of section ``index`` (the last section for an index past it)."""
+        return self.facts.sections[min(index, len(self.facts.sections) - 1)]
+
     def para(self, index: int) -> ParaFacts:
         return self.facts.paragraphs[index]
 
@@ -222,7 +226,7 @@ class Context:
                 return None
             outer = cells[0].width_mm - cells[0].margin_left_mm - cells[0].margin_right_mm
         else:
-            sec = self.facts.sections[min(p.section, len(self.facts.sections) - 1)]
+            sec = self.section(p.section)
             if None in (sec.page_w_mm, sec.margin_left_mm, sec.margin_right_mm):
                 return None
             outer = sec.page_w_mm - sec.margin_left_mm - sec.margin_right_mm  # type: ignore

@@ -496,7 +496,7 @@ def appendix(ctx: Context) -> Iterator[Hit]:
         if app.ref is not None:
             yield from ctx.format_hits(app.ref, nd30.APPENDIX_REF, "dòng «Kèm theo …»",
                                        "'Kèm theo' line")
-        sec = ctx.facts.sections[min(app.section, len(ctx.facts.sections) - 1)]
+        sec = ctx.section(app.section)
         starts_section = not any(ctx.para(i).text.strip()
                                  for i in range(sec.first_paragraph, label.para))
         # A file that is only an appendix numbers its pages from 1 without being told to.

@@ -123,7 +123,7 @@ def _last_on_page(ctx: Context, heading, page, last: int, notes: str) -> bool:
     footnotes (``notes``: their text; or smaller type, as their marks) and what the bottom
     margin holds (a footer, a page number)."""
     line = page.lines[last]
-    sec = ctx.facts.sections[min(heading.section, len(ctx.facts.sections) - 1)]
+    sec = ctx.section(heading.section)
     floor = page.height_mm - (sec.margin_bottom_mm or nd30.MARGIN_BOTTOM.lo) + _TOLERANCE_MM
     for other in page.lines[last + 1:]:
         if other.top < line.bottom - _TOLERANCE_MM or other.top >= floor:
@@ -143,8 +143,9 @@ def _footnote_text(ctx: Context) -> str:
 def _lines_before(page, line: int, ctx: Context, section: int) -> int:
     """Lines of text above line ``line`` of ``page`` below the top margin (a page number and
     a header are not text) and not a footnote mark."""
-    sec = ctx.facts.sections[min(section, len(ctx.facts.sections) - 1)]
+    sec = ctx.section(section)
     ceiling = (sec.margin_top_mm or nd30.MARGIN_TOP.lo) - _TOLERANCE_MM
     size = page.lines[line].size_pt
     return sum(1 for other in page.lines[:line]
                if other.top >= ceiling and other.size_pt >= size * 0.75)
+
