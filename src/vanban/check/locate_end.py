@@ -18,14 +18,14 @@ from vanban.rules import nd30
 
 _LABEL = "nơi nhận"
 _LABEL_LETTERS = "noi nhan"
-_LABEL_CHARS = 12  # "Nơi nhận:" and a blank or two: not "Nơi nhân dân sinh sống …"
+_NOI_NHAN_CHARS = 12  # "Nơi nhận:" and a blank or two: not "Nơi nhân dân sinh sống …"
 
 
 def is_label(text: str) -> bool:
     """The "Nơi nhận:" label; on its bare letters ("Nơi nhân:" typed with a slip) only when
     the line is no longer than the label."""
     t = norm(text).casefold()
-    return t.startswith(_LABEL) or (len(t) <= _LABEL_CHARS and letters(t).startswith(
+    return t.startswith(_LABEL) or (len(t) <= _NOI_NHAN_CHARS and letters(t).startswith(
         _LABEL_LETTERS))
 
 
