@@ -35,8 +35,7 @@ class _Units(Mapping):
         self._recorder = recorder
 
     def __getitem__(self, uid: str) -> Any:
-        found = self._recorder.registry.units.get(uid)
-        self._recorder.note(("units.get", uid), found)
+        found = self.get(uid)
         if found is None:
             raise KeyError(uid)
         return found
