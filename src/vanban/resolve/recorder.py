@@ -111,10 +111,9 @@ class Recorder:
         return getattr(self.registry, name)
 
 
-def still_answers(registry: Any, reads: dict[str, str] | tuple) -> bool:
+def still_answers(registry: Any, reads: dict[str, str]) -> bool:
     """Whether ``registry`` answers every question of ``reads`` as it was answered."""
-    items = reads.items() if isinstance(reads, dict) else reads
-    for question, digest in items:
+    for question, digest in reads.items():
         if question == WHOLE:
             return False
         # (split at the first mark only: the text asked about is the rest, whatever it holds;
