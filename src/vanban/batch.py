@@ -395,12 +395,18 @@ def validate(jobs: list[Job], *, out_dir: Path, workspace: Path, workers: int = 
     else:
         results = [check(job, registries, plans, workspace, was[job.target]) for job in todo]
     first_of: dict[Path, Job | None] = {}
+    template_of: dict[str, Path] = {}  # by type: looked up, and compared with vanban's, once
     for result in results:
         found.extend(result.diagnostics)
         if result.template:
-            find_template = heavy.load("vanban.pipeline").find_template
-            template = find_template(result.template, workspace)
-            if result.rendered or _packaged(template, result.template):  # nothing to try
+            template = template_of.get(result.template)
+            if template is None:
+                find_template = heavy.load("vanban.pipeline").find_template
+                template = template_of[result.template] = find_template(result.template,
+                                                                        workspace)
+                if _packaged(template, result.template):  # nothing to try
+                    first_of[template] = None
+            if result.rendered:  # tried already
                 first_of[template] = None
             first_of.setdefault(template, result.job)
             if result.issued_changed:

@@ -277,7 +277,8 @@ def _build_once(*, paths: tuple[Path, ...], out_dir: Path, pdf: bool, jobs: int 
         return False
     warnings = result.warnings
     if not replay:
-        kept = {job.display for job in jobs_list if job.target in set(result.skipped)}
+        skipped = set(result.skipped)
+        kept = {job.display for job in jobs_list if job.target in skipped}
         warnings = [w for w in result.warnings if w.span.file not in kept]
     _print_diagnostics(warnings, lang)
     if len(warnings) < len(result.warnings):

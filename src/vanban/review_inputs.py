@@ -331,6 +331,7 @@ def issued_plan_reasons(old: str, new: str, diff, cwd: Path | None = None,
     kèm theo, II.2.2"), and that file's warnings; (None, {}, []) when there is none."""
     import posixpath
 
+    from vanban.pipeline import load_plan
     from vanban.review.carried import carried_reasons
     from vanban.review.comparison import load_reasons
     from vanban.review.documents import reasons_beside
@@ -338,7 +339,8 @@ def issued_plan_reasons(old: str, new: str, diff, cwd: Path | None = None,
 
     if len(diff.new.document.attachments) != 1 or not Path(new).is_file():
         return None, {}, []
-    decision = next(iter(load_side(new, "new", cwd).plans.values())).plan
+    # Only its ``attachment.plan`` is wanted: read and validated, not composed again.
+    decision, _ = load_plan(Path(new), display_path(Path(new)))
     attachment = getattr(getattr(decision, "attachment", None), "plan", None)
     if not attachment:
         return None, {}, []

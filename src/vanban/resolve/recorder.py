@@ -35,8 +35,7 @@ class _Units(Mapping):
         self._recorder = recorder
 
     def __getitem__(self, uid: str) -> Any:
-        found = self._recorder.registry.units.get(uid)
-        self._recorder.note(("units.get", uid), found)
+        found = self.get(uid)
         if found is None:
             raise KeyError(uid)
         return found
@@ -112,10 +111,9 @@ class Recorder:
         return getattr(self.registry, name)
 
 
-def still_answers(registry: Any, reads: dict[str, str] | tuple) -> bool:
+def still_answers(registry: Any, reads: dict[str, str]) -> bool:
     """Whether ``registry`` answers every question of ``reads`` as it was answered."""
-    items = reads.items() if isinstance(reads, dict) else reads
-    for question, digest in items:
+    for question, digest in reads.items():
         if question == WHOLE:
             return False
         # (split at the first mark only: the text asked about is the rest, whatever it holds;

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from vanban.compose import document as composed
 from vanban.contract import Kind
-from vanban.review.outline import KIND_TASK_LINES, LINE_LABELS, Node, strip_end
+from vanban.review.outline import KIND_TASK_LINES, LINE_LABELS, Node, strip_end, table_text
 
 NUMBERED = {Kind.KHOAN: "item", Kind.KHOAN2: "item", Kind.DIEM: "item", Kind.DOAN_SO: "numbered"}
 LINE_OF = {LINE_LABELS[name] + ": ": name for name in KIND_TASK_LINES}
@@ -83,7 +83,7 @@ class _Reader:
                 # what follows it is not told apart in print.
                 holder = section if section is not None else part
                 n = self.count(holder, "table")
-                text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
+                text = table_text(p)
                 self.add(Node("table", text, address=self.within(holder, f"bảng {n}"),
                               table=i), container)
                 bullet = task = None

@@ -141,6 +141,11 @@ def _walked(plan, doc) -> list[Node] | None:
     return None
 
 
+def table_text(table) -> str:
+    """A table as one block's text: its header, then each row after " / ", cells by " | "."""
+    return " | ".join(table.header) + "".join(" / " + " | ".join(r) for r in table.rows)
+
+
 def table_at(doc, index: int):
     """The table a block's ``Node.table`` names in ``doc``: a body table by its body index;
     past the body, the table of an appendix given whole (a report's per-unit figures)."""
@@ -160,7 +165,7 @@ def _with_appendix_tables(doc: composed.Document, nodes: list[Node]) -> list[Nod
     whole = [a for a in getattr(doc, "appendices", ()) if a.table is not None]
     for k, appendix in enumerate(whole):
         table = appendix.table
-        text = " | ".join(table.header) + "".join(" / " + " | ".join(r) for r in table.rows)
+        text = table_text(table)
         out.append(Node("table", text, index=len(out), table=len(doc.body) + k,
                         address=f"{appendix.label or 'Phụ lục'}, bảng 1"))
     return out
@@ -245,7 +250,7 @@ def _paragraphs(doc: composed.Document) -> list[Node]:
                               index=len(nodes), address=address))
         else:  # numbered among the tables, as a reader counts them
             tables += 1
-            text = " | ".join(p.header) + "".join(" / " + " | ".join(r) for r in p.rows)
+            text = table_text(p)
             printed = names.get(("table", i))
             if printed and not article and ", " in printed:
                 nodes.append(Node("table", text, index=len(nodes), address=printed, table=i,
@@ -324,8 +329,7 @@ class _Walker:
             elif isinstance(block, Table):
                 dash += 1
                 at, table = self.take()
-                text = " | ".join(table.header) + "".join(
-                    " / " + " | ".join(row) for row in table.rows)
+                text = table_text(table)
                 self.add(Node("table", text, key=f"table:{block.id}" if block.id else None,
                               address=block.id or f"{base}.bảng {dash}", table=at), parent)
             elif isinstance(block, Target):

@@ -92,13 +92,19 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     return tuple(lines)
 
 
+def _table_name(address: str) -> str:
+    """A table's name at the start of a line: "Mục III, bảng 1", "Bảng 1" ("bảng 1"), a table
+    with an id "Bảng kinh-phi"."""
+    name = address if "bảng " in address else f"Bảng {address}"
+    return name[:1].upper() + name[1:]
+
+
 def _table_lines(ref: str, node: Node, side, mark: str) -> Lines:
     """A table added or removed whole, a line per row as it prints ("1 | Tập huấn | 120"),
     after its name as ``vanban diff`` gives it ("Mục III, bảng 1: " then the header), rather
     than all its rows run into one line."""
     table = table_at(side.part(node.part), node.table)
-    name = ref if "bảng " in ref else f"Bảng {ref}"  # a table with an id: "Bảng kinh-phi"
-    head = f"{name[:1].upper()}{name[1:]}: "
+    head = f"{_table_name(ref)}: "
     rows = [" | ".join(table.header), *(" | ".join(r) for r in table.rows)]
     return tuple((_plain(head) if k == 0 else ()) + _plain(text, mark)
                  for k, text in enumerate(rows))
@@ -158,8 +164,7 @@ def _row_lines(changes: list[Change], address: str) -> tuple[Lines, Lines]:
     marked word by word; a row added or removed whole."""
     old_lines: list[tuple[Run, ...]] = []
     new_lines: list[tuple[Run, ...]] = []
-    name = address if "bảng " in address else f"Bảng {address}"
-    name = name[:1].upper() + name[1:]  # "Bảng 1, dòng 2 …" begins the line
+    name = _table_name(address)
     for change in changes:
         edit = change.row
         for side, lines in (("old", old_lines), ("new", new_lines)):
