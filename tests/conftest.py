@@ -13,6 +13,21 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "plans"
 
+def copy_examples(folder: Path, ignore=None) -> Path:
+    """The example workspace (plans/ and templates/) copied into ``folder``; returns it. Tests
+    write into the copy, never into the repository other test processes read at the time."""
+    shutil.copytree(PLANS, folder / "plans", ignore=ignore)
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    return folder
+
+
+@pytest.fixture()
+def example_workspace(tmp_path, monkeypatch) -> Path:
+    """A copy of the example workspace as the working folder."""
+    monkeypatch.chdir(copy_examples(tmp_path))
+    return tmp_path
+
+
 # The property tests draw the same examples on every run (a run that fails can be repeated,
 # and CI never fails on a draw it has not seen before); VANBAN_FUZZ=deep explores afresh.
 settings.register_profile("fixed", derandomize=True)

@@ -3,7 +3,6 @@ folder in one run (a province's communes), all checked before any is written."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,11 +16,8 @@ DRAFTED = ["cong-van-trien-khai-ke-hoach", "du-thao-quyet-dinh-hai-tep", "ke-hoa
 
 
 @pytest.fixture()
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(example_workspace):
+    return example_workspace
 
 
 def run(*args: str):

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from tests.conftest import copy_examples
 
 from vanban.cli import main
 
@@ -14,9 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_new_year_from_the_year_folder_writes_beside_it(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    monkeypatch.chdir(tmp_path / "plans" / "quang-binh" / "2025")
+    monkeypatch.chdir(copy_examples(tmp_path) / "plans" / "quang-binh" / "2025")
     result = CliRunner().invoke(main, ["new-year", "ke-hoach-hoa-giai.yaml", "--year", "2026"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "Đã ghi ../2026/ke-hoach-hoa-giai.yaml"

@@ -9,7 +9,6 @@ and a new name that makes a reference ambiguous is found, not skipped."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture()
-def ws(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
+def ws(example_workspace):
     first = CliRunner().invoke(main, ["build"])
     assert first.exit_code == 0, first.output
-    return tmp_path
+    return example_workspace
 
 
 def _edit(path: Path, old: str, new: str) -> None:

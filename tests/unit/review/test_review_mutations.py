@@ -9,13 +9,13 @@ import datetime as dt
 import io
 import random
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 from lxml import etree
+from tests.conftest import copy_examples
 
 from vanban.ooxml.tracked import paragraph_text, resolve
 from vanban.review.comparison import comparison_docx
@@ -121,9 +121,7 @@ def _plain(lines: list[str]) -> list[str]:
 def test_random_round_of_comments(seed, tmp_path, monkeypatch):
     # A copy of the example workspace: the mutant sits beside its plan (the same registry)
     # without writing into the repository, which other test processes read at the same time.
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(copy_examples(tmp_path))
     rng = random.Random(seed)
     source = tmp_path / PLANS[seed % len(PLANS)]
     data = _mutate(yaml.safe_load(source.read_text(encoding="utf-8")), rng)

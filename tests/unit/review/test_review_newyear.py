@@ -19,11 +19,8 @@ DRAFT = "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml"
 
 
 @pytest.fixture()
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(example_workspace):
+    return example_workspace
 
 
 def run(*args: str):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from tests.conftest import copy_examples
 
 from vanban.cli import main
 from vanban.ooxml.tracked import paragraph_text, resolve, revisions
@@ -218,9 +219,7 @@ def test_a_body_table_cell_and_row(tmp_path, monkeypatch):
     (and the document of another type is outlined paragraph by paragraph)."""
     # A copy of the example workspace: nothing written into the repository, which other test
     # processes read at the same time.
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(copy_examples(tmp_path))
     source = tmp_path / "plans/quang-binh/2025/cong-van-trien-khai-ke-hoach.yaml"
     text = source.read_text(encoding="utf-8").replace(
         "          - [2, Số hòa giải viên (trong đó nữ), người]\n",
