@@ -119,17 +119,18 @@ def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
         h = hashlib.sha256()
         if folder.is_dir():
             for path in sorted(folder.iterdir()):
-                if path.suffix in suffixes and path.is_file():
+                if path.suffix.lower() in suffixes and path.is_file():
                     h.update(path.name.encode() + b"\0" + file_digest(path).encode())
         _folders[key] = h.hexdigest()
     return _folders[key]
 
 
 def depend_digest(path: Path) -> str:
-    """The digest of a file a plan was made from; for a registry folder (``_shared``) another
-    file was read with, that of its registry files ("" while it is missing)."""
+    """The digest of a file a plan was made from; for a folder (a registry folder, ``_shared``,
+    another file was read with; a report's data folder), that of its YAML and data files (a
+    file added or removed changes it)."""
     if _real(path).is_dir():
-        return folder_digest(path, (".yaml", ".yml"))
+        return folder_digest(path, (".yaml", ".yml", ".xlsx", ".csv"))
     return file_digest(path)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 DEBOUNCE_MS = 120
-WATCHED_SUFFIXES = (".yaml", ".yml", ".docx")
+WATCHED_SUFFIXES = (".yaml", ".yml", ".docx", ".xlsx", ".csv")  # .xlsx, .csv: report data
 
 
 def _interesting(_change: object, path: str) -> bool:

@@ -25,7 +25,7 @@ from vanban.report.seam import (
     registry_for,
     shared_dirs,
 )
-from vanban.report.table import DataTable, validate
+from vanban.report.table import DataTable, RawTable, validate, validate_all
 
 DATA_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
 
@@ -153,7 +153,9 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
             found += exc.diagnostics
     files = list(named.files)
     if report.data is not None:
-        files.append(_relative(report.data.file, source))
+        files.append(data := _relative(report.data.file, source))
+        if data.is_dir():  # the folder (a file added or removed) and each of its files
+            files += data_folder(data, loaded)
     previous: dict[str, Fraction] = {}
     if with_previous:
         if report.previous is not None:
@@ -166,7 +168,7 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     results = compute(report, facts, table, columns, previous)
     return LoadedReport(source, loaded.file, report, loaded, facts, registry, table, results,
                         checks.period(report, facts), columns, tuple(problems + found),
-                        tuple(dict.fromkeys(f for f in files if f.is_file())))
+                        tuple(dict.fromkeys(f for f in files if f.exists())))
 
 
 def _relative(ref: str, source: Path) -> Path:
@@ -223,14 +225,90 @@ def needed_columns(report: Report, columns: ColumnSet) -> set[str]:
 
 def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
                columns: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
+    """The data table of ``data.file``: one file, or every data file of a folder (the units'
+    own files, merged)."""
     ref = report.data
     path = _relative(ref.file, source)
+    needed = needed_columns(report, columns)
+    if not path.is_dir():
+        return validate(_read_raw(path, ref.file, report, loaded), registry, needed, columns)
+    found: list[Diagnostic] = []
+    raws = []
+    for file in data_folder(path, loaded, found):
+        try:
+            raws.append(_read_raw(file, display_path(file), report, loaded, in_folder=True))
+        except VanbanError as exc:
+            found += exc.diagnostics
+    if not raws:
+        if not found:
+            found.append(Diagnostic(
+                "data.folder-empty", f'Thư mục số liệu "{ref.file}" không có tệp .xlsx, .csv '
+                "hoặc .yaml nào.", loaded.span(("data", "file")), "data.file",
+                message_en=f'The data folder "{ref.file}" holds no .xlsx, .csv or .yaml file.',
+                hint="Chép các tệp số liệu các đơn vị gửi về vào thư mục này.",
+                hint_en="Put the units' data files in this folder."))
+        raise VanbanError(found)
+    table, problems = validate_all(raws, display_path(path), registry, needed, columns)
+    return table, found + problems
+
+
+MAX_FOLDER_FILES = 5000
+"""A data folder holds at most this many files (a province's communes and wards are ~100–200)."""
+
+
+def data_folder(folder: Path, loaded: Loaded, found: list[Diagnostic] | None = None
+                ) -> list[Path]:
+    """The data files of ``folder`` (not below), by name; Excel's lock files ("~$…") and hidden
+    files are not data. With ``found``, an old .xls file is an error there (its figures would
+    be missing from the totals) and any other file a warning."""
+    where = loaded.span(("data", "file"))
+    files = []
+    try:
+        entries = sorted(folder.iterdir())[:MAX_FOLDER_FILES + 1]
+    except OSError:
+        entries = []
+    for path in entries:
+        if path.name.startswith(("~$", ".")) or not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        if suffix in DATA_SUFFIXES:
+            files.append(path)
+        elif found is None:
+            continue
+        elif suffix == ".xls":
+            found.append(Diagnostic(
+                "data.file-type", f'Tệp "{path.name}" trong thư mục số liệu là Excel 97–2003 '
+                "(.xls): vanban không đọc được, số liệu của nó sẽ thiếu.", where, "data.file",
+                message_en=f'"{path.name}" in the data folder is an old .xls workbook.',
+                hint="Mở tệp bằng Excel, chọn Lưu thành (Save As) dạng Excel Workbook (.xlsx), "
+                     "rồi xóa tệp .xls.",
+                hint_en="Open it in Excel, Save As an Excel Workbook (.xlsx), delete the .xls."))
+        else:
+            found.append(Diagnostic(
+                "data.file-ignored", f'Tệp "{path.name}" trong thư mục số liệu không được đọc '
+                "(chỉ đọc tệp .xlsx, .csv, .yaml).", where, "data.file", Severity.WARNING,
+                message_en=f'"{path.name}" in the data folder is not read (only .xlsx, .csv, '
+                           ".yaml).",
+                hint="Nếu là số liệu của một đơn vị, nhập vào tệp .xlsx; nếu không, chuyển tệp "
+                     "ra khỏi thư mục.",
+                hint_en="If it holds a unit's figures, put them in an .xlsx file; else move it."))
+    if len(files) > MAX_FOLDER_FILES:
+        raise VanbanError([Diagnostic(
+            "data.folder-too-big", f"Thư mục số liệu có quá {MAX_FOLDER_FILES} tệp.", where,
+            "data.file", message_en=f"The data folder holds over {MAX_FOLDER_FILES} files.")])
+    return files
+
+
+def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder: bool = False
+              ) -> RawTable:
+    """The table of one data file (``in_folder``: one of a data folder's); ``ref`` is how
+    messages name it."""
     shown = display_path(path)
     where = loaded.span(("data", "file"))
     if path.suffix.lower() not in DATA_SUFFIXES:
         old_excel = path.suffix.lower() == ".xls"
         raise VanbanError([Diagnostic(
-            "data.file-type", f'Tệp số liệu "{ref.file}" phải là .xlsx, .csv hoặc .yaml.', where,
+            "data.file-type", f'Tệp số liệu "{ref}" phải là .xlsx, .csv hoặc .yaml.', where,
             "data.file", message_en="The data file must be .xlsx, .csv or .yaml.",
             hint="Mở tệp bằng Excel, chọn Lưu thành (Save As) dạng Excel Workbook (.xlsx), rồi "
                  "sửa đường dẫn thành tệp .xlsx." if old_excel else "",
@@ -238,32 +316,35 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
                     ".xlsx file." if old_excel else "")])
     if not path.is_file():
         raise VanbanError([Diagnostic(
-            "data.file-missing", f'Không có tệp số liệu "{ref.file}" (tính từ thư mục của báo '
-            "cáo).", where, "data.file", message_en=f'No data file "{ref.file}".')])
-    if ref.sheet is not None and path.suffix.lower() != ".xlsx":
-        raise VanbanError([Diagnostic(
-            "data.sheet-not-xlsx", "Chỉ tệp .xlsx mới có trang tính (sheet).",
-            loaded.span(("data", "sheet")), "data.sheet",
-            message_en="Only .xlsx files have sheets.")])
+            "data.file-missing", f'Không có tệp số liệu "{ref}" (tính từ thư mục của báo '
+            "cáo).", where, "data.file", message_en=f'No data file "{ref}".')])
+    sheet = report.data.sheet
+    if sheet is not None and path.suffix.lower() != ".xlsx":
+        if in_folder:  # a folder's CSV files have no sheets: the sheet is the workbooks'
+            sheet = None
+        else:
+            raise VanbanError([Diagnostic(
+                "data.sheet-not-xlsx", "Chỉ tệp .xlsx mới có trang tính (sheet).",
+                loaded.span(("data", "sheet")), "data.sheet",
+                message_en="Only .xlsx files have sheets.")])
     if path.suffix.lower() == ".xlsx":
         from vanban.report import read_xlsx
 
         try:
-            raw = read_xlsx.read(path, shown, ref.sheet, ref.header_row)
+            return read_xlsx.read(path, shown, sheet, report.data.header_row)
         except VanbanError as exc:  # a sheet the workbook lacks: said at the sheet: line
             raise VanbanError([
                 Diagnostic(d.code, d.message, loaded.span(("data", "sheet")), "data.sheet",
                            d.severity, d.message_en, d.hint, d.hint_en)
-                if d.code == "data.sheet-unknown" else d for d in exc.diagnostics]) from None
-    elif path.suffix.lower() == ".csv":
+                if d.code == "data.sheet-unknown" and not in_folder else d
+                for d in exc.diagnostics]) from None
+    if path.suffix.lower() == ".csv":
         from vanban.report import read_csv
 
-        raw = read_csv.read(path, shown, ref.header_row)
-    else:
-        from vanban.report import read_yaml
+        return read_csv.read(path, shown, report.data.header_row)
+    from vanban.report import read_yaml
 
-        raw = read_yaml.read(path, shown)
-    return validate(raw, registry, needed_columns(report, columns), columns)
+    return read_yaml.read(path, shown)
 
 
 def last_years(source: Path, year: int, reads: Reads | None = None) -> str | None:

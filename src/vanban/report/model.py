@@ -225,7 +225,11 @@ class DataSource(Strict):
         "giải). Không ghi columns: thì là bảng hòa giải ở cơ sở (số tổ, hòa giải viên, vụ "
         "việc); kế hoạch khác khai báo các cột của bảng trong columns:.")})
 
-    file: Text = Field(description="Đường dẫn (tính từ tệp báo cáo) tới tệp .xlsx, .csv hoặc .yaml.")
+    file: Text = Field(description=(
+        "Đường dẫn (tính từ tệp báo cáo) tới tệp .xlsx, .csv hoặc .yaml; hoặc tới một thư mục "
+        "chứa các tệp số liệu các đơn vị gửi về (mỗi tệp một hay nhiều đơn vị, cùng dòng tiêu "
+        "đề): mọi tệp .xlsx, .csv, .yaml trong thư mục được đọc theo thứ tự tên tệp và gộp "
+        "thành một bảng."))
     sheet: Text | None = Field(default=None, description="Tên trang tính (.xlsx); mặc định trang đầu.")
     header_row: Int = Field(default=1, ge=1, le=50, description="Dòng tiêu đề cột (mặc định 1).")
     level: Text | None = Field(default=None, description=(

@@ -95,10 +95,26 @@ class DataTable:
     rows: list[DataRow] = field(default_factory=list)
 
 
-def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet
-             ) -> tuple[DataTable, list[Diagnostic]]:
+def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: set[str],
+                 columns_set: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
+    """The tables of several files (a folder of the units' own files) checked one by one and
+    merged into one table named ``file``: a unit with rows in two files is an error, as in one
+    file; the columns are those every file has."""
+    seen: dict[str, Cell] = {}
+    problems: list[Diagnostic] = []
+    tables = []
+    for raw in raws:
+        table, found = validate(raw, registry, needed, columns_set, seen)
+        tables.append(table)
+        problems += found
+    columns = tuple(k for k in columns_set.by_key if all(k in t.columns for t in tables))
+    return DataTable(file, columns, [row for t in tables for row in t.rows]), problems
+
+
+def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet,
+             seen: dict[str, Cell] | None = None) -> tuple[DataTable, list[Diagnostic]]:
     """Check the header and every row against ``columns_set``; ``needed`` are the columns the
-    report uses."""
+    report uses; ``seen``, the units of the files checked before this one (by registry id)."""
     by_key = columns_set.by_key
     problems: list[Diagnostic] = []
     if not raw.header:
@@ -142,7 +158,7 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
         hint, at = found
         below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
                          raw.typed)
-        table, rest = validate(below, registry, needed, columns_set)
+        table, rest = validate(below, registry, needed, columns_set, seen)
         return table, [hint, *rest]
     if problems and UNIT_KEY not in columns:
         return DataTable(raw.file, tuple(columns)), problems
@@ -152,7 +168,7 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
             "data.no-rows", "Bảng số liệu chỉ có dòng tiêu đề, chưa có dòng số liệu nào.",
             raw.where, message_en="The data table has a header but no rows."))
     table = DataTable(raw.file, tuple(k for k in by_key if k in columns))
-    seen: dict[str, Cell] = {}
+    seen = {} if seen is None else seen
     as_text: dict[str, list[Cell]] = {}
     for cells in raw.rows:
         row = _row(cells, columns, columns_set, registry, seen, problems,
@@ -290,10 +306,13 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
         return None
     if hit.id in seen:
         first = seen[hit.id]
+        where = where_en = first.ref
+        if first.span.file != cell.span.file:  # files of a data folder
+            where, where_en = f"{first.ref} của tệp {first.span.file}", f"{first.ref} of {first.span.file}"
         problems.append(Diagnostic(
-            "data.unit-twice", f'Đơn vị "{text}" có hai dòng số liệu (dòng trước ở {first.ref}); '
+            "data.unit-twice", f'Đơn vị "{text}" có hai dòng số liệu (dòng trước ở {where}); '
             "số liệu sẽ bị tính hai lần.", cell.span, cell.ref,
-            message_en=f'"{text}" has two rows (the first at {first.ref}); it would count twice.',
+            message_en=f'"{text}" has two rows (the first at {where_en}); it would count twice.',
             hint="Gộp hoặc xóa một trong hai dòng.", hint_en="Merge or remove one of the rows."))
         return None
     seen[hit.id] = cell

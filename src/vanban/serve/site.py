@@ -264,6 +264,7 @@ class Site:
         with self._changed:
             for state in self._states.values():
                 if any(engine.affects(state.source, p) or p.resolve() in state.depends
+                       or p.resolve().parent in state.depends  # a file of a data folder
                        for p in paths):
                     if state.wanted:
                         self._enqueue(state)
