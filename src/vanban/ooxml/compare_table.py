@@ -26,10 +26,26 @@ WIDTHS_MM = (15.0, 97.0, 97.0, 43.0)
 
 def _runs(runs) -> str:
     out = []
-    for text, mark in runs:
+    for text, mark in _unmarked_edges(runs):
         props = f"<w:rPr>{MARKS[mark]}</w:rPr>" if MARKS[mark] else ""
         out.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
     return "".join(out)
+
+
+def _unmarked_edges(runs):
+    """The runs with the spaces at the edges of a struck or underlined piece left plain: an
+    inserted " chặt chẽ" is underlined from its first letter, not from the space before it."""
+    for text, mark in runs:
+        core = text.strip() if mark in ("del", "ins") else text
+        if not core or core == text:
+            yield text, mark if core else ""
+            continue
+        start = text.index(core)
+        if start:
+            yield text[:start], ""
+        yield core, mark
+        if start + len(core) < len(text):
+            yield text[start + len(core):], ""
 
 
 def _paras(style: str, lines) -> str:

@@ -147,7 +147,7 @@ def test_the_table_has_the_plans_change_as_a_row(table):
     assert rows == [[["1"], [
         f"{head}[-, bồi dưỡng-], {TASK}", "Đơn vị chủ trì: Sở Tư pháp",
         "Đơn vị phối hợp: UBND các huyện, thị xã, thành phố",
-        "Thời gian thực hiện: Quý[- II, quý-] III năm 2025"], [
+        "Thời gian thực hiện: Quý [-II, quý-] III năm 2025"], [
         f"{head}, {TASK}", "Đơn vị chủ trì: Sở Tư pháp",
         "Đơn vị phối hợp: UBND các huyện, thị xã, thành phố",
         "Thời gian thực hiện: Quý III năm 2025"], []]]

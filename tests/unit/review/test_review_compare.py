@@ -74,12 +74,12 @@ def test_one_row_per_change_with_marks(table):
     assert [(r[1][1], r[2][2]) for r in body] == [
         (["11"], ["12"]),
         ([], []),  # moved: no words changed, noted as moved
-        ([], ["4. ", "Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh", "Đơn vị chủ trì: ",
-              "Sở Tư pháp", "Đơn vị phối hợp: ", ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng "
-              "Bình; UBND các huyện, thị xã, thành phố"), "Thời gian thực hiện: ",
+        ([], ["4.", "Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh", "Đơn vị chủ trì:",
+              "Sở Tư pháp", "Đơn vị phối hợp:", ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng "
+              "Bình; UBND các huyện, thị xã, thành phố"), "Thời gian thực hiện:",
               "Quý III năm 2024"]),
         (["Thông tin và Truyền thông"], ["Khoa học và Công nghệ"]),
-        ([], [" Quảng Bình"]),
+        ([], ["Quảng Bình"]),
         (["Thông tin và Truyền thông"], ["Khoa học và Công nghệ"]),
         (["đảm bảo"], ["bảo đảm"]),
         ([], ["- Báo Quảng Bình, Đài Phát thanh - Truyền hình Quảng Bình;"]),
@@ -171,12 +171,12 @@ def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_
     assert result.exit_code == 0, result.output
     _, rows = _rows(out)
     assert [(r[1][0][:30], r[1][1], r[2][2]) for r in rows[1:]] == [
-        ("3. Đài Phát thanh - Truyền hìn", ["3. ", ("Đài Phát thanh - Truyền hình Quảng Bình, Báo "
+        ("3. Đài Phát thanh - Truyền hìn", ["3.", ("Đài Phát thanh - Truyền hình Quảng Bình, Báo "
                                             "Quảng Bình thực hiện tuyên truyền, phổ biến trên báo "
                                             "đài các quy định pháp luật về hòa giải ở cơ sở và "
                                             "tình hình triển khai thi hành pháp luật về hòa giải "
                                             "ở cơ sở.")], []),
-        ("4. Sở Thông tin và Truyền thôn", [], [" chặt chẽ"]),
+        ("4. Sở Thông tin và Truyền thôn", [], ["chặt chẽ"]),
     ]
 
 

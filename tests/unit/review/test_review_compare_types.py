@@ -71,7 +71,7 @@ ROWS = {
          ["Điều 2, khoản 1: Bãi bỏ Kế hoạch số {+20+}/KH-UBND ngày 10 tháng 01 năm 2024."]),
     ],
     "to-trinh": [
-        (["Kính gửi: Ủy ban nhân dân tỉnh."], ["Kính gửi: Ủy ban nhân dân tỉnh{+ Quảng Bình+}."]),
+        (["Kính gửi: Ủy ban nhân dân tỉnh."], ["Kính gửi: Ủy ban nhân dân tỉnh {+Quảng Bình+}."]),
     ],
 }
 
