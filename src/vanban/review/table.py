@@ -72,9 +72,11 @@ def _node_lines(old: Node | None, new: Node | None, side: str, whole: str = "") 
     lines: list[tuple[Run, ...]] = []
     label = f"{node.label} " if node.label else ""
     named = False  # the label says where the block is, it is not printed with it
-    if node.address.startswith("Điều ") and ", " in node.address or node.part:
+    if node.address.startswith("Điều ") and ", " in node.address or node.part or (
+            node.kind != "section" and ("." in node.address or ", " in node.address)):
         # A khoản is named with its article ("Điều 2, khoản 1"), a block of the plan a
-        # decision issues with that document ("Kế hoạch kèm theo, II.2").
+        # decision issues with that document ("Kế hoạch kèm theo, II.2"), a block inside a
+        # section with it ("II.1": each section numbers its items from 1 again).
         label, named = f"{node.address}: ", True
 
     def line(prefix: str, mine: str, theirs: str | None) -> tuple[Run, ...]:

@@ -171,12 +171,13 @@ def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_
     assert result.exit_code == 0, result.output
     _, rows = _rows(out)
     assert [(r[1][0][:30], r[1][1], r[2][2]) for r in rows[1:]] == [
-        ("3. Đài Phát thanh - Truyền hìn", ["3.", ("Đài Phát thanh - Truyền hình Quảng Bình, Báo "
+        # each row says where its block is (the section's own "3." would not)
+        ("IV.3: Đài Phát thanh - Truyền ", [("Đài Phát thanh - Truyền hình Quảng Bình, Báo "
                                             "Quảng Bình thực hiện tuyên truyền, phổ biến trên báo "
                                             "đài các quy định pháp luật về hòa giải ở cơ sở và "
                                             "tình hình triển khai thi hành pháp luật về hòa giải "
                                             "ở cơ sở.")], []),
-        ("4. Sở Thông tin và Truyền thôn", [], ["chặt chẽ"]),
+        ("IV.4: Sở Thông tin và Truyền t", [], ["chặt chẽ"]),  # IV.3 in the new column
     ]
 
 

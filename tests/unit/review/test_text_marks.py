@@ -36,11 +36,11 @@ def test_struck_words_of_the_table(texts):
         "T2.2.2 [VB Bảng L sp=3/3] <13pt> Thời gian thực hiện: Tháng 6, tháng [-11-] năm 2024",
         ("T2.5.2 [VB Bảng L sp=3/3] <13pt> Đơn vị phối hợp: Sở [-Thông tin và Truyền thông-]; "
         "UBND các huyện, thị xã, thành phố và các đơn vị có liên quan"),
-        ("T2.7.2 [VB Bảng L sp=3/3] <13pt> 4. Sở [-Thông tin và Truyền thông-] phối hợp với Sở "
+        ("T2.7.2 [VB Bảng L sp=3/3] <13pt> IV.4: Sở [-Thông tin và Truyền thông-] phối hợp với Sở "
         "Tư pháp triển khai các nhiệm vụ theo nội dung của Kế hoạch. Chỉ đạo các cơ quan thông "
         "tin truyền thông triển khai hoạt động truyền thông quy định pháp luật về hòa giải ở cơ "
         "sở và tình hình thực hiện pháp luật về hòa giải ở cơ sở."),
-        ("T2.8.2 [VB Bảng L sp=3/3] <13pt> - Xây dựng kế hoạch thực hiện Đề án năm 2024 tại địa "
+        ("T2.8.2 [VB Bảng L sp=3/3] <13pt> IV.6, gạch đầu dòng thứ 1: Xây dựng kế hoạch thực hiện Đề án năm 2024 tại địa "
         "phương; trong đó cần chú trọng rà soát số lượng hòa giải viên trên địa bàn và chủ động "
         "tổ chức tập huấn bồi dưỡng pháp luật cho đội ngũ hòa giải viên tại địa phương "
         "[-đảm bảo-] theo lộ trình của Đề án."),
