@@ -82,6 +82,21 @@ def _table_rows(root: etree._Element, group: RowGroup, used: set) -> list | None
     return None
 
 
+def _is_header(tr: etree._Element) -> bool:
+    trpr = tr.find(w("trPr"))
+    return trpr is not None and trpr.find(w("tblHeader")) is not None
+
+
+def _like(found: list, at: int, count: int, anchor: etree._Element) -> etree._Element:
+    """The row a deleted row of ``count`` cells is laid out like: a body row beside where it
+    stood (not the bold header row above the first body row), else any row as wide."""
+    near = [found[k] for k in (at - 1, at, at + 1) if 0 <= k < len(found)]
+    for tr in (*near, *found):
+        if len(_cells(tr)) == count and not _is_header(tr):
+            return tr
+    return next((tr for tr in found if len(_cells(tr)) == count), anchor)
+
+
 def mark_rows(root: etree._Element, group: RowGroup, revs: Revisions, used: set) -> bool:
     """Track the changes of ``group`` in the first table not in ``used`` that holds its rows;
     False when no table does."""
@@ -92,7 +107,7 @@ def mark_rows(root: etree._Element, group: RowGroup, revs: Revisions, used: set)
         before = at < len(found)
         anchor = found[at] if before else found[-1]
         for cells in (gone if before else reversed(gone)):
-            like = next((tr for tr in found if len(_cells(tr)) == len(cells)), anchor)
+            like = _like(found, at, len(cells), anchor)
             new = _deleted_row(like, cells, revs)
             (anchor.addprevious if before else anchor.addnext)(new)
     for index, edit in sorted(group.edits.items()):

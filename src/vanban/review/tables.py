@@ -87,6 +87,13 @@ def pair_rows(a: list[tuple[str, ...]], b: list[tuple[str, ...]], ka: list[tuple
     return align(ka, kb, score)
 
 
+def renumbered(old: str, new: str, old_number: int, new_number: int) -> bool:
+    """Whether a row's first cells are its numbers in the two tables ("2" → "1" once a row
+    above it is gone): a number that follows the row's place is not a change of its own."""
+    return (old.strip().rstrip(".") == str(old_number) and new.strip().rstrip(".") == str(new_number)
+            and old_number > 0 and new_number > 0)
+
+
 def row_edits(old_table, new_table) -> list[RowEdit]:
     """The rows of ``new_table`` that are new or changed and those of ``old_table`` that are
     gone, in the new table's order (a gone row where it stood)."""
@@ -105,10 +112,13 @@ def row_edits(old_table, new_table) -> list[RowEdit]:
             placed.append((j, RowEdit("added", number, _name(row),
                                       tuple((t, "", x) for t, x in zip(titles, row)))))
         elif ka[i] != kb[j]:
-            cells = tuple((t, x, y) for t, x, y in zip(titles, a[i], row)
-                          if text_key(x) != text_key(y))
-            placed.append((j, RowEdit("wording", number, _name(row), cells,
-                                      i - head_a + 1 if i >= head_a else 0, _name(a[i]))))
+            old_number = i - head_a + 1 if i >= head_a else 0
+            cells = tuple((t, x, y) for k, (t, x, y) in enumerate(zip(titles, a[i], row))
+                          if text_key(x) != text_key(y)
+                          and not (k == 0 and renumbered(x, y, old_number, number)))
+            if cells:
+                placed.append((j, RowEdit("wording", number, _name(row), cells, old_number,
+                                          _name(a[i]))))
     for i, row in enumerate(a):
         if i not in matched:
             number = i - head_a + 1 if i >= head_a else 0

@@ -292,5 +292,37 @@ def test_a_commune_is_paired_with_itself_not_with_a_new_one_of_like_figures(tmp_
     lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
     assert [line.split(":", 1)[0] for line in lines] == [
         "[Phụ lục, bảng 1] Sửa dòng 1 (Phường Thành Sen)", "[Phụ lục, bảng 1] Thêm dòng 2 (Xã Kỳ Anh)",
-        "[Phụ lục, bảng 1] Sửa dòng 3 (Xã Cẩm Xuyên)", "[Phụ lục, bảng 1] Sửa dòng 4 (Tổng cộng)"]
+        "[Phụ lục, bảng 1] Sửa dòng 4 (Tổng cộng)"]  # Cẩm Xuyên only numbered 3 now: no change
     assert "Đơn vị:" not in lines[0], lines[0]
+
+
+def test_a_commune_removed_renumbers_the_rows_below_without_a_change_each(tmp_path,
+                                                                         monkeypatch):
+    """Thành Sen's row removed: each row below it was listed "STT: 2 → 1", and the tracked
+    DOCX marked every number; the row put back deleted was laid out like the bold header
+    row above it (Reject would have restored a header-styled row)."""
+    year = workspace(tmp_path)
+    _figures_changed(tmp_path, year, lambda rows: rows.replace(
+        "phường Thành Sen,42,42,285,64,58,4,2\n", ""))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    assert result.exit_code == 1, result.output
+    lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
+    assert [line.split(":", 1)[0] for line in lines] == [
+        "[Phụ lục, bảng 1] Bỏ dòng 1 (Phường Thành Sen)", "[Phụ lục, bảng 1] Sửa dòng 2 (Tổng cộng)"]
+    assert "STT" not in lines[1], lines[1]
+    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
+    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
+    shown = CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+    appendix = shown[shown.index("Phụ lục"):].splitlines()
+    header = next(line for line in appendix if line.endswith("> STT"))
+    gone = next(line for line in appendix if "[-Phường Thành Sen-]" in line)
+    first = next(line for line in appendix if line.endswith("> Xã Cẩm Xuyên"))
+    assert gone.split("] <")[0].split(" ", 1)[1] == first.split("] <")[0].split(" ", 1)[1]
+    def run_format(line: str) -> list[str]:
+        return line.split("<", 1)[1].split(">", 1)[0].split()
+
+    assert "B" not in run_format(gone) and "B" in run_format(header)
+    assert not any(line.endswith(("[-2-]{+1+}", "{+1+}")) for line in appendix), appendix
