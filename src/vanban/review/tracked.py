@@ -23,7 +23,7 @@ from vanban.review.addressees import as_built, kept, printed
 from vanban.review.align import align_lines, placed_before
 from vanban.review.diff import PlanDiff
 from vanban.review.outline import table_at
-from vanban.review.tables import pair_rows, renumbered, table_rows
+from vanban.review.tables import pair_rows, table_rows
 from vanban.review.words import diff_words, text_key
 
 
@@ -49,17 +49,13 @@ def table_group(old, new) -> RowGroup:
     if old is None:
         group.edits = {k: "insert" for k in range(len(b))}
         return group
-    a, head_a = table_rows(old)
-    head_b = table_rows(new)[1]
+    a = _table_rows(old)
     ka, kb = [tuple(map(text_key, r)) for r in a], [tuple(map(text_key, r)) for r in b]
     matched = pair_rows(a, b, ka, kb)
     for i, j in matched.items():
         if ka[i] != kb[j]:
-            cells = {k: _segments(x, y) for k, (x, y) in enumerate(zip(a[i], b[j]))
-                     if text_key(x) != text_key(y)
-                     and not (k == 0 and renumbered(x, y, i - head_a + 1, j - head_b + 1))}
-            if cells:  # a row whose number alone follows its new place is not marked
-                group.edits[j] = cells
+            group.edits[j] = {k: _segments(x, y) for k, (x, y) in enumerate(zip(a[i], b[j]))
+                              if text_key(x) != text_key(y)}
     paired = set(matched.values())
     group.edits.update({j: "insert" for j in range(len(b)) if j not in paired})
     for i in range(len(a)):
