@@ -327,11 +327,13 @@ def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder
                 "data.sheet-not-xlsx", "Chỉ tệp .xlsx mới có trang tính (sheet).",
                 loaded.span(("data", "sheet")), "data.sheet",
                 message_en="Only .xlsx files have sheets.")])
+    # A folder's files are read from their first row: each finds its own header (validate_all).
+    header_row = 1 if in_folder else report.data.header_row
     if path.suffix.lower() == ".xlsx":
         from vanban.report import read_xlsx
 
         try:
-            return read_xlsx.read(path, shown, sheet, report.data.header_row)
+            return read_xlsx.read(path, shown, sheet, header_row)
         except VanbanError as exc:  # a sheet the workbook lacks: said at the sheet: line
             raise VanbanError([
                 Diagnostic(d.code, d.message, loaded.span(("data", "sheet")), "data.sheet",
@@ -341,7 +343,7 @@ def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder
     if path.suffix.lower() == ".csv":
         from vanban.report import read_csv
 
-        return read_csv.read(path, shown, report.data.header_row)
+        return read_csv.read(path, shown, header_row)
     from vanban.report import read_yaml
 
     return read_yaml.read(path, shown)

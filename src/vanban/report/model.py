@@ -227,11 +227,12 @@ class DataSource(Strict):
 
     file: Text = Field(description=(
         "Đường dẫn (tính từ tệp báo cáo) tới tệp .xlsx, .csv hoặc .yaml; hoặc tới một thư mục "
-        "chứa các tệp số liệu các đơn vị gửi về (mỗi tệp một hay nhiều đơn vị, cùng dòng tiêu "
-        "đề): mọi tệp .xlsx, .csv, .yaml trong thư mục được đọc theo thứ tự tên tệp và gộp "
-        "thành một bảng."))
+        "chứa các tệp số liệu các đơn vị gửi về (mỗi tệp một hay nhiều đơn vị, cùng tên cột): "
+        "mọi tệp .xlsx, .csv, .yaml trong thư mục được đọc theo thứ tự tên tệp và gộp thành "
+        "một bảng; mỗi tệp tự tìm dòng tiêu đề của nó trong 15 dòng đầu."))
     sheet: Text | None = Field(default=None, description="Tên trang tính (.xlsx); mặc định trang đầu.")
-    header_row: Int = Field(default=1, ge=1, le=50, description="Dòng tiêu đề cột (mặc định 1).")
+    header_row: Int = Field(default=1, ge=1, le=50, description=(
+        "Dòng tiêu đề cột (mặc định 1). Không dùng khi file: là một thư mục."))
     level: Text | None = Field(default=None, description=(
         "Cấp của đơn vị báo cáo, in trong tên phụ lục số liệu, ví dụ \"xã, phường\" hoặc "
         "\"huyện, thị xã, thành phố\". Mặc định theo kỳ báo cáo: kỳ kết thúc từ 01/7/2025 trở "

@@ -99,12 +99,14 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
                  columns_set: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
     """The tables of several files (a folder of the units' own files) checked one by one and
     merged into one table named ``file``: a unit with rows in two files is an error, as in one
-    file; the columns are those every file has."""
+    file; the columns are those every file has. Each file's header is the first of its first
+    rows that names the columns (the units' forms have one title row or two): it is not an
+    error to be fixed with ``header_row``, which one value could not fix for all files."""
     seen: dict[str, Cell] = {}
     problems: list[Diagnostic] = []
     tables = []
     for raw in raws:
-        table, found = validate(raw, registry, needed, columns_set, seen)
+        table, found = validate(raw, registry, needed, columns_set, seen, own_header=True)
         tables.append(table)
         problems += found
     columns = tuple(k for k in columns_set.by_key if all(k in t.columns for t in tables))
@@ -112,9 +114,11 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
 
 
 def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet,
-             seen: dict[str, Cell] | None = None) -> tuple[DataTable, list[Diagnostic]]:
+             seen: dict[str, Cell] | None = None, *, own_header: bool = False
+             ) -> tuple[DataTable, list[Diagnostic]]:
     """Check the header and every row against ``columns_set``; ``needed`` are the columns the
-    report uses; ``seen``, the units of the files checked before this one (by registry id)."""
+    report uses; ``seen``, the units of the files checked before this one (by registry id).
+    With ``own_header``, a header found below the first row is taken without an error."""
     by_key = columns_set.by_key
     problems: list[Diagnostic] = []
     if not raw.header:
@@ -159,7 +163,7 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
         below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
                          raw.typed)
         table, rest = validate(below, registry, needed, columns_set, seen)
-        return table, [hint, *rest]
+        return table, rest if own_header else [hint, *rest]
     if problems and UNIT_KEY not in columns:
         return DataTable(raw.file, tuple(columns)), problems
     # Rows are still checked with the columns that were found: every error in one run.

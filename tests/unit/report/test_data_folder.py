@@ -37,24 +37,27 @@ def year(tmp_path, monkeypatch):
     return tmp_path / YEAR
 
 
-def _split(year, names=None) -> list[str]:
-    """The 2025 CSV as one file per unit in so-lieu/don-vi/ (the title row and the header row
-    in each, as the province's form has them), the fourth as an Excel workbook; the lines."""
+def _split(year) -> list[str]:
+    """The 2025 CSV as one file per unit in so-lieu/don-vi/, the fourth as an Excel workbook;
+    the units' forms differ above the header: no title row, the province's one (the report
+    says header_row: 2), or two; the lines."""
     lines = (year / "so-lieu" / "hoa-giai-2025.csv").read_text(encoding="utf-8").splitlines()
     title, header, rows = lines[0], lines[1], lines[2:]
     folder = year / "so-lieu" / "don-vi"
     folder.mkdir()
     for i, row in enumerate(rows, 1):
-        name = (names or {}).get(i, f"{i:02d}-{row.split(',')[1]}.csv")
+        name = f"{i:02d}-{row.split(',')[1]}.csv"
+        titles = [[], [title], [title, '"BIỂU SỐ LIỆU HÒA GIẢI Ở CƠ SỞ"']][i % 3]
         if i == 4:
             book = Workbook()
             sheet = book.active
-            sheet.append([title.strip('"')])
+            for line in titles:
+                sheet.append([line.strip('"')])
             sheet.append(next(csv.reader([header])))
             sheet.append([int(v) if v.isdigit() else v for v in row.split(",")])
             book.save(folder / name.replace(".csv", ".xlsx"))
         else:
-            (folder / name).write_text(f"{title}\n{header}\n{row}\n", encoding="utf-8")
+            (folder / name).write_text("\n".join([*titles, header, row]) + "\n", encoding="utf-8")
     return rows
 
 
@@ -140,3 +143,18 @@ def test_a_file_added_to_the_folder_makes_the_report_again(year):
     ("so-lieu/.~lock.xa-a.xlsx#", False), ("so-lieu/ghi-chu.pdf", False)])
 def test_watch_sees_the_data_files(name, watched):
     assert _interesting(None, name) is watched
+
+
+def test_a_file_without_the_columns_is_an_error_at_that_file(year):
+    _split(year)
+    folder = year / "so-lieu" / "don-vi"
+    (folder / "09-bao-cao-xa.csv").write_text("Tình hình chung\nĐã tổ chức tập huấn\n",
+                                              encoding="utf-8")
+    _point_at_folder(year)
+    failed = run("build", YEAR)
+    assert failed.exit_code == 1
+    errors = [x for x in failed.output.splitlines() if ": lỗi [" in x]
+    assert errors and all(x.startswith(f"{YEAR}/so-lieu/don-vi/09-bao-cao-xa.csv:1:")
+                          for x in errors), errors
+    assert any("[data.missing-column]" in x for x in errors)
+    assert "[data.header-row]" not in failed.output  # no header_row could fix a folder
