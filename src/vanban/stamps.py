@@ -212,10 +212,11 @@ class StampBook:
     def _name(self, target: Path) -> str:
         return _real(target).relative_to(self.root).as_posix()
 
-    def current(self, target: Path, key: str, pdf: bool,
-                fresh: Callable[[Stamp], bool] | None = None) -> Stamp | None:
+    def current(self, target: Path, key: str, pdf: bool, fresh: Callable[[Stamp], bool]
+                ) -> Stamp | None:
         """The stamp of ``target`` when it was made from ``key`` and the files it depends on,
-        is still on disk unchanged, and ``fresh`` finds its registry reads still answered."""
+        is still on disk unchanged, and ``fresh`` finds its registry reads still answered
+        (required: a stamp whose registry changed must never be taken unasked)."""
         stamp = self.stamps.get(self._name(target))
         if stamp is None or stamp.inputs != key or file_digest(target) != stamp.output:
             return None
@@ -223,12 +224,12 @@ class StampBook:
             return None
         if any(depend_digest(self._path(name)) != digest for name, digest in stamp.depends):
             return None
-        if fresh is not None and not fresh(stamp):
+        if not fresh(stamp):
             return None
         return stamp
 
     def current_all(self, main: Path, source: str, key: str, pdf: bool,
-                    fresh: Callable[[Stamp], bool] | None = None) -> list[Stamp] | None:
+                    fresh: Callable[[Stamp], bool]) -> list[Stamp] | None:
         """The stamps of every output ``source`` made last time (``main`` first) when all are
         current; None when any is not (then the plan is made again)."""
         first = self.current(main, key, pdf, fresh)
@@ -354,7 +355,7 @@ class NoBook(StampBook):
         self.path, self.root, self.stamps = Path(os.devnull), Path("/"), {}
 
     def current_all(self, main: Path, source: str, key: str, pdf: bool,
-                    fresh: Callable[[Stamp], bool] | None = None) -> list[Stamp] | None:
+                    fresh: Callable[[Stamp], bool]) -> list[Stamp] | None:
         return None
 
     def pdf_of(self, target: Path, output: str) -> str | None:

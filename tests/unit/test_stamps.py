@@ -12,6 +12,11 @@ from vanban import stamps
 from vanban.errors import Diagnostic, Severity, Span
 
 
+def any_registry(_stamp) -> bool:
+    """The freshness check of a stamp whose registry reads are not at issue here."""
+    return True
+
+
 @pytest.fixture()
 def ws(tmp_path: Path) -> Path:
     (tmp_path / "plans" / "_shared").mkdir(parents=True)
@@ -40,7 +45,7 @@ def _made(ws: Path, data: bytes = b"docx", warnings=()) -> tuple[Path, str]:
 
 def test_unchanged_inputs_and_output_are_current(ws):
     target, key = _made(ws)
-    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is not None
+    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False, fresh=any_registry) is not None
     assert key == _key(ws)
 
 
@@ -64,22 +69,22 @@ def test_any_input_change_makes_it_stale(ws, change):
                             fresh=lambda s: s.registry == registry or bool(s.reads)) is None
         return
     assert new_key != key
-    assert book.current(target, new_key, pdf=False) is None
+    assert book.current(target, new_key, pdf=False, fresh=any_registry) is None
 
 
 def test_output_edited_or_deleted_by_hand_is_stale(ws):
     target, key = _made(ws)
     target.write_bytes(b"edited in Word")
     stamps.reset()
-    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False, fresh=any_registry) is None
     target.unlink()
     stamps.reset()
-    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False, fresh=any_registry) is None
 
 
 def test_pdf_asked_but_never_made_is_stale(ws):
     target, key = _made(ws)
-    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=True) is None
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=True, fresh=any_registry) is None
 
 
 @pytest.mark.parametrize("content", ["", "{", "[]", '{"format": 99, "outputs": {}}',
@@ -88,14 +93,14 @@ def test_pdf_asked_but_never_made_is_stale(ws):
 def test_corrupt_book_means_a_full_build(ws, content):
     target, key = _made(ws)
     (ws / "outputs" / stamps.BOOK_NAME).write_text(content, encoding="latin-1")
-    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False, fresh=any_registry) is None
 
 
 def test_warnings_come_back_as_they_were(ws):
     warning = Diagnostic("text.case", "Viết hoa", Span("plans/a.yaml", 3, 5), "title",
                          Severity.WARNING, "Capitals", "gợi ý", "hint")
     target, key = _made(ws, warnings=[warning])
-    stamp = stamps.StampBook(ws / "outputs").current(target, key, pdf=False)
+    stamp = stamps.StampBook(ws / "outputs").current(target, key, pdf=False, fresh=any_registry)
     assert stamp is not None and stamps.warnings_of(stamp) == [warning]
 
 
@@ -119,9 +124,9 @@ def test_a_file_the_plan_names_is_a_dependency(ws):
     book.record(target, key, b"docx", None, [], "plans/a.yaml",
                 stamps.depends_on([data], book))
     book.save()
-    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is not None
+    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False, fresh=any_registry) is not None
     data.write_text("don_vi,so_to\nA,2\n", encoding="utf-8")
-    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False) is None
+    assert stamps.StampBook(ws / "outputs").current(target, _key(ws), pdf=False, fresh=any_registry) is None
 
 
 def test_a_template_is_a_dependency_not_an_input(ws):
@@ -140,12 +145,12 @@ def test_a_template_is_a_dependency_not_an_input(ws):
                                                    stamps.digest_bytes(b"PK frame")}
     (ws / "templates" / "mau-1-5.docx").write_bytes(b"PK another")
     assert _key(ws) == key
-    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is not None
+    assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False, fresh=any_registry) is not None
     for change in (lambda: used.write_bytes(b"PK edited"), lambda: used.unlink(),
                    lambda: override.write_bytes(b"PK override")):
         change()
         stamps.reset()
-        assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False) is None
+        assert stamps.StampBook(ws / "outputs").current(target, key, pdf=False, fresh=any_registry) is None
         used.write_bytes(b"PK frame")
         override.unlink(missing_ok=True)
 
@@ -160,11 +165,12 @@ def test_every_output_of_a_plan_must_be_current(ws):
         book.record(path, key, path.name.encode(), None, [], "plans/qd.yaml")
     book.save()
     fresh = stamps.StampBook(ws / "outputs")
-    assert len(fresh.current_all(main, "plans/qd.yaml", _key(ws), pdf=False) or []) == 2
+    assert len(fresh.current_all(main, "plans/qd.yaml", _key(ws), pdf=False,
+                                 fresh=lambda _: True) or []) == 2
     second.unlink()
     stamps.reset()
     assert stamps.StampBook(ws / "outputs").current_all(main, "plans/qd.yaml", _key(ws),
-                                                        pdf=False) is None
+                                                        pdf=False, fresh=lambda _: True) is None
 
 
 def test_code_fingerprint_covers_every_code_file_in_path_order():
