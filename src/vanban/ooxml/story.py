@@ -33,6 +33,7 @@ _NO_BREAK_HYPHEN, _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT, _FLD_SIMPLE, _INSTR = 
     _w, ("noBreakHyphen", "fldChar", "fldCharType", "instrText", "fldSimple", "instr"))
 _INS, _DEL, _DEL_TEXT, _NOTE_REF, _ID = map(_w, ("ins", "del", "delText", "footnoteReference",
                                                 "id"))
+_MOVE_FROM, _MOVE_TO = _w("moveFrom"), _w("moveTo")
 # Run children that never hold a drawing: a run made only of these has no rule to measure.
 _PLAIN_RUN_CHILDREN = {_w(t) for t in ("rPr", "t", "tab", "br", "cr", "noBreakHyphen",
                                        "softHyphen", "fldChar", "instrText", "delText",
@@ -129,11 +130,11 @@ class _Story:
         boxes: list[str] = []
         deleted: list[tuple[int, tuple]] = []
         for r, simple in _iter_runs(p):
-            if r.tag == _DEL:
+            if r.tag == _DEL or r.tag == _MOVE_FROM:  # moved away: its text keeps w:t
                 for gone in r.iter(_R):
                     rpr = gone.find(_RPR)
                     deleted.append((len(runs), (
-                        "".join(t.text or "" for t in gone.iter(_DEL_TEXT)),
+                        "".join(t.text or "" for t in gone.iter(_DEL_TEXT, _T)),
                         (table_style, pstyle, self._rstyle(rpr)), _rpr_props(rpr), None,
                         _note(gone))))
                 continue
@@ -170,7 +171,7 @@ class _Story:
                 boxes.extend(_box_texts(r))
             field = stack[-1] if stack else simple
             direct_rpr = _rpr_props(rpr)
-            if r.getparent().tag == _INS:
+            if r.getparent().tag in (_INS, _MOVE_TO):
                 direct_rpr["inserted"] = True
             runs.append(("".join(text), (table_style, pstyle, self._rstyle(rpr)), direct_rpr,
                          field, _note(r)))
@@ -278,9 +279,9 @@ def _numbering(num: tuple | None) -> tuple[str, int] | None:
 
 def _iter_runs(p: etree._Element, simple: str | None = None):
     """(w:r, fldSimple instruction or None) in document order, through inline containers; a
-    tracked deletion (w:del) comes as itself, whole."""
+    tracked deletion (w:del) or text moved away (w:moveFrom) comes as itself, whole."""
     for child in p:
-        if child.tag == _R or child.tag == _DEL:
+        if child.tag == _R or child.tag == _DEL or child.tag == _MOVE_FROM:
             yield child, simple
         elif child.tag in _RUN_CONTAINERS:
             inner = simple

@@ -1,4 +1,5 @@
-"""Word tracked changes (w:ins / w:del) written into a rendered document at given paragraphs.
+"""Word tracked changes (w:ins / w:del, and w:moveFrom / w:moveTo for a paragraph moved) written
+into a rendered document at given paragraphs.
 
 The caller names paragraphs by their printed text, in groups that each appear in document
 order (the body, the Nơi nhận lines, …), and says for each one what changed: the whole
@@ -37,9 +38,11 @@ from vanban.ooxml.tracked_rows import RowGroup, mark_rows
 from vanban.ooxml.tracked_runs import (
     PARSER,
     Deleted,
+    Moved,
     Revisions,
     deleted_paragraph,
     insert_whole,
+    move_here,
     paragraph_text,
     rewrite,
 )
@@ -50,6 +53,7 @@ __all__ = [
     "NOTES_PART",
     "Deleted",
     "Group",
+    "Moved",
     "RowGroup",
     "mark",
     "paragraph_text",
@@ -136,6 +140,8 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
         for index, edit in sorted(group.edits.items()):
             if edit == "insert":
                 insert_whole(found[index], revs)
+            elif isinstance(edit, Moved):
+                move_here(found[index], edit, revs)
             else:
                 rewrite(found[index], edit, revs)
     lost = mark_notes(part, root, notes or {}, revs)
@@ -143,17 +149,34 @@ def mark(docx: bytes, groups: list[Group], *, author: str, date: dt.datetime,
         missing.append(len(groups))
     for number, text in sorted(gone_notes):
         add_deleted_note(part, number, text, revs)
-    n = 0
-    for n, node in enumerate(root.iter(w("ins"), w("del")), 1):  # ids in reading order
-        node.set(w("id"), str(n))
+    n = _number(root, 0)  # ids in reading order
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts = {"word/document.xml": xml}
     if part is not None and (notes or gone_notes):  # its revisions numbered after the text's
-        for k, node in enumerate(part.iter(w("ins"), w("del")), n + 1):
-            node.set(w("id"), str(k))
+        _number(part, n)
         parts[NOTES_PART] = etree.tostring(part, xml_declaration=True, encoding="UTF-8",
                                            standalone=True)
     return normalise_zip(docx, when, parts), missing
+
+
+_REVISIONS = tuple(w(t) for t in ("ins", "del", "moveFrom", "moveTo"))
+_MOVE_RANGES = {w(f"{kind}Range{edge}"): edge for kind in ("moveFrom", "moveTo")
+                for edge in ("Start", "End")}
+
+
+def _number(root: etree._Element, last: int) -> int:
+    """Number the revisions and move ranges of ``root`` after ``last``, in reading order (a
+    range's end takes its start's number); the last number given."""
+    starts: dict[str, str] = {}
+    for node in root.iter(*_REVISIONS, *_MOVE_RANGES):
+        if _MOVE_RANGES.get(node.tag) == "End":
+            node.set(w("id"), starts.get(node.get(w("id")), node.get(w("id"))))
+            continue
+        last += 1
+        if node.tag in _MOVE_RANGES:
+            starts[node.get(w("id"))] = str(last)
+        node.set(w("id"), str(last))
+    return last
 
 
 def _roots(docx: bytes) -> list[etree._Element]:
@@ -164,10 +187,10 @@ def _roots(docx: bytes) -> list[etree._Element]:
 
 
 def revisions(docx: bytes) -> list[tuple[str, str]]:
-    """Every w:ins and w:del of the document: (kind, text), in document order, then those of
-    its footnotes."""
+    """Every w:ins, w:del, w:moveFrom and w:moveTo of the document: (kind, text), in document
+    order, then those of its footnotes."""
     out = []
-    for node in (n for root in _roots(docx) for n in root.iter(w("ins"), w("del"))):
+    for node in (n for root in _roots(docx) for n in root.iter(*_REVISIONS)):
         if node.getparent().tag == w("rPr"):  # a paragraph mark
             out.append((etree.QName(node).localname + "-mark", ""))
             continue
@@ -183,9 +206,10 @@ def resolve(docx: bytes, *, accept: bool, part: str = "word/document.xml") -> li
     """The text of every paragraph after accepting (or rejecting) every revision (of the text,
     or of another ``part``: ``NOTES_PART``, the footnotes)."""
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read(part), PARSER)
-    drop, keep = (w("del"), w("ins")) if accept else (w("ins"), w("del"))
+    drops = {w("del"), w("moveFrom")} if accept else {w("ins"), w("moveTo")}
     gone_marks = []
-    for node in list(root.iter(drop, keep)):
+    for node in list(root.iter(*_REVISIONS)):
+        drop = node.tag if node.tag in drops else None
         parent = node.getparent()
         if parent.getparent() is None:
             continue  # inside a row already taken out

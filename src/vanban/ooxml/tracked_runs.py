@@ -40,6 +40,19 @@ class Deleted:
     after_note: str = ""
     """Text the build prints after the footnote mark (the end-of-body mark "./." of the last
     paragraph), put back deleted after the mark."""
+    move: str = ""
+    """The name of the move when the paragraph was moved, not removed: it comes back as moved
+    away (w:moveFrom) and its new place, a ``Moved`` edit of the same name, as moved there."""
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The edit of a paragraph moved here from the place of the ``Deleted`` of the same
+    ``name``: the whole of it moved (``segments`` empty), or its words, the reworded ones
+    inserted (segments ``(op, old, new)``: the old words stand in the moved-away text)."""
+
+    name: str
+    segments: tuple = ()
 
 
 class Revisions:
@@ -58,9 +71,12 @@ class Revisions:
 
 
 def paragraph_text(p: etree._Element) -> str:
-    """A paragraph's visible text; a line break reads as a newline."""
+    """A paragraph's visible text; a line break reads as a newline. Text moved away from here
+    (w:moveFrom, which keeps w:t) is not visible, as deleted text is not."""
     out = []
     for node in p.iter(w("t"), w("br"), w("tab"), w("delText")):
+        if _moved_away(node, p):
+            continue
         if node.tag == w("br"):
             out.append("\n")
         elif node.tag == w("tab"):
@@ -68,6 +84,18 @@ def paragraph_text(p: etree._Element) -> str:
         elif node.tag == w("t"):
             out.append(node.text or "")
     return "".join(out)
+
+
+def _moved_away(node: etree._Element, top: etree._Element) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == _MOVE_FROM:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+_MOVE_FROM = w("moveFrom")
 
 
 def text_run(text: str, rpr: etree._Element | None, deleted: bool) -> etree._Element:
@@ -86,7 +114,7 @@ def text_run(text: str, rpr: etree._Element | None, deleted: bool) -> etree._Ele
 
 
 def wrapped(tag: str, text: str, rpr, revs: Revisions) -> etree._Element:
-    """``text`` in one run inside a new w:ins or w:del (``tag``)."""
+    """``text`` in one run inside a new w:ins, w:del, w:moveFrom or w:moveTo (``tag``)."""
     wrapper = revs.mark(tag)
     wrapper.append(text_run(text, rpr, tag == "del"))
     return wrapper
@@ -105,8 +133,21 @@ def clear_runs(p: etree._Element) -> None:
             p.remove(child)
 
 
+def move_range(p: etree._Element, kind: str, name: str, revs: Revisions) -> None:
+    """Enclose the paragraph's content in a move range (``kind`` "moveFrom" or "moveTo")
+    named ``name``: the start after its properties, the end last, both of one id."""
+    start = revs.mark(f"{kind}RangeStart")
+    start.set(w("name"), name)
+    end = etree.Element(w(f"{kind}RangeEnd"))
+    end.set(w("id"), start.get(w("id")))
+    ppr = p.find(w("pPr"))
+    p.insert(0 if ppr is None else p.index(ppr) + 1, start)
+    p.append(end)
+
+
 def mark_paragraph(p: etree._Element, tag: str, revs: Revisions) -> None:
-    """Flag the paragraph mark as inserted or deleted (pPr/rPr/w:ins|w:del)."""
+    """Flag the paragraph mark as inserted, deleted or moved (pPr/rPr/w:ins|w:del|w:moveFrom|
+    w:moveTo)."""
     ppr = p.find(w("pPr"))
     if ppr is None:
         ppr = etree.Element(w("pPr"))
@@ -170,9 +211,11 @@ def _same(a: etree._Element | None, b: etree._Element | None) -> bool:
     return a is b or etree.tostring(a) == etree.tostring(b)
 
 
-def rewrite(p: etree._Element, segments, revs: Revisions) -> None:
+def rewrite(p: etree._Element, segments, revs: Revisions, *, moved: bool = False) -> None:
     """Lay ``segments`` (op, old, new) over the paragraph's text: equal text as it was, old
-    text deleted, new text inserted, each piece formatted like the text at its place."""
+    text deleted, new text inserted, each piece formatted like the text at its place. In a
+    ``moved`` paragraph the equal text is moved here (w:moveTo) and the old text is not put
+    back (it stands in the moved-away paragraph)."""
     formats = _Formats(p)
     clear_runs(p)
     marks = list(formats.marks)
@@ -184,13 +227,14 @@ def rewrite(p: etree._Element, segments, revs: Revisions) -> None:
 
     for op, old, new in segments:
         put_marks()
-        if op != "equal" and old:
+        if op != "equal" and old and not moved:
             p.append(wrapped("del", old, formats.at(pos), revs))
         while new:
             # Cut at a mark inside the text ("…năm 2026¹./.": the end mark after the note's).
             cut = next((at - pos for at, _ in marks if pos < at < pos + len(new)), len(new))
             piece, new = new[:cut], new[cut:]
-            wrapper = p if op == "equal" else revs.mark("ins")
+            wrapper = (revs.mark("moveTo") if moved else p) if op == "equal" else \
+                revs.mark("ins")
             for text, rpr in formats.pieces(pos, piece):
                 wrapper.append(text_run(text, rpr, False))
             if wrapper is not p:
@@ -201,9 +245,9 @@ def rewrite(p: etree._Element, segments, revs: Revisions) -> None:
         p.append(run)
 
 
-def as_inserted(p: etree._Element, revs: Revisions) -> None:
-    """The paragraph's runs as one insertion, each run with its own formatting (its paragraph
-    mark left as it is)."""
+def as_inserted(p: etree._Element, revs: Revisions, tag: str = "ins") -> None:
+    """The paragraph's runs as one insertion (or move here: ``tag`` "moveTo"), each run with
+    its own formatting (its paragraph mark left as it is)."""
     runs = [c for c in p if c.tag == w("r")]
     if not paragraph_text(p) and not runs:
         return
@@ -213,9 +257,9 @@ def as_inserted(p: etree._Element, revs: Revisions) -> None:
         rpr = base_rpr(p)
         clear_runs(p)
         if text:
-            p.append(wrapped("ins", text, rpr, revs))
+            p.append(wrapped(tag, text, rpr, revs))
         return
-    wrapper = revs.mark("ins")
+    wrapper = revs.mark(tag)
     runs[0].addprevious(wrapper)
     for run in runs:
         wrapper.append(run)
@@ -241,6 +285,17 @@ def insert_whole(p: etree._Element, revs: Revisions) -> None:
     mark_paragraph(p, "ins", revs)
 
 
+def move_here(p: etree._Element, edit: Moved, revs: Revisions) -> None:
+    """Track the paragraph as moved here (the move ``edit.name``), its paragraph mark too:
+    all of it, or its words as ``edit.segments`` say (the reworded ones inserted)."""
+    if edit.segments:
+        rewrite(p, edit.segments, revs, moved=True)
+    else:
+        as_inserted(p, revs, "moveTo")
+    move_range(p, "moveTo", edit.name, revs)
+    mark_paragraph(p, "moveTo", revs)
+
+
 def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions, note: int = 0
                       ) -> etree._Element:
     """The paragraph ``gone`` put back as deleted, laid out like ``like`` (in its own
@@ -258,18 +313,19 @@ def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions, note
                 ppr.insert(0, style)
             style.set(w("val"), gone.style)
         p.append(ppr)
+    tag = "moveFrom" if gone.move else "del"  # moved-away text keeps w:t (ECMA-376 17.13.5.22)
     if gone.runs:
-        wrapper = revs.mark("del")
+        wrapper = revs.mark(tag)
         for text, style in gone.runs:
             rpr = None
             if style:
                 rpr = etree.Element(w("rPr"))
                 etree.SubElement(rpr, w("rStyle")).set(w("val"), style)
             if text:
-                wrapper.append(text_run(text, rpr, True))
+                wrapper.append(text_run(text, rpr, not gone.move))
         p.append(wrapper)
     elif gone.text:
-        p.append(wrapped("del", gone.text, base_rpr(like), revs))
+        p.append(wrapped(tag, gone.text, base_rpr(like), revs))
     if note:  # the mark inside the deleted text: one deletion with it
         wrapper = p[-1] if len(p) and p[-1].tag == w("del") else None
         if wrapper is None:
@@ -279,5 +335,7 @@ def deleted_paragraph(like: etree._Element, gone: Deleted, revs: Revisions, note
                                         f'{footnote_reference(note)}</w:document>')[0])
         if gone.after_note:
             wrapper.append(text_run(gone.after_note, None, True))
-    mark_paragraph(p, "del", revs)
+    if gone.move:
+        move_range(p, "moveFrom", gone.move, revs)
+    mark_paragraph(p, tag, revs)
     return p

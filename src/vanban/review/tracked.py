@@ -18,7 +18,7 @@ from vanban.contract import (
     STYLE_OF_KIND,
 )
 from vanban.errors import Diagnostic, Severity, Span
-from vanban.ooxml.tracked import Deleted, Group, RowGroup, mark
+from vanban.ooxml.tracked import Deleted, Group, Moved, RowGroup, mark
 from vanban.review.addressees import as_built, kept, printed
 from vanban.review.align import align_lines, placed_before
 from vanban.review.diff import PlanDiff
@@ -82,10 +82,28 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
     group = Group([p.full for p in new_doc.body if _is_para(p)])
     kept: dict[int, int] = {}
     gone: list[int] = []
+    moves: dict[int, str] = {}  # old paragraph → the name of its move
     unmarked = 0
     for oi, nj in _in_part(diff, part):
         o = diff.old.nodes[oi] if oi is not None else None
         n = diff.new.nodes[nj] if nj is not None else None
+        if o is not None and n is not None and nj in diff.moved:
+            # Each line of a block moved (its text, lead, timeline …) moved away from its old
+            # place and here, reworded or not: Word shows it as a move, not as two changes.
+            for name in sorted(set(o.paras) & set(n.paras)):
+                i, j = o.paras[name], n.paras[name]
+                a, b = old_doc.body[i], new_doc.body[j]
+                if getattr(a, "footnote", "") or getattr(b, "footnote", ""):
+                    continue  # a footnote's mark moves with no move of its own: a change
+                moves[i] = f"move{len(moves) + 1}"
+                same = text_key(a.text) == text_key(b.text)
+                group.edits[new_at[j]] = Moved(moves[i], () if same else tuple(
+                    _segments(a.text, b.text, b.label)))
+                gone.append(i)
+            for j in (j for name, j in n.paras.items() if new_at[j] not in group.edits):
+                group.edits[new_at[j]] = "insert"
+            gone.extend(i for i in o.paras.values() if i not in moves)
+            continue
         if o is not None and n is not None and nj not in diff.moved:
             for name in sorted(set(o.paras) | set(n.paras)):
                 i, j = o.paras.get(name), n.paras.get(name)
@@ -122,7 +140,8 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
         if after:  # "./." after the mark, as the build prints it
             runs = runs[:-1] + ((runs[-1][0][:-len(after)], runs[-1][1]),)
         group.deleted.setdefault(at, []).append(
-            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, runs, note, after))
+            Deleted(para.full, STYLE_OF_KIND[para.kind], tables, runs, note, after,
+                    moves.get(i, "")))
     return group, unmarked
 
 

@@ -48,11 +48,12 @@ TAI_LIEU_LINES = ["Đơn vị chủ trì: Sở Tư pháp.",
                   "Thời gian thực hiện: năm 2024."]
 ROUND_REVISIONS = (
     [("del", "11"), ("ins", "12")]  # the deadline moved
-    # the swap: tai-lieu-boi-duong deleted at its old place, inserted at its new one
-    + [x for line in [f"2. {TAI_LIEU}", *TAI_LIEU_LINES] for x in (("del-mark", ""),
-                                                                   ("del", line))]
-    + [x for line in [f"3. {TAI_LIEU}", *TAI_LIEU_LINES] for x in (("ins-mark", ""),
-                                                                   ("ins", line))]
+    # the swap: tai-lieu-boi-duong moved away from its old place and to its new one, each
+    # line a move of its own (Word shows it green: moved, not deleted and inserted)
+    + [x for line in [f"2. {TAI_LIEU}", *TAI_LIEU_LINES] for x in (("moveFrom-mark", ""),
+                                                                   ("moveFrom", line))]
+    + [x for line in [f"3. {TAI_LIEU}", *TAI_LIEU_LINES] for x in (("moveTo-mark", ""),
+                                                                   ("moveTo", line))]
     # the task added in the middle
     + [x for line in ["4. Tổ chức Hội thi hòa giải viên giỏi cấp tỉnh",
                       "Đơn vị chủ trì: Sở Tư pháp.",
@@ -107,10 +108,20 @@ def round_docx(tmp_path_factory) -> bytes:
 def test_exactly_the_changes_are_tracked(round_docx):
     assert revisions(round_docx) == ROUND_REVISIONS
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(round_docx)).read("word/document.xml"))
-    marks = list(root.iter(f"{W}ins", f"{W}del"))
+    marks = list(root.iter(*(f"{W}{t}" for t in ("ins", "del", "moveFrom", "moveTo",
+                                                  "moveFromRangeStart", "moveToRangeStart"))))
     assert [m.get(f"{W}id") for m in marks] == [str(i) for i in range(1, len(marks) + 1)]
     assert {(m.get(f"{W}author"), m.get(f"{W}date")) for m in marks} == {
         ("Văn phòng UBND tỉnh", "2024-01-20T00:00:00Z")}
+    # Each move has a source range and a destination range of one name, each range's end
+    # the id of its start.
+    for kind in ("moveFrom", "moveTo"):
+        starts = {m.get(f"{W}id"): m.get(f"{W}name") for m in root.iter(f"{W}{kind}RangeStart")}
+        ends = [m.get(f"{W}id") for m in root.iter(f"{W}{kind}RangeEnd")]
+        assert sorted(ends) == sorted(starts) and len(starts) == 4
+    names = [{m.get(f"{W}name") for m in root.iter(f"{W}{kind}RangeStart")}
+             for kind in ("moveFrom", "moveTo")]
+    assert names[0] == names[1] == {"move1", "move2", "move3", "move4"}
     assert not list(root.iter(f"{W}pPrChange")) and not list(root.iter(f"{W}rPrChange"))
 
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from vanban.cli import main
+from vanban.review.words import text_key
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -133,6 +134,43 @@ def test_a_task_reworded_while_it_moved_has_its_words_marked(round_1):
     assert "(chuyển vị trí)" in only_moved[2][0]
     assert only_moved[1][1] == [] and only_moved[2][2] == []
 
+
+
+def test_the_tracked_docx_shows_a_task_moved_as_moved_with_its_new_words_inserted(tmp_path):
+    """The tracked DOCX put a moved task back deleted at its old place and inserted it whole
+    at its new one: the words added while it moved were lost among the rest. Word's move
+    markup shows it moved (green), only the new words inserted; Accept All and Reject All
+    still give the new and the old document, and the file stays valid OOXML."""
+    from openxml_audit import OpenXmlValidator
+
+    from vanban.ooxml.tracked import resolve, revisions
+
+    old, new = _workspace(tmp_path, ROUND_0, ROUND_1)
+    out = tmp_path / "theo-doi.docx"
+    result = CliRunner().invoke(main, ["compare", "--tracked", str(old), str(new), "-o", str(out),
+                                       "--author", "A", "--date", "2026-02-01"])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    found = revisions(data)
+    moved_away = [t for k, t in found if k == "moveFrom"]
+    moved_here = [t for k, t in found if k == "moveTo"]
+    inserted = [t for k, t in found if k == "ins"]
+    assert any("Tổ chức tập huấn kỹ năng hòa giải cho hòa giải viên" in t for t in moved_away)
+    assert " kiến thức pháp luật mới," in inserted  # the words added while it moved
+    assert not any("kiến thức pháp luật mới" in t for t in moved_here + moved_away)
+    assert not any("Tổ chức tập huấn" in t for k, t in found if k in ("del", "ins"))
+    for side, yaml_file in ((True, new), (False, old)):
+        made = tmp_path / f"{side}.docx"
+        assert CliRunner().invoke(main, ["build", str(yaml_file), "--out", str(made.parent / (
+            "moi" if side else "cu"))]).exit_code == 0
+        built = next((made.parent / ("moi" if side else "cu")).rglob("*.docx")).read_bytes()
+        assert [text_key(x) for x in resolve(data, accept=side)] == [
+            text_key(x) for x in resolve(built, accept=True)], side
+    validated = OpenXmlValidator().validate(str(out))
+    assert [str(e) for e in validated.errors] == []
+    # vanban text (the git diff driver) reads text moved away as struck, moved here as added.
+    shown = CliRunner().invoke(main, ["text", str(out)]).output
+    assert "[-2. Tổ chức tập huấn kỹ năng hòa giải cho hòa giải viên-]" in shown, shown
 
 DECISION = """\
 type: quyet-dinh
