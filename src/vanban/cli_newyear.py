@@ -17,21 +17,10 @@ from vanban.cli import _fail, _print_diagnostics
 
 def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
     """The plan files named or under the folders named, sorted, each once."""
-    from vanban.errors import Diagnostic, Span, VanbanError
-    from vanban.jobs import is_plan_file
+    from vanban.jobs import plan_files
 
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += [p for p in sorted(path.rglob("*")) if is_plan_file(p, path)]
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise VanbanError([Diagnostic(
-                "args.not-found", "Không tìm thấy tệp hoặc thư mục này.", Span(str(path)),
-                message_en="No such file or folder.")])
     seen: set[Path] = set()
-    return [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return [f for f in plan_files(paths) if not (f.resolve() in seen or seen.add(f.resolve()))]
 
 
 def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:

@@ -30,13 +30,10 @@ class Job:
     target: Path
 
 
-def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job]:
-    """Plan files under ``paths`` (files or folders), sorted, with their mirrored output paths.
-
-    A plan inside ``plans_root`` keeps its folders under ``out_dir``
-    (plans/quang-binh/2024/x.yaml → outputs/quang-binh/2024/x.docx); another one goes to
-    ``out_dir`` by its file name. ``_shared`` folders hold the registry, not plans.
-    """
+def plan_files(paths: Iterable[Path]) -> list[Path]:
+    """The plan files named, and those under the folders named (sorted), in that order (a
+    file named twice is there twice: callers keep the first); VanbanError for a path that is
+    not there or a file that is not a plan."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -44,8 +41,8 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
         elif path.is_file():
             if path.suffix not in PLAN_SUFFIXES:
                 raise VanbanError([Diagnostic(
-                    "args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml). Lệnh build "
-                    "đọc kế hoạch YAML; muốn kiểm tra một tệp DOCX, dùng: vanban check TỆP.docx",
+                    "args.not-plan", "Đây không phải tệp kế hoạch (.yaml hoặc .yml): vanban đọc "
+                    "kế hoạch YAML; muốn kiểm tra một tệp DOCX, dùng: vanban check TỆP.docx",
                     Span(str(path)), message_en="Not a plan file (.yaml/.yml); to check a DOCX "
                     "use: vanban check FILE.docx")])
             files.append(path)
@@ -57,6 +54,17 @@ def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job
                 "hoặc một thư mục con của nó.",
                 hint_en="Check the path; run the command in the project folder (with plans/) "
                 "or a folder inside it.")])
+    return files
+
+
+def discover(paths: Iterable[Path], out_dir: Path, plans_root: Path) -> list[Job]:
+    """Plan files under ``paths`` (files or folders), sorted, with their mirrored output paths.
+
+    A plan inside ``plans_root`` keeps its folders under ``out_dir``
+    (plans/quang-binh/2024/x.yaml → outputs/quang-binh/2024/x.docx); another one goes to
+    ``out_dir`` by its file name. ``_shared`` folders hold the registry, not plans.
+    """
+    files = plan_files(paths)
     jobs, seen, owners = [], set(), {}
     out_root, plans_real = out_dir.resolve(), plans_root.resolve()
     for f in files:
