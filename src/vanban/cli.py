@@ -22,9 +22,46 @@ Ví dụ:
 """
 
 
+class _LangOption(click.Option):
+    """--lang of a command: when not given, the language asked anywhere on the command line
+    (``vanban --lang en build``); "vi" on the help page."""
+
+    def get_default(self, ctx: click.Context, call: bool = True):
+        return _asked_lang() if call else super().get_default(ctx, call=call)
+
+
 def _lang_option(f):
-    return click.option("--lang", type=click.Choice(["vi", "en"]), default="vi",
-                        show_default=True, help="Ngôn ngữ thông báo (vi/en).")(f)
+    return click.option("--lang", cls=_LangOption, type=click.Choice(["vi", "en"]),
+                        default="vi", show_default=True, help=LANG_HELP)(f)
+
+
+LANG_HELP = "Ngôn ngữ thông báo (vi/en). / Language of the messages: en for English."
+
+
+def _words_lang(words: list[str]) -> str:
+    """The language the command line asks for (its last --lang), "vi" when none: help pages
+    and usage errors come before click has read the options."""
+    lang = "vi"
+    for a, b in zip(words, [*words[1:], ""]):
+        if a == "--":
+            break
+        if a.startswith("--lang="):
+            lang = a.removeprefix("--lang=")
+        elif a == "--lang" and b in ("vi", "en"):
+            lang = b
+    return lang if lang in ("vi", "en") else "vi"
+
+
+def _asked_lang() -> str:
+    """The language asked for anywhere on the command line, else "vi"."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj.get("lang", "vi") if isinstance(obj, dict) else "vi"
+
+
+def _english(ctx: click.Context) -> bool:
+    """Whether ``ctx``'s command speaks English (its --lang, or the command line's)."""
+    return ctx.params.get("lang") == "en" or _asked_lang() == "en"
 
 
 def _print_diagnostics(diagnostics, lang: str) -> None:
@@ -75,25 +112,66 @@ class _at_workspace:
 
 
 class _Vietnamese:
-    """Click's own words in help pages and usage errors, in Vietnamese."""
+    """Click's own words in help pages and usage errors, in Vietnamese; with --lang en the
+    whole page in English (``cli_help_en``)."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
-            option.help = HELP_TEXT
+            option.help = "Show this message and exit." if _english(ctx) else HELP_TEXT
         return option
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if not _english(ctx):
+            return super().format_help(ctx, formatter)
+        import copy
+
+        from vanban.cli_help_en import HELP_EN, LANG
+
+        texts = HELP_EN.get(_command_key(ctx), {})
+        english = copy.copy(self)
+        english.help = texts.get("help", self.help)
+        english.epilog = texts.get("epilog", self.epilog)
+        options = {**texts.get("options", {}), "--lang": LANG}
+        english.params = [_with_help(p, options) for p in self.params]
+        return super(_Vietnamese, english).format_help(ctx, formatter)
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _english(ctx):
+            return super().format_usage(ctx, formatter)
         pieces = [_USAGE_WORDS.get(p, p) for p in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _english(ctx):
+            return super().format_options(ctx, formatter)
         records = [_record_vi(*r) for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
         if records:
             with formatter.section("Tùy chọn"):
                 formatter.write_dl(records)
         if isinstance(self, click.Group):
             self.format_commands(ctx, formatter)
+
+
+def _command_key(ctx: click.Context) -> str:
+    """The command's path without the program's name: "" (vanban), "build", "report init"."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+def _with_help(param: click.Parameter, texts: dict[str, str]) -> click.Parameter:
+    """``param`` with its help from ``texts`` (by its long name), when they have it."""
+    import copy
+
+    name = next((o for o in getattr(param, "opts", ()) if o.startswith("--")), None)
+    if name not in texts:
+        return param
+    english = copy.copy(param)
+    english.help = texts[name]
+    return english
 
 
 _USAGE_WORDS = {"[OPTIONS]": "[TÙY-CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM-SỐ]..."}
@@ -165,22 +243,30 @@ class _Group(_Vietnamese, click.Group):
     command_class = _Command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, cmd.get_short_help_str(formatter.width - 20))
+        english = _english(ctx)
+        if english:
+            from vanban.cli_help_en import HELP_EN
+
+            key = _command_key(ctx)
+        rows = [(name, HELP_EN.get(f"{key} {name}".strip(), {}).get("short")
+                 or cmd.get_short_help_str(formatter.width - 20) if english
+                 else cmd.get_short_help_str(formatter.width - 20))
                 for name in self.list_commands(ctx) if (cmd := self.get_command(ctx, name))]
         if rows:
-            with formatter.section("Lệnh"):
+            with formatter.section("Commands" if english else "Lệnh"):
                 formatter.write_dl(rows)
 
     def main(self, args=None, prog_name=None, **extra):
-        """Usage errors in Vietnamese, with exit status 2."""
+        """Usage errors in Vietnamese (English with --lang en), with exit status 2."""
         extra.pop("standalone_mode", None)
+        words = list(sys.argv[1:] if args is None else args)
+        if extra.get("obj") is None:  # what --lang asks, for help pages read before options
+            extra["obj"] = {"lang": _words_lang(words)}
         try:
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "vanban"
-            words = list(sys.argv[1:] if args is None else args)
-            if any(a == "--lang=en" or (a == "--lang" and b == "en")
-                   for a, b in zip(words, words[1:] + [""])):
+            if _words_lang(words) == "en":
                 click.echo(f"Usage error: {exc.format_message()}\nSee: {where} --help", err=True)
             else:
                 click.echo(f"Lỗi cách dùng lệnh: {_usage_vi(exc.format_message())}\n"
@@ -190,7 +276,7 @@ class _Group(_Vietnamese, click.Group):
             exc.show()
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("Đã dừng.", err=True)
+            click.echo("Stopped." if _words_lang(words) == "en" else "Đã dừng.", err=True)
             sys.exit(1)
 
 
@@ -198,13 +284,16 @@ class _Group(_Vietnamese, click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vanban", message="vanban %(version)s",
                       help="Hiện phiên bản rồi thoát.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              expose_value=False, help=LANG_HELP + " (vanban --lang en LỆNH …)")
 def main() -> None:
     """vanban: soạn Kế hoạch và các văn bản đi cùng (Quyết định, Công văn, Tờ trình, Thông báo,
     Báo cáo kết quả) bằng YAML, xuất DOCX/PDF đúng thể thức Nghị định 30/2020/NĐ-CP; so sánh
     các phiên bản và kiểm tra thể thức mọi tệp DOCX.
 
     (vanban: Vietnamese administrative plans and the documents they travel with, from YAML to
-    Decree-30 DOCX/PDF; review of changes; a format checker for any DOCX.)
+    Decree-30 DOCX/PDF; review of changes; a format checker for any DOCX. In English: add
+    --lang en to any command, e.g. vanban --help --lang en.)
     """
 
 
@@ -505,7 +594,8 @@ Ví dụ:
 @click.option("--type", "doc_type", default=None,
               help="Chỉ in lược đồ của một loại văn bản (giá trị của type:), ví dụ ke-hoach. "
                    "Mặc định: một lược đồ cho mọi loại, chọn theo type:.")
-def schema(registry: bool, doc_type: str | None) -> None:
+@_lang_option
+def schema(registry: bool, doc_type: str | None, lang: str) -> None:
     """In JSON Schema của tệp văn bản (kèm mô tả tiếng Việt), dùng cho VS Code / YAML LS.
 
     Không có --type: một lược đồ nhận mọi loại văn bản, chọn theo trường type: (không ghi
@@ -514,7 +604,9 @@ def schema(registry: bool, doc_type: str | None) -> None:
     import json
 
     if registry and doc_type is not None:
-        raise click.UsageError("--registry in lược đồ tệp danh mục; không dùng cùng --type.")
+        raise click.UsageError("--registry prints the schema of registry files; it does not "
+                               "go with --type." if lang == "en" else
+                               "--registry in lược đồ tệp danh mục; không dùng cùng --type.")
     if registry:
         from vanban.model.registry import RegistryFile
 
@@ -525,7 +617,8 @@ def schema(registry: bool, doc_type: str | None) -> None:
 
         if doc_type is not None and doctypes.lookup(doc_type) is None:
             raise click.BadParameter(
-                f"loại \"{doc_type}\" chưa được hỗ trợ; các loại đang hỗ trợ: "
+                (f"type \"{doc_type}\" is not supported; supported types: " if lang == "en"
+                 else f"loại \"{doc_type}\" chưa được hỗ trợ; các loại đang hỗ trợ: ")
                 + ", ".join(doctypes.supported()), param_hint="--type")
         result = combined_schema() if doc_type is None else type_schema(doc_type)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -602,10 +695,12 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         message = (f"Tệp không đọc được theo bảng mã đã chọn (--from {source}); hãy thử bảng mã "
                    "khác hoặc bỏ --from để công cụ tự đoán." if source else
                    "Không nhận ra bảng mã của tệp; hãy chỉ rõ bằng --from.")
-        _fail(VanbanError([Diagnostic(
-            "text.encoding-unknown", message, Span(display_path(file)),
-            message_en=f"The file does not read as {source or 'any known encoding'} ({exc}).")]),
-              lang)
+        message_en = (f"The file does not read in the encoding chosen (--from {source}): "
+                      f"{exc}; try another encoding, or leave out --from to let vanban guess."
+                      if source else f"The file's encoding is not recognised ({exc}); name it "
+                      "with --from.")
+        _fail(VanbanError([Diagnostic("text.encoding-unknown", message, Span(display_path(file)),
+                                      message_en=message_en)]), lang)
         return
     data = text.encode("utf-8")
     target = output or file
@@ -616,7 +711,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
                 raise VanbanError([Diagnostic(
                     "output.backup-exists", f"Đã có tệp sao lưu {backup.name}; hãy đổi tên hoặc "
                     "xóa nó, hoặc dùng -o để ghi ra tệp khác.", Span(display_path(backup)),
-                    message_en="A backup already exists; move it or use -o.")])
+                    message_en=f"A backup {backup.name} already exists; rename or delete it, "
+                    "or use -o to write to another file.")])
             write_atomic(backup, raw, display_path(backup))
         changed = write_atomic(target, data, display_path(target))
     except VanbanError as exc:
@@ -628,7 +724,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         click.echo(f"{name}: {'đã chuyển' if changed else 'không đổi'} "
                    f"(bảng mã {'đã chọn' if source else 'đoán được'}: {label}).")
     else:
-        click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({label_en}).")
+        click.echo(f"{name}: {'converted' if changed else 'unchanged'} "
+                   f"({'encoding chosen' if source else 'encoding guessed'}: {label_en}).")
 
 
 # The commands that live in their own modules register themselves on `main` when imported.

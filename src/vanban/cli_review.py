@@ -12,7 +12,14 @@ from pathlib import Path
 
 import click
 
-from vanban.cli import _at_workspace, _fail, _lang_option, _print_diagnostics, main
+from vanban.cli import (
+    _at_workspace,
+    _english,
+    _fail,
+    _lang_option,
+    _print_diagnostics,
+    main,
+)
 
 
 def _sides(old: str, new: str):
@@ -67,17 +74,19 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     sys.exit(0 if result.empty else 1)
 
 
-def _check_docx(_ctx, _param, value: Path | None) -> Path | None:
+def _check_docx(ctx, _param, value: Path | None) -> Path | None:
     """-o of compare names a DOCX (a usage error otherwise, exit 2): "bang-so-sanh.pdf" was
     written as a DOCX under that name, which no PDF reader opens."""
     if value is not None and value.suffix.lower() != ".docx":
-        raise click.BadParameter(f"{str(value)!r}: tệp kết quả là tệp Word, tên phải có đuôi "
-                                 f".docx (muốn PDF: mở tệp .docx bằng Word hoặc LibreOffice rồi "
-                                 f"lưu thành PDF) / the output is a DOCX: name it .docx")
+        raise click.BadParameter(
+            f"{str(value)!r}: the output is a Word file, its name must end in .docx (for a "
+            f"PDF, open the .docx in Word or LibreOffice and save it as PDF)" if _english(ctx)
+            else f"{str(value)!r}: tệp kết quả là tệp Word, tên phải có đuôi .docx (muốn PDF: "
+            f"mở tệp .docx bằng Word hoặc LibreOffice rồi lưu thành PDF)")
     return value
 
 
-def _check_date(_ctx, _param, value: str | None) -> str | None:
+def _check_date(ctx, _param, value: str | None) -> str | None:
     """--date must read as a date (a usage error otherwise, exit 2)."""
     import datetime as dt
 
@@ -85,8 +94,9 @@ def _check_date(_ctx, _param, value: str | None) -> str | None:
         try:
             dt.datetime.fromisoformat(value)
         except ValueError:
-            raise click.BadParameter(f"{value!r}: viết dạng YYYY-MM-DD (hoặc YYYY-MM-DDTHH:MM) "
-                                     f"/ write YYYY-MM-DD") from None
+            raise click.BadParameter(
+                f"{value!r}: write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM)" if _english(ctx)
+                else f"{value!r}: viết dạng YYYY-MM-DD (hoặc YYYY-MM-DDTHH:MM)") from None
     return value
 
 
