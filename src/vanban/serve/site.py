@@ -21,7 +21,7 @@ from pathlib import Path
 
 from vanban.errors import VanbanError
 from vanban.serve import engine, history
-from vanban.serve.office import INSTALL_HINT, Office, OfficeError
+from vanban.serve.office import INSTALL_HINT, INSTALL_HINT_EN, Office, OfficeError
 from vanban.serve.pages import PAGE_NAME, PagesError, rasterize
 from vanban.serve.process import LineProcess, ProcessError
 from vanban.serve.state import PlanState, count_problems, server_problem
@@ -153,7 +153,7 @@ class Site:
             if s is None:
                 return None
             office = self.office.mode if self.office is not None else "none"
-            return dict(s.as_page(office), server=self.instance)
+            return dict(s.as_page(office, self.lang), server=self.instance)
 
     def plans(self) -> dict:
         """The list of plans as the list page reads it (JSON-ready): each plan's key, status
@@ -437,7 +437,7 @@ class Site:
         """(notice, page images, whether a PDF was made) for a built DOCX (its PDF beside it,
         its pages named ``prefix``-N.png)."""
         if self.office is None or not self.office.available:
-            return INSTALL_HINT, [], False
+            return (INSTALL_HINT_EN if self.lang == "en" else INSTALL_HINT), [], False
         pdf = docx.with_suffix(".pdf")
         try:
             self.office.convert(docx, pdf)

@@ -34,7 +34,8 @@ def handle(request: dict) -> dict:
             second = Path(request["attached_docx"])
             findings += engine.attached_findings(engine.check(
                 second.read_bytes(), request.get("attached_name", second.name),
-                request.get("lang", "vi"), pdf=Path(request["attached_pdf"])))
+                request.get("lang", "vi"), pdf=Path(request["attached_pdf"])),
+                request.get("lang", "vi"))
         return {"findings": findings}
     if request.get("op") == "validate":
         return engine.validate_plan(Path(request["source"]), Path(request["root"]),
