@@ -21,6 +21,9 @@ ATTACHED_EN = {
 
 _WORDS = (
     (re.compile(r"\bgạch đầu dòng thứ (\d+)"), r"bullet \1"),
+    (re.compile(r"(?<![\w])dòng \+ thứ (\d+)"), r"sub-bullet \1"),
+    (re.compile(r"(?<![\w])mở đầu (\d+)"), r"opening paragraph \1"),
+    (re.compile(r"(?<![\w])phụ lục\b"), "appendix"),
     (re.compile(r"(?<![\w])đoạn (\d+)"), r"paragraph \1"),
     (re.compile(r"(?<![\w])bảng (\d+)"), r"table \1"),
     (re.compile(r"(?<![\w])Bảng\b"), "Table"),

@@ -98,6 +98,11 @@ def test_a_reason_may_use_the_english_name(tmp_path):
     ("Điều 2, khoản 1, điểm a", "Article 2, clause 1, point a"),
     ("Kế hoạch kèm theo 2, II.3", "attached plan 2, II.3"),
     ("trích yếu", "title"),
+    ("mở đầu 1", "opening paragraph 1"),
+    ("Kế hoạch kèm theo, mở đầu 2", "attached plan, opening paragraph 2"),
+    ("Kế hoạch kèm theo, II.1, gạch đầu dòng thứ 1, dòng + thứ 2",
+     "attached plan, II.1, bullet 1, sub-bullet 2"),
+    ("Kế hoạch kèm theo, phụ lục II.3", "attached plan, appendix II.3"),
     ("tap-huan", "tap-huan"),
     ("IV.4", "IV.4"),
 ], ids=lambda x: x)
