@@ -63,7 +63,8 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
             raise VanbanError([Diagnostic(
                 "output.exists", "Tệp báo cáo đã có; lệnh init không ghi đè. Dùng -o để ghi ra "
                 "tệp khác.", Span(display_path(target)),
-                message_en="The report file exists; init never overwrites it (use -o).")])
+                message_en="The report file exists; init does not overwrite it. Use -o to "
+                "write another file.")])
         ref = _relative(plan, target)
         text = skeleton(facts, ref, target.name)
         shown = display_path(target)

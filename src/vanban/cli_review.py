@@ -110,7 +110,8 @@ def _one_pair(old: str, new: str):
         raise VanbanError([Diagnostic(
             "compare.not-file", "Lệnh compare so sánh hai tệp kế hoạch, không so sánh thư mục; "
             "muốn xem thay đổi của cả thư mục, dùng vanban diff.", Span(f"{old} {new}"),
-            message_en="compare works on two plan files; for folders use vanban diff.")])
+            message_en="compare compares two plan files, not folders; to see the changes of "
+            "a whole folder, use vanban diff.")])
     return compare_sides(*sides).plans[0][2]
 
 
@@ -312,7 +313,8 @@ def _draft_next_year(plan: Path, year: int, output: Path | None, *, bulk: bool =
         raise VanbanError([Diagnostic(
             "new-year.exists", "Đã có tệp này; không ghi đè. Xóa hoặc đổi tên nó, hoặc dùng "
             "-o để ghi ra tệp khác.", Span(shown),
-            message_en="The file exists and is not overwritten; use -o.")])
+            message_en="The file exists and is not overwritten: delete or rename it, or use "
+            "-o to write another file.")])
     draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
                       year, shown, item.registry)
     outside = check_draft(draft.text, target, shown, origin=plan)
@@ -382,11 +384,13 @@ def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None
                         "rename.issued", f"Kế hoạch đã ban hành (số {item.plan.number}) gọi "
                         f"\"{old}\"; không sửa văn bản đã ban hành.", Span(item.display),
                         severity=Severity.WARNING,
-                        message_en=f"An issued plan names \"{old}\"; it is not rewritten."))
+                        message_en=f"An issued plan (number {item.plan.number}) names "
+                        f"\"{old}\"; an issued document is not rewritten."))
                     continue
                 notes += [Diagnostic("rename.folded", f"Tên \"{old}\" bị ngắt dòng; hãy sửa tay.",
                                      Span(item.display, n, 1), severity=Severity.WARNING,
-                                     message_en="The name is folded over lines; edit it by hand.")
+                                     message_en=f"The name \"{old}\" is folded over lines; "
+                                     "edit it by hand.")
                           for n in done.skipped]
                 if done.edits:
                     check_draft(done.text, file, item.display)

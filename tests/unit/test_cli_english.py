@@ -120,3 +120,60 @@ def test_fix_encoding_says_what_it_did_in_english(tmp_path, monkeypatch):
     assert run("fix-encoding", "cu.yaml", "--lang", "en").output == (
         "cu.yaml.bak: error [output.backup-exists] A backup cu.yaml.bak already exists; rename "
         "or delete it, or use -o to write to another file.\n")
+
+
+@pytest.fixture()
+def workspace(tmp_path, monkeypatch):
+    """The example plans (a git-less copy) as the working folder."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "plans", tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_messages_of_new_year_rename_and_report_say_what_to_do(workspace):
+    plan = "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"
+    Path("plans/quang-binh/2026").mkdir()
+    Path("plans/quang-binh/2026/ke-hoach-hoa-giai.yaml").write_text("x: 1\n", encoding="utf-8")
+    result = run("new-year", plan, "--year", "2026", "--lang", "en")
+    assert result.output == (
+        "plans/quang-binh/2026/ke-hoach-hoa-giai.yaml: error [new-year.exists] The file exists "
+        "and is not overwritten: delete or rename it, or use -o to write another file.\n")
+    Path("plans/quang-binh/2026/ke-hoach-hoa-giai.yaml").unlink()
+    renamed = run("rename-unit", "Sở Tư pháp", "so-tp", "--lang", "en").output.splitlines()
+    assert renamed[0] == (
+        "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml: warning [rename.issued] An issued plan "
+        "(number 87) names \"Sở Tư pháp\"; an issued document is not rewritten.")
+    report = run("report", "init", "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml", "--lang", "en")
+    assert report.output == (
+        "plans/quang-binh/2024/bao-cao-hoa-giai.yaml: error [output.exists] The report file "
+        "exists; init does not overwrite it. Use -o to write another file.\n")
+
+
+def test_a_reasons_file_that_is_not_lines_of_id_reason(workspace):
+    reasons = Path("ly-do.yaml")
+    reasons.write_text("- tap-huan\n", encoding="utf-8")
+    old, new = "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml", \
+        "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"
+    result = run("compare", old, new, "-o", "bang.docx", "--reasons", str(reasons),
+                 "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output == (
+        "ly-do.yaml:1:1: error [reasons.not-mapping] A reasons file is lines of \"id: reason\", "
+        "e.g. \"tap-huan: Theo góp ý của Sở Tài chính\".\n")
+    assert not Path("bang.docx").exists()
+
+
+def test_serve_on_a_busy_port_says_which_to_take(workspace):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--port", str(port), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output == (f"--port: error [serve.port-busy] Port {port} is in use; pick "
+                             f"another one, e.g. --port {port + 1}.\n")

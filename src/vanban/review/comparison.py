@@ -40,7 +40,8 @@ def load_reasons(path: Path, refs: set[str], root: Path | None = None,
         raise VanbanError([Diagnostic(
             "reasons.not-mapping", "Tệp lý do phải là các dòng \"mã: lý do\", ví dụ "
             "\"tap-huan: Theo góp ý của Sở Tài chính\".", Span(shown, 1, 1),
-            message_en="A reasons file is a mapping of id: reason.")])
+            message_en="A reasons file is lines of \"id: reason\", e.g. \"tap-huan: Theo góp "
+            "ý của Sở Tài chính\".")])
     out, problems = {}, list(loaded.warnings)
     english = english_keys(refs)  # written from `vanban diff --lang en`: "Section III, …"
     for written, value in data.items():
