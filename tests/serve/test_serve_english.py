@@ -104,3 +104,13 @@ def test_the_scripts_write_english(served):
                 "No printed pages: LibreOffice is not installed")
         finally:
             browser.close()
+
+
+def test_a_comparison_that_cannot_be_made_says_why_in_english(served):
+    preview, _ = served
+    port = preview.server.port
+    status, _, body = get(port, f"/compare/{PLAN_2025}?rev=HEAD~9&kind=bang-so-sanh")
+    assert status == 409
+    assert body.decode().strip() == (
+        "No plans/quang-binh/2025/ke-hoach-hoa-giai.yaml in revision HEAD~9 (a new file, or no "
+        "such revision).")

@@ -165,7 +165,7 @@ document with tracked changes (``vanban compare --tracked``); also their file na
 
 
 def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
-                 columns: tuple[str, ...] = ()) -> dict:
+                 columns: tuple[str, ...] = (), lang: str = "vi") -> dict:
     """Write to ``out`` the bảng so sánh (``kind`` "bang-so-sanh") or the tracked-changes DOCX
     ("theo-doi-thay-doi") of ``plan`` against ``REV:path``, as ``vanban compare [--tracked]``
     makes it: the reasons of ``<plan name>.ly-do.yaml`` beside the plan when there is one, the
@@ -187,7 +187,9 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
         revision_date,
     )
 
-    found = _revision(plan, rev) if kind in COMPARE_KINDS else "Không có loại tài liệu này."
+    en = lang == "en"
+    unknown = "No such kind of document." if en else "Không có loại tài liệu này."
+    found = _revision(plan, rev, lang) if kind in COMPARE_KINDS else unknown
     if isinstance(found, str):
         return {"ok": False, "message": found}
     top, rel = found
@@ -196,8 +198,9 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
         new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
         diff = compare_sides(old, new).plans[0][2]
     except VanbanError as exc:
-        lines = [d.text() for d in exc.diagnostics]
-        return {"ok": False, "message": f"{NOT_COMPARABLE}:\n" + "\n".join(lines)}
+        lines = [d.text(lang) for d in exc.diagnostics]
+        head = NOT_COMPARABLE_EN if en else NOT_COMPARABLE
+        return {"ok": False, "message": f"{head}:\n" + "\n".join(lines)}
     tracked = kind == "theo-doi-thay-doi"
     reasons = None if tracked else reasons_beside(plan)
     try:
@@ -212,13 +215,15 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
             carried=carried[1])
         warnings = [*carried[2], *warnings]
     except VanbanError as exc:
-        lines = [d.text() for d in exc.diagnostics]
+        lines = [d.text(lang) for d in exc.diagnostics]
         shown = display_path(reasons, top) if reasons else None
-        head = (f"Tệp lý do {shown} có lỗi" if any(d.span.file == shown for d in exc.diagnostics)
-                else NOT_COMPARABLE)
+        if any(d.span.file == shown for d in exc.diagnostics):
+            head = f"The reasons file {shown} has errors" if en else f"Tệp lý do {shown} có lỗi"
+        else:
+            head = NOT_COMPARABLE_EN if en else NOT_COMPARABLE
         return {"ok": False, "message": f"{head}:\n" + "\n".join(lines)}
     out.write_bytes(data)
-    return {"ok": True, "count": count, "warnings": [w.text() for w in warnings]}
+    return {"ok": True, "count": count, "warnings": [w.text(lang) for w in warnings]}
 
 
 def _git(args: list[str], cwd: Path) -> str | None:

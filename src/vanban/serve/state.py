@@ -65,10 +65,11 @@ def count_problems(diagnostics: list[dict]) -> tuple[int, int]:
     return errors, len(diagnostics) - errors
 
 
-def server_problem(code: str, message: str, source: Path) -> dict:
+def server_problem(code: str, message: str, source: Path, lang: str = "vi") -> dict:
     """A problem of the server itself, shaped like a diagnostic of the plan."""
     shown = display_path(source)
+    label = "error" if lang == "en" else "lỗi"
     return {"file": shown, "line": 0, "column": 0, "severity": "error", "code": code,
             "path": "", "message": message, "hint": "", "where": shown,
-            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve()),
+            "text": f"{shown}: {label} [{code}] {message}", "abs": str(source.resolve()),
             "link": ""}

@@ -45,7 +45,7 @@ def handle(request: dict) -> dict:
 
         return history.compare_docx(Path(request["source"]), request["rev"], request["kind"],
                                    Path(request["workspace"]), Path(request["out"]),
-                                   tuple(request.get("columns", ())))
+                                   tuple(request.get("columns", ())), request.get("lang", "vi"))
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
     data, attached = result.pop("docx"), result.pop("attached")
