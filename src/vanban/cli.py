@@ -256,6 +256,14 @@ class _Group(_Vietnamese, click.Group):
             with formatter.section("Commands" if english else "Lệnh"):
                 formatter.write_dl(rows)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``vanban --lang en`` alone is ``vanban`` alone: the help page (in English)."""
+        words = [a for a in args if a not in ("--lang", "vi", "en")
+                 and not a.startswith("--lang=")]
+        if args and not words and self.no_args_is_help and not ctx.resilient_parsing:
+            raise click.exceptions.NoArgsIsHelpError(ctx)
+        return super().parse_args(ctx, args)
+
     def main(self, args=None, prog_name=None, **extra):
         """Usage errors in Vietnamese (English with --lang en), with exit status 2."""
         extra.pop("standalone_mode", None)
@@ -264,6 +272,9 @@ class _Group(_Vietnamese, click.Group):
             extra["obj"] = {"lang": _words_lang(words)}
         try:
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # no command: the help page alone
+            exc.show()
+            sys.exit(2)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "vanban"
             if _words_lang(words) == "en":

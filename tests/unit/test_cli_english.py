@@ -177,3 +177,14 @@ def test_serve_on_a_busy_port_says_which_to_take(workspace):
     assert result.exit_code == 1
     assert result.output == (f"--port: error [serve.port-busy] Port {port} is in use; pick "
                              f"another one, e.g. --port {port + 1}.\n")
+
+
+@pytest.mark.parametrize(("args", "first"), [
+    (["--lang", "en"], "Usage: vanban [OPTIONS] COMMAND [ARGS]..."),
+    (["report", "--lang", "en"], "Usage: vanban report [OPTIONS] COMMAND [ARGS]..."),
+    ([], "Cách dùng: vanban [TÙY-CHỌN] LỆNH [THAM-SỐ]..."),
+], ids=["en", "report-en", "vi"])
+def test_no_command_shows_the_help_page_in_its_language(args, first):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == first
