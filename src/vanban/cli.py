@@ -12,6 +12,16 @@ from pathlib import Path
 
 import click
 
+from vanban.cli_lang import (
+    LANG_HELP,
+    _command_key,
+    _english,
+    _LangOption,
+    _short_help,
+    _with_help,
+    _words_lang,
+)
+
 EPILOG_MAIN = """\b
 Ví dụ:
   vanban build                      dựng mọi kế hoạch trong plans/ vào outputs/
@@ -22,46 +32,9 @@ Ví dụ:
 """
 
 
-class _LangOption(click.Option):
-    """--lang of a command: when not given, the language asked anywhere on the command line
-    (``vanban --lang en build``); "vi" on the help page."""
-
-    def get_default(self, ctx: click.Context, call: bool = True):
-        return _asked_lang() if call else super().get_default(ctx, call=call)
-
-
 def _lang_option(f):
     return click.option("--lang", cls=_LangOption, type=click.Choice(["vi", "en"]),
                         default="vi", show_default=True, help=LANG_HELP)(f)
-
-
-LANG_HELP = "Ngôn ngữ thông báo (vi/en). / Language of the messages: en for English."
-
-
-def _words_lang(words: list[str]) -> str:
-    """The language the command line asks for (its last --lang), "vi" when none: help pages
-    and usage errors come before click has read the options."""
-    lang = "vi"
-    for a, b in zip(words, [*words[1:], ""]):
-        if a == "--":
-            break
-        if a.startswith("--lang="):
-            lang = a.removeprefix("--lang=")
-        elif a == "--lang" and b in ("vi", "en"):
-            lang = b
-    return lang if lang in ("vi", "en") else "vi"
-
-
-def _asked_lang() -> str:
-    """The language asked for anywhere on the command line, else "vi"."""
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_root().obj if ctx is not None else None
-    return obj.get("lang", "vi") if isinstance(obj, dict) else "vi"
-
-
-def _english(ctx: click.Context) -> bool:
-    """Whether ``ctx``'s command speaks English (its --lang, or the command line's)."""
-    return ctx.params.get("lang") == "en" or _asked_lang() == "en"
 
 
 def _print_diagnostics(diagnostics, lang: str) -> None:
@@ -153,27 +126,6 @@ class _Vietnamese:
             self.format_commands(ctx, formatter)
 
 
-def _command_key(ctx: click.Context) -> str:
-    """The command's path without the program's name: "" (vanban), "build", "report init"."""
-    names = []
-    while ctx.parent is not None:
-        names.append(ctx.info_name or "")
-        ctx = ctx.parent
-    return " ".join(reversed(names))
-
-
-def _with_help(param: click.Parameter, texts: dict[str, str]) -> click.Parameter:
-    """``param`` with its help from ``texts`` (by its long name), when they have it."""
-    import copy
-
-    name = next((o for o in getattr(param, "opts", ()) if o.startswith("--")), None)
-    if name not in texts:
-        return param
-    english = copy.copy(param)
-    english.help = texts[name]
-    return english
-
-
 _USAGE_WORDS = {"[OPTIONS]": "[TÙY-CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM-SỐ]..."}
 """Click's words in a usage line."""
 
@@ -244,13 +196,7 @@ class _Group(_Vietnamese, click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         english = _english(ctx)
-        if english:
-            from vanban.cli_help_en import HELP_EN
-
-            key = _command_key(ctx)
-        rows = [(name, HELP_EN.get(f"{key} {name}".strip(), {}).get("short")
-                 or cmd.get_short_help_str(formatter.width - 20) if english
-                 else cmd.get_short_help_str(formatter.width - 20))
+        rows = [(name, _short_help(ctx, name, cmd, formatter.width - 20))
                 for name in self.list_commands(ctx) if (cmd := self.get_command(ctx, name))]
         if rows:
             with formatter.section("Commands" if english else "Lệnh"):
