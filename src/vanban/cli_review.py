@@ -74,6 +74,23 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     sys.exit(0 if result.empty else 1)
 
 
+def _load_one(spec: str, code: str, message: str, message_en: str):
+    """The plans of ``spec`` (one side, as diff loads it) for a command that rewrites them:
+    their problems under a first line that says what the command cannot do (``code``,
+    ``message``), not that the "old side" cannot be compared."""
+    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.review_inputs import load_side
+
+    try:
+        return load_side(spec, "old")
+    except VanbanError as exc:
+        rest = [d for d in exc.diagnostics if d.code != "diff.old-invalid"]
+        if len(rest) == len(exc.diagnostics):  # not a plan with errors (a missing file …)
+            raise
+        raise VanbanError([Diagnostic(code, message, Span(spec), message_en=message_en),
+                           *rest]) from None
+
+
 def _check_docx(ctx, _param, value: Path | None) -> Path | None:
     """-o of compare names a DOCX (a usage error otherwise, exit 2): "bang-so-sanh.pdf" was
     written as a DOCX under that name, which no PDF reader opens."""
@@ -291,9 +308,12 @@ def _draft_next_year(plan: Path, year: int, output: Path | None, *, bulk: bool =
     Raises VanbanError."""
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.review.newyear import next_year
-    from vanban.review_inputs import check_draft, load_side
+    from vanban.review_inputs import check_draft
 
-    side = load_side(str(plan), "old")
+    side = _load_one(str(plan), "new-year.invalid", f"Văn bản ({plan}) có lỗi nên chưa tạo "
+                     "được dự thảo năm mới; sửa các lỗi sau rồi chạy lại:",
+                     f"The document ({plan}) has errors, so no draft for the new year is made; "
+                     "fix these and run it again:")
     (item,) = side.plans.values()
     old_year = item.plan.year or (item.plan.date.year if item.plan.date else year - 1)
     if bulk and old_year != year - 1:
@@ -367,13 +387,16 @@ def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None
     from vanban.errors import Diagnostic, Severity, Span, VanbanError
     from vanban.output import write_all
     from vanban.review.rename import rename
-    from vanban.review_inputs import check_draft, load_side
+    from vanban.review_inputs import check_draft
 
     en = lang == "en"
     items, report, notes = [], [], []
     try:
         for root in paths or (Path("plans"),):
-            side = load_side(str(root), "old")
+            side = _load_one(str(root), "rename.invalid", f"Kế hoạch trong {root} có lỗi nên "
+                             "không đổi tên được; sửa các lỗi sau rồi chạy lại:",
+                             f"The plans in {root} have errors, so nothing is renamed; fix these "
+                             "and run it again:")
             for rel, item in side.plans.items():
                 file = root / rel if side.is_tree else root
                 done = rename(side.source_text[rel], item.loaded, item.plan, old, new)

@@ -188,3 +188,24 @@ def test_no_command_shows_the_help_page_in_its_language(args, first):
     result = run(*args)
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == first
+
+
+def test_new_year_and_rename_of_a_broken_plan_say_what_they_cannot_do(workspace):
+    plan = Path("plans/quang-binh/2025/thong-bao-tap-huan.yaml")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"),
+                    encoding="utf-8")
+    wrong = (f"{plan}:7:1: error [schema.extra-forbidden] titel: Unknown field \"titel\". Did "
+             "you mean \"title\"?")
+    result = run("new-year", str(plan), "--year", "2026", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        (f"{plan}: error [new-year.invalid] The document ({plan}) has errors, so no draft for "
+        "the new year is made; fix these and run it again:"), wrong]
+    renamed = run("rename-unit", "Sở Tư pháp", "so-tp", "--lang", "en")
+    assert renamed.output.splitlines() == [
+        ("plans: error [rename.invalid] The plans in plans have errors, so nothing is renamed; "
+        "fix these and run it again:"), wrong]
+    vietnamese = run("new-year", str(plan), "--year", "2026")
+    assert vietnamese.output.splitlines()[0] == (
+        f"{plan}: lỗi [new-year.invalid] Văn bản ({plan}) có lỗi nên chưa tạo được dự thảo năm "
+        "mới; sửa các lỗi sau rồi chạy lại:")
