@@ -12,6 +12,16 @@ from pathlib import Path
 
 import click
 
+from vanban.cli_lang import (
+    LANG_HELP,
+    _command_key,
+    _english,
+    _LangOption,
+    _short_help,
+    _with_help,
+    _words_lang,
+)
+
 EPILOG_MAIN = """\b
 Ví dụ:
   vanban build                      dựng mọi kế hoạch trong plans/ vào outputs/
@@ -23,8 +33,8 @@ Ví dụ:
 
 
 def _lang_option(f):
-    return click.option("--lang", type=click.Choice(["vi", "en"]), default="vi",
-                        show_default=True, help="Ngôn ngữ thông báo (vi/en).")(f)
+    return click.option("--lang", cls=_LangOption, type=click.Choice(["vi", "en"]),
+                        default="vi", show_default=True, help=LANG_HELP)(f)
 
 
 def _print_diagnostics(diagnostics, lang: str) -> None:
@@ -75,19 +85,39 @@ class _at_workspace:
 
 
 class _Vietnamese:
-    """Click's own words in help pages and usage errors, in Vietnamese."""
+    """Click's own words in help pages and usage errors, in Vietnamese; with --lang en the
+    whole page in English (``cli_help_en``)."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
-            option.help = HELP_TEXT
+            option.help = "Show this message and exit." if _english(ctx) else HELP_TEXT
         return option
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if not _english(ctx):
+            return super().format_help(ctx, formatter)
+        import copy
+
+        from vanban.cli_help_en import HELP_EN, LANG
+
+        texts = HELP_EN.get(_command_key(ctx), {})
+        english = copy.copy(self)
+        english.help = texts.get("help", self.help)
+        english.epilog = texts.get("epilog", self.epilog)
+        options = {**texts.get("options", {}), "--lang": LANG}
+        english.params = [_with_help(p, options) for p in self.params]
+        return super(_Vietnamese, english).format_help(ctx, formatter)
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _english(ctx):
+            return super().format_usage(ctx, formatter)
         pieces = [_USAGE_WORDS.get(p, p) for p in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Cách dùng: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if _english(ctx):
+            return super().format_options(ctx, formatter)
         records = [_record_vi(*r) for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
         if records:
             with formatter.section("Tùy chọn"):
@@ -165,22 +195,35 @@ class _Group(_Vietnamese, click.Group):
     command_class = _Command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, cmd.get_short_help_str(formatter.width - 20))
+        english = _english(ctx)
+        rows = [(name, _short_help(ctx, name, cmd, formatter.width - 20))
                 for name in self.list_commands(ctx) if (cmd := self.get_command(ctx, name))]
         if rows:
-            with formatter.section("Lệnh"):
+            with formatter.section("Commands" if english else "Lệnh"):
                 formatter.write_dl(rows)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``vanban --lang en`` alone is ``vanban`` alone: the help page (in English)."""
+        words = [a for a in args if a not in ("--lang", "vi", "en")
+                 and not a.startswith("--lang=")]
+        if args and not words and self.no_args_is_help and not ctx.resilient_parsing:
+            raise click.exceptions.NoArgsIsHelpError(ctx)
+        return super().parse_args(ctx, args)
+
     def main(self, args=None, prog_name=None, **extra):
-        """Usage errors in Vietnamese, with exit status 2."""
+        """Usage errors in Vietnamese (English with --lang en), with exit status 2."""
         extra.pop("standalone_mode", None)
+        words = list(sys.argv[1:] if args is None else args)
+        if extra.get("obj") is None:  # what --lang asks, for help pages read before options
+            extra["obj"] = {"lang": _words_lang(words)}
         try:
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # no command: the help page alone
+            exc.show()
+            sys.exit(2)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "vanban"
-            words = list(sys.argv[1:] if args is None else args)
-            if any(a == "--lang=en" or (a == "--lang" and b == "en")
-                   for a, b in zip(words, words[1:] + [""])):
+            if _words_lang(words) == "en":
                 click.echo(f"Usage error: {exc.format_message()}\nSee: {where} --help", err=True)
             else:
                 click.echo(f"Lỗi cách dùng lệnh: {_usage_vi(exc.format_message())}\n"
@@ -190,7 +233,7 @@ class _Group(_Vietnamese, click.Group):
             exc.show()
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("Đã dừng.", err=True)
+            click.echo("Stopped." if _words_lang(words) == "en" else "Đã dừng.", err=True)
             sys.exit(1)
 
 
@@ -198,13 +241,16 @@ class _Group(_Vietnamese, click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vanban", message="vanban %(version)s",
                       help="Hiện phiên bản rồi thoát.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              expose_value=False, help=LANG_HELP + " (vanban --lang en LỆNH …)")
 def main() -> None:
     """vanban: soạn Kế hoạch và các văn bản đi cùng (Quyết định, Công văn, Tờ trình, Thông báo,
     Báo cáo kết quả) bằng YAML, xuất DOCX/PDF đúng thể thức Nghị định 30/2020/NĐ-CP; so sánh
     các phiên bản và kiểm tra thể thức mọi tệp DOCX.
 
     (vanban: Vietnamese administrative plans and the documents they travel with, from YAML to
-    Decree-30 DOCX/PDF; review of changes; a format checker for any DOCX.)
+    Decree-30 DOCX/PDF; review of changes; a format checker for any DOCX. In English: add
+    --lang en to any command, e.g. vanban --help --lang en.)
     """
 
 
@@ -505,7 +551,8 @@ Ví dụ:
 @click.option("--type", "doc_type", default=None,
               help="Chỉ in lược đồ của một loại văn bản (giá trị của type:), ví dụ ke-hoach. "
                    "Mặc định: một lược đồ cho mọi loại, chọn theo type:.")
-def schema(registry: bool, doc_type: str | None) -> None:
+@_lang_option
+def schema(registry: bool, doc_type: str | None, lang: str) -> None:
     """In JSON Schema của tệp văn bản (kèm mô tả tiếng Việt), dùng cho VS Code / YAML LS.
 
     Không có --type: một lược đồ nhận mọi loại văn bản, chọn theo trường type: (không ghi
@@ -514,7 +561,9 @@ def schema(registry: bool, doc_type: str | None) -> None:
     import json
 
     if registry and doc_type is not None:
-        raise click.UsageError("--registry in lược đồ tệp danh mục; không dùng cùng --type.")
+        raise click.UsageError("--registry prints the schema of registry files; it does not "
+                               "go with --type." if lang == "en" else
+                               "--registry in lược đồ tệp danh mục; không dùng cùng --type.")
     if registry:
         from vanban.model.registry import RegistryFile
 
@@ -525,7 +574,8 @@ def schema(registry: bool, doc_type: str | None) -> None:
 
         if doc_type is not None and doctypes.lookup(doc_type) is None:
             raise click.BadParameter(
-                f"loại \"{doc_type}\" chưa được hỗ trợ; các loại đang hỗ trợ: "
+                (f"type \"{doc_type}\" is not supported; supported types: " if lang == "en"
+                 else f"loại \"{doc_type}\" chưa được hỗ trợ; các loại đang hỗ trợ: ")
                 + ", ".join(doctypes.supported()), param_hint="--type")
         result = combined_schema() if doc_type is None else type_schema(doc_type)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -602,10 +652,12 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         message = (f"Tệp không đọc được theo bảng mã đã chọn (--from {source}); hãy thử bảng mã "
                    "khác hoặc bỏ --from để công cụ tự đoán." if source else
                    "Không nhận ra bảng mã của tệp; hãy chỉ rõ bằng --from.")
-        _fail(VanbanError([Diagnostic(
-            "text.encoding-unknown", message, Span(display_path(file)),
-            message_en=f"The file does not read as {source or 'any known encoding'} ({exc}).")]),
-              lang)
+        message_en = (f"The file does not read in the encoding chosen (--from {source}): "
+                      f"{exc}; try another encoding, or leave out --from to let vanban guess."
+                      if source else f"The file's encoding is not recognised ({exc}); name it "
+                      "with --from.")
+        _fail(VanbanError([Diagnostic("text.encoding-unknown", message, Span(display_path(file)),
+                                      message_en=message_en)]), lang)
         return
     data = text.encode("utf-8")
     target = output or file
@@ -616,7 +668,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
                 raise VanbanError([Diagnostic(
                     "output.backup-exists", f"Đã có tệp sao lưu {backup.name}; hãy đổi tên hoặc "
                     "xóa nó, hoặc dùng -o để ghi ra tệp khác.", Span(display_path(backup)),
-                    message_en="A backup already exists; move it or use -o.")])
+                    message_en=f"A backup {backup.name} already exists; rename or delete it, "
+                    "or use -o to write to another file.")])
             write_atomic(backup, raw, display_path(backup))
         changed = write_atomic(target, data, display_path(target))
     except VanbanError as exc:
@@ -628,7 +681,8 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
         click.echo(f"{name}: {'đã chuyển' if changed else 'không đổi'} "
                    f"(bảng mã {'đã chọn' if source else 'đoán được'}: {label}).")
     else:
-        click.echo(f"{name}: {'converted' if changed else 'unchanged'} ({label_en}).")
+        click.echo(f"{name}: {'converted' if changed else 'unchanged'} "
+                   f"({'encoding chosen' if source else 'encoding guessed'}: {label_en}).")
 
 
 # The commands that live in their own modules register themselves on `main` when imported.

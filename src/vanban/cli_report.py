@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from vanban.cli import _fail, _lang_option, main
+from vanban.cli import LANG_HELP, _fail, _lang_option, main
 
 
 @main.group("report", cls=type(main), epilog="""\b
@@ -19,6 +19,8 @@ Ví dụ:
   vanban report init plans/quang-binh/2024/ke-hoach-hoa-giai.yaml
   vanban report validate plans/quang-binh/2024/bao-cao-hoa-giai.yaml
 """)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              expose_value=False, help=LANG_HELP)
 def report() -> None:
     """Báo cáo kết quả thực hiện Kế hoạch: số liệu tính từ kế hoạch và bảng số liệu."""
 
@@ -61,7 +63,8 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
             raise VanbanError([Diagnostic(
                 "output.exists", "Tệp báo cáo đã có; lệnh init không ghi đè. Dùng -o để ghi ra "
                 "tệp khác.", Span(display_path(target)),
-                message_en="The report file exists; init never overwrites it (use -o).")])
+                message_en="The report file exists; init does not overwrite it. Use -o to "
+                "write another file.")])
         ref = _relative(plan, target)
         text = skeleton(facts, ref, target.name)
         shown = display_path(target)

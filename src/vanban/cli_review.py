@@ -12,7 +12,14 @@ from pathlib import Path
 
 import click
 
-from vanban.cli import _at_workspace, _fail, _lang_option, _print_diagnostics, main
+from vanban.cli import (
+    _at_workspace,
+    _english,
+    _fail,
+    _lang_option,
+    _print_diagnostics,
+    main,
+)
 
 
 def _sides(old: str, new: str):
@@ -67,17 +74,36 @@ def diff(old: str, new: str, fmt: str, lang: str) -> None:
     sys.exit(0 if result.empty else 1)
 
 
-def _check_docx(_ctx, _param, value: Path | None) -> Path | None:
+def _load_one(spec: str, code: str, message: str, message_en: str):
+    """The plans of ``spec`` (one side, as diff loads it) for a command that rewrites them:
+    their problems under a first line that says what the command cannot do (``code``,
+    ``message``), not that the "old side" cannot be compared."""
+    from vanban.errors import Diagnostic, Span, VanbanError
+    from vanban.review_inputs import load_side
+
+    try:
+        return load_side(spec, "old")
+    except VanbanError as exc:
+        rest = [d for d in exc.diagnostics if d.code != "diff.old-invalid"]
+        if len(rest) == len(exc.diagnostics):  # not a plan with errors (a missing file …)
+            raise
+        raise VanbanError([Diagnostic(code, message, Span(spec), message_en=message_en),
+                           *rest]) from None
+
+
+def _check_docx(ctx, _param, value: Path | None) -> Path | None:
     """-o of compare names a DOCX (a usage error otherwise, exit 2): "bang-so-sanh.pdf" was
     written as a DOCX under that name, which no PDF reader opens."""
     if value is not None and value.suffix.lower() != ".docx":
-        raise click.BadParameter(f"{str(value)!r}: tệp kết quả là tệp Word, tên phải có đuôi "
-                                 f".docx (muốn PDF: mở tệp .docx bằng Word hoặc LibreOffice rồi "
-                                 f"lưu thành PDF) / the output is a DOCX: name it .docx")
+        raise click.BadParameter(
+            f"{str(value)!r}: the output is a Word file, its name must end in .docx (for a "
+            f"PDF, open the .docx in Word or LibreOffice and save it as PDF)" if _english(ctx)
+            else f"{str(value)!r}: tệp kết quả là tệp Word, tên phải có đuôi .docx (muốn PDF: "
+            f"mở tệp .docx bằng Word hoặc LibreOffice rồi lưu thành PDF)")
     return value
 
 
-def _check_date(_ctx, _param, value: str | None) -> str | None:
+def _check_date(ctx, _param, value: str | None) -> str | None:
     """--date must read as a date (a usage error otherwise, exit 2)."""
     import datetime as dt
 
@@ -85,8 +111,9 @@ def _check_date(_ctx, _param, value: str | None) -> str | None:
         try:
             dt.datetime.fromisoformat(value)
         except ValueError:
-            raise click.BadParameter(f"{value!r}: viết dạng YYYY-MM-DD (hoặc YYYY-MM-DDTHH:MM) "
-                                     f"/ write YYYY-MM-DD") from None
+            raise click.BadParameter(
+                f"{value!r}: write it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM)" if _english(ctx)
+                else f"{value!r}: viết dạng YYYY-MM-DD (hoặc YYYY-MM-DDTHH:MM)") from None
     return value
 
 
@@ -100,7 +127,8 @@ def _one_pair(old: str, new: str):
         raise VanbanError([Diagnostic(
             "compare.not-file", "Lệnh compare so sánh hai tệp kế hoạch, không so sánh thư mục; "
             "muốn xem thay đổi của cả thư mục, dùng vanban diff.", Span(f"{old} {new}"),
-            message_en="compare works on two plan files; for folders use vanban diff.")])
+            message_en="compare compares two plan files, not folders; to see the changes of "
+            "a whole folder, use vanban diff.")])
     return compare_sides(*sides).plans[0][2]
 
 
@@ -280,9 +308,12 @@ def _draft_next_year(plan: Path, year: int, output: Path | None, *, bulk: bool =
     Raises VanbanError."""
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.review.newyear import next_year
-    from vanban.review_inputs import check_draft, load_side
+    from vanban.review_inputs import check_draft
 
-    side = load_side(str(plan), "old")
+    side = _load_one(str(plan), "new-year.invalid", f"Văn bản ({plan}) có lỗi nên chưa tạo "
+                     "được dự thảo năm mới; sửa các lỗi sau rồi chạy lại:",
+                     f"The document ({plan}) has errors, so no draft for the new year is made; "
+                     "fix these and run it again:")
     (item,) = side.plans.values()
     old_year = item.plan.year or (item.plan.date.year if item.plan.date else year - 1)
     if bulk and old_year != year - 1:
@@ -302,7 +333,8 @@ def _draft_next_year(plan: Path, year: int, output: Path | None, *, bulk: bool =
         raise VanbanError([Diagnostic(
             "new-year.exists", "Đã có tệp này; không ghi đè. Xóa hoặc đổi tên nó, hoặc dùng "
             "-o để ghi ra tệp khác.", Span(shown),
-            message_en="The file exists and is not overwritten; use -o.")])
+            message_en="The file exists and is not overwritten: delete or rename it, or use "
+            "-o to write another file.")])
     draft = next_year(side.source_text[item.rel], item.loaded, item.plan, item.document,
                       year, shown, item.registry)
     outside = check_draft(draft.text, target, shown, origin=plan)
@@ -355,13 +387,16 @@ def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None
     from vanban.errors import Diagnostic, Severity, Span, VanbanError
     from vanban.output import write_all
     from vanban.review.rename import rename
-    from vanban.review_inputs import check_draft, load_side
+    from vanban.review_inputs import check_draft
 
     en = lang == "en"
     items, report, notes = [], [], []
     try:
         for root in paths or (Path("plans"),):
-            side = load_side(str(root), "old")
+            side = _load_one(str(root), "rename.invalid", f"Kế hoạch trong {root} có lỗi nên "
+                             "không đổi tên được; sửa các lỗi sau rồi chạy lại:",
+                             f"The plans in {root} have errors, so nothing is renamed; fix these "
+                             "and run it again:")
             for rel, item in side.plans.items():
                 file = root / rel if side.is_tree else root
                 done = rename(side.source_text[rel], item.loaded, item.plan, old, new)
@@ -372,11 +407,13 @@ def _rename_unit(old: str, new: str, paths: tuple[Path, ...], lang: str) -> None
                         "rename.issued", f"Kế hoạch đã ban hành (số {item.plan.number}) gọi "
                         f"\"{old}\"; không sửa văn bản đã ban hành.", Span(item.display),
                         severity=Severity.WARNING,
-                        message_en=f"An issued plan names \"{old}\"; it is not rewritten."))
+                        message_en=f"An issued plan (number {item.plan.number}) names "
+                        f"\"{old}\"; an issued document is not rewritten."))
                     continue
                 notes += [Diagnostic("rename.folded", f"Tên \"{old}\" bị ngắt dòng; hãy sửa tay.",
                                      Span(item.display, n, 1), severity=Severity.WARNING,
-                                     message_en="The name is folded over lines; edit it by hand.")
+                                     message_en=f"The name \"{old}\" is folded over lines; "
+                                     "edit it by hand.")
                           for n in done.skipped]
                 if done.edits:
                     check_draft(done.text, file, item.display)

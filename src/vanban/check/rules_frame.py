@@ -51,7 +51,7 @@ def frame(ctx: Context) -> Iterator[Hit]:
     title = ctx.layout.other_title
     if title is not None:
         yield Hit(ctx.where(title), Text("tên loại văn bản hành chính (Phụ lục III)",
-                                         "an administrative type name (Phụ lục III)"),
+                                         "an administrative type name (Appendix III)"),
                   norm(title.text),
                   f"«{norm(title.text)}» không phải tên loại văn bản hành chính của Nghị định 30; "
                   "văn bản này không được kiểm tra theo thể thức của Nghị định.",

@@ -14,6 +14,7 @@ from vanban.compose.document import Document, Para
 from vanban.contract import Kind
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.review.diff import PlanDiff
+from vanban.review.places import english_keys, place_en
 from vanban.review.table import TableRow, rows
 from vanban.rules import nd30
 
@@ -39,31 +40,35 @@ def load_reasons(path: Path, refs: set[str], root: Path | None = None,
         raise VanbanError([Diagnostic(
             "reasons.not-mapping", "Tệp lý do phải là các dòng \"mã: lý do\", ví dụ "
             "\"tap-huan: Theo góp ý của Sở Tài chính\".", Span(shown, 1, 1),
-            message_en="A reasons file is a mapping of id: reason.")])
+            message_en="A reasons file is lines of \"id: reason\", e.g. \"tap-huan: Theo góp "
+            "ý của Sở Tài chính\".")])
     out, problems = {}, list(loaded.warnings)
-    for key, value in data.items():
+    english = english_keys(refs)  # written from `vanban diff --lang en`: "Section III, …"
+    for written, value in data.items():
+        key = english.get(str(written), written)
         if not isinstance(value, str) or not value.strip():
             problems.append(Diagnostic(
                 "reasons.not-text", f"Lý do của \"{key}\" phải là một đoạn chữ.",
-                loaded.span((key,)), str(key), message_en=f"The reason for {key} must be text."))
+                loaded.span((written,)), str(written),
+                message_en=f"The reason for \"{written}\" must be text."))
             continue
         if str(key) not in refs and str(key) in (former or {}):
             # A name an earlier vanban printed ("I.-3"): the reason still holds, said so.
             now = (former or {})[str(key)]
             problems.append(Diagnostic(
                 "reasons.former-ref", f"\"{key}\" là cách gọi cũ; nay gọi là \"{now}\".",
-                loaded.span((key,), key=True), str(key), severity=Severity.WARNING,
-                message_en=f"\"{key}\" is a former name; it is now \"{now}\".",
-                hint=f"Sửa mã thành \"{now}\".", hint_en=f"Rename the key to \"{now}\"."))
+                loaded.span((written,), key=True), str(written), severity=Severity.WARNING,
+                message_en=f"\"{key}\" is a former name; it is now \"{place_en(now)}\".",
+                hint=f"Sửa mã thành \"{now}\".", hint_en=f"Rename the key to \"{place_en(now)}\"."))
             out[now] = value.strip()
             continue
         if str(key) not in refs:
             problems.append(Diagnostic(
                 "reasons.unknown-ref", f"\"{key}\" không phải mục nào có thay đổi.",
-                loaded.span((key,), key=True), str(key), severity=Severity.WARNING,
-                message_en=f"\"{key}\" names no changed item.",
+                loaded.span((written,), key=True), str(written), severity=Severity.WARNING,
+                message_en=f"\"{written}\" names no changed item.",
                 hint="Các mã có thay đổi: " + ", ".join(sorted(refs)) + ".",
-                hint_en="Changed items: " + ", ".join(sorted(refs)) + "."))
+                hint_en="Changed items: " + ", ".join(sorted(map(place_en, refs))) + "."))
         out[str(key)] = value.strip()
     if any(p.severity is Severity.ERROR for p in problems):
         raise VanbanError(problems)

@@ -10,6 +10,7 @@ import json
 
 from vanban.review.diff import Change, PlanDiff
 from vanban.review.outline import LINE_LABELS
+from vanban.review.places import place
 from vanban.review.sides import SideDiff
 from vanban.review.words import Segment, diff_words
 
@@ -81,10 +82,11 @@ def title(change: Change, lang: str = "vi") -> str:
     return f"{verb} {kind}".strip()
 
 
-def where(change: Change) -> str:
+def where(change: Change, lang: str = "vi") -> str:
     """The block's number and its key: "3. [tap-huan]"; a frame field: its key ("[noi-nhan]"),
-    which the reasons file uses as for any block."""
-    ref = f"[{change.ref}]" if change.ref else ""
+    which the reasons file uses as for any block. A key that is vanban's name of a block
+    ("Mục III, đoạn 1") is said in English with ``lang`` "en" ("Section III, paragraph 1")."""
+    ref = f"[{place(change.ref, lang)}]" if change.ref else ""
     if change.kind == "frame":
         return ref
     label = change.new_label or change.old_label
@@ -165,12 +167,12 @@ def plan_lines(old: str, new: str, diff: PlanDiff, lang: str, style: str) -> lis
     real = [c for c in diff.changes if not c.renumbering]
     renumbered = [c for c in diff.changes if c.renumbering]
     for c in real:
-        place = where(c)
-        place = f"{place} " if place else ""
-        lines.append(f"{bullet}{place}{title(c, lang)}: {detail(c, style, lang)}")
+        at = where(c, lang)
+        at = f"{at} " if at else ""
+        lines.append(f"{bullet}{at}{title(c, lang)}: {detail(c, style, lang)}")
     if renumbered:
         head = "Renumbered only" if lang == "en" else "Chỉ đánh số lại"
-        items = ", ".join(f"{c.old} → {c.new} [{c.ref}]" for c in renumbered)
+        items = ", ".join(f"{c.old} → {c.new} [{place(c.ref, lang)}]" for c in renumbered)
         lines.append(f"{bullet}{head}: {items}")
     if diff.issued_changed:
         lines.append(f"{bullet}" + (

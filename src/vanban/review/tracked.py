@@ -23,6 +23,7 @@ from vanban.review.addressees import as_built, kept, printed
 from vanban.review.align import align_lines, placed_before
 from vanban.review.diff import PlanDiff
 from vanban.review.outline import table_at
+from vanban.review.places import place_en
 from vanban.review.tables import pair_rows, table_rows
 from vanban.review.words import diff_words, text_key
 
@@ -369,16 +370,43 @@ def tracked_docx(diff: PlanDiff, author: str, date: dt.datetime, render, display
             "compare.tracked-unmarked", f"{unmarked} thay đổi không có đoạn in tương ứng nên "
             "không được đánh dấu (xem vanban diff hoặc bảng so sánh).", Span(display),
             severity=Severity.WARNING,
-            message_en=f"{unmarked} change(s) have no printed paragraph to mark."))
+            message_en=f"{unmarked} change(s) have no printed paragraph to mark, so they are not "
+            "marked (see vanban diff or the comparison table)."))
     if missing:
         # Said as found: vanban could not place these parts in the document it rendered (a
         # workspace template printing them otherwise is one cause, not the only one).
         parts = ", ".join(named[i][0] for i in missing)
+        parts_en = ", ".join(part_en(named[i][0]) for i in missing)
         warnings.append(Diagnostic(
             "compare.tracked-not-found", f"Không tìm thấy chỗ in của {parts} trong văn bản "
             "dựng ra nên các thay đổi ở đó không được đánh dấu; xem vanban diff hoặc bảng so "
             "sánh.", Span(display), severity=Severity.WARNING,
-            message_en=f"Where {parts} is printed was not found in the rendered document; "
+            message_en=f"Where {parts_en} is printed was not found in the rendered document; "
                        "its changes are not marked (see vanban diff or the comparison table)."))
     count = sum(1 for kind, _ in revisions(data) if not kind.endswith("-mark"))
     return data, count, warnings
+
+
+PARTS_EN = {
+    "Số, ký hiệu": "number", "Địa danh, ngày tháng": "place and date", "Trích yếu": "title",
+    "Cơ quan ban hành": "issuer", "Căn cứ": "legal bases (Căn cứ)",
+    "Nơi nhận": "recipients (Nơi nhận)", "Chức vụ người ký": "signer's title",
+    "Người ký": "signer", "V/v": "subject line (V/v)", "Kính gửi": "addressees (Kính gửi)",
+    "Thẩm quyền ban hành": "issuing authority", "Theo đề nghị": "proposal line",
+    "nội dung": "body", "bảng nhiệm vụ": "task table", "chú thích": "footnotes",
+}
+"""The parts of a document ``tracked_docx`` names, in English."""
+
+
+def part_en(name: str) -> str:
+    """A part's name as ``tracked_docx`` gives it ("nội dung (Kế hoạch kèm theo)", "Mục II,
+    bảng 1", "Nơi nhận") in English."""
+    import re
+
+    found = re.fullmatch(r"(.+?) \((.+?)(, phụ lục)?\)", name)
+    if found and found.group(1) in PARTS_EN:  # a part of an attached document
+        where = place_en(found.group(2)) + (", appendix" if found.group(3) else "")
+        return f"{PARTS_EN[found.group(1)]} ({where})"
+    if name == "bảng nhiệm vụ (phụ lục)":
+        return "task table (appendix)"
+    return PARTS_EN.get(name) or place_en(name)

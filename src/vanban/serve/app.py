@@ -57,9 +57,10 @@ class Preview:
             if exc.errno == errno.EADDRINUSE:
                 raise error("serve.port-busy", f"Cổng {port} đang được dùng; chọn cổng khác, ví "
                             f"dụ --port {port + 1}.", "--port",
-                            message_en=f"Port {port} is in use; pick another one.") from None
+                            message_en=f"Port {port} is in use; pick another one, e.g. --port {port + 1}.") from None
             raise error("serve.cannot-listen", f"Không mở được cổng {port}: {exc.strerror}.",
-                        "--port", message_en=f"Cannot listen on port {port}.") from None
+                        "--port",
+                        message_en=f"Cannot listen on port {port}: {exc.strerror}.") from None
         self.watcher = Watcher(engine.watched_folders(self.root, self.workspace),
                                self.site.changed)
 

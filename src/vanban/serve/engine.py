@@ -126,17 +126,18 @@ def build_plan(source: Path, root: Path, workspace: Path, lang: str = "vi") -> d
         attached_name = attached_job.target.name
         result["attached"] = attached
         result["text"] += f"\n\n{ATTACHED_HEADING}: {attached_name}\n\n" + text_of(attached)
-        result["findings"] += attached_findings(check(attached, attached_name, lang))
+        result["findings"] += attached_findings(check(attached, attached_name, lang), lang)
     return result
 
 
 ATTACHED_HEADING = "VĂN BẢN KÈM THEO"
 
 
-def attached_findings(findings: list[dict]) -> list[dict]:
+def attached_findings(findings: list[dict], lang: str = "vi") -> list[dict]:
     """The findings of the second output, marked as its own (the page shows them after the
     first document's)."""
-    return [dict(f, document="attached", text=f"Văn bản kèm theo: {f['text']}")
+    head = "Attached document" if lang == "en" else "Văn bản kèm theo"
+    return [dict(f, document="attached", text=f"{head}: {f['text']}")
             for f in findings]
 
 

@@ -16,27 +16,32 @@ from pathlib import Path
 from vanban.errors import display_path
 
 
-def _revision(plan: Path, rev: str) -> tuple[Path, str] | str:
-    """(the repository's top folder, the plan's path in it) for ``rev``, or why not (Vietnamese)."""
+def _revision(plan: Path, rev: str, lang: str = "vi") -> tuple[Path, str] | str:
+    """(the repository's top folder, the plan's path in it) for ``rev``, or why not."""
+    en = lang == "en"
     # A revision only: no option (-…), and no "REV:path" that would name another file.
     if not rev or rev.startswith("-") or ":" in rev or any(c.isspace() for c in rev):
-        return "Tên phiên bản (revision) không hợp lệ."
+        return "Not a valid revision name." if en else "Tên phiên bản (revision) không hợp lệ."
     folder = plan.resolve().parent
     top = _git(["rev-parse", "--show-toplevel"], folder)
     if top is None:
-        return "Thư mục này không nằm trong kho git."
+        return ("This folder is not in a git repository." if en else
+                "Thư mục này không nằm trong kho git.")
     root = Path(top.strip()).resolve()
     rel = plan.resolve().relative_to(root).as_posix()
     if _git(["cat-file", "-e", f"{rev}:{rel}"], folder) is None:
-        return f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có)."
+        return (f"No {rel} in revision {rev} (a new file, or no such revision)." if en else
+                f"Không có {rel} ở phiên bản {rev} (tệp mới, hoặc phiên bản không có).")
     return root, rel
 
 
 NOT_COMPARABLE = ("Bảng so sánh và bản theo dõi thay đổi chỉ lập được khi kế hoạch hợp lệ ở cả "
                   "hai phiên bản")
+NOT_COMPARABLE_EN = ("The comparison table and the tracked-changes document can be made only "
+                     "when the plan is valid in both versions")
 
 
-def changes(plan: Path, rev: str = "HEAD") -> dict:
+def changes(plan: Path, rev: str = "HEAD", lang: str = "vi") -> dict:
     """What changed in ``plan`` since revision ``rev`` of its git repository.
 
     The semantic ``vanban diff`` of the plan against ``REV:path``; when a side does not
@@ -47,35 +52,41 @@ def changes(plan: Path, rev: str = "HEAD") -> dict:
     """
     import difflib
 
-    found = _revision(plan, rev)
+    en = lang == "en"
+    same = f"No change since {rev}." if en else f"Không có thay đổi so với {rev}."
+    found = _revision(plan, rev, lang)
     if isinstance(found, str):
         return {"ok": False, "rev": rev, "text": found, "documents": False, "why": found}
     top, rel = found
-    semantic, why = _semantic_changes(plan, rev, rel, top)
+    semantic, why = _semantic_changes(plan, rev, rel, top, lang)
     if semantic is not None:
-        return {"ok": True, "rev": rev, "text": semantic or f"Không có thay đổi so với {rev}.",
+        return {"ok": True, "rev": rev, "text": semantic or same,
                 "documents": True, "why": ""}
     old = _git(["show", f"{rev}:{rel}"], plan.resolve().parent)  # only the YAML diff needs it
     if old is None:
-        why = f"Không đọc được {rel} ở phiên bản {rev}."
+        why = (f"Cannot read {rel} in revision {rev}." if en else
+               f"Không đọc được {rel} ở phiên bản {rev}.")
         return {"ok": False, "rev": rev, "text": why, "documents": False, "why": why}
-    why_documents = f"{NOT_COMPARABLE} ({why.rstrip('.')})."
+    why_documents = f"{NOT_COMPARABLE_EN if en else NOT_COMPARABLE} ({why.rstrip('.')})."
     try:
         new = plan.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        gone = f"Không đọc được {rel} (tệp vừa bị xóa?)."
+        gone = (f"Cannot read {rel} (deleted just now?)." if en else
+                f"Không đọc được {rel} (tệp vừa bị xóa?).")
         return {"ok": False, "rev": rev, "text": gone, "documents": False, "why": gone}
     diff = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                 f"{rev}:{rel}", rel)
     text = "".join(diff)
-    note = (f"Không so sánh theo nội dung được ({why.rstrip('.')}); dưới đây là khác biệt của "
-            "tệp YAML.\n\n"
-            if why else "")
-    return {"ok": True, "rev": rev, "text": note + (text or f"Không có thay đổi so với {rev}."),
+    note = ((f"Cannot compare by content ({why.rstrip('.')}); below is the difference of the "
+             "YAML file.\n\n" if en else
+             f"Không so sánh theo nội dung được ({why.rstrip('.')}); dưới đây là khác biệt của "
+             "tệp YAML.\n\n") if why else "")
+    return {"ok": True, "rev": rev, "text": note + (text or same),
             "documents": False, "why": why_documents}
 
 
-def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | None, str]:
+def _semantic_changes(plan: Path, rev: str, rel: str, top: Path, lang: str = "vi"
+                      ) -> tuple[str | None, str]:
     """``vanban diff REV:path path`` as text (tasks by id, renumbering apart, wording word by
     word), or None and why not (a side that does not validate: the YAML diff is shown then)."""
     from vanban.errors import VanbanError
@@ -89,8 +100,10 @@ def _semantic_changes(plan: Path, rev: str, rel: str, top: Path) -> tuple[str | 
         result = compare_sides(old, new)
     except VanbanError as exc:
         first = exc.diagnostics[-1] if exc.diagnostics else None
-        return None, (first.message if first else "lỗi")
-    lines = render_text(result, "vi", "text").splitlines()
+        if first is None:
+            return None, "error" if lang == "en" else "lỗi"
+        return None, (first.message_en or first.message) if lang == "en" else first.message
+    lines = render_text(result, lang, "text").splitlines()
     return "\n".join(lines[1:] if lines and "→" in lines[0] else lines).strip(), ""
 
 
@@ -152,7 +165,7 @@ document with tracked changes (``vanban compare --tracked``); also their file na
 
 
 def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
-                 columns: tuple[str, ...] = ()) -> dict:
+                 columns: tuple[str, ...] = (), lang: str = "vi") -> dict:
     """Write to ``out`` the bảng so sánh (``kind`` "bang-so-sanh") or the tracked-changes DOCX
     ("theo-doi-thay-doi") of ``plan`` against ``REV:path``, as ``vanban compare [--tracked]``
     makes it: the reasons of ``<plan name>.ly-do.yaml`` beside the plan when there is one, the
@@ -174,7 +187,9 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
         revision_date,
     )
 
-    found = _revision(plan, rev) if kind in COMPARE_KINDS else "Không có loại tài liệu này."
+    en = lang == "en"
+    unknown = "No such kind of document." if en else "Không có loại tài liệu này."
+    found = _revision(plan, rev, lang) if kind in COMPARE_KINDS else unknown
     if isinstance(found, str):
         return {"ok": False, "message": found}
     top, rel = found
@@ -183,8 +198,9 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
         new = load_side(str(plan.resolve()), "new", cwd=top, reuse=old)
         diff = compare_sides(old, new).plans[0][2]
     except VanbanError as exc:
-        lines = [d.text() for d in exc.diagnostics]
-        return {"ok": False, "message": f"{NOT_COMPARABLE}:\n" + "\n".join(lines)}
+        lines = [d.text(lang) for d in exc.diagnostics]
+        head = NOT_COMPARABLE_EN if en else NOT_COMPARABLE
+        return {"ok": False, "message": f"{head}:\n" + "\n".join(lines)}
     tracked = kind == "theo-doi-thay-doi"
     reasons = None if tracked else reasons_beside(plan)
     try:
@@ -199,13 +215,15 @@ def compare_docx(plan: Path, rev: str, kind: str, workspace: Path, out: Path,
             carried=carried[1])
         warnings = [*carried[2], *warnings]
     except VanbanError as exc:
-        lines = [d.text() for d in exc.diagnostics]
+        lines = [d.text(lang) for d in exc.diagnostics]
         shown = display_path(reasons, top) if reasons else None
-        head = (f"Tệp lý do {shown} có lỗi" if any(d.span.file == shown for d in exc.diagnostics)
-                else NOT_COMPARABLE)
+        if any(d.span.file == shown for d in exc.diagnostics):
+            head = f"The reasons file {shown} has errors" if en else f"Tệp lý do {shown} có lỗi"
+        else:
+            head = NOT_COMPARABLE_EN if en else NOT_COMPARABLE
         return {"ok": False, "message": f"{head}:\n" + "\n".join(lines)}
     out.write_bytes(data)
-    return {"ok": True, "count": count, "warnings": [w.text() for w in warnings]}
+    return {"ok": True, "count": count, "warnings": [w.text(lang) for w in warnings]}
 
 
 def _git(args: list[str], cwd: Path) -> str | None:

@@ -25,6 +25,8 @@ UNO_PYTHON_VAR = "VANBAN_UNO_PYTHON"
 
 INSTALL_HINT = ("Cài LibreOffice để xem bản in: sudo apt-get install libreoffice-writer-nogui "
                 "python3-uno fonts-liberation2 poppler-utils")
+INSTALL_HINT_EN = ("Install LibreOffice to see the printed pages: sudo apt-get install "
+                   "libreoffice-writer-nogui python3-uno fonts-liberation2 poppler-utils")
 BRIDGE = Path(__file__).with_name("uno_bridge.py")
 _names = itertools.count(1)
 

@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from vanban.serve import words_en
 from vanban.serve.engine import ATTACHED_SUFFIX
 from vanban.serve.history import COMPARE_KINDS
 from vanban.serve.site import Site
@@ -86,15 +87,16 @@ class Handler(BaseHTTPRequestHandler):
 
     def _refuse(self) -> None:
         self.head = self.command == "HEAD"
-        self._send(HTTPStatus.METHOD_NOT_ALLOWED, "Chỉ xem, không ghi.\n".encode(),
-                   "text/plain; charset=utf-8", extra={"Allow": "GET, HEAD"})
+        self._send(HTTPStatus.METHOD_NOT_ALLOWED,
+                   (self._say(words_en.READ_ONLY) + "\n").encode(), "text/plain; charset=utf-8",
+                   extra={"Allow": "GET, HEAD"})
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse
 
     def _dispatch(self, head: bool) -> None:
         self.head = head
         if not self._host_ok():
-            return self._error(HTTPStatus.FORBIDDEN, "Máy chủ này chỉ nhận địa chỉ 127.0.0.1.")
+            return self._error(HTTPStatus.FORBIDDEN, self._say(words_en.LOCAL_ONLY))
         parts = urlsplit(self.path)
         query = parse_qs(parts.query)
         raw = parts.path
@@ -115,6 +117,9 @@ class Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host", "")
         return host in (f"{HOST}:{self.server.port}", f"localhost:{self.server.port}")
 
+    def _say(self, pair: tuple[str, str]) -> str:
+        return words_en.said(pair, self.server.site.lang)
+
     def _plan(self, key: str) -> str | None:
         """The key when it names a plan of the site (the only way to reach a plan)."""
         return key if key and self.server.site.has(key) else None
@@ -125,8 +130,8 @@ class Handler(BaseHTTPRequestHandler):
         rows = "\n".join(
             f'<li><a href="/plan/{html.escape(quote(k), quote=True)}">{html.escape(k)}</a></li>'
             for k in self.server.site.plan_keys())
-        page = static_text("index.html").replace(
-            "<!--PLANS-->", rows or "<li>Không có kế hoạch nào (.yaml) trong thư mục này.</li>")
+        page = words_en.page(static_text("index.html"), self.server.site.lang).replace(
+            "<!--PLANS-->", rows or f"<li>{self._say(words_en.NO_PLANS)}</li>")
         self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
 
     def plan_page(self, rest: str, _query: dict) -> None:
@@ -136,7 +141,8 @@ class Handler(BaseHTTPRequestHandler):
         values = {"plan": html.escape(key, quote=True),
                   "name": html.escape(PurePosixPath(key).stem)}
         page = re.sub(r"\{\{(plan|name)\}\}", lambda m: values[m.group(1)],
-                      static_text("plan.html"))  # one pass: a name cannot inject a field
+                      words_en.page(static_text("plan.html"), self.server.site.lang))
+        # (one pass: a name cannot inject a field)
         self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
 
     def api_plan(self, rest: str, _query: dict) -> None:
@@ -153,7 +159,7 @@ class Handler(BaseHTTPRequestHandler):
         source = self.server.site.source(key) if key else None
         if source is None:
             return self._not_found()
-        answer = history.changes(source, query.get("rev", ["HEAD"])[0])
+        answer = history.changes(source, query.get("rev", ["HEAD"])[0], self.server.site.lang)
         answer["revisions"] = history.revisions(source, self.server.site.depends(key))
         answer["reasons"] = history.reasons_name(source)
         self._json(answer)
@@ -251,7 +257,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
 
     def _not_found(self) -> None:
-        self._error(HTTPStatus.NOT_FOUND, "Không có trang này.")
+        self._error(HTTPStatus.NOT_FOUND, self._say(words_en.NOT_FOUND))
 
     def _error(self, status: HTTPStatus, message: str) -> None:
         self._send(status, (message + "\n").encode(), "text/plain; charset=utf-8")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from vanban.errors import VanbanError
 from vanban.serve import engine, history
-from vanban.serve.office import INSTALL_HINT, Office, OfficeError
+from vanban.serve.office import INSTALL_HINT, INSTALL_HINT_EN, Office, OfficeError
 from vanban.serve.pages import PAGE_NAME, PagesError, rasterize
 from vanban.serve.process import LineProcess, ProcessError
 from vanban.serve.state import PlanState, count_problems, server_problem
@@ -153,7 +153,7 @@ class Site:
             if s is None:
                 return None
             office = self.office.mode if self.office is not None else "none"
-            return dict(s.as_page(office), server=self.instance)
+            return dict(s.as_page(office, self.lang), server=self.instance)
 
     def plans(self) -> dict:
         """The list of plans as the list page reads it (JSON-ready): each plan's key, status
@@ -228,30 +228,39 @@ class Site:
                 ) -> tuple[Path | None, str]:
         """The bảng so sánh or tracked-changes DOCX of the plan against ``rev`` (``kind`` one
         of ``history.COMPARE_KINDS``; the table's ``columns`` headers, "" for a default), made
-        now by the worker into the cache folder; (the file, "") or (None, why not in
-        Vietnamese)."""
+        now by the worker into the cache folder; (the file, "") or (None, why not, in the
+        preview's language)."""
         source = self.source(key)
         if source is None or kind not in history.COMPARE_KINDS:
-            return None, "Không có trang này."
+            return None, self._say("Không có trang này.", "No such page.")
         folder = self.cache / "compare" / str(next(self._compares))
         folder.mkdir(parents=True)
         out = folder / f"{kind}.docx"
         request = {"op": "compare", "source": str(source), "rev": rev, "kind": kind,
-                   "workspace": str(self.workspace), "out": str(out), "columns": list(columns)}
+                   "workspace": str(self.workspace), "out": str(out), "columns": list(columns),
+                   "lang": self.lang}
         try:
             answer = self.worker.request(request, self.timeout)
         except ProcessError as exc:
-            answer = {"ok": False, "message": f"Không lập được tài liệu so sánh: {exc}."}
+            answer = {"ok": False, "message": self._say(
+                f"Không lập được tài liệu so sánh: {exc}.",
+                f"Cannot make the comparison document: {exc}.")}
         if "bug" in answer:
-            answer = {"ok": False, "message": "Lỗi của vanban khi lập tài liệu so sánh (xin báo "
-                      "lại kèm nội dung sau): " + answer["bug"]}
+            answer = {"ok": False, "message": self._say(
+                "Lỗi của vanban khi lập tài liệu so sánh (xin báo lại kèm nội dung sau): ",
+                "A bug of vanban while making the comparison document (please report it with "
+                "what follows): ") + answer["bug"]}
         # Only the newest few stay (a download is read at once).
         for old in sorted((p for p in folder.parent.iterdir() if p.name.isdigit()),
                           key=lambda p: int(p.name))[:-KEEP_COMPARES]:
             shutil.rmtree(old, ignore_errors=True)
         if answer.get("ok") and out.is_file():
             return out, ""
-        return None, answer.get("message") or "Không lập được tài liệu so sánh."
+        return None, answer.get("message") or self._say(
+            "Không lập được tài liệu so sánh.", "Cannot make the comparison document.")
+
+    def _say(self, vietnamese: str, english: str) -> str:
+        return english if self.lang == "en" else vietnamese
 
     # -- changes on disk ---------------------------------------------------------------------
 
@@ -327,8 +336,10 @@ class Site:
             try:
                 self._build(key, source)
             except Exception:  # noqa: BLE001  (a bug: shown on the page, the builder goes on)
-                self._failed(key, server_problem("serve.bug", "Lỗi của vanban khi dựng (xin báo lại "
-                                           "kèm nội dung sau): " + traceback.format_exc(), source))
+                self._failed(key, server_problem("serve.bug", self._say(
+                    "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): ",
+                    "A bug of vanban while building (please report it with what follows): ")
+                    + traceback.format_exc(), source, self.lang))
 
     def _validate(self, key: str, source: Path) -> None:
         """Validate a plan without building it: its numbers of errors and warnings."""
@@ -365,12 +376,17 @@ class Site:
             answer = self.worker.request(request, self.timeout)
         except ProcessError as exc:
             answer = {"ok": False, "diagnostics": [server_problem(
-                "serve.build-failed", f"Không dựng được kế hoạch: {exc}. Kiểm tra mẫu (template) "
-                "và kế hoạch; máy chủ vẫn chạy và sẽ thử lại khi tệp được lưu.", source)]}
+                "serve.build-failed", self._say(
+                    f"Không dựng được kế hoạch: {exc}. Kiểm tra mẫu (template) và kế hoạch; máy "
+                    "chủ vẫn chạy và sẽ thử lại khi tệp được lưu.",
+                    f"Cannot build the plan: {exc}. Check the template and the plan; the server "
+                    "keeps running and tries again when a file is saved."), source, self.lang)]}
         if "bug" in answer:
             answer = {"ok": False, "diagnostics": [server_problem(
-                "serve.bug", "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): "
-                + answer["bug"], source)]}
+                "serve.bug", self._say(
+                    "Lỗi của vanban khi dựng (xin báo lại kèm nội dung sau): ",
+                    "A bug of vanban while building (please report it with what follows): ")
+                + answer["bug"], source, self.lang)]}
         notice, pages, files, attached_pages = "", [], [], []
         if answer.get("ok"):
             files.append("document.docx")
@@ -437,7 +453,7 @@ class Site:
         """(notice, page images, whether a PDF was made) for a built DOCX (its PDF beside it,
         its pages named ``prefix``-N.png)."""
         if self.office is None or not self.office.available:
-            return INSTALL_HINT, [], False
+            return (INSTALL_HINT_EN if self.lang == "en" else INSTALL_HINT), [], False
         pdf = docx.with_suffix(".pdf")
         try:
             self.office.convert(docx, pdf)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from vanban.errors import display_path
 from vanban.serve.engine import ATTACHED_SUFFIX
-from vanban.serve.office import INSTALL_HINT
+from vanban.serve.office import INSTALL_HINT, INSTALL_HINT_EN
 from vanban.serve.pages import DPI, rasterizer
 
 
@@ -43,7 +43,7 @@ class PlanState:
     problems: tuple[int, int] | None = None
     """(errors, warnings) of its last build or validation; None: not known since it changed."""
 
-    def as_page(self, office: str) -> dict:
+    def as_page(self, office: str, lang: str = "vi") -> dict:
         """The state as the page reads it (JSON-ready); ``office`` is the office's mode."""
         return {
             "plan": self.key, "file": display_path(self.source), "version": self.version,
@@ -54,7 +54,8 @@ class PlanState:
             "notice": self.notice, "seconds": self.seconds, "office": office,
             "measured": self.measured,
             "pages_tool": rasterizer() is not None, "dpi": DPI,
-            "install": "" if office != "none" else INSTALL_HINT,
+            "install": "" if office != "none" else (
+                INSTALL_HINT_EN if lang == "en" else INSTALL_HINT),
         }
 
 
@@ -64,10 +65,11 @@ def count_problems(diagnostics: list[dict]) -> tuple[int, int]:
     return errors, len(diagnostics) - errors
 
 
-def server_problem(code: str, message: str, source: Path) -> dict:
+def server_problem(code: str, message: str, source: Path, lang: str = "vi") -> dict:
     """A problem of the server itself, shaped like a diagnostic of the plan."""
     shown = display_path(source)
+    label = "error" if lang == "en" else "lỗi"
     return {"file": shown, "line": 0, "column": 0, "severity": "error", "code": code,
             "path": "", "message": message, "hint": "", "where": shown,
-            "text": f"{shown}: lỗi [{code}] {message}", "abs": str(source.resolve()),
+            "text": f"{shown}: {label} [{code}] {message}", "abs": str(source.resolve()),
             "link": ""}

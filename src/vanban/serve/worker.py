@@ -34,7 +34,8 @@ def handle(request: dict) -> dict:
             second = Path(request["attached_docx"])
             findings += engine.attached_findings(engine.check(
                 second.read_bytes(), request.get("attached_name", second.name),
-                request.get("lang", "vi"), pdf=Path(request["attached_pdf"])))
+                request.get("lang", "vi"), pdf=Path(request["attached_pdf"])),
+                request.get("lang", "vi"))
         return {"findings": findings}
     if request.get("op") == "validate":
         return engine.validate_plan(Path(request["source"]), Path(request["root"]),
@@ -44,7 +45,7 @@ def handle(request: dict) -> dict:
 
         return history.compare_docx(Path(request["source"]), request["rev"], request["kind"],
                                    Path(request["workspace"]), Path(request["out"]),
-                                   tuple(request.get("columns", ())))
+                                   tuple(request.get("columns", ())), request.get("lang", "vi"))
     result = engine.build_plan(Path(request["source"]), Path(request["root"]),
                                Path(request["workspace"]), request.get("lang", "vi"))
     data, attached = result.pop("docx"), result.pop("attached")

@@ -198,3 +198,12 @@ def test_checker_reads_sizes_and_authority_words_from_the_rule_pack(path):
                   if _MEASURE.search(text)
                   or any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)]
     assert hard_coded == []
+
+
+def test_a_paper_of_no_administrative_type_cites_appendix_iii_in_english(tmp_path):
+    doc = _write(tmp_path, "tham-luan.docx", type_name="THAM LUẬN")
+    result = CliRunner().invoke(main, ["check", "--lang", "en", str(doc)])
+    assert (f"{doc}: paragraph 10 «THAM LUẬN»: warning [ND30-FRAME] 'THAM LUẬN' is not a type of "
+            "administrative document of Decree 30; this document was not checked against the "
+            "decree's layout. (expected: an administrative type name (Appendix III); found: "
+            "THAM LUẬN) [Article 8, Appendix I]") in result.output.splitlines(), result.output

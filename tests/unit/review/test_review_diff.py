@@ -113,7 +113,7 @@ def test_round_of_comments_text_and_markdown():
     ]
     md = run("diff", P2024, ROUND, "--format", "markdown", "--lang", "en").output
     assert md.startswith(f"## {P2024} → {ROUND}\n")
-    assert "- [IV.6, gạch đầu dòng thứ 1] Wording changed (bullet line): " in md
+    assert "- [IV.6, bullet 1] Wording changed (bullet line): " in md
     assert "~~đảm bảo~~**bảo đảm** theo lộ trình" in md
     assert "- Renumbered only: 3. → 2. [tap-huan]" in md
     assert "- By id (tasks, targets): 1 added, 0 removed, 4 changed." in md

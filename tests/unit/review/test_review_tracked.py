@@ -336,3 +336,27 @@ def test_a_part_printed_only_in_the_old_document_is_named(tmp_path):
            "Căn cứ trong văn bản dựng ra" in result.output
     assert revisions(out.read_bytes())[:4] == [("del-mark", ""), ("del", "HUYỆN QUẢNG TRẠCH"),
                                                ("ins-mark", ""), ("ins", "TỈNH QUẢNG BÌNH")]
+
+
+def test_a_part_not_found_is_named_in_english(tmp_path):
+    out = tmp_path / "bo-can-cu.docx"
+    result = CliRunner().invoke(main, ["compare", "--tracked", str(ROOT / DRAFT_ROUND),
+                                       str(ROOT / P2025), "-o", str(out), "--author", "A",
+                                       "--date", "2024-01-20", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert (f"{ROOT / P2025}: warning [compare.tracked-not-found] Where legal bases (Căn cứ) "
+            "is printed was not found in the rendered document; its changes are not marked "
+            "(see vanban diff or the comparison table).") in result.output.splitlines()
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("nội dung (Kế hoạch kèm theo)", "body (attached plan)"),
+    ("bảng nhiệm vụ (Kế hoạch kèm theo, phụ lục)", "task table (attached plan, appendix)"),
+    ("bảng nhiệm vụ (phụ lục)", "task table (appendix)"),
+    ("Mục II, bảng 1", "Section II, table 1"),
+    ("Trích yếu (Kế hoạch kèm theo)", "title (attached plan)"),
+], ids=lambda x: x)
+def test_the_parts_of_a_tracked_document_in_english(name, english):
+    from vanban.review.tracked import part_en
+
+    assert part_en(name) == english

@@ -20,7 +20,43 @@ function fileUrl(build, name) {
   return `/file/${path}?build=${build}&name=${encodeURIComponent(name)}`;
 }
 
-const STATUS = {
+// The page's words in its language (`vanban serve --lang en` serves it with lang="en").
+const EN = document.documentElement.lang === "en";
+const WORDS = EN ? {
+  stale: ": showing the last good build (greyed)",
+  openInCode: "Open the file at this line in VS Code",
+  error: "error", warning: "warning",
+  noFinding: "No finding: the layout conforms.",
+  measured: "What vanban check --pdf finds: the DOCX built, with margins, lines and page numbers measured on the PDF.",
+  unmeasured: "What vanban check finds in the DOCX built (not measured on the PDF).",
+  counts: (errors, warnings) => `(${errors} error(s), ${warnings} warning(s))`,
+  noOffice: "No printed pages: LibreOffice is not installed; see the “Text” tab.",
+  page: "Page",
+  gone: "This plan is no longer there (file deleted?)",
+  reasonsFrom: (file) => `Reasons (Lý do, giải trình) from ${file}.`,
+  noReasons: "No reasons file yet: put <plan name>.ly-do.yaml beside the plan (one line \"id: reason\" each).",
+} : {
+  stale: ": đang hiện bản dựng tốt gần nhất (mờ)",
+  openInCode: "Mở tệp tại dòng này trong VS Code",
+  error: "lỗi", warning: "cảnh báo",
+  noFinding: "Không có phát hiện nào: đạt thể thức.",
+  measured: "Kết quả của vanban check --pdf: bản DOCX dựng ra, và lề, đường kẻ, số trang đo trên bản PDF.",
+  unmeasured: "Kết quả của vanban check trên bản DOCX dựng ra (chưa đo trên bản PDF).",
+  counts: (errors, warnings) => `(${errors} lỗi, ${warnings} cảnh báo)`,
+  noOffice: "Chưa có bản in vì máy chưa cài LibreOffice; xem thẻ “Nội dung chữ”.",
+  page: "Trang",
+  gone: "Không còn kế hoạch này (tệp đã bị xóa?)",
+  reasonsFrom: (file) => `Lý do, giải trình lấy từ ${file}.`,
+  noReasons: "Chưa có tệp lý do: đặt <tên kế hoạch>.ly-do.yaml cạnh kế hoạch (mỗi dòng \"mã: lý do\").",
+};
+
+const STATUS = EN ? {
+  new: "Waiting to build…",
+  queued: "Waiting to build…",
+  building: "Building…",
+  ok: "Up to date",
+  error: "The plan has errors",
+} : {
   new: "Đang chờ dựng…",
   queued: "Đang chờ dựng…",
   building: "Đang dựng…",
@@ -29,13 +65,14 @@ const STATUS = {
 };
 
 function seconds(value) {
-  return value == null ? "" : ` (dựng trong ${String(value).replace(".", ",")} giây)`;
+  if (value == null) return "";
+  return EN ? ` (built in ${value} s)` : ` (dựng trong ${String(value).replace(".", ",")} giây)`;
 }
 
 function drawStatus(s) {
   let text = STATUS[s.status] || s.status;
   if (s.status === "ok") text += seconds(s.seconds);
-  if (s.status === "error" && s.build != null) text += ": đang hiện bản dựng tốt gần nhất (mờ)";
+  if (s.status === "error" && s.build != null) text += WORDS.stale;
   $("status").textContent = text;
   $("status").title = text;  // the header may cut it short
   document.body.className = `status-${s.status}`;
@@ -49,9 +86,9 @@ function drawDiagnostics(s) {
     (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1));
   for (const d of sorted) {
     const where = d.link
-      ? el("a", { href: d.link, title: "Mở tệp tại dòng này trong VS Code" }, d.where)
+      ? el("a", { href: d.link, title: WORDS.openInCode }, d.where)
       : el("span", {}, d.where);
-    const label = d.severity === "error" ? "lỗi" : "cảnh báo";
+    const label = d.severity === "error" ? WORDS.error : WORDS.warning;
     const item = el("li", { class: `diag ${d.severity}` }, where, ": ",
       el("span", { class: "severity" }, label), " ", el("code", {}, `[${d.code}]`), " ",
       d.path ? `${d.path}: ` : "", d.message);
@@ -86,16 +123,17 @@ function drawFindings(s) {
     list.append(el("li", { class: `finding ${f.severity}` }, f.text));
   }
   if (s.findings.length === 0 && s.build != null) {
-    list.append(el("li", { class: "finding ok" }, "Không có phát hiện nào: đạt thể thức."));
+    list.append(el("li", { class: "finding ok" }, WORDS.noFinding));
   }
-  $("findings-note").textContent = s.measured
-    ? "Kết quả của vanban check --pdf: bản DOCX dựng ra, và lề, đường kẻ, số trang đo trên bản PDF."
-    : "Kết quả của vanban check trên bản DOCX dựng ra (chưa đo trên bản PDF).";
+  $("findings-note").textContent = s.measured ? WORDS.measured : WORDS.unmeasured;
   const errors = s.findings.filter((f) => f.severity === "error").length;
-  $("findings-count").textContent = s.findings.length ? `(${errors} lỗi, ${s.findings.length - errors} cảnh báo)` : "";
+  $("findings-count").textContent = s.findings.length ? WORDS.counts(errors, s.findings.length - errors) : "";
 }
 
-const DOWNLOADS = {
+const DOWNLOADS = EN ? {
+  "document.docx": "Download DOCX", "document.pdf": "Download PDF",
+  "attached.docx": "Download attached DOCX", "attached.pdf": "Download attached PDF",
+} : {
   "document.docx": "Tải DOCX", "document.pdf": "Tải PDF",
   "attached.docx": "Tải DOCX kèm theo", "attached.pdf": "Tải PDF kèm theo",
 };
@@ -112,8 +150,7 @@ function drawDownloads(s) {
 
 function drawPages(s) {
   // Without LibreOffice the box above the tabs says what to install; here, where to look.
-  const notice = s.office === "none"
-    ? "Chưa có bản in vì máy chưa cài LibreOffice; xem thẻ “Nội dung chữ”." : s.notice;
+  const notice = s.office === "none" ? WORDS.noOffice : s.notice;
   $("notice").textContent = notice;
   $("notice").hidden = !notice;
   const stale = s.status === "error" || s.status === "building";
@@ -149,7 +186,7 @@ function drawImages(box, s, pages, pdf) {
     const url = fileUrl(s.build, name);
     let img = imgs[i];
     if (!img) {
-      img = el("img", { class: "page", alt: `Trang ${i + 1}` });
+      img = el("img", { class: "page", alt: `${WORDS.page} ${i + 1}` });
       box.append(img);
     }
     img.dataset.want = url; // the newest build wins, whichever image loads first
@@ -187,7 +224,7 @@ function draw(s) {
 
 async function refresh() {
   const answer = await fetch(`/api/plan/${path}`, { cache: "no-store" });
-  if (!answer.ok) { $("status").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
+  if (!answer.ok) { $("status").textContent = WORDS.gone; return; }
   const s = await answer.json();
   if (s.server !== server) { server = s.server; shown = -1; }
   if (s.version <= shown) return;
@@ -203,7 +240,10 @@ function select(tab) {
   if (tab === "changes") changes();
 }
 
-const COMPARE_LINKS = [
+const COMPARE_LINKS = EN ? [
+  ["bang-so-sanh", "Download the comparison table (bảng so sánh, DOCX)"],
+  ["theo-doi-thay-doi", "Download the tracked-changes document (DOCX)"],
+] : [
   ["bang-so-sanh", "Tải bảng so sánh (DOCX)"],
   ["theo-doi-thay-doi", "Tải bản theo dõi thay đổi (DOCX)"],
 ];
@@ -214,7 +254,7 @@ async function changes() {
   const rev = $("rev").value.trim() || "HEAD";
   const answer = await fetch(`/api/changes/${path}?rev=${encodeURIComponent(rev)}`,
     { cache: "no-store" });
-  if (!answer.ok) { $("changes").textContent = "Không còn kế hoạch này (tệp đã bị xóa?)"; return; }
+  if (!answer.ok) { $("changes").textContent = WORDS.gone; return; }
   const c = await answer.json();
   $("changes").textContent = c.text;
   $("revisions").replaceChildren(...(c.revisions || []).map(
@@ -235,9 +275,8 @@ async function changes() {
         href: `/compare/${path}?rev=${encodeURIComponent(rev)}&kind=${kind}${extra}`,
         class: `compare ${kind}` }, label));
     }
-    links.append(el("span", { class: "reasons" }, c.reasons
-      ? `Lý do, giải trình lấy từ ${c.reasons}.`
-      : "Chưa có tệp lý do: đặt <tên kế hoạch>.ly-do.yaml cạnh kế hoạch (mỗi dòng \"mã: lý do\")."));
+    links.append(el("span", { class: "reasons" },
+      c.reasons ? WORDS.reasonsFrom(c.reasons) : WORDS.noReasons));
   } else if (c.ok) {
     links.append(el("span", { class: "why" }, c.why));
   }

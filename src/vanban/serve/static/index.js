@@ -13,12 +13,15 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// The page's words in its language (`vanban serve --lang en` serves it with lang="en").
+const EN = document.documentElement.lang === "en";
+
 function badge(p) {
-  if (p.status === "building" || p.status === "queued") return ["busy", "đang dựng…"];
-  if (p.errors == null) return ["unknown", "đang kiểm tra…"];
-  if (p.errors > 0) return ["error", `${p.errors} lỗi`];
-  if (p.warnings > 0) return ["warning", `${p.warnings} cảnh báo`];
-  return ["ok", "hợp lệ"];
+  if (p.status === "building" || p.status === "queued") return ["busy", EN ? "building…" : "đang dựng…"];
+  if (p.errors == null) return ["unknown", EN ? "checking…" : "đang kiểm tra…"];
+  if (p.errors > 0) return ["error", EN ? `${p.errors} error(s)` : `${p.errors} lỗi`];
+  if (p.warnings > 0) return ["warning", EN ? `${p.warnings} warning(s)` : `${p.warnings} cảnh báo`];
+  return ["ok", EN ? "valid" : "hợp lệ"];
 }
 
 function draw(answer) {
@@ -30,7 +33,8 @@ function draw(answer) {
       el("a", { href }, p.plan), " ", el("span", { class: `badge ${kind}` }, text)));
   }
   if (answer.plans.length === 0) {
-    list.append(el("li", {}, "Không có kế hoạch nào (.yaml) trong thư mục này."));
+    list.append(el("li", {}, EN ? "No plan (.yaml) in this folder."
+      : "Không có kế hoạch nào (.yaml) trong thư mục này."));
   }
   document.body.dataset.version = answer.version;
 }
