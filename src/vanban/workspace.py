@@ -23,6 +23,7 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
     files: list[str] = []
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
+    broken: set[str] = set()  # unit codes of files with errors: reported there, not again
     for folder in reversed(folders):
         for path in sorted(folder.glob("*.yaml")):
             shown = display_path(path, display_root)
@@ -34,27 +35,32 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
                 part = RegistryFile.model_validate(loaded.data)
             except ValidationError as exc:
                 problems.extend(from_validation_error(exc, loaded, RegistryFile, "danh mục"))
+                declared = loaded.data.get("units") if isinstance(loaded.data, dict) else None
+                if isinstance(declared, dict):
+                    broken.update(k for k in declared if isinstance(k, str))
                 continue
             units.update(part.units)
             signers.update(part.signers)
             where.update({("units", k): loaded for k in part.units})
             where.update({("signers", k): loaded for k in part.signers})
             files.append(shown)
-    problems.extend(_unknown_codes(units, signers, where))
+    problems.extend(_unknown_codes(units, signers, where, broken))
     if problems:
         raise VanbanError(problems)
     return Registry(units, signers, tuple(files), tuple(warnings))
 
 
 def _unknown_codes(units: dict[str, Unit], signers: dict[str, Signer],
-                   where: dict[tuple, Loaded]) -> list[Diagnostic]:
+                   where: dict[tuple, Loaded], broken: set[str]) -> list[Diagnostic]:
     """A signer's ``unit`` and a unit's ``successor`` name a unit code of the merged registry
-    (a typo there would silently drop the signer's agency check or the successor hint)."""
+    (a typo there would silently drop the signer's agency check or the successor hint); a
+    code declared in a registry file with errors is not unknown (one misspelt field there
+    made every signer of its units an error too)."""
     refs = [(("signers", k, "unit"), v.unit) for k, v in signers.items() if v.unit]
     refs += [(("units", k, "successor"), v.successor) for k, v in units.items() if v.successor]
     out = []
     for path, code in refs:
-        if code in units:
+        if code in units or code in broken:
             continue
         import difflib  # only to suggest a name: not paid by a plan without errors
 

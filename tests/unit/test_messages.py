@@ -117,3 +117,21 @@ def test_a_registry_code_that_names_no_unit_is_an_error(tmp_path, entry, path, h
     (found,) = exc.value.diagnostics
     assert (found.code, found.path, found.hint) == ("registry.unit-unknown", path, hint)
     assert found.span.line == line and "không" in found.message.lower()
+
+
+def test_a_misspelt_field_of_a_unit_is_one_error_not_one_per_signer_of_it(tmp_path):
+    """"abr: STP" under so-tu-phap invalidated the units file: every signer of the Sở was
+    also told its unit "so-tu-phap" does not exist (the registry had it, misspelt)."""
+    from vanban.errors import VanbanError
+    from vanban.workspace import load_registry
+
+    (tmp_path / "don-vi.yaml").write_text(
+        "units:\n  so-tu-phap: {name: Sở Tư pháp, abr: STP}\n", encoding="utf-8")
+    (tmp_path / "nguoi-ky.yaml").write_text(
+        "signers:\n  a: {name: Lê Văn A, position: GIÁM ĐỐC, unit: so-tu-phap}\n"
+        "  b: {name: Lê Văn B, position: PHÓ GIÁM ĐỐC, unit: so-tu-phapp}\n", encoding="utf-8")
+    with pytest.raises(VanbanError) as exc:
+        load_registry([tmp_path])
+    assert [(d.code, d.path) for d in exc.value.diagnostics] == [
+        ("schema.extra-forbidden", "units.so-tu-phap.abr"),
+        ("registry.unit-unknown", "signers.b.unit")]  # a real typo is still found
