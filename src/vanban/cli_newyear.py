@@ -23,6 +23,29 @@ def _plan_files(paths: tuple[Path, ...]) -> list[Path]:
     return [f for f in plan_files(paths) if not (f.resolve() in seen or seen.add(f.resolve()))]
 
 
+NAMED = 10
+"""Up to this many documents not drafted are named in the stop line; more are counted."""
+
+
+def _stop(problems: list, en: bool, lang: str) -> None:
+    """Each problem once (a plan's error is every document's that issues or sends it: the
+    decision, the Công văn), then which documents could not be drafted, then the count."""
+    undrafted = [d.span.file for d in problems if d.code == "new-year.invalid"]
+    distinct = list(dict.fromkeys(d for d in problems if d.code != "new-year.invalid"))
+    _print_diagnostics(distinct, lang)
+    if undrafted:
+        names = ", ".join(undrafted[:NAMED])
+        more = len(undrafted) - NAMED
+        if more > 0:
+            names += f" and {more} more" if en else f" và {more} văn bản khác"
+        click.echo(f"Not drafted because of these errors ({len(undrafted)}): {names}." if en else
+                   f"Chưa tạo được dự thảo vì các lỗi trên ({len(undrafted)} văn bản): {names}.",
+                   err=True)
+    click.echo(f"Stopped: {len(distinct)} problem(s); nothing written." if en else
+               f"Dừng: {len(distinct)} lỗi; không ghi tệp nào.", err=True)
+    raise SystemExit(1)
+
+
 def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:
     """Draft the next year of every document of ``year - 1`` under ``paths``; write all or
     none; print each new file with what is left to decide, then one count line."""
@@ -53,10 +76,7 @@ def new_year_many(paths: tuple[Path, ...], year: int, lang: str) -> None:
         else:
             other_years += 1
     if problems:
-        _print_diagnostics(problems, lang)
-        click.echo(f"Stopped: {len(problems)} problem(s); nothing written." if en else
-                   f"Dừng: {len(problems)} lỗi; không ghi tệp nào.", err=True)
-        raise SystemExit(1)
+        _stop(problems, en, lang)
     try:
         write_all([(target, draft.text.encode("utf-8"), shown)
                    for target, shown, draft, _ in drafts])

@@ -54,8 +54,27 @@ def test_one_broken_plan_and_nothing_is_written(workspace):
                  "--lang", "en")
     assert result.exit_code == 1
     assert "plans/quang-trach/2025/ke-hoach-hoa-giai.yaml:" in result.stderr
-    assert result.stderr.splitlines()[-1] == "Stopped: 2 problem(s); nothing written."
+    assert result.stderr.splitlines()[-2:] == [
+        "Not drafted because of these errors (1): plans/quang-trach/2025/ke-hoach-hoa-giai.yaml.",
+        "Stopped: 1 problem(s); nothing written."]
     assert not (workspace / "plans/quang-binh/2026").exists()
+
+
+def test_a_plans_error_is_said_once_not_once_per_document_that_issues_it(workspace):
+    """A wrong date in the 2025 plan was printed four times (under the plan, the Quyết định,
+    the draft decision and the report that read it) and counted as eight errors with their
+    four header lines: the clerk had one thing to fix."""
+    plan = workspace / "plans/quang-binh/2025/ke-hoach-hoa-giai.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("date: 2025-01-14", "date: 2025-13-14"),
+                    "utf-8")
+    result = run("new-year", "plans/quang-binh/2025", "--year", "2026")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert [x.split(": lỗi ")[1].split("]")[0] for x in lines if ": lỗi [" in x] == [
+        "[schema.date-invalid"]
+    assert lines[-2].startswith("Chưa tạo được dự thảo vì các lỗi trên (4 văn bản): ")
+    assert "plans/quang-binh/2025/quyet-dinh-ban-hanh-ke-hoach.yaml" in lines[-2]
+    assert lines[-1] == "Dừng: 1 lỗi; không ghi tệp nào."
 
 
 def test_one_output_file_is_for_one_plan(workspace):
