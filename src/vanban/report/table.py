@@ -20,6 +20,7 @@ from typing import Any
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
 from vanban.report.columns import MAX_COUNT, UNIT_KEY, ColumnSet
 from vanban.report.seam import Registry, unknown_unit
+from vanban.report.unit_names import bare_units, find_unit
 
 GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
@@ -269,20 +270,12 @@ TOTAL = ("", "")
 """What ``_unit`` returns for a totals row ("Tổng cộng"), reported already."""
 
 
-def _registered(text: str, registry: Registry):
-    """The unit named ``text`` (or so with the tone marks placed otherwise), or None."""
-    hit = registry.unit(text)
-    if hit is None and len(same := registry.same_words(text)) == 1:
-        hit = same[0]
-    return hit
-
-
 def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
           problems: list[Diagnostic]) -> tuple[str, str] | None:
     """The row's unit (id, name to print); TOTAL for a totals row; None when it names no
-    unit. A name written with the tone marks placed the old way ("Hướng Hoá"), or with its
-    first letter in the other case ("Xã Cẩm Xuyên"), is the unit's (what prints is the
-    registry's name)."""
+    unit. A name written with the tone marks placed the old way ("Hướng Hoá"), with its first
+    letter in the other case ("Xã Cẩm Xuyên"), by the commune's committee ("UBND xã Anh Sơn")
+    or without its level ("Anh Sơn") is the unit's (what prints is the registry's name)."""
     text = "" if cell.value is None else str(cell.value).strip()
     if not text:
         problems.append(Diagnostic(
@@ -295,21 +288,12 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
             cell.span, cell.ref, message_en=f'"{text}" is a totals row; vanban adds the rows up.',
             hint="Xóa dòng tổng khỏi bảng số liệu.", hint_en="Remove the totals row."))
         return TOTAL
-    hit = _registered(text, registry)
-    if hit is None:
-        # A cell begins with a capital: "Xã Cẩm Xuyên" is the registry's "xã Cẩm Xuyên".
-        first = text[:1]
-        hit = _registered((first.lower() if first.isupper() else first.upper()) + text[1:],
-                          registry)
-    name = hit.unit.name if hit is not None else ""
-    if hit is None and (hit := _committee(text, registry)) is not None:
-        place = hit.unit.name[len(COMMITTEE):]
-        name = place[:1].upper() + place[1:]  # "Xã Anh Sơn", as a cell begins
-    if hit is None:
-        problems.append(unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown"))
+    named = find_unit(text, registry)
+    if named is None:
+        problems.append(_unknown(text, registry, cell))
         return None
-    if hit.id in seen:
-        first = seen[hit.id]
+    if named.id in seen:
+        first = seen[named.id]
         where = where_en = first.ref
         if first.span.file != cell.span.file:  # files of a data folder
             where, where_en = f"{first.ref} của tệp {first.span.file}", f"{first.ref} of {first.span.file}"
@@ -319,25 +303,22 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
             message_en=f'"{text}" has two rows (the first at {where_en}); it would count twice.',
             hint="Gộp hoặc xóa một trong hai dòng.", hint_en="Merge or remove one of the rows."))
         return None
-    seen[hit.id] = cell
-    return hit.id, name
+    seen[named.id] = cell
+    return named.id, named.name
 
 
-COMMITTEE = "Ủy ban nhân dân "
-LOCAL_LEVELS = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ",
-                "thành phố ")
-"""How the name of a local unit begins, whose People's Committee is "Ủy ban nhân dân <it>"."""
-
-
-def _committee(text: str, registry: Registry):
-    """The People's Committee of the commune, ward or district ``text`` names ("xã Anh Sơn" →
-    "Ủy ban nhân dân xã Anh Sơn"), when the registry knows the commune only by its committee
-    (the issuer of its plans): a row of the communes' table is the commune's. None otherwise."""
-    place = text[:1].lower() + text[1:]
-    if not place.startswith(LOCAL_LEVELS):
-        return None
-    hit = _registered(COMMITTEE + place, registry)
-    return hit if hit is not None and hit.unit.name.startswith(COMMITTEE) else None
+def _unknown(text: str, registry: Registry, cell: Cell) -> Diagnostic:
+    """The error for a name no single unit bears; a bare name two units bear ("Vinh Hưng":
+    the ward or the commune) names both."""
+    both = bare_units(text, registry)
+    if len(both) > 1:
+        names = " hoặc ".join(f'"{n.name}"' for n in both)
+        return Diagnostic(
+            "data.unit-unknown", f'Tên "{text}" có thể là {names}: không rõ đơn vị nào.',
+            cell.span, cell.ref, message_en=f'"{text}" may be {len(both)} units.',
+            hint=f'Ghi đủ tên, ví dụ "{both[0].name}".',
+            hint_en=f'Write the full name, e.g. "{both[0].name}".')
+    return unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown")
 
 
 def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:

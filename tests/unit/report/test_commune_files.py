@@ -1,0 +1,88 @@
+"""A province's 130 communes and wards each e-mail an Excel file of their own: the files are
+made by hand from the same form, and differ the way real ones do. Each case below is a file as
+a commune sent it, which a clerk cannot fix short of editing it: the report reads it as the
+commune meant it, or says exactly what to do."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from tests.unit.report.conftest import error_lines, run, write_report
+
+COMMUNES = """\
+units:
+  phuong-vinh-hung: {name: Phường Vinh Hưng}
+  phuong-thai-hoa: {name: Phường Thái Hòa}
+  xa-anh-son: {name: Xã Anh Sơn}
+  xa-anh-son-dong: {name: Xã Anh Sơn Đông}
+  xa-tan-thuy: {name: Xã Tân Thủy}
+"""
+HEAD = ["STT", "Đơn vị", "Số tổ hòa giải", "Số hòa giải viên", "Số vụ việc tiếp nhận",
+        "Hòa giải thành", "Hòa giải không thành", "Đang giải quyết"]
+FIGURES = {"Xã Anh Sơn": [10, 60, 20, 17, 2, 1], "Xã Anh Sơn Đông": [8, 50, 10, 9, 1, 0],
+           "Phường Vinh Hưng": [12, 80, 30, 25, 3, 2], "Phường Thái Hòa": [9, 55, 12, 10, 1, 1],
+           "Xã Tân Thủy": [7, 40, 6, 5, 1, 0]}
+VALIDATE = ("report", "validate", "plans/quang-binh/2024/bc.yaml")
+
+
+def _folder(workspace):
+    (workspace.parent / "_shared" / "don-vi-xa.yaml").write_text(COMMUNES, encoding="utf-8")
+    folder = workspace / "so-lieu"
+    folder.mkdir()
+    write_report(workspace, data="so-lieu\n  level: xã, phường")
+    return folder
+
+
+def _book(path, rows, *, titles=0, sheet="Sheet1", before=None, after=(), hidden=()):
+    """One commune's workbook: ``titles`` merged title rows, the header, ``rows`` (name,
+    figures), then ``after`` rows as they are; ``before``: a sheet in front of the data's."""
+    book = Workbook()
+    ws = book.active
+    if before:
+        ws.title = before
+        ws.append(["Hướng dẫn: điền số liệu vào trang bên cạnh."])
+        ws = book.create_sheet(sheet)
+    ws.title = sheet
+    for i in range(titles):
+        ws.append([f"BIỂU SỐ LIỆU HÒA GIẢI Ở CƠ SỞ ({i + 1})"])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=8)
+    ws.append(HEAD)
+    for n, (name, figures) in enumerate(rows, 1):
+        ws.append([n, name, *figures])
+        if name in hidden:
+            ws.row_dimensions[ws.max_row].hidden = True
+    for row in after:
+        ws.append(list(row))
+    book.save(path)
+
+
+def _every_commune(folder, skip=()):
+    for i, (name, figures) in enumerate(FIGURES.items()):
+        if name not in skip:
+            _book(folder / f"{i:02d}.xlsx", [(name, figures)], titles=i % 3)
+
+
+def test_a_commune_named_by_its_committee_or_bare_or_tone_marks_otherwise_is_the_commune(
+        workspace):
+    folder = _folder(workspace)
+    for i, (written, name) in enumerate([
+            ("UBND xã Anh Sơn", "Xã Anh Sơn"), ("Anh Sơn Đông", "Xã Anh Sơn Đông"),
+            ("Ủy ban nhân dân phường Vinh Hưng", "Phường Vinh Hưng"),
+            ("UBND phường Thái Hoà", "Phường Thái Hòa"), ("xã  Tân Thuỷ", "Xã Tân Thủy")]):
+        _book(folder / f"{i}.xlsx", [(written, FIGURES[name])], titles=i % 2)
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+
+
+def test_a_bare_name_two_units_share_is_not_guessed(workspace):
+    folder = _folder(workspace)
+    (workspace.parent / "_shared" / "don-vi-xa.yaml").write_text(
+        COMMUNES + "  xa-vinh-hung: {name: Xã Vinh Hưng}\n", encoding="utf-8")
+    _every_commune(folder, skip=("Phường Vinh Hưng",))
+    _book(folder / "vh.xlsx", [("Vinh Hưng", FIGURES["Phường Vinh Hưng"])])
+    result = run(*VALIDATE)
+    assert result.exit_code == 1
+    assert error_lines(result) == [(
+        'plans/quang-binh/2024/so-lieu/vh.xlsx:2:2: lỗi [data.unit-unknown] Sheet1!B2: Tên "Vinh '
+        'Hưng" có thể là "Xã Vinh Hưng" hoặc "Phường Vinh Hưng": không rõ đơn vị nào. Ghi đủ tên, '
+        'ví dụ "Xã Vinh Hưng".')]
