@@ -20,7 +20,7 @@ from typing import Any
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
 from vanban.report.columns import MAX_COUNT, UNIT_KEY, ColumnSet
 from vanban.report.seam import Registry, unknown_unit
-from vanban.report.unit_names import bare_units, find_unit
+from vanban.report.unit_names import COMMITTEE_WORDS, LOCAL_LEVELS, bare_units, find_unit
 
 GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
@@ -163,7 +163,8 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
         hint, at = found
         below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
                          raw.typed)
-        table, rest = validate(below, registry, needed, columns_set, seen)
+        table, rest = validate(below, registry, needed, columns_set, seen,
+                               own_header=own_header)
         return table, rest if own_header else [hint, *rest]
     if problems and UNIT_KEY not in columns:
         return DataTable(raw.file, tuple(columns)), problems
@@ -176,8 +177,10 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
     seen = {} if seen is None else seen
     as_text: dict[str, list[Cell]] = {}
     for cells in raw.rows:
+        if _not_data(cells, columns, columns_set, registry):
+            continue
         row = _row(cells, columns, columns_set, registry, seen, problems,
-                   as_text if raw.typed else None)
+                   as_text if raw.typed else None, totals_said=not own_header)
         if row is not None:
             table.rows.append(row)
     problems.extend(_as_text_warning(by_key[key].label, found) for key, found in as_text.items())
@@ -236,16 +239,54 @@ def _cell(cells: tuple[Cell, ...], index: int, last: Cell) -> Cell:
     """The row's cell in column ``index`` (a short row has empty cells after its last one)."""
     if index < len(cells):
         return cells[index]
-    return Cell(None, last.span, last.ref)
+    sheet = last.ref.rpartition("!")[0]
+    line = last.span.line
+    return Cell(None, Span(last.span.file, line, index + 1),
+                f"{sheet + '!' if sheet else ''}{column_letters(index + 1)}{line}")
+
+
+def _not_data(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSet,
+              registry: Registry) -> bool:
+    """Whether a row is no unit's figures but the text around the table: the signature below
+    it ("NGƯỜI LẬP BIỂU", the date, the names), a note, a form's numbered empty row. Such a row
+    has no figure in any count column and no unit's name (a row naming a commune, or looking
+    like one, is data: its empty cells are errors)."""
+    by_key = columns_set.by_key
+    for key, index in columns.items():
+        if by_key[key].kind != "count" or index >= len(cells):
+            continue
+        cell = cells[index]
+        value = cell.value
+        if cell.formula_without_value or (
+                isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+                isinstance(value, str) and (value.strip().lstrip("-").isdigit()
+                                            or GROUPED.match(value.strip()))):
+            return False
+    unit = cells[columns[UNIT_KEY]].value if columns[UNIT_KEY] < len(cells) else None
+    text = "" if unit is None else " ".join(str(unit).split())
+    if not text:
+        return True
+    if text.casefold().startswith((*LOCAL_LEVELS, *COMMITTEE_WORDS)):
+        return False
+    return find_unit(text, registry) is None
 
 
 def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSet,
          registry: Registry, seen: dict[str, Cell], problems: list[Diagnostic],
-         as_text: dict[str, list[Cell]] | None) -> DataRow | None:
+         as_text: dict[str, list[Cell]] | None, *, totals_said: bool = True
+         ) -> DataRow | None:
+    """The row's unit and counts, or None with its problems said. ``totals_said``: a totals
+    row is an error (one table of all units); else it is passed over (a unit's own file, whose
+    form adds its one row up)."""
     by_key = columns_set.by_key
     unit_cell = _cell(cells, columns[UNIT_KEY], cells[-1])
     bad = len(problems)
-    unit = _unit(unit_cell, registry, seen, problems)
+    said: list[Diagnostic] = []
+    unit = _unit(unit_cell, registry, seen, said)
+    if unit is TOTAL:  # said once; its cells (often =SUM() with no value) are not read
+        problems.extend(said if totals_said else ())
+        return None
+    problems.extend(said)
     if unit is TOTAL:
         return None  # said once; its cells (often =SUM() with no value) are not read
     counted = len(problems)

@@ -86,3 +86,46 @@ def test_a_bare_name_two_units_share_is_not_guessed(workspace):
         'plans/quang-binh/2024/so-lieu/vh.xlsx:2:2: lỗi [data.unit-unknown] Sheet1!B2: Tên "Vinh '
         'Hưng" có thể là "Xã Vinh Hưng" hoặc "Phường Vinh Hưng": không rõ đơn vị nào. Ghi đủ tên, '
         'ví dụ "Xã Vinh Hưng".')]
+
+
+SIGNED = [[], ["", "", "", "", "", "", "Anh Sơn, ngày 10 tháng 12 năm 2026"],
+          ["", "NGƯỜI LẬP BIỂU", "", "", "", "", "CHỦ TỊCH"], [], ["", "Nguyễn Thị Hoa", "", "",
+                                                                 "", "", "Lê Văn Bình"]]
+
+
+def test_the_signature_below_a_communes_table_and_its_empty_numbered_rows_are_not_data(
+        workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn", "Xã Tân Thủy"))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", FIGURES["Xã Anh Sơn"])], titles=2,
+          after=SIGNED)
+    _book(folder / "tan-thuy.xlsx", [("Xã Tân Thủy", FIGURES["Xã Tân Thủy"])],
+          after=[[2], [3], [4, "", "", "", "", "", "", "", "Ghi chú: số liệu đến 30/11"]])
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "[data" not in result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+
+
+def test_a_row_that_names_a_commune_without_figures_is_still_an_error(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder)
+    _book(folder / "z.xlsx", [], after=[[1, "Xã Bình Minh"]])
+    result = run(*VALIDATE)
+    assert result.exit_code == 1
+    # Each empty cell of the short row is named by its own place, not the row's last cell's.
+    assert [line.split(" ", 4)[2:4] for line in error_lines(result)] == [
+        ["[data.unit-unknown]", "Sheet1!B2:"]] + [
+        ["[data.empty-cell]", f"Sheet1!{c}2:"] for c in "CDEFGH"]
+    assert error_lines(result)[-1].startswith("plans/quang-binh/2024/so-lieu/z.xlsx:2:8: ")
+
+
+def test_a_communes_totals_row_is_not_read_and_not_an_error(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn",))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", FIGURES["Xã Anh Sơn"])], titles=1,
+          after=[["", "Tổng cộng", *[f"=SUM({c}3:{c}3)" for c in "CDEFGH"]]])
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "[data" not in result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
