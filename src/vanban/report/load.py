@@ -13,8 +13,9 @@ from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.report import checks, declared
 from vanban.report.columns import ColumnSet
 from vanban.report.compute import Results, compute
+from vanban.report.coverage import missing_units
 from vanban.report.issued import named_plan
-from vanban.report.model import REPORT_TYPE, Report, default_scope
+from vanban.report.model import REPORT_TYPE, Report, default_level, default_scope
 from vanban.report.seam import (
     Loaded,
     PlanFacts,
@@ -147,7 +148,8 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     table = None
     if report.data is not None and declared_ok:  # a table is read by good declarations only
         try:
-            table, data_problems = _read_data(report, source, loaded, registry, columns)
+            level = report.data.level or default_level(checks.period(report, facts)[1])
+            table, data_problems = _read_data(report, source, loaded, registry, columns, level)
             found += data_problems
         except VanbanError as exc:
             found += exc.diagnostics
@@ -224,9 +226,9 @@ def needed_columns(report: Report, columns: ColumnSet) -> set[str]:
 
 
 def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
-               columns: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
+               columns: ColumnSet, level: str) -> tuple[DataTable, list[Diagnostic]]:
     """The data table of ``data.file``: one file, or every data file of a folder (the units'
-    own files, merged)."""
+    own files, merged; the units of ``level`` with no row in any are named in a warning)."""
     ref = report.data
     path = _relative(ref.file, source)
     needed = needed_columns(report, columns)
@@ -249,6 +251,7 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
                 hint_en="Put the units' data files in this folder."))
         raise VanbanError(found)
     table, problems = validate_all(raws, display_path(path), registry, needed, columns)
+    problems += missing_units(registry, level, set(table.named), loaded.span(("data", "file")))
     return table, found + problems
 
 

@@ -94,6 +94,8 @@ class DataTable:
     file: str
     columns: tuple[str, ...]
     rows: list[DataRow] = field(default_factory=list)
+    named: frozenset[str] = frozenset()
+    """The registry id of every unit a row names, its figures good or bad (a data folder's)."""
 
 
 def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: set[str],
@@ -111,7 +113,8 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
         tables.append(table)
         problems += found
     columns = tuple(k for k in columns_set.by_key if all(k in t.columns for t in tables))
-    return DataTable(file, columns, [row for t in tables for row in t.rows]), problems
+    return DataTable(file, columns, [row for t in tables for row in t.rows], frozenset(seen)
+                     ), problems
 
 
 def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet,

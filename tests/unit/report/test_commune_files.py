@@ -82,7 +82,7 @@ def test_a_bare_name_two_units_share_is_not_guessed(workspace):
     _book(folder / "vh.xlsx", [("Vinh Hưng", FIGURES["Phường Vinh Hưng"])])
     result = run(*VALIDATE)
     assert result.exit_code == 1
-    assert error_lines(result) == [(
+    assert [line for line in error_lines(result) if " lỗi " in line] == [(
         'plans/quang-binh/2024/so-lieu/vh.xlsx:2:2: lỗi [data.unit-unknown] Sheet1!B2: Tên "Vinh '
         'Hưng" có thể là "Xã Vinh Hưng" hoặc "Phường Vinh Hưng": không rõ đơn vị nào. Ghi đủ tên, '
         'ví dụ "Xã Vinh Hưng".')]
@@ -129,3 +129,24 @@ def test_a_communes_totals_row_is_not_read_and_not_an_error(workspace):
     assert result.exit_code == 0, result.output
     assert "[data" not in result.output
     assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+
+
+def test_the_communes_that_sent_nothing_are_named(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn Đông", "Phường Thái Hòa", "Xã Tân Thủy"))
+    _book(folder / "tan-thuy.xlsx", [("UBND xã Tân Thủy", [7, 40, 6, 5, 1, 1])])  # 5+1+1 ≠ 6
+    result = run(*VALIDATE)
+    assert result.exit_code == 1
+    missing = ("plans/quang-binh/2024/bc.yaml:7:9: cảnh báo [data.units-missing] data.file: Chưa "
+               "có số liệu của 2/5 xã, phường trong danh mục: Phường Thái Hòa, Xã Anh Sơn Đông. "
+               "Các đơn vị này chưa gửi tệp, hoặc tệp chưa được chép vào thư mục số liệu; báo "
+               "cáo dựng lúc này không có số liệu của họ.")
+    # Tân Thủy's file came: its row is wrong, the commune is not missing.
+    assert error_lines(result)[-2:] == [(
+        "plans/quang-binh/2024/so-lieu/tan-thuy.xlsx:2:5: lỗi [data.sum-mismatch] Sheet1!E2: "
+        "hòa giải thành (5) + hòa giải không thành (1) + đang giải quyết (1) = 7, khác số vụ "
+        "việc tiếp nhận (6). Kiểm tra lại số liệu của dòng này."), missing]
+    _book(folder / "tan-thuy.xlsx", [("UBND xã Tân Thủy", [7, 40, 6, 5, 1, 0])])
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [missing]
