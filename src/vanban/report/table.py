@@ -186,7 +186,9 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                    as_text if raw.typed else None, totals_said=not own_header)
         if row is not None:
             table.rows.append(row)
-    problems.extend(_as_text_warning(by_key[key].label, found) for key, found in as_text.items())
+    if as_text:  # one warning per table: a commune types every figure as text, or none
+        problems.append(_as_text_warning([by_key[key].label for key in as_text],
+                                         [c for found in as_text.values() for c in found]))
     return table, problems
 
 
@@ -223,18 +225,25 @@ def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
     return None
 
 
-def _as_text_warning(label: str, cells: list[Cell]) -> Diagnostic:
-    """One warning per column for counts typed as text: read as the numbers they spell."""
-    first = cells[0]
+def _as_text_warning(labels: list[str], cells: list[Cell]) -> Diagnostic:
+    """The one warning for a table's counts typed as text (in the columns ``labels``): read
+    as the numbers they spell."""
+    first = min(cells, key=lambda c: (c.span.line, c.span.col))
+    if len(labels) == 1:
+        what, what_en = f'Cột "{labels[0]}": {len(cells)} ô', f"{len(cells)} cell(s)"
+    else:
+        what = f'{len(cells)} ô ở {len(labels)} cột ("{labels[0]}", "{labels[1]}"' + (
+            " …)" if len(labels) > 2 else ")")
+        what_en = f"{len(cells)} cells in {len(labels)} columns"
     if first.span.file.endswith((".yaml", ".yml")):
         hint, hint_en = "Bỏ dấu ngoặc kép quanh số.", "Remove the quotes around the number."
     else:
         hint = "Trong Excel: chọn các ô có tam giác xanh, bấm dấu chấm than → Convert to Number."
         hint_en = "In Excel: select the cells, then Convert to Number."
     return Diagnostic(
-        "data.number-as-text", f'Cột "{label}": {len(cells)} ô ghi số dưới dạng chữ (ô đầu tiên: '
+        "data.number-as-text", f"{what} ghi số dưới dạng chữ (ô đầu tiên: "
         f"{first.ref}); các ô này được đọc như số.", first.span, first.ref, Severity.WARNING,
-        message_en=f"{len(cells)} cell(s) hold a number stored as text; read as numbers.",
+        message_en=f"{what_en} hold a number stored as text; read as numbers.",
         hint=hint, hint_en=hint_en)
 
 

@@ -150,3 +150,18 @@ def test_the_communes_that_sent_nothing_are_named(workspace):
     result = run(*VALIDATE)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [missing]
+
+
+def test_a_commune_typing_every_figure_as_text_is_warned_once(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn",))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", [str(n) for n in FIGURES["Xã Anh Sơn"]])],
+          titles=1)
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        ('plans/quang-binh/2024/so-lieu/anh-son.xlsx:3:3: cảnh báo [data.number-as-text] '
+        'Sheet1!C3: 6 ô ở 6 cột ("Số tổ hòa giải", "Số hòa giải viên" …) ghi số dưới dạng chữ '
+        "(ô đầu tiên: Sheet1!C3); các ô này được đọc như số. Trong Excel: chọn các ô có tam giác "
+        "xanh, bấm dấu chấm than → Convert to Number.")]
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
