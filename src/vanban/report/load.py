@@ -3,6 +3,7 @@ report, with every problem of all of them collected before anything is computed.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -26,7 +27,7 @@ from vanban.report.seam import (
     registry_for,
     shared_dirs,
 )
-from vanban.report.table import DataTable, RawTable, validate, validate_all
+from vanban.report.table import DataTable, RawTable, has_header, validate, validate_all
 
 DATA_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
 
@@ -238,7 +239,8 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
     raws = []
     for file in data_folder(path, loaded, found):
         try:
-            raws.append(_read_raw(file, display_path(file), report, loaded, in_folder=True))
+            raws.append(_read_raw(file, display_path(file), report, loaded, in_folder=True,
+                                  columns=columns))
         except VanbanError as exc:
             found += exc.diagnostics
     if not raws:
@@ -302,10 +304,11 @@ def data_folder(folder: Path, loaded: Loaded, found: list[Diagnostic] | None = N
     return files
 
 
-def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder: bool = False
-              ) -> RawTable:
-    """The table of one data file (``in_folder``: one of a data folder's); ``ref`` is how
-    messages name it."""
+def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder: bool = False,
+              columns: ColumnSet | None = None) -> RawTable:
+    """The table of one data file (``in_folder``: one of a data folder's, whose workbook's
+    table is on the sheet named ``sheet``, else on the first sheet naming the ``columns``);
+    ``ref`` is how messages name it."""
     shown = display_path(path)
     where = loaded.span(("data", "file"))
     if path.suffix.lower() not in DATA_SUFFIXES:
@@ -336,7 +339,9 @@ def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder
         from vanban.report import read_xlsx
 
         try:
-            return read_xlsx.read(path, shown, sheet, header_row)
+            found = None if columns is None else functools.partial(has_header,
+                                                                    columns_set=columns)
+            return read_xlsx.read(path, shown, sheet, header_row, found)
         except VanbanError as exc:  # a sheet the workbook lacks: said at the sheet: line
             raise VanbanError([
                 Diagnostic(d.code, d.message, loaded.span(("data", "sheet")), "data.sheet",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
@@ -19,8 +20,12 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 200
 
 
-def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTable:
-    """The table of ``sheet`` (the first sheet by default) with its header on ``header_row``."""
+def read(path: Path, display: str, sheet: str | None, header_row: int,
+         has_header: Callable[[RawTable], bool] | None = None) -> RawTable:
+    """The table of ``sheet`` (the first sheet by default) with its header on ``header_row``.
+    With ``has_header`` (a unit's own workbook in a data folder, whose sheets are named as
+    each commune likes, behind a sheet of instructions maybe), a workbook without ``sheet``
+    gives its first sheet that ``has_header`` approves."""
     import warnings
 
     from openpyxl import load_workbook
@@ -41,6 +46,11 @@ def read(path: Path, display: str, sheet: str | None, header_row: int) -> RawTab
             hint_en="Open it in Excel and save it as an Excel Workbook (.xlsx).")]) from None
     try:
         names = values.sheetnames
+        if has_header is not None and (sheet is None or sheet not in names):
+            for name in names:
+                table = _table(values[name], formulas[name], display, name, header_row)
+                if has_header(table):
+                    return table
         if sheet is None:
             name = names[0]
         elif sheet in names:

@@ -196,6 +196,18 @@ HEADER_SEARCH_ROWS = 15
 """How far down a sheet a header row is looked for when the one named is not it."""
 
 
+def has_header(raw: RawTable, columns_set: ColumnSet) -> bool:
+    """Whether a row within the first ``HEADER_SEARCH_ROWS`` of ``raw`` names the unit
+    column: the sheet holds the table (not the form's instructions)."""
+    for cells in (raw.header, *raw.rows):
+        if cells and cells[0].span.line > HEADER_SEARCH_ROWS:
+            break
+        if any(isinstance(c.value, str) and c.value.strip()
+               and columns_set.match_header(c.value.strip()) == UNIT_KEY for c in cells):
+            return True
+    return False
+
+
 def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
                   found: dict[str, int]) -> tuple[Diagnostic, int] | None:
     """The one error for a header on a later row (title rows above it, no ``header_row``) and

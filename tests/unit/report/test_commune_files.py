@@ -165,3 +165,20 @@ def test_a_commune_typing_every_figure_as_text_is_warned_once(workspace):
         "(ô đầu tiên: Sheet1!C3); các ô này được đọc như số. Trong Excel: chọn các ô có tam giác "
         "xanh, bấm dấu chấm than → Convert to Number.")]
     assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+
+
+def test_each_workbook_of_a_folder_gives_the_sheet_that_holds_the_table(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn", "Xã Tân Thủy"))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", FIGURES["Xã Anh Sơn"])], sheet="Biểu 01",
+          before="Hướng dẫn", titles=2)
+    _book(folder / "tan-thuy.xlsx", [("Xã Tân Thủy", FIGURES["Xã Tân Thủy"])], sheet="Số liệu")
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+    report = workspace / "bc.yaml"  # the sheet named for all: the files without it find theirs
+    report.write_text(report.read_text("utf-8").replace("  level:", "  sheet: Số liệu\n  level:"),
+                      "utf-8")
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
