@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +49,8 @@ def read(path: Path, display: str, sheet: str | None, header_row: int,
         names = values.sheetnames
         if has_header is not None and (sheet is None or sheet not in names):
             for name in names:
-                table = _table(values[name], formulas[name], display, name, header_row)
+                table = _table(values[name], formulas[name], display, name, header_row,
+                               _hidden_rows(raw, values[name]))
                 if has_header(table):
                     return table
         if sheet is None:
@@ -63,13 +65,42 @@ def read(path: Path, display: str, sheet: str | None, header_row: int,
                 message_en=f'No sheet "{sheet}" in {display}.',
                 hint=f'Có phải "{close[0]}"?' if close else "",
                 hint_en=f'Did you mean "{close[0]}"?' if close else "")])
-        return _table(values[name], formulas[name], display, name, header_row)
+        return _table(values[name], formulas[name], display, name, header_row,
+                      _hidden_rows(raw, values[name]))
     finally:
         values.close()
         formulas.close()
 
 
-def _table(values, formulas, display: str, name: str, header_row: int) -> RawTable:
+ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+ROW_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+
+
+def _hidden_rows(raw: bytes, sheet) -> frozenset[int]:
+    """The numbers of the rows hidden in Excel (Hide) on ``sheet``, read from its XML: the
+    read-only workbook does not give the rows' formats, and a clerk looking for a row an
+    error names does not see it there."""
+    path = getattr(sheet, "_worksheet_path", None)
+    if not path:
+        return frozenset()
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            xml = archive.read(path)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return frozenset()
+    if not ROW_HIDDEN.search(xml):
+        return frozenset()
+    hidden = set()
+    for tag in ROW_TAG.finditer(xml):
+        number = ROW_NUMBER.search(tag.group())
+        if number and ROW_HIDDEN.search(tag.group()):
+            hidden.add(int(number.group(1)))
+    return frozenset(hidden)
+
+
+def _table(values, formulas, display: str, name: str, header_row: int,
+           hidden: frozenset[int] = frozenset()) -> RawTable:
     where = Span(display, header_row, 1)
     rows = []
     value_rows = values.iter_rows(min_row=header_row, max_row=header_row + MAX_ROWS)
@@ -89,7 +120,7 @@ def _table(values, formulas, display: str, name: str, header_row: int) -> RawTab
             header = tuple(cells)
         elif cells:
             rows.append(tuple(cells))
-    return RawTable(display, header, tuple(rows), where)
+    return RawTable(display, header, tuple(rows), where, hidden=hidden)
 
 
 def _value(raw: object) -> object:

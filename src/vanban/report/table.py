@@ -9,6 +9,7 @@ not).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import math
@@ -75,6 +76,8 @@ class RawTable:
     typed: bool = True
     """Cells have types (.xlsx, .yaml): a number written as text there is worth a warning. In a
     CSV file every cell is text."""
+    hidden: frozenset[int] = frozenset()
+    """The line numbers of the rows hidden in Excel: read like the others, and said."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
         # so that their errors are in this run too.
         hint, at = found
         below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
-                         raw.typed)
+                         raw.typed, raw.hidden)
         table, rest = validate(below, registry, needed, columns_set, seen,
                                own_header=own_header)
         return table, rest if own_header else [hint, *rest]
@@ -186,6 +189,10 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                    as_text if raw.typed else None, totals_said=not own_header)
         if row is not None:
             table.rows.append(row)
+    if raw.hidden:
+        problems[:] = [_on_hidden_row(d, raw) for d in problems]
+        problems.extend(_hidden_row_warning(row) for row in table.rows
+                        if row.span.line in raw.hidden)
     if as_text:  # one warning per table: a commune types every figure as text, or none
         problems.append(_as_text_warning([by_key[key].label for key in as_text],
                                          [c for found in as_text.values() for c in found]))
@@ -235,6 +242,32 @@ def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
                 cells[0].ref, message_en=f"The header seems to be on row {line}: {fix_en}."
             ), index
     return None
+
+
+UNHIDE = "chọn các dòng trên và dưới nó, bấm chuột phải → Unhide (Bỏ ẩn) để thấy"
+UNHIDE_EN = "select the rows around it, right-click → Unhide"
+
+
+def _on_hidden_row(found: Diagnostic, raw: RawTable) -> Diagnostic:
+    """A problem of a row hidden in Excel says so: the clerk opening the file would not find
+    the row the message names."""
+    line = found.span.line
+    if found.span.file != raw.file or line not in raw.hidden:
+        return found
+    return dataclasses.replace(
+        found, hint=f"Dòng {line} đang bị ẩn trong Excel: {UNHIDE}. {found.hint}".strip(),
+        hint_en=f"Row {line} is hidden in Excel: {UNHIDE_EN}. {found.hint_en}".strip())
+
+
+def _hidden_row_warning(row: DataRow) -> Diagnostic:
+    """A good row hidden in Excel is counted: hiding a row in Excel does not take it out."""
+    line = row.span.line
+    return Diagnostic(
+        "data.hidden-row", f'Dòng {line} ("{row.unit_name}") đang bị ẩn trong Excel nhưng vẫn '
+        "được tính vào tổng.", row.span, severity=Severity.WARNING,
+        message_en=f"Row {line} ({row.unit_name}) is hidden in Excel but counted.",
+        hint=f"Nếu dòng này không phải số liệu năm nay, xóa dòng; muốn xem: {UNHIDE}.",
+        hint_en=f"If it is not this year's, delete the row; to see it: {UNHIDE_EN}.")
 
 
 def _as_text_warning(labels: list[str], cells: list[Cell]) -> Diagnostic:

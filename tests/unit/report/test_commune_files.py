@@ -182,3 +182,25 @@ def test_each_workbook_of_a_folder_gives_the_sheet_that_holds_the_table(workspac
     result = run(*VALIDATE)
     assert result.exit_code == 0, result.output
     assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+
+
+def test_a_row_hidden_in_excel_is_read_and_said_to_be_hidden(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn", "Xã Tân Thủy"))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", FIGURES["Xã Anh Sơn"]),
+                                    ("Xã Anh Sơn (năm 2025)", [9, 58, 18, 15, 2, 1])],
+          hidden=("Xã Anh Sơn (năm 2025)",), titles=1)
+    _book(folder / "tan-thuy.xlsx", [("Xã Tân Thủy", FIGURES["Xã Tân Thủy"])],
+          hidden=("Xã Tân Thủy",))
+    result = run(*VALIDATE)
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        ('plans/quang-binh/2024/so-lieu/anh-son.xlsx:4:2: lỗi [data.unit-unknown] Sheet1!B4: '
+         'Không có đơn vị "Xã Anh Sơn (năm 2025)" trong danh mục đơn vị. Dòng 4 đang bị ẩn trong '
+         "Excel: chọn các dòng trên và dưới nó, bấm chuột phải → Unhide (Bỏ ẩn) để thấy. Thêm đơn "
+         "vị vào danh mục trong _shared/; nếu đơn vị vừa đổi tên, thêm tên cũ vào aliases của "
+         "đơn vị đó."),
+        ('plans/quang-binh/2024/so-lieu/tan-thuy.xlsx:2:2: cảnh báo [data.hidden-row] Dòng 2 '
+         '("Xã Tân Thủy") đang bị ẩn trong Excel nhưng vẫn được tính vào tổng. Nếu dòng này '
+         "không phải số liệu năm nay, xóa dòng; muốn xem: chọn các dòng trên và dưới nó, bấm "
+         "chuột phải → Unhide (Bỏ ẩn) để thấy.")]
