@@ -393,13 +393,19 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
     if named.id in seen:
         first = seen[named.id]
         where = where_en = first.ref
-        if first.span.file != cell.span.file:  # files of a data folder
-            where, where_en = f"{first.ref} của tệp {first.span.file}", f"{first.ref} of {first.span.file}"
+        hint, hint_en = "Gộp hoặc xóa một trong hai dòng.", "Merge or remove one of the rows."
+        if first.span.file != cell.span.file:  # files of a data folder: a resent, corrected one
+            other = Path(first.span.file).name
+            where, where_en = f'{first.ref} của tệp "{other}"', f'{first.ref} of "{other}"'
+            hint = ("Nếu một tệp là bản gửi lại (bản sửa) của tệp kia, chuyển tệp cũ ra khỏi thư "
+                    "mục số liệu; nếu không, xóa dòng thừa.")
+            hint_en = ("If one file is a resent (corrected) copy of the other, move the old one "
+                       "out of the data folder; else delete the extra row.")
         problems.append(Diagnostic(
             "data.unit-twice", f'Đơn vị "{text}" có hai dòng số liệu (dòng trước ở {where}); '
             "số liệu sẽ bị tính hai lần.", cell.span, cell.ref,
             message_en=f'"{text}" has two rows (the first at {where_en}); it would count twice.',
-            hint="Gộp hoặc xóa một trong hai dòng.", hint_en="Merge or remove one of the rows."))
+            hint=hint, hint_en=hint_en))
         return None
     seen[named.id] = cell
     return named.id, named.name

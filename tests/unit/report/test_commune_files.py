@@ -204,3 +204,21 @@ def test_a_row_hidden_in_excel_is_read_and_said_to_be_hidden(workspace):
          '("Xã Tân Thủy") đang bị ẩn trong Excel nhưng vẫn được tính vào tổng. Nếu dòng này '
          "không phải số liệu năm nay, xóa dòng; muốn xem: chọn các dòng trên và dưới nó, bấm "
          "chuột phải → Unhide (Bỏ ẩn) để thấy.")]
+
+
+def test_a_communes_corrected_file_beside_its_first_one_is_told_to_replace_it(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn",))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", [10, 60, 20, 17, 2, 2])])
+    _book(folder / "anh-son-sua.xlsx", [("Xã Anh Sơn", FIGURES["Xã Anh Sơn"])])
+    result = run(*VALIDATE)
+    assert result.exit_code == 1
+    assert error_lines(result)[0] == (
+        'plans/quang-binh/2024/so-lieu/anh-son.xlsx:2:2: lỗi [data.unit-twice] Sheet1!B2: Đơn vị '
+        '"Xã Anh Sơn" có hai dòng số liệu (dòng trước ở Sheet1!B2 của tệp "anh-son-sua.xlsx"); '
+        "số liệu sẽ bị tính hai lần. Nếu một tệp là bản gửi lại (bản sửa) của tệp kia, chuyển "
+        "tệp cũ ra khỏi thư mục số liệu; nếu không, xóa dòng thừa.")
+    (folder / "anh-son.xlsx").rename(workspace / "anh-son.xlsx")
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
