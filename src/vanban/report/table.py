@@ -104,8 +104,8 @@ class DataTable:
 def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: set[str],
                  columns_set: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
     """The tables of several files (a folder of the units' own files) checked one by one and
-    merged into one table named ``file``: a unit with rows in two files is an error, as in one
-    file; the columns are those every file has. Each file's header is the first of its first
+    merged into one table named ``file``, its rows in the registry's order: a unit with rows in
+    two files is an error, as in one file; the columns are those every file has. Each file's header is the first of its first
     rows that names the columns (the units' forms have one title row or two): it is not an
     error to be fixed with ``header_row``, which one value could not fix for all files."""
     seen: dict[str, Cell] = {}
@@ -116,8 +116,12 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
         tables.append(table)
         problems += found
     columns = tuple(k for k in columns_set.by_key if all(k in t.columns for t in tables))
-    return DataTable(file, columns, [row for t in tables for row in t.rows], frozenset(seen)
-                     ), problems
+    # The rows in the registry's order (the province's list of its communes and wards), not
+    # in the order of the file names each commune chose.
+    order = {uid: i for i, uid in enumerate(registry.units)}
+    rows = sorted((row for t in tables for row in t.rows),
+                  key=lambda row: order.get(row.unit_id, len(order)))
+    return DataTable(file, columns, rows, frozenset(seen)), problems
 
 
 def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet,

@@ -5,8 +5,12 @@ commune meant it, or says exactly what to do."""
 
 from __future__ import annotations
 
+import re
+
 from openpyxl import Workbook
 from tests.unit.report.conftest import error_lines, run, write_report
+
+from vanban.review.projection import project
 
 COMMUNES = """\
 units:
@@ -222,3 +226,16 @@ def test_a_communes_corrected_file_beside_its_first_one_is_told_to_replace_it(wo
     result = run(*VALIDATE)
     assert result.exit_code == 0, result.output
     assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+
+
+def test_the_appendix_lists_the_communes_in_the_registrys_order_not_by_file_name(workspace):
+    folder = _folder(workspace)
+    for name, figures in FIGURES.items():  # "BC Xã …", "Phường … - Biểu 01", "xa-…": any order
+        _book(folder / f"{name[::-1]}.xlsx", [(name, figures)])
+    built = run("build", "plans/quang-binh/2024/bc.yaml")
+    assert built.exit_code == 0, built.output
+    text = project(workspace.parents[2] / "outputs" / "quang-binh" / "2024" / "bc.docx")
+    rows = [m.group(1) for m in re.finditer(r"^T\d+\.\d+\.2 \[[^]]*\] <[^>]*> (.*)$", text,
+                                              re.MULTILINE)]
+    assert rows[-6:] == ["Phường Vinh Hưng", "Phường Thái Hòa", "Xã Anh Sơn", "Xã Anh Sơn Đông",
+                         "Xã Tân Thủy", "Tổng cộng"]
