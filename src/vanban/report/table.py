@@ -10,6 +10,7 @@ not).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import functools
 import math
@@ -23,7 +24,7 @@ from vanban.report.columns import MAX_COUNT, UNIT_KEY, ColumnSet
 from vanban.report.seam import Registry, unknown_unit
 from vanban.report.unit_names import COMMITTEE_WORDS, LOCAL_LEVELS, bare_units, find_unit
 
-GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
+GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")  # 1.106 or 1,106: a thousands separator
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -352,6 +353,18 @@ def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSe
         return None  # said once; its cells (often =SUM() with no value) are not read
     counted = len(problems)
     counts: dict[str, int] = {}
+    figures = [k for k in columns if by_key[k].kind == "count"]
+    if unit is not None and len(figures) > 1 and all(
+            _cell(cells, columns[k], cells[-1]).value is None
+            and not _cell(cells, columns[k], cells[-1]).formula_without_value for k in figures):
+        # A form sent back with the name only: one error, not one per empty cell.
+        problems.append(Diagnostic(
+            "data.row-empty", f'Dòng của "{unit_cell.value}" chưa ghi số liệu nào '
+            f"({len(figures)} ô trống).", unit_cell.span, unit_cell.ref,
+            message_en=f"The row of {unit[1]} has no figures ({len(figures)} empty cells).",
+            hint="Đề nghị đơn vị gửi lại tệp có số liệu; ghi 0 ở ô không có.",
+            hint_en="Ask the unit to send its figures; write 0 where there are none."))
+        return None
     for key, index in columns.items():
         if by_key[key].kind != "count":
             continue
@@ -466,12 +479,21 @@ def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:
     elif isinstance(value, str) and value.strip().lstrip("-").isdigit() \
             and value.strip().isascii():
         number = int(value.strip())
+    if number is None and isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        shown = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
+        problems.append(Diagnostic(
+            "data.not-number", f"{where}: ô là ngày tháng ({shown}), không phải số.", cell.span,
+            cell.ref, message_en=f"The cell holds a date ({shown}), not a number.",
+            hint="Excel đã đổi số gõ vào thành ngày: chọn ô, Format Cells → Number, rồi gõ lại số.",
+            hint_en="Excel turned the number into a date: format the cell as Number, retype it."))
+        return None
     if number is None:
         shown = str(value).strip()
         hint = hint_en = ""
         if isinstance(value, str) and GROUPED.match(value.strip()):
-            digits = value.strip().replace(".", "")
-            hint = f'Viết số không có dấu chấm ngăn cách: {digits}.'
+            digits = value.strip().replace(".", "").replace(",", "")
+            mark = "dấu chấm" if "." in value else "dấu phẩy"
+            hint = f"Viết số không có {mark} ngăn cách: {digits}."
             hint_en = f"Write the number without separators: {digits}."
         problems.append(Diagnostic(
             "data.not-number", f'{where}: "{shown}" không phải là số.', cell.span, cell.ref,

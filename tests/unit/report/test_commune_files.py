@@ -239,3 +239,26 @@ def test_the_appendix_lists_the_communes_in_the_registrys_order_not_by_file_name
                                               re.MULTILINE)]
     assert rows[-6:] == ["Phường Vinh Hưng", "Phường Thái Hòa", "Xã Anh Sơn", "Xã Anh Sơn Đông",
                          "Xã Tân Thủy", "Tổng cộng"]
+
+
+def test_a_form_sent_back_empty_a_date_and_a_comma_separated_number_are_said_plainly(
+        workspace):
+    import datetime
+
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn", "Xã Tân Thủy"))
+    _book(folder / "anh-son.xlsx", [("Xã Anh Sơn", [])])
+    _book(folder / "tan-thuy.xlsx", [("Xã Tân Thủy", [7, "1,040", datetime.datetime(2026, 1, 6),
+                                                      5, 1, 0])])
+    result = run(*VALIDATE)
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        ('plans/quang-binh/2024/so-lieu/anh-son.xlsx:2:2: lỗi [data.row-empty] Sheet1!B2: Dòng '
+         'của "Xã Anh Sơn" chưa ghi số liệu nào (6 ô trống). Đề nghị đơn vị gửi lại tệp có số '
+         "liệu; ghi 0 ở ô không có."),
+        ('plans/quang-binh/2024/so-lieu/tan-thuy.xlsx:2:4: lỗi [data.not-number] Sheet1!D2: Cột '
+         '"Số hòa giải viên": "1,040" không phải là số. Viết số không có dấu phẩy ngăn cách: '
+         "1040."),
+        ('plans/quang-binh/2024/so-lieu/tan-thuy.xlsx:2:5: lỗi [data.not-number] Sheet1!E2: Cột '
+         '"Số vụ việc tiếp nhận": ô là ngày tháng (06/01/2026), không phải số. Excel đã đổi số '
+         "gõ vào thành ngày: chọn ô, Format Cells → Number, rồi gõ lại số.")]
