@@ -10,21 +10,18 @@ not).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import difflib
 import functools
-import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
-from vanban.report.columns import MAX_COUNT, UNIT_KEY, ColumnSet
+from vanban.report.columns import UNIT_KEY, ColumnSet
+from vanban.report.counts import GROUPED, count
 from vanban.report.seam import Registry, unknown_unit
 from vanban.report.unit_names import COMMITTEE_WORDS, LOCAL_LEVELS, bare_units, find_unit
 
-GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")  # 1.106 or 1,106: a thousands separator
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -369,7 +366,7 @@ def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSe
         if by_key[key].kind != "count":
             continue
         cell = _cell(cells, index, cells[-1])
-        number = _count(cell, by_key[key].label, problems)
+        number = count(cell, by_key[key].label, problems)
         if number is not None:
             counts[key] = number
             if as_text is not None and isinstance(cell.value, str):
@@ -440,77 +437,6 @@ def _unknown(text: str, registry: Registry, cell: Cell) -> Diagnostic:
             hint=f'Ghi đủ tên, ví dụ "{both[0].name}".',
             hint_en=f'Write the full name, e.g. "{both[0].name}".')
     return unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown")
-
-
-def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:
-    """A whole number ≥ 0, or a diagnostic."""
-    where = f'Cột "{label}"'
-    value = cell.value
-    if cell.formula_without_value:
-        problems.append(Diagnostic(
-            "data.formula-no-value", f"{where}: ô có công thức nhưng chưa có giá trị tính sẵn "
-            "(tệp được tạo bởi chương trình không tính công thức).", cell.span, cell.ref,
-            message_en="The cell holds a formula with no cached value.",
-            hint="Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi dựng lại; hoặc thay công thức "
-                 "bằng số.",
-            hint_en="Open and save the file in Excel or LibreOffice, or type the number."))
-        return None
-    if value is None or (isinstance(value, str) and not value.strip()):
-        problems.append(Diagnostic(
-            "data.empty-cell", f"{where}: ô trống.", cell.span, cell.ref,
-            message_en="The cell is empty.", hint="Ghi 0 nếu không có.",
-            hint_en="Write 0 if there is none."))
-        return None
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            number = None
-        elif value.is_integer():
-            number = int(value)
-        else:
-            problems.append(Diagnostic(
-                "data.not-whole", f"{where}: {f'{value:g}'.replace('.', ',')} không phải số nguyên.",
-                cell.span, cell.ref, message_en=f"{value:g} is not a whole number."))
-            return None
-    elif isinstance(value, str) and value.strip().lstrip("-").isdigit() \
-            and value.strip().isascii():
-        number = int(value.strip())
-    if number is None and isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        shown = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
-        problems.append(Diagnostic(
-            "data.not-number", f"{where}: ô là ngày tháng ({shown}), không phải số.", cell.span,
-            cell.ref, message_en=f"The cell holds a date ({shown}), not a number.",
-            hint="Excel đã đổi số gõ vào thành ngày: chọn ô, Format Cells → Number, rồi gõ lại số.",
-            hint_en="Excel turned the number into a date: format the cell as Number, retype it."))
-        return None
-    if number is None:
-        shown = str(value).strip()
-        hint = hint_en = ""
-        if isinstance(value, str) and GROUPED.match(value.strip()):
-            digits = value.strip().replace(".", "").replace(",", "")
-            mark = "dấu chấm" if "." in value else "dấu phẩy"
-            hint = f"Viết số không có {mark} ngăn cách: {digits}."
-            hint_en = f"Write the number without separators: {digits}."
-        problems.append(Diagnostic(
-            "data.not-number", f'{where}: "{shown}" không phải là số.', cell.span, cell.ref,
-            message_en=f'"{shown}" is not a number.', hint=hint, hint_en=hint_en))
-        return None
-    if number < 0:
-        problems.append(Diagnostic(
-            "data.negative", f"{where}: số âm ({number}) không dùng được cho số lượng.",
-            cell.span, cell.ref, message_en=f"A count cannot be negative ({number})."))
-        return None
-    if number >= MAX_COUNT:
-        problems.append(Diagnostic(
-            "data.too-large", f"{where}: {number} quá lớn cho một số lượng (từ 1 tỷ trở lên); "
-            "kiểm tra lại.", cell.span, cell.ref,
-            message_en=f"{number} is too large for a count (a billion or more)."))
-        return None
-    return number
 
 
 def _consistency(counts: dict[str, int], cells: tuple[Cell, ...], columns: dict[str, int],
