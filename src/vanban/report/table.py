@@ -165,6 +165,13 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                 raw.where, message_en=f'The data table has no column "{by_key[key].label}".',
                 hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
                 hint_en="Add this column to the header row."))
+    from vanban.report import heading
+
+    if problems and raw.rows and (two := _two_rows(raw.header, raw.rows[0], columns_set,
+                                                   wanted)) is not None:
+        # A heading on two rows, the first where header_row says: read as the one it means.
+        return validate(RawTable(raw.file, two, raw.rows[1:], raw.where, raw.typed, raw.hidden),
+                        registry, needed, columns_set, seen, own_header=own_header)
     if problems and (found := _header_below(raw, columns_set, wanted, columns)) is not None:
         # One error, not one per column; the rows under the header found are still checked,
         # so that their errors are in this run too.
@@ -183,8 +190,11 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
             raw.where, message_en="The data table has a header but no rows."))
     table = DataTable(raw.file, tuple(k for k in by_key if k in columns))
     seen = {} if seen is None else seen
+    rows = raw.rows
+    if rows and heading.is_numbering(rows[0]):  # "A B 1 2 3 …" under the heading
+        rows = rows[1:]
     as_text: dict[str, list[Cell]] = {}
-    for cells in raw.rows:
+    for cells in rows:
         if _not_data(cells, columns, columns_set, registry):
             continue
         row = _row(cells, columns, columns_set, registry, seen, problems,
@@ -217,6 +227,27 @@ def has_header(raw: RawTable, columns_set: ColumnSet) -> bool:
     return False
 
 
+def _names(cells: tuple[Cell, ...], columns_set: ColumnSet, wanted: list[str]) -> int:
+    """How many of the ``wanted`` columns a heading row names (0 without the unit column)."""
+    keys = {columns_set.match_header(str(c.value).strip()) for c in cells
+            if isinstance(c.value, str) and c.value.strip()}
+    return len([k for k in wanted if k in keys]) if UNIT_KEY in keys else 0
+
+
+def _two_rows(upper: tuple[Cell, ...], lower: tuple[Cell, ...], columns_set: ColumnSet,
+              wanted: list[str]) -> tuple[Cell, ...] | None:
+    """The heading ``upper`` over ``lower`` means, when it is one on two rows: ``upper``
+    names the unit column (merged down over both rows) and the two name more columns than
+    ``upper`` alone; else None (a title row over a heading is no heading)."""
+    from vanban.report.heading import joined
+
+    alone = _names(upper, columns_set, wanted)
+    if not alone:
+        return None
+    two = joined(upper, lower, columns_set)
+    return two if _names(two, columns_set, wanted) > alone else None
+
+
 def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
                   found: dict[str, int]) -> tuple[Diagnostic, int] | None:
     """The one error for a header on a later row (title rows above it, no ``header_row``) and
@@ -228,10 +259,11 @@ def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
         line = cells[0].span.line
         if line > HEADER_SEARCH_ROWS:
             break
-        keys = {columns_set.match_header(str(c.value).strip()) for c in cells
-                if isinstance(c.value, str) and c.value.strip()}
-        named = len([k for k in wanted if k in keys])
-        if UNIT_KEY in keys and named > have and 2 * named >= len(wanted):
+        named = _names(cells, columns_set, wanted)
+        if index + 1 < len(raw.rows) and (two := _two_rows(
+                cells, raw.rows[index + 1], columns_set, wanted)) is not None:
+            named = _names(two, columns_set, wanted)  # the first of a heading on two rows
+        if named > have and 2 * named >= len(wanted):
             told = raw.where.line
             if told == 1:
                 fix = f'thêm "header_row: {line}" vào data: của báo cáo'

@@ -262,3 +262,35 @@ def test_a_form_sent_back_empty_a_date_and_a_comma_separated_number_are_said_pla
         ('plans/quang-binh/2024/so-lieu/tan-thuy.xlsx:2:5: lỗi [data.not-number] Sheet1!E2: Cột '
          '"Số vụ việc tiếp nhận": ô là ngày tháng (06/01/2026), không phải số. Excel đã đổi số '
          "gõ vào thành ngày: chọn ô, Format Cells → Number, rồi gõ lại số.")]
+
+
+def _two_level(path, name, figures, *, title=True):
+    """The form drawn with a heading on two rows, merged cells, and a row numbering the
+    columns (A, B, 1, 2 …) under it."""
+    book = Workbook()
+    ws = book.active
+    if title:
+        ws.append(["BIỂU SỐ LIỆU HÒA GIẢI Ở CƠ SỞ"])
+        ws.merge_cells("A1:H1")
+    top = ws.max_row + 1 if title else 1
+    ws.append(["STT", "Đơn vị", "Tổ hòa giải", "Hòa giải viên", "Vụ việc", "", "", ""])
+    ws.append(["", "", "Tổng số", "Tổng số", "Tiếp nhận", "Thành", "Không thành",
+               "Đang giải quyết"])
+    ws.merge_cells(f"E{top}:H{top}")
+    ws.merge_cells(f"A{top}:A{top + 1}")
+    ws.merge_cells(f"B{top}:B{top + 1}")
+    ws.append(["A", "B", *range(1, 7)])
+    ws.append([1, name, *figures])
+    book.save(path)
+
+
+def test_a_heading_on_two_rows_with_numbered_columns_is_read_as_it_means(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn", "Xã Tân Thủy"))
+    _two_level(folder / "anh-son.xlsx", "Xã Anh Sơn", FIGURES["Xã Anh Sơn"])
+    _two_level(folder / "tan-thuy.xlsx", "Xã Tân Thủy", FIGURES["Xã Tân Thủy"], title=False)
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert "[data" not in result.output
+    assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
+    assert "tiếp nhận 78 vụ việc; hòa giải thành 66 vụ việc" in result.output
