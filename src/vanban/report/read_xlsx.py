@@ -7,6 +7,7 @@ program that does not calculate) is named instead of read as empty.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import io
 import re
@@ -26,7 +27,7 @@ def read(path: Path, display: str, sheet: str | None, header_row: int,
     """The table of ``sheet`` (the first sheet by default) with its header on ``header_row``.
     With ``has_header`` (a unit's own workbook in a data folder, whose sheets are named as
     each commune likes, behind a sheet of instructions maybe), a workbook without ``sheet``
-    gives its first sheet that ``has_header`` approves."""
+    gives its first sheet that ``has_header`` approves (naming the others that do too)."""
     import warnings
 
     from openpyxl import load_workbook
@@ -48,11 +49,12 @@ def read(path: Path, display: str, sheet: str | None, header_row: int,
     try:
         names = values.sheetnames
         if has_header is not None and (sheet is None or sheet not in names):
-            for name in names:
-                table = _table(values[name], formulas[name], display, name, header_row,
-                               _hidden_rows(raw, values[name]))
-                if has_header(table):
-                    return table
+            tables = [_table(values[name], formulas[name], display, name, header_row,
+                             _hidden_rows(raw, values[name])) for name in names]
+            found = [table for table in tables if has_header(table)]
+            if found:  # the others are named in a warning: last year's sheet kept in front?
+                return dataclasses.replace(found[0], other_tables=tuple(
+                    table.sheet for table in found[1:]))
         if sheet is None:
             name = names[0]
         elif sheet in names:
@@ -120,7 +122,7 @@ def _table(values, formulas, display: str, name: str, header_row: int,
             header = tuple(cells)
         elif cells:
             rows.append(tuple(cells))
-    return RawTable(display, header, tuple(rows), where, hidden=hidden)
+    return RawTable(display, header, tuple(rows), where, hidden=hidden, sheet=name)
 
 
 def _value(raw: object) -> object:

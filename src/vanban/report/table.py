@@ -76,6 +76,10 @@ class RawTable:
     CSV file every cell is text."""
     hidden: frozenset[int] = frozenset()
     """The line numbers of the rows hidden in Excel: read like the others, and said."""
+    sheet: str = ""
+    """The workbook's sheet the table is on (.xlsx)."""
+    other_tables: tuple[str, ...] = ()
+    """The workbook's other sheets that hold a table too (not read)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
         table, found = validate(raw, registry, needed, columns_set, seen, own_header=True)
         tables.append(table)
         problems += found
+        if raw.other_tables:
+            problems.append(_other_tables_warning(raw))
     columns = tuple(k for k in columns_set.by_key if all(k in t.columns for t in tables))
     # The rows in the registry's order (the province's list of its communes and wards), not
     # in the order of the file names each commune chose.
@@ -120,6 +126,20 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
     rows = sorted((row for t in tables for row in t.rows),
                   key=lambda row: order.get(row.unit_id, len(order)))
     return DataTable(file, columns, rows, frozenset(seen)), problems
+
+
+def _other_tables_warning(raw: RawTable) -> Diagnostic:
+    """A workbook with a table on more than one sheet: which one was read (a commune may keep
+    last year's sheet in front of this year's)."""
+    others = ", ".join(f'"{name}"' for name in raw.other_tables)
+    return Diagnostic(
+        "data.sheets-several", f'Tệp có bảng số liệu ở {len(raw.other_tables) + 1} trang tính: '
+        f'đọc trang "{raw.sheet}" (trang đầu tiên), không đọc {others}.', raw.where,
+        severity=Severity.WARNING,
+        message_en=f'Tables on {len(raw.other_tables) + 1} sheets: "{raw.sheet}" is read, not '
+                   f"{others}.",
+        hint="Nếu số liệu năm nay ở trang khác, chuyển trang đó lên đầu hoặc xóa các trang cũ.",
+        hint_en="If this year's figures are on another sheet, move it first or delete the old.")
 
 
 def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet,

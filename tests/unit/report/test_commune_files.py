@@ -294,3 +294,23 @@ def test_a_heading_on_two_rows_with_numbered_columns_is_read_as_it_means(workspa
     assert "[data" not in result.output
     assert "Toàn tỉnh có 46 tổ hòa giải với 285 hòa giải viên." in result.output
     assert "tiếp nhận 78 vụ việc; hòa giải thành 66 vụ việc" in result.output
+
+
+def test_a_workbook_with_last_years_sheet_in_front_says_which_sheet_it_read(workspace):
+    folder = _folder(workspace)
+    _every_commune(folder, skip=("Xã Anh Sơn",))
+    book = Workbook()
+    for title, figures in (("Năm 2025", [9, 58, 18, 15, 2, 1]),
+                           ("Năm 2026", FIGURES["Xã Anh Sơn"])):
+        ws = book.active if title == "Năm 2025" else book.create_sheet(title)
+        ws.title = title
+        ws.append(HEAD)
+        ws.append([1, "Xã Anh Sơn", *figures])
+    book.save(folder / "anh-son.xlsx")
+    result = run(*VALIDATE)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        ('plans/quang-binh/2024/so-lieu/anh-son.xlsx:1:1: cảnh báo [data.sheets-several] Tệp có '
+         'bảng số liệu ở 2 trang tính: đọc trang "Năm 2025" (trang đầu tiên), không đọc "Năm '
+         '2026". Nếu số liệu năm nay ở trang khác, chuyển trang đó lên đầu hoặc xóa các trang '
+         "cũ.")]
