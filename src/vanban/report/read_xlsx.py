@@ -38,7 +38,9 @@ def read(path: Path, display: str, sheet: str | None, header_row: int,
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             values = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-            formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+            # A workbook without a formula reads the same either way: opened once.
+            formulas = (load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+                        if _has_formulas(raw) else values)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError,
             TypeError, IndexError) as exc:
         raise VanbanError([Diagnostic(
@@ -72,6 +74,19 @@ def read(path: Path, display: str, sheet: str | None, header_row: int,
     finally:
         values.close()
         formulas.close()
+
+
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(raw: bytes) -> bool:
+    """Whether a sheet of the workbook holds a formula (a ``<f>`` element in its XML)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return any(FORMULA.search(archive.read(name)) for name in archive.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return True  # let openpyxl say what is wrong with it
 
 
 ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
