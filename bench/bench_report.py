@@ -3,7 +3,8 @@
 Run: python bench/bench_report.py [--units 600] [--repeat 5]
 
 A workspace is generated in a temporary folder: the example registry, the 2024 Quảng Bình plan,
-a registry of N communes, their data as .xlsx and as .csv, and a report on the plan. Each case
+a registry of N communes, their data as .xlsx, as .csv and as a folder of one .xlsx per commune
+(as they e-mail their files), and a report on the plan. Each case
 is timed in this process (imports already done), interleaved across repeats; medians and the
 spread are printed. Target: the report over 600 communes builds in well under a second. No test
 asserts any figure.
@@ -62,13 +63,22 @@ def make_workspace(folder: Path, units: int) -> dict[str, Path]:
     book.save(year / "so-lieu.xlsx")
     with open(year / "so-lieu.csv", "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([HEADER, *data])
+    units_folder = year / "so-lieu"  # each commune's own workbook, as they e-mail them
+    units_folder.mkdir()
+    for row in data:
+        book = Workbook()
+        book.active.append(["BIỂU SỐ LIỆU HÒA GIẢI Ở CƠ SỞ"])
+        book.active.append(HEADER)
+        book.active.append(row)
+        book.save(units_folder / f"{row[1]}.xlsx")
     reports = {}
-    for kind in ("xlsx", "csv"):
+    for kind in ("xlsx", "csv", "folder"):
         path = year / f"bao-cao-{kind}.yaml"
+        ref = "so-lieu/" if kind == "folder" else f"so-lieu.{kind}"
         path.write_text(
             "type: bao-cao-ket-qua\nplan: ke-hoach-hoa-giai.yaml\nissuer: ubnd-quang-binh\n"
             "number: 9\ndate: 2024-12-16\nyear: 2024\ntitle: Kết quả thực hiện Kế hoạch năm 2024\n"
-            f"data: {{file: so-lieu.{kind}, level: xã, scope: Toàn huyện}}\n"
+            f"data: {{file: {ref}, level: xã, scope: Toàn huyện}}\n"
             "rates:\n  - {id: thanh, name: Tỷ lệ hòa giải thành, of: thanh, over: tiep_nhan}\n"
             "indicators:\n  - {id: kt, name: Tổ được kiện toàn, unit: \"%\", of: to_kien_toan, "
             "over: so_to, plan: 95}\n"

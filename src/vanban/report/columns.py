@@ -116,11 +116,11 @@ HOA_GIAI = ColumnSet((
     Column("so_to", "Số tổ hòa giải", "tổng số tổ hòa giải", "tổ", required=True,
            aliases=("Tổ hòa giải", "Số tổ")),
     Column("to_kien_toan", "Tổ được kiện toàn", "số tổ hòa giải được kiện toàn", "tổ",
-           part_of="so_to", aliases=("Số tổ được kiện toàn",)),
+           part_of="so_to", aliases=("Số tổ được kiện toàn", "Được kiện toàn")),
     # Printed with the Vietnamese quotation marks; a header with straight quotes (or none)
     # is read all the same (``fold`` drops quotes).
     Column("to_5_tot", "Tổ đạt “5 tốt”", "số tổ đạt mô hình “Tổ hòa giải ở cơ sở 5 tốt”",
-           "tổ", part_of="so_to", aliases=("Tổ 5 tốt", "Số tổ đạt 5 tốt")),
+           "tổ", part_of="so_to", aliases=("Tổ 5 tốt", "Số tổ đạt 5 tốt", "Đạt 5 tốt")),
     Column("hoa_giai_vien", "Số hòa giải viên", "tổng số hòa giải viên", "người", required=True,
            aliases=("Hòa giải viên", "Tổng số hòa giải viên")),
     Column("hgv_nu", "Hòa giải viên nữ", "số hòa giải viên nữ", "người",

@@ -165,7 +165,8 @@ def plan_data(item: LoadedReport) -> dict:
 
 
 def appendix(item: LoadedReport) -> AppendixTable | None:
-    """The per-unit table: one row per unit in file order, the totals last."""
+    """The per-unit table: one row per unit in the table's order, the totals last; the
+    columns as wide as their texts need (``appendix_widths``)."""
     table = item.table
     if table is None or not table.rows:
         return None
@@ -188,15 +189,48 @@ def appendix(item: LoadedReport) -> AppendixTable | None:
     if rate is not None:
         last.append(_rate(rate, totals, item.columns))
     rows.append(tuple(last))
-    fixed = 12.0 + 38.0  # "STT" in 13 pt bold needs 12 mm with the cell margins
-    share = (APPENDIX_TEXT_WIDTH - fixed) / (len(header) - 2)
-    widths = (12.0, 38.0) + tuple(share for _ in header[2:])
+    widths = appendix_widths(tuple(header), rows)
     aligns = ("center", "left") + tuple("center" for _ in header[2:])
     start, end = item.period
     level = (item.report.data.level or default_level(end)).upper()
     title = (f"SỐ LIỆU KẾT QUẢ THỰC HIỆN CỦA CÁC {level} "
              f"(TỪ NGÀY {_date(start)} ĐẾN NGÀY {_date(end)})")
     return AppendixTable(title, True, widths, aligns, tuple(header), tuple(rows))
+
+
+STT_WIDTH = 12.0  # "STT" in 13 pt bold needs 12 mm with the cell margins
+UNIT_WIDTH = 38.0
+"""The unit column's least width: room for most names on one line."""
+CELL_TEXT = 13.0  # pt: the appendix's text
+CELL_PADDING = 10.5  # pt: the cells' left and right margins (85 twips each) and a little slack
+
+
+def appendix_widths(header: tuple[str, ...], rows: list[tuple[str, ...]]
+                    ) -> tuple[float, ...]:
+    """The appendix columns' widths (mm): STT, the unit's name as long as its longest name,
+    and each figure column at least as wide as its widest figure (the bold totals: "20.265"
+    must not break over two lines) and the longest word of its heading; the room left is
+    shared equally, so that columns look even when they can."""
+    from vanban.rules.metrics import text_width_pt
+
+    def mm(texts, bold: bool) -> float:
+        widest = max((text_width_pt(x, CELL_TEXT, bold=bold) for x in texts), default=0.0)
+        return (widest + CELL_PADDING) * 25.4 / 72
+
+    room = APPENDIX_TEXT_WIDTH - STT_WIDTH
+    columns = range(2, len(header))
+    needs = [max(mm([row[j] for row in rows], True), mm(header[j].split(), True))
+             for j in columns]
+    unit = max(UNIT_WIDTH, mm([row[1] for row in rows], False))
+    unit = max(min(unit, room - sum(needs)), UNIT_WIDTH)  # the figures first, then the names
+    even = (room - unit) / len(needs) if needs else 0.0
+    if needs and even >= max(needs):
+        return (STT_WIDTH, unit) + tuple(even for _ in needs)
+    spare = room - unit - sum(needs)
+    if spare < 0:  # too many columns for the page: all narrowed alike
+        scale = (room - unit) / sum(needs)
+        return (STT_WIDTH, unit) + tuple(n * scale for n in needs)
+    return (STT_WIDTH, unit) + tuple(n + spare / len(needs) for n in needs)
 
 
 def _rate(rate, counts: dict[str, int], columns: ColumnSet) -> str:

@@ -3,6 +3,7 @@ report, with every problem of all of them collected before anything is computed.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -13,8 +14,9 @@ from vanban.errors import Diagnostic, Severity, Span, VanbanError, display_path
 from vanban.report import checks, declared
 from vanban.report.columns import ColumnSet
 from vanban.report.compute import Results, compute
+from vanban.report.coverage import missing_units
 from vanban.report.issued import named_plan
-from vanban.report.model import REPORT_TYPE, Report, default_scope
+from vanban.report.model import REPORT_TYPE, Report, default_level, default_scope
 from vanban.report.seam import (
     Loaded,
     PlanFacts,
@@ -25,7 +27,7 @@ from vanban.report.seam import (
     registry_for,
     shared_dirs,
 )
-from vanban.report.table import DataTable, RawTable, validate, validate_all
+from vanban.report.table import DataTable, RawTable, has_header, validate, validate_all
 
 DATA_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
 
@@ -147,7 +149,8 @@ def complete(report: Report, loaded: Loaded, source: Path, registry: Registry, *
     table = None
     if report.data is not None and declared_ok:  # a table is read by good declarations only
         try:
-            table, data_problems = _read_data(report, source, loaded, registry, columns)
+            level = report.data.level or default_level(checks.period(report, facts)[1])
+            table, data_problems = _read_data(report, source, loaded, registry, columns, level)
             found += data_problems
         except VanbanError as exc:
             found += exc.diagnostics
@@ -224,9 +227,9 @@ def needed_columns(report: Report, columns: ColumnSet) -> set[str]:
 
 
 def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
-               columns: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
+               columns: ColumnSet, level: str) -> tuple[DataTable, list[Diagnostic]]:
     """The data table of ``data.file``: one file, or every data file of a folder (the units'
-    own files, merged)."""
+    own files, merged; the units of ``level`` with no row in any are named in a warning)."""
     ref = report.data
     path = _relative(ref.file, source)
     needed = needed_columns(report, columns)
@@ -236,7 +239,8 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
     raws = []
     for file in data_folder(path, loaded, found):
         try:
-            raws.append(_read_raw(file, display_path(file), report, loaded, in_folder=True))
+            raws.append(_read_raw(file, display_path(file), report, loaded, in_folder=True,
+                                  columns=columns))
         except VanbanError as exc:
             found += exc.diagnostics
     if not raws:
@@ -249,6 +253,7 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
                 hint_en="Put the units' data files in this folder."))
         raise VanbanError(found)
     table, problems = validate_all(raws, display_path(path), registry, needed, columns)
+    problems += missing_units(registry, level, set(table.named), loaded.span(("data", "file")))
     return table, found + problems
 
 
@@ -299,10 +304,11 @@ def data_folder(folder: Path, loaded: Loaded, found: list[Diagnostic] | None = N
     return files
 
 
-def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder: bool = False
-              ) -> RawTable:
-    """The table of one data file (``in_folder``: one of a data folder's); ``ref`` is how
-    messages name it."""
+def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder: bool = False,
+              columns: ColumnSet | None = None) -> RawTable:
+    """The table of one data file (``in_folder``: one of a data folder's, whose workbook's
+    table is on the sheet named ``sheet``, else on the first sheet naming the ``columns``);
+    ``ref`` is how messages name it."""
     shown = display_path(path)
     where = loaded.span(("data", "file"))
     if path.suffix.lower() not in DATA_SUFFIXES:
@@ -333,7 +339,9 @@ def _read_raw(path: Path, ref: str, report: Report, loaded: Loaded, *, in_folder
         from vanban.report import read_xlsx
 
         try:
-            return read_xlsx.read(path, shown, sheet, header_row)
+            found = None if columns is None else functools.partial(has_header,
+                                                                    columns_set=columns)
+            return read_xlsx.read(path, shown, sheet, header_row, found)
         except VanbanError as exc:  # a sheet the workbook lacks: said at the sheet: line
             raise VanbanError([
                 Diagnostic(d.code, d.message, loaded.span(("data", "sheet")), "data.sheet",

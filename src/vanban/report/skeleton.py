@@ -86,7 +86,8 @@ def _figures(mediation: bool, year: int | None, name: str) -> list[str]:
         ]
     return [
         "data:",
-        "  file: so-lieu.xlsx             # bảng số liệu hòa giải: .xlsx, .csv hoặc .yaml",
+        ("  file: so-lieu.xlsx             # bảng số liệu: .xlsx, .csv, .yaml; hoặc thư mục các "
+        "tệp của từng xã (so-lieu/)"),
         f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
         _previous(year, name),
         "rates:",

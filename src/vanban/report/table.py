@@ -9,19 +9,19 @@ not).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
-import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
-from vanban.report.columns import MAX_COUNT, UNIT_KEY, ColumnSet
+from vanban.report.columns import UNIT_KEY, ColumnSet
+from vanban.report.counts import GROUPED, count
 from vanban.report.seam import Registry, unknown_unit
+from vanban.report.unit_names import COMMITTEE_WORDS, LOCAL_LEVELS, bare_units, find_unit
 
-GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.106 written with a thousands separator
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -74,6 +74,12 @@ class RawTable:
     typed: bool = True
     """Cells have types (.xlsx, .yaml): a number written as text there is worth a warning. In a
     CSV file every cell is text."""
+    hidden: frozenset[int] = frozenset()
+    """The line numbers of the rows hidden in Excel: read like the others, and said."""
+    sheet: str = ""
+    """The workbook's sheet the table is on (.xlsx)."""
+    other_tables: tuple[str, ...] = ()
+    """The workbook's other sheets that hold a table too (not read)."""
 
 
 @dataclass(frozen=True)
@@ -93,13 +99,15 @@ class DataTable:
     file: str
     columns: tuple[str, ...]
     rows: list[DataRow] = field(default_factory=list)
+    named: frozenset[str] = frozenset()
+    """The registry id of every unit a row names, its figures good or bad (a data folder's)."""
 
 
 def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: set[str],
                  columns_set: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
     """The tables of several files (a folder of the units' own files) checked one by one and
-    merged into one table named ``file``: a unit with rows in two files is an error, as in one
-    file; the columns are those every file has. Each file's header is the first of its first
+    merged into one table named ``file``, its rows in the registry's order: a unit with rows in
+    two files is an error, as in one file; the columns are those every file has. Each file's header is the first of its first
     rows that names the columns (the units' forms have one title row or two): it is not an
     error to be fixed with ``header_row``, which one value could not fix for all files."""
     seen: dict[str, Cell] = {}
@@ -109,8 +117,29 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
         table, found = validate(raw, registry, needed, columns_set, seen, own_header=True)
         tables.append(table)
         problems += found
+        if raw.other_tables:
+            problems.append(_other_tables_warning(raw))
     columns = tuple(k for k in columns_set.by_key if all(k in t.columns for t in tables))
-    return DataTable(file, columns, [row for t in tables for row in t.rows]), problems
+    # The rows in the registry's order (the province's list of its communes and wards), not
+    # in the order of the file names each commune chose.
+    order = {uid: i for i, uid in enumerate(registry.units)}
+    rows = sorted((row for t in tables for row in t.rows),
+                  key=lambda row: order.get(row.unit_id, len(order)))
+    return DataTable(file, columns, rows, frozenset(seen)), problems
+
+
+def _other_tables_warning(raw: RawTable) -> Diagnostic:
+    """A workbook with a table on more than one sheet: which one was read (a commune may keep
+    last year's sheet in front of this year's)."""
+    others = ", ".join(f'"{name}"' for name in raw.other_tables)
+    return Diagnostic(
+        "data.sheets-several", f'Tệp có bảng số liệu ở {len(raw.other_tables) + 1} trang tính: '
+        f'đọc trang "{raw.sheet}" (trang đầu tiên), không đọc {others}.', raw.where,
+        severity=Severity.WARNING,
+        message_en=f'Tables on {len(raw.other_tables) + 1} sheets: "{raw.sheet}" is read, not '
+                   f"{others}.",
+        hint="Nếu số liệu năm nay ở trang khác, chuyển trang đó lên đầu hoặc xóa các trang cũ.",
+        hint_en="If this year's figures are on another sheet, move it first or delete the old.")
 
 
 def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: ColumnSet,
@@ -156,13 +185,21 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                 raw.where, message_en=f'The data table has no column "{by_key[key].label}".',
                 hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
                 hint_en="Add this column to the header row."))
+    from vanban.report import heading
+
+    if problems and raw.rows and (two := _two_rows(raw.header, raw.rows[0], columns_set,
+                                                   wanted)) is not None:
+        # A heading on two rows, the first where header_row says: read as the one it means.
+        return validate(RawTable(raw.file, two, raw.rows[1:], raw.where, raw.typed, raw.hidden),
+                        registry, needed, columns_set, seen, own_header=own_header)
     if problems and (found := _header_below(raw, columns_set, wanted, columns)) is not None:
         # One error, not one per column; the rows under the header found are still checked,
         # so that their errors are in this run too.
         hint, at = found
         below = RawTable(raw.file, raw.rows[at], raw.rows[at + 1:], raw.rows[at][0].span,
-                         raw.typed)
-        table, rest = validate(below, registry, needed, columns_set, seen)
+                         raw.typed, raw.hidden)
+        table, rest = validate(below, registry, needed, columns_set, seen,
+                               own_header=own_header)
         return table, rest if own_header else [hint, *rest]
     if problems and UNIT_KEY not in columns:
         return DataTable(raw.file, tuple(columns)), problems
@@ -173,18 +210,62 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
             raw.where, message_en="The data table has a header but no rows."))
     table = DataTable(raw.file, tuple(k for k in by_key if k in columns))
     seen = {} if seen is None else seen
+    rows = raw.rows
+    if rows and heading.is_numbering(rows[0]):  # "A B 1 2 3 …" under the heading
+        rows = rows[1:]
     as_text: dict[str, list[Cell]] = {}
-    for cells in raw.rows:
+    for cells in rows:
+        if _not_data(cells, columns, columns_set, registry):
+            continue
         row = _row(cells, columns, columns_set, registry, seen, problems,
-                   as_text if raw.typed else None)
+                   as_text if raw.typed else None, totals_said=not own_header)
         if row is not None:
             table.rows.append(row)
-    problems.extend(_as_text_warning(by_key[key].label, found) for key, found in as_text.items())
+    if raw.hidden:
+        problems[:] = [_on_hidden_row(d, raw) for d in problems]
+        problems.extend(_hidden_row_warning(row) for row in table.rows
+                        if row.span.line in raw.hidden)
+    if as_text:  # one warning per table: a commune types every figure as text, or none
+        problems.append(_as_text_warning([by_key[key].label for key in as_text],
+                                         [c for found in as_text.values() for c in found]))
     return table, problems
 
 
 HEADER_SEARCH_ROWS = 15
 """How far down a sheet a header row is looked for when the one named is not it."""
+
+
+def has_header(raw: RawTable, columns_set: ColumnSet) -> bool:
+    """Whether a row within the first ``HEADER_SEARCH_ROWS`` of ``raw`` names the unit
+    column: the sheet holds the table (not the form's instructions)."""
+    for cells in (raw.header, *raw.rows):
+        if cells and cells[0].span.line > HEADER_SEARCH_ROWS:
+            break
+        if any(isinstance(c.value, str) and c.value.strip()
+               and columns_set.match_header(c.value.strip()) == UNIT_KEY for c in cells):
+            return True
+    return False
+
+
+def _names(cells: tuple[Cell, ...], columns_set: ColumnSet, wanted: list[str]) -> int:
+    """How many of the ``wanted`` columns a heading row names (0 without the unit column)."""
+    keys = {columns_set.match_header(str(c.value).strip()) for c in cells
+            if isinstance(c.value, str) and c.value.strip()}
+    return len([k for k in wanted if k in keys]) if UNIT_KEY in keys else 0
+
+
+def _two_rows(upper: tuple[Cell, ...], lower: tuple[Cell, ...], columns_set: ColumnSet,
+              wanted: list[str]) -> tuple[Cell, ...] | None:
+    """The heading ``upper`` over ``lower`` means, when it is one on two rows: ``upper``
+    names the unit column (merged down over both rows) and the two name more columns than
+    ``upper`` alone; else None (a title row over a heading is no heading)."""
+    from vanban.report.heading import joined
+
+    alone = _names(upper, columns_set, wanted)
+    if not alone:
+        return None
+    two = joined(upper, lower, columns_set)
+    return two if _names(two, columns_set, wanted) > alone else None
 
 
 def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
@@ -198,10 +279,11 @@ def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
         line = cells[0].span.line
         if line > HEADER_SEARCH_ROWS:
             break
-        keys = {columns_set.match_header(str(c.value).strip()) for c in cells
-                if isinstance(c.value, str) and c.value.strip()}
-        named = len([k for k in wanted if k in keys])
-        if UNIT_KEY in keys and named > have and 2 * named >= len(wanted):
+        named = _names(cells, columns_set, wanted)
+        if index + 1 < len(raw.rows) and (two := _two_rows(
+                cells, raw.rows[index + 1], columns_set, wanted)) is not None:
+            named = _names(two, columns_set, wanted)  # the first of a heading on two rows
+        if named > have and 2 * named >= len(wanted):
             told = raw.where.line
             if told == 1:
                 fix = f'thêm "header_row: {line}" vào data: của báo cáo'
@@ -216,18 +298,51 @@ def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
     return None
 
 
-def _as_text_warning(label: str, cells: list[Cell]) -> Diagnostic:
-    """One warning per column for counts typed as text: read as the numbers they spell."""
-    first = cells[0]
+UNHIDE = "chọn các dòng trên và dưới nó, bấm chuột phải → Unhide (Bỏ ẩn) để thấy"
+UNHIDE_EN = "select the rows around it, right-click → Unhide"
+
+
+def _on_hidden_row(found: Diagnostic, raw: RawTable) -> Diagnostic:
+    """A problem of a row hidden in Excel says so: the clerk opening the file would not find
+    the row the message names."""
+    line = found.span.line
+    if found.span.file != raw.file or line not in raw.hidden:
+        return found
+    return dataclasses.replace(
+        found, hint=f"Dòng {line} đang bị ẩn trong Excel: {UNHIDE}. {found.hint}".strip(),
+        hint_en=f"Row {line} is hidden in Excel: {UNHIDE_EN}. {found.hint_en}".strip())
+
+
+def _hidden_row_warning(row: DataRow) -> Diagnostic:
+    """A good row hidden in Excel is counted: hiding a row in Excel does not take it out."""
+    line = row.span.line
+    return Diagnostic(
+        "data.hidden-row", f'Dòng {line} ("{row.unit_name}") đang bị ẩn trong Excel nhưng vẫn '
+        "được tính vào tổng.", row.span, severity=Severity.WARNING,
+        message_en=f"Row {line} ({row.unit_name}) is hidden in Excel but counted.",
+        hint=f"Nếu dòng này không phải số liệu năm nay, xóa dòng; muốn xem: {UNHIDE}.",
+        hint_en=f"If it is not this year's, delete the row; to see it: {UNHIDE_EN}.")
+
+
+def _as_text_warning(labels: list[str], cells: list[Cell]) -> Diagnostic:
+    """The one warning for a table's counts typed as text (in the columns ``labels``): read
+    as the numbers they spell."""
+    first = min(cells, key=lambda c: (c.span.line, c.span.col))
+    if len(labels) == 1:
+        what, what_en = f'Cột "{labels[0]}": {len(cells)} ô', f"{len(cells)} cell(s)"
+    else:
+        what = f'{len(cells)} ô ở {len(labels)} cột ("{labels[0]}", "{labels[1]}"' + (
+            " …)" if len(labels) > 2 else ")")
+        what_en = f"{len(cells)} cells in {len(labels)} columns"
     if first.span.file.endswith((".yaml", ".yml")):
         hint, hint_en = "Bỏ dấu ngoặc kép quanh số.", "Remove the quotes around the number."
     else:
         hint = "Trong Excel: chọn các ô có tam giác xanh, bấm dấu chấm than → Convert to Number."
         hint_en = "In Excel: select the cells, then Convert to Number."
     return Diagnostic(
-        "data.number-as-text", f'Cột "{label}": {len(cells)} ô ghi số dưới dạng chữ (ô đầu tiên: '
+        "data.number-as-text", f"{what} ghi số dưới dạng chữ (ô đầu tiên: "
         f"{first.ref}); các ô này được đọc như số.", first.span, first.ref, Severity.WARNING,
-        message_en=f"{len(cells)} cell(s) hold a number stored as text; read as numbers.",
+        message_en=f"{what_en} hold a number stored as text; read as numbers.",
         hint=hint, hint_en=hint_en)
 
 
@@ -235,25 +350,75 @@ def _cell(cells: tuple[Cell, ...], index: int, last: Cell) -> Cell:
     """The row's cell in column ``index`` (a short row has empty cells after its last one)."""
     if index < len(cells):
         return cells[index]
-    return Cell(None, last.span, last.ref)
+    sheet = last.ref.rpartition("!")[0]
+    line = last.span.line
+    return Cell(None, Span(last.span.file, line, index + 1),
+                f"{sheet + '!' if sheet else ''}{column_letters(index + 1)}{line}")
+
+
+def _not_data(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSet,
+              registry: Registry) -> bool:
+    """Whether a row is no unit's figures but the text around the table: the signature below
+    it ("NGƯỜI LẬP BIỂU", the date, the names), a note, a form's numbered empty row. Such a row
+    has no figure in any count column and no unit's name (a row naming a commune, or looking
+    like one, is data: its empty cells are errors)."""
+    by_key = columns_set.by_key
+    for key, index in columns.items():
+        if by_key[key].kind != "count" or index >= len(cells):
+            continue
+        cell = cells[index]
+        value = cell.value
+        if cell.formula_without_value or (
+                isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+                isinstance(value, str) and (value.strip().lstrip("-").isdigit()
+                                            or GROUPED.match(value.strip()))):
+            return False
+    unit = cells[columns[UNIT_KEY]].value if columns[UNIT_KEY] < len(cells) else None
+    text = "" if unit is None else " ".join(str(unit).split())
+    if not text:
+        return True
+    if text.casefold().startswith((*LOCAL_LEVELS, *COMMITTEE_WORDS)):
+        return False
+    return find_unit(text, registry) is None
 
 
 def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSet,
          registry: Registry, seen: dict[str, Cell], problems: list[Diagnostic],
-         as_text: dict[str, list[Cell]] | None) -> DataRow | None:
+         as_text: dict[str, list[Cell]] | None, *, totals_said: bool = True
+         ) -> DataRow | None:
+    """The row's unit and counts, or None with its problems said. ``totals_said``: a totals
+    row is an error (one table of all units); else it is passed over (a unit's own file, whose
+    form adds its one row up)."""
     by_key = columns_set.by_key
     unit_cell = _cell(cells, columns[UNIT_KEY], cells[-1])
     bad = len(problems)
-    unit = _unit(unit_cell, registry, seen, problems)
+    said: list[Diagnostic] = []
+    unit = _unit(unit_cell, registry, seen, said)
+    if unit is TOTAL:  # said once; its cells (often =SUM() with no value) are not read
+        problems.extend(said if totals_said else ())
+        return None
+    problems.extend(said)
     if unit is TOTAL:
         return None  # said once; its cells (often =SUM() with no value) are not read
     counted = len(problems)
     counts: dict[str, int] = {}
+    figures = [k for k in columns if by_key[k].kind == "count"]
+    if unit is not None and len(figures) > 1 and all(
+            _cell(cells, columns[k], cells[-1]).value is None
+            and not _cell(cells, columns[k], cells[-1]).formula_without_value for k in figures):
+        # A form sent back with the name only: one error, not one per empty cell.
+        problems.append(Diagnostic(
+            "data.row-empty", f'Dòng của "{unit_cell.value}" chưa ghi số liệu nào '
+            f"({len(figures)} ô trống).", unit_cell.span, unit_cell.ref,
+            message_en=f"The row of {unit[1]} has no figures ({len(figures)} empty cells).",
+            hint="Đề nghị đơn vị gửi lại tệp có số liệu; ghi 0 ở ô không có.",
+            hint_en="Ask the unit to send its figures; write 0 where there are none."))
+        return None
     for key, index in columns.items():
         if by_key[key].kind != "count":
             continue
         cell = _cell(cells, index, cells[-1])
-        number = _count(cell, by_key[key].label, problems)
+        number = count(cell, by_key[key].label, problems)
         if number is not None:
             counts[key] = number
             if as_text is not None and isinstance(cell.value, str):
@@ -269,20 +434,12 @@ TOTAL = ("", "")
 """What ``_unit`` returns for a totals row ("Tổng cộng"), reported already."""
 
 
-def _registered(text: str, registry: Registry):
-    """The unit named ``text`` (or so with the tone marks placed otherwise), or None."""
-    hit = registry.unit(text)
-    if hit is None and len(same := registry.same_words(text)) == 1:
-        hit = same[0]
-    return hit
-
-
 def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
           problems: list[Diagnostic]) -> tuple[str, str] | None:
     """The row's unit (id, name to print); TOTAL for a totals row; None when it names no
-    unit. A name written with the tone marks placed the old way ("Hướng Hoá"), or with its
-    first letter in the other case ("Xã Cẩm Xuyên"), is the unit's (what prints is the
-    registry's name)."""
+    unit. A name written with the tone marks placed the old way ("Hướng Hoá"), with its first
+    letter in the other case ("Xã Cẩm Xuyên"), by the commune's committee ("UBND xã Anh Sơn")
+    or without its level ("Anh Sơn") is the unit's (what prints is the registry's name)."""
     text = "" if cell.value is None else str(cell.value).strip()
     if not text:
         problems.append(Diagnostic(
@@ -295,111 +452,43 @@ def _unit(cell: Cell, registry: Registry, seen: dict[str, Cell],
             cell.span, cell.ref, message_en=f'"{text}" is a totals row; vanban adds the rows up.',
             hint="Xóa dòng tổng khỏi bảng số liệu.", hint_en="Remove the totals row."))
         return TOTAL
-    hit = _registered(text, registry)
-    if hit is None:
-        # A cell begins with a capital: "Xã Cẩm Xuyên" is the registry's "xã Cẩm Xuyên".
-        first = text[:1]
-        hit = _registered((first.lower() if first.isupper() else first.upper()) + text[1:],
-                          registry)
-    name = hit.unit.name if hit is not None else ""
-    if hit is None and (hit := _committee(text, registry)) is not None:
-        place = hit.unit.name[len(COMMITTEE):]
-        name = place[:1].upper() + place[1:]  # "Xã Anh Sơn", as a cell begins
-    if hit is None:
-        problems.append(unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown"))
+    named = find_unit(text, registry)
+    if named is None:
+        problems.append(_unknown(text, registry, cell))
         return None
-    if hit.id in seen:
-        first = seen[hit.id]
+    if named.id in seen:
+        first = seen[named.id]
         where = where_en = first.ref
-        if first.span.file != cell.span.file:  # files of a data folder
-            where, where_en = f"{first.ref} của tệp {first.span.file}", f"{first.ref} of {first.span.file}"
+        hint, hint_en = "Gộp hoặc xóa một trong hai dòng.", "Merge or remove one of the rows."
+        if first.span.file != cell.span.file:  # files of a data folder: a resent, corrected one
+            other = Path(first.span.file).name
+            where, where_en = f'{first.ref} của tệp "{other}"', f'{first.ref} of "{other}"'
+            hint = ("Nếu một tệp là bản gửi lại (bản sửa) của tệp kia, chuyển tệp cũ ra khỏi thư "
+                    "mục số liệu; nếu không, xóa dòng thừa.")
+            hint_en = ("If one file is a resent (corrected) copy of the other, move the old one "
+                       "out of the data folder; else delete the extra row.")
         problems.append(Diagnostic(
             "data.unit-twice", f'Đơn vị "{text}" có hai dòng số liệu (dòng trước ở {where}); '
             "số liệu sẽ bị tính hai lần.", cell.span, cell.ref,
             message_en=f'"{text}" has two rows (the first at {where_en}); it would count twice.',
-            hint="Gộp hoặc xóa một trong hai dòng.", hint_en="Merge or remove one of the rows."))
+            hint=hint, hint_en=hint_en))
         return None
-    seen[hit.id] = cell
-    return hit.id, name
+    seen[named.id] = cell
+    return named.id, named.name
 
 
-COMMITTEE = "Ủy ban nhân dân "
-LOCAL_LEVELS = ("xã ", "phường ", "thị trấn ", "đặc khu ", "huyện ", "quận ", "thị xã ",
-                "thành phố ")
-"""How the name of a local unit begins, whose People's Committee is "Ủy ban nhân dân <it>"."""
-
-
-def _committee(text: str, registry: Registry):
-    """The People's Committee of the commune, ward or district ``text`` names ("xã Anh Sơn" →
-    "Ủy ban nhân dân xã Anh Sơn"), when the registry knows the commune only by its committee
-    (the issuer of its plans): a row of the communes' table is the commune's. None otherwise."""
-    place = text[:1].lower() + text[1:]
-    if not place.startswith(LOCAL_LEVELS):
-        return None
-    hit = _registered(COMMITTEE + place, registry)
-    return hit if hit is not None and hit.unit.name.startswith(COMMITTEE) else None
-
-
-def _count(cell: Cell, label: str, problems: list[Diagnostic]) -> int | None:
-    """A whole number ≥ 0, or a diagnostic."""
-    where = f'Cột "{label}"'
-    value = cell.value
-    if cell.formula_without_value:
-        problems.append(Diagnostic(
-            "data.formula-no-value", f"{where}: ô có công thức nhưng chưa có giá trị tính sẵn "
-            "(tệp được tạo bởi chương trình không tính công thức).", cell.span, cell.ref,
-            message_en="The cell holds a formula with no cached value.",
-            hint="Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi dựng lại; hoặc thay công thức "
-                 "bằng số.",
-            hint_en="Open and save the file in Excel or LibreOffice, or type the number."))
-        return None
-    if value is None or (isinstance(value, str) and not value.strip()):
-        problems.append(Diagnostic(
-            "data.empty-cell", f"{where}: ô trống.", cell.span, cell.ref,
-            message_en="The cell is empty.", hint="Ghi 0 nếu không có.",
-            hint_en="Write 0 if there is none."))
-        return None
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            number = None
-        elif value.is_integer():
-            number = int(value)
-        else:
-            problems.append(Diagnostic(
-                "data.not-whole", f"{where}: {f'{value:g}'.replace('.', ',')} không phải số nguyên.",
-                cell.span, cell.ref, message_en=f"{value:g} is not a whole number."))
-            return None
-    elif isinstance(value, str) and value.strip().lstrip("-").isdigit() \
-            and value.strip().isascii():
-        number = int(value.strip())
-    if number is None:
-        shown = str(value).strip()
-        hint = hint_en = ""
-        if isinstance(value, str) and GROUPED.match(value.strip()):
-            digits = value.strip().replace(".", "")
-            hint = f'Viết số không có dấu chấm ngăn cách: {digits}.'
-            hint_en = f"Write the number without separators: {digits}."
-        problems.append(Diagnostic(
-            "data.not-number", f'{where}: "{shown}" không phải là số.', cell.span, cell.ref,
-            message_en=f'"{shown}" is not a number.', hint=hint, hint_en=hint_en))
-        return None
-    if number < 0:
-        problems.append(Diagnostic(
-            "data.negative", f"{where}: số âm ({number}) không dùng được cho số lượng.",
-            cell.span, cell.ref, message_en=f"A count cannot be negative ({number})."))
-        return None
-    if number >= MAX_COUNT:
-        problems.append(Diagnostic(
-            "data.too-large", f"{where}: {number} quá lớn cho một số lượng (từ 1 tỷ trở lên); "
-            "kiểm tra lại.", cell.span, cell.ref,
-            message_en=f"{number} is too large for a count (a billion or more)."))
-        return None
-    return number
+def _unknown(text: str, registry: Registry, cell: Cell) -> Diagnostic:
+    """The error for a name no single unit bears; a bare name two units bear ("Vinh Hưng":
+    the ward or the commune) names both."""
+    both = bare_units(text, registry)
+    if len(both) > 1:
+        names = " hoặc ".join(f'"{n.name}"' for n in both)
+        return Diagnostic(
+            "data.unit-unknown", f'Tên "{text}" có thể là {names}: không rõ đơn vị nào.',
+            cell.span, cell.ref, message_en=f'"{text}" may be {len(both)} units.',
+            hint=f'Ghi đủ tên, ví dụ "{both[0].name}".',
+            hint_en=f'Write the full name, e.g. "{both[0].name}".')
+    return unknown_unit(text, registry, cell.span, cell.ref, "data.unit-unknown")
 
 
 def _consistency(counts: dict[str, int], cells: tuple[Cell, ...], columns: dict[str, int],

@@ -1,6 +1,7 @@
 """A report over 70 communes as LibreOffice lays it out (one conversion for the module): the
 per-unit appendix runs over several landscape pages, each starting with the header row, its page
-numbers restarting at 1, no unit's row cut between two pages, the totals on the last page."""
+numbers restarting at 1, no unit's row cut between two pages, the totals on the last page, each
+total on one line (five digits in a narrow column of thirteen)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from vanban.rules import nd30
 
 pytestmark = pytest.mark.pdf
 UNITS = 70
-HEADER = ("Đơn vị,Số tổ hòa giải,Số hòa giải viên,Số vụ việc tiếp nhận,Hòa giải thành,"
-          "Hòa giải không thành,Đang giải quyết")
+HEADER = ("Đơn vị,Số tổ hòa giải,Tổ được kiện toàn,Tổ đạt 5 tốt,Số hòa giải viên,Hòa giải viên nữ,"
+          "Hòa giải viên được tập huấn,Hòa giải viên mới,Hòa giải viên mới được tập huấn,"
+          "Số vụ việc tiếp nhận,Hòa giải thành,Hòa giải không thành,Đang giải quyết")
+"""Every column of the form: thirteen figure columns share the landscape page."""
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +40,8 @@ def pages(tmp_path_factory):
     (root / "plans" / "huyen" / "_shared" / "xa.yaml").write_text("units:\n" + "".join(
         f"  xa-{i:03d}: {{name: Xã Số {i:03d}}}\n" for i in range(1, UNITS + 1)), "utf-8")
     (year / "so-lieu.csv").write_text(HEADER + "\n" + "".join(
-        f"Xã Số {i:03d},{i % 9 + 1},{i % 50 + 10},{i % 7 + 3},{i % 7 + 1},1,1\n"
+        f"Xã Số {i:03d},{i % 9 + 1},{i % 9 + 1},1,{i % 50 + 250},100,200,10,9,"
+        f"{i % 7 + 3},{i % 7 + 1},1,1\n"
         for i in range(1, UNITS + 1)), "utf-8")
     (year / "bao-cao.yaml").write_text(
         "type: bao-cao-ket-qua\nplan: ke-hoach-hoa-giai.yaml\nissuer: ubnd-quang-binh\n"
@@ -102,3 +106,12 @@ def test_no_row_is_cut_and_the_totals_come_last(pages):
                            for ln in page.lines), (page.number, number)
     assert seen == list(range(1, UNITS + 1))
     assert any(ln.text == "Tổng cộng" for ln in appendix[-1].lines)
+
+
+def test_each_total_stands_on_one_line(pages):
+    last = _appendix(pages)[-1]
+    label = next(ln for ln in last.lines if ln.text == "Tổng cộng")
+    totals = [ln.text for ln in last.lines if abs(ln.baseline - label.baseline) < 1]
+    hgv = sum(i % 50 + 250 for i in range(1, UNITS + 1))
+    assert f"{hgv // 1000}.{hgv % 1000:03d}" == "18.935"
+    assert "18.935" in totals and "14.000" in totals and "7.000" in totals, totals
