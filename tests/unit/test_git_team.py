@@ -1,0 +1,124 @@
+"""A team of clerks sharing one git repository of plans, as the README sets it up: a bare
+"server" repository, clones that pull and push, real merges. Each test acts out one thing that
+happens to such a team and reads what vanban then says or writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vanban.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SNIPPETS = {m.group(1): m.group(0)[len("```yaml\n"):-3] for m in re.finditer(
+    r"```yaml\n# Tệp (plans/\S+\.yaml)\n.*?```", README, re.DOTALL)}
+"""The README's example workspace, by path (the one a new office starts from)."""
+CONG_VAN = "plans/2026/cong-van-trien-khai.yaml"
+GIT_ENV = {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
+           "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org",
+           "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+
+pytestmark = pytest.mark.skipif(subprocess.run(["git", "--version"], check=False,
+                                                capture_output=True)
+                                .returncode != 0, reason="git is not installed")
+
+
+def git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-c", "init.defaultBranch=main", *args], check=False,
+                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV})
+
+
+def cli(cwd: Path, *args: str):
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args))
+    finally:
+        os.chdir(old)
+
+
+def clone(server: Path, name: str) -> Path:
+    where = server.parent / name
+    assert git(server.parent, "clone", "-q", str(server), name).returncode == 0
+    return where
+
+
+@pytest.fixture()
+def team(tmp_path) -> tuple[Path, Path, Path]:
+    """The server and two clones (A, B) of the README's workspace, built and committed by A,
+    with .gitattributes and .gitignore as the README says."""
+    server = tmp_path / "server.git"
+    git(tmp_path, "init", "-q", "--bare", str(server))
+    a = clone(server, "a")
+    for path, body in SNIPPETS.items():
+        (a / path).parent.mkdir(parents=True, exist_ok=True)
+        (a / path).write_text(body, encoding="utf-8")
+    (a / ".gitattributes").write_text("*.docx -text -merge diff=docx\n*.pdf binary\n")
+    (a / ".gitignore").write_text(".vanban-stamps.json\n")
+    assert cli(a, "build").exit_code == 0
+    git(a, "add", "-A")
+    git(a, "commit", "-qm", "init")
+    assert git(a, "push", "-q", "origin", "HEAD").returncode == 0
+    b = clone(server, "b")
+    assert cli(b, "build").exit_code == 0
+    return server, a, b
+
+
+def edit(where: Path, path: str, old: str, new: str) -> None:
+    file = where / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_plan_left_with_conflict_markers_by_a_pull_is_named_so(team):
+    _, a, b = team
+    for who, day in ((a, "31"), (b, "20")):
+        edit(who, CONG_VAN, "trước ngày 15 tháng 3", f"trước ngày {day} tháng 3")
+        assert cli(who, "build").exit_code == 0
+        git(who, "commit", "-qam", f"hạn {day}/3")
+    assert git(a, "push", "-q").returncode == 0
+    pulled = git(b, "pull", "--no-rebase")
+    assert "CONFLICT (content): Merge conflict in " + CONG_VAN in pulled.stdout
+    before = (b / "outputs/2026/cong-van-trien-khai.docx").read_bytes()
+    built = cli(b, "build")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines() == [
+        (f"{CONG_VAN}:14:1: lỗi [git.conflict] Tệp còn dấu xung đột của git (các dòng <<<<<<<, "
+        "======= và >>>>>>>): hai người cùng sửa chỗ này và lệnh git pull (merge) chưa gộp được. "
+        "Giữ lại nội dung đúng (phần trên ======= là bản trên máy này, phần dưới là "
+        "bản vừa kéo về; có thể gộp cả hai), xóa ba dòng dấu, lưu tệp rồi chạy lại; xong thì "
+        "git add tệp này và git commit."),
+        "Dừng: 1 lỗi; không ghi tệp nào, các tệp đã có được giữ nguyên."]
+    assert (b / "outputs/2026/cong-van-trien-khai.docx").read_bytes() == before
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> 831a821\nc: 4\n", [2]),
+    (("<<<<<<< HEAD\nb: 2\n||||||| base\nb: 1\n=======\nb: 3\n>>>>>>> x\n"
+      "<<<<<<< HEAD\nd: 2\n=======\nd: 3\n>>>>>>> x\n"), [1, 8]),
+    ("a: 1\nb: 2\n=======\nb: 3\n>>>>>>> 831a821\n", [3]),  # the first half deleted by hand
+    ("a: 1\r\n<<<<<<< HEAD\r\nb: 2\r\n=======\r\nb: 3\r\n>>>>>>> x\r\n", [2]),  # CRLF
+], ids=["merge", "diff3-two-blocks", "half-cleaned", "crlf"])
+def test_every_conflict_block_is_one_error_at_its_first_marker(text, lines):
+    from vanban.errors import VanbanError
+    from vanban.source.loader import load_text
+
+    with pytest.raises(VanbanError) as caught:
+        load_text(text, "kh.yaml")
+    assert [(d.code, d.span.line, d.span.col) for d in caught.value.diagnostics] == [
+        ("git.conflict", line, 1) for line in lines]
+
+
+def test_marker_like_text_inside_a_block_is_no_conflict():
+    from vanban.source.loader import load_text
+
+    text = "intro: |\n  =======\n  <<<<<<< không phải dấu git\n"
+    assert load_text(text, "kh.yaml").data == {
+        "intro": "=======\n<<<<<<< không phải dấu git\n"}
