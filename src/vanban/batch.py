@@ -218,6 +218,9 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                     staged.append(output.stage(target, data, shown))
                 made.append((outcome, file_job, stamps.digest_bytes(data)))
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
+        claimed = {job.target.resolve() for job in jobs}
+        claimed.update(file_job.target.resolve() for _, file_job, _ in made)
+        result.warnings.extend(_orphaned(book, workspace, claimed))
         result.warnings = list(dict.fromkeys(result.warnings))  # a shared registry's once
         errors = list(dict.fromkeys(errors))  # a broken template once
         if strict:
@@ -294,6 +297,26 @@ def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagn
             "--pdf để cập nhật.", Span(display_path(target.with_suffix(".pdf"))),
             severity=Severity.WARNING,
             message_en="The PDF beside it will be older than the new DOCX; build with --pdf."))
+    return out
+
+
+def _orphaned(book: stamps.StampBook, workspace: Path, claimed: set[Path]
+              ) -> list[Diagnostic]:
+    """A warning for every output whose plan file is gone (renamed, moved or deleted), with
+    the command that removes it from the repository."""
+    out = []
+    for target, source in book.orphans(workspace, claimed):
+        shown = display_path(target)
+        pdf = target.with_suffix(".pdf")
+        remove = f"git rm {shown}" + (f" {display_path(pdf)}" if pdf.is_file() else "")
+        out.append(Diagnostic(
+            "output.orphan", f"Tệp này được dựng từ {source}, nay không còn tệp kế hoạch đó (đã "
+            "đổi tên, chuyển chỗ hoặc xóa): không lệnh dựng nào cập nhật nó nữa.", Span(shown),
+            severity=Severity.WARNING,
+            message_en=f"This file was built from {source}, which is no longer there (renamed, "
+                       "moved or deleted): no build updates it any more.",
+            hint=f"Không cần nữa thì xóa tệp; tệp đã commit thì xóa bằng: {remove}",
+            hint_en=f"If it is no longer needed, delete it; once committed: {remove}"))
     return out
 
 

@@ -256,6 +256,25 @@ class StampBook:
             if key is not None and stamp.registry != key:
                 self.stamps[name] = dataclasses.replace(stamp, registry=key)
 
+    def orphans(self, workspace: Path, claimed: set[Path]) -> list[tuple[Path, str]]:
+        """(output, plan) of every output on disk made from a plan file that is no longer
+        there (renamed with ``git mv``, moved or deleted) and that no plan of this build
+        (``claimed``: their outputs, resolved) writes now: nothing builds it any more, so it
+        would stay as it is, out of date, beside the new one. The stamps of such outputs that
+        are gone too are dropped (a book does not keep a deleted plan for ever)."""
+        found = []
+        for name, stamp in list(self.stamps.items()):
+            if not stamp.source or (workspace / stamp.source).is_file():
+                continue
+            output = self._path(name)
+            if _real(output) in claimed:
+                continue
+            if output.is_file():
+                found.append((output, stamp.source))
+            else:
+                del self.stamps[name]
+        return sorted(found)
+
     def pdf_of(self, target: Path, output: str) -> str | None:
         """The digest of the PDF beside ``target`` when the last build made it from the very
         DOCX whose digest is ``output`` and it is on disk unchanged; None otherwise. The DOCX

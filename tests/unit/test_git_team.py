@@ -122,3 +122,30 @@ def test_marker_like_text_inside_a_block_is_no_conflict():
     text = "intro: |\n  =======\n  <<<<<<< không phải dấu git\n"
     assert load_text(text, "kh.yaml").data == {
         "intro": "=======\n<<<<<<< không phải dấu git\n"}
+
+
+def test_the_output_of_a_plan_renamed_with_git_mv_is_named_until_removed(team):
+    _, a, _ = team
+    git(a, "mv", CONG_VAN, "plans/2026/cong-van-ke-hoach.yaml")
+    built = cli(a, "build")
+    assert built.exit_code == 0
+    assert "Đã ghi outputs/2026/cong-van-ke-hoach.docx" in built.stdout
+    old = "outputs/2026/cong-van-trien-khai.docx"
+    assert built.stderr.splitlines()[0] == (
+        f"{old}: cảnh báo [output.orphan] Tệp này được dựng từ {CONG_VAN}, nay không còn tệp kế "
+        "hoạch đó (đã đổi tên, chuyển chỗ hoặc xóa): không lệnh dựng nào cập nhật nó nữa. "
+        f"Không cần nữa thì xóa tệp; tệp đã commit thì xóa bằng: git rm {old}")
+    assert cli(a, "build").stderr.count("[output.orphan]") == 1  # said until it is removed
+    assert git(a, "rm", "-q", old).returncode == 0
+    again = cli(a, "build")
+    assert (again.exit_code, again.stderr.count("[output.orphan]")) == (0, 0)
+    book = (a / "outputs" / ".vanban-stamps.json").read_text(encoding="utf-8")
+    assert "cong-van-trien-khai" not in book  # the stamp of the removed output is dropped
+
+
+def test_a_plan_renamed_to_the_same_output_is_no_orphan(team):
+    _, a, _ = team
+    git(a, "mv", CONG_VAN, CONG_VAN.replace(".yaml", ".yml"))
+    built = cli(a, "build")
+    assert (built.exit_code, "[output.orphan]" in built.stderr) == (0, False)
+    assert "Đã ghi" not in built.stdout  # the same bytes: current, nothing to write
