@@ -392,8 +392,12 @@ Ví dụ:
   vanban text ke-hoach.docx > ke-hoach.txt
 """)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--textconv", is_flag=True,
+              help="Dùng cho git (diff.docx.textconv): tệp không đọc được (không phải DOCX) "
+                   "in một dòng báo thay cho nội dung, mã thoát 0, để git diff, git log -p "
+                   "không dừng giữa chừng.")
 @_lang_option
-def text(file: Path, lang: str) -> None:
+def text(file: Path, lang: str, textconv: bool) -> None:
     """In nội dung DOCX dạng văn bản thuần, kèm định dạng từng đoạn (để so sánh, xem khác biệt).
 
     Chữ gạch ngang (chữ bị bỏ trong bảng so sánh) và chữ bị xóa khi theo dõi thay đổi (Track
@@ -409,7 +413,19 @@ def text(file: Path, lang: str) -> None:
     try:
         click.echo(project(file), nl=False)
     except VanbanError as exc:
+        if textconv:  # git stops the whole diff at a converter that fails
+            click.echo(_unreadable(exc, file, lang))
+            return
         _fail(exc, lang)
+
+
+def _unreadable(exc, file: Path, lang: str) -> str:
+    """The one line ``vanban text --textconv`` gives git for a file it cannot read (git's
+    temporary copy is named by the file's own name: the line is the same at every run)."""
+    said = "; ".join((d.message if lang == "vi" else d.message_en or d.message)
+                     for d in exc.diagnostics).replace(str(file), file.name)
+    return (f"(vanban text: không đọc được tệp này: {said})" if lang == "vi"
+            else f"(vanban text: cannot read this file: {said})")
 
 
 @main.command(epilog="""\b

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,11 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 SNIPPETS = {m.group(1): m.group(0)[len("```yaml\n"):-3] for m in re.finditer(
     r"```yaml\n# Tệp (plans/\S+\.yaml)\n.*?```", README, re.DOTALL)}
 """The README's example workspace, by path (the one a new office starts from)."""
+SETUP = README[README.index("#### Cài đặt git một lần"):README.index("#### Làm việc chung")]
+GITATTRIBUTES, GITIGNORE = re.findall(r"\n```\n(.*?)```", SETUP, re.DOTALL)
+CONFIG = [shlex.split(line)[2:] for line in re.search(r"```bash\n(.*?)```", SETUP, re.DOTALL)
+          .group(1).splitlines()]
+"""The repository set-up the README gives: .gitattributes, .gitignore, git config lines."""
 CONG_VAN = "plans/2026/cong-van-trien-khai.yaml"
 GIT_ENV = {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
            "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org",
@@ -59,8 +66,8 @@ def team(tmp_path) -> tuple[Path, Path, Path]:
     for path, body in SNIPPETS.items():
         (a / path).parent.mkdir(parents=True, exist_ok=True)
         (a / path).write_text(body, encoding="utf-8")
-    (a / ".gitattributes").write_text("*.docx -text -merge diff=docx\n*.pdf binary\n")
-    (a / ".gitignore").write_text(".vanban-stamps.json\n")
+    (a / ".gitattributes").write_text(GITATTRIBUTES)
+    (a / ".gitignore").write_text(GITIGNORE)
     assert cli(a, "build").exit_code == 0
     git(a, "add", "-A")
     git(a, "commit", "-qm", "init")
@@ -149,3 +156,24 @@ def test_a_plan_renamed_to_the_same_output_is_no_orphan(team):
     built = cli(a, "build")
     assert (built.exit_code, "[output.orphan]" in built.stderr) == (0, False)
     assert "Đã ghi" not in built.stdout  # the same bytes: current, nothing to write
+
+
+def test_git_log_p_goes_on_past_a_committed_file_that_is_no_docx(team):
+    """Word's owner file ``~$name.docx`` (beside a DOCX open in Word) committed by ``git add
+    -A``: git stops the whole diff at a textconv that fails; with --textconv it shows a line."""
+    import vanban
+
+    _, a, _ = team
+    src = Path(vanban.__file__).resolve().parents[1]
+    for key, value in CONFIG:  # as the README says, with this vanban for "vanban"
+        git(a, "config", key, value.replace("vanban", f"PYTHONPATH={src} {sys.executable} -m "
+                                            "vanban", 1) if value.startswith("vanban") else value)
+    (a / "outputs/2026/~$-hoach-pbgdpl.docx").write_bytes(b"\x04Admin" + b"\x00" * 40)
+    assert git(a, "status", "--porcelain").stdout == ""  # the README's .gitignore keeps it out
+    git(a, "add", "-f", "outputs")  # a repository set up without it
+    git(a, "commit", "-qm", "oops")
+    shown = git(a, "log", "-p", "-2")
+    assert shown.returncode == 0, shown.stderr
+    assert ("+(vanban text: không đọc được tệp này: Tệp ~$-hoach-pbgdpl.docx không phải là tệp "
+            "DOCX (không phải tệp nén zip của Word).)") in shown.stdout.splitlines()
+    assert "+T1.1.1 [VB Cơ quan ban hành C] <13pt B> SỞ TƯ PHÁP" in shown.stdout  # and on
