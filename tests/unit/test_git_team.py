@@ -177,3 +177,53 @@ def test_git_log_p_goes_on_past_a_committed_file_that_is_no_docx(team):
     assert ("+(vanban text: không đọc được tệp này: Tệp ~$-hoach-pbgdpl.docx không phải là tệp "
             "DOCX (không phải tệp nén zip của Word).)") in shown.stdout.splitlines()
     assert "+T1.1.1 [VB Cơ quan ban hành C] <13pt B> SỞ TƯ PHÁP" in shown.stdout  # and on
+
+
+def _text(where: Path, output: str) -> str:
+    shown = cli(where, "text", output)
+    assert shown.exit_code == 0
+    return shown.output
+
+
+def test_docx_conflicts_are_resolved_by_building_the_merged_plans(team):
+    """A adds a task, B changes the signer in the registry: both rebuild and commit, B's pull
+    conflicts in the DOCX (binary, -merge); the README's way out: build, add, commit."""
+    server, a, b = team
+    plan = "plans/2026/ke-hoach-pbgdpl.yaml"
+    edit(a, plan, "        timeline: Quý II năm 2026\n", "        timeline: Quý II năm 2026\n"
+         "      - task: Biên soạn tài liệu cho cán bộ cơ sở\n        id: tai-lieu\n"
+         "        lead: so-tu-phap\n        timeline: Quý III năm 2026\n")
+    edit(b, "plans/_shared/nguoi-ky.yaml", "Nguyễn Văn An", "Lê Văn Cường")
+    for who in (a, b):
+        assert cli(who, "build").exit_code == 0
+        git(who, "add", "plans", "outputs")
+        git(who, "commit", "-qm", "sửa")
+    assert git(a, "push", "-q").returncode == 0
+    pulled = git(b, "pull", "--no-rebase")
+    assert "CONFLICT (content): Merge conflict in outputs/2026/ke-hoach-pbgdpl.docx" in (
+        pulled.stdout)
+    built = cli(b, "build")
+    assert "Đã ghi outputs/2026/ke-hoach-pbgdpl.docx" in built.stdout
+    git(b, "add", "plans", "outputs")
+    assert git(b, "commit", "--no-edit").returncode == 0
+    assert git(b, "status", "--porcelain").stdout == ""
+    merged = _text(b, "outputs/2026/ke-hoach-pbgdpl.docx")
+    assert "2. Biên soạn tài liệu cho cán bộ cơ sở" in merged and "Lê Văn Cường" in merged
+    assert git(b, "push", "-q").returncode == 0
+    fresh = clone(server, "d")  # a fourth colleague: the committed outputs are current
+    rebuilt = cli(fresh, "build")
+    assert (rebuilt.exit_code, "Đã ghi" in rebuilt.stdout) == (0, False)
+    assert git(fresh, "status", "--porcelain").stdout == ""
+
+
+def test_a_windows_clone_with_crlf_and_a_bom_builds_the_same_bytes(team):
+    server, a, _ = team
+    where = server.parent / "w"
+    git(server.parent, "-c", "core.autocrlf=true", "clone", "-q", str(server), "w")
+    assert b"\r\n" in (where / CONG_VAN).read_bytes()
+    registry = where / "plans/_shared/nguoi-ky.yaml"
+    registry.write_bytes(b"\xef\xbb\xbf" + registry.read_bytes())  # saved by Notepad
+    built = cli(where, "build")
+    assert (built.exit_code, "Đã ghi" in built.stdout) == (0, False)
+    for docx in sorted((a / "outputs").rglob("*.docx")):
+        assert (where / docx.relative_to(a)).read_bytes() == docx.read_bytes()
