@@ -282,9 +282,13 @@ def _issued(was_issued: bool | None, issued: bool) -> bool:
 def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagnostic]:
     """What a clerk should know before an output changes: an issued document (it has a number)
     whose DOCX changes (``issued_change``), and a PDF that would be left older than its DOCX."""
+    from vanban import output
+
     out = []
     if not target.is_file():
         return out
+    if (who := output.saved_by_other(target)) is not None:
+        out.append(_edited_in_word(target, who, output.keep_aside(target)))
     if issued_change:
         out.append(Diagnostic(
             "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
@@ -318,6 +322,24 @@ def _orphaned(book: stamps.StampBook, workspace: Path, claimed: set[Path]
             hint=f"Không cần nữa thì xóa tệp; tệp đã commit thì xóa bằng: {remove}",
             hint_en=f"If it is no longer needed, delete it; once committed: {remove}"))
     return out
+
+
+def _edited_in_word(target: Path, who: str, copy: Path | None) -> Diagnostic:
+    """The warning for an output that was saved in Word (by ``who``) and is now made again
+    from its plan: the edits made in Word are not in the new file (``copy``: the old one kept
+    as ``.bak``)."""
+    kept = (f" Bản đã sửa được giữ ở {display_path(copy)}." if copy else "")
+    kept_en = (f" The edited file is kept as {display_path(copy)}." if copy else "")
+    return Diagnostic(
+        "output.edited-in-word", f"Tệp này đã được mở và lưu lại ngoài vanban (người lưu: "
+        f"{who}); bản dựng mới lấy nội dung từ kế hoạch nên không còn những chỗ sửa trong Word."
+        + kept, Span(display_path(target)), severity=Severity.WARNING,
+        message_en=f"This file was saved outside vanban (by {who}); the new build takes its "
+                   "content from the plan, without the edits made in Word." + kept_en,
+        hint="Chép những chỗ cần sửa vào tệp kế hoạch (YAML) rồi dựng lại; không sửa tệp trong "
+             "outputs/ bằng Word.",
+        hint_en="Copy the edits into the plan (YAML) and build again; do not edit the files "
+                "of outputs/ in Word.")
 
 
 def _make_pdfs(jobs: list[Job], staged: list, workers: int) -> dict[Path, bytes]:

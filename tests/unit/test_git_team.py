@@ -227,3 +227,44 @@ def test_a_windows_clone_with_crlf_and_a_bom_builds_the_same_bytes(team):
     assert (built.exit_code, "Đã ghi" in built.stdout) == (0, False)
     for docx in sorted((a / "outputs").rglob("*.docx")):
         assert (where / docx.relative_to(a)).read_bytes() == docx.read_bytes()
+
+
+def _save_in_word(docx: Path, who: str) -> bytes:
+    """The DOCX as Word saves it after an edit: its text changed, its last author Word's user."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "docProps/core.xml":
+                data = re.sub(rb"<cp:lastModifiedBy>vanban<", f"<cp:lastModifiedBy>{who}<"
+                              .encode(), data)
+            elif name == "word/document.xml":
+                data = data.replace("Giám đốc Sở".encode(), "Giám đốc Sở (sửa trong Word)"
+                                    .encode())
+            dst.writestr(name, data)
+    docx.write_bytes(out.getvalue())
+    return out.getvalue()
+
+
+def test_an_output_saved_in_word_and_built_again_is_said_and_kept_aside(team):
+    _, a, _ = team
+    docx = a / "outputs/2026/cong-van-trien-khai.docx"
+    word = _save_in_word(docx, "Nguyễn Thị C")
+    edit(a, CONG_VAN, "trước ngày 15 tháng 3", "trước ngày 20 tháng 3")
+    built = cli(a, "build")
+    assert built.exit_code == 0
+    assert built.stderr.splitlines()[0] == (
+        "outputs/2026/cong-van-trien-khai.docx: cảnh báo [output.edited-in-word] Tệp này đã được "
+        "mở và lưu lại ngoài vanban (người lưu: Nguyễn Thị C); bản dựng mới lấy nội dung từ kế "
+        "hoạch nên không còn những chỗ sửa trong Word. Bản đã sửa được giữ ở "
+        "outputs/2026/cong-van-trien-khai.docx.bak. Chép những chỗ cần sửa vào tệp kế hoạch "
+        "(YAML) rồi dựng lại; không sửa tệp trong outputs/ bằng Word.")
+    assert docx.with_name(docx.name + ".bak").read_bytes() == word
+    assert "20 tháng 3" in _text(a, str(docx.relative_to(a)))
+    assert git(a, "status", "--porcelain").stdout.split() == ["M", str(docx.relative_to(a)),
+                                                              "M", CONG_VAN]
+    again = cli(a, "build")  # vanban's own file now: nothing more to say
+    assert "[output.edited-in-word]" not in again.stderr
