@@ -268,3 +268,25 @@ def test_an_output_saved_in_word_and_built_again_is_said_and_kept_aside(team):
                                                               "M", CONG_VAN]
     again = cli(a, "build")  # vanban's own file now: nothing more to say
     assert "[output.edited-in-word]" not in again.stderr
+
+
+def test_an_older_commit_built_outside_the_repository_leaves_it_clean(team):
+    """The README's way to look at an older version: checkout, build --out outside, switch
+    back; even when that version's outputs were made by another vanban (other bytes), which a
+    build into outputs/ would rewrite (and git switch would then refuse)."""
+    _, a, _ = team
+    (a / "outputs/2026/ke-hoach-pbgdpl.docx").write_bytes(b"made by an older vanban")
+    git(a, "commit", "-qam", "older outputs")
+    edit(a, CONG_VAN, "trước ngày 15 tháng 3", "trước ngày 20 tháng 3")
+    cli(a, "build")
+    git(a, "commit", "-qam", "hạn 20/3")
+    assert git(a, "checkout", "-q", "HEAD~1").returncode == 0
+    built = cli(a, "build", "--out", "../ban-cu")
+    assert built.exit_code == 0
+    assert git(a, "status", "--porcelain").stdout == ""
+    assert "15 tháng 3" in _text(a, "../ban-cu/2026/cong-van-trien-khai.docx")
+    assert cli(a, "build").exit_code == 0  # into outputs/: the older bytes are rewritten
+    assert git(a, "switch", "-q", "-").returncode != 0
+    assert git(a, "restore", "outputs").returncode == 0  # the README's way out
+    assert git(a, "switch", "-q", "-").returncode == 0
+    assert "20 tháng 3" in _text(a, "outputs/2026/cong-van-trien-khai.docx")
