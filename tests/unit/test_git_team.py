@@ -100,8 +100,8 @@ def test_a_plan_left_with_conflict_markers_by_a_pull_is_named_so(team):
         (f"{CONG_VAN}:14:1: lỗi [git.conflict] Tệp còn dấu xung đột của git (các dòng <<<<<<<, "
         "======= và >>>>>>>): hai người cùng sửa chỗ này và lệnh git pull (merge) chưa gộp được. "
         "Giữ lại nội dung đúng (phần trên ======= là bản trên máy này, phần dưới là "
-        "bản vừa kéo về; có thể gộp cả hai), xóa ba dòng dấu, lưu tệp rồi chạy lại; xong thì "
-        "git add tệp này và git commit."),
+        "bản vừa kéo về; với git pull --rebase thì ngược lại; có thể gộp cả hai), xóa ba dòng "
+        "dấu, lưu tệp rồi chạy lại; xong thì git add tệp này và git commit."),
         "Dừng: 1 lỗi; không ghi tệp nào, các tệp đã có được giữ nguyên."]
     assert (b / "outputs/2026/cong-van-trien-khai.docx").read_bytes() == before
 

@@ -42,9 +42,10 @@ def diagnostics(text: str, file: str) -> list[Diagnostic]:
         message_en="The file still holds git conflict markers (<<<<<<<, =======, >>>>>>>): two "
                    "people edited these lines and git pull (merge) could not combine them.",
         hint="Giữ lại nội dung đúng (phần trên ======= là bản trên máy này, phần dưới là bản "
-             "vừa kéo về; có thể gộp cả hai), xóa ba dòng dấu, lưu tệp rồi chạy lại; xong thì "
-             "git add tệp này và git commit.",
+             "vừa kéo về; với git pull --rebase thì ngược lại; có thể gộp cả hai), xóa ba dòng "
+             "dấu, lưu tệp rồi chạy lại; xong thì git add tệp này và git commit.",
         hint_en="Keep the right text (above ======= is this computer's version, below it the "
-                "one just pulled; you may combine them), delete the three marker lines, save "
-                "and run again; then git add the file and git commit.")
+                "one just pulled; the other way round with git pull --rebase; you may combine "
+                "them), delete the three marker lines, save and run again; then git add the "
+                "file and git commit.")
         for line in markers(text)]
