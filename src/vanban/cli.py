@@ -651,6 +651,20 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
 from vanban import cli_report, cli_review, cli_serve  # noqa: F401  (report; diff, compare, …)
 
 
+def _utf8_output() -> None:
+    """Print UTF-8 whatever the locale says: on Windows a pipe or a file (git's textconv, a
+    pre-commit hook, ``vanban text x.docx > x.txt``) takes the ANSI code page, which has no
+    letter such as "ố", so the first Vietnamese line would end the command with a traceback;
+    git reads a textconv's output as UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):  # a stream already written to, or closed
+                pass
+
+
 def run() -> None:
     """The `vanban` program: run the command, flush what it printed, and end the process at once.
 
@@ -663,6 +677,7 @@ def run() -> None:
     from vanban.heavy import without_pydantic_plugins
 
     without_pydantic_plugins()
+    _utf8_output()
     code = 0
     try:
         main.main(sys.argv[1:], prog_name="vanban")

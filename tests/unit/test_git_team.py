@@ -36,9 +36,10 @@ pytestmark = pytest.mark.skipif(subprocess.run(["git", "--version"], check=False
                                 .returncode != 0, reason="git is not installed")
 
 
-def git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def git(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-c", "init.defaultBranch=main", *args], check=False,
-                          cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV})
+                          cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **GIT_ENV, **env})
 
 
 def cli(cwd: Path, *args: str):
@@ -290,3 +291,22 @@ def test_an_older_commit_built_outside_the_repository_leaves_it_clean(team):
     assert git(a, "restore", "outputs").returncode == 0  # the README's way out
     assert git(a, "switch", "-q", "-").returncode == 0
     assert "20 tháng 3" in _text(a, "outputs/2026/cong-van-trien-khai.docx")
+
+
+def test_git_diff_of_docx_on_a_windows_code_page(team):
+    """On Windows git's pipe to the textconv has the ANSI code page (cp1252, cp1258), which
+    has no "ố": vanban text must still give git UTF-8 (PYTHONIOENCODING plays that pipe)."""
+    import vanban
+
+    _, a, _ = team
+    src = Path(vanban.__file__).resolve().parents[1]
+    for key, value in CONFIG:
+        git(a, "config", key, value.replace("vanban", f"PYTHONPATH={src} {sys.executable} -m "
+                                            "vanban", 1) if value.startswith("vanban") else value)
+    edit(a, "plans/_shared/nguoi-ky.yaml", "Trần Thị Bình", "Hồ Thị Bống")
+    assert cli(a, "build").exit_code == 0
+    shown = git(a, "diff", "outputs/2026/cong-van-trien-khai.docx", PYTHONIOENCODING="cp1252")
+    assert shown.returncode == 0, shown.stderr
+    assert [line for line in shown.stdout.splitlines() if line[:1] in "+-"][2:] == [
+        "-T2.1.2 [VB Người ký C sp=72/0] <14pt B> Trần Thị Bình",
+        "+T2.1.2 [VB Người ký C sp=72/0] <14pt B> Hồ Thị Bống"]
