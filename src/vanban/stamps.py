@@ -144,7 +144,7 @@ def _where(path: Path, workspace: Path) -> str:
 
 def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: dict) -> str:
     """The digest of what every output of a plan is made from, known before reading the plan:
-    vanban's code, the options, the plan's bytes and where its registry folders are (their
+    vanban's code, the options, the plan's bytes and place, and where its registry folders are (their
     files: ``registry_key`` and the plan's reads). Files known once the
     plan is made (an attached plan, a data table, the templates it used) are stamped as its
     dependencies: a template edit remakes only the plans laid out with it."""
@@ -152,6 +152,9 @@ def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: 
     h.update(code_fingerprint().encode())
     h.update(json.dumps(options, sort_keys=True).encode())
     h.update(file_digest(plan).encode())
+    # Where the plan is, too: a plan renamed to the same output (x.yml → x.yaml) is stamped
+    # again under its new name, or its stamps would name a plan that is gone.
+    h.update(_where(plan, workspace).encode() + b"\0")
     for folder in registry_dirs:  # nearest first, as the registry merges them
         h.update(_where(folder, workspace).encode() + b"\0")
     return h.hexdigest()

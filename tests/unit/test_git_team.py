@@ -156,7 +156,9 @@ def test_a_plan_renamed_to_the_same_output_is_no_orphan(team):
     git(a, "mv", CONG_VAN, CONG_VAN.replace(".yaml", ".yml"))
     built = cli(a, "build")
     assert (built.exit_code, "[output.orphan]" in built.stderr) == (0, False)
-    assert "Đã ghi" not in built.stdout  # the same bytes: current, nothing to write
+    assert "Đã ghi" not in built.stdout  # the same bytes: nothing to write
+    other = cli(a, "build", "plans/2026/ke-hoach-pbgdpl.yaml")  # the renamed plan not in it
+    assert (other.exit_code, "[output.orphan]" in other.stderr) == (0, False)
 
 
 def test_git_log_p_goes_on_past_a_committed_file_that_is_no_docx(team):
