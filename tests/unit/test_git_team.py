@@ -312,3 +312,15 @@ def test_git_diff_of_docx_on_a_windows_code_page(team):
     assert [line for line in shown.stdout.splitlines() if line[:1] in "+-"][2:] == [
         "-T2.1.2 [VB Người ký C sp=72/0] <14pt B> Trần Thị Bình",
         "+T2.1.2 [VB Người ký C sp=72/0] <14pt B> Hồ Thị Bống"]
+
+
+def test_a_quyet_dinh_whose_plan_was_renamed_names_the_new_file(team):
+    _, a, _ = team
+    git(a, "mv", "plans/2026/ke-hoach-pbgdpl.yaml", "plans/2026/ke-hoach-pbgdpl-2026.yaml")
+    built = cli(a, "build")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[0] == (
+        "plans/2026/quyet-dinh-ban-hanh-ke-hoach.yaml:21:9: lỗi [attachment.not-found] "
+        "attachment.plan: Không tìm thấy tệp kèm theo \"ke-hoach-pbgdpl.yaml\" (tính từ thư mục "
+        "của tệp này). Có phải \"ke-hoach-pbgdpl-2026.yaml\"? Tệp kế hoạch đã đổi tên (git mv) "
+        "thì sửa attachment.plan theo tên mới.")
