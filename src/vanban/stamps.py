@@ -36,6 +36,7 @@ _code: str | None = None
 _digests: dict[Path, str] = {}
 _resolved: dict[Path, Path] = {}  # a path as asked for → resolved (many stamps name one template)
 _folders: dict[tuple[Path, tuple[str, ...]], str] = {}
+_OWNER = "~$"  # an Office owner file's name start (vanban.jobs.OWNER_PREFIX; stamps is below)
 
 
 def digest_bytes(data: bytes) -> str:
@@ -119,7 +120,10 @@ def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
         h = hashlib.sha256()
         if folder.is_dir():
             for path in sorted(folder.iterdir()):
-                if path.suffix.lower() in suffixes and path.is_file():
+                # (an Office owner file "~$…" comes and goes as Word or Excel opens a file:
+                # no reader takes it, so it changes nothing)
+                if (path.suffix.lower() in suffixes and not path.name.startswith(_OWNER)
+                        and path.is_file()):
                     h.update(path.name.encode() + b"\0" + file_digest(path).encode())
         _folders[key] = h.hexdigest()
     return _folders[key]

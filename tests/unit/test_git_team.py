@@ -324,3 +324,23 @@ def test_a_quyet_dinh_whose_plan_was_renamed_names_the_new_file(team):
         "attachment.plan: Không tìm thấy tệp kèm theo \"ke-hoach-pbgdpl.yaml\" (tính từ thư mục "
         "của tệp này). Có phải \"ke-hoach-pbgdpl-2026.yaml\"? Tệp kế hoạch đã đổi tên (git mv) "
         "thì sửa attachment.plan theo tên mới.")
+
+
+def _owner_file(path: Path, user: str = "Nguyen Thi C") -> None:
+    """The owner file Word writes beside a file it opens: the user's name, padded, twice."""
+    data = bytes([len(user)]) + user.encode() + bytes(54 - len(user)) + bytes([len(user), 0])
+    path.write_bytes((data + user.encode("utf-16-le")).ljust(162, b"\0"))
+
+
+def test_word_owner_files_beside_plans_and_registry_are_no_plans(team):
+    """A clerk opened the plan and the registry in Word: a build goes on as if they were not
+    there (nothing is made again), and the README's .gitignore keeps them out of commits."""
+    _, a, _ = team
+    _owner_file(a / "plans/2026/~$-hoach-pbgdpl.yaml")
+    _owner_file(a / "plans/_shared/~$-vi.yaml")
+    built = cli(a, "build")
+    assert (built.exit_code, built.stdout, built.stderr) == (
+        0, "", ("Các tệp kết quả đã đúng với nguồn, không cần ghi lại: 4 văn bản bỏ qua vì "
+                "nguồn không đổi từ lần dựng trước (--force để dựng lại).\n"))
+    assert cli(a, "validate").exit_code == 0
+    assert git(a, "status", "--porcelain").stdout == ""
