@@ -218,6 +218,9 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                     staged.append(output.stage(target, data, shown))
                 made.append((outcome, file_job, stamps.digest_bytes(data)))
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
+        claimed = {job.target.resolve() for job in jobs}
+        claimed.update(file_job.target.resolve() for _, file_job, _ in made)
+        result.warnings.extend(_orphaned(book, workspace, claimed))
         result.warnings = list(dict.fromkeys(result.warnings))  # a shared registry's once
         errors = list(dict.fromkeys(errors))  # a broken template once
         if strict:
@@ -279,9 +282,13 @@ def _issued(was_issued: bool | None, issued: bool) -> bool:
 def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagnostic]:
     """What a clerk should know before an output changes: an issued document (it has a number)
     whose DOCX changes (``issued_change``), and a PDF that would be left older than its DOCX."""
+    from vanban import output
+
     out = []
     if not target.is_file():
         return out
+    if (who := output.saved_by_other(target)) is not None:
+        out.append(_edited_in_word(target, who, output.keep_aside(target)))
     if issued_change:
         out.append(Diagnostic(
             "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
@@ -295,6 +302,44 @@ def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagn
             severity=Severity.WARNING,
             message_en="The PDF beside it will be older than the new DOCX; build with --pdf."))
     return out
+
+
+def _orphaned(book: stamps.StampBook, workspace: Path, claimed: set[Path]
+              ) -> list[Diagnostic]:
+    """A warning for every output whose plan file is gone (renamed, moved or deleted), with
+    the command that removes it from the repository."""
+    out = []
+    for target, source in book.orphans(workspace, claimed):
+        shown = display_path(target)
+        pdf = target.with_suffix(".pdf")
+        remove = f"git rm {shown}" + (f" {display_path(pdf)}" if pdf.is_file() else "")
+        out.append(Diagnostic(
+            "output.orphan", f"Tệp này được dựng từ {source}, nay không còn tệp kế hoạch đó (đã "
+            "đổi tên, chuyển chỗ hoặc xóa): không lệnh dựng nào cập nhật nó nữa.", Span(shown),
+            severity=Severity.WARNING,
+            message_en=f"This file was built from {source}, which is no longer there (renamed, "
+                       "moved or deleted): no build updates it any more.",
+            hint=f"Không cần nữa thì xóa tệp; tệp đã commit thì xóa bằng: {remove}",
+            hint_en=f"If it is no longer needed, delete it; once committed: {remove}"))
+    return out
+
+
+def _edited_in_word(target: Path, who: str, copy: Path | None) -> Diagnostic:
+    """The warning for an output that was saved in Word (by ``who``) and is now made again
+    from its plan: the edits made in Word are not in the new file (``copy``: the old one kept
+    as ``.bak``)."""
+    kept = (f" Bản đã sửa được giữ ở {display_path(copy)}." if copy else "")
+    kept_en = (f" The edited file is kept as {display_path(copy)}." if copy else "")
+    return Diagnostic(
+        "output.edited-in-word", f"Tệp này đã được mở và lưu lại ngoài vanban (người lưu: "
+        f"{who}); bản dựng mới lấy nội dung từ kế hoạch nên không còn những chỗ sửa trong Word."
+        + kept, Span(display_path(target)), severity=Severity.WARNING,
+        message_en=f"This file was saved outside vanban (by {who}); the new build takes its "
+                   "content from the plan, without the edits made in Word." + kept_en,
+        hint="Chép những chỗ cần sửa vào tệp kế hoạch (YAML) rồi dựng lại; không sửa tệp trong "
+             "outputs/ bằng Word.",
+        hint_en="Copy the edits into the plan (YAML) and build again; do not edit the files "
+                "of outputs/ in Word.")
 
 
 def _make_pdfs(jobs: list[Job], staged: list, workers: int) -> dict[Path, bytes]:

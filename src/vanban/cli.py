@@ -438,8 +438,12 @@ Ví dụ:
   vanban text ke-hoach.docx > ke-hoach.txt
 """)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--textconv", is_flag=True,
+              help="Dùng cho git (diff.docx.textconv): tệp không đọc được (không phải DOCX) "
+                   "in một dòng báo thay cho nội dung, mã thoát 0, để git diff, git log -p "
+                   "không dừng giữa chừng.")
 @_lang_option
-def text(file: Path, lang: str) -> None:
+def text(file: Path, lang: str, textconv: bool) -> None:
     """In nội dung DOCX dạng văn bản thuần, kèm định dạng từng đoạn (để so sánh, xem khác biệt).
 
     Chữ gạch ngang (chữ bị bỏ trong bảng so sánh) và chữ bị xóa khi theo dõi thay đổi (Track
@@ -455,7 +459,19 @@ def text(file: Path, lang: str) -> None:
     try:
         click.echo(project(file), nl=False)
     except VanbanError as exc:
+        if textconv:  # git stops the whole diff at a converter that fails
+            click.echo(_unreadable(exc, file, lang))
+            return
         _fail(exc, lang)
+
+
+def _unreadable(exc, file: Path, lang: str) -> str:
+    """The one line ``vanban text --textconv`` gives git for a file it cannot read (git's
+    temporary copy is named by the file's own name: the line is the same at every run)."""
+    said = "; ".join((d.message if lang == "vi" else d.message_en or d.message)
+                     for d in exc.diagnostics).replace(str(file), file.name)
+    return (f"(vanban text: không đọc được tệp này: {said})" if lang == "vi"
+            else f"(vanban text: cannot read this file: {said})")
 
 
 @main.command(epilog="""\b
@@ -689,6 +705,20 @@ def fix_encoding(file: Path, source: str | None, output: Path | None, lang: str)
 from vanban import cli_report, cli_review, cli_serve  # noqa: F401  (report; diff, compare, …)
 
 
+def _utf8_output() -> None:
+    """Print UTF-8 whatever the locale says: on Windows a pipe or a file (git's textconv, a
+    pre-commit hook, ``vanban text x.docx > x.txt``) takes the ANSI code page, which has no
+    letter such as "ố", so the first Vietnamese line would end the command with a traceback;
+    git reads a textconv's output as UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):  # a stream already written to, or closed
+                pass
+
+
 def run() -> None:
     """The `vanban` program: run the command, flush what it printed, and end the process at once.
 
@@ -701,6 +731,7 @@ def run() -> None:
     from vanban.heavy import without_pydantic_plugins
 
     without_pydantic_plugins()
+    _utf8_output()
     code = 0
     try:
         main.main(sys.argv[1:], prog_name="vanban")

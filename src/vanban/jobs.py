@@ -16,6 +16,9 @@ SHARED_DIR = "_shared"
 ATTACHED_SUFFIX = "-kem-theo"
 """The name ending of a document a Quyết định issues in the two-files layout
 (``<name>-kem-theo.docx``)."""
+OWNER_PREFIX = "~$"
+"""The name start of the owner (lock) file Word and Excel put beside a file they have open
+(``~$-hoach.yaml``, ``~$hoa-giai.xlsx``): a few bytes of the user's name, never a plan."""
 REASONS_SUFFIX = ".ly-do.yaml"
 """The name ending of a plan's reasons file for its bảng so sánh (``<plan name>.ly-do.yaml``
 beside the plan): not a plan."""
@@ -106,9 +109,10 @@ def shared_dirs(plan: Path) -> list[Path]:
 
 def is_plan_file(path: Path, root: Path) -> bool:
     """Whether a file found under the folder ``root`` is a plan: a .yaml/.yml file outside
-    ``_shared`` and hidden folders that is no reasons file."""
+    ``_shared`` and hidden folders that is no reasons file, nor an Office owner file."""
     parts = path.relative_to(root).parts
     return (path.suffix in PLAN_SUFFIXES and not path.name.endswith(REASONS_SUFFIX)
+            and not path.name.startswith(OWNER_PREFIX)
             and SHARED_DIR not in parts and not any(part.startswith(".") for part in parts)
             and path.is_file())
 

@@ -12,6 +12,8 @@ import datetime as dt
 import errno
 import io
 import os
+import re
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -242,3 +244,34 @@ def _stage(target: Path, data: bytes) -> str:
         os.unlink(tmp_name)
         raise
     return tmp_name
+
+
+MAKER = "vanban"
+"""The ``cp:lastModifiedBy`` of every DOCX vanban writes; Word puts its user's name there."""
+_LAST_BY = re.compile(rb"<cp:lastModifiedBy>([^<]*)</cp:lastModifiedBy>")
+
+
+def saved_by_other(target: Path) -> str | None:
+    """Who last saved the DOCX at ``target`` when it was not vanban (a clerk who opened it in
+    Word and saved it, by the name Word records); None for vanban's own file, a missing or
+    unreadable one, or one that names nobody."""
+    try:
+        with zipfile.ZipFile(target) as docx:
+            found = _LAST_BY.search(docx.read("docProps/core.xml")[:64 * 1024])
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return None
+    if found is None:
+        return None
+    name = found.group(1).decode("utf-8", "replace").strip()
+    return name if name and name != MAKER else None
+
+
+def keep_aside(target: Path) -> Path | None:
+    """Copy ``target`` to ``<name>.bak`` beside it (replacing an older copy) before a build
+    replaces it; None when the copy cannot be made."""
+    copy = target.with_name(target.name + ".bak")
+    try:
+        shutil.copyfile(target, copy)
+    except OSError:
+        return None
+    return copy

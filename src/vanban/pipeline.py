@@ -255,10 +255,15 @@ def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool
             "attachment.nested", "Văn bản kèm theo không được có văn bản kèm theo của nó.",
             where, "attachment", message_en="An attached document cannot attach another.")]
     if not path.is_file():
+        near = _near_plan(path, job.source)
         return None, [Diagnostic(
             "attachment.not-found", f'Không tìm thấy tệp kèm theo "{attachment.plan}" (tính từ '
             "thư mục của tệp này).", where, "attachment.plan",
-            message_en=f'No file "{attachment.plan}" (relative to this file\'s folder).')]
+            message_en=f'No file "{attachment.plan}" (relative to this file\'s folder).',
+            hint=(f'Có phải "{near}"? Tệp kế hoạch đã đổi tên (git mv) thì sửa attachment.plan '
+                  "theo tên mới." if near else ""),
+            hint_en=(f'Did you mean "{near}"? If the plan was renamed (git mv), write its new '
+                     "name in attachment.plan." if near else ""))]
     try:
         item = prepare(Job(path, cache.shown(path), job.target), cache, nested=True)
     except VanbanError as exc:
@@ -271,6 +276,27 @@ def _attachment(job: Job, own: _Composed, cache: BuildCache, nested: bool
     if item.doctype.layout != "Mẫu 1.4":
         return None, [_not_issuable(attachment.plan, item.doctype, where)]
     return item, []
+
+
+def _near_plan(missing: Path, source: Path) -> str | None:
+    """The plan file beside ``missing`` whose name is closest to it (a plan renamed since the
+    Quyết định named it), as ``attachment.plan`` would name it; None when none is close."""
+    import difflib
+
+    from vanban.jobs import is_plan_file
+
+    folder = missing.parent
+    if not folder.is_dir():
+        return None
+    names = [p.name for p in sorted(folder.iterdir()) if p.resolve() != source.resolve()
+             and is_plan_file(p, folder)]
+    found = difflib.get_close_matches(missing.name, names, n=1, cutoff=0.6)
+    if not found:
+        return None
+    try:
+        return (folder / found[0]).relative_to(source.parent).as_posix()
+    except ValueError:
+        return str(folder / found[0])
 
 
 def _type_of(path: Path, cache: BuildCache) -> DocType | None:

@@ -36,6 +36,7 @@ _code: str | None = None
 _digests: dict[Path, str] = {}
 _resolved: dict[Path, Path] = {}  # a path as asked for → resolved (many stamps name one template)
 _folders: dict[tuple[Path, tuple[str, ...]], str] = {}
+_OWNER = "~$"  # an Office owner file's name start (vanban.jobs.OWNER_PREFIX; stamps is below)
 
 
 def digest_bytes(data: bytes) -> str:
@@ -119,7 +120,10 @@ def folder_digest(folder: Path, suffixes: tuple[str, ...]) -> str:
         h = hashlib.sha256()
         if folder.is_dir():
             for path in sorted(folder.iterdir()):
-                if path.suffix.lower() in suffixes and path.is_file():
+                # (an Office owner file "~$…" comes and goes as Word or Excel opens a file:
+                # no reader takes it, so it changes nothing)
+                if (path.suffix.lower() in suffixes and not path.name.startswith(_OWNER)
+                        and path.is_file()):
                     h.update(path.name.encode() + b"\0" + file_digest(path).encode())
         _folders[key] = h.hexdigest()
     return _folders[key]
@@ -144,7 +148,7 @@ def _where(path: Path, workspace: Path) -> str:
 
 def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: dict) -> str:
     """The digest of what every output of a plan is made from, known before reading the plan:
-    vanban's code, the options, the plan's bytes and where its registry folders are (their
+    vanban's code, the options, the plan's bytes and place, and where its registry folders are (their
     files: ``registry_key`` and the plan's reads). Files known once the
     plan is made (an attached plan, a data table, the templates it used) are stamped as its
     dependencies: a template edit remakes only the plans laid out with it."""
@@ -152,6 +156,9 @@ def inputs_key(plan: Path, registry_dirs: list[Path], workspace: Path, options: 
     h.update(code_fingerprint().encode())
     h.update(json.dumps(options, sort_keys=True).encode())
     h.update(file_digest(plan).encode())
+    # Where the plan is, too: a plan renamed to the same output (x.yml → x.yaml) is stamped
+    # again under its new name, or its stamps would name a plan that is gone.
+    h.update(_where(plan, workspace).encode() + b"\0")
     for folder in registry_dirs:  # nearest first, as the registry merges them
         h.update(_where(folder, workspace).encode() + b"\0")
     return h.hexdigest()
@@ -255,6 +262,25 @@ class StampBook:
             key = keys.get(stamp.source)
             if key is not None and stamp.registry != key:
                 self.stamps[name] = dataclasses.replace(stamp, registry=key)
+
+    def orphans(self, workspace: Path, claimed: set[Path]) -> list[tuple[Path, str]]:
+        """(output, plan) of every output on disk made from a plan file that is no longer
+        there (renamed with ``git mv``, moved or deleted) and that no plan of this build
+        (``claimed``: their outputs, resolved) writes now: nothing builds it any more, so it
+        would stay as it is, out of date, beside the new one. The stamps of such outputs that
+        are gone too are dropped (a book does not keep a deleted plan for ever)."""
+        found = []
+        for name, stamp in list(self.stamps.items()):
+            if not stamp.source or (workspace / stamp.source).is_file():
+                continue
+            output = self._path(name)
+            if _real(output) in claimed:
+                continue
+            if output.is_file():
+                found.append((output, stamp.source))
+            else:
+                del self.stamps[name]
+        return sorted(found)
 
     def pdf_of(self, target: Path, output: str) -> str | None:
         """The digest of the PDF beside ``target`` when the last build made it from the very

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from vanban.errors import Diagnostic, VanbanError, display_path
-from vanban.jobs import SHARED_DIR, shared_dirs  # noqa: F401  (re-exported)
+from vanban.jobs import OWNER_PREFIX, SHARED_DIR, shared_dirs  # noqa: F401  (re-exported)
 from vanban.model.diagnostics import from_validation_error
 from vanban.model.registry import RegistryFile, Signer, Unit
 from vanban.resolve.registry import Registry
@@ -26,6 +26,8 @@ def load_registry(folders: list[Path], display_root: Path | None = None) -> Regi
     broken: set[str] = set()  # unit codes of files with errors: reported there, not again
     for folder in reversed(folders):
         for path in sorted(folder.glob("*.yaml")):
+            if path.name.startswith(OWNER_PREFIX):  # Word has the file open: not a registry
+                continue
             shown = display_path(path, display_root)
             loaded = load_file(path, shown)
             warnings.extend(loaded.warnings)

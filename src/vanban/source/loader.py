@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from vanban.errors import Diagnostic, Span, VanbanError, read_reason
-from vanban.source import encoding, mojibake
+from vanban.source import conflicts, encoding, mojibake
 from vanban.source.builder import MAX_DEPTH, MAX_NODES, Builder, Built, Path_
 from vanban.source.reports import Reporter
 from vanban.source.syntax import diagnose
@@ -196,6 +196,8 @@ def _load(text: str, file: str, report: Reporter) -> Loaded:
         raise _too_large(file, lines=lines)
     if len(text) > MAX_BYTES:
         raise _too_large(file, size_kb=len(text.encode("utf-8", "surrogatepass")) // 1024)
+    if conflicted := conflicts.diagnostics(text, file):  # the parser's words would mislead
+        raise VanbanError(conflicted)
     quiet = _mojibake(text, file, report)
     cleaned = clean(text, file, report, quiet)
     try:
