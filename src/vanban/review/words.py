@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from vanban.resolve.names import tone_key
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+# A number is one word: "3.099" (thousands grouped by "."), "84,1" (decimal comma), so that a
+# changed figure reads "3.099 → 3.104", not "3.[-099-]{+104+}".
+_TOKEN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\w+|\s+|[^\w\s]")
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -136,7 +136,7 @@ def test_an_added_article_is_inserted_with_its_label_apart(ws):
 # 1. A footnote is plan content: listed, a row of the bảng so sánh, tracked in its footnote.
 
 TO_TRINH = "to-trinh-ban-hanh-ke-hoach.yaml"
-NOTE = ("Theo Đề án, giai đoạn 2021-2025 có 1.{} tổ hòa giải ở cơ sở trên địa bàn tỉnh (số "
+NOTE = ("Theo Đề án, giai đoạn 2021-2025 có {} tổ hòa giải ở cơ sở trên địa bàn tỉnh (số "
         "liệu minh họa).")
 NOTE_YAML = ("        footnote: >-\n          Theo Đề án, giai đoạn 2021-2025 có 1.106 tổ hòa "
              "giải ở cơ sở trên địa bàn tỉnh (số liệu\n          minh họa).\n")
@@ -152,24 +152,24 @@ def test_an_edited_footnote_is_listed_shown_and_tracked(ws):
     result = _run("diff", old, new)
     assert result.exit_code == 1
     assert result.output.splitlines()[1] == (
-        "  [Mục I, đoạn 1] Chú thích: Theo Đề án, giai đoạn 2021-2025 có 1.[-106-]{+146+} tổ hòa "
+        "  [Mục I, đoạn 1] Chú thích: Theo Đề án, giai đoạn 2021-2025 có [-1.106-]{+1.146+} tổ hòa "
         "giải ở cơ sở trên địa bàn tỉnh (số liệu minh họa).")
     result = _run("compare", old, new, "-o", "b.docx")
     assert result.output.endswith("(1 thay đổi).\n"), result.output
     shown = _run("text", "b.docx").output.splitlines()
-    assert f"T2.2.2 [VB Bảng L sp=3/3] <13pt> Chú thích: {NOTE.format('[-106-]')}" in shown
+    assert f"T2.2.2 [VB Bảng L sp=3/3] <13pt> Chú thích: {NOTE.format('[-1.106-]')}" in shown
     assert ("T2.2.3 [VB Bảng L sp=3/3] <13pt> Chú thích: Theo Đề án, giai đoạn 2021-2025 có "
-            "1. <13pt B U> 146 <13pt>  tổ hòa giải ở cơ sở trên địa bàn tỉnh (số liệu minh "
+            " <13pt B U> 1.146 <13pt>  tổ hòa giải ở cơ sở trên địa bàn tỉnh (số liệu minh "
             "họa).") in shown
     result = _run("compare", "--tracked", old, new, "-o", "t.docx", "--author", "A")
     assert result.output.endswith("(2 chỗ sửa).\n"), result.output
     data = Path("t.docx").read_bytes()
-    assert revisions(data) == [("del", "106"), ("ins", "146")]
+    assert revisions(data) == [("del", "1.106"), ("ins", "1.146")]
     note = _para(_part(data, "word/footnotes.xml"), " Theo Đề án")
     assert [etree.QName(c).localname for c in note if c.tag in (f"{W}ins", f"{W}del")] == [
         "del", "ins"]
-    assert _notes(data, True) == [" " + NOTE.format("146")]
-    assert _notes(data, False) == [" " + NOTE.format("106")]
+    assert _notes(data, True) == [" " + NOTE.format("1.146")]
+    assert _notes(data, False) == [" " + NOTE.format("1.106")]
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
 
 
@@ -178,12 +178,12 @@ def test_a_footnote_added_to_a_paragraph_is_inserted_with_its_mark(ws):
     new = str(ws / TO_TRINH)
     result = _run("diff", old, new)
     assert result.output.splitlines()[1] == (
-        f"  [Mục I, đoạn 1] Thêm chú thích: {NOTE.format('106')}")
+        f"  [Mục I, đoạn 1] Thêm chú thích: {NOTE.format('1.106')}")
     data = _tracked(old, new)
     mark = next(_part(data).iter(f"{W}footnoteReference")).getparent()
     assert mark.getparent().tag == f"{W}ins"
-    assert revisions(data) == [("ins", ""), ("ins", " " + NOTE.format("106"))]
-    assert _notes(data, True) == [" " + NOTE.format("106")] and _notes(data, False) == []
+    assert revisions(data) == [("ins", ""), ("ins", " " + NOTE.format("1.106"))]
+    assert _notes(data, True) == [" " + NOTE.format("1.106")] and _notes(data, False) == []
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
 
 
@@ -213,7 +213,7 @@ def test_a_deleted_paragraph_keeps_its_footnote_deleted(ws, other_note):
     ref = gone.find(f".//{W}del/{W}r/{W}footnoteReference")
     assert ref is not None and list(gone.iter(f"{W}r"))[-1] is ref.getparent()
     note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == ref.get(f"{W}id"))
-    assert "".join(t.text for t in note.iter(f"{W}delText")) == " " + NOTE.format("106")
+    assert "".join(t.text for t in note.iter(f"{W}delText")) == " " + NOTE.format("1.106")
     # Laid out as the build lays the old footnote out (style of its text and of its number).
     built = next(n for n in _part(_rendered(old), "word/footnotes.xml").iter(f"{W}footnote")
                  if n.get(f"{W}id") == "1")
@@ -221,7 +221,7 @@ def test_a_deleted_paragraph_keeps_its_footnote_deleted(ws, other_note):
         etree.tostring(x) for x in built.iter(f"{W}pPr", f"{W}rPr")]
     # Reject All: the paragraph and its footnote are back; Accept All: both gone.
     assert resolve(data, accept=False) == resolve(_rendered(old), accept=False)
-    assert _notes(data, False) == [" " + NOTE.format("106")]
+    assert _notes(data, False) == [" " + NOTE.format("1.106")]
     assert resolve(data, accept=True) == resolve(_rendered(new), accept=True)
     assert _notes(data, True) == ([" Ghi chú mới."] if other_note else [])
     _accepted(root)
@@ -353,7 +353,7 @@ def test_a_footnote_removed_is_listed_and_said_not_marked(ws):
     old = str(ws / TO_TRINH)
     new = _edit(ws, TO_TRINH, (NOTE_YAML, ""))
     result = _run("diff", old, new)
-    assert result.output.splitlines()[1] == f"  [Mục I, đoạn 1] Bỏ chú thích: {NOTE.format('106')}"
+    assert result.output.splitlines()[1] == f"  [Mục I, đoạn 1] Bỏ chú thích: {NOTE.format('1.106')}"
     result = _run("compare", "--tracked", old, new, "-o", "t.docx")
     assert result.exit_code == 0
     assert result.stderr == (f"{new}: cảnh báo [compare.tracked-unmarked] 1 thay đổi không có "

@@ -27,7 +27,7 @@ NOTE = "[VB Chú thích J] <12pt>"
 YEAR_END = ("Năm 2025 là năm cuối thực hiện Đề án; việc ban hành Kế hoạch nhằm tiếp tục củng cố, "
             "kiện toàn đội ngũ hòa giải viên, đồng thời tổng kết, đánh giá toàn diện kết quả 05 "
             "năm thực hiện Đề án.")
-TO_TRINH_NOTE = ("Theo Đề án, giai đoạn 2021-2025 có 1.{} tổ hòa giải ở cơ sở trên địa bàn tỉnh "
+TO_TRINH_NOTE = ("Theo Đề án, giai đoạn 2021-2025 có {} tổ hòa giải ở cơ sở trên địa bàn tỉnh "
                  "(số liệu minh họa).")
 
 
@@ -79,14 +79,14 @@ def test_tracked_changes_in_a_footnote_are_marked(ws):  # noqa: F811
     _tracked(old, _edit(ws, TO_TRINH, ("có 1.106 tổ", "có 1.146 tổ")))
     assert _noted(_text("t.docx")) == [
         f"¶ {BODY} {YEAR_END}[^1]",
-        f"  [^1] {NOTE} {TO_TRINH_NOTE.format('[-106-]{+146+}')}"]
+        f"  [^1] {NOTE} {TO_TRINH_NOTE.format('[-1.106-]{+1.146+}')}"]
 
 
 def test_a_footnote_added_is_marked_inserted_mark_and_text(ws):  # noqa: F811
     _tracked(_edit(ws, TO_TRINH, (NOTE_YAML, "")), str(ws / TO_TRINH))
     assert _noted(_text("t.docx")) == [
         f"¶ {BODY} {YEAR_END}{{+[^1]+}}",
-        f"  [^1] {NOTE} {{+{TO_TRINH_NOTE.format('106')}+}}"]
+        f"  [^1] {NOTE} {{+{TO_TRINH_NOTE.format('1.106')}+}}"]
 
 
 def test_the_footnote_of_a_deleted_paragraph_is_marked_deleted(ws):  # noqa: F811
@@ -96,4 +96,4 @@ def test_the_footnote_of_a_deleted_paragraph_is_marked_deleted(ws):  # noqa: F81
         f"¶ {BODY} {{+Kế hoạch bảo đảm tính khả thi.[^1]+}}",
         f"  [^1] {NOTE} {{+Ghi chú mới.+}}",
         f"¶ {BODY} [-{YEAR_END}[^2]-]",
-        f"  [^2] {NOTE} [-{TO_TRINH_NOTE.format('106')}-]"]
+        f"  [^2] {NOTE} [-{TO_TRINH_NOTE.format('1.106')}-]"]
