@@ -1,0 +1,48 @@
+"""Defects found in corpus drafts the checker passed (../shared/corpus/real-docx): each test
+plants the defect, as the real draft has it, into a real draft of tests/fixtures/real-docx and
+asserts the rule reports it there, and that the clean draft and its accepted variants stay
+silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx_mutate import Docx, remove, set_text, text_of
+
+from vanban.check.api import check_docx
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "real-docx"
+QD = "186"  # a Quyết định of UBND tỉnh Lâm Đồng: three bases, then "Theo đề nghị của …"
+NQ = r"^Căn cứ Nghị quyết số 202/2025/QH15"
+ND = r"^Căn cứ Nghị định số 126/2024/NĐ-CP"
+
+
+def _found(data: bytes, rule: str) -> list[tuple[int | None, str]]:
+    return [(f.where.paragraph, f.found) for f in check_docx(data, name="x.docx")
+            if f.rule == rule]
+
+
+def _joined(second: str | None = None) -> tuple[bytes, int]:
+    """186.docx with its third basis typed on the line of the second (as 271.docx has two
+    decisions of the Chủ tịch on one line), or ``second`` put there instead."""
+    doc = Docx((FIXTURES / f"{QD}.docx").read_bytes())
+    nq, nd = doc.para(NQ), doc.para(ND)
+    tail = second or text_of(nd).strip().removeprefix("Căn cứ ")
+    set_text(nq, text_of(nq).strip() + " " + tail)
+    remove(nd)
+    return doc.bytes(), doc.index_of(nq)
+
+
+def test_two_bases_on_one_line_are_reported_at_that_line():
+    data, at = _joined()
+    assert _found(data, "ND30-CAN-CU-LINE") == [
+        (at, "2 căn cứ trên một dòng: «…; Nghị định số 126/2024/NĐ-CP ngày 08 …»")]
+
+
+def test_a_clean_decision_and_an_amendment_on_the_line_it_amends_are_not_findings():
+    clean = (FIXTURES / f"{QD}.docx").read_bytes()
+    assert _found(clean, "ND30-CAN-CU-LINE") == []
+    # "Nghị định …; Nghị định … sửa đổi, bổ sung …" (209.docx and ten other decisions).
+    data, _ = _joined("Nghị định số 136/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ sửa "
+                      "đổi, bổ sung một số điều của Nghị định số 93/2019/NĐ-CP;")
+    assert _found(data, "ND30-CAN-CU-LINE") == []
