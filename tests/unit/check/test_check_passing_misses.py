@@ -46,3 +46,32 @@ def test_a_clean_decision_and_an_amendment_on_the_line_it_amends_are_not_finding
     data, _ = _joined("Nghị định số 136/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ sửa "
                       "đổi, bổ sung một số điều của Nghị định số 93/2019/NĐ-CP;")
     assert _found(data, "ND30-CAN-CU-LINE") == []
+
+
+# --- ND30-PART-LABEL: "Chương I" in ordinary case, its title in capitals ----------------------
+CHARTER = "231"  # a charter (Điều lệ) issued with a decision: seven chapters typed "CHƯƠNG I" …
+
+
+def _charter(fix_labels: bool, title: str | None = None) -> tuple[bytes, int]:
+    """231.docx as typed, or with its labels written "Chương …" as the decree has them, and
+    the first chapter's title replaced by ``title``; with the first label's paragraph index."""
+    doc = Docx((FIXTURES / f"{CHARTER}.docx").read_bytes())
+    labels = [p for p in doc.paragraphs() if text_of(p).strip().startswith("CHƯƠNG ")]
+    if fix_labels:
+        for p in labels:
+            set_text(p, text_of(p).replace("CHƯƠNG", "Chương", 1))
+    if title is not None:
+        set_text(doc.para(r"^QUY ĐỊNH CHUNG$"), title)
+    return doc.bytes(), doc.index_of(labels[0])
+
+
+def test_chapter_labels_typed_in_capitals_are_one_finding_counting_them():
+    data, at = _charter(fix_labels=False)
+    assert _found(data, "ND30-PART-LABEL") == [(at, "«CHƯƠNG I»: chữ in hoa (và 6 đoạn khác)")]
+
+
+def test_chapter_labels_in_ordinary_case_pass_and_a_lower_case_title_is_reported():
+    data, _ = _charter(fix_labels=True)
+    assert _found(data, "ND30-PART-LABEL") == []
+    data, at = _charter(fix_labels=True, title="Quy định chung")
+    assert _found(data, "ND30-PART-LABEL") == [(at, "«Chương I»: tiêu đề chữ thường")]
