@@ -5,8 +5,10 @@ silent."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import pytest
 from docx_mutate import Docx, remove, set_text, text_of
 
 from vanban.check.api import check_docx
@@ -75,3 +77,40 @@ def test_chapter_labels_in_ordinary_case_pass_and_a_lower_case_title_is_reported
     assert _found(data, "ND30-PART-LABEL") == []
     data, at = _charter(fix_labels=True, title="Quy định chung")
     assert _found(data, "ND30-PART-LABEL") == [(at, "«Chương I»: tiêu đề chữ thường")]
+
+
+# --- ND30-SIGN-DEPUTY: a deputy signing for a collective signs for its head too ---------------
+REPORT = "060"  # a Báo cáo of UBND tỉnh signed "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+
+
+def _signed(*lines: str) -> tuple[bytes, int]:
+    """060.docx with the lines above "PHÓ CHỦ TỊCH" (or the title itself, last) replaced by
+    ``lines``; with the index of the deputy's title line."""
+    doc = Docx((FIXTURES / f"{REPORT}.docx").read_bytes())
+    top, title = doc.para(r"^KT\. CHỦ TỊCH$"), doc.para(r"^PHÓ CHỦ TỊCH$")
+    *above, last = lines
+    set_text(top, above[0])
+    for text in reversed(above[1:]):
+        extra = copy.deepcopy(top)
+        set_text(extra, text)
+        top.addnext(extra)
+    set_text(title, last)
+    return doc.bytes(), doc.index_of(title)
+
+
+def test_a_deputy_under_the_collectives_line_without_kt_is_reported():
+    data, at = _signed("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH")
+    assert _found(data, "ND30-SIGN-DEPUTY") == [
+        (at, "«TM. ỦY BAN NHÂN DÂN» / «PHÓ CHỦ TỊCH»")]
+    (f,) = [f for f in check_docx(data, name="x.docx") if f.rule == "ND30-SIGN-DEPUTY"]
+    assert f.expected == "«TM. ỦY BAN NHÂN DÂN» / «KT. CHỦ TỊCH» / «PHÓ CHỦ TỊCH»"
+
+
+@pytest.mark.parametrize("lines", [
+    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+], ids=["deputy-for-head", "head-for-collective", "deputy-for-collective-and-head"])
+def test_the_forms_of_dieu_13_are_not_findings(lines):
+    data, _ = _signed(*lines)
+    assert _found(data, "ND30-SIGN-DEPUTY") == []
