@@ -25,7 +25,7 @@ def part_label(ctx: Context) -> Iterator[Hit]:
     # 13 corpus charters typed "CHƯƠNG I" in capitals (170.docx, 231.docx …): the decree
     # writes the word in ordinary case and only the title below it in capitals.
     bad: list[tuple[int, Text]] = []
-    body = list(ctx.layout.body)
+    body = list(ctx.layout.body) + _after_signature(ctx)
     for k, i in enumerate(body):
         p = ctx.para(i)
         text = norm(p.text)
@@ -68,3 +68,14 @@ def part_label(ctx: Context) -> Iterator[Hit]:
               "The words 'Phần', 'Chương', 'Mục' and their number are in ordinary case (first "
               "letter capital), bold, centred on a line of their own; the title on the line below "
               "is in capitals, bold, centred.")
+
+
+def _after_signature(ctx: Context) -> list[int]:
+    """Paragraphs (not table cells) after the signature: a charter or rules issued with the
+    decision and typed in its file after the signature (250.docx, 102.docx) are laid out as
+    the decree says too, and no other part of the layout reads them."""
+    lay = ctx.layout
+    if not lay.signature:
+        return []
+    end = max(piece.para for piece in lay.signature)
+    return [p.index for p in ctx.facts.paragraphs[end + 1:] if p.container[0] != "table"]

@@ -9,7 +9,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from docx_mutate import Docx, remove, set_text, text_of
+from docx_mutate import Docx, W, remove, set_text, text_of
 
 from vanban.check.api import check_docx
 
@@ -114,3 +114,25 @@ def test_a_deputy_under_the_collectives_line_without_kt_is_reported():
 def test_the_forms_of_dieu_13_are_not_findings(lines):
     data, _ = _signed(*lines)
     assert _found(data, "ND30-SIGN-DEPUTY") == []
+
+
+def _decision_with_charter(label: str) -> tuple[bytes, int]:
+    """186.docx with a charter typed after its signature, as 250.docx has it: ``label``, then
+    "QUY ĐỊNH CHUNG", both centred and bold (copies of the "QUYẾT ĐỊNH:" line)."""
+    doc = Docx((FIXTURES / f"{QD}.docx").read_bytes())
+    model = doc.para(r"^QUYẾT ĐỊNH:$")
+    body = doc.part().find(f"{{{W}}}body")
+    added = []
+    for text in (label, "QUY ĐỊNH CHUNG"):
+        p = copy.deepcopy(model)
+        set_text(p, text)
+        body[-1].addprevious(p)  # before the final w:sectPr
+        added.append(p)
+    return doc.bytes(), doc.index_of(added[0])
+
+
+def test_a_charter_typed_after_the_decisions_signature_is_read_too():
+    data, at = _decision_with_charter("CHƯƠNG I")
+    assert _found(data, "ND30-PART-LABEL") == [(at, "«CHƯƠNG I»: chữ in hoa")]
+    data, _ = _decision_with_charter("Chương I")
+    assert _found(data, "ND30-PART-LABEL") == []
