@@ -79,3 +79,30 @@ def _after_signature(ctx: Context) -> list[int]:
         return []
     end = max(piece.para for piece in lay.signature)
     return [p.index for p in ctx.facts.paragraphs[end + 1:] if p.container[0] != "table"]
+
+
+# "Phụ lục 1", "PHỤ LỤC II", "Phụ lục": the word, then whatever numbers it.
+_APPENDIX_NUMBER = re.compile(r"^phụ lục\s*(?P<n>\S*)", re.IGNORECASE)
+
+
+@rule("ND30-APPENDIX-NUMBER", "Hai phụ lục trở lên đánh số La Mã (Phụ lục I, II …)",
+      "Two or more appendices are numbered in Roman numerals (Phụ lục I, II …)",
+      "Phụ lục I, III.1.a")
+def appendix_number(ctx: Context) -> Iterator[Hit]:
+    # No corpus draft breaks it (220, 221 and 271.docx number theirs I, II), but "Phụ lục 1",
+    # "Phụ lục 2" is the way Word's habits go; the decree asks for Roman numerals.
+    apps = ctx.layout.appendices
+    if len(apps) < 2:
+        return
+    labels = [norm(a.label.text) for a in apps]
+    numbers = [(m.group("n").rstrip(".:") if m else "")
+               for m in (_APPENDIX_NUMBER.match(t) for t in labels)]
+    wrong = [k for k, n in enumerate(numbers) if n != nd30.roman(k + 1)]
+    if not wrong:
+        return
+    want = ", ".join(f"Phụ lục {nd30.roman(k + 1)}" for k in range(len(apps)))
+    yield Hit(ctx.where(apps[wrong[0]].label), want, ", ".join(labels),
+              "Văn bản có từ hai phụ lục trở lên thì các phụ lục được đánh số thứ tự bằng chữ "
+              "số La Mã theo thứ tự: Phụ lục I, Phụ lục II …",
+              "With two or more appendices, they are numbered in order in Roman numerals: "
+              "Phụ lục I, Phụ lục II …")

@@ -1,15 +1,20 @@
 """Defects found in corpus drafts the checker passed (../shared/corpus/real-docx): each test
 plants the defect, as the real draft has it, into a real draft of tests/fixtures/real-docx and
 asserts the rule reports it there, and that the clean draft and its accepted variants stay
-silent."""
+silent. A rule no corpus draft breaks yet is tried on the rebuilt frame of tests/check_corpus."""
 
 from __future__ import annotations
 
 import copy
+import sys
 from pathlib import Path
 
 import pytest
 from docx_mutate import Docx, W, remove, set_text, text_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "check_corpus"))
+
+from real_patterns import END, c, document, header, p, section_break, signature, title
 
 from vanban.check.api import check_docx
 
@@ -124,10 +129,10 @@ def _decision_with_charter(label: str) -> tuple[bytes, int]:
     body = doc.part().find(f"{{{W}}}body")
     added = []
     for text in (label, "QUY ĐỊNH CHUNG"):
-        p = copy.deepcopy(model)
-        set_text(p, text)
-        body[-1].addprevious(p)  # before the final w:sectPr
-        added.append(p)
+        para = copy.deepcopy(model)
+        set_text(para, text)
+        body[-1].addprevious(para)  # before the final w:sectPr
+        added.append(para)
     return doc.bytes(), doc.index_of(added[0])
 
 
@@ -136,3 +141,31 @@ def test_a_charter_typed_after_the_decisions_signature_is_read_too():
     assert _found(data, "ND30-PART-LABEL") == [(at, "«CHƯƠNG I»: chữ in hoa")]
     data, _ = _decision_with_charter("Chương I")
     assert _found(data, "ND30-PART-LABEL") == []
+
+
+# --- ND30-APPENDIX-NUMBER: two appendices or more are numbered I, II … ------------------------
+def _two_appendices(first: str, second: str) -> bytes:
+    """The rebuilt frame of tests/check_corpus with two appendices, each in its own section
+    numbered from 1, labelled ``first`` and ``second``."""
+    def appendix(label: str, name: str) -> str:
+        return (c(label, b=True) + c(name, b=True)
+                + c("(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2026 của UBND tỉnh)", i=True))
+
+    body = p("I. MỤC ĐÍCH, YÊU CẦU", b=True) + p("1. Mục đích", b=True) + \
+        p("a) Phân công theo Phụ lục I và Phụ lục II kèm theo.") + END
+    return document(header() + title() + body + signature() + section_break(restart=True)
+                    + appendix(first, "DANH MỤC NHIỆM VỤ") + section_break(restart=True)
+                    + appendix(second, "DANH MỤC CHỈ TIÊU"),
+                    last_section='<w:pgNumType w:start="1"/>')
+
+
+def test_appendices_numbered_in_arabic_numerals_are_reported_once():
+    data = _two_appendices("Phụ lục 1", "Phụ lục 2")
+    found = [(f.expected, f.found) for f in check_docx(data, name="x.docx")
+             if f.rule == "ND30-APPENDIX-NUMBER"]
+    assert found == [("Phụ lục I, Phụ lục II", "Phụ lục 1, Phụ lục 2")]
+
+
+def test_appendices_numbered_i_ii_are_clean():
+    assert [f.text() for f in check_docx(_two_appendices("Phụ lục I", "Phụ lục II"),
+                                         name="x.docx")] == []
