@@ -305,26 +305,30 @@ def sign_authority(ctx: Context) -> Iterator[Hit]:
 
 
 _THAY_MAT = nd30.THAY_MAT  # on behalf of a collective (Điều 13.2)
+# Lines a deputy does not sign straight under: on behalf of a collective (Điều 13.2), by order
+# (Điều 13.4). The deputy signs for the head there: "KT. <head>" goes between.
+_OVER_DEPUTY = (_THAY_MAT, nd30.THUA_LENH)
 
 
-@rule("ND30-SIGN-DEPUTY", f"Cấp phó ký thay mặt tập thể: {_THAY_MAT} …, {_KY_THAY} …, "
-      f"{_DEPUTY}", f"A deputy signing for a collective: {_THAY_MAT} …, {_KY_THAY} …, "
-      f"{_DEPUTY}", nd30.SIGNATURE_REF)
+@rule("ND30-SIGN-DEPUTY", f"Cấp phó ký dưới dòng {_THAY_MAT}, {nd30.THUA_LENH}: ký thay "
+      f"({_KY_THAY} …) người đứng đầu", f"A deputy under a {_THAY_MAT} or {nd30.THUA_LENH} "
+      f"line signs for the head ({_KY_THAY} …)", nd30.SIGNATURE_REF)
 def sign_deputy(ctx: Context) -> Iterator[Hit]:
     # Điều 13.2: under a collective regime the head signs on behalf of the collective; a
-    # deputy signs on behalf of the collective *and for the head*. Six reports of a Ban chỉ
+    # deputy signs on behalf of the collective *and for the head*. Điều 13.4: a unit head
+    # signing by order may hand it on to a deputy, who signs for him. Six reports of a Ban chỉ
     # đạo (015.docx …) put the deputy's title straight under the collective's line.
     authority, _name = _split(ctx.layout.signature)
     for above, below in itertools.pairwise(authority):
         top, title = norm(above.text), norm(below.text)
-        if not top.startswith(_THAY_MAT) or not title.startswith(f"{nd30.DEPUTY_WORD} "):
+        if not top.startswith(_OVER_DEPUTY) or not title.startswith(f"{nd30.DEPUTY_WORD} "):
             continue
         head = title.removeprefix(f"{nd30.DEPUTY_WORD} ").strip()
         want = f"{_KY_THAY} {head}"
         yield Hit(ctx.where(below), Text(f"«{top}» / «{want}» / «{title}»",
                                          f"'{top}' / '{want}' / '{title}'"),
                   Text(f"«{top}» / «{title}»", f"'{top}' / '{title}'"),
-                  f"Cấp phó ký thay mặt tập thể thì ký thay người đứng đầu: thêm dòng «{want}» "
-                  f"giữa «{top}» và «{title}».",
-                  f"A deputy signing on behalf of a collective signs for its head: add the line "
-                  f"'{want}' between '{top}' and '{title}'.")
+                  f"Cấp phó không ký thẳng dưới dòng «{top}» mà ký thay người đứng đầu: thêm "
+                  f"dòng «{want}» giữa «{top}» và «{title}».",
+                  f"A deputy does not sign straight under '{top}' but for the head: add the "
+                  f"line '{want}' between '{top}' and '{title}'.")

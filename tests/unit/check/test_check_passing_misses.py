@@ -103,19 +103,27 @@ def _signed(*lines: str) -> tuple[bytes, int]:
     return doc.bytes(), doc.index_of(title)
 
 
-def test_a_deputy_under_the_collectives_line_without_kt_is_reported():
-    data, at = _signed("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH")
-    assert _found(data, "ND30-SIGN-DEPUTY") == [
-        (at, "«TM. ỦY BAN NHÂN DÂN» / «PHÓ CHỦ TỊCH»")]
+@pytest.mark.parametrize("top, title, want", [
+    ("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH"),  # Điều 13.2 (015.docx)
+    ("TL. CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG"),  # Điều 13.4
+], ids=["tm", "tl"])
+def test_a_deputy_straight_under_tm_or_tl_is_reported_with_the_missing_kt_line(top, title, want):
+    data, at = _signed(top, title)
     (f,) = [f for f in check_docx(data, name="x.docx") if f.rule == "ND30-SIGN-DEPUTY"]
-    assert f.expected == "«TM. ỦY BAN NHÂN DÂN» / «KT. CHỦ TỊCH» / «PHÓ CHỦ TỊCH»"
+    assert (f.where.paragraph, f.found, f.expected) == (
+        at, f"«{top}» / «{title}»", f"«{top}» / «{want}» / «{title}»")
+    assert f.message == (f"Cấp phó không ký thẳng dưới dòng «{top}» mà ký thay người đứng "
+                         f"đầu: thêm dòng «{want}» giữa «{top}» và «{title}».")
 
 
 @pytest.mark.parametrize("lines", [
     ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
     ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
     ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-], ids=["deputy-for-head", "head-for-collective", "deputy-for-collective-and-head"])
+    ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"),
+    ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"),
+], ids=["deputy-for-head", "head-for-collective", "deputy-for-collective-and-head",
+        "unit-head-by-order", "deputy-by-order"])
 def test_the_forms_of_dieu_13_are_not_findings(lines):
     data, _ = _signed(*lines)
     assert _found(data, "ND30-SIGN-DEPUTY") == []
