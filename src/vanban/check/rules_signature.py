@@ -332,3 +332,41 @@ def sign_deputy(ctx: Context) -> Iterator[Hit]:
                   f"dòng «{want}» giữa «{top}» và «{title}».",
                   f"A deputy does not sign straight under '{top}' but for the head: add the "
                   f"line '{want}' between '{top}' and '{title}'.")
+
+
+def _fold(text: str) -> str:
+    """Upper-case words with the old tone placement read as the new ("UỶ" as "ỦY")."""
+    return " ".join(norm(text).upper().replace("UỶ", "ỦY").replace("OÀ", "ÒA").split())
+
+
+@rule("ND30-QD-SIGNER", f"Quyết định: chữ ký đúng thẩm quyền ban hành ({_THAY_MAT} chỉ khi "
+      "tập thể ban hành)", f"Decision: the signature matches the issuing authority ({_THAY_MAT} "
+      "only when a collective issues it)", nd30.SIGNATURE_REF)
+def qd_signer(ctx: Context) -> Iterator[Hit]:
+    # Điều 13: "TM." signs on behalf of a collective. A decision whose authority line names
+    # a person's office ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", Mẫu 1.2) is that person's: he
+    # signs with his title (or his deputy "KT."), not for the collective. 223.docx did so;
+    # 224.docx, its next version, wrote the collective's authority line instead.
+    lay = ctx.layout
+    if lay.type_key != "quyet-dinh" or lay.attached or lay.qd_authority is None:
+        return
+    authority, _name = _split(lay.signature)
+    if not authority:
+        return
+    top = norm(authority[0].text)
+    if not top.startswith(f"{_THAY_MAT} "):
+        return
+    body = top.removeprefix(f"{_THAY_MAT} ").strip()
+    issuer = norm(lay.qd_authority.text)
+    if _fold(issuer).startswith(_fold(body)):
+        return
+    yield Hit(ctx.where(authority[0]),
+              Text(f"chữ ký của người ban hành: «{issuer}»",
+                   f"the signature of the issuing authority: '{issuer}'"),
+              top,
+              f"Quyết định do «{issuer}» ban hành thì người có thẩm quyền ký bằng chức vụ của "
+              f"mình (cấp phó ký «{_KY_THAY} …»), không ký «{top}»; nếu tập thể ban hành thì "
+              f"dòng thẩm quyền ban hành ghi tên tập thể «{body} …».",
+              f"A decision issued by '{issuer}' is signed with that office's title (a deputy "
+              f"signs '{_KY_THAY} …'), not '{top}'; if the collective issues it, the authority "
+              f"line names the collective, '{body} …'.")

@@ -177,3 +177,33 @@ def test_appendices_numbered_in_arabic_numerals_are_reported_once():
 def test_appendices_numbered_i_ii_are_clean():
     assert [f.text() for f in check_docx(_two_appendices("Phụ lục I", "Phụ lục II"),
                                          name="x.docx")] == []
+
+
+# --- ND30-QD-SIGNER: "TM." only under a decision the collective issues ------------------------
+def _decision_signed(authority_line: str | None, collective: str) -> tuple[bytes, int]:
+    """186.docx (a decision of the CHỦ TỊCH, signed "CHỦ TỊCH") signed "``collective``" /
+    "CHỦ TỊCH" instead, as 223.docx is, its authority line replaced by ``authority_line``;
+    with the index of the collective's line."""
+    doc = Docx((FIXTURES / f"{QD}.docx").read_bytes())
+    if authority_line is not None:
+        set_text(doc.para(r"^CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG$"), authority_line)
+    title = doc.para(r"^CHỦ TỊCH$")
+    top = copy.deepcopy(title)
+    set_text(top, collective)
+    title.addprevious(top)
+    return doc.bytes(), doc.index_of(top)
+
+
+def test_a_decision_of_the_chairman_signed_for_the_collective_is_reported():
+    data, at = _decision_signed(None, "TM. ỦY BAN NHÂN DÂN")
+    assert _found(data, "ND30-QD-SIGNER") == [(at, "TM. ỦY BAN NHÂN DÂN")]
+
+
+@pytest.mark.parametrize("authority_line, collective", [
+    ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "TM. ỦY BAN NHÂN DÂN"),  # 224.docx, 062.docx
+    ("UỶ BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "TM. ỦY BAN NHÂN DÂN"),  # the old tone placement
+], ids=["collective", "old-tone-placement"])
+def test_a_decision_of_the_collective_signed_for_it_is_clean(authority_line, collective):
+    assert _found((FIXTURES / f"{QD}.docx").read_bytes(), "ND30-QD-SIGNER") == []
+    data, _ = _decision_signed(authority_line, collective)
+    assert _found(data, "ND30-QD-SIGNER") == []
