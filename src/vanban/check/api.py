@@ -13,6 +13,7 @@ from vanban.check import (  # noqa: F401  (registers the rules)
     rules_header,
     rules_keep,
     rules_page,
+    rules_parts,
     rules_pdf,
     rules_signature,
     rules_types,

@@ -302,3 +302,71 @@ def sign_authority(ctx: Context) -> Iterator[Hit]:
                       NONE,
                       "Sau dòng thẩm quyền ký phải có dòng chức vụ của người ký.",
                       "The authority line must be followed by the signer's position.")
+
+
+_THAY_MAT = nd30.THAY_MAT  # on behalf of a collective (Điều 13.2)
+# Lines a deputy does not sign straight under: on behalf of a collective (Điều 13.2), by order
+# (Điều 13.4). The deputy signs for the head there: "KT. <head>" goes between.
+_OVER_DEPUTY = (_THAY_MAT, nd30.THUA_LENH)
+
+
+@rule("ND30-SIGN-DEPUTY", f"Cấp phó ký dưới dòng {_THAY_MAT}, {nd30.THUA_LENH}: ký thay "
+      f"({_KY_THAY} …) người đứng đầu", f"A deputy under a {_THAY_MAT} or {nd30.THUA_LENH} "
+      f"line signs for the head ({_KY_THAY} …)", nd30.SIGNATURE_REF)
+def sign_deputy(ctx: Context) -> Iterator[Hit]:
+    # Điều 13.2: under a collective regime the head signs on behalf of the collective; a
+    # deputy signs on behalf of the collective *and for the head*. Điều 13.4: a unit head
+    # signing by order may hand it on to a deputy, who signs for him. Six reports of a Ban chỉ
+    # đạo (015.docx …) put the deputy's title straight under the collective's line.
+    authority, _name = _split(ctx.layout.signature)
+    for above, below in itertools.pairwise(authority):
+        top, title = norm(above.text), norm(below.text)
+        if not top.startswith(_OVER_DEPUTY) or not title.startswith(f"{nd30.DEPUTY_WORD} "):
+            continue
+        head = title.removeprefix(f"{nd30.DEPUTY_WORD} ").strip()
+        want = f"{_KY_THAY} {head}"
+        yield Hit(ctx.where(below), Text(f"«{top}» / «{want}» / «{title}»",
+                                         f"'{top}' / '{want}' / '{title}'"),
+                  Text(f"«{top}» / «{title}»", f"'{top}' / '{title}'"),
+                  f"Cấp phó không ký thẳng dưới dòng «{top}» mà ký thay người đứng đầu: thêm "
+                  f"dòng «{want}» giữa «{top}» và «{title}».",
+                  f"A deputy does not sign straight under '{top}' but for the head: add the "
+                  f"line '{want}' between '{top}' and '{title}'.")
+
+
+def _fold(text: str) -> str:
+    """Upper-case words with the old tone placement read as the new ("UỶ" as "ỦY")."""
+    return " ".join(norm(text).upper().replace("UỶ", "ỦY").replace("OÀ", "ÒA").split())
+
+
+@rule("ND30-QD-SIGNER", f"Quyết định: chữ ký đúng thẩm quyền ban hành ({_THAY_MAT} chỉ khi "
+      "tập thể ban hành)", f"Decision: the signature matches the issuing authority ({_THAY_MAT} "
+      "only when a collective issues it)", nd30.SIGNATURE_REF)
+def qd_signer(ctx: Context) -> Iterator[Hit]:
+    # Điều 13: "TM." signs on behalf of a collective. A decision whose authority line names
+    # a person's office ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", Mẫu 1.2) is that person's: he
+    # signs with his title (or his deputy "KT."), not for the collective. 223.docx did so;
+    # 224.docx, its next version, wrote the collective's authority line instead.
+    lay = ctx.layout
+    if lay.type_key != "quyet-dinh" or lay.attached or lay.qd_authority is None:
+        return
+    authority, _name = _split(lay.signature)
+    if not authority:
+        return
+    top = norm(authority[0].text)
+    if not top.startswith(f"{_THAY_MAT} "):
+        return
+    body = top.removeprefix(f"{_THAY_MAT} ").strip()
+    issuer = norm(lay.qd_authority.text)
+    if _fold(issuer).startswith(_fold(body)):
+        return
+    yield Hit(ctx.where(authority[0]),
+              Text(f"chữ ký của người ban hành: «{issuer}»",
+                   f"the signature of the issuing authority: '{issuer}'"),
+              top,
+              f"Quyết định do «{issuer}» ban hành thì người có thẩm quyền ký bằng chức vụ của "
+              f"mình (cấp phó ký «{_KY_THAY} …»), không ký «{top}»; nếu tập thể ban hành thì "
+              f"dòng thẩm quyền ban hành ghi tên tập thể «{body} …».",
+              f"A decision issued by '{issuer}' is signed with that office's title (a deputy "
+              f"signs '{_KY_THAY} …'), not '{top}'; if the collective issues it, the authority "
+              f"line names the collective, '{body} …'.")

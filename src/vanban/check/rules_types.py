@@ -4,6 +4,7 @@ the attached document's header without number and date (Mẫu 1.3)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vanban.check.context import NONE, Context, missing
@@ -282,3 +283,52 @@ def attached(ctx: Context) -> Iterator[Hit]:
                       "quyết định, ghi ở dòng «Kèm theo»).",
                       f"A document issued with a decision has no {en} of its own (the "
                       "decision's are given in the 'Kèm theo' line).")
+
+
+# A second citation typed after a ";" in one basis: "…; Nghị định số …", "…; Luật …".
+# A type name in capitals starts a citation ("Luật phòng, chống ma túy", 224.docx); one in
+# lower case only with its number ("hướng dẫn số 37/HD-BCA", 223.docx).
+_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định",
+          "Thông tư liên tịch", "Thông tư", "Chỉ thị", "Kế hoạch", "Hướng dẫn", "Công văn",
+          "Văn bản")
+_NEXT_BASIS = re.compile(
+    rf";\s+(?:(?P<type>{'|'.join(_TYPES)})\s+\w|"
+    rf"(?P<lower>{'|'.join(t.lower() for t in _TYPES)})\s+(?:số\b|\d))")
+# An amending document grouped with the one it amends ("Luật …; Luật sửa đổi, bổ sung một số
+# điều của Luật …") is how central bodies cite them too: 11 corpus decisions do it.
+_AMENDS = ("sửa đổi", "bổ sung")
+_CAN_CU = "Căn cứ"
+
+
+@rule("ND30-CAN-CU-LINE", "Quyết định: mỗi căn cứ ban hành một dòng",
+      "Decision: one legal basis per line", nd30.CAN_CU.ref)
+def can_cu_line(ctx: Context) -> Iterator[Hit]:
+    # Phụ lục I, II.6.a: "sau mỗi căn cứ phải xuống dòng". 271.docx typed two unrelated
+    # decisions in one basis, 224.docx three laws; both passed the checker.
+    lay = ctx.layout
+    if lay.type_key != "quyet-dinh" or lay.attached or lay.qd_decides is None:
+        return
+    for i in lay.body:
+        if i >= lay.qd_decides.para:
+            break
+        text = norm(ctx.para(i).text)
+        if not text.startswith(_CAN_CU):
+            continue
+        matches = list(_NEXT_BASIS.finditer(text))
+        if not matches:
+            continue
+        ends = [m.start() for m in matches[1:]] + [len(text)]
+        extra = [m for m, end in zip(matches, ends, strict=True)
+                 if not any(w in text[m.start():end] for w in _AMENDS)]
+        if not extra:
+            continue
+        first = extra[0]
+        start = first.start("type") if first.group("type") else first.start("lower")
+        typed = f"«…; {text[start:start + 40].rsplit(' ', 1)[0]} …»"  # whole words
+        n = len(extra) + 1
+        yield Hit(ctx.where(i), Text("một căn cứ trên một dòng", "one basis per line"),
+                  Text(f"{n} căn cứ trên một dòng: {typed}", f"{n} bases on one line: {typed}"),
+                  "Mỗi căn cứ ban hành phải xuống dòng riêng, kết thúc bằng «;» (chỉ văn bản "
+                  "sửa đổi, bổ sung có thể ghi cùng dòng với văn bản được sửa đổi).",
+                  "Each legal basis goes on its own line, ending with ';' (only an amending "
+                  "document may share the line of the document it amends).")

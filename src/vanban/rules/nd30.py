@@ -354,3 +354,6 @@ BODY_OPENINGS = ("SỞ", "BAN", "PHÒNG", "CỤC", "CHI CỤC", "TỔNG CỤC", 
 # the sectors whose rules allow them (armed forces, education, health, science): a warning.
 ACADEMIC_TITLES = ("GS", "PGS", "TSKH", "TS", "ThS", "Ths", "BS", "BSCKI", "BSCKII", "KS", "CN",
                    "NCS", "Th.S")
+
+# By order (Điều 13.4): the unit head given it may hand it on to a deputy, who signs for him.
+THUA_LENH = "TL."
