@@ -53,8 +53,40 @@ def test_recurring_timelines_have_no_dates(text):
     assert found.recurring and not found.periods and not found.unreadable
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Dịp Ngày Pháp luật Việt Nam (09/11)", [(D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Nhân dịp Ngày Pháp luật Việt Nam 09/11/2027", [(D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+     [(D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Tháng 11 năm 2027, cao điểm Ngày Pháp luật Việt Nam",
+     [(D(2027, 11, 1), D(2027, 11, 30)), (D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Đợt 1: Quý II; đợt 2: Quý IV năm 2027", [(D(2027, 4, 1), D(2027, 6, 30)),
+                                                (D(2027, 10, 1), D(2027, 12, 31))]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_timelines_of_a_law_dissemination_plan(text, spans):
+    """The phrases a Kế hoạch phổ biến, giáo dục pháp luật writes are read, with their dates."""
+    found = timeline.read(text, 2027)
+    assert not found.unreadable and not found.impossible
+    assert [(p.start, p.end) for p in found.periods] == spans
+
+
+@pytest.mark.parametrize("text", ["Theo kế hoạch của Bộ Tư pháp", "Theo chỉ đạo của UBND tỉnh",
+                                  ("Theo hướng dẫn của Hội đồng phối hợp phổ biến, giáo dục pháp "
+                                   "luật tỉnh"), "Định kỳ 6 tháng, năm", "Khi có văn bản mới ban hành",
+                                  "Khi có luật, nghị quyết mới được ban hành",
+                                  "Năm 2027 và những năm tiếp theo"])
+def test_on_demand_timelines_are_recurring(text):
+    found = timeline.read(text, 2027)
+    assert found.recurring and not found.unreadable
+
+
+def test_a_law_day_of_the_year_before_is_before_the_plan():
+    found = timeline.read("Dịp Ngày Pháp luật Việt Nam 09/11/2026", 2027)
+    assert [(p.start, p.end) for p in found.periods] == [(D(2026, 11, 9), D(2026, 11, 9))]
+
+
 @pytest.mark.parametrize(("text", "words"), [
-    ("Theo chỉ đạo của UBND tỉnh", "Theo chỉ đạo"),
+    ("Theo lộ trình của UBND tỉnh", "Theo lộ trình"),
     ("sau khi có kinh phí", "khi có kinh"),
     ("ASAP", "ASAP"),
 ])
