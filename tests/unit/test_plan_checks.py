@@ -268,3 +268,27 @@ def test_a_registered_signer_of_another_agency_is_warned(tmp_path, unit, positio
     assert [d.code for d in found] == codes
     for d in found:
         assert "Nguyễn Văn An" in d.message and "Ủy ban nhân dân tỉnh" in d.message
+
+
+APPENDIX = "tasks_display: appendix\nappendix: {title: DANH MỤC NHIỆM VỤ}\nrecipients:\n"
+
+
+def test_a_section_of_tasks_only_moved_to_the_appendix_is_warned(tmp_path):
+    """All its tasks print in the Phụ lục table: the body would keep a bare heading "II. NỘI DUNG"
+    with nothing under it, as vanban printed it for a Kế hoạch phổ biến, giáo dục pháp luật."""
+    found = _check(tmp_path, BASE.replace("recipients:\n", APPENDIX, 1))
+    assert [(d.code, d.span.line, d.severity.value) for d in found] == [
+        ("section.appendix-only", 10, "warning")]
+    assert found[0].message == (
+        'Mục "NỘI DUNG" chỉ có nhiệm vụ, mà các nhiệm vụ in thành bảng ở Phụ lục (tasks_display: '
+        "appendix): trong thân văn bản mục này chỉ còn tên mục.")
+    assert found[0].hint == ('Thêm một đoạn dẫn đứng đầu content: của mục, ví dụ "- Nhiệm vụ cụ '
+                             'thể tại Phụ lục kèm theo Kế hoạch này."')
+    assert CODES["section.appendix-only"][0] == "warning"
+
+
+def test_a_section_with_a_lead_sentence_before_its_tasks_is_clean(tmp_path):
+    text = BASE.replace("recipients:\n", APPENDIX, 1).replace(
+        "  - title: NỘI DUNG\n    content:\n",
+        "  - title: NỘI DUNG\n    content:\n      - Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n")
+    assert _check(tmp_path, text) == []

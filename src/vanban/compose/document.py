@@ -25,6 +25,7 @@ from vanban.model.blocks import (
     UnitDuty,
 )
 from vanban.model.diagnostics import dotted
+from vanban.model.walk import moves_to_appendix
 from vanban.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class _Composer:
             elif isinstance(block, Table):
                 out.append(body_table(block))
             else:
-                if self.tasks_display == "appendix" and _only_tasks(block):
+                if self.tasks_display == "appendix" and moves_to_appendix(block):
                     self.table_rows(block, bpath)
                     continue
                 counter += 1
@@ -237,14 +238,6 @@ class _Composer:
         self.rows.append(Row(nd30.roman(self.group_no), _title(block), group=True))
         for j, sub in enumerate(block.content):
             self.table_rows(sub, path + ("content", j))
-
-
-def _only_tasks(block) -> bool:
-    if isinstance(block, Task):
-        return True
-    if isinstance(block, Item) and block.content:
-        return all(_only_tasks(b) for b in block.content)
-    return False
 
 
 def _title(block) -> str:

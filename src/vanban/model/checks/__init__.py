@@ -51,6 +51,7 @@ CODES = {
     "title.short-last-line": ("warning", "a summary whose last printed line is a word or two"),
     "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
     "section.empty": ("warning", "a section without content"),
+    "section.appendix-only": ("warning", "a section whose tasks all print in the appendix"),
     "section.title-case": ("warning", "a section title not in upper case"),
     "part.title-case": ("warning", "a part title not in upper case"),
     "appendix.title-case": ("warning", "an appendix title not in upper case"),
