@@ -98,7 +98,8 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool,
             out.append(_unknown("target", ("chỉ tiêu", "target"), tid, target_ids, path, loaded,
                                 facts))
             continue
-        out.extend(_measure(result, path, loaded, has_data, columns, target=True))
+        found = _measure(result, path, loaded, has_data, columns, target=True)
+        out.extend(found or _target_unit(result, facts, tid, path, loaded, columns))
     for target in facts.targets:
         if target.id not in report.targets:
             out.append(Diagnostic(
@@ -239,3 +240,37 @@ def _no_data(loaded: Loaded, path: tuple) -> Diagnostic:
         "report.no-data", "Cần bảng số liệu (data: file: …) để tính giá trị này.",
         loaded.span(path), dotted(path),
         message_en="This figure needs the data table (data: file: …).")
+
+
+def _target_unit(fields: MeasureFields, facts: PlanFacts, tid: str, path: tuple,
+                 loaded: Loaded, columns: ColumnSet) -> list[Diagnostic]:
+    """A result measured otherwise than its target: a percent (reaching:, of:/over:) for a
+    target counted in units ("ít nhất 15 cuộc"), or a total for a "100% …" target. The targets
+    table would set 83,3 (%) against 2 (hội nghị) and call "4.166,7%" reached."""
+    target = next(t for t in facts.targets if t.id == tid)
+    unit = (target.unit or "").strip()
+    if not unit or fields.value is not None:
+        return []
+    percent = fields.reaching is not None or fields.of is not None
+    if percent == (unit == "%"):
+        return []
+    planned = "" if target.value is None else f"{target.value:g}".replace(".", ",")
+    planned = f" (kế hoạch: {planned}{unit if unit == '%' else ' ' + unit})" if planned else ""
+    if percent:
+        how = ("reaching: cho tỷ lệ (%) đơn vị đạt mức" if fields.reaching is not None
+               else "of:/over: cho một tỷ lệ (%)")
+        hint = ("Sửa chỉ tiêu trong kế hoạch thành tỷ lệ (\"100% xã, phường tổ chức ít nhất …\", "
+                f"value: 100, unit: \"%\"); hoặc ghi total: <cột> nếu chỉ tiêu là tổng số {unit} "
+                "của cả địa bàn.")
+        hint_en = "Give total: <column>, or make the plan's target a percent."
+    else:
+        how = f"total: cho một tổng ({columns.unit(fields.total) or 'số lượng'})"
+        hint = ("Ghi reaching: <cột> và at_least: <mức> (tỷ lệ đơn vị đạt mức), hoặc of: <cột> "
+                "và over: <mẫu số>.")
+        hint_en = "Give reaching: + at_least:, or of: + over:."
+    return [Diagnostic(
+        "report.target-unit", f'Chỉ tiêu "{tid}" tính bằng {unit}{planned}, nhưng {how}: bảng '
+        "chỉ tiêu sẽ so hai đại lượng khác nhau.", loaded.span(path), dotted(path),
+        message_en=f'The target "{tid}" is counted in {unit}, but its result is '
+        f'{"a percent" if percent else "a total"}: the targets table would compare unlike '
+        "quantities.", hint=hint, hint_en=hint_en)]
