@@ -292,3 +292,48 @@ def test_a_section_with_a_lead_sentence_before_its_tasks_is_clean(tmp_path):
         "  - title: NỘI DUNG\n    content:\n",
         "  - title: NỘI DUNG\n    content:\n      - Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n")
     assert _check(tmp_path, text) == []
+
+
+TARGET = """\
+      - target: {text}
+        id: chi-tieu
+        value: {value}
+        unit: {unit}
+"""
+
+
+def _with_target(text: str, value: str, unit: str) -> str:
+    return BASE.replace("      - Nâng cao năng lực đội ngũ hòa giải viên.\n",
+                        TARGET.format(text=text, value=value, unit=unit), 1)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "message"), [
+    ("Phát hành ít nhất 20.000 bản tài liệu phổ biến pháp luật", "2000", "bản",
+     ("Chỉ tiêu ghi value: 2.000 nhưng câu chỉ tiêu không có số này (câu có: 20.000): báo cáo "
+     "cuối năm sẽ so kết quả với 2.000.")),
+    ("Mỗi xã, phường tổ chức ít nhất 02 hội nghị năm 2024", "100", '"%"',
+     ("Chỉ tiêu ghi value: 100 nhưng câu chỉ tiêu không có số này (câu có: 02): báo cáo cuối năm "
+     "sẽ so kết quả với 100.")),
+    ("Tỷ lệ hòa giải thành đạt trên 90%", "9", '"%"',
+     ("Chỉ tiêu ghi value: 9 nhưng câu chỉ tiêu không có số này (câu có: 90): báo cáo cuối năm "
+     "sẽ so kết quả với 9.")),
+], ids=["thousands", "per-commune", "percent"])
+def test_a_target_value_its_sentence_does_not_write_is_warned(tmp_path, text, value, unit,
+                                                              message):
+    found = _check(tmp_path, _with_target(text, value, unit))
+    assert [(d.code, d.span.line, d.severity.value) for d in found] == [
+        ("target.value-text", 11, "warning")]
+    assert found[0].message == message
+    assert CODES["target.value-text"][0] == "warning"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Phát hành ít nhất 20.000 bản tài liệu", "20000", "bản"),
+    ("100% xã, phường tổ chức ít nhất 02 hội nghị", "100", '"%"'),
+    ("Tất cả xã, phường xây dựng kế hoạch năm 2024", "100", '"%"'),
+    ("Kinh phí 2,5 tỷ đồng", "2.5", "tỷ đồng"),
+    ("Tỷ lệ hòa giải thành đạt trên 90%", "90", '"%"'),
+    ("Xây dựng kế hoạch năm 2024", "1", "kế hoạch"),  # no number but the year: not compared
+], ids=["thousands", "percent-and-count", "all-in-words", "decimal", "percent", "year-only"])
+def test_a_target_value_its_sentence_writes_is_clean(tmp_path, text, value, unit):
+    assert _check(tmp_path, _with_target(text, value, unit)) == []

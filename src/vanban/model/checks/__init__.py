@@ -17,6 +17,7 @@ from vanban.model.checks.frame import (
     check_recipients,
     check_signature,
 )
+from vanban.model.checks.targets import check_target_values
 from vanban.model.checks.title_lines import check_title_lines
 from vanban.model.checks.validity import check_validity
 from vanban.model.checks.wording import check_tabs, check_title_quotes, check_wording
@@ -41,6 +42,7 @@ CODES = {
     "task.timeline-before-issue": ("warning", "a deadline before the issue date"),
     "task.duplicate-id": ("error", "two tasks with one id"),
     "target.duplicate-id": ("error", "two targets with one id"),
+    "target.value-text": ("warning", "a target's value that its sentence does not write"),
     "task.lead-missing": ("error", "a task with an empty lead list"),
     "table.row-cells": ("error", "a table row whose cells do not match the columns"),
     "table.too-wide": ("error", "table column widths wider than the text"),
@@ -99,6 +101,7 @@ def _check(resolved: Resolved, *, letter: bool) -> list[Diagnostic]:
         check_sections(plan, out)
     check_labels(plan, out)
     check_tasks(resolved, out)
+    check_target_values(plan, out)
     check_tables(plan, out)
     check_timelines(plan, out)
     check_wording(plan, out)
