@@ -240,6 +240,10 @@ class _Composer:
             self.table_rows(sub, path + ("content", j))
 
 
+# review/outline.py lays the plan over the printed paragraphs with the same rule.
+_only_tasks = moves_to_appendix
+
+
 def _title(block) -> str:
     return block.item if isinstance(block, Item) else str(block)
 
