@@ -53,8 +53,40 @@ def test_recurring_timelines_have_no_dates(text):
     assert found.recurring and not found.periods and not found.unreadable
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Dịp Ngày Pháp luật Việt Nam (09/11)", [(D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Nhân dịp Ngày Pháp luật Việt Nam 09/11/2027", [(D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+     [(D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Tháng 11 năm 2027, cao điểm Ngày Pháp luật Việt Nam",
+     [(D(2027, 11, 1), D(2027, 11, 30)), (D(2027, 11, 9), D(2027, 11, 9))]),
+    ("Đợt 1: Quý II; đợt 2: Quý IV năm 2027", [(D(2027, 4, 1), D(2027, 6, 30)),
+                                                (D(2027, 10, 1), D(2027, 12, 31))]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_timelines_of_a_law_dissemination_plan(text, spans):
+    """The phrases a Kế hoạch phổ biến, giáo dục pháp luật writes are read, with their dates."""
+    found = timeline.read(text, 2027)
+    assert not found.unreadable and not found.impossible
+    assert [(p.start, p.end) for p in found.periods] == spans
+
+
+@pytest.mark.parametrize("text", ["Theo kế hoạch của Bộ Tư pháp", "Theo chỉ đạo của UBND tỉnh",
+                                  ("Theo hướng dẫn của Hội đồng phối hợp phổ biến, giáo dục pháp "
+                                   "luật tỉnh"), "Định kỳ 6 tháng, năm", "Khi có văn bản mới ban hành",
+                                  "Khi có luật, nghị quyết mới được ban hành",
+                                  "Năm 2027 và những năm tiếp theo"])
+def test_on_demand_timelines_are_recurring(text):
+    found = timeline.read(text, 2027)
+    assert found.recurring and not found.unreadable
+
+
+def test_a_law_day_of_the_year_before_is_before_the_plan():
+    found = timeline.read("Dịp Ngày Pháp luật Việt Nam 09/11/2026", 2027)
+    assert [(p.start, p.end) for p in found.periods] == [(D(2026, 11, 9), D(2026, 11, 9))]
+
+
 @pytest.mark.parametrize(("text", "words"), [
-    ("Theo chỉ đạo của UBND tỉnh", "Theo chỉ đạo"),
+    ("Theo lộ trình của UBND tỉnh", "Theo lộ trình"),
     ("sau khi có kinh phí", "khi có kinh"),
     ("ASAP", "ASAP"),
 ])
@@ -236,3 +268,72 @@ def test_a_registered_signer_of_another_agency_is_warned(tmp_path, unit, positio
     assert [d.code for d in found] == codes
     for d in found:
         assert "Nguyễn Văn An" in d.message and "Ủy ban nhân dân tỉnh" in d.message
+
+
+APPENDIX = "tasks_display: appendix\nappendix: {title: DANH MỤC NHIỆM VỤ}\nrecipients:\n"
+
+
+def test_a_section_of_tasks_only_moved_to_the_appendix_is_warned(tmp_path):
+    """All its tasks print in the Phụ lục table: the body would keep a bare heading "II. NỘI DUNG"
+    with nothing under it, as vanban printed it for a Kế hoạch phổ biến, giáo dục pháp luật."""
+    found = _check(tmp_path, BASE.replace("recipients:\n", APPENDIX, 1))
+    assert [(d.code, d.span.line, d.severity.value) for d in found] == [
+        ("section.appendix-only", 10, "warning")]
+    assert found[0].message == (
+        'Mục "NỘI DUNG" chỉ có nhiệm vụ, mà các nhiệm vụ in thành bảng ở Phụ lục (tasks_display: '
+        "appendix): trong thân văn bản mục này chỉ còn tên mục.")
+    assert found[0].hint == ('Thêm một đoạn dẫn đứng đầu content: của mục, ví dụ "- Nhiệm vụ cụ '
+                             'thể tại Phụ lục kèm theo Kế hoạch này."')
+    assert CODES["section.appendix-only"][0] == "warning"
+
+
+def test_a_section_with_a_lead_sentence_before_its_tasks_is_clean(tmp_path):
+    text = BASE.replace("recipients:\n", APPENDIX, 1).replace(
+        "  - title: NỘI DUNG\n    content:\n",
+        "  - title: NỘI DUNG\n    content:\n      - Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n")
+    assert _check(tmp_path, text) == []
+
+
+TARGET = """\
+      - target: {text}
+        id: chi-tieu
+        value: {value}
+        unit: {unit}
+"""
+
+
+def _with_target(text: str, value: str, unit: str) -> str:
+    return BASE.replace("      - Nâng cao năng lực đội ngũ hòa giải viên.\n",
+                        TARGET.format(text=text, value=value, unit=unit), 1)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "message"), [
+    ("Phát hành ít nhất 20.000 bản tài liệu phổ biến pháp luật", "2000", "bản",
+     ("Chỉ tiêu ghi value: 2.000 nhưng câu chỉ tiêu không có số này (câu có: 20.000): báo cáo "
+     "cuối năm sẽ so kết quả với 2.000.")),
+    ("Mỗi xã, phường tổ chức ít nhất 02 hội nghị năm 2024", "100", '"%"',
+     ("Chỉ tiêu ghi value: 100 nhưng câu chỉ tiêu không có số này (câu có: 02): báo cáo cuối năm "
+     "sẽ so kết quả với 100.")),
+    ("Tỷ lệ hòa giải thành đạt trên 90%", "9", '"%"',
+     ("Chỉ tiêu ghi value: 9 nhưng câu chỉ tiêu không có số này (câu có: 90): báo cáo cuối năm "
+     "sẽ so kết quả với 9.")),
+], ids=["thousands", "per-commune", "percent"])
+def test_a_target_value_its_sentence_does_not_write_is_warned(tmp_path, text, value, unit,
+                                                              message):
+    found = _check(tmp_path, _with_target(text, value, unit))
+    assert [(d.code, d.span.line, d.severity.value) for d in found] == [
+        ("target.value-text", 11, "warning")]
+    assert found[0].message == message
+    assert CODES["target.value-text"][0] == "warning"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Phát hành ít nhất 20.000 bản tài liệu", "20000", "bản"),
+    ("100% xã, phường tổ chức ít nhất 02 hội nghị", "100", '"%"'),
+    ("Tất cả xã, phường xây dựng kế hoạch năm 2024", "100", '"%"'),
+    ("Kinh phí 2,5 tỷ đồng", "2.5", "tỷ đồng"),
+    ("Tỷ lệ hòa giải thành đạt trên 90%", "90", '"%"'),
+    ("Xây dựng kế hoạch năm 2024", "1", "kế hoạch"),  # no number but the year: not compared
+], ids=["thousands", "percent-and-count", "all-in-words", "decimal", "percent", "year-only"])
+def test_a_target_value_its_sentence_writes_is_clean(tmp_path, text, value, unit):
+    assert _check(tmp_path, _with_target(text, value, unit)) == []

@@ -25,6 +25,7 @@ from vanban.model.blocks import (
     UnitDuty,
 )
 from vanban.model.diagnostics import dotted
+from vanban.model.walk import moves_to_appendix
 from vanban.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class _Composer:
             elif isinstance(block, Table):
                 out.append(body_table(block))
             else:
-                if self.tasks_display == "appendix" and _only_tasks(block):
+                if self.tasks_display == "appendix" and moves_to_appendix(block):
                     self.table_rows(block, bpath)
                     continue
                 counter += 1
@@ -239,12 +240,8 @@ class _Composer:
             self.table_rows(sub, path + ("content", j))
 
 
-def _only_tasks(block) -> bool:
-    if isinstance(block, Task):
-        return True
-    if isinstance(block, Item) and block.content:
-        return all(_only_tasks(b) for b in block.content)
-    return False
+# review/outline.py lays the plan over the printed paragraphs with the same rule.
+_only_tasks = moves_to_appendix
 
 
 def _title(block) -> str:

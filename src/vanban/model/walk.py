@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from vanban.model.blocks import Item, Task
+
 Path = tuple
 
 
@@ -48,3 +50,12 @@ def _walk(content: tuple, path: Path) -> Iterator[tuple[Path, Any]]:
         inner = getattr(block, "content", None)
         if inner:
             yield from _walk(inner, here + ("content",))
+
+
+def moves_to_appendix(block: Any) -> bool:
+    """Whether ``block`` prints as rows of the Phụ lục task table when the plan's tasks are
+    displayed there: a task, or an item holding only such blocks (a group row)."""
+    if isinstance(block, Task):
+        return True
+    return isinstance(block, Item) and bool(block.content) and all(
+        moves_to_appendix(b) for b in block.content)

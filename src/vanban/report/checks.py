@@ -9,7 +9,7 @@ import difflib
 from vanban.errors import Diagnostic, Severity
 from vanban.report.columns import ColumnSet
 from vanban.report.model import STATUSES, MeasureFields, Rate, Report
-from vanban.report.seam import Loaded, PlanFacts, dotted
+from vanban.report.seam import Loaded, PlanFacts, dotted, summary_lines
 
 
 def period(report: Report, facts: PlanFacts) -> tuple[dt.date, dt.date]:
@@ -29,15 +29,23 @@ def _did_you_mean(value: str, choices: list[str]) -> tuple[str, str]:
 
 
 MEDIATION_WORDS = ("hòa giải", "hoà giải")
-"""A plan whose title, tasks or targets say none of these is not about grassroots mediation."""
+"""A plan whose title says one of these, or most of whose tasks and targets do, is about
+grassroots mediation."""
 
 
 def about_mediation(facts: PlanFacts) -> bool:
     """Whether the plan is about grassroots mediation (hòa giải ở cơ sở), the subject of the
-    data table a report has when it declares no columns of its own."""
-    texts = [facts.plan.title or "", *(t.text for t in facts.tasks),
-             *(t.text for t in facts.targets)]
-    folded = " ".join(" ".join(t.split()).casefold() for t in texts)
+    data table a report has when it declares no columns of its own: its title says so, or most
+    of its tasks and targets do. One task naming "Luật Hòa giải ở cơ sở" among the laws a
+    Kế hoạch phổ biến, giáo dục pháp luật disseminates does not make it a mediation plan."""
+    if _says_mediation(facts.plan.title or ""):
+        return True
+    items = [t.text for t in facts.tasks] + [t.text for t in facts.targets]
+    return 2 * sum(map(_says_mediation, items)) > len(items) > 0
+
+
+def _says_mediation(text: str) -> bool:
+    folded = " ".join(text.split()).casefold()
     return any(word in folded for word in MEDIATION_WORDS)
 
 
@@ -98,7 +106,8 @@ def check(report: Report, loaded: Loaded, facts: PlanFacts, has_data: bool,
             out.append(_unknown("target", ("chỉ tiêu", "target"), tid, target_ids, path, loaded,
                                 facts))
             continue
-        out.extend(_measure(result, path, loaded, has_data, columns, target=True))
+        found = _measure(result, path, loaded, has_data, columns, target=True)
+        out.extend(found or _target_unit(result, facts, tid, path, loaded, columns))
     for target in facts.targets:
         if target.id not in report.targets:
             out.append(Diagnostic(
@@ -134,12 +143,19 @@ def _title_unnumbered(report: Report, loaded: Loaded, facts: PlanFacts) -> list[
     said = next((shown for b, shown in bare.items() if b in title), None)
     if " số " not in facts.reference or said is None:
         return []
+    suggested = f"Kết quả thực hiện {facts.about}"
+    hint = f'Ví dụ: title: "{suggested}".'
+    # A suggestion that would leave a word or two alone on its last printed line would earn
+    # [title.short-last-line] at the next validate: given in even lines, as report init does.
+    even = summary_lines(suggested)
+    if even is not None:
+        hint = ('Ví dụ (ngắt dòng cho đều, mỗi dòng dưới "title: |-" là một dòng khi in): '
+                "title: |- " + " / ".join(f'"{line}"' for line in even) + ".")
     return [Diagnostic(
         "report.title-unnumbered", f'Trích yếu nêu "{said}" mà không có số, '
         f'trong khi kế hoạch là "{facts.reference}".', loaded.span(("title",)), "title",
         Severity.WARNING, message_en="The title cites the plan without its number.",
-        hint=f'Ví dụ: title: "Kết quả thực hiện {facts.about}".',
-        hint_en=f'E.g. title: "Kết quả thực hiện {facts.about}".')]
+        hint=hint, hint_en=f'E.g. title: "{suggested}".')]
 
 
 FREE_SECTIONS = (
@@ -239,3 +255,37 @@ def _no_data(loaded: Loaded, path: tuple) -> Diagnostic:
         "report.no-data", "Cần bảng số liệu (data: file: …) để tính giá trị này.",
         loaded.span(path), dotted(path),
         message_en="This figure needs the data table (data: file: …).")
+
+
+def _target_unit(fields: MeasureFields, facts: PlanFacts, tid: str, path: tuple,
+                 loaded: Loaded, columns: ColumnSet) -> list[Diagnostic]:
+    """A result measured otherwise than its target: a percent (reaching:, of:/over:) for a
+    target counted in units ("ít nhất 15 cuộc"), or a total for a "100% …" target. The targets
+    table would set 83,3 (%) against 2 (hội nghị) and call "4.166,7%" reached."""
+    target = next(t for t in facts.targets if t.id == tid)
+    unit = (target.unit or "").strip()
+    if not unit or fields.value is not None:
+        return []
+    percent = fields.reaching is not None or fields.of is not None
+    if percent == (unit == "%"):
+        return []
+    planned = "" if target.value is None else f"{target.value:g}".replace(".", ",")
+    planned = f" (kế hoạch: {planned}{unit if unit == '%' else ' ' + unit})" if planned else ""
+    if percent:
+        how = ("reaching: cho tỷ lệ (%) đơn vị đạt mức" if fields.reaching is not None
+               else "of:/over: cho một tỷ lệ (%)")
+        hint = ("Sửa chỉ tiêu trong kế hoạch thành tỷ lệ (\"100% xã, phường tổ chức ít nhất …\", "
+                f"value: 100, unit: \"%\"); hoặc ghi total: <cột> nếu chỉ tiêu là tổng số {unit} "
+                "của cả địa bàn.")
+        hint_en = "Give total: <column>, or make the plan's target a percent."
+    else:
+        how = f"total: cho một tổng ({columns.unit(fields.total) or 'số lượng'})"
+        hint = ("Ghi reaching: <cột> và at_least: <mức> (tỷ lệ đơn vị đạt mức), hoặc of: <cột> "
+                "và over: <mẫu số>.")
+        hint_en = "Give reaching: + at_least:, or of: + over:."
+    return [Diagnostic(
+        "report.target-unit", f'Chỉ tiêu "{tid}" tính bằng {unit}{planned}, nhưng {how}: bảng '
+        "chỉ tiêu sẽ so hai đại lượng khác nhau.", loaded.span(path), dotted(path),
+        message_en=f'The target "{tid}" is counted in {unit}, but its result is '
+        f'{"a percent" if percent else "a total"}: the targets table would compare unlike '
+        "quantities.", hint=hint, hint_en=hint_en)]

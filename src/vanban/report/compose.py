@@ -17,6 +17,7 @@ from vanban.report.compute import Results, data_sentences
 from vanban.report.load import LoadedReport
 from vanban.report.model import DocumentEvidence, EventEvidence, TaskReport, default_level
 from vanban.report.seam import PlanTask
+from vanban.rules import nd30
 
 FRAME_KEYS = ("issuer", "number", "code", "place", "date", "year", "title", "kinh_gui",
               "recipients", "archive", "signature")
@@ -67,7 +68,8 @@ def intro(item: LoadedReport) -> str:
 
 def _evidence_line(ev) -> str:
     if isinstance(ev, DocumentEvidence):
-        text = f"Văn bản số {ev.document} ngày {_date(ev.date)}"
+        name = nd30.document_name(ev.document) or "Văn bản"  # "Kế hoạch số 215/KH-STP"
+        text = f"{name} số {ev.document} ngày {_date(ev.date)}"
         return text + (f": {ev.title}" if ev.title else "")
     if isinstance(ev, EventEvidence):
         text = f"{ev.event} (ngày {_date(ev.date)})"

@@ -135,7 +135,7 @@ def next_year(text: str, loaded, plan, document, year: int, display: str, regist
             ed.words(path + ("timeline",), old_year, year, "thời gian thực hiện")
         elif isinstance(block, Target) and block.value is not None:
             line = loaded.spans[path + ("value",)].line
-            value = f"{block.value:g}{block.unit or ''}"
+            value = _value_text(block.value, block.unit)
             name = f"Chỉ tiêu {block.id}" if block.id else "Chỉ tiêu"
             decisions.append(Decision(
                 Span(display, line, 1), f"{name} giữ giá trị {value} của năm {old_year}; xem lại.",
@@ -198,3 +198,12 @@ def _leftovers(ed: _Editor, year: int, display: str) -> list[Decision]:
                                 f"Còn \"{year}\": {code.strip()}",
                                 f"Still \"{year}\": {code.strip()}"))
     return out
+
+
+def _value_text(value: float, unit: str | None) -> str:
+    """A target's value as the plan's text writes it: "20.000 bản", "2,5 tỷ đồng", "90%"."""
+    whole, _, part = f"{value:f}".rstrip("0").rstrip(".").partition(".")
+    number = f"{int(whole):,}".replace(",", ".") + ("," + part if part else "")
+    if not unit:
+        return number
+    return number + unit if unit == "%" else f"{number} {unit}"

@@ -357,3 +357,18 @@ ACADEMIC_TITLES = ("GS", "PGS", "TSKH", "TS", "ThS", "Ths", "BS", "BSCKI", "BSCK
 
 # By order (Điều 13.4): the unit head given it may hand it on to a deputy, who signs for him.
 THUA_LENH = "TL."
+
+
+def document_name(code: str) -> str | None:
+    """The type a number and ký hiệu names, as a sentence writes it ("215/KH-STP" → "Kế
+    hoạch", "12/2025/TT-BTP" → "Thông tư"); None when the ký hiệu names no type (a Công văn's
+    "STP-PBGDPL") or is not "number/code"."""
+    number, slash, code = code.partition("/")
+    legal = LEGAL_NUMBER_PATTERN.match(f"{number}/{code}") if slash else None
+    if legal:
+        code = legal.group("code")
+    abbr = code.split("-")[0] if slash and "-" in code else ""
+    for name, short in (*DOCUMENT_TYPES.values(), *LEGAL_DOCUMENT_TYPES.values()):
+        if short and short == abbr:
+            return name.capitalize()
+    return None

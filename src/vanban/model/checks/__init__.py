@@ -17,6 +17,7 @@ from vanban.model.checks.frame import (
     check_recipients,
     check_signature,
 )
+from vanban.model.checks.targets import check_target_values
 from vanban.model.checks.title_lines import check_title_lines
 from vanban.model.checks.validity import check_validity
 from vanban.model.checks.wording import check_tabs, check_title_quotes, check_wording
@@ -41,6 +42,7 @@ CODES = {
     "task.timeline-before-issue": ("warning", "a deadline before the issue date"),
     "task.duplicate-id": ("error", "two tasks with one id"),
     "target.duplicate-id": ("error", "two targets with one id"),
+    "target.value-text": ("warning", "a target's value that its sentence does not write"),
     "task.lead-missing": ("error", "a task with an empty lead list"),
     "table.row-cells": ("error", "a table row whose cells do not match the columns"),
     "table.too-wide": ("error", "table column widths wider than the text"),
@@ -51,6 +53,7 @@ CODES = {
     "title.short-last-line": ("warning", "a summary whose last printed line is a word or two"),
     "task.lead-also-support": ("error", "a unit that leads and coordinates one task"),
     "section.empty": ("warning", "a section without content"),
+    "section.appendix-only": ("warning", "a section whose tasks all print in the appendix"),
     "section.title-case": ("warning", "a section title not in upper case"),
     "part.title-case": ("warning", "a part title not in upper case"),
     "appendix.title-case": ("warning", "an appendix title not in upper case"),
@@ -98,6 +101,7 @@ def _check(resolved: Resolved, *, letter: bool) -> list[Diagnostic]:
         check_sections(plan, out)
     check_labels(plan, out)
     check_tasks(resolved, out)
+    check_target_values(plan, out)
     check_tables(plan, out)
     check_timelines(plan, out)
     check_wording(plan, out)

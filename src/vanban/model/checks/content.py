@@ -17,7 +17,7 @@ from vanban.model.blocks import (
 from vanban.model.checks.base import Findings, blocks, targets
 from vanban.model.grid import Misfit, groups, place
 from vanban.model.plan import Plan
-from vanban.model.walk import sections
+from vanban.model.walk import moves_to_appendix, sections
 from vanban.resolve import Resolved
 from vanban.rules import nd30
 
@@ -56,6 +56,18 @@ def check_sections(plan: Plan, out: Findings) -> None:
                 f'The section "{section.title}" is empty.',
                 "Thêm content: hoặc xóa mục này.", "Add content: or remove the section.",
                 key=True)
+        elif getattr(plan, "tasks_display", "inline") == "appendix" and all(
+                moves_to_appendix(b) for b in section.content):
+            out.warning(
+                "section.appendix-only", path,
+                f"Mục \"{section.title}\" chỉ có nhiệm vụ, mà các nhiệm vụ in thành bảng ở Phụ lục "
+                "(tasks_display: appendix): trong thân văn bản mục này chỉ còn tên mục.",
+                f'The section "{section.title}" holds only tasks, and the tasks print as the '
+                "appendix table: the body keeps only its heading.",
+                "Thêm một đoạn dẫn đứng đầu content: của mục, ví dụ \"- Nhiệm vụ cụ thể tại Phụ "
+                "lục kèm theo Kế hoạch này.\"",
+                "Add a lead sentence first in the section's content:, e.g. \"- Nhiệm vụ cụ thể "
+                "tại Phụ lục kèm theo Kế hoạch này.\"", key=True)
     appendix = getattr(plan, "appendix", None)
     if appendix is not None:  # vanban check asks it too (Phụ lục I, III.1.đ)
         _title_case(appendix.title, ("appendix", "title"), "appendix.title-case", "phụ lục", out)

@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 _Y = r"(\d{4})(?!\d)"
+# Named days that fix a date every year: Ngày Pháp luật Việt Nam is 9 November (Luật Phổ biến,
+# giáo dục pháp luật, Điều 8); "Dịp Ngày Pháp luật Việt Nam (09/11)" is the timeline of the
+# events of every plan of that field.
+_LAW_DAY = (r"ngày\s+pháp\s+luật(?:\s+nước\s+cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa)?\s+việt\s+nam"
+            r"(?:\s*\(?\s*(?:ngày\s+)?0?9\s*/\s*11(?:\s*/\s*" + _Y + r")?\s*\)?)?")
 _PIECES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in [
+    ("law-day", _LAW_DAY),
     ("date", r"(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*" + _Y),
     ("date-words", r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm\s+|/\s*)" + _Y + ")?"),
     ("day-month", r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"),
@@ -27,9 +33,20 @@ _PIECES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.IGNORECAS
     ("month", r"tháng\s+(\d{1,2})(?:\s*/\s*" + _Y + r")?(?![\d/])"),
     ("quarter", r"quý\s+([ivxl]+|\d+)\b(?:\s*/\s*" + _Y + ")?"),
     ("year", r"(?:năm\s+)?" + _Y),
-    ("recurring", (r"(?:thường\s+xuyên|liên\s+tục|định\s+kỳ|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
-                  r"|(?:cả|suốt|trong)\s+năm(?!\s*\d)|khi\s+có\s+yêu\s+cầu|theo\s+yêu\s+cầu)\b")),
+    ("recurring", (r"(?:thường\s+xuyên|liên\s+tục"
+                  r"|định\s+kỳ(?:\s+(?:6|sáu)\s+tháng(?:\s*(?:,|và|/)\s*(?:hằng\s+|hàng\s+)?năm)?)?"
+                  r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
+                  r"|(?:cả|suốt|trong)\s+năm(?!\s*\d)|khi\s+có\s+yêu\s+cầu"
+                  r"|khi\s+có\s+(?:văn\s+bản|luật|văn\s+bản\s+pháp\s+luật)(?:,\s*nghị\s+quyết)?\s+mới"
+                  r"(?:\s+(?:được\s+)?ban\s+hành)?"
+                  r"|(?:những|các)\s+năm\s+tiếp\s+theo"
+                  # on demand of another plan or authority: no date of its own to compare
+                  r"|theo\s+(?:yêu\s+cầu|kế\s+hoạch|chỉ\s+đạo|hướng\s+dẫn|đề\s+nghị)"
+                  # the authority's name may hold commas; it stops where a date begins
+                  r"(?:\s+của(?:(?!\s*,?\s*(?:quý|tháng|năm\s+\d|ngày\s+\d|trước|\d))[^;()])+)?"
+                  r")\b")),
     ("connector", (r"(?:[,;:\-–—/()+&]|và\b|hoặc\b|từ\b|đến\b|tới\b|trước\b|sau\b|trong\b|vào\b"
+                  r"|(?:nhân\s+)?dịp\b|hưởng\s+ứng\b|cao\s+điểm\b|đợt(?:\s+\d+)?\b"
                   r"|các\b|cả\b|đầu\b|cuối\b|giữa\b|hạn\b|chậm\s+nhất\b|thời\s+hạn\b"
                   r"|hoàn\s+thành\b|thực\s+hiện\b|dự\s+kiến\b|tháng\b|quý\b|năm\b|ngày\b)")),
 ]]
@@ -120,6 +137,9 @@ class _Reader:
     def piece(self, kind: str, m: re.Match[str]) -> None:
         text = m.group(0).strip()
         g = m.groups()
+        if kind == "law-day":
+            self.defer(_Pending("day", text, 9, 11), g[0])
+            return
         if kind in ("date", "date-words", "day-month"):
             day, month = int(g[0]), int(g[1])
             year = g[2] if len(g) > 2 else None
