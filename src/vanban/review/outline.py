@@ -134,7 +134,7 @@ def _walked(plan, doc) -> list[Node] | None:
     walker = _Walker(plan, doc)
     try:
         walker.run()
-    except (IndexError, AttributeError, KeyError):
+    except (IndexError, KeyError):  # a layout it does not recognise (never a bug of its own)
         return None
     if walker.cursor == len(doc.body) and walker.row == len(walker.rows):
         return walker.nodes
