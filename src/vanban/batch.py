@@ -294,7 +294,8 @@ def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagn
             "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
             "khác tệp đang có; xem lại thay đổi (git diff) trước khi gửi đi.",
             Span(display_path(target)), severity=Severity.WARNING,
-            message_en="This document has a number (it was issued) but its content changes."))
+            message_en="This document has a number (it was issued) but its content changes; "
+                       "review the change (git diff) before sending it."))
     if not pdf and target.with_suffix(".pdf").is_file():
         out.append(Diagnostic(
             "output.stale-pdf", "Tệp PDF cạnh tệp này sẽ cũ hơn bản DOCX mới; dựng lại với "
@@ -499,4 +500,5 @@ def _issued_source_changed(job: Job) -> Diagnostic:
         f"ra {shown}; dựng lại sẽ làm nội dung văn bản đã ban hành thay đổi: xem lại (git diff).",
         Span(job.display, line, 1 if line else 0), "number", severity=Severity.WARNING,
         message_en=f"This document has a number (it was issued) but its sources changed since "
-                   f"{shown} was built; building again changes an issued document.")
+                   f"{shown} was built; building again changes an issued document: review it "
+                   "(git diff).")

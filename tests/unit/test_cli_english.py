@@ -209,3 +209,32 @@ def test_new_year_and_rename_of_a_broken_plan_say_what_they_cannot_do(workspace)
     assert vietnamese.output.splitlines()[0] == (
         f"{plan}: lỗi [new-year.invalid] Văn bản ({plan}) có lỗi nên chưa tạo được dự thảo năm "
         "mới; sửa các lỗi sau rồi chạy lại:")
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    (("- title: MỤC ĐÍCH, YÊU CẦU", "- title: I. MỤC ĐÍCH, YÊU CẦU"),
+     "section numbers are computed (it would print twice)."),
+    (("timeline: năm 2025", "timeline: khi nào xong"),
+     'Write e.g. "năm 2025", "Quý II năm 2025", "Tháng 6, tháng 11 năm 2025"'),
+    (("title: MỤC ĐÍCH, YÊU CẦU", "title: MỤC ĐÍCH, YÊU CẦU Thùc hiÖn"),
+     ("(or with Unikey Toolkit: source encoding TCVN3 (ABC, the .VnTime fonts), target "
+      "Unicode).")),
+])
+def test_english_validate_messages_say_what_the_vietnamese_say(workspace, edit, said):
+    plan = Path("plans/quang-binh/2025/ke-hoach-hoa-giai.yaml")
+    text = plan.read_text(encoding="utf-8")
+    assert edit[0] in text
+    plan.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = run("validate", str(plan), "--lang", "en")
+    assert said in result.output, result.output
+
+
+def test_an_issued_document_changed_is_told_to_be_reviewed_in_english(workspace):
+    assert run("build", "plans/quang-binh/2024/ke-hoach-hoa-giai.yaml").exit_code == 0
+    plan = Path("plans/quang-binh/2024/ke-hoach-hoa-giai.yaml")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
+                    encoding="utf-8")
+    for command in ("validate", "build"):
+        result = run(command, str(plan), "--lang", "en")
+        line = next(x for x in result.output.splitlines() if "[output.issued-changed]" in x)
+        assert "git diff" in line, line

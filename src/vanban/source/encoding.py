@@ -25,6 +25,8 @@ LABELS = {
     TCVN3: "TCVN3 (ABC, phông .VnTime)", VNI: "VNI (phông VNI-Times)",
     CP1258: "Windows-1258", UNKNOWN: "không rõ",
 }
+LABELS_EN = {**LABELS, UTF8_BOM: "UTF-8 (with BOM)", TCVN3: "TCVN3 (ABC, the .VnTime fonts)",
+             VNI: "VNI (the VNI-Times fonts)", UNKNOWN: "unknown"}
 _ALIASES = {
     "utf8": UTF8, "utf-8": UTF8, "utf-8-sig": UTF8_BOM, "utf-16": UTF16LE, "utf16": UTF16LE,
     "utf-16-le": UTF16LE, "utf-16le": UTF16LE, "utf-16-be": UTF16BE, "utf-16be": UTF16BE,

@@ -46,7 +46,8 @@ __all__ = [
 
 _FIX_HINT = ("Hãy chuyển tệp sang Unicode (UTF-8) bằng lệnh: vanban fix-encoding {file} "
              "(hoặc dùng Unikey Toolkit: chọn bảng mã nguồn {label}, đích Unicode).")
-_FIX_HINT_EN = "Convert the file to UTF-8 with: vanban fix-encoding {file}"
+_FIX_HINT_EN = ("Convert the file to UTF-8 with: vanban fix-encoding {file} (or with Unikey "
+                "Toolkit: source encoding {label}, target Unicode).")
 
 
 @dataclass
@@ -123,7 +124,7 @@ def _mojibake(text: str, file: str, report: Reporter) -> frozenset[int]:
             f"\"{_short(run.text)}\".",
             hint=f"Có phải \"{_short(run.converted)}\"? " + _FIX_HINT.format(file=file, label=label),
             hint_en=f"Did you mean \"{_short(run.converted)}\"? "
-            + _FIX_HINT_EN.format(file=file))
+            + _FIX_HINT_EN.format(file=file, label=encoding.LABELS_EN[hit.encoding]))
     return frozenset(n for n, hit in found.items() if hit.encoding == encoding.TCVN3)
 
 
@@ -269,7 +270,8 @@ def _decode(raw: bytes, name: str, report: Reporter) -> str:
         f"Tệp không phải Unicode (UTF-8): có vẻ dùng bảng mã {guess.label}.",
         where, message_en=f"The file is not UTF-8; it looks like {guess.encoding.upper()}.",
         hint=_FIX_HINT.format(file=name, label=guess.label),
-        hint_en=_FIX_HINT_EN.format(file=name))])
+        hint_en=_FIX_HINT_EN.format(file=name, label=encoding.LABELS_EN.get(guess.encoding,
+                                                                            guess.label)))])
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:

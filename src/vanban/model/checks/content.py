@@ -45,7 +45,8 @@ def check_sections(plan: Plan, out: Findings) -> None:
                 "content.typed-label", title_path,
                 f"Không gõ số \"{typed.group(0).strip()}\" trước tên mục: số La Mã được tính tự "
                 "động (sẽ in hai lần).",
-                f'Do not type "{typed.group(0).strip()}": section numbers are computed.',
+                f'Do not type "{typed.group(0).strip()}": section numbers are computed (it '
+                "would print twice).",
                 f"Viết: title: {section.title[typed.end():]}",
                 f"Write: title: {section.title[typed.end():]}")
         _title_case(section.title, title_path, "section.title-case", "mục", out)
@@ -120,7 +121,8 @@ def _typed_frame_labels(plan: Plan, out: Findings) -> None:
             f"Không gõ \"{typed.group(0).strip()}\" ở đầu trích yếu: công văn tự in \"V/v\" "
             "trước trích yếu (sẽ in hai lần).",
             f'Do not type "{typed.group(0).strip()}": the "V/v" before the summary is printed '
-            "by the frame.", f"Viết: title: {rest}", f"Write: title: {rest}")
+            "by the frame (it would print twice).", f"Viết: title: {rest}",
+            f"Write: title: {rest}")
     for i, text in enumerate(getattr(plan, "kinh_gui", ())):
         typed = nd30.TYPED_KINH_GUI.match(text)
         dash = nd30.TYPED_LINE_DASH.match(text)
@@ -133,8 +135,9 @@ def _typed_frame_labels(plan: Plan, out: Findings) -> None:
                 "content.typed-label", ("kinh_gui", i),
                 f"Không gõ \"{typed.group(0).strip()}\": chữ \"Kính gửi:\" được in tự động, "
                 "mỗi dòng ở đây chỉ ghi tên nơi nhận (sẽ in hai lần).",
-                f'Do not type "{typed.group(0).strip()}": "Kính gửi:" is printed by the frame; '
-                "each line names one addressee.", f"Viết: - {rest}", f"Write: - {rest}")
+                f'Do not type "{typed.group(0).strip()}": "Kính gửi:" is printed by the frame '
+                "(it would print twice); each line names one addressee.", f"Viết: - {rest}",
+                f"Write: - {rest}")
     for path, text in out.printed(plan):
         typed = nd30.TYPED_END_OF_BODY.search(text)
         if typed and path[0] != "title":
@@ -143,7 +146,7 @@ def _typed_frame_labels(plan: Plan, out: Findings) -> None:
                 f"Không gõ \"{typed.group(0).strip()}\" ở cuối đoạn: dấu \"{nd30.END_OF_BODY}\" "
                 "kết thúc văn bản được thêm tự động vào đoạn cuối cùng (sẽ in hai lần).",
                 f'Do not type "{typed.group(0).strip()}": the "{nd30.END_OF_BODY}" that ends the '
-                "body is added to the last paragraph.",
+                "body is added to the last paragraph (it would print twice).",
                 "Xóa \"/.\" ở cuối đoạn.", 'Remove the "/." at the end.')
 
 
@@ -151,8 +154,9 @@ def _typed(label: str, rest: str, path: tuple, out: Findings) -> None:
     out.warning(
         "content.typed-label", path,
         f"Không gõ \"{label}\" ở đầu dòng: số thứ tự và dấu gạch đầu dòng được tạo tự động "
-        "(sẽ in hai lần).", f'Do not type "{label}": numbers and dashes are computed.',
-        f"Viết: \"{rest[:40]}{'…' if len(rest) > 40 else ''}\".", "Remove it.")
+        "(sẽ in hai lần).", f'Do not type "{label}": numbers and dashes are computed (it would '
+        "print twice).", f"Viết: \"{rest[:40]}{'…' if len(rest) > 40 else ''}\".",
+        f"Write: \"{rest[:40]}{'…' if len(rest) > 40 else ''}\".")
 
 
 def check_tasks(resolved: Resolved, out: Findings) -> None:

@@ -134,7 +134,8 @@ def _check_one(text: str, path: tuple, year: int | None, plan: Plan, out: Findin
             "written but its dates are not checked.",
             f"Viết theo dạng: \"năm {y}\", \"Quý II năm {y}\", \"Tháng 6, tháng 11 năm {y}\", "
             f"\"trước ngày 30/10/{y}\" hoặc \"Thường xuyên\".",
-            f'Write e.g. "năm {y}", "Quý II năm {y}", "trước ngày 30/10/{y}", "Thường xuyên".')
+            f'Write e.g. "năm {y}", "Quý II năm {y}", "Tháng 6, tháng 11 năm {y}", '
+            f'"trước ngày 30/10/{y}" or "Thường xuyên".')
         return
     if year is None:
         return
