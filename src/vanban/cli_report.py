@@ -121,7 +121,7 @@ def validate(reports: tuple[Path, ...], lang: str) -> None:
                                        Span(str(path)), message_en="No such report file."))
             continue
         try:
-            text, found = summary(path)
+            text, found = summary(path, lang)
             texts.append(text)
             warnings.extend(found)
         except VanbanError as exc:

@@ -238,3 +238,20 @@ def test_an_issued_document_changed_is_told_to_be_reviewed_in_english(workspace)
         result = run(command, str(plan), "--lang", "en")
         line = next(x for x in result.output.splitlines() if "[output.issued-changed]" in x)
         assert "git diff" in line, line
+
+
+def test_report_validate_labels_in_english_and_the_reports_own_sentences_as_printed(workspace):
+    result = run("report", "validate", "plans/quang-binh/2025/bao-cao-hoa-giai.yaml",
+                 "--lang", "en")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Reporting period: 15/12/2024 – 14/12/2025"
+    assert lines[2].startswith("Đã hoàn thành ")  # the report's sentence, as it prints
+
+
+def test_report_init_on_a_notice_names_its_type_in_english(workspace):
+    result = run("report", "init", "plans/quang-binh/2025/thong-bao-tap-huan.yaml", "--lang", "en")
+    assert result.exit_code == 1
+    assert ('error [report.plan-type] type: The file "plans/quang-binh/2025/thong-bao-tap-huan'
+            '.yaml" is a Thông báo (type: thong-bao); a year-end report is made only on a plan '
+            "(type: ke-hoach, chuong-trinh, de-an, du-an, phuong-an).") in result.output

@@ -184,8 +184,9 @@ def check_type(loaded: Loaded, named_at: Span | None = None) -> None:
             "report.plan-type", f'Tệp "{loaded.file}" là {_type_name(key)}; báo cáo kết quả chỉ '
             f"lập cho kế hoạch (hoặc {others}).",
             named_at or loaded.span(("type",)), "plan" if named_at else "type",
-            message_en=f'"{loaded.file}" is a {key}; a report is made only on a plan '
-            f"({', '.join(PLAN_TYPES)}).")])
+            message_en=f'The file "{loaded.file}" is a {_type_name(key).capitalize()} (type: '
+            f"{key}); a year-end report is made only on a plan (type: "
+            f"{', '.join(PLAN_TYPES)}).")])
 
 
 def load_plan(path: Path, display: str, loaded: Loaded | None = None,
