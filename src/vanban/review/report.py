@@ -198,7 +198,7 @@ def render_text(result: SideDiff, lang: str = "vi", style: str = "text") -> str:
     for name, files in result.file_effects:
         lines.append((f"Prints differently because a file it takes content from changed: "
                       f"{name} (" if lang == "en" else
-                      f"In ra khác đi do tệp nó lấy nội dung đã sửa: {name} (")
+                      f"In ra khác đi vì đã sửa tệp mà văn bản này lấy nội dung: {name} (")
                      + ", ".join(files) + ")")
     if result.registry:
         lines.append("Registry:" if lang == "en" else "Danh mục đơn vị, người ký:")

@@ -73,7 +73,7 @@ def test_diff_text_lists_the_plans_change():
         ("  2. [Kế hoạch kèm theo, II.2] Thời gian thực hiện: Quý II, quý III năm 2025 → "
         "Quý III năm 2025"),
         f"  CẢNH BÁO: {ISSUED}",
-        f"In ra khác đi do tệp nó lấy nội dung đã sửa: {NEW}/{DECISION} ({PLAN})",
+        f"In ra khác đi vì đã sửa tệp mà văn bản này lấy nội dung: {NEW}/{DECISION} ({PLAN})",
     ]
 
 
@@ -125,7 +125,7 @@ def test_folder_diff_lists_the_decision_with_its_plan():
     assert lines[0] == f"{OLD}/{PLAN} → {NEW}/{PLAN}"
     at = lines.index(f"{OLD}/{DECISION} → {NEW}/{DECISION}")
     assert lines[at + 1].startswith("  2. [Kế hoạch kèm theo, II.2] Sửa câu chữ (nhiệm vụ)")
-    assert lines[-1] == f"In ra khác đi do tệp nó lấy nội dung đã sửa: {NEW}/{DECISION} ({PLAN})"
+    assert lines[-1] == f"In ra khác đi vì đã sửa tệp mà văn bản này lấy nội dung: {NEW}/{DECISION} ({PLAN})"
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +184,7 @@ def test_git_revisions_of_the_decision(tmp_path, monkeypatch):
         ("  2. [Kế hoạch kèm theo, II.2] Thời gian thực hiện: Quý II, quý III năm 2025 → "
         "Quý III năm 2025"),
         f"  CẢNH BÁO: {ISSUED}",
-        f"In ra khác đi do tệp nó lấy nội dung đã sửa: {decision} ({PLAN})"]
+        f"In ra khác đi vì đã sửa tệp mà văn bản này lấy nội dung: {decision} ({PLAN})"]
 
 
 def test_a_plan_with_its_tasks_in_an_appendix_table(work):
