@@ -195,6 +195,11 @@ def render_text(result: SideDiff, lang: str = "vi", style: str = "text") -> str:
         lines.append(("New plan: " if lang == "en" else "Kế hoạch mới: ") + name)
     for name in result.removed:
         lines.append(("Plan removed: " if lang == "en" else "Kế hoạch bị bỏ: ") + name)
+    unchanged = {(o, n) for o, n, d in result.plans if d.empty}
+    for old, new in result.renamed:
+        if (old, new) in unchanged:  # a renamed plan with changes is listed with them
+            lines.append(("Renamed, its content unchanged: " if lang == "en" else
+                          "Đổi tên tệp, nội dung không đổi: ") + f"{old} → {new}")
     for name, files in result.file_effects:
         lines.append((f"Prints differently because a file it takes content from changed: "
                       f"{name} (" if lang == "en" else
@@ -239,6 +244,7 @@ def as_json(result: SideDiff, lang: str = "vi") -> str:
         "registry": [{"what": r.what, "id": r.id, "old": r.old, "new": r.new}
                      for r in result.registry],
         "registry_effects": result.registry_effects,
+        "renamed": [{"old": o, "new": n} for o, n in result.renamed],
     }
     if result.file_effects:  # only then: the diffs of plans that name no file keep their keys
         data["file_effects"] = [{"plan": name, "files": list(files)}

@@ -68,10 +68,12 @@ class SideDiff:
     file_effects: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     """Plans whose file is the same on both sides but whose printed text changed with a file
     they name (the plan a Quyết định issues, a report's data): (plan, those files)."""
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    """(old display, new display) of the plans renamed or moved; each is diffed in ``plans``."""
 
     @property
     def empty(self) -> bool:
-        return (not self.added and not self.removed and not self.registry
+        return (not self.added and not self.removed and not self.registry and not self.renamed
                 and all(d.empty for _, _, d in self.plans))
 
 
@@ -95,8 +97,14 @@ def compare_sides(old: Side, new: Side) -> SideDiff:
             _effect(out, b.display, old.registry_text.get(a.rel), new.registry_text.get(b.rel),
                     bool(out.registry))
         return out
+    renamed = _renamed(old, new)
     for rel in sorted(set(old.plans) | set(new.plans)):
         a, b = old.plans.get(rel), new.plans.get(rel)
+        if a is None and rel in renamed.values():
+            continue  # diffed as the file it was renamed from
+        if a is not None and rel in renamed:
+            b = new.plans[renamed[rel]]
+            out.renamed.append((a.display, b.display))
         if a is None:
             out.added.append(b.display)
         elif b is None:
@@ -107,6 +115,28 @@ def compare_sides(old: Side, new: Side) -> SideDiff:
             if not diff.empty and old.source_text.get(rel) == new.source_text.get(rel):
                 _effect(out, b.display, old.registry_text.get(rel), new.registry_text.get(rel))
     out.registry = registry_changes(old, new)
+    return out
+
+
+def _renamed(old: Side, new: Side) -> dict[str, str]:
+    """Old path → new path of the plans renamed or moved (``git mv``): a file only on the old
+    side and one only on the new side with the same text, else of one type with the same id
+    (a plan renamed and edited). A pair is taken only when it is the one candidate both ways."""
+    gone = [r for r in old.plans if r not in new.plans]
+    came = [r for r in new.plans if r not in old.plans]
+
+    def same(a: str, b: str) -> bool:
+        if old.source_text.get(a) is not None and old.source_text.get(a) == new.source_text.get(b):
+            return True
+        pa, pb = old.plans[a].plan, new.plans[b].plan
+        ida, idb = getattr(pa, "id", None), getattr(pb, "id", None)
+        return bool(ida) and ida == idb and type(pa) is type(pb)
+
+    out = {}
+    for a in gone:
+        mine = [b for b in came if same(a, b)]
+        if len(mine) == 1 and [x for x in gone if same(x, mine[0])] == [a]:
+            out[a] = mine[0]
     return out
 
 

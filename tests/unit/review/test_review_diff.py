@@ -210,6 +210,40 @@ def test_git_revisions_and_registry_change(tmp_path, monkeypatch):
     assert one["registry_effects"] == [P2024]  # the same plan file, printed differently
 
 
+def test_a_plan_renamed_with_git_mv_is_diffed_with_its_old_self(tmp_path, monkeypatch):
+    """A plan renamed (git mv) and edited was "Kế hoạch mới" plus "Kế hoạch bị bỏ", with no
+    word of what changed in it; one renamed only was those two lines too."""
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    year = Path("plans/quang-binh/2025")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run(git + ["mv", str(year / "ke-hoach-hoa-giai.yaml"),
+                          str(year / "kh-hoa-giai-2025.yaml")], check=True)
+    subprocess.run(git + ["mv", str(year / "thong-bao-tap-huan.yaml"),
+                          str(year / "tb-tap-huan.yaml")], check=True)
+    for name in ("kh-hoa-giai-2025.yaml", "quyet-dinh-ban-hanh-ke-hoach.yaml",
+                 "du-thao-quyet-dinh-hai-tep.yaml", "bao-cao-hoa-giai.yaml",
+                 "cong-van-trien-khai-ke-hoach.yaml", "to-trinh-ban-hanh-ke-hoach.yaml"):
+        path = year / name
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "ke-hoach-hoa-giai.yaml", "kh-hoa-giai-2025.yaml"), encoding="utf-8")
+    plan = year / "kh-hoa-giai-2025.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Bộ Tư pháp", "Bộ Nội vụ", 1),
+                    encoding="utf-8")
+    result = run("diff", "HEAD:plans", "plans")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert (f"HEAD:{year}/ke-hoach-hoa-giai.yaml → {year}/kh-hoa-giai-2025.yaml") in lines
+    assert not any(x.startswith(("Kế hoạch mới", "Kế hoạch bị bỏ")) for x in lines), lines
+    assert (f"Đổi tên tệp, nội dung không đổi: HEAD:{year}/thong-bao-tap-huan.yaml → "
+            f"{year}/tb-tap-huan.yaml") in lines
+    data = _json("HEAD:plans", "plans")
+    assert data["renamed"] == [
+        {"old": f"HEAD:{year}/ke-hoach-hoa-giai.yaml", "new": f"{year}/kh-hoa-giai-2025.yaml"},
+        {"old": f"HEAD:{year}/thong-bao-tap-huan.yaml", "new": f"{year}/tb-tap-huan.yaml"}]
+    assert data["added"] == [] and data["removed"] == []
+
+
 @pytest.mark.parametrize("args,lines", [
     (("NOPE:plans", "plans"),
      [('NOPE:plans: lỗi [diff.bad-rev] Không có phiên bản "NOPE" trong kho git này. Xem các '
