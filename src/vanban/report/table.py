@@ -398,8 +398,6 @@ def _row(cells: tuple[Cell, ...], columns: dict[str, int], columns_set: ColumnSe
         problems.extend(said if totals_said else ())
         return None
     problems.extend(said)
-    if unit is TOTAL:
-        return None  # said once; its cells (often =SUM() with no value) are not read
     counted = len(problems)
     counts: dict[str, int] = {}
     figures = [k for k in columns if by_key[k].kind == "count"]
