@@ -14,7 +14,7 @@ from vanban.errors import Diagnostic
 from vanban.report.columns import MAX_COUNT
 
 if TYPE_CHECKING:
-    from vanban.report.table import Cell
+    from vanban.report.raw import Cell
 
 GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")  # 1.106 or 1,106: a thousands separator
 

@@ -15,8 +15,10 @@ from vanban.report import checks, declared
 from vanban.report.columns import ColumnSet
 from vanban.report.compute import Results, compute
 from vanban.report.coverage import missing_units
+from vanban.report.heading import has_header
 from vanban.report.issued import named_plan
 from vanban.report.model import REPORT_TYPE, Report, default_level, default_scope
+from vanban.report.raw import RawTable
 from vanban.report.seam import (
     Loaded,
     PlanFacts,
@@ -27,7 +29,7 @@ from vanban.report.seam import (
     registry_for,
     shared_dirs,
 )
-from vanban.report.table import DataTable, RawTable, has_header, validate, validate_all
+from vanban.report.table import DataTable, validate, validate_all
 
 DATA_SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
 

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
-from vanban.report.table import Cell, RawTable, column_letters, read_bytes
+from vanban.report.raw import Cell, RawTable, column_letters, read_bytes
 
 
 def read(path: Path, display: str, header_row: int) -> RawTable:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
-from vanban.report.table import Cell, RawTable, column_letters, read_bytes
+from vanban.report.raw import Cell, RawTable, column_letters, read_bytes
 
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from vanban.errors import Diagnostic, Span, VanbanError
+from vanban.report.raw import Cell, RawTable
 from vanban.report.seam import dotted, load_file
-from vanban.report.table import Cell, RawTable
 
 
 def read(path: Path, display: str) -> RawTable:

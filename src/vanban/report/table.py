@@ -1,85 +1,27 @@
-"""The statistics table as read from any format, and its validation into counted rows.
+"""The statistics table's validation into counted rows.
 
-A reader (``read_xlsx``, ``read_csv``, ``read_yaml``) gives a ``RawTable``: header cells and row
-cells, each with its raw value and where it stands (file, sheet, row, column). ``validate``
-turns it into ``DataRow``s or located diagnostics, one for every bad cell: nothing is coerced
-silently (an Excel number that is whole, or a text of digits only, is a count; anything else is
-not).
+A reader (``read_xlsx``, ``read_csv``, ``read_yaml``) gives a ``RawTable`` (``raw``): header
+cells and row cells, each with its raw value and where it stands. ``validate`` turns it into
+``DataRow``s or located diagnostics, one for every bad cell: nothing is coerced silently (an
+Excel number that is whole, or a text of digits only, is a count; anything else is not).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from vanban.errors import Diagnostic, Severity, Span, VanbanError, read_reason
+from vanban.errors import Diagnostic, Severity, Span
+from vanban.report import heading
 from vanban.report.columns import UNIT_KEY, ColumnSet
 from vanban.report.counts import GROUPED, count
+from vanban.report.raw import Cell, RawTable, column_letters
 from vanban.report.seam import Registry, unknown_unit
 from vanban.report.unit_names import COMMITTEE_WORDS, LOCAL_LEVELS, bare_units, find_unit
 
 TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total")
-MAX_BYTES = 20 * 1024 * 1024
-
-
-def read_bytes(path: Path, display: str) -> bytes:
-    """The bytes of a data file (.xlsx or .csv), read once and at most MAX_BYTES of them."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        vi, en = read_reason(exc)
-        raise VanbanError([Diagnostic("data.unreadable", f"Không đọc được tệp số liệu: {vi}.",
-                                      Span(display), message_en=f"Cannot read the file: {en}.")]
-                          ) from None
-    if len(raw) > MAX_BYTES:
-        raise VanbanError([Diagnostic("data.too-big", "Tệp số liệu quá lớn (trên 20 MB).",
-                                      Span(display), message_en="The data file is over 20 MB.")])
-    return raw
-
-
-@functools.lru_cache(maxsize=200)
-def column_letters(col: int) -> str:
-    """1 → "A", 27 → "AA": the column as Excel names it (cell references of .xlsx and .csv)."""
-    out = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One cell: its raw value and where it is (``ref`` is what messages name it by)."""
-
-    value: Any
-    span: Span
-    ref: str
-    formula_without_value: bool = False
-
-
-@dataclass(frozen=True)
-class RawTable:
-    """A table as read: the header cells, then one list of cells per non-empty row."""
-
-    file: str
-    header: tuple[Cell, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    where: Span
-    """The table as a whole (the file, or the sheet's header row)."""
-    typed: bool = True
-    """Cells have types (.xlsx, .yaml): a number written as text there is worth a warning. In a
-    CSV file every cell is text."""
-    hidden: frozenset[int] = frozenset()
-    """The line numbers of the rows hidden in Excel: read like the others, and said."""
-    sheet: str = ""
-    """The workbook's sheet the table is on (.xlsx)."""
-    other_tables: tuple[str, ...] = ()
-    """The workbook's other sheets that hold a table too (not read)."""
 
 
 @dataclass(frozen=True)
@@ -185,14 +127,12 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
                 raw.where, message_en=f'The data table has no column "{by_key[key].label}".',
                 hint="Thêm cột này vào dòng tiêu đề (đúng tên như trên).",
                 hint_en="Add this column to the header row."))
-    from vanban.report import heading
-
-    if problems and raw.rows and (two := _two_rows(raw.header, raw.rows[0], columns_set,
-                                                   wanted)) is not None:
+    if problems and raw.rows and (two := heading.two_rows(raw.header, raw.rows[0], columns_set,
+                                                          wanted)) is not None:
         # A heading on two rows, the first where header_row says: read as the one it means.
         return validate(RawTable(raw.file, two, raw.rows[1:], raw.where, raw.typed, raw.hidden),
                         registry, needed, columns_set, seen, own_header=own_header)
-    if problems and (found := _header_below(raw, columns_set, wanted, columns)) is not None:
+    if problems and (found := heading.header_below(raw, columns_set, wanted, columns)) is not None:
         # One error, not one per column; the rows under the header found are still checked,
         # so that their errors are in this run too.
         hint, at = found
@@ -229,73 +169,6 @@ def validate(raw: RawTable, registry: Registry, needed: set[str], columns_set: C
         problems.append(_as_text_warning([by_key[key].label for key in as_text],
                                          [c for found in as_text.values() for c in found]))
     return table, problems
-
-
-HEADER_SEARCH_ROWS = 15
-"""How far down a sheet a header row is looked for when the one named is not it."""
-
-
-def has_header(raw: RawTable, columns_set: ColumnSet) -> bool:
-    """Whether a row within the first ``HEADER_SEARCH_ROWS`` of ``raw`` names the unit
-    column: the sheet holds the table (not the form's instructions)."""
-    for cells in (raw.header, *raw.rows):
-        if cells and cells[0].span.line > HEADER_SEARCH_ROWS:
-            break
-        if any(isinstance(c.value, str) and c.value.strip()
-               and columns_set.match_header(c.value.strip()) == UNIT_KEY for c in cells):
-            return True
-    return False
-
-
-def _names(cells: tuple[Cell, ...], columns_set: ColumnSet, wanted: list[str]) -> int:
-    """How many of the ``wanted`` columns a heading row names (0 without the unit column)."""
-    keys = {columns_set.match_header(str(c.value).strip()) for c in cells
-            if isinstance(c.value, str) and c.value.strip()}
-    return len([k for k in wanted if k in keys]) if UNIT_KEY in keys else 0
-
-
-def _two_rows(upper: tuple[Cell, ...], lower: tuple[Cell, ...], columns_set: ColumnSet,
-              wanted: list[str]) -> tuple[Cell, ...] | None:
-    """The heading ``upper`` over ``lower`` means, when it is one on two rows: ``upper``
-    names the unit column (merged down over both rows) and the two name more columns than
-    ``upper`` alone; else None (a title row over a heading is no heading)."""
-    from vanban.report.heading import joined
-
-    alone = _names(upper, columns_set, wanted)
-    if not alone:
-        return None
-    two = joined(upper, lower, columns_set)
-    return two if _names(two, columns_set, wanted) > alone else None
-
-
-def _header_below(raw: RawTable, columns_set: ColumnSet, wanted: list[str],
-                  found: dict[str, int]) -> tuple[Diagnostic, int] | None:
-    """The one error for a header on a later row (title rows above it, no ``header_row``) and
-    that row's index in ``raw.rows``: the first row within the first ``HEADER_SEARCH_ROWS``
-    rows that names the unit column and more of the wanted columns than the header row does
-    (at least half of them); else None."""
-    have = len([k for k in wanted if k in found])
-    for index, cells in enumerate(raw.rows):
-        line = cells[0].span.line
-        if line > HEADER_SEARCH_ROWS:
-            break
-        named = _names(cells, columns_set, wanted)
-        if index + 1 < len(raw.rows) and (two := _two_rows(
-                cells, raw.rows[index + 1], columns_set, wanted)) is not None:
-            named = _names(two, columns_set, wanted)  # the first of a heading on two rows
-        if named > have and 2 * named >= len(wanted):
-            told = raw.where.line
-            if told == 1:
-                fix = f'thêm "header_row: {line}" vào data: của báo cáo'
-                fix_en = f'add "header_row: {line}" to the report\'s data:'
-            else:
-                fix = f'sửa "header_row: {told}" thành "header_row: {line}" trong data: của báo cáo'
-                fix_en = f'change "header_row: {told}" to "header_row: {line}" in data:'
-            return Diagnostic(
-                "data.header-row", f"Dòng tiêu đề có vẻ là dòng {line}: {fix}.", cells[0].span,
-                cells[0].ref, message_en=f"The header seems to be on row {line}: {fix_en}."
-            ), index
-    return None
 
 
 UNHIDE = "chọn các dòng trên và dưới nó, bấm chuột phải → Unhide (Bỏ ẩn) để thấy"
