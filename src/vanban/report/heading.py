@@ -13,7 +13,7 @@ from vanban.errors import Diagnostic
 from vanban.report.columns import UNIT_KEY, ColumnSet
 from vanban.report.raw import Cell, RawTable
 
-TOTAL_WORDS = ("tổng số", "tổng", "số lượng", "cộng")
+WHOLE_WORDS = ("tổng số", "tổng", "số lượng", "cộng")
 """A lower heading that means the whole of the heading above it ("Hòa giải viên: Tổng số")."""
 NUMBERING = re.compile(r"^\(?([0-9]+|[A-Za-z])\)?$")
 
@@ -47,7 +47,7 @@ def joined(upper: tuple[Cell, ...], lower: tuple[Cell, ...], columns: ColumnSet
         elif above:
             names = [f"{above} {_lower_first(bottom)}", f"{bottom} {_lower_first(above)}",
                      bottom]
-            if bottom.casefold() in TOTAL_WORDS:
+            if bottom.casefold() in WHOLE_WORDS:
                 names.append(above)
         else:
             names = [bottom]

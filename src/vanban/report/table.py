@@ -49,9 +49,10 @@ def validate_all(raws: list[RawTable], file: str, registry: Registry, needed: se
                  columns_set: ColumnSet) -> tuple[DataTable, list[Diagnostic]]:
     """The tables of several files (a folder of the units' own files) checked one by one and
     merged into one table named ``file``, its rows in the registry's order: a unit with rows in
-    two files is an error, as in one file; the columns are those every file has. Each file's header is the first of its first
-    rows that names the columns (the units' forms have one title row or two): it is not an
-    error to be fixed with ``header_row``, which one value could not fix for all files."""
+    two files is an error, as in one file; the columns are those every file has. Each file's
+    header is the first of its first rows that names the columns (the units' forms have one
+    title row or two): it is not an error to be fixed with ``header_row``, which one value
+    could not fix for all files."""
     seen: dict[str, Cell] = {}
     problems: list[Diagnostic] = []
     tables = []
