@@ -246,7 +246,9 @@ def _read_data(report: Report, source: Path, loaded: Loaded, registry: Registry,
         except VanbanError as exc:
             found += exc.diagnostics
     if not raws:
-        if not found:
+        # Files the folder holds but that are not read (ghi-chu.pdf) are only warnings: the
+        # error is that it has no data file (else a report would be made without its figures).
+        if not any(d.severity is Severity.ERROR for d in found):
             found.append(Diagnostic(
                 "data.folder-empty", f'Thư mục số liệu "{ref.file}" không có tệp .xlsx, .csv '
                 "hoặc .yaml nào.", loaded.span(("data", "file")), "data.file",

@@ -119,6 +119,20 @@ def test_an_empty_folder_is_said_at_the_data_line(year):
             '"so-lieu/don-vi" không có tệp .xlsx, .csv hoặc .yaml nào.') in failed.output
 
 
+def test_a_folder_of_other_files_only_is_said_empty_and_the_report_kept(year):
+    folder = year / "so-lieu" / "don-vi"
+    folder.mkdir()
+    (folder / "ghi-chu.pdf").write_bytes(b"%PDF-1.4")  # the communes sent scans, no table
+    _point_at_folder(year)
+    before = (year.parents[2] / REPORT).read_bytes()
+    failed = run("build", YEAR)
+    assert failed.exit_code == 1, failed.output
+    assert "[data.file-ignored]" in failed.output and "ghi-chu.pdf" in failed.output
+    assert ("bao-cao-hoa-giai.yaml:17:9: lỗi [data.folder-empty] data.file: Thư mục số liệu "
+            '"so-lieu/don-vi" không có tệp .xlsx, .csv hoặc .yaml nào.') in failed.output
+    assert (year.parents[2] / REPORT).read_bytes() == before  # not made without its figures
+
+
 def test_a_file_added_to_the_folder_makes_the_report_again(year):
     rows = _split(year)
     folder = year / "so-lieu" / "don-vi"
