@@ -12,6 +12,7 @@ from vanban.check.locate import Piece, norm
 from vanban.check.locate_end import entry_groups
 from vanban.errors import Severity
 from vanban.rules import nd30
+from vanban.source.tones import tone_key
 
 
 @rule("ND30-NOI-NHAN", "Nơi nhận", "Recipients (Nơi nhận)", nd30.NOI_NHAN_REF)
@@ -335,8 +336,9 @@ def sign_deputy(ctx: Context) -> Iterator[Hit]:
 
 
 def _fold(text: str) -> str:
-    """Upper-case words with the old tone placement read as the new ("UỶ" as "ỦY")."""
-    return " ".join(norm(text).upper().replace("UỶ", "ỦY").replace("OÀ", "ÒA").split())
+    """Upper-case words with the old tone placement read as the new ("UỶ" as "ỦY", "HOÁ" as
+    "HÓA")."""
+    return " ".join(tone_key(norm(text).upper()).split())
 
 
 @rule("ND30-QD-SIGNER", f"Quyết định: chữ ký đúng thẩm quyền ban hành ({_THAY_MAT} chỉ khi "

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from vanban.source.syllables import TONES
+from vanban.source.tones import tone_key  # noqa: F401  (re-exported)
 
 # Abbreviations in units' names, each with the words it stands for (Phụ lục II uses both).
 ABBREVIATIONS = {
@@ -27,21 +27,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
-
-
-_SYLLABLE = re.compile(r"\w+|\W+")
-
-
-def tone_key(text: str) -> str:
-    """``text`` in NFC with each syllable's tone mark moved to its end: the old and the new
-    placement of one word ("hoá"/"hóa", "thuỷ"/"thủy", "hoà"/"hòa") give the same key."""
-    out = []
-    for part in _SYLLABLE.findall(unicodedata.normalize("NFC", text)):
-        decomposed = unicodedata.normalize("NFD", part)
-        tones = "".join(ch for ch in decomposed if ch in TONES)
-        base = "".join(ch for ch in decomposed if ch not in TONES)
-        out.append(unicodedata.normalize("NFC", base) + tones)
-    return "".join(out)
 
 
 def key(text: str) -> str:

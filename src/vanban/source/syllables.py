@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-"""The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters."""
+from vanban.source.tones import TONES
+
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
 # Vowel groups that end in a glide (or are ia/ua/ưa) close the syllable: no final consonant.
 _OPEN = ["iêu", "yêu", "ươi", "ươu", "uôi", "oai", "oay", "oeo", "uây", "uya", "uyu", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu"]

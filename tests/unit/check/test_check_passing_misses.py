@@ -202,7 +202,9 @@ def test_a_decision_of_the_chairman_signed_for_the_collective_is_reported():
 @pytest.mark.parametrize("authority_line, collective", [
     ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "TM. ỦY BAN NHÂN DÂN"),  # 224.docx, 062.docx
     ("UỶ BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "TM. ỦY BAN NHÂN DÂN"),  # the old tone placement
-], ids=["collective", "old-tone-placement"])
+    # any word's old placement, not only "UỶ": "HOÁ" is "HÓA"
+    ("ỦY BAN NHÂN DÂN TỈNH THANH HOÁ", "TM. ỦY BAN NHÂN DÂN TỈNH THANH HÓA"),
+], ids=["collective", "old-tone-placement", "old-tone-placement-of-a-place"])
 def test_a_decision_of_the_collective_signed_for_it_is_clean(authority_line, collective):
     assert _found((FIXTURES / f"{QD}.docx").read_bytes(), "ND30-QD-SIGNER") == []
     data, _ = _decision_signed(authority_line, collective)
