@@ -214,7 +214,7 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                     output.check_writable(target, shown)
                     # (its bytes differ: issued_changed without reading the file again)
                     result.warnings.extend(_change_warnings(target, _issued(
-                        book.was_issued(target), outcome.issued), pdf))
+                        book.was_issued(target), outcome.issued), pdf, staged))
                     staged.append(output.stage(target, data, shown))
                 made.append((outcome, file_job, stamps.digest_bytes(data)))
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
@@ -279,16 +279,19 @@ def _issued(was_issued: bool | None, issued: bool) -> bool:
     return issued if was_issued is None else was_issued
 
 
-def _change_warnings(target: Path, issued_change: bool, pdf: bool) -> list[Diagnostic]:
-    """What a clerk should know before an output changes: an issued document (it has a number)
-    whose DOCX changes (``issued_change``), and a PDF that would be left older than its DOCX."""
+def _change_warnings(target: Path, issued_change: bool, pdf: bool, staged: list
+                     ) -> list[Diagnostic]:
+    """What a clerk should know before an output changes: a file saved in Word (its copy
+    ``.bak`` is added to ``staged``, put in place with the outputs), an issued document (it has
+    a number) whose DOCX changes (``issued_change``), and a PDF that would be left older than
+    its DOCX."""
     from vanban import output
 
     out = []
     if not target.is_file():
         return out
     if (who := output.saved_by_other(target)) is not None:
-        out.append(_edited_in_word(target, who, output.keep_aside(target)))
+        out.append(_edited_in_word(target, who, _keep_aside(target, staged)))
     if issued_change:
         out.append(Diagnostic(
             "output.issued-changed", "Văn bản đã có số (đã ban hành) nhưng nội dung dựng ra "
@@ -323,6 +326,19 @@ def _orphaned(book: stamps.StampBook, workspace: Path, claimed: set[Path]
             hint=f"Không cần nữa thì xóa tệp; tệp đã commit thì xóa bằng: {remove}",
             hint_en=f"If it is no longer needed, delete it; once committed: {remove}"))
     return out
+
+
+def _keep_aside(target: Path, staged: list) -> Path | None:
+    """Stage a copy of ``target`` as ``<name>.bak`` beside it (replacing an older copy when the
+    build puts its outputs in place, never when it fails); None when it cannot be staged."""
+    from vanban import output
+
+    copy = target.with_name(target.name + ".bak")
+    try:
+        staged.append(output.stage(copy, target.read_bytes(), display_path(copy)))
+    except (OSError, VanbanError):
+        return None
+    return copy
 
 
 def _edited_in_word(target: Path, who: str, copy: Path | None) -> Diagnostic:

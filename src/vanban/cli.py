@@ -12,15 +12,43 @@ from pathlib import Path
 
 import click
 
-from vanban.cli_lang import (
-    LANG_HELP,
-    _command_key,
-    _english,
-    _LangOption,
-    _short_help,
-    _with_help,
-    _words_lang,
-)
+
+class _LangOption(click.Option):
+    """--lang of a command: when not given, the language asked anywhere on the command line
+    (``vanban --lang en build``); "vi" on the help page."""
+
+    def get_default(self, ctx: click.Context, call: bool = True):
+        return _asked_lang() if call else super().get_default(ctx, call=call)
+
+
+LANG_HELP = "Ngôn ngữ thông báo (vi/en). / Language of the messages: en for English."
+
+
+def _words_lang(words: list[str]) -> str:
+    """The language the command line asks for (its last --lang), "vi" when none: help pages
+    and usage errors come before click has read the options."""
+    lang = "vi"
+    for a, b in zip(words, [*words[1:], ""]):
+        if a == "--":
+            break
+        if a.startswith("--lang="):
+            lang = a.removeprefix("--lang=")
+        elif a == "--lang" and b in ("vi", "en"):
+            lang = b
+    return lang if lang in ("vi", "en") else "vi"
+
+
+def _asked_lang() -> str:
+    """The language asked for anywhere on the command line, else "vi"."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj.get("lang", "vi") if isinstance(obj, dict) else "vi"
+
+
+def _english(ctx: click.Context) -> bool:
+    """Whether ``ctx``'s command speaks English (its --lang, or the command line's)."""
+    return ctx.params.get("lang") == "en" or _asked_lang() == "en"
+
 
 EPILOG_MAIN = """\b
 Ví dụ:
@@ -100,6 +128,7 @@ class _Vietnamese:
         import copy
 
         from vanban.cli_help_en import HELP_EN, LANG
+        from vanban.cli_lang import _command_key, _with_help
 
         texts = HELP_EN.get(_command_key(ctx), {})
         english = copy.copy(self)
@@ -196,7 +225,10 @@ class _Group(_Vietnamese, click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         english = _english(ctx)
-        rows = [(name, _short_help(ctx, name, cmd, formatter.width - 20))
+        if english:
+            from vanban.cli_lang import short_help_en
+        rows = [(name, short_help_en(ctx, name, cmd, formatter.width - 20) if english
+                 else cmd.get_short_help_str(formatter.width - 20))
                 for name in self.list_commands(ctx) if (cmd := self.get_command(ctx, name))]
         if rows:
             with formatter.section("Commands" if english else "Lệnh"):

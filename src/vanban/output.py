@@ -13,7 +13,6 @@ import errno
 import io
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -265,13 +264,3 @@ def saved_by_other(target: Path) -> str | None:
     name = found.group(1).decode("utf-8", "replace").strip()
     return name if name and name != MAKER else None
 
-
-def keep_aside(target: Path) -> Path | None:
-    """Copy ``target`` to ``<name>.bak`` beside it (replacing an older copy) before a build
-    replaces it; None when the copy cannot be made."""
-    copy = target.with_name(target.name + ".bak")
-    try:
-        shutil.copyfile(target, copy)
-    except OSError:
-        return None
-    return copy

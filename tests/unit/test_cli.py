@@ -51,6 +51,21 @@ def test_help_is_fast_because_imports_are_lazy():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_english_help_is_read_only_for_an_english_help_page():
+    """vanban --help, vanban text in Vietnamese import neither the English help texts nor their
+    pieces; --help --lang en does."""
+    code = ("import sys; from click.testing import CliRunner; from vanban.cli import main; "
+            "CliRunner().invoke(main, sys.argv[1:]); "
+            "print(sorted(m for m in ('vanban.cli_lang', 'vanban.cli_help_en') "
+            "if m in sys.modules))")
+    both = "['vanban.cli_help_en', 'vanban.cli_lang']"
+    for args, imported in ((["--help"], "[]"), (["text", "khong-co.docx"], "[]"),
+                           (["--help", "--lang", "en"], both)):
+        out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                             check=True)
+        assert out.stdout.strip().splitlines()[-1] == imported, args
+
+
 def test_usage_error_exits_2():
     result = run("build", "--jobs", "0")
     assert result.exit_code == 2

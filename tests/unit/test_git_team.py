@@ -257,6 +257,9 @@ def test_an_output_saved_in_word_and_built_again_is_said_and_kept_aside(team):
     docx = a / "outputs/2026/cong-van-trien-khai.docx"
     word = _save_in_word(docx, "Nguyễn Thị C")
     edit(a, CONG_VAN, "trước ngày 15 tháng 3", "trước ngày 20 tháng 3")
+    refused = cli(a, "build", "--strict")  # nothing written: no copy either
+    assert refused.exit_code == 1 and "[output.edited-in-word]" in refused.stderr
+    assert docx.read_bytes() == word and not docx.with_name(docx.name + ".bak").exists()
     built = cli(a, "build")
     assert built.exit_code == 0
     assert built.stderr.splitlines()[0] == (

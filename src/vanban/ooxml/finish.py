@@ -18,6 +18,7 @@ from lxml import etree
 from vanban.ooxml.body import SECTION_BREAK_BOOKMARK
 from vanban.ooxml.styles import RULE_STYLES
 from vanban.ooxml.xml import el, mm_from_twips, sub, twips
+from vanban.output import MAKER
 from vanban.rules import nd30
 from vanban.rules.metrics import longest_line_pt
 
@@ -221,7 +222,7 @@ def set_core_properties(props, *, title: str, author: str, subject: str,
     props.title = _property(title)
     props.author = _property(author)
     props.subject = _property(subject)
-    props.last_modified_by = "vanban"
+    props.last_modified_by = MAKER  # how a build knows its own file (saved_by_other)
     props.revision = 1
     props.created = when
     props.modified = when

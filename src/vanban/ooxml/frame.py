@@ -27,6 +27,7 @@ from vanban.contract import (
 )
 from vanban.ooxml.styles import EXTRA_STYLES, STYLES, style_element
 from vanban.ooxml.xml import el, half_points, rfonts, sub, twips
+from vanban.output import MAKER
 from vanban.rules import nd30
 
 
@@ -252,7 +253,7 @@ def build_template(contract: Contract = MAU_1_4) -> bytes:
     props = document.core_properties
     props.author = "vanban"
     props.title = f"{contract.title} (Nghị định 30/2020/NĐ-CP)"
-    props.last_modified_by = "vanban"
+    props.last_modified_by = MAKER
     props.revision = 1
     props.comments = ""
     buf = io.BytesIO()

@@ -83,7 +83,8 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
     group = Group([p.full for p in new_doc.body if _is_para(p)])
     kept: dict[int, int] = {}
     gone: list[int] = []
-    moves: dict[int, str] = {}  # old paragraph → the name of its move
+    # old paragraph → the name of its move (of its part too: a name is one move in the file)
+    moves: dict[int, str] = {}
     unmarked = 0
     for oi, nj in _in_part(diff, part):
         o = diff.old.nodes[oi] if oi is not None else None
@@ -96,7 +97,7 @@ def body_group(diff: PlanDiff, part: int = 0) -> tuple[Group, int]:
                 a, b = old_doc.body[i], new_doc.body[j]
                 if getattr(a, "footnote", "") or getattr(b, "footnote", ""):
                     continue  # a footnote's mark moves with no move of its own: a change
-                moves[i] = f"move{len(moves) + 1}"
+                moves[i] = f"move{len(moves) + 1}" + (f"-{part}" if part else "")
                 same = text_key(a.text) == text_key(b.text)
                 group.edits[new_at[j]] = Moved(moves[i], () if same else tuple(
                     _segments(a.text, b.text, b.label)))

@@ -20,7 +20,7 @@ from collections import deque
 from pathlib import Path
 
 from vanban.errors import VanbanError
-from vanban.serve import engine, history
+from vanban.serve import engine, history, words_en
 from vanban.serve.office import INSTALL_HINT, INSTALL_HINT_EN, Office, OfficeError
 from vanban.serve.pages import PAGE_NAME, PagesError, rasterize
 from vanban.serve.process import LineProcess, ProcessError
@@ -232,7 +232,7 @@ class Site:
         preview's language)."""
         source = self.source(key)
         if source is None or kind not in history.COMPARE_KINDS:
-            return None, self._say("Không có trang này.", "No such page.")
+            return None, self._say(*words_en.NOT_FOUND)
         folder = self.cache / "compare" / str(next(self._compares))
         folder.mkdir(parents=True)
         out = folder / f"{kind}.docx"

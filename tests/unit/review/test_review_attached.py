@@ -259,3 +259,41 @@ def test_the_plans_title_is_compared_and_marked(work):
                  "-o", "tt.docx")
     assert result.output == "Đã ghi tt.docx (2 chỗ sửa).\n"
     assert tracked_words(work / "tt.docx") == (["Triển"], ["Tổ chức triển"])
+
+
+def test_moves_in_the_decision_and_in_its_plan_have_names_of_their_own(work):
+    """An article moved in the Quyết định and tasks moved in the plan it issues: every move of
+    the file has a name of its own (Word pairs a moved-away text with its new place by the
+    name; each part numbered its moves from move1), and Accept All gives the new document."""
+    from vanban.ooxml.tracked import resolve
+    from vanban.review.words import text_key
+
+    article = "  - article: Quyết định này có hiệu lực kể từ ngày ký.\n"
+    task = "      - task: >-\n          Tổ chức tập huấn, bồi dưỡng"
+    after = "      - task: >-\n          Chỉ đạo, hướng dẫn xây dựng"
+    end = "      - item: >-\n          Ứng dụng công nghệ"
+    for folder in ("plans/mv/cu", "plans/mv/moi"):
+        (work / folder).mkdir(parents=True)
+        plan = (ROOT / "plans/quang-binh/2025" / PLAN).read_text(encoding="utf-8")
+        decision = (ROOT / "plans/quang-binh/2025" / DECISION).read_text(encoding="utf-8")
+        if folder.endswith("moi"):  # tap-huan after mo-hinh-dien-hinh; Điều 2 last
+            a, b, c = plan.index(task), plan.index(after), plan.index(end)
+            plan = plan[:a] + plan[b:c] + plan[a:b] + plan[c:]
+            i, j = decision.index(article), decision.index("attachment:")
+            decision = decision[:i] + decision[i + len(article):j] + article + decision[j:]
+        (work / folder / PLAN).write_text(plan, encoding="utf-8")
+        (work / folder / DECISION).write_text(decision, encoding="utf-8")
+    old, new = f"plans/mv/cu/{DECISION}", f"plans/mv/moi/{DECISION}"
+    result = run("compare", "--tracked", "--author", "T", "--date", "2025-02-01", old, new,
+                 "-o", "mv.docx")
+    assert result.exit_code == 0, result.output
+    data = (work / "mv.docx").read_bytes()
+    root = etree.fromstring(zipfile.ZipFile(work / "mv.docx").read("word/document.xml"))
+    names = [[m.get(f"{W}name") for m in root.iter(f"{W}{kind}RangeStart")]
+             for kind in ("moveFrom", "moveTo")]
+    assert len(names[0]) > 4  # the article's move and the plan's
+    assert sorted(names[0]) == sorted(names[1]) == sorted(set(names[0]))
+    assert run("build", new, "--out", "mv-out").exit_code == 0
+    built = next((work / "mv-out").rglob(DECISION.replace(".yaml", ".docx"))).read_bytes()
+    assert [text_key(x) for x in resolve(data, accept=True)] == [
+        text_key(x) for x in resolve(built, accept=True)]
