@@ -220,7 +220,8 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
         claimed = {job.target.resolve() for job in jobs}
         claimed.update(file_job.target.resolve() for _, file_job, _ in made)
-        result.warnings.extend(_orphaned(book, workspace, claimed))
+        if (workspace / "plans").is_dir():  # plans named from the workspace root: comparable
+            result.warnings.extend(_orphaned(book, workspace, claimed))
         result.warnings = list(dict.fromkeys(result.warnings))  # a shared registry's once
         errors = list(dict.fromkeys(errors))  # a broken template once
         if strict:

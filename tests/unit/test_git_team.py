@@ -347,3 +347,23 @@ def test_word_owner_files_beside_plans_and_registry_are_no_plans(team):
                 "nguồn không đổi từ lần dựng trước (--force để dựng lại).\n"))
     assert cli(a, "validate").exit_code == 0
     assert git(a, "status", "--porcelain").stdout == ""
+
+
+def test_a_plan_built_outside_a_workspace_from_another_folder_is_no_orphan(tmp_path):
+    """Outside any workspace (no plans/ folder) a stamp names its plan as the working folder
+    of its build saw it: built again from another folder, the plan was taken for gone and its
+    DOCX warned of as an orphan."""
+    shared = tmp_path / "ho-so" / "_shared"
+    shared.mkdir(parents=True)
+    for name in ("don-vi.yaml", "nguoi-ky.yaml"):
+        (shared / name).write_text((ROOT / "plans" / "_shared" / name).read_text("utf-8"),
+                                   encoding="utf-8")
+    plan = tmp_path / "ho-so" / "kh.yaml"
+    plan.write_text((ROOT / "plans/quang-binh/2025/thong-bao-tap-huan.yaml").read_text("utf-8"),
+                    encoding="utf-8")
+    (tmp_path / "ho-so" / "tb.yaml").write_text(plan.read_text("utf-8"), encoding="utf-8")
+    first = cli(tmp_path / "ho-so", "build", "kh.yaml", "--out", str(tmp_path / "out"))
+    assert first.exit_code == 0, first.output
+    other = cli(tmp_path, "build", "ho-so/tb.yaml", "--out", str(tmp_path / "out"))
+    assert other.exit_code == 0, other.output
+    assert "[output.orphan]" not in other.output  # kh.yaml is there, beside tb.yaml
