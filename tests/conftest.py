@@ -102,3 +102,16 @@ def pdfs(built) -> dict[str, Path]:
     from vanban.pdf.convert import convert_to_pdf
     paths = convert_to_pdf(list(built.values()))
     return dict(zip(built, paths))
+
+
+def command_paths(group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of a click group, as the words that call it (the group itself first)."""
+    import click
+
+    out = [prefix]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            out += command_paths(command, (*prefix, name))
+        else:
+            out.append((*prefix, name))
+    return out

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from tests.conftest import command_paths
 
 from vanban.cli import main
 from vanban.cli_help_en import HELP_EN
@@ -18,21 +19,11 @@ VIETNAMESE_WORDS = re.compile(r"Cách dùng|Tùy chọn|Lệnh:|Ví dụ|mặc �
                               r"bắt buộc|THƯ-MỤC|TỆP|ĐƯỜNG-DẪN| SỐ\b|CHỮ|Ngôn ngữ")
 
 
-def _paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    out = [prefix]
-    for name, command in group.commands.items():
-        if isinstance(command, click.Group):
-            out += _paths(command, (*prefix, name))
-        else:
-            out.append((*prefix, name))
-    return out
-
-
 def run(*args: str):
     return CliRunner().invoke(main, list(args), prog_name="vanban")
 
 
-@pytest.mark.parametrize("path", _paths(main), ids=lambda p: " ".join(p) or "vanban")
+@pytest.mark.parametrize("path", command_paths(main), ids=lambda p: " ".join(p) or "vanban")
 def test_every_help_page_is_in_english(path):
     assert " ".join(path) in HELP_EN  # a new command brings its English help
     for args in ([*path, "--help", "--lang", "en"], ["--lang", "en", *path, "--help"]):

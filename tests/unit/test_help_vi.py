@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-import click
 import pytest
 from click.testing import CliRunner
+from tests.conftest import command_paths
 
 from vanban.cli import main
 
@@ -16,17 +16,7 @@ ENGLISH = re.compile(r"\[OPTIONS\]|COMMAND|\[ARGS\]|INTEGER|DIRECTORY|RANGE|FLOA
 OPTION_ROW = re.compile(r"^  (-\S+(?:, --\S+)?) (\S+)")
 
 
-def _paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    out = [prefix]
-    for name, command in group.commands.items():
-        if isinstance(command, click.Group):
-            out += _paths(command, (*prefix, name))
-        else:
-            out.append((*prefix, name))
-    return out
-
-
-@pytest.mark.parametrize("path", _paths(main), ids=lambda p: " ".join(p) or "vanban")
+@pytest.mark.parametrize("path", command_paths(main), ids=lambda p: " ".join(p) or "vanban")
 def test_help_has_no_english_words_of_click(path):
     result = CliRunner().invoke(main, [*path, "--help"], prog_name="vanban")
     assert result.exit_code == 0, result.output

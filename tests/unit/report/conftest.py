@@ -100,3 +100,12 @@ def opened(monkeypatch):
 
     monkeypatch.setattr(io, "open", counting)
     return counts
+
+
+def reports_and_plans_only(folder: str, names: list[str]) -> list[str]:
+    """``shutil.copytree``'s ignore: of plans/, the registries, the plans and the reports
+    (the other documents left out: a build makes only what a report test reads)."""
+    if "_shared" in folder:
+        return []
+    return [n for n in names if n.endswith(".yaml")
+            and n not in ("ke-hoach-hoa-giai.yaml", "bao-cao-hoa-giai.yaml")]

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from openpyxl import Workbook
-from tests.unit.report.conftest import ROOT, run
+from tests.unit.report.conftest import ROOT, reports_and_plans_only, run
 
 from vanban.watcher import _interesting
 
@@ -17,18 +17,11 @@ YEAR = "plans/quang-binh/2025"
 REPORT = "outputs/quang-binh/2025/bao-cao-hoa-giai.docx"
 
 
-def _reports_and_plans(folder: str, names: list[str]) -> list[str]:
-    if "_shared" in folder:
-        return []
-    return [n for n in names if n.endswith(".yaml")
-            and n not in ("ke-hoach-hoa-giai.yaml", "bao-cao-hoa-giai.yaml")]
-
-
 @pytest.fixture()
 def year(tmp_path, monkeypatch):
     """The Quảng Bình plans and reports of 2024 and 2025; the 2025 report built from its one
     CSV file (``single.docx`` beside the workspace)."""
-    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=_reports_and_plans)
+    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=reports_and_plans_only)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     first = run("build", YEAR)

@@ -6,22 +6,15 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from tests.unit.report.conftest import ROOT, run
+from tests.unit.report.conftest import ROOT, reports_and_plans_only, run
 
 REPORT = "outputs/quang-binh/2025/bao-cao-hoa-giai.docx"
-
-
-def _only_reports_and_plans(folder: str, names: list[str]) -> list[str]:
-    if "_shared" in folder:
-        return []
-    return [n for n in names if n.endswith(".yaml")
-            and n not in ("ke-hoach-hoa-giai.yaml", "bao-cao-hoa-giai.yaml")]
 
 
 @pytest.fixture()
 def examples(tmp_path, monkeypatch):
     """The Quảng Bình plans and reports of 2024 and 2025, built once."""
-    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=_only_reports_and_plans)
+    shutil.copytree(ROOT / "plans", tmp_path / "plans", ignore=reports_and_plans_only)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     first = run("build", "plans/quang-binh/2025")
