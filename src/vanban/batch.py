@@ -218,8 +218,10 @@ def build(jobs: list[Job], *, workspace: Path, out_dir: Path | None = None,
                     staged.append(output.stage(target, data, shown))
                 made.append((outcome, file_job, stamps.digest_bytes(data)))
             outcome.files = []  # staged on disk: the bytes are not kept (memory stays flat)
-        claimed = {job.target.resolve() for job in jobs}
-        claimed.update(file_job.target.resolve() for _, file_job, _ in made)
+        def claimed() -> set[Path]:  # asked only when a plan file is gone (resolving costs)
+            return {job.target.resolve() for job in jobs} | {
+                file_job.target.resolve() for _, file_job, _ in made}
+
         if (workspace / "plans").is_dir():  # plans named from the workspace root: comparable
             result.warnings.extend(_orphaned(book, workspace, claimed))
         result.warnings = list(dict.fromkeys(result.warnings))  # a shared registry's once
@@ -309,7 +311,7 @@ def _change_warnings(target: Path, issued_change: bool, pdf: bool, staged: list
     return out
 
 
-def _orphaned(book: stamps.StampBook, workspace: Path, claimed: set[Path]
+def _orphaned(book: stamps.StampBook, workspace: Path, claimed: Callable[[], set[Path]]
               ) -> list[Diagnostic]:
     """A warning for every output whose plan file is gone (renamed, moved or deleted), with
     the command that removes it from the repository."""

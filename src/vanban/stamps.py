@@ -263,18 +263,23 @@ class StampBook:
             if key is not None and stamp.registry != key:
                 self.stamps[name] = dataclasses.replace(stamp, registry=key)
 
-    def orphans(self, workspace: Path, claimed: set[Path]) -> list[tuple[Path, str]]:
+    def orphans(self, workspace: Path, claimed: Callable[[], set[Path]]
+                ) -> list[tuple[Path, str]]:
         """(output, plan) of every output on disk made from a plan file that is no longer
         there (renamed with ``git mv``, moved or deleted) and that no plan of this build
-        (``claimed``: their outputs, resolved) writes now: nothing builds it any more, so it
-        would stay as it is, out of date, beside the new one. The stamps of such outputs that
-        are gone too are dropped (a book does not keep a deleted plan for ever)."""
+        (``claimed()``: their outputs, resolved; asked once, if any plan is gone) writes now:
+        nothing builds it any more, so it would stay as it is, out of date, beside the new one.
+        The stamps of such outputs that are gone too are dropped (a book does not keep a
+        deleted plan for ever)."""
         found = []
+        taken: set[Path] | None = None
         for name, stamp in list(self.stamps.items()):
             if not stamp.source or (workspace / stamp.source).is_file():
                 continue
             output = self._path(name)
-            if _real(output) in claimed:
+            if taken is None:
+                taken = claimed()
+            if _real(output) in taken:
                 continue
             if output.is_file():
                 found.append((output, stamp.source))
