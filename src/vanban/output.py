@@ -261,6 +261,8 @@ def saved_by_other(target: Path) -> str | None:
         return None
     if found is None:
         return None
-    name = found.group(1).decode("utf-8", "replace").strip()
+    import html  # the name as XML text: "Phòng A &amp; B" is "Phòng A & B"
+
+    name = html.unescape(found.group(1).decode("utf-8", "replace")).strip()
     return name if name and name != MAKER else None
 

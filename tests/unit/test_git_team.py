@@ -367,3 +367,14 @@ def test_a_plan_built_outside_a_workspace_from_another_folder_is_no_orphan(tmp_p
     other = cli(tmp_path, "build", "ho-so/tb.yaml", "--out", str(tmp_path / "out"))
     assert other.exit_code == 0, other.output
     assert "[output.orphan]" not in other.output  # kh.yaml is there, beside tb.yaml
+
+
+def test_the_word_user_is_named_as_word_wrote_it(tmp_path):
+    """The name is XML text in docProps/core.xml: "Phòng A &amp; B" was printed so."""
+    from vanban.output import saved_by_other
+
+    docx = tmp_path / "x.docx"
+    docx.write_bytes((ROOT / "outputs/quang-binh/2025/thong-bao-tap-huan.docx").read_bytes())
+    assert saved_by_other(docx) is None  # vanban's own
+    _save_in_word(docx, "Phòng A &amp; B")
+    assert saved_by_other(docx) == "Phòng A & B"
