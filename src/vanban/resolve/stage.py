@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vanban.errors import Diagnostic
@@ -229,9 +229,10 @@ class _UnitWalker:
                 ids.append(None)
                 continue
             if hit is None:
-                self.problems.append(unknown_unit(
+                problem = unknown_unit(
                     name, self.registry, self.loaded.span(path + (i,)), dotted(path + (i,)),
-                    "task.lead-unknown" if path[-1] == "lead" else "unit.unknown"))
+                    "task.lead-unknown" if path[-1] == "lead" else "unit.unknown")
+                self.problems.append(self._cut_here(problem, refs, i, path))
                 text = name
                 ids.append(None)
             else:
@@ -239,6 +240,24 @@ class _UnitWalker:
                 ids.append(hit.id)
             out += (joiner if i else "") + text
         self.found[path] = Units(out, tuple(ids))
+
+    def _cut_here(self, problem: Diagnostic, refs: tuple[str, ...], i: int, path: tuple
+                  ) -> Diagnostic:
+        """``problem`` (a name not in the registry) with a hint when the name may be one cut at
+        a comma of a [...] list: the next item is no unit either and goes on in lower case
+        ("Các cơ quan, đơn vị có liên quan" read as "Các cơ quan" and "đơn vị có liên
+        quan")."""
+        nxt = refs[i + 1] if i + 1 < len(refs) else ""
+        if (path not in self.loaded.flow_lists or not nxt[:1].islower()
+                or self.registry.unit(nxt) is not None):
+            return problem
+        whole = f"{refs[i]}, {nxt}"
+        return replace(
+            problem,
+            hint=f'Nếu "{whole}" là một tên, dấu phẩy trong [...] đã tách nó: viết mỗi đơn vị '
+                 f'một dòng bắt đầu bằng "- ", hoặc đặt tên trong ngoặc kép. {problem.hint}'.strip(),
+            hint_en=f'If "{whole}" is one name, a comma of the [...] list cut it: write one unit '
+                    f'per line starting with "- ", or quote the name. {problem.hint_en}'.strip())
 
     def _split_name(self, refs: tuple[str, ...], i: int) -> int:
         """How many list items from ``i`` on are one registry name cut at its commas (0: none)."""
