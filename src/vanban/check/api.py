@@ -43,6 +43,15 @@ _APPENDIX_ONLY = ("ND30-APPENDIX", "ND30-PAGE-SIZE", "ND30-PAGE-ORIENT", "ND30-M
                   "ND30-PAGE-NUMBER-FIRST", "ND30-PDF-MARGINS", "ND30-PDF-PAGE-NUMBER")
 
 
+# Rules that look at the document a Quyết định issues (Mẫu 1.3) when it is typed after the
+# decision's signature in the same file; the page and font rules have seen it already.
+_ATTACHMENT = ("ND30-TYPE-NAME", "ND30-SUMMARY", "ND30-ATTACHED")
+# …and, when it has a header of its own, the header's (a list issued with a decision is often
+# typed with no header at all, under its title: not judged, the decree's sample aside).
+_ATTACHMENT_HEADER = ("ND30-QUOC-HIEU", "ND30-TIEU-NGU", "ND30-TIEU-NGU-RULE", "ND30-ISSUER",
+                      "ND30-ISSUER-RULE", "ND30-SUMMARY-RULE")
+
+
 def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> Findings:
     """All findings for a DOCX already read by ``read_docx``, in document order."""
     ctx = Context(facts.name, facts, locate(facts), pdf_geometry)
@@ -60,9 +69,20 @@ def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> Findings:
         if rule.needs_pdf and pdf_geometry is None:
             continue
         findings.extend(rule.run(ctx))
+    findings.extend(_attachment_findings(ctx))
     if pdf_geometry is not None:
         findings = with_pages(ctx, _measured_once(findings))
     return Findings(sorted(findings, key=_order), draft=ctx.layout.draft)
+
+
+def _attachment_findings(ctx: Context) -> list[Finding]:
+    """The findings of the document attached after a decision's signature (``attachment``)."""
+    att = ctx.layout.attachment
+    if att is None:
+        return []
+    sub = Context(ctx.name, ctx.facts, att, ctx.geometry)
+    ids = _ATTACHMENT + (_ATTACHMENT_HEADER if att.quoc_hieu or att.issuer else ())
+    return [f for rule_id in ids for f in RULES[rule_id].run(sub)]
 
 
 def _measured_once(findings: list[Finding]) -> list[Finding]:

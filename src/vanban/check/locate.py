@@ -77,6 +77,9 @@ class Layout:
     """The file is only an appendix (Phụ lục I, III.1): "Phụ lục …", its title and a
     "(Kèm theo … số …)" line, no header of its own. ``frame`` is False; ``appendices`` holds
     it, and only the appendix and page rules apply."""
+    attachment: Layout | None = None
+    """A Quyết định: the document it issues (Mẫu 1.3) typed after its signature in the same
+    file, laid out on its own (``attached`` True): header without 'Số:', title, '(Kèm theo …)'."""
 
 
 # A place-and-date line; the day and month may be left blank in a draft ("ngày    tháng 3").
@@ -185,9 +188,9 @@ _NEAR_HEADER = 6  # paragraphs after the last header line where a type name in o
 # is still taken for one (a centred bold "Kế hoạch" further down a letter is a heading)
 
 
-def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+def _type_line(paras: tuple[ParaFacts, ...], after: int, limit: int) -> int | None:
     last_mark = after
-    for p in paras[after + 1:_HEADER_LIMIT]:
+    for p in paras[after + 1:limit]:
         if any(_kind(s.text) in _MARKS for s in segments(p)):
             last_mark = p.index
         if p.container == ("body",) and is_type_name(
@@ -196,20 +199,22 @@ def _type_line(paras: tuple[ParaFacts, ...], after: int) -> int | None:
     return None
 
 
-def _header_zone(facts: DocFacts, type_idx: int | None) -> list[int]:
+def _header_zone(facts: DocFacts, type_idx: int | None, start: int = 0) -> list[int]:
     paras = facts.paragraphs
     if type_idx is not None:
-        return list(range(type_idx))
+        return list(range(start, type_idx))
     # No type name (a công văn): the header table the document opens with, and the lines of a
     # typed header, up to the first line of other text after a header mark (a date far below,
     # in a form's signature table, is not the document's date).
     end, seen, last_vv = -1, False, False
     opens_with_table = False
-    for p in paras[:_HEADER_LIMIT]:
+    first_table = next((p.container[1] for p in paras[start:] if p.container[0] == "table"), 0)
+    for p in paras[start:start + _HEADER_LIMIT]:
         kinds = {_kind(s.text) for s in segments(p)}
         if p.container[0] == "table":
-            if p.container[1] == 0 and (opens_with_table or not any(
-                    q.text.strip() for q in paras[:p.index] if q.container == ("body",))):
+            if p.container[1] == first_table and (opens_with_table or not any(
+                    q.text.strip() for q in paras[start:p.index]
+                    if q.container == ("body",))):
                 opens_with_table = True
                 end = p.index
                 seen = seen or bool(kinds & _MARKS)
@@ -225,24 +230,29 @@ def _header_zone(facts: DocFacts, type_idx: int | None) -> list[int]:
                 continue
             if seen:
                 break
-    return list(range(end + 1))
+    return list(range(start, end + 1))
 
 
 _MARKS = {"date", "number", "tn", "qh"}
 
 
-def locate(facts: DocFacts) -> Layout:
-    """Find every component the checker knows about."""
+def locate(facts: DocFacts, start: int = 0) -> Layout:
+    """Find every component the checker knows about, in the document that opens at paragraph
+    ``start`` (a Quyết định's attached document opens after its signature)."""
     paras = facts.paragraphs
-    first_mark = next((p.index for p in paras[:_HEADER_LIMIT]
-                       if any(_kind(s.text) in ("qh", "tn") for s in segments(p))), -1)
-    type_idx = _type_line(paras, first_mark)
-    zone = _header_zone(facts, type_idx)
+    limit = start + _HEADER_LIMIT
+    first_mark = next((p.index for p in paras[start:limit]
+                       if any(_kind(s.text) in ("qh", "tn") for s in segments(p))), start - 1)
+    type_idx = _type_line(paras, first_mark, limit)
+    zone = _header_zone(facts, type_idx, start)
     if type_idx is None:
-        attached_title = _attached_title(paras, (zone or [-1])[-1])
+        # After a decision's signature, a list ("DANH SÁCH …") may come with no header at all,
+        # pushed down the page by blank lines (187.docx).
+        attached_title = _attached_title(paras, (zone or [start - 1])[-1],
+                                         _AFTER_SIGNATURE if start else 8)
         if attached_title is not None:
             type_idx = attached_title
-            zone = _header_zone(facts, type_idx)
+            zone = _header_zone(facts, type_idx, start)
     found: dict[str, Piece] = {}
     vv: list[Piece] = []
     others: list[Piece] = []
@@ -334,14 +344,25 @@ def locate(facts: DocFacts) -> Layout:
         body = tuple(i for i in body if i not in skip_qd)
     articles = tuple(whole(paras[i]) for i in body
                      if nd30.ARTICLE_PATTERN.match(norm(paras[i].text)))
-    alone = standalone_appendices(facts) if not frame else ()
+    decision_frame = frame and type_key == "quyet-dinh" and not attached
+    alone = standalone_appendices(facts) if not frame and not start else ()
     if alone:
         appendices = alone
     return Layout(tuple(zone), found.get("qh"), found.get("tn"), tuple(issuer), number,
                   date, tuple(vv), type_piece, type_key, tuple(summary), body,
                   sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
                   attached, attached_ref, qd_authority, qd_decides, articles,
-                  appendix_only=bool(alone))
+                  appendix_only=bool(alone),
+                  attachment=_attachment(facts, sig[4]) if decision_frame else None)
+
+
+def _attachment(facts: DocFacts, after: int) -> Layout | None:
+    """The document a Quyết định issues (Mẫu 1.3), typed after the decision's signature: its
+    own header, a title and a "(Kèm theo Quyết định …)" line right under it."""
+    if after >= len(facts.paragraphs):
+        return None
+    lay = locate(facts, after)
+    return lay if lay.attached and lay.type_name is not None else None
 
 
 def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
@@ -361,13 +382,17 @@ def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
     return None
 
 
-def _attached_title(paras: tuple[ParaFacts, ...], after: int) -> int | None:
+_AFTER_SIGNATURE = 40  # paragraphs after a decision's signature where its attachment's title
+# may stand (187.docx leaves 20 blank lines first)
+
+
+def _attached_title(paras: tuple[ParaFacts, ...], after: int, reach: int) -> int | None:
     """The title of an attached document (Mẫu 1.3: "ĐIỀU LỆ …", "KẾ HOẠCH …" issued with a
     Quyết định): the first line after the header, centred and upper-case, with a
     "(Kèm theo …)" line within the next few lines."""
     if after < 0:
         return None
-    start = next((p.index for p in paras[after + 1:after + 8]
+    start = next((p.index for p in paras[after + 1:after + reach]
                   if p.text.strip() and p.container == ("body",) and not _is_mark(p.text)),
                  None)
     if start is None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from vanban.check.context import NONE, Context, missing
 from vanban.check.finding import (
     ARTICLES,
+    LINES,
     PARAGRAPHS,
     Hit,
     Text,
@@ -283,6 +284,12 @@ def attached(ctx: Context) -> Iterator[Hit]:
                       "quyết định, ghi ở dòng «Kèm theo»).",
                       f"A document issued with a decision has no {en} of its own (the "
                       "decision's are given in the 'Kèm theo' line).")
+    # Mẫu 1.3: the "(Kèm theo Quyết định …)" line is set like an appendix's, in italics; on
+    # two lines it is one mistake.
+    hits = [h for piece in lay.attached_ref
+            for h in ctx.format_hits(piece, nd30.APPENDIX_REF, "dòng «Kèm theo …»",
+                                     "'Kèm theo' line")]
+    yield from collapse(hits, same_found, LINES)
 
 
 # A second citation typed after a ";" in one basis: "…; Nghị định số …", "…; Luật …".
