@@ -45,7 +45,7 @@ _APPENDIX_ONLY = ("ND30-APPENDIX", "ND30-PAGE-SIZE", "ND30-PAGE-ORIENT", "ND30-M
 
 # Rules that look at the document a Quyết định issues (Mẫu 1.3) when it is typed after the
 # decision's signature in the same file; the page and font rules have seen it already.
-_ATTACHMENT = ("ND30-TYPE-NAME", "ND30-SUMMARY", "ND30-ATTACHED")
+_ATTACHMENT = ("ND30-TYPE-NAME", "ND30-SUMMARY", "ND30-ATTACHED", "ND30-PDF-HEADING-ALONE")
 # …and, when it has a header of its own, the header's (a list issued with a decision is often
 # typed with no header at all, under its title: not judged, the decree's sample aside).
 _ATTACHMENT_HEADER = ("ND30-QUOC-HIEU", "ND30-TIEU-NGU", "ND30-TIEU-NGU-RULE", "ND30-ISSUER",
@@ -82,7 +82,8 @@ def _attachment_findings(ctx: Context) -> list[Finding]:
         return []
     sub = Context(ctx.name, ctx.facts, att, ctx.geometry)
     ids = _ATTACHMENT + (_ATTACHMENT_HEADER if att.quoc_hieu or att.issuer else ())
-    return [f for rule_id in ids for f in RULES[rule_id].run(sub)]
+    return [f for rule_id in ids for f in RULES[rule_id].run(sub)
+            if ctx.geometry is not None or not RULES[rule_id].needs_pdf]
 
 
 def _measured_once(findings: list[Finding]) -> list[Finding]:

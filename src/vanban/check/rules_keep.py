@@ -37,6 +37,7 @@ _TOLERANCE_MM = 1.5
       severity=Severity.WARNING, needs_pdf=True)
 def heading_alone(ctx: Context) -> Iterator[Hit]:
     pages = getattr(ctx.geometry, "pages", ()) or ()
+    yield from _title_alone(ctx, pages)
     body = ctx.layout.body
     if not pages or len(body) < 2:
         return
@@ -75,6 +76,33 @@ def heading_alone(ctx: Context) -> Iterator[Hit]:
                   "on a page with tables or footnotes; adding or removing a line before it, or "
                   "making the PDF with Word, moves the heading to the next page with its "
                   "content.")
+
+
+def _title_alone(ctx: Context, pages) -> Iterator[Hit]:
+    """An attached document's title (Mẫu 1.3) printed at the foot of a page, the lines under it
+    (its summary, its "(Kèm theo …)" line) on the next: 187.docx pushes "DANH SÁCH" down with
+    blank lines instead of a page break, and it lands alone at the bottom of page 2."""
+    lay = ctx.layout
+    if not pages or not lay.attached or lay.type_name is None:
+        return
+    placed = ctx.paragraph_lines
+    title = lay.type_name.para
+    under = next((x.para for x in (*lay.summary, *lay.attached_ref)
+                  if x.para != title and x.para in placed), None)
+    if title not in placed or under is None:
+        return
+    k, later = placed[title][0], placed[under][0]
+    if later != k + 1 or pages[later].number != pages[k].number + 1:
+        return
+    name, page = norm(lay.type_name.text), pages[k].number
+    yield Hit(Where(paragraph=title, section=ctx.para(title).section, page=page,
+                    excerpt=excerpt(name)), "", "",
+              f"Tiêu đề «{name}» của văn bản kèm theo nằm ở cuối trang {page}, trích yếu và "
+              f"dòng «Kèm theo …» sang trang {page + 1}. Đặt ngắt trang (Ctrl+Enter) trước văn "
+              "bản kèm theo thay cho các dòng trống.",
+              f"The attached document's title '{name}' is at the bottom of page {page}, its "
+              f"summary and 'Kèm theo' line on page {page + 1}. Put a page break (Ctrl+Enter) "
+              "before the attached document instead of blank lines.")
 
 
 def _keep_run(ctx: Context, body: tuple[int, ...], pos: int) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx_mutate import mutated, no, replace_text
 
-from vanban.check.api import check_docx
+from vanban.check.api import check_docx, check_files
 from vanban.check.locate import locate
 from vanban.ooxml.reader import read_docx
 
@@ -91,3 +91,14 @@ def test_own_built_decision_attachment_is_read_and_clean():
     found = findings(mutated(data, edit))
     assert ("ND30-QUOC-HIEU", att.quoc_hieu.para) in found
     assert ("ND30-ISSUER", att.issuer[-1].para) in found
+
+
+def test_real_list_title_alone_at_the_foot_of_a_page_is_warned():
+    # 187.docx pushes "DANH SÁCH" down with blank lines: LibreOffice prints it as the last line
+    # of page 2, its summary and "(Kèm theo …)" line on page 3 (one LibreOffice run).
+    path = REAL / "187.docx"
+    att = locate(read_docx(path.read_bytes())).attachment
+    alone = [f for f in check_files([path], pdf=True)[str(path)]
+             if f.rule == "ND30-PDF-HEADING-ALONE"]
+    assert [(f.where.paragraph, f.where.page) for f in alone] == [(att.type_name.para, 2)]
+    assert "«DANH SÁCH»" in alone[0].message and "trang 3" in alone[0].message
