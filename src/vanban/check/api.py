@@ -76,14 +76,17 @@ def check_facts(facts: DocFacts, *, pdf_geometry: Any = None) -> Findings:
 
 
 def _attachment_findings(ctx: Context) -> list[Finding]:
-    """The findings of the document attached after a decision's signature (``attachment``)."""
+    """The findings of the documents attached after a decision's signature (``attachment``,
+    and the attachment's own ``attachment`` when several follow one another)."""
+    out: list[Finding] = []
     att = ctx.layout.attachment
-    if att is None:
-        return []
-    sub = Context(ctx.name, ctx.facts, att, ctx.geometry)
-    ids = _ATTACHMENT + (_ATTACHMENT_HEADER if att.quoc_hieu or att.issuer else ())
-    return [f for rule_id in ids for f in RULES[rule_id].run(sub)
-            if ctx.geometry is not None or not RULES[rule_id].needs_pdf]
+    while att is not None:
+        sub = Context(ctx.name, ctx.facts, att, ctx.geometry)
+        ids = _ATTACHMENT + (_ATTACHMENT_HEADER if att.quoc_hieu or att.issuer else ())
+        out.extend(f for rule_id in ids for f in RULES[rule_id].run(sub)
+                   if ctx.geometry is not None or not RULES[rule_id].needs_pdf)
+        att = att.attachment
+    return out
 
 
 def _measured_once(findings: list[Finding]) -> list[Finding]:

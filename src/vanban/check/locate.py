@@ -79,7 +79,8 @@ class Layout:
     it, and only the appendix and page rules apply."""
     attachment: Layout | None = None
     """A Quyết định: the document it issues (Mẫu 1.3) typed after its signature in the same
-    file, laid out on its own (``attached`` True): header without 'Số:', title, '(Kèm theo …)'."""
+    file, laid out on its own (``attached`` True): header without 'Số:', title, '(Kèm theo …)'.
+    On an attached document: the next one the decision issues, when several follow."""
 
 
 # A place-and-date line; the day and month may be left blank in a draft ("ngày    tháng 3").
@@ -345,6 +346,11 @@ def locate(facts: DocFacts, start: int = 0) -> Layout:
     articles = tuple(whole(paras[i]) for i in body
                      if nd30.ARTICLE_PATTERN.match(norm(paras[i].text)))
     decision_frame = frame and type_key == "quyet-dinh" and not attached
+    # A decision may issue several lists, one after the other (225.docx: three "DANH SÁCH"):
+    # each is an attachment of its own, and the body of one ends where the next begins.
+    after = _next_title(paras, body) if start and attached and type_piece is not None else None
+    if after is not None:
+        body = tuple(i for i in body if i < after)
     alone = standalone_appendices(facts) if not frame and not start else ()
     if alone:
         appendices = alone
@@ -353,7 +359,8 @@ def locate(facts: DocFacts, start: int = 0) -> Layout:
                   sig[0], sig[1], sig[2], appendices, tuple(kinh_gui), frame, draft, other,
                   attached, attached_ref, qd_authority, qd_decides, articles,
                   appendix_only=bool(alone),
-                  attachment=_attachment(facts, sig[4]) if decision_frame else None)
+                  attachment=_attachment(facts, sig[4]) if decision_frame else
+                  _attachment(facts, after) if after is not None else None)
 
 
 def _attachment(facts: DocFacts, after: int) -> Layout | None:
@@ -379,6 +386,17 @@ def _other_title(paras: tuple[ParaFacts, ...], zone: list[int]) -> Piece | None:
                 _kind(text) is None and not text.startswith(nd30.KINH_GUI.upper()):
             return whole(p)
         return None
+    return None
+
+
+def _next_title(paras: tuple[ParaFacts, ...], body: tuple[int, ...]) -> int | None:
+    """The title of a further attached document in ``body`` (an attached document's own):
+    a line in capitals with a "(Kèm theo Quyết định …)" line right under it."""
+    for i in body:
+        text = norm(paras[i].text)
+        if text == text.upper() and any(c.isalpha() for c in text) and \
+                _attached_title(paras, i - 1, 2) == i:
+            return i
     return None
 
 

@@ -5,6 +5,7 @@ own built decision."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,25 @@ def test_real_list_title_alone_at_the_foot_of_a_page_is_warned():
              if f.rule == "ND30-PDF-HEADING-ALONE"]
     assert [(f.where.paragraph, f.where.page) for f in alone] == [(att.type_name.para, 2)]
     assert "«DANH SÁCH»" in alone[0].message and "trang 3" in alone[0].message
+
+
+def test_real_decision_issuing_three_lists_has_each_checked():
+    data = (REAL / "225.docx").read_bytes()
+    lists = []
+    att = locate(read_docx(data)).attachment
+    while att is not None:
+        lists.append(att)
+        att = att.attachment
+    assert [a.type_name.text for a in lists] == ["DANH SÁCH"] * 3
+    assert [a.summary[0].text for a in lists] == [
+        "Tuyến nội tỉnh trọng điểm phức tạp về ma túy",
+        "Xã, phường trọng điểm, phức tạp về ma túy năm 2025",
+        "Xã, phường, đặc khu không ma túy năm 2025"]
+    assert all(b.type_name.para > a.body[-1] for a, b in itertools.pairwise(lists) if a.body)
+
+    def edit(doc):
+        no(doc.para("^\\(Ban hành kèm theo Quyết định", nth=2), "i")  # the third list's
+
+    found = findings(mutated(data, edit))
+    assert ("ND30-ATTACHED", lists[2].attached_ref[0].para) in found
+    assert not any(rule == "ND30-ATTACHED" for rule, _ in findings(data))
