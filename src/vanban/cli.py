@@ -91,8 +91,17 @@ def main() -> None:
 
 # The commands live in their own modules and register themselves on `main` when imported:
 # build (cli_build); text, check (cli_docx); validate, schema, fix-encoding (cli_plans);
-# report (cli_report); diff, compare, new-year, rename-unit (cli_review); serve (cli_serve).
-from vanban import cli_build, cli_docx, cli_plans, cli_report, cli_review, cli_serve  # noqa: F401
+# rename-unit (cli_rename); report (cli_report); diff, compare, new-year (cli_review);
+# serve (cli_serve).
+from vanban import (  # noqa: F401
+    cli_build,
+    cli_docx,
+    cli_plans,
+    cli_rename,
+    cli_report,
+    cli_review,
+    cli_serve,
+)
 
 
 def _utf8_output() -> None:
