@@ -1,5 +1,5 @@
 """The English help pages' pieces (their texts in ``cli_help_en``), imported only when an
-English help page is asked for: what --lang asks is read in cli.py (every run needs it)."""
+English help page is asked for: what --lang asks is read in cli_group.py (every run needs it)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from vanban.cli import _build_once, main
+from vanban.cli import main
+from vanban.cli_build import _build_once
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
