@@ -215,6 +215,20 @@ def _figures_changed(tmp_path: Path, year: Path, new_rows) -> None:
         "file: so-lieu.csv", "file: ../../cu/so-lieu.csv"), encoding="utf-8")
 
 
+def _diff_old_new():
+    """``vanban diff`` of the old report (bc-cu.yaml) with the report."""
+    return CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
+                                     "plans/2026/bao-cao-hoa-giai.yaml"])
+
+
+def _tracked_text() -> str:
+    """``vanban text`` of the tracked DOCX of the old report against the report."""
+    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
+                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
+    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
+    return CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+
+
 def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monkeypatch):
     """A commune sends a corrected figure: the report's sentences and targets table showed it
     changed, but its appendix (the figures of every commune, and the Tổng cộng row) did not,
@@ -223,8 +237,7 @@ def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monk
     _figures_changed(tmp_path, year, lambda rows: rows.replace(
         "phường Thành Sen,42,42,285,64,58,4,2", "phường Thành Sen,42,42,285,64,60,2,2"))
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    result = _diff_old_new()
     assert result.exit_code == 1, result.output
     lines = [line.strip() for line in result.output.splitlines()]
     # Named as the report prints it, not "[đoạn 12]" (its place in the whole body).
@@ -235,10 +248,7 @@ def test_a_commune_s_figures_corrected_are_a_change_of_the_report(tmp_path, monk
         "không thành: 4 → 2"),
         ("[Phụ lục, bảng 1] Sửa dòng 3 (Tổng cộng): Hòa giải thành: 118 → 120; Hòa giải không "
         "thành: 14 → 12")], lines
-    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
-    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
-    shown = CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+    shown = _tracked_text()
     appendix = shown[shown.index("Phụ lục"):]
     assert [line.split("> ", 1)[1] for line in appendix.splitlines() if "{+" in line] == [
         "[-58-]{+60+}", "[-4-]{+2+}", "[-118-]{+120+}", "[-14-]{+12+}"]
@@ -254,8 +264,7 @@ def test_a_commune_added_changes_the_total_row_it_does_not_replace_it(tmp_path, 
         "signers:", "  xa-ky-anh: {name: xã Kỳ Anh}\nsigners:"), encoding="utf-8")
     _figures_changed(tmp_path, year, lambda rows: rows + "xã Kỳ Anh,10,10,50,12,10,1,1\n")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    result = _diff_old_new()
     assert result.exit_code == 1, result.output
     lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
     assert [line.split(":", 1)[0] for line in lines] == [
@@ -263,10 +272,7 @@ def test_a_commune_added_changes_the_total_row_it_does_not_replace_it(tmp_path, 
     assert lines[1].endswith("Số tổ hòa giải: 88 → 98; Tổ được kiện toàn: 86 → 96; Số hòa giải "
                              "viên: 595 → 645; Số vụ việc tiếp nhận: 136 → 148; Hòa giải thành: "
                              "118 → 128; Hòa giải không thành: 14 → 15; Đang giải quyết: 4 → 5")
-    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
-    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
-    shown = CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+    shown = _tracked_text()
     appendix = shown[shown.index("Phụ lục"):]
     assert [line.split("> ", 1)[1] for line in appendix.splitlines() if "[-" in line] == [
         "[-88-]{+98+}", "[-86-]{+96+}", "[-595-]{+645+}", "[-136-]{+148+}", "[-118-]{+128+}",
@@ -286,8 +292,7 @@ def test_a_commune_is_paired_with_itself_not_with_a_new_one_of_like_figures(tmp_
         "phường Thành Sen,42,42,285,64,58,4,2",
         "phường Thành Sen,40,30,200,50,45,3,2\nxã Kỳ Anh,42,42,285,64,58,4,2"))
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    result = _diff_old_new()
     assert result.exit_code == 1, result.output
     lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
     assert [line.split(":", 1)[0] for line in lines] == [
@@ -305,17 +310,13 @@ def test_a_commune_removed_renumbers_the_rows_below_without_a_change_each(tmp_pa
     _figures_changed(tmp_path, year, lambda rows: rows.replace(
         "phường Thành Sen,42,42,285,64,58,4,2\n", ""))
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["diff", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml"])
+    result = _diff_old_new()
     assert result.exit_code == 1, result.output
     lines = [line.strip() for line in result.output.splitlines() if "[Phụ lục" in line]
     assert [line.split(":", 1)[0] for line in lines] == [
         "[Phụ lục, bảng 1] Bỏ dòng 1 (Phường Thành Sen)", "[Phụ lục, bảng 1] Sửa dòng 2 (Tổng cộng)"]
     assert "STT" not in lines[1], lines[1]
-    result = CliRunner().invoke(main, ["compare", "--tracked", "plans/2026/bc-cu.yaml",
-                                       "plans/2026/bao-cao-hoa-giai.yaml", "-o", "theo-doi.docx"])
-    assert result.exit_code == 0 and "compare.tracked" not in result.output, result.output
-    shown = CliRunner().invoke(main, ["text", "theo-doi.docx"]).output
+    shown = _tracked_text()
     appendix = shown[shown.index("Phụ lục"):].splitlines()
     header = next(line for line in appendix if line.endswith("> STT"))
     gone = next(line for line in appendix if "[-Phường Thành Sen-]" in line)
