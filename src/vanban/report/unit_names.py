@@ -8,12 +8,9 @@ units could bear ("Vinh Hưng": the ward or the commune?) is not guessed.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from vanban.report.seam import Registry
-from vanban.resolve.names import tone_key
-from vanban.resolve.registry import Hit
 
 COMMITTEE = "Ủy ban nhân dân "
 COMMITTEE_WORDS = ("ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân ")
@@ -92,31 +89,8 @@ def _printed(name: str) -> str:
 def _registered(text: str, registry: Registry):
     """The unit named ``text`` (or so with the tone marks placed otherwise), or None."""
     hit = registry.unit(text)
-    if hit is None:
-        same = _tone_index(registry).get(tone_key(text.strip()), {})
-        if len(same) == 1:
-            (uid, shown), = same.items()
-            hit = Hit(uid, registry.units[uid], shown)
+    if hit is None and len(same := registry.same_words(text)) == 1:
+        hit = same[0]
     return hit
 
 
-_INDEXES: dict[int, tuple[weakref.ref, dict[str, dict[str, str]]]] = {}
-
-
-def _tone_index(registry: Registry) -> dict[str, dict[str, str]]:
-    """The registry's names by their letters without the tone marks' places (what
-    ``Registry.same_words`` compares), built once per registry: a province's table asks for
-    a few names on each of its hundreds of rows, and each ask would walk every name."""
-    kept = _INDEXES.get(id(registry))
-    if kept is not None and kept[0]() is registry:
-        return kept[1]
-    index: dict[str, dict[str, str]] = {}
-    for name, units in registry.names.items():
-        if name not in registry.units:
-            found = index.setdefault(tone_key(name), {})
-            for uid, shown in units.items():
-                found.setdefault(uid, shown)
-    for key in [k for k, (ref, _) in _INDEXES.items() if ref() is None]:
-        del _INDEXES[key]
-    _INDEXES[id(registry)] = (weakref.ref(registry), index)
-    return index

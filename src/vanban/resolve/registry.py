@@ -30,6 +30,8 @@ class Registry:
     files: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
     names: dict[str, dict[str, str]] = field(init=False, repr=False, compare=False)
+    _by_tone: dict[str, dict[str, str]] | None = field(init=False, repr=False, compare=False,
+                                                       default=None)
 
     def __post_init__(self) -> None:
         # Every name a unit may be called by → {id: text to print}. An id names only its unit;
@@ -58,12 +60,15 @@ class Registry:
     def same_words(self, ref: str) -> list[Hit]:
         """The units one of whose names is ``ref`` with the tone marks placed otherwise ("Xã
         Hướng Hoá" for "Xã Hướng Hóa"): the same name, written the old way or the new."""
-        wanted = tone_key(ref.strip())
-        found: dict[str, str] = {}
-        for name, units in self.names.items():
-            if name not in self.units and tone_key(name) == wanted:
-                for uid, text in units.items():
-                    found.setdefault(uid, text)
+        if self._by_tone is None:  # built once: a province's data table asks on every row
+            index: dict[str, dict[str, str]] = {}
+            for name, units in self.names.items():
+                if name not in self.units:
+                    found = index.setdefault(tone_key(name), {})
+                    for uid, text in units.items():
+                        found.setdefault(uid, text)
+            object.__setattr__(self, "_by_tone", index)
+        found = self._by_tone.get(tone_key(ref.strip()), {})
         return [Hit(uid, self.units[uid], text) for uid, text in found.items()]
 
     def suggest(self, ref: str) -> list[str]:
