@@ -66,11 +66,12 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
                 message_en="The report file exists; init does not overwrite it. Use -o to "
                 "write another file.")])
         ref = _relative(plan, target)
-        text = skeleton(facts, ref, target.name)
+        last = _last_years(target, facts.year)
+        text = skeleton(facts, ref, target.name, last)
         shown = display_path(target)
         write_atomic(target, text.encode("utf-8"), shown)
         fill = to_fill(text, shown, facts)
-        warning = mediation_warning(facts)
+        warning = mediation_warning(facts) if last is None else None
     except VanbanError as exc:
         _fail(exc, lang)
         return
@@ -89,6 +90,21 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
         click.echo(f"  {line}")
     click.echo(("Check it with: " if lang == "en" else "Kiểm tra bằng: ")
                + f"vanban report validate {shown}")
+
+
+def _last_years(target: Path, year: int | None):
+    """The declared columns and rates of last year's report of the same name (the one a build
+    compares with: ../<year - 1>/<name>), or None."""
+    from vanban.report.load import last_years
+    from vanban.report.skeleton import carried
+
+    ref = last_years(target, year) if year else None
+    if ref is None:
+        return None
+    try:
+        return carried((target.parent / ref).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeError):
+        return None
 
 
 def _relative(plan: Path, report: Path) -> str:

@@ -65,8 +65,55 @@ def _previous(year: int | None, name: str) -> str:
     return f"# previous: {ref}".ljust(32) + " # báo cáo năm trước, để so sánh cùng kỳ"
 
 
-def _figures(mediation: bool, year: int | None, name: str) -> list[str]:
-    """The data and rates lines: filled in for a hòa giải plan, commented out otherwise."""
+def _block(lines: list[str], start: int) -> list[str]:
+    """The lines of the YAML block opened at ``lines[start]``: it and every line after it more
+    indented than it (blank lines and comments inside kept)."""
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    out = [lines[start]]
+    for line in lines[start + 1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+def carried(last_text: str) -> tuple[list[str], list[str]] | None:
+    """The ``columns:`` lines under ``data:`` and the ``rates:`` lines of last year's report
+    (``last_text``, comments kept), for this year's skeleton; None when it declares no columns
+    (a hòa giải table, or a table written on one line in { })."""
+    lines = last_text.splitlines()
+    top = {line.split(":", 1)[0]: i for i, line in enumerate(lines)
+           if line[:1].isalpha() and ":" in line}
+    if "data" not in top:
+        return None
+    data = _block(lines, top["data"])
+    at = next((i for i, line in enumerate(data) if line.strip().startswith("columns:")), None)
+    if at is None:
+        return None
+    columns = _block(data, at)
+    rates = _block(lines, top["rates"]) if "rates" in top else ["rates: []"]
+    return columns, rates
+
+
+def _figures(mediation: bool, year: int | None, name: str,
+             last: tuple[list[str], list[str]] | None = None) -> list[str]:
+    """The data and rates lines: filled in for a hòa giải plan, commented out otherwise; with
+    ``last`` (last year's declared columns and rates), those."""
+    if last is not None and not mediation:
+        columns, rates = last
+        return [
+            "# Các cột của bảng số liệu và các tỷ lệ lấy từ báo cáo năm trước; sửa nếu năm nay",
+            "# các đơn vị gửi bảng khác.",
+            "data:",
+            ("  file: so-lieu.xlsx             # bảng số liệu: .xlsx, .csv, .yaml; hoặc thư mục "
+             "các tệp của từng xã"),
+            f"  level: {_level(year)}  # cấp đơn vị báo cáo, in trong tên phụ lục số liệu",
+            *columns,
+            _previous(year, name),
+            *rates,
+        ]
     if not mediation:
         return [
             "# Bảng số liệu các đơn vị gửi về (nếu có): bỏ dấu # và khai báo các cột số lượng",
@@ -118,9 +165,11 @@ def _title(text: str) -> list[str]:
             *(f"  {line}" for line in even)]
 
 
-def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str:
+def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml",
+             last: tuple[list[str], list[str]] | None = None) -> str:
     """The YAML text of a new report on the plan ``facts`` (``plan_ref`` as the report names it;
-    ``name`` the report's file name)."""
+    ``name`` the report's file name; ``last``: last year's declared columns and rates, see
+    :func:`carried`)."""
     plan = facts.plan
     year = facts.year
     mediation = about_mediation(facts)
@@ -140,7 +189,7 @@ def skeleton(facts: PlanFacts, plan_ref: str, name: str = "bao-cao.yaml") -> str
         "kinh_gui: []                     # cơ quan cấp trên nhận báo cáo, nếu có",
         f"# period: {{start: {year - 1}-12-15, end: {year}-12-14}}   # kỳ báo cáo mặc định"
         if year else "# period: {start: 2023-12-15, end: 2024-12-14}",
-        *_figures(mediation, year, name),
+        *_figures(mediation, year, name, last),
         "tinh_hinh: []                    # I. Tình hình triển khai",
         "",
         "# Tình trạng: " + " | ".join(STATUSES) + " (kèm reason).",

@@ -103,3 +103,30 @@ def test_init_says_what_to_fill_and_the_build_names_exactly_that(workspace):
     assert english.stdout.splitlines()[1] == (
         f"Until these are filled, vanban build of {R} stops with errors (a build writes all or "
         "nothing). To fill:")
+
+
+def test_init_takes_last_years_declared_columns_and_rates(workspace):
+    """A plan other than hòa giải: its table's columns were declared in last year's report;
+    the new skeleton had only a commented example of columns again, and a warning."""
+    from tests.unit.report.test_declared_columns import COLUMNS, PLAN, REPORT
+
+    base = workspace.parent
+    for year in (2025, 2026):
+        (base / str(year)).mkdir()
+        (base / str(year) / "ke-hoach-pbgdpl.yaml").write_text(
+            PLAN.replace("2026", str(year)), encoding="utf-8")
+    last = REPORT.format(data="so-lieu.csv", columns=COLUMNS).replace("2026", "2025")
+    (base / "2025" / "bao-cao.yaml").write_text(last, encoding="utf-8")
+    made = base / "2026" / "bao-cao.yaml"
+    result = run("report", "init", "plans/quang-binh/2026/ke-hoach-pbgdpl.yaml", "-o",
+                 "plans/quang-binh/2026/bao-cao.yaml")
+    assert result.exit_code == 0, result.output
+    assert "[report.not-mediation]" not in result.output  # its columns are known
+    data = load_file(made).data
+    assert data["data"]["columns"] == load_file(base / "2025" / "bao-cao.yaml").data["data"][
+        "columns"]
+    assert data["rates"] == [{"id": "ty-le-nu", "name": "Tỷ lệ nữ tham dự", "of": "luot_nu",
+                              "over": "luot_nguoi"}]
+    assert data["data"]["file"] == "so-lieu.xlsx"  # this year's file is named by the clerk
+    fill = result.stdout.splitlines()[2:-1]
+    assert any("data.file" in line or "(so-lieu.xlsx)" in line for line in fill), fill
