@@ -170,9 +170,11 @@ Examples:
         filled in.
 
         Never overwrites a file. A plan on grassroots mediation (hòa giải ở cơ sở): the report
-        comes with the mediation data table (data:) and the success rate. Other plans get a
-        warning: data: with its declared columns (columns:) is only an example in comment
-        lines; without a data table the targets' results are written with value:.""",
+        comes with the mediation data table (data:) and the success rate. Other plans take the
+        columns (columns:) and rates (rates:) of last year's report of the same name
+        (../<last year>/<file name>) when there is one; else they get a warning, and data: with
+        its declared columns is only an example in comment lines. Without a data table the
+        targets' results are written with value:.""",
         "epilog": """\b
 Examples:
   vanban report init plans/quang-binh/2024/ke-hoach-hoa-giai.yaml --lang en

@@ -39,9 +39,10 @@ def init(plan: Path, output: Path | None, lang: str) -> None:
     """Tạo khung báo cáo từ kế hoạch PLAN: mọi nhiệm vụ, mọi chỉ tiêu, chờ điền kết quả.
 
     Không ghi đè tệp đã có. Kế hoạch hòa giải ở cơ sở: khung có sẵn bảng số liệu hòa giải
-    (data:) và tỷ lệ hòa giải thành. Kế hoạch khác được cảnh báo: data: với các cột khai báo
-    (columns:) chỉ là ví dụ trong dòng chú thích; không có bảng số liệu thì kết quả chỉ tiêu ghi
-    bằng value:.
+    (data:) và tỷ lệ hòa giải thành. Kế hoạch khác: khung lấy các cột (columns:) và tỷ lệ
+    (rates:) của báo cáo năm trước cùng tên (../<năm trước>/<tên tệp>) nếu có; nếu không thì
+    được cảnh báo, data: với các cột khai báo chỉ là ví dụ trong dòng chú thích. Không có bảng số
+    liệu thì kết quả chỉ tiêu ghi bằng value:.
     """
     from vanban.errors import Diagnostic, Span, VanbanError, display_path
     from vanban.output import write_atomic
