@@ -250,17 +250,25 @@ MAKER = "vanban"
 _LAST_BY = re.compile(rb"<cp:lastModifiedBy>([^<]*)</cp:lastModifiedBy>")
 
 
+_APPLICATION = re.compile(rb"<Application>\s*LibreOffice")
+
+
 def saved_by_other(target: Path) -> str | None:
     """Who last saved the DOCX at ``target`` when it was not vanban (a clerk who opened it in
-    Word and saved it, by the name Word records); None for vanban's own file, a missing or
+    Word and saved it, by the name Word records; "LibreOffice" when LibreOffice saved it, which
+    keeps the last author it found, vanban's); None for vanban's own file, a missing or
     unreadable one, or one that names nobody."""
     try:
         with zipfile.ZipFile(target) as docx:
             found = _LAST_BY.search(docx.read("docProps/core.xml")[:64 * 1024])
+            app = docx.read("docProps/app.xml")[:64 * 1024] if found is not None and \
+                found.group(1).strip() == MAKER.encode() else b""
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
         return None
     if found is None:
         return None
+    if _APPLICATION.search(app):
+        return "LibreOffice"
     import html  # the name as XML text: "Phòng A &amp; B" is "Phòng A & B"
 
     name = html.unescape(found.group(1).decode("utf-8", "replace")).strip()

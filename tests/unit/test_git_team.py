@@ -378,3 +378,21 @@ def test_the_word_user_is_named_as_word_wrote_it(tmp_path):
     assert saved_by_other(docx) is None  # vanban's own
     _save_in_word(docx, "Phòng A &amp; B")
     assert saved_by_other(docx) == "Phòng A & B"
+
+
+@pytest.mark.pdf
+def test_an_output_saved_by_libreoffice_is_told_apart_from_vanbans_own(tmp_path):
+    """LibreOffice keeps the last author it found (vanban): a DOCX opened and saved in it was
+    taken for vanban's own, and replaced without a word."""
+    from vanban.output import saved_by_other
+    from vanban.pdf.convert import find_soffice
+
+    docx = tmp_path / "in" / "tb.docx"
+    docx.parent.mkdir()
+    docx.write_bytes((ROOT / "outputs/quang-binh/2025/thong-bao-tap-huan.docx").read_bytes())
+    subprocess.run([str(find_soffice()), f"-env:UserInstallation=file://{tmp_path / 'p'}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                    str(tmp_path / "out"), str(docx)], check=True, capture_output=True,
+                   timeout=180)
+    assert saved_by_other(docx) is None
+    assert saved_by_other(tmp_path / "out" / "tb.docx") == "LibreOffice"
