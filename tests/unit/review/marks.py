@@ -23,6 +23,34 @@ def cell_marks(tc) -> list[str]:
     return [x for x in out if x]
 
 
+def cell_runs(tc) -> tuple[str, list[str], list[str]]:
+    """A cell's text, its struck-through runs and its bold-underlined (inserted) runs."""
+    struck, inserted, text = [], [], []
+    for r in tc.iter(f"{W}r"):
+        t = "".join(x.text or "" for x in r.iter(f"{W}t"))
+        text.append(t)
+        rpr = r.find(f"{W}rPr")
+        if rpr is not None and rpr.find(f"{W}strike") is not None:
+            struck.append(t)
+        if rpr is not None and rpr.find(f"{W}u") is not None and rpr.find(f"{W}b") is not None:
+            inserted.append(t)
+    return "".join(text), struck, inserted
+
+
+def comparison_rows(path):
+    """The document.xml root of a bảng so sánh and each row of its table (the header row
+    first) as :func:`cell_runs` of each cell."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    table = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
+        x.text or "" for x in t.iter(f"{W}t")))
+    return root, [[cell_runs(c) for c in tr.findall(f"{W}tc")] for tr in table.findall(f"{W}tr")]
+
+
 def tracked_words(docx) -> tuple[list[str], list[str]]:
     """The text of each deleted and of each inserted revision of a DOCX's body, in order."""
     import zipfile

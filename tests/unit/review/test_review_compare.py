@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
+from tests.unit.review.marks import comparison_rows
 
 from vanban.cli import main
 
@@ -28,26 +27,6 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
-def _marked(cell) -> tuple[str, list[str], list[str]]:
-    """A cell's text, its struck-through words and its bold-underlined words."""
-    struck, inserted, text = [], [], []
-    for r in cell.iter(f"{W}r"):
-        t = "".join(x.text or "" for x in r.iter(f"{W}t"))
-        text.append(t)
-        rpr = r.find(f"{W}rPr")
-        if rpr is not None and rpr.find(f"{W}strike") is not None:
-            struck.append(t)
-        if rpr is not None and rpr.find(f"{W}u") is not None and rpr.find(f"{W}b") is not None:
-            inserted.append(t)
-    return "".join(text), struck, inserted
-
-
-def _rows(path: Path):
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    table = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
-        x.text or "" for x in t.iter(f"{W}t")))
-    return root, [[_marked(c) for c in tr.findall(f"{W}tc")] for tr in table.findall(f"{W}tr")]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +43,7 @@ def table(tmp_path_factory):
 
 
 def test_one_row_per_change_with_marks(table):
-    root, rows = _rows(table)
+    root, rows = comparison_rows(table)
     assert [c[0] for c in rows[0]] == ["STT", "Dự thảo lần 1", "Dự thảo lần 2",
                                        "Lý do, giải trình"]
     body = rows[1:]
@@ -156,7 +135,7 @@ def test_compare_refuses_folders_and_keeps_output(tmp_path):
     assert out.read_bytes() == b"old"
 
 
-def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_path):
+def test_a_removed_block_and_the_one_renumbered_into_its_place_are_twocomparison_rows(tmp_path):
     """IV.3 removed, and the old IV.4 (now IV.3) reworded: one address, two rows."""
     shutil.copytree(ROOT / "plans/_shared", tmp_path / "_shared")
     text = (ROOT / P2024).read_text(encoding="utf-8")
@@ -169,7 +148,7 @@ def test_a_removed_block_and_the_one_renumbered_into_its_place_are_two_rows(tmp_
     out = tmp_path / "b.docx"
     result = run("compare", P2024, str(tmp_path / "moi.yaml"), "-o", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
-    _, rows = _rows(out)
+    _, rows = comparison_rows(out)
     assert [(r[1][0][:30], r[1][1], r[2][2]) for r in rows[1:]] == [
         # each row says where its block is (the section's own "3." would not)
         ("IV.3: Đài Phát thanh - Truyền ", [("Đài Phát thanh - Truyền hình Quảng Bình, Báo "

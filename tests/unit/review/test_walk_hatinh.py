@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from tests.unit.review.marks import comparison_rows
 
 from vanban.cli import main
 from vanban.review.words import text_key
@@ -87,26 +88,7 @@ def _workspace(root: Path, old: str, new: str) -> tuple[Path, Path]:
 
 def _cells(path: Path) -> list[list[tuple[str, list[str], list[str]]]]:
     """Each body row of the bảng so sánh: per cell its text, struck and inserted runs."""
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    table = next(t for t in root.iter(f"{W}tbl") if "Lý do, giải trình" in "".join(
-        x.text or "" for x in t.iter(f"{W}t")))
-    out = []
-    for tr in table.findall(f"{W}tr")[1:]:
-        row = []
-        for tc in tr.findall(f"{W}tc"):
-            text, struck, inserted = [], [], []
-            for r in tc.iter(f"{W}r"):
-                t = "".join(x.text or "" for x in r.iter(f"{W}t"))
-                text.append(t)
-                rpr = r.find(f"{W}rPr")
-                if rpr is not None and rpr.find(f"{W}strike") is not None:
-                    struck.append(t.strip())
-                if rpr is not None and rpr.find(f"{W}u") is not None:
-                    inserted.append(t.strip())
-            row.append(("".join(text), struck, inserted))
-        out.append(row)
-    return out
+    return comparison_rows(path)[1][1:]
 
 
 @pytest.fixture()
